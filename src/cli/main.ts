@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * zhkg command line. Each verb lives in src/cli/commands/<verb>.ts and registers itself here.
+ * Exit codes (SPEC §5): 0 success, 1 error (one line: what and where), 2 bad usage.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerExtract } from './commands/extract.js';
+import { registerView } from './commands/view.js';
+import { registerQuery } from './commands/query.js';
+import { UsageError, errorLine } from './errors.js';
+
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name('zhkg')
+    .description('Knowledge graphs from Chinese news text: entities, relations, evidence, GEXF, viewer')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerBuild(program);
+  registerExtract(program);
+  registerView(program);
+  registerQuery(program);
+  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`zhkg: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`zhkg: ${errorLine(err)}\n`);
+    return 1;
+  }
+}
+
+function invokedDirectly(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return realpathSync(arg) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Shared data types of the zhkg pipeline:
+ * text → segmentation → entities → relations → graph → layout/metrics → export/viewer/query.
+ *
+ * Offsets: inside the pipeline, `start`/`end` are UTF-16 indices (JavaScript string indices), `end`
+ * exclusive. Public outputs that promise code points (the `extract` CLI, evidence in exports) convert at
+ * the edge with `src/text/codepoints.ts`.
+ */
+
+/** The four entity kinds of SPEC §1. */
+export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'PROGRAM';
+export const ENTITY_KINDS: readonly EntityKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM'];
+
+/** Node kinds: entities plus the article nodes. */
+export type NodeKind = EntityKind | 'ARTICLE';
+
+/** Relation types of SPEC §2. */
+export type RelationType =
+  | 'role'
+  | 'located_in'
+  | 'member_of'
+  | 'part_of'
+  | 'runs'
+  | 'participates_in'
+  | 'authored'
+  | 'partner_of'
+  | 'co_occurs';
+
+/** A decoded input file. `text` is the file's full text exactly as decoded (BOM removed). */
+export interface SourceDoc {
+  /** Path as given by the user (or a synthetic name such as `<stdin>`). */
+  path: string;
+  /** Encoding that was detected: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'. */
+  encoding: string;
+  text: string;
+}
+
+/**
+ * Text after PDF-damage repair. `map[i]` is the index in the original text of normalized character i;
+ * `map[text.length]` is the original length, so that a half-open span [s, e) maps to [map[s], map[e-1]+1).
+ */
+export interface NormalizedText {
+  text: string;
+  map: Int32Array;
+}
+
+/** A segmented word (nodejieba with HMM), with its part-of-speech tag. */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** One mention of an entity found in a text (offsets into the text given to the recognizer). */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The surface form, `text.slice(start, end)`. */
+  text: string;
+  kind: EntityKind;
+  /** Canonical (fullest) name when the recognizer knows it, e.g. 新巴尔虎左旗 for 新左旗. */
+  canonical?: string;
+  /** Confidence in [0, 1] when the recognizer provides one. */
+  score?: number;
+}
+
+/** A byline or photo credit. */
+export interface Author {
+  name: string;
+  /** 撰稿 (wrote) or 摄影 (photographed). */
+  role: '撰稿' | '摄影';
+  /** Organization the byline names, e.g. 二连浩特报 in "二连浩特报记者 李晓英". */
+  outlet?: string;
+  /** Title in the byline: 记者, 本报记者 … */
+  title?: string;
+  /** Offsets in the article's normalized text. */
+  start: number;
+  end: number;
+}
+
+/** A sentence of an article: offsets in the article's normalized text. */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An article of a page, after normalization. */
+export interface Article {
+  /** Stable id: `<file stem>#<n>` (n from 1, in page order). */
+  id: string;
+  /** Source file path. */
+  source: string;
+  title: string;
+  /** Section mark such as ■视点, or '' */
+  section: string;
+  authors: Author[];
+  /** Normalized text of the whole article (title and body). */
+  text: string;
+  /** Map from normalized article index to code-unit index in the source file's original text. */
+  map: Int32Array;
+  sentences: Sentence[];
+}
+
+/** Evidence for a node or an edge: where the text says it. */
+export interface Evidence {
+  article: string;
+  /** Sentence text (normalized). */
+  sentence: string;
+  /** Offsets of the mention(s) in the sentence (UTF-16, normalized sentence). */
+  spans: Array<[number, number]>;
+  /** Code-point offsets of the mention(s) in the original source file text. */
+  sourceSpans: Array<[number, number]>;
+  source: string;
+}
+
+/** A mention resolved to an entity within one article. */
+export interface EntityMention extends Mention {
+  article: string;
+  sentence: number;
+  /** Key of the entity node it was resolved to. */
+  entity: string;
+}
+
+/** An entity after resolution (one graph node). */
+export interface Entity {
+  key: string;
+  label: string;
+  kind: NodeKind;
+  aliases: string[];
+  mentions: number;
+  articles: string[];
+  evidence: Evidence[];
+  /** Extra attributes (division `code` for places, …). */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/** A relation fact between two entities, stated by a sentence. */
+export interface RelationFact {
+  source: string;
+  target: string;
+  relation: RelationType;
+  /** Short Chinese label; for `role` the title itself. */
+  label: string;
+  evidence: Evidence;
+}
+
+/** All that extraction produced for one article. */
+export interface ArticleExtraction {
+  article: Article;
+  mentions: EntityMention[];
+}
