@@ -1,0 +1,48 @@
+/**
+ * Word segmentation with nodejieba (dictionary + HMM for unknown words), with zhkg's user dictionary.
+ * Every token carries its UTF-16 offsets in the input text, so later stages can align words and characters.
+ */
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import type { Token } from '../types.js';
+import { dataPath } from '../paths.js';
+
+const require = createRequire(import.meta.url);
+
+interface Jieba {
+  load(opts: { userDict?: string }): void;
+  tag(s: string): Array<{ word: string; tag: string }>;
+  cut(s: string, hmm?: boolean): string[];
+}
+
+let jieba: Jieba | undefined;
+
+/** The loaded nodejieba module (loaded once, with data/userdict.txt when present). */
+export function getJieba(): Jieba {
+  if (!jieba) {
+    const mod = require('nodejieba') as Jieba;
+    const userDict = dataPath('userdict.txt');
+    mod.load(existsSync(userDict) ? { userDict } : {});
+    jieba = mod;
+  }
+  return jieba;
+}
+
+/**
+ * Segments and POS-tags `text`. Words are aligned back onto the text; characters jieba drops or changes
+ * (it should not, but the binding is native code) are skipped rather than trusted.
+ */
+export function segment(text: string): Token[] {
+  if (text.length === 0) return [];
+  const tagged = getJieba().tag(text);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of tagged) {
+    if (word.length === 0) continue;
+    const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
+    if (at < 0) continue;
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    pos = at + word.length;
+  }
+  return tokens;
+}
