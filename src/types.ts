@@ -42,6 +42,11 @@ export interface SourceDoc {
 export interface NormalizedText {
   text: string;
   map: Int32Array;
+  /**
+   * Normalized indices i where a run of spaces was removed between text[i-1] and text[i]. The PDF turned
+   * quotation marks into such spaces, so they often frame a program's name ( 小养殖 ).
+   */
+  gaps: number[];
 }
 
 /** A segmented word (nodejieba with HMM), with its part-of-speech tag. */
@@ -99,8 +104,13 @@ export interface Article {
   authors: Author[];
   /** Normalized text of the whole article (title and body). */
   text: string;
-  /** Map from normalized article index to code-unit index in the source file's original text. */
+  /**
+   * Map from normalized article index to the **code point** index in the source file's original text
+   * (`map[text.length]` is the end sentinel), so evidence offsets can be given in code points.
+   */
   map: Int32Array;
+  /** Normalized indices where spaces were removed (see NormalizedText.gaps). */
+  gaps: number[];
   sentences: Sentence[];
 }
 

@@ -1,0 +1,285 @@
+/**
+ * Page layout analysis: splits a newspaper page (as copied out of a PDF) into articles.
+ *
+ * Signals, as they appear in 内蒙古日报-style pages: `■` starts a section (an article), `□` a byline,
+ * a short line without final punctuation is a title or a subheading, a block with 图为 or ending in
+ * "<name> 摄" is a photo caption (an article of its own). Paragraphs broken by the column layout in the
+ * middle of a sentence (…和嘎 | 查村…) are joined again.
+ */
+import { basename, extname } from 'node:path';
+import type { Article, Author, SourceDoc } from '../types.js';
+import { MappedTextBuilder, appendRepaired, normalizeText } from './normalize.js';
+import { splitSentences } from './sentences.js';
+import { utf16ToCodePointTable } from './codepoints.js';
+
+type BlockKind = 'section' | 'byline' | 'short' | 'caption' | 'body' | 'junk';
+
+interface Block {
+  start: number;
+  end: number;
+  /** Repaired text of the block (for classification only). */
+  clean: string;
+  kind: BlockKind;
+}
+
+const SENTENCE_END = /[。！？!?；;…”」』）)]$/;
+const SHORT_MAX = 24;
+const CREDIT = /([\u4e00-\u9fff·]{2,8})\s*摄\s*$/;
+
+function classify(original: string, start: number, end: number): Block {
+  const raw = original.slice(start, end);
+  const clean = normalizeText(raw).text;
+  let kind: BlockKind;
+  if (clean.length === 0 || (clean.length <= 2 && !/[\u4e00-\u9fff]/.test(clean))) kind = 'junk';
+  else if (/^[^\u4e00-\u9fff]{0,3}■/.test(clean)) kind = 'section';
+  else if (/^[^\u4e00-\u9fff]{0,3}□/.test(clean)) kind = 'byline';
+  else if (clean.includes('图为') || (CREDIT.test(raw.trim()) && clean.length > SHORT_MAX)) kind = 'caption';
+  else if (clean.length <= SHORT_MAX && !SENTENCE_END.test(clean) && !/[，,]/.test(clean)) kind = 'short';
+  else kind = 'body';
+  return { start, end, clean, kind };
+}
+
+/** Splits the text into blank-line separated blocks. */
+function blocksOf(original: string): Block[] {
+  const blocks: Block[] = [];
+  const re = /\n[ \t\u3000\r]*\n/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(original)) !== null) {
+    if (m.index > last) blocks.push(classify(original, last, m.index));
+    last = m.index + m[0].length;
+  }
+  if (last < original.length) blocks.push(classify(original, last, original.length));
+  return blocks.filter((b) => b.clean.length > 0);
+}
+
+/** Parses a byline such as "□本报记者 巴依斯古楞 二连浩特报记者 李晓英" into authors (offsets set later). */
+export function parseByline(line: string): Array<{ name: string; title?: string; outlet?: string }> {
+  const text = line.replace(/^[□\s]+/, '');
+  const chunks = text.split(/[\s\u3000]+/).filter(Boolean);
+  const out: Array<{ name: string; title?: string; outlet?: string }> = [];
+  let title: string | undefined;
+  let outlet: string | undefined;
+  for (const chunk of chunks) {
+    const m = /^(.*?)(见习记者|特约记者|记者|通讯员|摄影|撰稿)(.*)$/.exec(chunk);
+    let rest = chunk;
+    if (m) {
+      const org = m[1]!;
+      title = `${org}${m[2]!}`;
+      outlet = org && org !== '本报' ? org : undefined;
+      rest = m[3]!;
+    }
+    for (const name of rest.split(/[、，,]/)) {
+      if (/^[\u4e00-\u9fff·]{2,8}$/.test(name)) out.push({ name, ...(title ? { title } : {}), ...(outlet ? { outlet } : {}) });
+    }
+  }
+  return out;
+}
+
+interface Draft {
+  section: string;
+  title?: Block;
+  bylines: Block[];
+  /** Paragraphs: each a list of blocks joined without a break (a paragraph broken by the layout). */
+  paragraphs: Block[][];
+  caption: boolean;
+}
+
+const endsMidSentence = (b: Block) => b.kind === 'body' && !SENTENCE_END.test(b.clean) && !/[：:]$/.test(b.clean);
+/** A text block (body, or a short one of some length) that stops in the middle of a sentence. */
+const cutText = (b: Block) => (b.kind === 'body' || (b.kind === 'short' && b.clean.length >= 10)) && !SENTENCE_END.test(b.clean);
+
+/** Groups blocks into article drafts. */
+function draftArticles(blocks: Block[]): Draft[] {
+  const drafts: Draft[] = [];
+  let main: Draft | undefined;
+  const newDraft = (section = '', caption = false): Draft => {
+    const d: Draft = { section, bylines: [], paragraphs: [], caption };
+    drafts.push(d);
+    return d;
+  };
+  const hasBody = (d: Draft | undefined) => !!d && d.paragraphs.some((p) => p.some((b) => b.kind !== 'short'));
+  const nextContent = (i: number) => {
+    let j = i;
+    while (j < blocks.length && blocks[j]!.kind === 'junk') j++;
+    return j;
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'junk') continue;
+    if (b.kind === 'section') {
+      main = newDraft(b.clean.replace(/^[^\u4e00-\u9fff]{0,3}■/, ''));
+      continue;
+    }
+    if (b.kind === 'byline') {
+      if (!main) main = newDraft();
+      main.bylines.push(b);
+      continue;
+    }
+    if (b.kind === 'short') {
+      const j = nextContent(i + 1);
+      const next = blocks[j];
+      // A short line right before a byline: the title of a new article (or of the current, still empty one).
+      if (next?.kind === 'byline') {
+        if (!main || hasBody(main) || main.title) main = newDraft();
+        main.title = b;
+        continue;
+      }
+      // A short line right before a caption: the caption's title.
+      if (next?.kind === 'caption') {
+        const cap = newDraft('', true);
+        cap.title = b;
+        cap.paragraphs.push([next]);
+        i = j;
+        continue;
+      }
+      if (main && !main.title && !hasBody(main) && main.bylines.length === 0) {
+        main.title = b;
+        continue;
+      }
+      if (!main) {
+        main = newDraft();
+        main.title = b;
+        continue;
+      }
+      main.paragraphs.push([b]);
+      continue;
+    }
+    if (b.kind === 'caption') {
+      // A caption fragment whose beginning the layout put after it: [short title][body cut mid-sentence].
+      const j = nextContent(i + 1);
+      const k = nextContent(j + 1);
+      if (blocks[j]?.kind === 'short' && blocks[k] && cutText(blocks[k]!)) {
+        const cap = newDraft('', true);
+        cap.title = blocks[j];
+        cap.paragraphs.push([blocks[k]!, b]);
+        i = k;
+        continue;
+      }
+      const cap = newDraft('', true);
+      cap.paragraphs.push([b]);
+      continue;
+    }
+    // body
+    if (!main) main = newDraft();
+    const paras = main.paragraphs;
+    const prev = paras[paras.length - 1];
+    const prevLast = prev?.[prev.length - 1];
+    if (prevLast && endsMidSentence(prevLast)) prev!.push(b);
+    else if (prevLast?.kind === 'short' && paras.length >= 2) {
+      // a subheading dropped into the middle of a broken sentence: join around it
+      const before = paras[paras.length - 2]!;
+      const beforeLast = before[before.length - 1]!;
+      if (endsMidSentence(beforeLast)) {
+        before.push(b);
+        continue;
+      }
+      paras.push([b]);
+    } else paras.push([b]);
+  }
+  return drafts.filter((d) => d.paragraphs.length > 0 || d.bylines.length > 0 || d.title);
+}
+
+/** Inline caption title: "庄严宣誓 日前，…" → 庄严宣誓. */
+function inlineTitle(original: string, b: Block): { title: string; skip: number } | undefined {
+  const raw = original.slice(b.start, b.end);
+  const m = /^\s*([\u4e00-\u9fff]{2,8})[ \u3000]+(?=\S)/.exec(raw);
+  if (!m) return undefined;
+  return { title: m[1]!, skip: m[0].length };
+}
+
+/** Splits one decoded source document into articles. */
+export function splitArticles(doc: SourceDoc): Article[] {
+  const original = doc.text;
+  const blocks = blocksOf(original);
+  const drafts = draftArticles(blocks);
+  const stem = basename(doc.path, extname(doc.path)) || 'input';
+  const articles: Article[] = [];
+  const cp = utf16ToCodePointTable(original);
+  for (const d of drafts) {
+    const b = new MappedTextBuilder();
+    const newline = (at: number) => {
+      if (b.length > 0 && b.lastChar() !== '\n') b.push('\n', at);
+    };
+    let title = d.title ? displayTitle(original.slice(d.title.start, d.title.end)) : '';
+    if (d.title) {
+      appendRepaired(b, original, d.title.start, d.title.end);
+      newline(d.title.end);
+    }
+    const authors: Author[] = [];
+    for (const by of d.bylines) {
+      const lineStart = b.length;
+      const rawStart = original.indexOf('□', by.start);
+      appendRepaired(b, original, rawStart >= 0 && rawStart < by.end ? rawStart + 1 : by.start, by.end);
+      const lineText = builderTail(b, lineStart);
+      for (const a of parseByline(original.slice(by.start, by.end))) {
+        const at = lineText.indexOf(a.name);
+        if (at < 0) continue;
+        authors.push({ name: a.name, role: '撰稿', ...(a.title ? { title: a.title } : {}), ...(a.outlet ? { outlet: a.outlet } : {}), start: lineStart + at, end: lineStart + at + a.name.length });
+      }
+      newline(by.end);
+    }
+    for (const para of d.paragraphs) {
+      for (const [pi, blk] of para.entries()) {
+        let from = blk.start;
+        if (d.caption && !title && pi === 0 && articles.length >= 0) {
+          const inline = inlineTitle(original, blk);
+          if (inline) {
+            title = inline.title;
+            appendRepaired(b, original, blk.start, blk.start + inline.skip);
+            newline(blk.start + inline.skip);
+            from = blk.start + inline.skip;
+          }
+        }
+        const paraStart = b.length;
+        if (pi > 0 && b.lastChar() !== '\n') b.markGap();
+        appendRepaired(b, original, from, blk.end);
+        if (blk.kind === 'caption') {
+          const text = builderTail(b, paraStart);
+          const m = /([\u4e00-\u9fff·]{2,8})摄$/.exec(text);
+          if (m) authors.push({ name: m[1]!, role: '摄影', start: paraStart + m.index, end: paraStart + m.index + m[1]!.length });
+        }
+      }
+      newline(para[para.length - 1]!.end);
+    }
+    const norm = b.build(d.paragraphs.length ? d.paragraphs[d.paragraphs.length - 1]!.at(-1)!.end : 0);
+    let text = norm.text;
+    let map = norm.map;
+    if (text.endsWith('\n')) {
+      text = text.slice(0, -1);
+      map = map.slice(0, text.length + 1);
+    }
+    // Evidence promises code points of the file as given.
+    for (let i = 0; i < map.length; i++) map[i] = cp[Math.min(map[i]!, original.length)]!;
+    if (!title) title = d.section || firstWords(text);
+    articles.push({
+      id: `${stem}#${articles.length + 1}`,
+      source: doc.path,
+      title,
+      section: d.section,
+      authors,
+      text,
+      map,
+      gaps: norm.gaps.filter((g) => g < text.length),
+      sentences: splitSentences(text),
+    });
+  }
+  return articles;
+}
+
+function builderTail(b: MappedTextBuilder, from: number): string {
+  // The builder keeps parts per character; rebuilding the tail is cheap for a byline or a caption.
+  const built = b.build(0).text;
+  return built.slice(from);
+}
+
+/** Titles keep their inner spacing (做实党建工作 助推脱贫攻坚), collapsed to single spaces. */
+function displayTitle(raw: string): string {
+  return raw.replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+function firstWords(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 20 ? `${line.slice(0, 20)}…` : line;
+}

@@ -1,0 +1,31 @@
+/**
+ * Conversion between UTF-16 indices (JavaScript strings) and Unicode code point indices, which the public
+ * outputs use (SPEC §5: offsets count code points).
+ */
+
+/** Returns f where f[i] = number of code points in text.slice(0, i), for i in 0..text.length. */
+export function utf16ToCodePointTable(text: string): Int32Array {
+  const table = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    table[i] = cp;
+    const c = text.charCodeAt(i);
+    const isHighSurrogate = c >= 0xd800 && c <= 0xdbff;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (isHighSurrogate && next >= 0xdc00 && next <= 0xdfff) {
+      table[i + 1] = cp; // the low half belongs to the same code point
+      i++;
+    }
+    cp++;
+  }
+  table[text.length] = cp;
+  return table;
+}
+
+/** True when a UTF-16 index falls inside a surrogate pair (between its two halves). */
+export function splitsSurrogatePair(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+}

@@ -1,0 +1,100 @@
+/**
+ * Decoding of input bytes: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or unmistakable NUL pattern)
+ * and GB18030. Binary files are refused with a message that says what they look like.
+ */
+import iconv from 'iconv-lite';
+import { InputError } from '../cli/errors.js';
+
+export interface Decoded {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  text: string;
+}
+
+const MAGIC: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an ELF executable'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF file (extract its text first, e.g. with pdftotext)'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a .docx/.xlsx file)'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
+];
+
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
+  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+}
+
+/** Share of NUL bytes at even and odd positions in the first 4 KiB: UTF-16 text has them on one side. */
+function nulPattern(buf: Uint8Array): { even: number; odd: number; any: boolean } {
+  const n = Math.min(buf.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (buf[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const half = Math.max(1, n / 2);
+  return { even: even / half, odd: odd / half, any: even + odd > 0 };
+}
+
+/** Control characters other than tab/newline/CR/form feed: text files have almost none. */
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) bad++;
+  }
+  return bad / n;
+}
+
+/**
+ * Decodes a text file's bytes. `where` names the file in error messages.
+ * @throws InputError for binary data or bytes that are none of the supported encodings.
+ */
+export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
+  const buf = bytes;
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) return checked('utf-8', utf8(buf.subarray(3), where), where);
+  if (startsWith(buf, [0xff, 0xfe])) return checked('utf-16le', iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), where);
+  if (startsWith(buf, [0xfe, 0xff])) return checked('utf-16be', iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), where);
+  if (startsWith(buf, [0x84, 0x31, 0x95, 0x33])) return checked('gb18030', iconv.decode(Buffer.from(buf.subarray(4)), 'gb18030'), where);
+  for (const [sig, what] of MAGIC) {
+    if (startsWith(buf, sig)) throw new InputError(`binary file (looks like ${what}), expected plain text`, where);
+  }
+  const nul = nulPattern(buf);
+  if (nul.any) {
+    // UTF-16 without BOM: ASCII/Latin text shows NULs on one side only. CJK-only UTF-16 has few NULs and
+    // cannot be told from binary without a BOM, so it is refused like binary data.
+    if (nul.odd > 0.3 && nul.even < 0.05) return checked('utf-16le', iconv.decode(Buffer.from(buf), 'utf-16le'), where);
+    if (nul.even > 0.3 && nul.odd < 0.05) return checked('utf-16be', iconv.decode(Buffer.from(buf), 'utf-16be'), where);
+    throw new InputError('binary file (contains NUL bytes), expected plain text in UTF-8, UTF-16 or GB18030', where);
+  }
+  const asUtf8 = tryUtf8(buf);
+  if (asUtf8 !== undefined) return checked('utf-8', asUtf8, where);
+  return checked('gb18030', iconv.decode(Buffer.from(buf), 'gb18030'), where);
+}
+
+function tryUtf8(buf: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+function utf8(buf: Uint8Array, where: string): string {
+  const s = tryUtf8(buf);
+  if (s === undefined) throw new InputError('invalid UTF-8 after a UTF-8 byte-order mark', where);
+  return s;
+}
+
+function checked(encoding: Decoded['encoding'], text: string, where: string): Decoded {
+  if (controlShare(text) > 0.02) {
+    throw new InputError(`binary or undecodable data (read as ${encoding}: too many control or invalid characters)`, where);
+  }
+  return { encoding, text };
+}

@@ -1,0 +1,111 @@
+/**
+ * Repair of PDF damage: white space inside words and lost quotation marks between Chinese characters.
+ * Every normalized character keeps the index of the original character it came from, so evidence can
+ * point back into the file as given.
+ */
+import type { NormalizedText } from '../types.js';
+
+/** Han ideographs, CJK punctuation, fullwidth forms, Chinese quotation marks and dashes. */
+export function isCjk(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0x2018 && code <= 0x201d) ||
+    code === 0x2014 ||
+    code === 0x2026 ||
+    code === 0x00b7 ||
+    // surrogates: CJK extension B–F ideographs (and emoji, where removing a space is harmless too)
+    (code >= 0xd800 && code <= 0xdfff)
+  );
+}
+
+/** White space as PDF extraction produces it: ASCII blanks, NBSP, ideographic space, line breaks. */
+export function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0xa0 || code === 0x3000 || code === 0x0b;
+}
+
+/** Accumulates normalized text together with its map to original indices. */
+export class MappedTextBuilder {
+  private readonly parts: string[] = [];
+  private readonly offsets: number[] = [];
+  readonly gaps: number[] = [];
+  length = 0;
+
+  /** Appends original[i] (one UTF-16 unit) at original index i. */
+  push(ch: string, originalIndex: number): void {
+    this.parts.push(ch);
+    this.offsets.push(originalIndex);
+    this.length++;
+  }
+
+  /** Marks that white space was removed just before the next character. */
+  markGap(): void {
+    if (this.gaps[this.gaps.length - 1] !== this.length) this.gaps.push(this.length);
+  }
+
+  lastChar(): string {
+    return this.parts[this.parts.length - 1] ?? '';
+  }
+
+  /**
+   * Finishes the text. `originalEnd` is the original index just past the last character (map sentinel).
+   */
+  build(originalEnd: number): NormalizedText {
+    const map = new Int32Array(this.length + 1);
+    for (let i = 0; i < this.length; i++) map[i] = this.offsets[i]!;
+    map[this.length] = this.length > 0 ? this.offsets[this.length - 1]! + 1 : originalEnd;
+    return { text: this.parts.join(''), map, gaps: this.gaps.filter((g) => g > 0 && g < this.length) };
+  }
+}
+
+/**
+ * Appends original[start, end) to the builder, removing each white-space run that touches a Chinese
+ * character on either side (PDF damage) and collapsing other runs (between Latin words) to one space.
+ * Leading and trailing white space of the range is dropped.
+ */
+export function appendRepaired(b: MappedTextBuilder, original: string, start: number, end: number): void {
+  let i = start;
+  while (i < end) {
+    const code = original.charCodeAt(i);
+    if (!isSpace(code)) {
+      b.push(original[i]!, i);
+      i++;
+      continue;
+    }
+    let j = i;
+    let onlyBlanks = true;
+    while (j < end && isSpace(original.charCodeAt(j))) {
+      const c = original.charCodeAt(j);
+      if (c === 0x0a || c === 0x0d) onlyBlanks = false;
+      j++;
+    }
+    const prev = b.length > 0 ? b.lastChar().charCodeAt(0) : -1;
+    const next = j < end ? original.charCodeAt(j) : -1;
+    if (prev >= 0 && next >= 0) {
+      if (isCjk(prev) || isCjk(next)) {
+        if (onlyBlanks) b.markGap();
+      } else {
+        b.push(' ', i);
+      }
+    }
+    i = j;
+  }
+}
+
+/** Normalizes a whole text (one line or one document) without any layout analysis. */
+export function normalizeText(original: string): NormalizedText {
+  const b = new MappedTextBuilder();
+  appendRepaired(b, original, 0, original.length);
+  return b.build(original.length);
+}
+
+/** Maps a normalized half-open span back to a half-open span of the original text. */
+export function toOriginalSpan(n: { map: Int32Array }, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = n.map[Math.min(start, n.map.length - 1)]!;
+    return [at, at];
+  }
+  return [n.map[start]!, n.map[end - 1]! + 1];
+}

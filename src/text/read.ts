@@ -1,0 +1,65 @@
+/** Reading inputs: files and folders of .txt, in a deterministic order, decoded. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import type { SourceDoc } from '../types.js';
+import { InputError } from '../cli/errors.js';
+import { decodeBytes } from './decode.js';
+
+/** Largest single input file accepted (bytes). Larger files must be split (one article or page per file). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Expands files and folders into a sorted list of .txt files (folders recursively, hidden entries skipped). */
+export async function listInputs(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      throw new InputError('no such file or folder', p);
+    }
+    if (st.isDirectory()) out.push(...(await listFolder(p)));
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+async function listFolder(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new InputError(`cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`, dir);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFolder(full)));
+    else if (e.isFile() && extname(e.name).toLowerCase() === '.txt') out.push(full);
+  }
+  return out;
+}
+
+/** Reads and decodes one file. */
+export async function readSource(path: string): Promise<SourceDoc> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch {
+    throw new InputError('no such file', path);
+  }
+  if (!st.isFile()) throw new InputError('not a regular file', path);
+  if (st.size > MAX_FILE_BYTES) {
+    throw new InputError(`file too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES} bytes per file: split it into pages or articles)`, path);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
+  }
+  const { encoding, text } = decodeBytes(bytes, path);
+  return { path, encoding, text };
+}
