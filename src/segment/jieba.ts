@@ -17,11 +17,11 @@ interface Jieba {
 
 let jieba: Jieba | undefined;
 
-/** The loaded nodejieba module (loaded once, with data/userdict.txt when present). */
+/** The loaded nodejieba module (loaded once, with data/jieba-userdict.utf8 when present). */
 export function getJieba(): Jieba {
   if (!jieba) {
     const mod = require('nodejieba') as Jieba;
-    const userDict = dataPath('userdict.txt');
+    const userDict = dataPath('jieba-userdict.utf8');
     mod.load(existsSync(userDict) ? { userDict } : {});
     jieba = mod;
   }

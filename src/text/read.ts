@@ -63,3 +63,12 @@ export async function readSource(path: string): Promise<SourceDoc> {
   const { encoding, text } = decodeBytes(bytes, path);
   return { path, encoding, text };
 }
+
+/** The bundled corpus: the .txt files directly under the package's data/ folder (not its subfolders). */
+export async function defaultCorpus(dataDir: string): Promise<string[]> {
+  const entries = await readdir(dataDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && extname(e.name).toLowerCase() === '.txt' && !e.name.startsWith('.'))
+    .map((e) => join(dataDir, e.name))
+    .sort();
+}

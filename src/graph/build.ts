@@ -1,0 +1,105 @@
+/**
+ * Graph assembly: entities, articles and relation facts → a graphology mixed multi graph (SPEC §3).
+ * Parallel facts of the same relation, label and endpoints are merged into one edge whose `weight` counts
+ * the supporting sentences; different relations between the same pair stay separate edges.
+ */
+import { MultiGraph } from 'graphology';
+import type { Article, Entity, Evidence, RelationFact, RelationType } from '../types.js';
+import { makeEvidence } from '../text/evidence.js';
+
+/** Relations drawn without direction. */
+export const UNDIRECTED_RELATIONS: ReadonlySet<RelationType> = new Set(['co_occurs', 'partner_of']);
+
+/** Supporting sentences kept per edge in the JSON export (the GEXF keeps the first). */
+export const MAX_EDGE_EVIDENCE = 20;
+
+export const RELATION_LABELS: Record<RelationType, string> = {
+  role: '职务',
+  located_in: '位于',
+  member_of: '成员',
+  part_of: '下属',
+  runs: '组织',
+  participates_in: '参与',
+  authored: '撰稿',
+  partner_of: '合作',
+  co_occurs: '共现',
+};
+
+export function articleKey(articleId: string): string {
+  return `ARTICLE:${articleId}`;
+}
+
+interface EdgeDraft {
+  key: string;
+  source: string;
+  target: string;
+  relation: RelationType;
+  label: string;
+  undirected: boolean;
+  weight: number;
+  articles: Set<string>;
+  evidence: Evidence[];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildGraph(entities: Entity[], articles: Article[], facts: RelationFact[]): MultiGraph {
+  const graph = new MultiGraph({ allowSelfLoops: false });
+  graph.setAttribute(
+    'articles',
+    articles.map((a) => ({ id: a.id, title: a.title, section: a.section, source: a.source, authors: a.authors.map((x) => ({ name: x.name, role: x.role })) })),
+  );
+  for (const a of articles) {
+    graph.addNode(articleKey(a.id), {
+      label: a.title,
+      kind: 'ARTICLE',
+      aliases: [],
+      mentions: 1,
+      articles: [a.id],
+      evidence: [makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]])],
+      source: a.source,
+    });
+  }
+  for (const e of entities) {
+    graph.addNode(e.key, {
+      label: e.label,
+      kind: e.kind,
+      aliases: [...e.aliases],
+      mentions: e.mentions,
+      articles: [...e.articles].sort(cmp),
+      evidence: e.evidence,
+      ...(e.attributes ?? {}),
+    });
+  }
+
+  const drafts = new Map<string, EdgeDraft>();
+  for (const f of facts) {
+    if (f.source === f.target || !graph.hasNode(f.source) || !graph.hasNode(f.target)) continue;
+    const undirected = UNDIRECTED_RELATIONS.has(f.relation);
+    const [s, t] = undirected && f.target < f.source ? [f.target, f.source] : [f.source, f.target];
+    const key = `${f.relation}:${s}${undirected ? '--' : '->'}${t}${f.relation === 'role' || f.relation === 'authored' ? `#${f.label}` : ''}`;
+    let d = drafts.get(key);
+    if (!d) {
+      d = { key, source: s, target: t, relation: f.relation, label: f.label, undirected, weight: 0, articles: new Set(), evidence: [] };
+      drafts.set(key, d);
+    }
+    d.weight++;
+    d.articles.add(f.evidence.article);
+    if (d.evidence.length < MAX_EDGE_EVIDENCE && !d.evidence.some((x) => x.article === f.evidence.article && x.sentence === f.evidence.sentence)) {
+      d.evidence.push(f.evidence);
+    }
+  }
+  for (const d of [...drafts.values()].sort((a, b) => cmp(a.key, b.key))) {
+    const attrs = {
+      relation: d.relation,
+      label: d.label,
+      weight: d.weight,
+      articles: [...d.articles].sort(cmp),
+      evidence: d.evidence[0]?.sentence ?? '',
+      evidenceList: d.evidence,
+    };
+    if (d.undirected) graph.addUndirectedEdgeWithKey(d.key, d.source, d.target, attrs);
+    else graph.addDirectedEdgeWithKey(d.key, d.source, d.target, attrs);
+  }
+  return graph;
+}
