@@ -1,0 +1,81 @@
+/**
+ * `extract`: entity mentions of raw texts, with offsets in code points of the text as given (SPEC §5).
+ * The text is repaired (PDF damage) for recognition; offsets are mapped back through the repair.
+ */
+import type { EntityKind, SourceDoc } from './types.js';
+import { normalizeText } from './text/normalize.js';
+import { utf16ToCodePointTable } from './text/codepoints.js';
+import { splitArticles } from './text/articles.js';
+import { extractArticleMentions } from './pipeline.js';
+import { segment } from './segment/jieba.js';
+import { recognize } from './entities/index.js';
+
+export interface ExtractedEntity {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  text: string;
+}
+
+export interface ExtractResult {
+  text: string;
+  entities: ExtractedEntity[];
+}
+
+/** Slices `text` by code point offsets. */
+function sliceCodePoints(text: string, cp: Int32Array, start: number, end: number): string {
+  // cp maps UTF-16 → code points; invert by scanning (texts are lines or single files).
+  let s = -1;
+  let e = text.length;
+  for (let i = 0; i <= text.length; i++) {
+    if (s < 0 && cp[i] === start) s = i;
+    if (cp[i] === end) {
+      e = i;
+      break;
+    }
+  }
+  return text.slice(Math.max(0, s), e);
+}
+
+/** Entities of one text (one line, one short document): no layout analysis. */
+export function extractText(text: string): ExtractResult {
+  const n = normalizeText(text);
+  const tokens = segment(n.text);
+  const mentions = recognize(n.text, { tokens, gaps: n.gaps });
+  const cp = utf16ToCodePointTable(text);
+  const entities: ExtractedEntity[] = [];
+  for (const m of mentions) {
+    if (m.end <= m.start) continue;
+    const s = cp[n.map[m.start]!]!;
+    const e = cp[n.map[m.end - 1]! + 1]!;
+    entities.push({ start: s, end: e, kind: m.kind, text: sliceCodePoints(text, cp, s, e) });
+  }
+  return { text, entities: dedupe(entities) };
+}
+
+/** Entities of a whole file (a page): split into articles first, so the layout repair applies. */
+export function extractDocument(doc: SourceDoc): ExtractResult {
+  const cp = utf16ToCodePointTable(doc.text);
+  const entities: ExtractedEntity[] = [];
+  for (const article of splitArticles(doc)) {
+    for (const m of extractArticleMentions(article)) {
+      if (m.end <= m.start) continue;
+      const s = article.map[m.start]!;
+      const e = article.map[m.end - 1]! + 1;
+      entities.push({ start: s, end: e, kind: m.kind, text: sliceCodePoints(doc.text, cp, s, e) });
+    }
+  }
+  return { text: doc.text, entities: dedupe(entities) };
+}
+
+function dedupe(list: ExtractedEntity[]): ExtractedEntity[] {
+  const seen = new Set<string>();
+  return list
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : 1))
+    .filter((x) => {
+      const k = `${x.start}:${x.end}:${x.kind}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseByline, splitArticles } from '../../src/text/articles.js';
+import { splitSentences } from '../../src/text/sentences.js';
+import { repoRoot } from '../helpers/cli.js';
+
+const pagePath = resolve(repoRoot, 'data/000_6a6b28fc1a4d90e2.txt');
+const gold = JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures/eval/seed-gold.json'), 'utf8')) as {
+  documents: Array<{ title: string; authors: string[] }>;
+};
+
+describe('parseByline', () => {
+  it('reads titles, outlets and names', () => {
+    expect(parseByline('□本报记者 巴依斯古楞 二连浩特报记者 李晓英')).toEqual([
+      { name: '巴依斯古楞', title: '本报记者' },
+      { name: '李晓英', title: '二连浩特报记者', outlet: '二连浩特报' },
+    ]);
+    expect(parseByline('□郝佳丽')).toEqual([{ name: '郝佳丽' }]);
+    expect(parseByline('□本报记者')).toEqual([]);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits after final punctuation and at line breaks, keeping closing quotes', () => {
+    const s = splitSentences('他说：“好。”然后走了！\n标题\n没有句号');
+    expect(s.map((x) => x.text)).toEqual(['他说：“好。”', '然后走了！', '标题', '没有句号']);
+    for (const x of s) expect(x.text).toBe('他说：“好。”然后走了！\n标题\n没有句号'.slice(x.start, x.end));
+  });
+});
+
+describe('splitArticles', () => {
+  const text = readFileSync(pagePath, 'utf8');
+  const articles = splitArticles({ path: pagePath, encoding: 'utf-8', text });
+
+  it('finds the articles of the bundled page with their bylines and photo credits', () => {
+    expect(articles.length).toBe(gold.documents.length);
+    const authors = articles.flatMap((a) => a.authors.map((x) => x.name)).sort();
+    expect(authors).toEqual(gold.documents.flatMap((d) => d.authors).sort());
+    const credit = articles.flatMap((a) => a.authors).find((a) => a.role === '摄影');
+    expect(credit?.name).toBe('韩海鹏');
+  });
+
+  it('uses the titles printed on the page', () => {
+    const titles = articles.map((a) => a.title.replace(/\s/g, ''));
+    for (const t of ['做实党建工作助推脱贫攻坚', '讲解疫情防控知识', '志愿服务', '庄严宣誓', '增收路上我引路']) {
+      expect(titles).toContain(t);
+    }
+  });
+
+  it('joins words broken by the layout and maps every character back to the file', () => {
+    const all = articles.map((a) => a.text).join('\n');
+    expect(all).toContain('各苏木乡镇和嘎查村党组织');
+    expect(all).toContain('冬不冷村吉庆合养殖专业合作社');
+    expect(all).toContain('鄂尔多斯市杭锦旗吉日嘎朗图镇成立青年突击队');
+    const cps = Array.from(text);
+    for (const a of articles) {
+      for (let i = 0; i < a.text.length; i++) {
+        if (a.text[i] === '\n' || a.text[i] === ' ') continue;
+        expect(cps[a.map[i]!]).toBe(a.text[i]);
+      }
+    }
+  });
+
+  it('gives stable ids from the file name', () => {
+    expect(articles.map((a) => a.id)).toEqual(articles.map((_, i) => `000_6a6b28fc1a4d90e2#${i + 1}`));
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    expect(splitArticles({ path: 'e.txt', encoding: 'utf-8', text: '' })).toEqual([]);
+    expect(splitArticles({ path: 'e.txt', encoding: 'utf-8', text: ' \n\n \u3000\n' })).toEqual([]);
+  });
+});

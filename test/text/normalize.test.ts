@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeText, toOriginalSpan } from '../../src/text/normalize.js';
+
+describe('normalizeText', () => {
+  it('removes spaces and line breaks between Chinese characters and records space gaps', () => {
+    const n = normalizeText('打造 林西小 笨鸡 绿色品牌');
+    expect(n.text).toBe('打造林西小笨鸡绿色品牌');
+    expect(n.gaps.map((g) => n.text.slice(g, g + 2))).toEqual(['林西', '笨鸡', '绿色']);
+    expect(normalizeText('嘎\n查村').text).toBe('嘎查村');
+  });
+
+  it('keeps one space between Latin words and drops leading/trailing blanks', () => {
+    expect(normalizeText('  COVID   19 test  ').text).toBe('COVID 19 test');
+    expect(normalizeText('推送 H5、短视频').text).toBe('推送H5、短视频');
+  });
+
+  it('maps every normalized character back to the same original character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('金', '宝', ' ', '\n', 'a', 'b', '，', '\u3000', '9') }), (s) => {
+        const n = normalizeText(s);
+        expect(n.map.length).toBe(n.text.length + 1);
+        for (let i = 0; i < n.text.length; i++) {
+          const ch = n.text[i]!;
+          // collapsed Latin spaces map to the first blank of their run
+          if (ch === ' ') expect(/\s/.test(s[n.map[i]!]!)).toBe(true);
+          else expect(s[n.map[i]!]).toBe(ch);
+        }
+        for (let i = 1; i < n.text.length; i++) expect(n.map[i]!).toBeGreaterThan(n.map[i - 1]!);
+      }),
+    );
+  });
+
+  it('maps spans back to the original text', () => {
+    const original = '天山口镇水泉沟 村第一书记王瑞新';
+    const n = normalizeText(original);
+    const at = n.text.indexOf('水泉沟村');
+    const [s, e] = toOriginalSpan(n, at, at + 4);
+    expect(original.slice(s, e)).toBe('水泉沟 村');
+  });
+});
