@@ -1,0 +1,210 @@
+/**
+ * Feature extraction for the character tagger. Every UTF-16 unit of the text gets exactly NUM_TEMPLATES
+ * feature slots; a slot holds a 32-bit hash of (template id, values) or 0 when the template does not fire.
+ * Hashing numbers instead of building strings keeps extraction allocation-free and fast (the decoder's
+ * speed is dominated by it), and the same function serves training and run time, so they cannot drift.
+ */
+import type { Token } from '../../types.js';
+import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
+
+/** Bump when the templates change: a model trained with other templates is refused at load time. */
+export const FEATURE_VERSION = 1;
+export const NUM_TEMPLATES = 32;
+
+const BOS = 0x02;
+const EOS = 0x03;
+
+// Word-position codes of a character inside its jieba word; NONE when jieba dropped it.
+const WB = 0;
+const WM = 1;
+const WE = 2;
+const WS = 3;
+const NONE = 4;
+
+/** murmur3's finalizer: spreads the bits so that nearby inputs land far apart. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function step(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x01000193);
+}
+
+function nz(h: number): number {
+  return h === 0 ? 1 : h;
+}
+
+function h1(t: number, a: number): number {
+  return nz(fmix(step(step(0x811c9dc5, t), a)));
+}
+function h2(t: number, a: number, b: number): number {
+  return nz(fmix(step(step(step(0x811c9dc5, t), a), b)));
+}
+function h3(t: number, a: number, b: number, c: number): number {
+  return nz(fmix(step(step(step(step(0x811c9dc5, t), a), b), c)));
+}
+
+/** Hash of a string's normalized code units (for words and POS tags). */
+export function hashString(s: string): number {
+  let h = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) h = step(h, normUnit(s.charCodeAt(i)));
+  return fmix(h);
+}
+
+/**
+ * Normalizes a code unit for n-gram features: full-width ASCII to ASCII, ideographic space to space,
+ * every digit to 0 (numbers are never names, and their values do not matter), Latin to lower case.
+ */
+export function normUnit(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x3000) c = 0x20;
+  if (c >= 48 && c <= 57) return 48;
+  if (c >= 65 && c <= 90) return c + 32;
+  return c;
+}
+
+/** Character classes: 1 digit, 2 Latin, 3 punctuation/symbol, 4 Han, 5 space, 6 surrogate, 7 Han numeral, 0 other. */
+export function charClass(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 48 && c <= 57) return 1;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 2;
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0) return 5;
+  if (c >= 0xd800 && c <= 0xdfff) return 6;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) {
+    return HAN_NUMERAL_CODES.has(c) ? 7 : 4;
+  }
+  if (c < 128 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) return 3;
+  return 0;
+}
+
+const HAN_NUMERAL_CODES = new Set([...HAN_NUMERALS].map((s) => s.charCodeAt(0)));
+const SURNAME_CODES = new Set([...SINGLE_SURNAMES].map((s) => s.charCodeAt(0)));
+const PLACE_SUFFIX_CODES = new Set([...PLACE_SUFFIX_CHARS].map((s) => s.charCodeAt(0)));
+const MAX_SUFFIX = 6;
+const ORG_SUFFIXES = new Set(ORG_SUFFIX_WORDS);
+const PLACE_SUFFIXES = new Set(PLACE_SUFFIX_WORDS);
+
+/** Longest word of `set` (length ≥ minLen) ending at `end` (exclusive); '' when none. */
+function suffixEndingAt(text: string, end: number, set: ReadonlySet<string>, minLen: number): string {
+  for (let len = Math.min(MAX_SUFFIX, end); len >= minLen; len--) {
+    const w = text.slice(end - len, end);
+    if (set.has(w)) return w;
+  }
+  return '';
+}
+
+/** Longest word of `set` starting at `start`; '' when none. */
+function wordStartingAt(text: string, start: number, set: ReadonlySet<string>): string {
+  for (let len = Math.min(MAX_SUFFIX, text.length - start); len >= 1; len--) {
+    const w = text.slice(start, start + len);
+    if (set.has(w)) return w;
+  }
+  return '';
+}
+
+/**
+ * Feature hashes of `text` (length n) as an n × NUM_TEMPLATES row-major array. `tokens` are the jieba
+ * tokens of `text` (offsets into it); characters not covered by a token get the NONE word position.
+ */
+export function extractFeatures(text: string, tokens: readonly Token[]): Uint32Array {
+  const n = text.length;
+  const F = NUM_TEMPLATES;
+  const out = new Uint32Array(n * F);
+  if (n === 0) return out;
+
+  // Padded normalized units: u[i + 2] is unit i.
+  const u = new Int32Array(n + 4);
+  u[0] = BOS;
+  u[1] = BOS;
+  u[n + 2] = EOS;
+  u[n + 3] = EOS;
+  const cls = new Uint8Array(n + 2); // cls[i + 1] is the class of unit i; 0 pads
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    u[i + 2] = normUnit(c);
+    cls[i + 1] = charClass(c);
+  }
+
+  // Per-unit word information from the tokens.
+  const bmes = new Uint8Array(n).fill(NONE);
+  const tok = new Int32Array(n).fill(-1);
+  const posH: number[] = [];
+  const wordH: number[] = [];
+  const lenB: number[] = [];
+  let ti = 0;
+  for (const t of tokens) {
+    if (t.start < 0 || t.end > n || t.end <= t.start) continue;
+    const idx = ti++;
+    posH.push(hashString(t.tag));
+    wordH.push(hashString(t.word));
+    const len = t.end - t.start;
+    lenB.push(len >= 5 ? 5 : len);
+    for (let i = t.start; i < t.end; i++) {
+      tok[i] = idx;
+      bmes[i] = len === 1 ? WS : i === t.start ? WB : i === t.end - 1 ? WE : WM;
+    }
+  }
+  const NOPOS = 0x5a5a5a5a;
+
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const p = i + 2;
+    const a = u[p - 2]!;
+    const b = u[p - 1]!;
+    const c = u[p]!;
+    const d = u[p + 1]!;
+    const e = u[p + 2]!;
+    out[o] = h1(1, a);
+    out[o + 1] = h1(2, b);
+    out[o + 2] = h1(3, c);
+    out[o + 3] = h1(4, d);
+    out[o + 4] = h1(5, e);
+    out[o + 5] = h2(6, a, b);
+    out[o + 6] = h2(7, b, c);
+    out[o + 7] = h2(8, c, d);
+    out[o + 8] = h2(9, d, e);
+    out[o + 9] = h3(10, a, b, c);
+    out[o + 10] = h3(11, b, c, d);
+    out[o + 11] = h3(12, c, d, e);
+    out[o + 12] = h2(13, b, d);
+
+    const wb = bmes[i]!;
+    const k = tok[i]!;
+    const pos = k >= 0 ? posH[k]! : NOPOS;
+    out[o + 13] = h2(14, wb, pos);
+    out[o + 14] = h1(15, pos);
+    out[o + 15] = k >= 0 ? h2(16, wordH[k]!, wb) : h1(16, wb);
+    // Neighbouring words: which words precede/follow the current one (titles, verbs of saying, 省/市 …).
+    const prevK = k >= 0 ? k - 1 : -1;
+    const nextK = k >= 0 && k + 1 < posH.length ? k + 1 : -1;
+    out[o + 16] = h2(17, prevK >= 0 ? posH[prevK]! : NOPOS, wb);
+    out[o + 17] = h2(18, nextK >= 0 ? posH[nextK]! : NOPOS, wb);
+    out[o + 18] = h2(19, prevK >= 0 ? wordH[prevK]! : NOPOS, wb);
+    out[o + 19] = h2(20, nextK >= 0 ? wordH[nextK]! : NOPOS, wb);
+    out[o + 20] = h3(21, cls[i]!, cls[i + 1]!, cls[i + 2]!);
+
+    // Dictionary features.
+    if (SURNAME_CODES.has(text.charCodeAt(i))) out[o + 21] = h2(22, wb, k >= 0 ? lenB[k]! : 0);
+    if (i + 1 < n && DOUBLE_SURNAMES.has(text.slice(i, i + 2))) out[o + 22] = h1(23, 1);
+    else if (i > 0 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
+    if (PLACE_SUFFIX_CODES.has(text.charCodeAt(i))) out[o + 23] = h2(24, c, wb);
+    if (i + 1 < n && PLACE_SUFFIX_CODES.has(text.charCodeAt(i + 1))) out[o + 24] = h2(25, d, bmes[i + 1]!);
+    const orgEnd = suffixEndingAt(text, i + 1, ORG_SUFFIXES, 1);
+    if (orgEnd) out[o + 25] = h2(26, hashString(orgEnd), wb);
+    const orgNext = i + 1 < n ? wordStartingAt(text, i + 1, ORG_SUFFIXES) : '';
+    if (orgNext) out[o + 26] = h1(27, hashString(orgNext));
+    const placeEnd = suffixEndingAt(text, i + 1, PLACE_SUFFIXES, 2);
+    if (placeEnd) out[o + 27] = h1(28, hashString(placeEnd));
+    out[o + 28] = h3(29, k >= 0 ? lenB[k]! : 0, pos, wb);
+    out[o + 29] = h1(30, 0); // bias
+    out[o + 30] = h2(31, c, wb);
+    // Previous word's POS with the current one: "nr after v", "ns before n" …
+    out[o + 31] = h3(32, prevK >= 0 ? posH[prevK]! : NOPOS, pos, wb);
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Run-time API of the character-level NER model (averaged structured perceptron over BIOES tags, trained by
+ * `npm run train`, shipped as data/ner-model.bin):
+ *   loadModel(path?) → NerModel (cached per path), hasModel(path?), tagSpans(text, tokens?, model?) → Mention[].
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Mention, Token } from '../../types.js';
+import { dataPath } from '../../paths.js';
+import { segment } from '../../segment/jieba.js';
+import { FEATURE_VERSION, NUM_TEMPLATES, extractFeatures } from './features.js';
+import { FeatureIndex, emissions, viterbi } from './decode.js';
+import { decodeModel, type ModelData, type ModelHeader } from './format.js';
+import { ALLOWED, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
+
+export interface NerModel {
+  header: ModelHeader;
+  index: FeatureIndex;
+  /** rows × NUM_TAGS emission weights. */
+  weights: Float32Array;
+  /** (NUM_TAGS + 1) × NUM_TAGS transition weights; the last row is from the start state. */
+  trans: Float32Array;
+  end: Float32Array;
+}
+
+/** Builds a model from decoded model data; throws when it was trained with other feature templates. */
+export function modelFromData(d: ModelData): NerModel {
+  if (d.header.featureVersion !== FEATURE_VERSION || d.header.numTemplates !== NUM_TEMPLATES) {
+    throw new Error(
+      `ner model: trained with features v${d.header.featureVersion}/${d.header.numTemplates}, code has v${FEATURE_VERSION}/${NUM_TEMPLATES}; run npm run train`,
+    );
+  }
+  return { header: d.header, index: new FeatureIndex(d.hashes), weights: d.weights, trans: d.trans, end: d.end };
+}
+
+const cache = new Map<string, NerModel>();
+
+function modelPath(path?: string): string {
+  return resolve(path ?? dataPath('ner-model.bin'));
+}
+
+/** Whether a model file exists at `path` (default data/ner-model.bin). */
+export function hasModel(path?: string): boolean {
+  return existsSync(modelPath(path));
+}
+
+/** Loads (once per path) the model file. Throws if missing or invalid. */
+export function loadModel(path?: string): NerModel {
+  const p = modelPath(path);
+  let m = cache.get(p);
+  if (!m) {
+    if (!existsSync(p)) throw new Error(`ner model: ${p} not found (run npm run train)`);
+    m = modelFromData(decodeModel(readFileSync(p)));
+    cache.set(p, m);
+  }
+  return m;
+}
+
+/** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
+export function decodeTags(text: string, tokens: readonly Token[], model: NerModel): { tags: Uint8Array; em: Float32Array } {
+  const n = text.length;
+  const rows = model.index.lookupAll(extractFeatures(text, tokens));
+  const em = emissions(rows, n, NUM_TEMPLATES, model.weights);
+  return { tags: viterbi(em, n, model.trans, model.end), em };
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Entity mentions (PERSON, PLACE, ORGANIZATION) the model finds in `text`, in text order, with offsets in
+ * UTF-16 units and `score` = the model's posterior probability of exactly that span (forward–backward over
+ * the perceptron scores; a confidence, not a calibrated probability). `tokens` must be `segment(text)` or
+ * equivalent; they are computed when omitted. Never throws on any string.
+ */
+export function tagSpans(text: string, tokens?: Token[], model?: NerModel): Mention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const m = model ?? loadModel();
+  const toks = tokens ?? segment(text);
+  const { tags, em } = decodeTags(text, toks, m);
+  const spans = tagsToSpans(text, tags).filter(
+    // Never split a surrogate pair (an astral character is one character to the reader).
+    (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
+  );
+  if (spans.length > 0) addScores(spans, tags, em, text.length, m);
+  return spans;
+}
+
+/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward. */
+function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
+  const T = NUM_TAGS;
+  const psi = new Float64Array((T + 1) * T);
+  // Shifting all transitions (and all end weights) by a constant changes no posterior but avoids overflow.
+  let tmax = -Infinity;
+  for (let i = 0; i < psi.length; i++) if (ALLOWED[i]) tmax = Math.max(tmax, m.trans[i]!);
+  for (let i = 0; i < psi.length; i++) psi[i] = ALLOWED[i] ? Math.exp(m.trans[i]! - tmax) : 0;
+  let emax = -Infinity;
+  for (let t = 0; t < T; t++) if (canEnd(t)) emax = Math.max(emax, m.end[t]!);
+  const endPot = (t: number): number => (canEnd(t) ? Math.exp(m.end[t]! - emax) : 0);
+  const phi = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    let mx = -Infinity;
+    for (let t = 0; t < T; t++) mx = Math.max(mx, em[i * T + t]!);
+    for (let t = 0; t < T; t++) phi[i * T + t] = Math.exp(em[i * T + t]! - mx);
+  }
+  const alpha = new Float64Array(n * T);
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let t = 0; t < T; t++) {
+      let a = 0;
+      if (i === 0) a = psi[START * T + t]!;
+      else for (let p = 0; p < T; p++) a += alpha[(i - 1) * T + p]! * psi[p * T + t]!;
+      a *= phi[i * T + t]!;
+      alpha[i * T + t] = a;
+      sum += a;
+    }
+    if (!(sum > 0)) return; // numerically degenerate: leave scores unset
+    c[i] = sum;
+    for (let t = 0; t < T; t++) alpha[i * T + t]! /= sum;
+  }
+  const beta = new Float64Array(n * T);
+  let z = 0;
+  for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot(t);
+  if (!(z > 0)) return;
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot(t) / z;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let p = 0; p < T; p++) {
+      let b = 0;
+      for (let t = 0; t < T; t++) b += psi[p * T + t]! * phi[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
+      beta[i * T + p] = b / c[i + 1]!;
+    }
+  }
+  for (const s of spans) {
+    let p = alpha[s.start * T + tags[s.start]!]!;
+    for (let i = s.start + 1; i < s.end; i++) p *= (psi[tags[i - 1]! * T + tags[i]!]! * phi[i * T + tags[i]!]!) / c[i]!;
+    p *= beta[(s.end - 1) * T + tags[s.end - 1]!]!;
+    if (Number.isFinite(p)) s.score = Math.min(1, Math.max(0, p));
+  }
+}
+
+export { extractFeatures, FEATURE_VERSION, NUM_TEMPLATES } from './features.js';
+export type { ModelHeader } from './format.js';
