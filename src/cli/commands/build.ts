@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { buildGraphFromPaths, type Stage } from '../../pipeline.js';
+import { defaultCorpus } from '../../text/read.js';
+import { dataPath } from '../../paths.js';
+import { createProgress } from '../progress.js';
+
+/** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('build the knowledge graph of .txt files or folders; writes graph.gexf, graph.json and the viewer')
+    .argument('[inputs...]', 'files or folders of .txt (default: the bundled corpus in data/)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-viewer', 'do not copy the viewer page into the output folder')
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean }) => {
+      const paths = inputs.length > 0 ? inputs : await defaultCorpus(dataPath());
+      const progress = createProgress({ quiet: !!opts.quiet });
+      const t0 = Date.now();
+      const result = await buildGraphFromPaths(paths, {
+        onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
+      });
+      progress.stop();
+      // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
+      const { writeOutputs } = await import('../../output.js');
+      const files = await writeOutputs(result.graph, opts.out, { viewer: opts.viewer });
+      if (!opts.quiet) {
+        const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        process.stderr.write(
+          `zhkg: ${result.articles.length} articles → ${result.graph.order} nodes, ${result.graph.size} edges in ${secs} s\n`,
+        );
+      }
+      process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
+    });
+}
