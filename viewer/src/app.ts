@@ -1,0 +1,523 @@
+/**
+ * The viewer application: owns the view state, the sigma renderer and the DOM controls, and keeps the
+ * URL hash in sync. Rendering decisions (fading, hiding, colours, sizes) live in the sigma reducers, so
+ * the graph data itself is never modified by interaction.
+ */
+import Sigma from 'sigma';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { EdgeProgramType } from 'sigma/rendering';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { byId, clear, el } from './dom.js';
+import { formatHash, parseHash, type ViewState } from './hash-state.js';
+import { translate } from './i18n.js';
+import { GraphFormatError, graphFromText } from './load.js';
+import {
+  CO_OCCURS,
+  OTHER_COLOR,
+  RELATION_COLORS,
+  communityColor,
+  kindCounts,
+  relationCounts,
+  toViewGraph,
+  type ArticleInfo,
+  type EdgeView,
+  type NodeView,
+  type SourceGraphLike,
+  type ViewGraph,
+} from './model.js';
+import { edgePanel, nodePanel, type PanelContext } from './panel.js';
+import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
+
+export const FADED_NODE = '#e6e6e9';
+const FADED_EDGE = '#ececef';
+const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+/** Label density steps: (labelDensity, labelRenderedSizeThreshold, labelGridCellSize). */
+const LABEL_STEPS: [number, number, number][] = [
+  [0.3, 14, 160],
+  [0.6, 8, 120],
+  [1, 6, 90],
+  [2, 3, 60],
+  [100, 0, 20],
+];
+
+declare global {
+  interface Window {
+    __zhkg?: App;
+  }
+}
+
+export class App {
+  graph: ViewGraph | null = null;
+  articles = new Map<string, ArticleInfo>();
+  sigma: Sigma<NodeView, EdgeView> | null = null;
+  state: ViewState = parseHash(location.hash);
+  hovered: string | null = null;
+  private index: SearchEntry[] = [];
+  private hits: SearchHit[] = [];
+  private active = -1;
+  private kindColors = new Map<string, string>();
+  private maxMetric = { size: 1, degree: 1, pagerank: 1 };
+  private focusSet: Set<string> | null = null;
+
+  constructor() {
+    this.wireStaticControls();
+    this.applyLocale();
+    window.addEventListener('hashchange', () => {
+      if (location.hash === formatHash(this.state)) return;
+      this.state = parseHash(location.hash);
+      this.applyState();
+    });
+  }
+
+  t = (key: string, vars?: Record<string, string | number>): string => translate(this.state.lang, key, vars);
+
+  // ---------- graph ----------
+
+  setGraph(src: SourceGraphLike): void {
+    const { graph, articles } = toViewGraph(src);
+    this.sigma?.kill();
+    this.graph = graph;
+    this.articles = articles;
+    this.hovered = null;
+    this.index = buildSearchIndex(graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.degree })));
+    this.kindColors = new Map(kindCounts(graph).map((k) => [k.kind, k.color]));
+    this.maxMetric = { size: 1e-9, degree: 1e-9, pagerank: 1e-9 };
+    graph.forEachNode((_n, a) => {
+      this.maxMetric.size = Math.max(this.maxMetric.size, a.size);
+      this.maxMetric.degree = Math.max(this.maxMetric.degree, a.degree);
+      this.maxMetric.pagerank = Math.max(this.maxMetric.pagerank, a.pagerank ?? 0);
+    });
+    const [density, threshold, cell] = LABEL_STEPS[this.state.labels]!;
+    this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
+      // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
+      edgeProgramClasses: { curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>, curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView> },
+      defaultEdgeType: 'line',
+      renderEdgeLabels: true,
+      enableEdgeEvents: true,
+      hideEdgesOnMove: graph.size > 300,
+      zIndex: true,
+      labelFont: FONT,
+      edgeLabelFont: FONT,
+      labelSize: 13,
+      edgeLabelSize: 11,
+      labelWeight: '500',
+      labelDensity: density,
+      labelRenderedSizeThreshold: threshold,
+      labelGridCellSize: cell,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+      nodeReducer: (n, d) => this.nodeReducer(n, d),
+      edgeReducer: (e, d) => this.edgeReducer(e, d),
+    });
+    this.wireSigma(this.sigma);
+    this.buildFilters();
+    this.applyState();
+    byId('status').textContent = this.t('status.graph', { nodes: graph.order, edges: graph.size });
+    document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
+  }
+
+  openText(name: string, text: string): void {
+    let src: SourceGraphLike;
+    try {
+      src = graphFromText(text);
+    } catch (err) {
+      const reason = err instanceof GraphFormatError ? this.t(`error.${err.message}`) : err instanceof Error ? err.message : String(err);
+      this.showMessage(this.t('error.read', { name, reason }));
+      return;
+    }
+    this.hideMessage();
+    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [] };
+    this.setGraph(src);
+  }
+
+  showMessage(text: string): void {
+    const m = byId('message');
+    m.textContent = text;
+    m.hidden = false;
+  }
+
+  hideMessage(): void {
+    byId('message').hidden = true;
+  }
+
+  // ---------- state ----------
+
+  private commit(): void {
+    const hash = formatHash(this.state);
+    if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+    this.refresh();
+  }
+
+  /** Brings controls, panel and renderer in line with `state` (after a load or a hash edit). */
+  private applyState(): void {
+    const g = this.graph;
+    if (g) {
+      if (this.state.node && !g.hasNode(this.state.node)) this.state.node = null;
+      if (this.state.edge && !g.hasEdge(this.state.edge)) this.state.edge = null;
+    }
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="color-by"]')) r.checked = r.value === this.state.colorBy;
+    byId<HTMLSelectElement>('size-by').value = this.state.sizeBy;
+    byId<HTMLInputElement>('label-density').value = String(this.state.labels);
+    this.applyLabelDensity();
+    this.applyLocale();
+    this.buildFilters();
+    this.renderPanel();
+    this.commit();
+  }
+
+  selectNode(node: string | null, center = false): void {
+    this.state = { ...this.state, node, edge: null };
+    this.renderPanel();
+    this.commit();
+    if (node && center) this.centerOn([node]);
+  }
+
+  selectEdge(edge: string | null): void {
+    const g = this.graph;
+    this.state = { ...this.state, edge, node: null };
+    this.renderPanel();
+    this.commit();
+    if (edge && g) this.centerOn([g.source(edge), g.target(edge)], false);
+  }
+
+  private centerOn(nodes: string[], zoom = true): void {
+    const s = this.sigma;
+    if (!s) return;
+    const pts = nodes.map((n) => s.getNodeDisplayData(n)).filter((d): d is NodeDisplayData => d !== undefined);
+    if (pts.length === 0) return;
+    const x = pts.reduce((a, p) => a + p.x, 0) / pts.length;
+    const y = pts.reduce((a, p) => a + p.y, 0) / pts.length;
+    const cam = s.getCamera();
+    void cam.animate({ x, y, ratio: zoom ? Math.min(cam.ratio, 0.6) : cam.ratio }, { duration: 300 });
+  }
+
+  private refresh(): void {
+    this.focusSet = this.computeFocus();
+    this.sigma?.refresh({ skipIndexation: true });
+  }
+
+  // ---------- reducers ----------
+
+  private visibleEdge(e: EdgeView, source: string, target: string): boolean {
+    const g = this.graph!;
+    if (this.state.hiddenRelations.includes(e.relation)) return false;
+    const hk = this.state.hiddenKinds;
+    return !hk.includes(g.getNodeAttribute(source, 'kind')) && !hk.includes(g.getNodeAttribute(target, 'kind'));
+  }
+
+  /** Nodes to keep bright: the focused node and its visible neighbours, or the selected edge's ends. */
+  private computeFocus(): Set<string> | null {
+    const g = this.graph;
+    if (!g) return null;
+    const focus = this.hovered ?? this.state.node;
+    if (focus && g.hasNode(focus)) {
+      const set = new Set([focus]);
+      g.forEachEdge(focus, (_e, a, s, t) => {
+        if (this.visibleEdge(a, s, t)) set.add(s === focus ? t : s);
+      });
+      return set;
+    }
+    if (this.state.edge && g.hasEdge(this.state.edge)) return new Set(g.extremities(this.state.edge));
+    return null;
+  }
+
+  nodeColor(a: NodeView): string {
+    if (this.state.colorBy === 'community') return communityColor(a.community);
+    return this.kindColors.get(a.kind) ?? (a.color || OTHER_COLOR);
+  }
+
+  private nodeSize(a: NodeView): number {
+    const by = this.state.sizeBy;
+    if (by === 'size') return a.size;
+    const v = by === 'degree' ? a.degree : (a.pagerank ?? 0);
+    return 3 + 17 * Math.sqrt(v / this.maxMetric[by]);
+  }
+
+  private nodeReducer(node: string, a: NodeView): Partial<NodeDisplayData> {
+    const res: Partial<NodeDisplayData> = { ...a, color: this.nodeColor(a), size: this.nodeSize(a) };
+    if (this.state.hiddenKinds.includes(a.kind)) res.hidden = true;
+    const focus = this.focusSet;
+    if (focus) {
+      if (focus.has(node)) {
+        res.forceLabel = true;
+        res.zIndex = 2;
+        if (node === (this.hovered ?? this.state.node)) res.highlighted = true;
+      } else {
+        res.color = FADED_NODE;
+        res.label = '';
+        res.zIndex = 0;
+      }
+    }
+    return res;
+  }
+
+  private edgeReducer(edge: string, a: EdgeView): Partial<EdgeDisplayData> {
+    const g = this.graph!;
+    const [s, t] = g.extremities(edge);
+    const co = a.relation === CO_OCCURS;
+    const res: Partial<EdgeDisplayData> = {
+      ...a,
+      label: null,
+      color: RELATION_COLORS[a.relation] ?? OTHER_COLOR,
+      size: (co ? 0.6 : 1.6) + (co ? 0.4 : 0.6) * Math.log2(1 + a.weight),
+      zIndex: co ? 0 : 1,
+    };
+    if (!this.visibleEdge(a, s, t)) {
+      res.hidden = true;
+      return res;
+    }
+    const focus = this.hovered ?? this.state.node;
+    if (focus && g.hasNode(focus)) {
+      if (s !== focus && t !== focus) res.hidden = true;
+      else {
+        res.label = a.label;
+        res.forceLabel = true;
+        res.zIndex = 2;
+      }
+    } else if (this.state.edge) {
+      if (edge === this.state.edge) {
+        res.label = a.label;
+        res.forceLabel = true;
+        res.size = (res.size ?? 1) * 2;
+        res.zIndex = 2;
+      } else res.color = FADED_EDGE;
+    }
+    return res;
+  }
+
+  // ---------- sigma events ----------
+
+  private wireSigma(s: Sigma<NodeView, EdgeView>): void {
+    const container = byId('graph');
+    s.on('enterNode', ({ node }) => {
+      this.hovered = node;
+      container.style.cursor = 'pointer';
+      this.refresh();
+    });
+    s.on('leaveNode', () => {
+      this.hovered = null;
+      container.style.cursor = '';
+      this.refresh();
+    });
+    s.on('enterEdge', () => (container.style.cursor = 'pointer'));
+    s.on('leaveEdge', () => (container.style.cursor = ''));
+    s.on('clickNode', ({ node }) => this.selectNode(node));
+    s.on('clickEdge', ({ edge }) => this.selectEdge(edge));
+    s.on('clickStage', () => {
+      if (this.state.node || this.state.edge) this.selectNode(null);
+    });
+  }
+
+  // ---------- DOM controls ----------
+
+  private panelContext(): PanelContext {
+    return {
+      graph: this.graph!,
+      articles: this.articles,
+      t: this.t,
+      kindColor: (k) => this.kindColors.get(k) ?? OTHER_COLOR,
+      selectNode: (n) => this.selectNode(n, true),
+      selectEdge: (e) => this.selectEdge(e),
+      close: () => this.selectNode(null),
+    };
+  }
+
+  private renderPanel(): void {
+    const panel = byId('panel');
+    const g = this.graph;
+    let content: Node[];
+    if (g && this.state.node && g.hasNode(this.state.node)) content = nodePanel(this.panelContext(), this.state.node);
+    else if (g && this.state.edge && g.hasEdge(this.state.edge)) content = edgePanel(this.panelContext(), this.state.edge);
+    else content = [el('p', { class: 'hint' }, this.t('panel.empty'))];
+    panel.replaceChildren(...content);
+    panel.dataset.node = this.state.node ?? '';
+    panel.dataset.edge = this.state.edge ?? '';
+  }
+
+  private buildFilters(): void {
+    const g = this.graph;
+    const legend = byId('legend');
+    const rels = byId('relations');
+    clear(legend);
+    clear(rels);
+    if (!g) return;
+    for (const { kind, count, color } of kindCounts(g)) {
+      legend.append(this.toggle('kind', kind, this.t(`kind.${kind}`), count, color, !this.state.hiddenKinds.includes(kind), false));
+    }
+    for (const { relation, count, color } of relationCounts(g)) {
+      rels.append(this.toggle('relation', relation, this.t(`relation.${relation}`), count, color, !this.state.hiddenRelations.includes(relation), true));
+    }
+  }
+
+  private toggle(what: 'kind' | 'relation', value: string, text: string, count: number, color: string, checked: boolean, line: boolean): HTMLElement {
+    const box = el('input', { attrs: { type: 'checkbox', 'data-toggle': what, value } });
+    box.checked = checked;
+    box.addEventListener('change', () => {
+      const key = what === 'kind' ? 'hiddenKinds' : 'hiddenRelations';
+      const cur = new Set(this.state[key]);
+      if (box.checked) cur.delete(value);
+      else cur.add(value);
+      this.state = { ...this.state, [key]: [...cur].sort() };
+      this.commit();
+    });
+    const sw = el('span', { class: line ? 'swatch line' : 'swatch' });
+    sw.style.background = color;
+    return el('li', {}, el('label', {}, box, sw, el('span', {}, text), el('span', { class: 'count' }, String(count))));
+  }
+
+  private applyLabelDensity(): void {
+    const [density, threshold, cell] = LABEL_STEPS[this.state.labels]!;
+    if (!this.sigma) return;
+    this.sigma.setSetting('labelDensity', density);
+    this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
+    this.sigma.setSetting('labelGridCellSize', cell);
+  }
+
+  applyLocale(): void {
+    document.documentElement.lang = this.state.lang === 'zh' ? 'zh-CN' : 'en';
+    for (const n of document.querySelectorAll<HTMLElement>('[data-i18n]')) n.textContent = this.t(n.dataset.i18n!);
+    for (const n of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) n.placeholder = this.t(n.dataset.i18nPlaceholder!);
+    for (const n of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) n.title = this.t(n.dataset.i18nTitle!);
+    for (const n of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) n.setAttribute('aria-label', this.t(n.dataset.i18nAria!));
+    document.title = `${this.t('title')} · zhkg`;
+    if (this.graph) byId('status').textContent = this.t('status.graph', { nodes: this.graph.order, edges: this.graph.size });
+  }
+
+  private wireStaticControls(): void {
+    const input = byId<HTMLInputElement>('search');
+    input.addEventListener('input', () => this.updateSuggestions(input.value));
+    input.addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        ev.preventDefault();
+        if (this.hits.length === 0) return;
+        const step = ev.key === 'ArrowDown' ? 1 : -1;
+        this.active = (this.active + step + this.hits.length) % this.hits.length;
+        this.renderSuggestions();
+      } else if (ev.key === 'Enter') {
+        const hit = this.hits[this.active >= 0 ? this.active : 0];
+        if (hit) this.pick(hit);
+      } else if (ev.key === 'Escape') this.closeSuggestions();
+    });
+    input.addEventListener('blur', () => setTimeout(() => this.closeSuggestions(), 150));
+
+    byId('zoom-in').addEventListener('click', () => void this.sigma?.getCamera().animatedZoom({ duration: 200 }));
+    byId('zoom-out').addEventListener('click', () => void this.sigma?.getCamera().animatedUnzoom({ duration: 200 }));
+    byId('zoom-fit').addEventListener('click', () => void this.sigma?.getCamera().animatedReset({ duration: 300 }));
+
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="color-by"]')) {
+      r.addEventListener('change', () => {
+        if (r.checked) {
+          this.state = { ...this.state, colorBy: r.value === 'community' ? 'community' : 'kind' };
+          this.commit();
+        }
+      });
+    }
+    const size = byId<HTMLSelectElement>('size-by');
+    size.addEventListener('change', () => {
+      const v = size.value;
+      this.state = { ...this.state, sizeBy: v === 'degree' || v === 'pagerank' ? v : 'size' };
+      this.commit();
+    });
+    const density = byId<HTMLInputElement>('label-density');
+    density.addEventListener('input', () => {
+      this.state = { ...this.state, labels: Math.max(0, Math.min(4, Math.round(Number(density.value)))) };
+      this.applyLabelDensity();
+      this.commit();
+    });
+    byId('lang-switch').addEventListener('click', () => {
+      this.state = { ...this.state, lang: this.state.lang === 'zh' ? 'en' : 'zh' };
+      this.applyLocale();
+      this.buildFilters();
+      this.renderPanel();
+      this.commit();
+    });
+
+    const file = byId<HTMLInputElement>('file-input');
+    file.addEventListener('change', () => {
+      const f = file.files?.[0];
+      if (f) void this.openFile(f);
+      file.value = '';
+    });
+    const overlay = byId('drop-overlay');
+    let depth = 0;
+    window.addEventListener('dragenter', (ev) => {
+      ev.preventDefault();
+      depth++;
+      overlay.hidden = false;
+    });
+    window.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) overlay.hidden = true;
+    });
+    window.addEventListener('dragover', (ev) => ev.preventDefault());
+    window.addEventListener('drop', (ev) => {
+      ev.preventDefault();
+      depth = 0;
+      overlay.hidden = true;
+      const f = ev.dataTransfer?.files?.[0];
+      if (f) void this.openFile(f);
+    });
+  }
+
+  async openFile(f: File): Promise<void> {
+    let text: string;
+    try {
+      text = await f.text();
+    } catch (err) {
+      this.showMessage(this.t('error.read', { name: f.name, reason: err instanceof Error ? err.message : String(err) }));
+      return;
+    }
+    this.openText(f.name, text);
+  }
+
+  // ---------- search ----------
+
+  private updateSuggestions(q: string): void {
+    this.hits = search(this.index, q, 12);
+    this.active = this.hits.length > 0 ? 0 : -1;
+    this.renderSuggestions(q.trim() !== '');
+  }
+
+  private renderSuggestions(open = true): void {
+    const list = byId('suggestions');
+    const input = byId<HTMLInputElement>('search');
+    clear(list);
+    if (!open || !this.graph) return this.closeSuggestions();
+    if (this.hits.length === 0) list.append(el('li', { class: 'empty', attrs: { role: 'option', 'aria-disabled': 'true' } }, this.t('search.none')));
+    this.hits.forEach((hit, i) => {
+      const kind = this.graph!.getNodeAttribute(hit.node, 'kind');
+      const badge = el('span', { class: 'kind' }, this.t(`kind.${kind}`));
+      badge.style.background = this.kindColors.get(kind) ?? OTHER_COLOR;
+      const li = el(
+        'li',
+        { attrs: { role: 'option', 'aria-selected': String(i === this.active), 'data-node': hit.node } },
+        el('span', { class: 'label' }, hit.label),
+        badge,
+        hit.alias ? el('span', { class: 'alias' }, `${this.t('search.alias')}: ${hit.alias}`) : null,
+      );
+      // mousedown, not click: it fires before the input's blur closes the list.
+      li.addEventListener('mousedown', (ev) => {
+        ev.preventDefault();
+        this.pick(hit);
+      });
+      list.append(li);
+    });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  private closeSuggestions(): void {
+    byId('suggestions').hidden = true;
+    byId('search').setAttribute('aria-expanded', 'false');
+  }
+
+  private pick(hit: SearchHit): void {
+    byId<HTMLInputElement>('search').value = hit.label;
+    this.closeSuggestions();
+    if (this.state.hiddenKinds.includes(this.graph?.getNodeAttribute(hit.node, 'kind') ?? '')) {
+      this.state = { ...this.state, hiddenKinds: this.state.hiddenKinds.filter((k) => k !== this.graph!.getNodeAttribute(hit.node, 'kind')) };
+      this.buildFilters();
+    }
+    this.selectNode(hit.node, true);
+  }
+}

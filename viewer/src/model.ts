@@ -1,0 +1,284 @@
+/**
+ * Turns any graphology graph (our graph.json, a GEXF from Gephi, someone else's JSON) into the shape the
+ * viewer renders: every node has label/kind/x/y/size, every edge a relation, and the sigma-reserved
+ * `type` attribute is set by us only. Pure: no DOM, so it is unit-tested in Node.
+ */
+import { MultiGraph } from 'graphology';
+import type { Attributes } from 'graphology-types';
+import { circular } from 'graphology-layout';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+
+export const KINDS = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM', 'ARTICLE'] as const;
+export const RELATIONS = ['role', 'located_in', 'member_of', 'part_of', 'runs', 'participates_in', 'authored', 'partner_of', 'co_occurs'] as const;
+export const CO_OCCURS = 'co_occurs';
+
+export const KIND_COLORS: Record<string, string> = {
+  PERSON: '#e15759',
+  ORGANIZATION: '#4e79a7',
+  PLACE: '#59a14f',
+  PROGRAM: '#f28e2b',
+  ARTICLE: '#9c755f',
+};
+export const OTHER_COLOR = '#8c8c8c';
+export const RELATION_COLORS: Record<string, string> = {
+  role: '#d62728',
+  located_in: '#2ca02c',
+  member_of: '#1f77b4',
+  part_of: '#17becf',
+  runs: '#ff7f0e',
+  participates_in: '#bcbd22',
+  authored: '#8c564b',
+  partner_of: '#9467bd',
+  co_occurs: '#c8c8c8',
+};
+/** Tableau-like palette for communities, cycled. */
+export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1b9e77', '#7570b3'];
+
+export interface EvidenceItem {
+  article: string;
+  sentence: string;
+  spans: [number, number][];
+}
+
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  section: string;
+}
+
+export interface NodeView extends Attributes {
+  label: string;
+  kind: string;
+  aliases: string[];
+  mentions: number;
+  articles: string[];
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  community: number | null;
+  degree: number;
+  pagerank: number | null;
+  evidence: EvidenceItem[];
+}
+
+export interface EdgeView extends Attributes {
+  relation: string;
+  label: string;
+  weight: number;
+  articles: string[];
+  evidence: EvidenceItem[];
+  directed: boolean;
+  /** sigma program name */
+  type: string;
+  curvature?: number;
+  zIndex: number;
+}
+
+export type ViewGraph = MultiGraph<NodeView, EdgeView>;
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+function num(v: unknown): number | null {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+/** Lists arrive as arrays (JSON) or as strings from GEXF: a JSON array, or items joined by | or ;. */
+export function stringList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(str).filter((s): s is string => s !== null && s !== '');
+  if (typeof v !== 'string' || v.trim() === '') return [];
+  const t = v.trim();
+  if (t.startsWith('[')) {
+    try {
+      return stringList(JSON.parse(t));
+    } catch {
+      /* fall through: not JSON after all */
+    }
+  }
+  return t.split(/[|;]/u).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function evidenceList(v: unknown): EvidenceItem[] {
+  let raw = v;
+  if (typeof raw === 'string' && raw.trim().startsWith('[')) {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      raw = [];
+    }
+  }
+  if (!Array.isArray(raw)) return [];
+  const out: EvidenceItem[] = [];
+  for (const e of raw) {
+    if (!e || typeof e !== 'object') continue;
+    const o = e as Record<string, unknown>;
+    const sentence = str(o.sentence);
+    if (sentence === null) continue;
+    const spans = Array.isArray(o.spans)
+      ? o.spans.filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1])).map((s) => [s[0], s[1]] as [number, number])
+      : [];
+    out.push({ article: str(o.article) ?? '', sentence, spans });
+  }
+  return out;
+}
+
+export function readArticles(v: unknown): Map<string, ArticleInfo> {
+  const m = new Map<string, ArticleInfo>();
+  if (!Array.isArray(v)) return m;
+  for (const a of v) {
+    if (!a || typeof a !== 'object') continue;
+    const o = a as Record<string, unknown>;
+    const id = str(o.id);
+    if (id === null) continue;
+    m.set(id, { id, title: str(o.title) ?? id, section: str(o.section) ?? '' });
+  }
+  return m;
+}
+
+export interface SourceGraphLike {
+  forEachNode(cb: (key: string, attrs: Attributes) => void): void;
+  forEachEdge(cb: (key: string, attrs: Attributes, source: string, target: string, sa: Attributes, ta: Attributes, undirected: boolean) => void): void;
+  getAttributes(): Attributes;
+  order: number;
+}
+
+/** Copies a graph into the viewer's normalized multi graph. Never mutates the input. */
+export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles: Map<string, ArticleInfo> } {
+  const g: ViewGraph = new MultiGraph<NodeView, EdgeView>({ type: 'mixed' });
+  let missingPositions = 0;
+  src.forEachNode((key, a) => {
+    const x = num(a.x);
+    const y = num(a.y);
+    if (x === null || y === null) missingPositions++;
+    // `type` is sigma's program selector: a GEXF or foreign JSON may use it for the kind.
+    const kind = str(a.kind) ?? str(a.type) ?? '';
+    const community = num(a.community ?? a.modularity_class);
+    g.addNode(key, {
+      label: str(a.label) ?? key,
+      kind,
+      aliases: stringList(a.aliases),
+      mentions: num(a.mentions) ?? 0,
+      articles: stringList(a.articles),
+      x: x ?? 0,
+      y: y ?? 0,
+      size: num(a.size) ?? 0,
+      color: str(a.color) ?? '',
+      community: community === null ? null : Math.trunc(community),
+      degree: 0,
+      pagerank: num(a.pagerank),
+      evidence: evidenceList(a.evidence),
+    });
+  });
+  src.forEachEdge((key, a, source, target, _sa, _ta, undirected) => {
+    const relation = str(a.relation) ?? str(a.kind) ?? str(a.type) ?? str(a.label) ?? 'edge';
+    let evidence = evidenceList(a.evidenceList);
+    if (evidence.length === 0) {
+      evidence = evidenceList(a.evidence);
+      const first = str(a.evidence);
+      if (evidence.length === 0 && first !== null && first !== '') evidence = [{ article: stringList(a.articles)[0] ?? '', sentence: first, spans: [] }];
+    }
+    const attrs: EdgeView = {
+      relation,
+      label: str(a.label) ?? relation,
+      weight: num(a.weight) ?? 1,
+      articles: stringList(a.articles),
+      evidence,
+      directed: !undirected,
+      type: undirected ? 'line' : 'arrow',
+      zIndex: relation === CO_OCCURS ? 0 : 1,
+    };
+    if (undirected) g.addUndirectedEdgeWithKey(key, source, target, attrs);
+    else g.addDirectedEdgeWithKey(key, source, target, attrs);
+  });
+
+  g.forEachNode((n) => {
+    g.setNodeAttribute(n, 'degree', g.degree(n));
+  });
+  // Nodes without any size get one from their degree, so hubs stand out in a foreign file too.
+  g.forEachNode((n, a) => {
+    if (!(a.size > 0)) g.setNodeAttribute(n, 'size', 3 + 2 * Math.sqrt(a.degree));
+  });
+  if (missingPositions > 0) layOut(g, missingPositions === g.order);
+  curveParallelEdges(g);
+  return { graph: g, articles: readArticles(src.getAttributes().articles) };
+}
+
+/** Positions for a file without them: circle, then a short deterministic ForceAtlas2. */
+function layOut(g: ViewGraph, all: boolean): void {
+  if (all) {
+    circular.assign(g, { scale: 100 });
+    if (g.order > 1 && g.order <= 5000) {
+      const settings = forceAtlas2.inferSettings(g);
+      forceAtlas2.assign(g, { iterations: 100, settings: { ...settings, barnesHutOptimize: g.order > 2000 } });
+    }
+    return;
+  }
+  // Only some positions are missing: put those nodes on a ring around the rest.
+  const missing = g.filterNodes((_n, a) => a.x === 0 && a.y === 0);
+  missing.forEach((n, i) => {
+    const t = (2 * Math.PI * i) / missing.length;
+    g.mergeNodeAttributes(n, { x: 100 * Math.cos(t), y: 100 * Math.sin(t) });
+  });
+}
+
+/** Parallel edges (a typed relation beside a co_occurs) get distinct curvatures so both stay visible. */
+function curveParallelEdges(g: ViewGraph): void {
+  indexParallelEdgesIndex(g, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  g.forEachEdge((e, a) => {
+    const idx = a.parallelIndex as number | null | undefined;
+    const max = a.parallelMaxIndex as number | null | undefined;
+    if (typeof idx === 'number') {
+      g.mergeEdgeAttributes(e, {
+        type: a.directed ? 'curvedArrow' : 'curved',
+        curvature: DEFAULT_EDGE_CURVATURE + (3 * DEFAULT_EDGE_CURVATURE * idx) / (max || 1),
+      });
+    }
+  });
+}
+
+/** Kinds present in the graph, known kinds in contract order first, with counts. */
+export function kindCounts(g: ViewGraph): { kind: string; count: number; color: string }[] {
+  const counts = new Map<string, number>();
+  const colors = new Map<string, Map<string, number>>();
+  g.forEachNode((_n, a) => {
+    counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+    if (a.color) {
+      const m = colors.get(a.kind) ?? new Map<string, number>();
+      m.set(a.color, (m.get(a.color) ?? 0) + 1);
+      colors.set(a.kind, m);
+    }
+  });
+  return orderBy([...counts.keys()], KINDS as readonly string[]).map((kind) => ({ kind, count: counts.get(kind) ?? 0, color: kindColor(kind, colors.get(kind)) }));
+}
+
+function kindColor(kind: string, seen: Map<string, number> | undefined): string {
+  if (KIND_COLORS[kind]) return KIND_COLORS[kind];
+  // Foreign file: use the colour most of its nodes carry.
+  if (seen && seen.size > 0) return [...seen.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  return OTHER_COLOR;
+}
+
+/** Relations present, typed ones in contract order first, co_occurs last (it is secondary). */
+export function relationCounts(g: ViewGraph): { relation: string; count: number; color: string }[] {
+  const counts = new Map<string, number>();
+  g.forEachEdge((_e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + 1));
+  return orderBy([...counts.keys()], RELATIONS as readonly string[]).map((relation) => ({ relation, count: counts.get(relation) ?? 0, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
+}
+
+/** Known names in the given order, then unknown ones sorted; co_occurs always last. */
+export function orderBy(names: string[], known: readonly string[]): string[] {
+  const pos = (s: string): number => (s === CO_OCCURS ? 1e9 : known.includes(s) ? known.indexOf(s) : 1e6);
+  return [...names].sort((a, b) => pos(a) - pos(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function communityColor(c: number | null): string {
+  if (c === null) return OTHER_COLOR;
+  const n = COMMUNITY_COLORS.length;
+  return COMMUNITY_COLORS[((c % n) + n) % n]!;
+}

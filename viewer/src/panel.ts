@@ -1,0 +1,138 @@
+/** The side panel: details of the selected node or edge, with evidence sentences and clickable relations. */
+import { el } from './dom.js';
+import { findNameSpans, markPieces } from './marks.js';
+import { CO_OCCURS, RELATIONS, orderBy, RELATION_COLORS, OTHER_COLOR, type ArticleInfo, type EvidenceItem, type ViewGraph } from './model.js';
+
+export interface PanelContext {
+  graph: ViewGraph;
+  articles: Map<string, ArticleInfo>;
+  t: (key: string, vars?: Record<string, string | number>) => string;
+  kindColor: (kind: string) => string;
+  selectNode: (node: string) => void;
+  selectEdge: (edge: string) => void;
+  close: () => void;
+}
+
+const MAX_ROWS = 40;
+const MAX_EVIDENCE = 8;
+
+function field(name: string, value: Node | string): Node[] {
+  return [el('dt', {}, name), el('dd', {}, value)];
+}
+
+function kindBadge(ctx: PanelContext, kind: string): HTMLElement {
+  const b = el('span', { class: 'badge', attrs: { 'data-kind': kind } }, ctx.t(`kind.${kind}`));
+  b.style.background = ctx.kindColor(kind);
+  return b;
+}
+
+function articleList(ctx: PanelContext, ids: readonly string[]): Node {
+  if (ids.length === 0) return document.createTextNode(ctx.t('panel.none'));
+  return el('ul', {}, ...ids.map((id) => el('li', {}, ctx.articles.get(id)?.title ?? id)));
+}
+
+function sentence(item: EvidenceItem, fallbackNames: readonly string[]): HTMLElement {
+  const spans = item.spans.length > 0 ? item.spans : findNameSpans(item.sentence, fallbackNames);
+  const span = el('span', { class: 'sentence' });
+  for (const p of markPieces(item.sentence, spans)) span.append(p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text));
+  return span;
+}
+
+function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], names: readonly string[]): Node[] {
+  const out: Node[] = [el('h3', {}, `${ctx.t('panel.evidence')} (${items.length})`)];
+  if (items.length === 0) {
+    out.push(el('p', { class: 'hint' }, ctx.t('panel.none')));
+    return out;
+  }
+  const ul = el('ul', { class: 'evidence' });
+  for (const item of items.slice(0, MAX_EVIDENCE)) {
+    const a = ctx.articles.get(item.article);
+    const source = a ? (a.section ? `《${a.title}》 ${a.section}` : `《${a.title}》`) : item.article;
+    ul.append(el('li', {}, sentence(item, names), source ? el('span', { class: 'source' }, source) : null));
+  }
+  out.push(ul);
+  if (items.length > MAX_EVIDENCE) out.push(el('p', { class: 'hint' }, ctx.t('panel.more', { n: items.length - MAX_EVIDENCE })));
+  return out;
+}
+
+function header(ctx: PanelContext, title: string): Node[] {
+  return [
+    el('button', { class: 'close', attrs: { type: 'button', 'aria-label': ctx.t('panel.close') }, title: ctx.t('panel.close'), onClick: () => ctx.close() }, '×'),
+    el('h2', { class: 'title' }, title),
+  ];
+}
+
+function names(ctx: PanelContext, node: string): string[] {
+  const a = ctx.graph.getNodeAttributes(node);
+  return [a.label, ...a.aliases];
+}
+
+export function nodePanel(ctx: PanelContext, node: string): Node[] {
+  const g = ctx.graph;
+  const a = g.getNodeAttributes(node);
+  const dl = el(
+    'dl',
+    {},
+    ...field(ctx.t('panel.kind'), kindBadge(ctx, a.kind)),
+    ...field(ctx.t('panel.aliases'), a.aliases.length ? a.aliases.join('、') : ctx.t('panel.none')),
+    ...field(ctx.t('panel.mentions'), String(a.mentions)),
+    ...field(ctx.t('panel.degree'), String(a.degree)),
+    ...(a.community !== null ? field(ctx.t('panel.community'), String(a.community)) : []),
+    ...field(ctx.t('panel.articles'), articleList(ctx, a.articles)),
+  );
+
+  // Relations grouped by type: typed relations first, co-occurrence last.
+  const groups = new Map<string, { edge: string; other: string; dir: string; label: string }[]>();
+  g.forEachEdge(node, (edge, e, source, target) => {
+    const other = source === node ? target : source;
+    const dir = !e.directed ? '—' : source === node ? '→' : '←';
+    const list = groups.get(e.relation) ?? [];
+    list.push({ edge, other, dir, label: e.relation === CO_OCCURS ? `×${e.weight}` : e.label });
+    groups.set(e.relation, list);
+  });
+  const rel: Node[] = [el('h3', {}, `${ctx.t('panel.relations')} (${g.degree(node)})`)];
+  for (const relation of orderBy([...groups.keys()], RELATIONS)) {
+    const rows = groups.get(relation)!;
+    rows.sort((x, y) => {
+      const lx = g.getNodeAttribute(x.other, 'label');
+      const ly = g.getNodeAttribute(y.other, 'label');
+      return lx < ly ? -1 : lx > ly ? 1 : x.edge < y.edge ? -1 : 1;
+    });
+    const sw = el('span', { class: 'swatch line' });
+    sw.style.background = RELATION_COLORS[relation] ?? OTHER_COLOR;
+    const ul = el('ul', {});
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      ul.append(
+        el(
+          'li',
+          { class: 'rel-row', attrs: { 'data-edge': r.edge, 'data-node': r.other } },
+          el('span', { class: 'dir' }, r.dir),
+          el('button', { class: 'link node-link', attrs: { type: 'button' }, onClick: () => ctx.selectNode(r.other) }, g.getNodeAttribute(r.other, 'label')),
+          el('button', { class: 'link edge-label', attrs: { type: 'button' }, onClick: () => ctx.selectEdge(r.edge) }, r.label),
+        ),
+      );
+    }
+    const group = el('div', { class: 'rel-group', attrs: { 'data-relation': relation } }, el('h4', {}, sw, `${ctx.t(`relation.${relation}`)} (${rows.length})`), ul);
+    if (rows.length > MAX_ROWS) group.append(el('p', { class: 'hint' }, ctx.t('panel.more', { n: rows.length - MAX_ROWS })));
+    rel.push(group);
+  }
+  return [...header(ctx, a.label), dl, ...rel, ...evidenceList(ctx, a.evidence, names(ctx, node))];
+}
+
+export function edgePanel(ctx: PanelContext, edge: string): Node[] {
+  const g = ctx.graph;
+  const e = g.getEdgeAttributes(edge);
+  const source = g.source(edge);
+  const target = g.target(edge);
+  const link = (n: string): HTMLElement => el('button', { class: 'link node-link', attrs: { type: 'button', 'data-node': n }, onClick: () => ctx.selectNode(n) }, g.getNodeAttribute(n, 'label'));
+  const ends = el('p', { class: 'ends' }, link(source), ` ${e.directed ? '→' : '—'} `, link(target));
+  const dl = el(
+    'dl',
+    {},
+    ...field(ctx.t('panel.relation'), ctx.t(`relation.${e.relation}`)),
+    ...field(ctx.t('panel.label'), e.label),
+    ...field(ctx.t('panel.weight'), String(e.weight)),
+    ...field(ctx.t('panel.articles'), articleList(ctx, e.articles)),
+  );
+  return [...header(ctx, e.label), ends, dl, ...evidenceList(ctx, e.evidence, [...names(ctx, source), ...names(ctx, target)])];
+}
