@@ -1,0 +1,24 @@
+/**
+ * Ego network: the entity, everything within `depth` hops, and every edge among them, as a new
+ * graph with the same attributes (so it can be written to GEXF or JSON, or loaded into the viewer).
+ */
+import { subgraph } from 'graphology-operators';
+import type { QueryGraph } from './attributes.js';
+import { resolveEntity } from './find.js';
+import type { NeighborOptions } from './neighbors.js';
+import { neighbors } from './neighbors.js';
+
+export type EgoOptions = Pick<NeighborOptions, 'relation' | 'direction' | 'kind'>;
+
+/**
+ * The induced subgraph of `nameOrKey` and the nodes within `depth` hops (default 1). `relation` and
+ * `direction` restrict the walk; `kind` restricts which reached nodes are kept (the centre always is).
+ */
+export function egoNetwork(graph: QueryGraph, nameOrKey: string, depth = 1, options: EgoOptions = {}): QueryGraph {
+  const centre = resolveEntity(graph, nameOrKey);
+  const keep = new Set([centre, ...neighbors(graph, centre, { ...options, depth }).map((n) => n.key)]);
+  const ego = subgraph(graph, keep);
+  ego.setAttribute('ego', centre);
+  ego.setAttribute('egoDepth', depth);
+  return ego;
+}
