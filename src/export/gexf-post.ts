@@ -121,7 +121,12 @@ function makeAllDirected(graphEl: Element): void {
 
 /** Applies the fixes to the writer's GEXF text and serializes it again. */
 export function postProcessGexf(xml: string, options: PostProcessOptions): string {
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  // Warnings (e.g. "replacement character detected": our own U+FFFD repairs) are not errors here.
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(`GEXF export: writer output is not well-formed XML: ${message}`);
+    },
+  }).parseFromString(xml, 'application/xml');
   const gexf = doc.documentElement;
   if (!gexf || gexf.localName !== 'gexf') throw new Error('GEXF export: writer output has no <gexf> root');
   rewriteMeta(doc, gexf, options.meta);

@@ -5,11 +5,44 @@
  * written directed with `undirected=true` (networkx-compatible mode) become undirected again.
  * Works on GEXF from other tools too (Gephi, networkx): what is not ours passes through unchanged.
  */
+import { createRequire } from 'node:module';
+import { DOMParser } from '@xmldom/xmldom';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
 import { parseColor, toHexColor } from './color.js';
 
 type Attrs = Record<string, unknown>;
+
+interface XmldomErrorHandler {
+  warning(message: string): void;
+  error(message: string): void;
+  fatalError(message: string): void;
+}
+interface Xmldom08 {
+  DOMParser: new (options: { errorHandler: XmldomErrorHandler }) => { parseFromString(xml: string, type: string): unknown };
+}
+
+const fail = (message: string): never => {
+  throw new Error(`fromGexf: not well-formed XML: ${message.split('\n')[0]!.trim()}`);
+};
+
+/**
+ * graphology-gexf parses strings with its own copy of @xmldom/xmldom (0.8), which logs malformed XML to
+ * the console (a mismatched end tag is only a "warning") and carries on with a truncated graph. So the
+ * text is first checked with our @xmldom/xmldom 0.9, which reports such errors, and then parsed with
+ * graphology-gexf's copy (its parser insists on a Document of that class) with its console noise off.
+ */
+function parseXml(xml: string): unknown {
+  new DOMParser({ onError: (level, message) => (level === 'warning' ? undefined : fail(message)) }).parseFromString(
+    xml,
+    'application/xml',
+  );
+  const fromGexfPackage = createRequire(createRequire(import.meta.url).resolve('graphology-gexf'));
+  const xmldom08 = fromGexfPackage('@xmldom/xmldom') as Xmldom08;
+  return new xmldom08.DOMParser({
+    errorHandler: { warning: () => undefined, error: fail, fatalError: fail },
+  }).parseFromString(xml, 'application/xml');
+}
 
 function hexColor(attrs: Attrs): void {
   if (typeof attrs.color !== 'string') return;
@@ -21,7 +54,7 @@ function hexColor(attrs: Attrs): void {
 export function fromGexf(xml: string): MultiGraph {
   if (typeof xml !== 'string') throw new TypeError('fromGexf: expected GEXF text');
   if (!/<gexf[\s>]/.test(xml)) throw new Error('fromGexf: not a GEXF document (no <gexf> element)');
-  const parsed = gexf.parse(MultiGraph, xml, { allowUndeclaredAttributes: true });
+  const parsed = gexf.parse(MultiGraph, parseXml(xml) as Parameters<typeof gexf.parse>[1], { allowUndeclaredAttributes: true });
   const graph = new MultiGraph();
   graph.replaceAttributes(parsed.getAttributes());
   parsed.forEachNode((key, attributes) => {

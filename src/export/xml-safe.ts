@@ -9,15 +9,17 @@
 const ILLEGAL_XML_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** `s` with every character XML 1.0 forbids replaced by U+FFFD. */
+// NEL and LINE SEPARATOR are line ends in XML 1.1; xmldom (0.8 in graphology-gexf, 0.9 in our own
+// post-processing, which adds PARAGRAPH SEPARATOR) applies that rule to 1.0 documents too, so in an
+// attribute they end up as spaces. Written as LF they keep their meaning and survive every reader.
+const XML11_LINE_ENDS = /[\u0085\u2028\u2029]/g;
+
+/** `s` with every character XML 1.0 forbids replaced by U+FFFD, and NEL/LS/PS written as LF. */
 export function xmlSafe(s: string): string {
-  return s.replace(ILLEGAL_XML_CHARS, '\uFFFD');
+  return s.replace(ILLEGAL_XML_CHARS, '\uFFFD').replace(XML11_LINE_ENDS, '\n');
 }
 
-/** Whether `s` can be written into an XML 1.0 document unchanged (after escaping). */
+/** Whether `xmlSafe(s) === s`. */
 export function isXmlSafe(s: string): boolean {
-  ILLEGAL_XML_CHARS.lastIndex = 0;
-  const found = ILLEGAL_XML_CHARS.test(s);
-  ILLEGAL_XML_CHARS.lastIndex = 0;
-  return !found;
+  return xmlSafe(s) === s;
 }

@@ -1,0 +1,44 @@
+/** Shared checks for the export tests: schema validation (xmllint-wasm) and networkx (python3). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateXML, type XMLValidationResult } from 'xmllint-wasm';
+
+const SCHEMA_DIR = fileURLToPath(new URL('../fixtures/gexf-schema/viz-namespace-fix/', import.meta.url));
+const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(SCHEMA_DIR + fileName, 'utf8') });
+
+/**
+ * Validates against the GEXF 1.3 XSD with the viz namespace repaired (see test/fixtures/gexf-schema/
+ * SOURCE.md). gexf.xsd is the schema; dynamics.xsd and viz.xsd are preloaded under their own names so
+ * its include/import resolve (passing all three as `schema` makes xmllint use the last one as root).
+ */
+export function validateGexf(xml: string): Promise<XMLValidationResult> {
+  return validateXML({
+    xml: { fileName: 'graph.gexf', contents: xml },
+    schema: schemaFile('gexf.xsd'),
+    preload: [schemaFile('dynamics.xsd'), schemaFile('viz.xsd')],
+  });
+}
+
+/** Runs an inline python3 script with `input` on stdin; returns its stdout, throws with stderr on failure. */
+export function runPython(script: string, input: string): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync('python3', ['-c', script], { input, encoding: 'utf8', timeout: 60_000 });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Reads GEXF from stdin with networkx and prints a JSON summary: graph class, nodes with data, edges
+ * with key and data. Lists (liststring) come back from networkx as raw strings.
+ */
+export const NETWORKX_SUMMARY = `
+import io, json, sys
+import networkx as nx
+G = nx.read_gexf(io.BytesIO(sys.stdin.buffer.read()))
+out = {"cls": type(G).__name__, "directed": G.is_directed(), "nodes": {}, "edges": []}
+for n, d in G.nodes(data=True):
+    out["nodes"][n] = d
+for u, v, k, d in G.edges(keys=True, data=True):
+    out["edges"].append({"source": u, "target": v, "key": k, "data": d})
+json.dump(out, sys.stdout, ensure_ascii=False)
+`;
