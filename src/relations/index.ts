@@ -1,60 +1,61 @@
 /**
- * Relation extraction over resolved mentions. First version: co-occurrence in a sentence, `role` where a
- * title sits between a place/organization and a person, `authored` from bylines.
+ * Relation extraction over resolved mentions: each family of SPEC §2 lives in its own module and reads
+ * an ArticleView (one article, its mentions by sentence, the entity table). Facts are deduplicated per
+ * (relation, source, target, label, article, sentence) and sorted, so the output is deterministic.
  */
 import type { Article, Entity, EntityMention, RelationFact } from '../types.js';
-import { makeEvidence } from '../text/evidence.js';
+import { makeView, type ArticleView } from './context.js';
+import { roleFacts } from './role.js';
+import { locatedInFacts } from './locatedIn.js';
+import { partOfFacts } from './partOf.js';
+import { runsFacts } from './runs.js';
+import { memberOfFacts } from './memberOf.js';
+import { partnerOfFacts } from './partnerOf.js';
+import { authoredFacts } from './authored.js';
+import { coOccursFacts } from './cooccurs.js';
 
-const TITLES = ['第一书记', '党支部书记', '党总支书记', '党委书记', '村支书', '书记', '负责人', '社长', '主任', '队长', '记者', '建档立卡贫困户', '贫困户', '总书记'];
+export type RelationFamily = (view: ArticleView) => RelationFact[];
 
-function byArticleAndSentence(mentions: EntityMention[]): Map<string, Map<number, EntityMention[]>> {
-  const out = new Map<string, Map<number, EntityMention[]>>();
-  for (const m of mentions) {
-    let a = out.get(m.article);
-    if (!a) out.set(m.article, (a = new Map()));
-    let s = a.get(m.sentence);
-    if (!s) a.set(m.sentence, (s = []));
-    s.push(m);
-  }
-  return out;
+export const RELATION_FAMILIES: readonly RelationFamily[] = [
+  roleFacts,
+  locatedInFacts,
+  partOfFacts,
+  runsFacts,
+  memberOfFacts,
+  partnerOfFacts,
+  authoredFacts,
+  coOccursFacts,
+];
+
+function factKey(f: RelationFact): string {
+  return [f.relation, f.source, f.target, f.label, f.evidence.article, f.evidence.sentence].join('\u0000');
 }
 
 export function extractRelations(articles: Article[], mentions: EntityMention[], entities: Entity[]): RelationFact[] {
-  const facts: RelationFact[] = [];
-  const grouped = byArticleAndSentence(mentions);
-  const personByName = new Map(entities.filter((e) => e.kind === 'PERSON').map((e) => [e.label, e.key]));
+  if (!Array.isArray(articles) || !Array.isArray(mentions) || !Array.isArray(entities)) {
+    throw new TypeError('extractRelations: articles, mentions and entities must be arrays');
+  }
+  const table = new Map(entities.map((e) => [e.key, e]));
+  const byArticle = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    let list = byArticle.get(m.article);
+    if (!list) byArticle.set(m.article, (list = []));
+    list.push(m);
+  }
+  const seen = new Map<string, RelationFact>();
   for (const article of articles) {
-    const sentences = grouped.get(article.id) ?? new Map<number, EntityMention[]>();
-    for (const [, ms] of [...sentences.entries()].sort((a, b) => a[0] - b[0])) {
-      const sorted = [...ms].sort((a, b) => a.start - b.start || a.end - b.end);
-      // co_occurs: each unordered pair of distinct entities once per sentence
-      const seen = new Map<string, EntityMention>();
-      for (const m of sorted) if (!seen.has(m.entity)) seen.set(m.entity, m);
-      const uniq = [...seen.values()];
-      for (let i = 0; i < uniq.length; i++) {
-        for (let j = i + 1; j < uniq.length; j++) {
-          const [a, b] = uniq[i]!.entity < uniq[j]!.entity ? [uniq[i]!, uniq[j]!] : [uniq[j]!, uniq[i]!];
-          facts.push({ source: a.entity, target: b.entity, relation: 'co_occurs', label: '共现', evidence: makeEvidence(article, [[a.start, a.end], [b.start, b.end]]) });
-        }
+    const view = makeView(article, byArticle.get(article.id) ?? [], table);
+    for (const family of RELATION_FAMILIES) {
+      for (const f of family(view)) {
+        if (f.source === f.target) continue;
+        const k = factKey(f);
+        if (!seen.has(k)) seen.set(k, f);
       }
-      // role: <PLACE|ORG><title><PERSON>, adjacent
-      for (let i = 0; i + 1 < sorted.length; i++) {
-        const org = sorted[i]!;
-        const person = sorted[i + 1]!;
-        if (person.kind !== 'PERSON' || (org.kind !== 'PLACE' && org.kind !== 'ORGANIZATION')) continue;
-        const between = article.text.slice(org.end, person.start);
-        const title = TITLES.find((t) => between === t);
-        if (title) {
-          facts.push({ source: person.entity, target: org.entity, relation: 'role', label: title, evidence: makeEvidence(article, [[person.start, person.end], [org.start, org.end]]) });
-        }
-      }
-    }
-    // authored: bylines and photo credits
-    for (const a of article.authors) {
-      const key = personByName.get(a.name);
-      if (!key) continue;
-      facts.push({ source: key, target: `ARTICLE:${article.id}`, relation: 'authored', label: a.role, evidence: makeEvidence(article, [[a.start, a.end]]) });
     }
   }
-  return facts;
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, f]) => f);
 }
+
+export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
+export { makeView } from './context.js';
+export type { ArticleView } from './context.js';

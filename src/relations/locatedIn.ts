@@ -1,0 +1,139 @@
+/**
+ * `located_in`: PLACE/ORGANIZATION → PLACE, label 位于.
+ * 1. Place chains, level by level: 呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查 (adjacent mentions in one sentence,
+ *    each one level below the one before it).
+ * 2. 苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的… : the subject lies in the last place of the chain.
+ * 3. Organizations named after a place of the article: 通辽市委 → 通辽市, 二连浩特报 → 二连浩特市; or
+ *    written right after it: 冬不冷村吉庆合养殖专业合作社.
+ * 4. Division parents: a place whose division code's parent is another place named in the same article
+ *    (天山口镇 → 阿鲁科尔沁旗 in the article that names both).
+ * 5. Places outside the division index (碧桂园小区) in an article about one city lie in that city.
+ */
+import type { Entity, EntityMention, RelationFact } from '../types.js';
+import { type ArticleView, between, fact, isKind, labelOf } from './context.js';
+import { codeOf, divisionOf, placePrefixes, placeRank, rankOf } from './places.js';
+
+const LABEL = '位于';
+
+function placeEntity(view: ArticleView, m: EntityMention): Entity | undefined {
+  const e = view.entities.get(m.entity);
+  return e && e.kind === 'PLACE' ? e : undefined;
+}
+
+function rankOfMention(view: ArticleView, m: EntityMention): number {
+  const e = placeEntity(view, m);
+  return e ? rankOf(e) : placeRank(labelOf(view, m));
+}
+
+/** Rules 1 and 2, and ORG right after a place (part of rule 3). */
+function chainFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  for (const ms of view.bySentence.values()) {
+    for (let j = 1; j < ms.length; j++) {
+      const a = ms[j - 1]!;
+      const b = ms[j]!;
+      if (!isKind(view, a, 'PLACE')) continue;
+      const gap = between(view, a, b);
+      if (gap === '' && isKind(view, b, 'PLACE') && rankOfMention(view, a) < rankOfMention(view, b)) {
+        out.push(fact(view, b.entity, a.entity, 'located_in', LABEL, [[a.start, a.end], [b.start, b.end]]));
+      }
+      // X是<chain>的: X lies in the last place of the chain that follows 是.
+      if (gap === '是' && isKind(view, b, 'PLACE')) {
+        let k = j;
+        while (k + 1 < ms.length && between(view, ms[k]!, ms[k + 1]!) === '' && isKind(view, ms[k + 1]!, 'PLACE')) k++;
+        const last = ms[k]!;
+        if (view.article.text.startsWith('的', last.end) && rankOfMention(view, a) > rankOfMention(view, last)) {
+          out.push(fact(view, a.entity, last.entity, 'located_in', LABEL, [[a.start, a.end], [last.start, last.end]]));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Rule 3: organizations whose name starts with a place named in the article. */
+function namedAfterFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const places = new Map<string, Entity>();
+  for (const m of view.mentions) {
+    const e = placeEntity(view, m);
+    if (e) places.set(e.key, e);
+  }
+  const prefixes = [...places.values()]
+    .flatMap((e) => placePrefixes(e).map((p) => ({ p, e })))
+    .sort((x, y) => y.p.length - x.p.length || (x.e.key < y.e.key ? -1 : 1));
+  const done = new Set<string>();
+  for (let i = 0; i < view.mentions.length; i++) {
+    const m = view.mentions[i]!;
+    if (!isKind(view, m, 'ORGANIZATION')) continue;
+    const key = `${m.entity}#${m.sentence}`;
+    if (done.has(key)) continue;
+    const label = labelOf(view, m);
+    let hit = prefixes.find(({ p }) => label.startsWith(p) && label.length > p.length) ?? prefixes.find(({ p }) => m.text.startsWith(p) && m.text.length > p.length);
+    if (!hit) {
+      // 冬不冷村吉庆合养殖专业合作社: a place written right before the organization, in the same sentence.
+      const prev = view.mentions[i - 1];
+      if (prev && prev.sentence === m.sentence && prev.end === m.start) {
+        const e = placeEntity(view, prev);
+        if (e) hit = { p: e.label, e };
+      }
+    }
+    if (!hit) continue;
+    done.add(key);
+    const placeMention = view.bySentence.get(m.sentence)?.find((x) => x.entity === hit.e.key);
+    const spans: Array<[number, number]> = [[m.start, m.end]];
+    if (placeMention) spans.push([placeMention.start, placeMention.end]);
+    out.push(fact(view, m.entity, hit.e.key, 'located_in', LABEL, spans));
+  }
+  return out;
+}
+
+/** First sentence naming both entities, else the first naming `a`: the evidence of an inferred edge. */
+function evidenceSpans(view: ArticleView, a: string, b: string): Array<[number, number]> {
+  for (const ms of view.bySentence.values()) {
+    const x = ms.find((m) => m.entity === a);
+    const y = ms.find((m) => m.entity === b);
+    if (x && y) return [[x.start, x.end], [y.start, y.end]];
+  }
+  const x = view.mentions.find((m) => m.entity === a)!;
+  return [[x.start, x.end]];
+}
+
+/** Rules 4 and 5. */
+function divisionFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const places = new Map<string, Entity>();
+  const counts = new Map<string, number>();
+  for (const m of view.mentions) {
+    const e = placeEntity(view, m);
+    if (!e) continue;
+    places.set(e.key, e);
+    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+  }
+  const byCode = new Map<string, Entity>();
+  for (const e of places.values()) {
+    const c = codeOf(e);
+    if (c) byCode.set(c, e);
+  }
+  for (const e of places.values()) {
+    const parent = divisionOf(e)?.ancestors.at(-1);
+    const p = parent ? byCode.get(parent.code) : undefined;
+    if (p && p.key !== e.key) out.push(fact(view, e.key, p.key, 'located_in', LABEL, evidenceSpans(view, e.key, p.key)));
+  }
+  // The city the article is about: the most mentioned prefecture-level place, named at least twice.
+  const cities = [...places.values()]
+    .filter((e) => rankOf(e) === 1 && (counts.get(e.key) ?? 0) >= 2)
+    .sort((a, b) => (counts.get(b.key) ?? 0) - (counts.get(a.key) ?? 0) || (a.key < b.key ? -1 : 1));
+  const city = cities[0];
+  if (city && (cities.length === 1 || (counts.get(cities[1]!.key) ?? 0) < (counts.get(city.key) ?? 0))) {
+    for (const e of places.values()) {
+      if (codeOf(e) || e.key === city.key || placeRank(e.label) !== 5) continue;
+      out.push(fact(view, e.key, city.key, 'located_in', LABEL, evidenceSpans(view, e.key, city.key)));
+    }
+  }
+  return out;
+}
+
+export function locatedInFacts(view: ArticleView): RelationFact[] {
+  return [...chainFacts(view), ...namedAfterFacts(view), ...divisionFacts(view)];
+}

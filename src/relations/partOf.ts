@@ -1,0 +1,32 @@
+/**
+ * `part_of`: ORGANIZATION → ORGANIZATION (label 下属) when one name is another's plus a unit:
+ * 通辽市委组织部 → 通辽市委. Both must be named in the same article.
+ */
+import type { Entity, RelationFact } from '../types.js';
+import { type ArticleView, fact } from './context.js';
+
+const UNIT = /(部|办|办公室|局|委|委员会|处|科|室|队|站|所|中心|支部|党支部|党总支|党委|党组|分公司|分院|分局|分会|工会)$/;
+
+export function partOfFacts(view: ArticleView): RelationFact[] {
+  const orgs = new Map<string, Entity>();
+  for (const m of view.mentions) {
+    const e = view.entities.get(m.entity);
+    if (e?.kind === 'ORGANIZATION') orgs.set(e.key, e);
+  }
+  const out: RelationFact[] = [];
+  const list = [...orgs.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const child of list) {
+    // The longest parent name wins: 通辽市委组织部 → 通辽市委, not a shorter organization.
+    let parent: Entity | undefined;
+    for (const p of list) {
+      if (p === child || !child.label.startsWith(p.label)) continue;
+      const rest = child.label.slice(p.label.length);
+      if (rest.length < 2 || !UNIT.test(rest)) continue;
+      if (!parent || p.label.length > parent.label.length) parent = p;
+    }
+    if (!parent) continue;
+    const m = view.mentions.find((x) => x.entity === child.key)!;
+    out.push(fact(view, child.key, parent.key, 'part_of', '下属', [[m.start, m.end]]));
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/** Place levels and names as the relation families need them. */
+import type { Entity } from '../types.js';
+import { lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
+
+/** 0 province … 4 village, 5 below a village (小区, 园区); by division code when known, else by suffix. */
+export function placeRank(name: string, code?: string): number {
+  if (code) return ({ 2: 0, 4: 1, 6: 2, 9: 3, 12: 4 } as Record<number, number>)[code.length] ?? 5;
+  if (/(省|自治区)$/.test(name)) return 0;
+  if (/(盟|地区|自治州)$/.test(name)) return 1;
+  if (/市$/.test(name)) return 1;
+  if (/(旗|县|区)$/.test(name) && !/(小区|园区|社区|景区|矿区|开发区)$/.test(name)) return 2;
+  if (/(镇|乡|苏木|街道)$/.test(name)) return 3;
+  if (/(嘎查|村|社区)$/.test(name)) return 4;
+  return 5;
+}
+
+export function codeOf(e: Entity | undefined): string | undefined {
+  const c = e?.attributes?.['code'];
+  return typeof c === 'string' ? c : undefined;
+}
+
+export function rankOf(e: Entity): number {
+  return placeRank(e.label, codeOf(e));
+}
+
+/** The division row of a place entity that carries a code. */
+export function divisionOf(e: Entity): PlaceCandidate | undefined {
+  const code = codeOf(e);
+  if (!code) return undefined;
+  for (const name of [e.label, ...e.aliases]) {
+    const hit = lookupPlace(name).find((c) => c.code === code);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Names under which an organization's name may start with this place: 二连浩特市 → 二连浩特市, 二连浩特. */
+export function placePrefixes(e: Entity): string[] {
+  const out = new Set<string>([e.label, ...e.aliases]);
+  for (const n of [...out]) {
+    const m = /^(.{2,}?)(省|自治区|市|盟|旗|县|区|镇|乡|苏木)$/.exec(n);
+    if (m) out.add(m[1]!);
+  }
+  return [...out].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}

@@ -1,0 +1,62 @@
+/**
+ * `role`: PERSON → ORGANIZATION/PLACE, label = the title.
+ * - <org|place><title><person>: 水泉沟村第一书记王瑞新, 林西镇党委书记任忠磊, 苏吉嘎查建档立卡贫困户萨仁苏和.
+ * - <generic head><title><person>: 合作社负责人路国庆 → the cooperative named last before it.
+ * - <person><title> with the implied body named in the sentence: 习近平总书记 … 党中央.
+ * The title must fill the gap exactly, inside one sentence: a title with no name after it, or a name
+ * after another name (张三和李四), gets nothing.
+ */
+import type { EntityMention, RelationFact } from '../types.js';
+import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
+import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitle } from './titles.js';
+
+function lastBefore(view: ArticleView, at: number, head: string): EntityMention | undefined {
+  let found: EntityMention | undefined;
+  for (const m of view.mentions) {
+    if (m.start >= at) break;
+    if (isKind(view, m, 'ORGANIZATION', 'PLACE') && labelOf(view, m).endsWith(head) && labelOf(view, m) !== head) found = m;
+  }
+  return found;
+}
+
+export function roleFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.article.text;
+  for (const [sIndex, ms] of view.bySentence) {
+    const sentence = view.article.sentences[sIndex];
+    for (let j = 0; j < ms.length; j++) {
+      const person = ms[j]!;
+      if (!isKind(view, person, 'PERSON')) continue;
+      const prev = j > 0 ? ms[j - 1]! : undefined;
+      // <org|place><title><person>
+      if (prev && isKind(view, prev, 'ORGANIZATION', 'PLACE')) {
+        const title = matchTitle(between(view, prev, person));
+        if (title && !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, prev, 'ORGANIZATION'))) {
+          out.push(fact(view, person.entity, prev.entity, 'role', title, [[prev.start, prev.end], [person.start, person.end]]));
+          continue;
+        }
+      }
+      // <generic head><title><person>, the head starting its clause
+      const from = prev ? prev.end : (sentence?.start ?? 0);
+      const gap = text.slice(from, person.start);
+      const clause = gap.split(CLAUSE_BREAK).pop() ?? '';
+      for (const head of GENERIC_HEADS) {
+        const title = TITLES.find((t) => clause === head + t || clause.endsWith(`。${head}${t}`));
+        if (!title || MEMBER_TITLES.has(title)) continue;
+        const target = lastBefore(view, person.start - clause.length, head);
+        if (target) {
+          const hs = person.start - title.length - head.length;
+          out.push(fact(view, person.entity, target.entity, 'role', title, [[hs, hs + head.length], [person.start, person.end]]));
+        }
+        break;
+      }
+      // <person><title> … <body>
+      for (const [title, bodies] of Object.entries(POSTFIX_TITLE_BODY)) {
+        if (!text.startsWith(title, person.end)) continue;
+        const body = ms.find((m) => m !== person && isKind(view, m, 'ORGANIZATION') && bodies.includes(labelOf(view, m)));
+        if (body) out.push(fact(view, person.entity, body.entity, 'role', title, [[person.start, person.end + title.length], [body.start, body.end]]));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * `runs` (ORGANIZATION/PLACE/PERSON → PROGRAM, label 组织) and `participates_in` (PERSON/ORGANIZATION →
+ * PROGRAM, label 参与), from the subject of a clause, a verb, and the programs after the verb:
+ * 库伦旗全面推行<机制>, 科左中旗启动<大喇叭>和<小喇叭>, 土城子镇党委…,通过<村村响>系统 (the subject carries
+ * over to the following clauses of its sentence), 十里铺村党支部书记王晓光正通过<村村响>系统 (a person
+ * subject: participates_in).
+ */
+import type { EntityMention, RelationFact } from '../types.js';
+import { type ArticleView, fact, isKind } from './context.js';
+import { matchTitle } from './titles.js';
+
+/** A place or body "runs" what it sets up, carries out or relies on. */
+const RUN_VERBS = ['推行', '组建', '开展', '依托', '打造', '启动', '成立', '组成', '设立', '建立', '实施', '推出', '下发', '创建', '发起', '举办', '响应', '通过', '利用', '建成', '推进'];
+/** A person or body "participates in" what it joins or works through. */
+const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应'];
+/** Words that may open a clause before its subject. */
+const OPENERS = /^(日前|近日|此外|另外|今年|去年|目前|同时|随后|其中|近年来|截至目前|为此|对此)?$/;
+
+interface Clause {
+  start: number;
+  end: number;
+  mentions: EntityMention[];
+}
+
+function clauses(view: ArticleView, sIndex: number, ms: EntityMention[]): Clause[] {
+  const s = view.article.sentences[sIndex];
+  if (!s) return [];
+  const out: Clause[] = [];
+  let start = s.start;
+  for (let i = s.start; i <= s.end; i++) {
+    const ch = i < s.end ? view.article.text[i]! : '';
+    if (i === s.end || /[，,；;：:]/.test(ch)) {
+      out.push({ start, end: i, mentions: ms.filter((m) => m.start >= start && m.end <= i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The clause's subject: the last mention of the chain that opens it (places, bodies, title, person). */
+function subjectOf(view: ArticleView, c: Clause): EntityMention | undefined {
+  const first = c.mentions[0];
+  if (!first || !OPENERS.test(view.article.text.slice(c.start, first.start))) return undefined;
+  if (!isKind(view, first, 'ORGANIZATION', 'PLACE', 'PERSON')) return undefined;
+  let subject = first;
+  for (let k = 1; k < c.mentions.length; k++) {
+    const next = c.mentions[k]!;
+    const gap = view.article.text.slice(subject.end, next.start);
+    const linked = gap === '' || (isKind(view, next, 'PERSON') && matchTitle(gap) !== undefined);
+    if (!linked || !isKind(view, next, 'ORGANIZATION', 'PLACE', 'PERSON')) break;
+    subject = next;
+  }
+  return subject;
+}
+
+function firstVerb(text: string, verbs: readonly string[]): number {
+  let best = -1;
+  for (const v of verbs) {
+    const i = text.indexOf(v);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+export function runsFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  for (const [sIndex, ms] of view.bySentence) {
+    let subject: EntityMention | undefined;
+    for (const c of clauses(view, sIndex, ms)) {
+      subject = subjectOf(view, c) ?? subject;
+      if (!subject) continue;
+      const person = isKind(view, subject, 'PERSON');
+      const from = Math.max(c.start, subject.end);
+      const text = view.article.text.slice(from, c.end);
+      const runAt = person ? -1 : firstVerb(text, RUN_VERBS);
+      const joinAt = person || isKind(view, subject, 'ORGANIZATION') ? firstVerb(text, person ? JOIN_VERBS : ['参与', '参加', '加入']) : -1;
+      for (const m of c.mentions) {
+        if (!isKind(view, m, 'PROGRAM') || m.start < from) continue;
+        const at = m.start - from;
+        const spans: Array<[number, number]> = [[subject.start, subject.end], [m.start, m.end]];
+        if (joinAt >= 0 && joinAt < at && (runAt < 0 || joinAt <= runAt)) {
+          out.push(fact(view, subject.entity, m.entity, 'participates_in', '参与', spans));
+        } else if (runAt >= 0 && runAt < at) {
+          out.push(fact(view, subject.entity, m.entity, 'runs', '组织', spans));
+        }
+      }
+    }
+  }
+  return out;
+}

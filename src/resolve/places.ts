@@ -1,0 +1,52 @@
+/**
+ * Place resolution inside one article: each PLACE mention gets its canonical division name and code when
+ * the division index and the article's other place names decide (新左旗 → 新巴尔虎左旗 150726; 苏吉嘎查
+ * → the one under 格日勒敖都苏木 when the article names it), and organizations named after a place imply
+ * that place (十里铺村党支部 → 十里铺村).
+ */
+import type { Mention } from '../types.js';
+import { lookupPlace, resolvePlace } from '../lexicon/divisions.js';
+
+export interface ResolvedPlace {
+  label: string;
+  code?: string;
+  level?: string;
+}
+
+/** PLACE mentions implied by organizations that start with a division name (exact, ≥ 2 characters). */
+export function impliedPlaceMentions(mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  const places = new Set(mentions.filter((m) => m.kind === 'PLACE').map((m) => `${m.start}:${m.end}`));
+  for (const m of mentions) {
+    if (m.kind !== 'ORGANIZATION') continue;
+    // Longest division name at the start of the organization's surface form, leaving a unit after it.
+    for (let len = Math.min(m.text.length - 1, 12); len >= 2; len--) {
+      const name = m.text.slice(0, len);
+      if (!/(省|自治区|市|盟|旗|县|区|镇|乡|苏木|街道|嘎查|村|社区)$/.test(name)) continue;
+      if (lookupPlace(name).every((c) => c.match !== 'exact')) continue;
+      if (!places.has(`${m.start}:${m.start + len}`)) {
+        out.push({ start: m.start, end: m.start + len, text: name, kind: 'PLACE', canonical: name });
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/** Canonical name and code of each distinct place name of an article, decided together. */
+export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace> {
+  const unique = [...new Set(names)].sort();
+  const out = new Map<string, ResolvedPlace>();
+  for (const name of unique) {
+    const hit = resolvePlace(name, unique);
+    if (hit) {
+      out.set(name, { label: hit.name, code: hit.code, level: hit.level });
+      continue;
+    }
+    // Undecided homonyms keep no code; a short form still gets its full name when all readings agree
+    // on it (伊和乌拉 → 伊和乌拉嘎查, wherever it lies).
+    const names = new Set(lookupPlace(name).map((c) => c.name));
+    out.set(name, { label: names.size === 1 ? [...names][0]! : name });
+  }
+  return out;
+}
