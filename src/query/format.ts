@@ -97,8 +97,17 @@ export function formatPath(result: PathResult): string {
 
 export function formatEntities(list: EntityMatch[]): string {
   return table(
-    ['name', 'kind', 'match', 'mentions', 'degree', 'key', 'aliases'],
-    list.map((m) => [m.label, m.kind, m.match, String(m.mentions), String(m.degree), m.key, m.aliases.join('、')]),
+    ['name', 'kind', 'match', 'mentions', 'degree', 'key', 'relation', 'aliases'],
+    list.map((m) => [
+      m.label,
+      m.kind,
+      m.match,
+      String(m.mentions),
+      String(m.degree),
+      m.key,
+      m.context,
+      m.aliases.join('、'),
+    ]),
   );
 }
 
