@@ -33,11 +33,11 @@ const FADED_EDGE = '#ececef';
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 /** Label density steps: (labelDensity, labelRenderedSizeThreshold, labelGridCellSize). */
 const LABEL_STEPS: [number, number, number][] = [
-  [0.3, 14, 160],
-  [0.6, 8, 120],
-  [1, 6, 90],
-  [2, 3, 60],
-  [100, 0, 20],
+  [0.5, 10, 150],
+  [0.8, 3, 120],
+  [1.5, 1, 70],
+  [3, 0, 50],
+  [100, 0, 10],
 ];
 
 declare global {

@@ -7,7 +7,6 @@ import { MultiGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
 
 export const KINDS = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM', 'ARTICLE'] as const;
 export const RELATIONS = ['role', 'located_in', 'member_of', 'part_of', 'runs', 'participates_in', 'authored', 'partner_of', 'co_occurs'] as const;
@@ -227,19 +226,42 @@ function layOut(g: ViewGraph, all: boolean): void {
   });
 }
 
-/** Parallel edges (a typed relation beside a co_occurs) get distinct curvatures so both stay visible. */
+/**
+ * Parallel edges (a typed relation beside a co_occurs) get distinct curvatures so both stay visible.
+ * Offsets are centred (-1/2, +1/2 for two edges) and signed relative to one canonical direction of
+ * the pair, so edges in opposite directions do not bend onto each other. (@sigma/edge-curve has an
+ * indexer too, but importing it pulls WebGL into this pure module.)
+ */
+export const CURVATURE_STEP = 0.4;
+
 function curveParallelEdges(g: ViewGraph): void {
-  indexParallelEdgesIndex(g, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-  g.forEachEdge((e, a) => {
-    const idx = a.parallelIndex as number | null | undefined;
-    const max = a.parallelMaxIndex as number | null | undefined;
-    if (typeof idx === 'number') {
-      g.mergeEdgeAttributes(e, {
-        type: a.directed ? 'curvedArrow' : 'curved',
-        curvature: DEFAULT_EDGE_CURVATURE + (3 * DEFAULT_EDGE_CURVATURE * idx) / (max || 1),
-      });
-    }
+  const groups = new Map<string, string[]>();
+  g.forEachEdge((e, _a, s, t) => {
+    const k = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
   });
+  for (const edges of groups.values()) {
+    if (edges.length < 2) continue;
+    // typed relations first, then by key: the same graph always gets the same curves
+    edges.sort((x, y) => {
+      const cx = g.getEdgeAttribute(x, 'relation') === CO_OCCURS ? 1 : 0;
+      const cy = g.getEdgeAttribute(y, 'relation') === CO_OCCURS ? 1 : 0;
+      return cx - cy || (x < y ? -1 : x > y ? 1 : 0);
+    });
+    const n = edges.length;
+    edges.forEach((e, i) => {
+      const offset = i - (n - 1) / 2;
+      if (offset === 0) return; // the middle one of an odd group stays straight
+      const [s, t] = g.extremities(e);
+      const sign = s < t ? 1 : -1;
+      g.mergeEdgeAttributes(e, {
+        type: g.getEdgeAttribute(e, 'directed') ? 'curvedArrow' : 'curved',
+        curvature: sign * offset * CURVATURE_STEP,
+      });
+    });
+  }
 }
 
 /** Kinds present in the graph, known kinds in contract order first, with counts. */

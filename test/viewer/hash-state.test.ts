@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultViewState, formatHash, parseHash, type ViewState } from '../../viewer/src/hash-state.js';
+
+describe('URL hash state', () => {
+  it('omits defaults', () => {
+    expect(formatHash(defaultViewState())).toBe('');
+  });
+
+  it('keeps node keys with reserved characters intact', () => {
+    const s = { ...defaultViewState(), node: 'PLACE:苏吉嘎查&x=#1', hiddenRelations: ['co_occurs'] };
+    expect(parseHash(formatHash(s))).toEqual(s);
+  });
+
+  it('falls back to defaults on nonsense', () => {
+    const s = parseHash('#color=purple&size=big&labels=9&lang=fr&hideKinds=,,');
+    expect(s).toEqual(defaultViewState());
+  });
+
+  it('round-trips any state', () => {
+    const name = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !s.includes(','));
+    const state: fc.Arbitrary<ViewState> = fc.record({
+      node: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
+      edge: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
+      hiddenKinds: fc.uniqueArray(name, { maxLength: 3 }).map((a) => a.sort()),
+      hiddenRelations: fc.uniqueArray(name, { maxLength: 3 }).map((a) => a.sort()),
+      colorBy: fc.constantFrom('kind' as const, 'community' as const),
+      sizeBy: fc.constantFrom('size' as const, 'degree' as const, 'pagerank' as const),
+      labels: fc.integer({ min: 0, max: 4 }),
+      lang: fc.constantFrom('zh' as const, 'en' as const),
+    });
+    fc.assert(fc.property(state, (s) => {
+        expect(parseHash(formatHash(s))).toEqual(s);
+      }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Shared set-up for the viewer tests: an `out/`-style folder (graph.json, graph.gexf, graph.js and the
+ * page, as `zhkg build` writes it) and a headless Chromium per SPEC §6.
+ *
+ * GRAPH_SOURCE picks what the browser tests look at: 'fixture' (test/fixtures/viewer/small-graph.json,
+ * hand-made to the graph contract) or 'bundled' (the pipeline's graph of data/, built in-process).
+ * Swap it once the pipeline finds 金宝 and 苏吉嘎查 on the bundled page.
+ */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+// @ts-expect-error: plain ESM script without type declarations
+import { buildViewer } from '../../scripts/build-viewer.mjs';
+import { copyViewer } from '../../src/viewer/copy.js';
+
+export const GRAPH_SOURCE: 'fixture' | 'bundled' = 'fixture';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE_JSON = join(ROOT, 'test/fixtures/viewer/small-graph.json');
+export const FIXTURE_GEXF = join(ROOT, 'test/fixtures/viewer/small-graph.gexf');
+
+/** Builds the page from the current viewer/ sources into a fresh folder (not the shared dist/). */
+export async function buildAssets(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'zhkg-viewer-assets-'));
+  await (buildViewer as (out: string) => Promise<string[]>)(dir);
+  return dir;
+}
+
+/** An out/-style folder: graph.json + graph.gexf + the page + graph.js. */
+export async function makeOutDir(assetsDir: string): Promise<string> {
+  const out = await mkdtemp(join(tmpdir(), 'zhkg-viewer-out-'));
+  if (GRAPH_SOURCE === 'fixture') {
+    await copyFile(FIXTURE_JSON, join(out, 'graph.json'));
+    await copyFile(FIXTURE_GEXF, join(out, 'graph.gexf'));
+  } else {
+    const { buildGraphFromPaths } = await import('../../src/pipeline.js');
+    const { writeOutputs } = await import('../../src/output.js');
+    const result = await buildGraphFromPaths([join(ROOT, 'data')]);
+    await writeOutputs(result.graph, out, { viewer: false });
+  }
+  await copyViewer(out, { assetsDir });
+  return out;
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'zhkg-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1200, height: 800 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
