@@ -9,6 +9,8 @@ export interface ArticleView {
   article: Article;
   /** This article's mentions, sorted by start (longer first on ties), overlaps removed. */
   mentions: EntityMention[];
+  /** All mentions, nested ones included (十里铺村 inside 十里铺村党支部), sorted by start. */
+  all: EntityMention[];
   /** Mentions per sentence index, in text order. */
   bySentence: Map<number, EntityMention[]>;
   entities: Map<string, Entity>;
@@ -27,14 +29,16 @@ function flatten(ms: EntityMention[]): EntityMention[] {
 }
 
 export function makeView(article: Article, mentions: EntityMention[], entities: Map<string, Entity>): ArticleView {
-  const flat = flatten(mentions.filter((m) => m.article === article.id));
+  const own = mentions.filter((m) => m.article === article.id);
+  const flat = flatten(own);
+  const all = [...own].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of flat) {
     let list = bySentence.get(m.sentence);
     if (!list) bySentence.set(m.sentence, (list = []));
     list.push(m);
   }
-  return { article, mentions: flat, bySentence, entities };
+  return { article, mentions: flat, all, bySentence, entities };
 }
 
 export function kindOf(view: ArticleView, m: EntityMention): NodeKind {

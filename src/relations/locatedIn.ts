@@ -26,9 +26,17 @@ function rankOfMention(view: ArticleView, m: EntityMention): number {
 }
 
 /** Rules 1 and 2, and ORG right after a place (part of rule 3). */
+/** A place nested at the start of an organization mention (十里铺村 in 十里铺村党支部). */
+function nestedPlace(view: ArticleView, m: EntityMention): EntityMention | undefined {
+  if (!isKind(view, m, 'ORGANIZATION')) return undefined;
+  return view.all.find((x) => x.start === m.start && x.end < m.end && isKind(view, x, 'PLACE'));
+}
+
 function chainFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
-  for (const ms of view.bySentence.values()) {
+  for (const flat of view.bySentence.values()) {
+    // In a chain, an organization named after a place stands for that place: 土城子镇十里铺村党支部.
+    const ms = flat.map((m) => nestedPlace(view, m) ?? m);
     for (let j = 1; j < ms.length; j++) {
       const a = ms[j - 1]!;
       const b = ms[j]!;
@@ -55,7 +63,7 @@ function chainFacts(view: ArticleView): RelationFact[] {
 function namedAfterFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const places = new Map<string, Entity>();
-  for (const m of view.mentions) {
+  for (const m of view.all) {
     const e = placeEntity(view, m);
     if (e) places.set(e.key, e);
   }
@@ -80,7 +88,7 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
     }
     if (!hit) continue;
     done.add(key);
-    const placeMention = view.bySentence.get(m.sentence)?.find((x) => x.entity === hit.e.key);
+    const placeMention = view.all.find((x) => x.sentence === m.sentence && x.entity === hit.e.key);
     const spans: Array<[number, number]> = [[m.start, m.end]];
     if (placeMention) spans.push([placeMention.start, placeMention.end]);
     out.push(fact(view, m.entity, hit.e.key, 'located_in', LABEL, spans));
@@ -90,12 +98,12 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
 
 /** First sentence naming both entities, else the first naming `a`: the evidence of an inferred edge. */
 function evidenceSpans(view: ArticleView, a: string, b: string): Array<[number, number]> {
-  for (const ms of view.bySentence.values()) {
-    const x = ms.find((m) => m.entity === a);
-    const y = ms.find((m) => m.entity === b);
-    if (x && y) return [[x.start, x.end], [y.start, y.end]];
+  for (const x of view.all) {
+    if (x.entity !== a) continue;
+    const y = view.all.find((m) => m.entity === b && m.sentence === x.sentence);
+    if (y) return [[x.start, x.end], [y.start, y.end]];
   }
-  const x = view.mentions.find((m) => m.entity === a)!;
+  const x = view.all.find((m) => m.entity === a)!;
   return [[x.start, x.end]];
 }
 
@@ -104,7 +112,7 @@ function divisionFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const places = new Map<string, Entity>();
   const counts = new Map<string, number>();
-  for (const m of view.mentions) {
+  for (const m of view.all) {
     const e = placeEntity(view, m);
     if (!e) continue;
     places.set(e.key, e);

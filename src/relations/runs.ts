@@ -10,7 +10,7 @@ import { type ArticleView, fact, isKind } from './context.js';
 import { matchTitle } from './titles.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
-const RUN_VERBS = ['推行', '组建', '开展', '依托', '打造', '启动', '成立', '组成', '设立', '建立', '实施', '推出', '下发', '创建', '发起', '举办', '响应', '通过', '利用', '建成', '推进'];
+const RUN_VERBS = ['推行', '组建', '开展', '依托', '打造', '启动', '成立', '组成', '设立', '建立', '实施', '推出', '下发', '创建', '发起', '举办', '响应', '通过', '利用'];
 /** A person or body "participates in" what it joins or works through. */
 const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应'];
 /** Words that may open a clause before its subject. */

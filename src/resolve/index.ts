@@ -44,12 +44,30 @@ interface Draft {
   anchor?: string;
 }
 
+/**
+ * The outlet a byline names (二连浩特报 in 二连浩特报记者 李晓英) is an organization even when the
+ * recognizer missed it: its last occurrence before the author's name becomes an ORGANIZATION mention.
+ */
+function outletMentions(article: Article, given: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const a of article.authors ?? []) {
+    if (!a.outlet || a.outlet.length < 2) continue;
+    const at = article.text.lastIndexOf(a.outlet, a.start - a.outlet.length);
+    if (at < 0 || a.start - at > a.outlet.length + 8) continue;
+    const end = at + a.outlet.length;
+    if ([...given, ...out].some((m) => m.start < end && at < m.end)) continue;
+    out.push({ start: at, end, text: a.outlet, kind: 'ORGANIZATION' });
+  }
+  return out;
+}
+
 /** Labels, codes and anchors of one article's mentions. */
 function draftArticle(article: Article, given: Mention[]): Draft[] {
   if (!article || typeof article.text !== 'string' || !Array.isArray(given)) {
     throw new TypeError('resolveEntities: each item needs an article and a mentions array');
   }
-  const mentions = [...given, ...impliedPlaceMentions(given)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const withOutlets = [...given, ...outletMentions(article, given)];
+  const mentions = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
   const placeNames = mentions.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text);
   const places = resolveArticlePlaces(placeNames);
   const placeCounts = new Map<string, number>();
