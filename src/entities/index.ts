@@ -1,9 +1,24 @@
 /**
- * Entity recognition entry point: `recognize(text, options)` returns the entity mentions of one text.
- * (Baseline from jieba part-of-speech tags; replaced by the model + rules recognizer.)
+ * Entity recognition entry point: `recognize(text, options)` returns the entity mentions of one text
+ * (one article or one line), sorted by position. Mentions do not overlap, except that the place opening an
+ * organization's name is also reported on its own (十里铺村 inside 十里铺村党支部) unless `nested: false`.
+ *
+ * Two sources are combined (./combine.ts): the character-level sequence model trained on People's Daily
+ * (./model, PERSON/PLACE/ORGANIZATION) and the rule families of ./rules (titles and bylines for people,
+ * division suffix chains and the national division index for places, organization suffixes, and all of
+ * PROGRAM). Rules that know better override the model where they overlap.
  */
-import type { Mention, Token, EntityKind } from '../types.js';
+import type { Mention, Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
+import { hasModel, tagSpans } from './model/index.js';
+import { combine, modelCandidates } from './combine.js';
+import { buildContext, type Candidate } from './rules/context.js';
+import { loadLexicons } from './rules/lexicon.js';
+import { personCandidates } from './rules/person.js';
+import { placeCandidates } from './rules/place.js';
+import { organizationCandidates } from './rules/organization.js';
+import { programCandidates } from './rules/program.js';
+import { placeIndex } from './places.js';
 
 export interface RecognizeOptions {
   /** Tokens of `text` from `segment(text)`, when the caller already has them. */
@@ -13,16 +28,35 @@ export interface RecognizeOptions {
    * (often lost quotation marks around a program's name).
    */
   gaps?: readonly number[];
+  /** Use the trained model when its file exists (default true). */
+  model?: boolean;
+  /** Use the rule families (default true); false gives the model alone, for measuring what rules add. */
+  rules?: boolean;
+  /**
+   * Also report the place that opens an organization's name (十里铺村 in 十里铺村党支部) as its own,
+   * overlapping mention (default true). False gives flat, non-overlapping mentions (People's Daily style).
+   */
+  nested?: boolean;
 }
 
-const TAG_KIND: Record<string, EntityKind> = { nr: 'PERSON', nrfg: 'PERSON', nrt: 'PERSON', ns: 'PLACE', nt: 'ORGANIZATION' };
+let modelAvailable: boolean | undefined;
+
+/** The rule candidates for `text` (all families, before combination). Exported for tests and tools. */
+export function ruleCandidates(text: string, tokens: readonly Token[], gaps: readonly number[] = []): Candidate[] {
+  const ctx = buildContext(text, tokens, gaps, loadLexicons(), placeIndex());
+  const places = placeCandidates(ctx);
+  return [...personCandidates(ctx), ...places, ...organizationCandidates(ctx, places), ...programCandidates(ctx)];
+}
 
 export function recognize(text: string, options: RecognizeOptions = {}): Mention[] {
+  if (typeof text !== 'string') throw new TypeError('recognize: text must be a string');
+  if (text.length === 0) return [];
   const tokens = options.tokens ?? segment(text);
-  const out: Mention[] = [];
-  for (const t of tokens) {
-    const kind = TAG_KIND[t.tag];
-    if (kind) out.push({ start: t.start, end: t.end, text: t.word, kind });
+  const candidates: Candidate[] = [];
+  if (options.model !== false) {
+    modelAvailable ??= hasModel();
+    if (modelAvailable) candidates.push(...modelCandidates(tagSpans(text, tokens)));
   }
-  return out;
+  if (options.rules !== false) candidates.push(...ruleCandidates(text, tokens, options.gaps ?? []));
+  return combine(text, candidates, loadLexicons().nonEntities, { nested: options.nested !== false });
 }

@@ -1,0 +1,71 @@
+/**
+ * How model spans and rule candidates become one list of mentions:
+ *   1. generic nouns (党员, 群众, 嘎查村 …) are dropped, whoever proposed them;
+ *   2. candidates are taken greedily by priority (rules that know better: titles, suffix chains, organization
+ *      suffixes, then the model), then by length, then by position; a candidate overlapping one already
+ *      taken is dropped, so mentions never overlap;
+ *   3. a person's name found by a rule is also a person wherever else it occurs in the same text.
+ */
+import type { Mention } from '../types.js';
+import type { Candidate } from './rules/context.js';
+
+/** Priority of the model's spans: below every rule. */
+export const MODEL_PRIORITY = 1;
+
+export function modelCandidates(spans: readonly Mention[]): Candidate[] {
+  return spans.map((m) => ({ start: m.start, end: m.end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) }));
+}
+
+export interface CombineOptions {
+  /**
+   * Also report the place that opens an organization's name (十里铺村 in 十里铺村党支部) as a mention of its
+   * own, overlapping the organization (default true). The graph needs both; flat corpora do not.
+   */
+  nested?: boolean;
+}
+
+export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): Mention[] {
+  const usable = candidates.filter(
+    (c) => c.start >= 0 && c.end <= text.length && c.end > c.start && !nonEntities.has(text.slice(c.start, c.end)) && !(c.canonical && nonEntities.has(c.canonical)),
+  );
+  const order = [...usable].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
+  const taken = new Uint8Array(text.length);
+  const chosen: Candidate[] = [];
+  const free = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
+  const take = (c: Candidate): void => {
+    chosen.push(c);
+    taken.fill(1, c.start, c.end);
+  };
+  for (const c of order) if (free(c.start, c.end)) take(c);
+
+  // Other mentions of the names that rules found (萨仁苏和说 … 萨仁苏和家养了).
+  const names = [...new Set(chosen.filter((c) => c.kind === 'PERSON' && c.priority > MODEL_PRIORITY).map((c) => text.slice(c.start, c.end)))]
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const n of names) {
+    for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+      if (free(at, at + n.length)) take({ start: at, end: at + n.length, kind: 'PERSON', priority: MODEL_PRIORITY, rule: 'person:repeat' });
+    }
+  }
+  if (options.nested !== false) {
+    const orgs = chosen.filter((c) => c.kind === 'ORGANIZATION');
+    const inner = usable.filter(
+      (c) => c.kind === 'PLACE' && c.priority > MODEL_PRIORITY && c.rule !== 'place:known' && c.rule !== 'place:province' && orgs.some((o) => o.start === c.start && c.end < o.end),
+    );
+    const seen = new Set<string>();
+    for (const c of inner.sort((a, b) => b.end - b.start - (a.end - a.start))) {
+      const key = String(c.start);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      chosen.push(c);
+    }
+  }
+  return chosen
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((c) => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), kind: c.kind, ...(c.canonical ? { canonical: c.canonical } : {}) }));
+}

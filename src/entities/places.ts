@@ -1,0 +1,42 @@
+/**
+ * The rules' view of the national division index (src/lexicon/divisions.ts): exact full names and the
+ * abbreviations it derives (新左旗 → 新巴尔虎左旗). Absent data file → no index (rules fall back to their
+ * own heuristics).
+ */
+import { existsSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { divisionIndex } from '../lexicon/divisions.js';
+import type { PlaceIndex } from './rules/context.js';
+
+let cached: PlaceIndex | null | undefined;
+
+/** Abbreviations are only expanded for names that end like a division (旗 县 区 市 盟 …), never bare stems. */
+const DIVISION_END = /(旗|县|区|市|盟|州|省)$/;
+
+export function placeIndex(): PlaceIndex | undefined {
+  if (cached !== undefined) return cached ?? undefined;
+  if (!existsSync(dataPath('divisions.tsv.gz'))) {
+    cached = null;
+    return undefined;
+  }
+  const ix = divisionIndex();
+  const nameOf = (row: number): string => {
+    const line = ix.lines[row]!;
+    return line.slice(line.indexOf('\t') + 1);
+  };
+  const unique = (name: string): string | undefined => {
+    const rows = ix.byAlias.get(name);
+    if (!rows || rows.length === 0) return undefined;
+    const full = new Set(rows.map(nameOf));
+    return full.size === 1 ? [...full][0] : undefined;
+  };
+  cached = {
+    isDivision: (name) => ix.byName.has(name),
+    expandShortName: (name) => (name.length >= 2 && !ix.byName.has(name) ? unique(name) : undefined),
+    expandAbbreviation: (name) => {
+      if (!DIVISION_END.test(name) || ix.byName.has(name)) return undefined;
+      return unique(name);
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,99 @@
+/**
+ * What every rule family reads: the text, its jieba tokens indexed by character, the PDF gaps, the
+ * lexicons and (when available) the national division index. Built once per `recognize` call.
+ */
+import type { EntityKind, Token } from '../../types.js';
+import type { Lexicons } from './lexicon.js';
+
+/** A rule's proposal. Higher `priority` wins overlaps; `rule` names the family (for tests and debugging). */
+export interface Candidate {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  canonical?: string;
+  priority: number;
+  rule: string;
+}
+
+/** Exact-name lookups in the administrative division index (optional: rules work without it). */
+export interface PlaceIndex {
+  /** True when `name` is the full name of a division (伊和乌拉嘎查). */
+  isDivision(name: string): boolean;
+  /** Full name for a known abbreviation of a province, prefecture or county (新左旗 → 新巴尔虎左旗). */
+  expandAbbreviation(name: string): string | undefined;
+  /** Full name for a short name without suffix (二连浩特 → 二连浩特市, 广东 → 广东省). */
+  expandShortName(name: string): string | undefined;
+}
+
+export interface RuleContext {
+  text: string;
+  tokens: readonly Token[];
+  /** tokenOf[i] = index in `tokens` of the token covering character i, or -1. */
+  tokenOf: Int32Array;
+  gaps: ReadonlySet<number>;
+  lex: Lexicons;
+  places?: PlaceIndex;
+}
+
+export function buildContext(text: string, tokens: readonly Token[], gaps: readonly number[], lex: Lexicons, places?: PlaceIndex): RuleContext {
+  const tokenOf = new Int32Array(text.length).fill(-1);
+  tokens.forEach((t, k) => {
+    for (let i = Math.max(0, t.start); i < Math.min(text.length, t.end); i++) tokenOf[i] = k;
+  });
+  return { text, tokens, tokenOf, gaps: new Set(gaps), lex, ...(places ? { places } : {}) };
+}
+
+/** A Han ideograph (BMP blocks; extension planes are rare in news text and treated as non-Han). */
+export function isHan(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length === 0) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * True when position i (between text[i-1] and text[i]) is a hard break for names: text edge, a removed
+ * space (PDF gap), or a non-Han character on either side.
+ */
+export function isBreak(ctx: RuleContext, i: number): boolean {
+  if (i <= 0 || i >= ctx.text.length) return true;
+  return ctx.gaps.has(i) || !isHan(ctx.text[i - 1]) || !isHan(ctx.text[i]);
+}
+
+/** The token covering character i, if any. */
+export function tokenAt(ctx: RuleContext, i: number): Token | undefined {
+  const k = i >= 0 && i < ctx.tokenOf.length ? ctx.tokenOf[i]! : -1;
+  return k >= 0 ? ctx.tokens[k] : undefined;
+}
+
+/** Tags of tokens that are never part of a name: verbs, function words, numbers, time words. */
+const FUNCTION_TAGS = /^(v|vd|vg|p|c|d|dg|u|uj|ul|uz|uv|ud|ug|r|rr|rz|m|mq|q|f|t|tg|ad|y|e|o|zg)$/;
+
+/** Whether a jieba tag marks a function or verb word (never inside a proper name). */
+export function isFunctionTag(tag: string): boolean {
+  return FUNCTION_TAGS.test(tag);
+}
+
+/** Tags jieba gives to names or to words it does not know (most unseen names). */
+export function isNameLikeTag(tag: string): boolean {
+  return /^(x|nr|nrt|nrfg|nz|ns|nt|j|eng|zg|ng)$/.test(tag);
+}
+
+/** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */
+export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const t = tokenAt(ctx, i);
+    if (!t) {
+      i++;
+      continue;
+    }
+    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && isFunctionTag(t.tag)) return true;
+    i = Math.max(i + 1, t.end);
+  }
+  return false;
+}
+
+/** Words that end a name scan to the left whatever jieba tags them (图为 is a caption's opening). */
+export const STOP_WORDS = new Set(['图为', '其中', '目前', '同时', '此外', '另外', '近日', '日前', '今年', '去年', '还有', '以及', '通过', '作为', '成为', '开展', '组建', '成立']);
+
+/** Characters that end a name scan to the left when they stand alone (function words). */
+export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);

@@ -1,0 +1,159 @@
+/**
+ * The rule lexicons of data/lexicon/*.txt: one entry per line, `#` comments, optional TAB-separated
+ * second column (a canonical name or a mode). Loaded once per folder; pure parsing is exported for tests.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataPath } from '../../paths.js';
+
+export type OrgSuffixMode = 'strong' | 'weak' | 'alone';
+export type ProgramCueMode = 'alone' | 'stem' | 'quoted';
+
+/** A word list that answers "which entry starts (or ends) here?" by longest match. */
+export class WordList {
+  readonly words: ReadonlySet<string>;
+  /** Lengths present, longest first. */
+  readonly lengths: readonly number[];
+
+  constructor(words: Iterable<string>) {
+    const set = new Set<string>();
+    for (const w of words) if (w.length > 0) set.add(w);
+    this.words = set;
+    this.lengths = [...new Set([...set].map((w) => w.length))].sort((a, b) => b - a);
+  }
+
+  has(w: string): boolean {
+    return this.words.has(w);
+  }
+
+  /** Length of the longest entry starting at `i` (0 if none). */
+  longestAt(text: string, i: number, maxLen = Infinity): number {
+    for (const n of this.lengths) {
+      if (n > maxLen || i + n > text.length) continue;
+      if (this.words.has(text.slice(i, i + n))) return n;
+    }
+    return 0;
+  }
+
+  /** Length of the longest entry ending at `end` (exclusive), 0 if none. */
+  longestEndingAt(text: string, end: number, minStart = 0): number {
+    for (const n of this.lengths) {
+      if (end - n < minStart) continue;
+      if (this.words.has(text.slice(end - n, end))) return n;
+    }
+    return 0;
+  }
+}
+
+export interface Lexicons {
+  surnames: WordList;
+  titles: WordList;
+  personCues: WordList;
+  orgSuffixes: Map<string, OrgSuffixMode>;
+  orgSuffixList: WordList;
+  organizations: Map<string, string | undefined>;
+  organizationList: WordList;
+  placeSuffixes: WordList;
+  places: Map<string, string>;
+  placeList: WordList;
+  abbreviations: Map<string, string>;
+  abbreviationList: WordList;
+  provinceAbbreviations: Map<string, string>;
+  programs: Map<string, string | undefined>;
+  programList: WordList;
+  programCues: Map<string, ProgramCueMode>;
+  programCueList: WordList;
+  programModifiers: WordList;
+  programTriggers: WordList;
+  nonEntities: ReadonlySet<string>;
+}
+
+/** Parses one lexicon file: rows of TAB-separated fields, comments and blank lines dropped. */
+export function parseLexicon(content: string): string[][] {
+  const rows: string[][] = [];
+  for (const raw of content.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    rows.push(line.split('\t').map((f) => f.trim()));
+  }
+  return rows;
+}
+
+function mapOf<V extends string>(rows: string[][], allowed?: readonly V[]): Map<string, V> {
+  const m = new Map<string, V>();
+  for (const [k, v] of rows) {
+    if (!k) continue;
+    if (allowed && !allowed.includes(v as V)) throw new Error(`lexicon: bad mode "${v}" for "${k}"`);
+    m.set(k, v as V);
+  }
+  return m;
+}
+
+/** Builds the lexicons from file contents keyed by file name (without .txt). */
+export function buildLexicons(files: Record<string, string>): Lexicons {
+  const rows = (name: string): string[][] => {
+    const c = files[name];
+    if (c === undefined) throw new Error(`lexicon: missing ${name}.txt`);
+    return parseLexicon(c);
+  };
+  const first = (name: string): string[] => rows(name).map((r) => r[0]!);
+  const orgSuffixes = mapOf<OrgSuffixMode>(rows('org-suffixes'), ['strong', 'weak', 'alone']);
+  const organizations = new Map<string, string | undefined>(rows('organizations').map((r) => [r[0]!, r[1]]));
+  const places = mapOf<string>(rows('places'));
+  const abbreviations = mapOf<string>(rows('abbreviations'));
+  const programs = new Map<string, string | undefined>(rows('programs').map((r) => [r[0]!, r[1]]));
+  const programCues = mapOf<ProgramCueMode>(rows('program-cues'), ['alone', 'stem', 'quoted']);
+  return {
+    surnames: new WordList(first('surnames')),
+    titles: new WordList(first('titles')),
+    personCues: new WordList(first('person-cues')),
+    orgSuffixes,
+    orgSuffixList: new WordList(orgSuffixes.keys()),
+    organizations,
+    organizationList: new WordList(organizations.keys()),
+    placeSuffixes: new WordList(first('place-suffixes')),
+    places,
+    placeList: new WordList(places.keys()),
+    abbreviations,
+    abbreviationList: new WordList(abbreviations.keys()),
+    provinceAbbreviations: mapOf<string>(rows('province-abbreviations')),
+    programs,
+    programList: new WordList(programs.keys()),
+    programCues,
+    programCueList: new WordList(programCues.keys()),
+    programModifiers: new WordList(first('program-modifiers')),
+    programTriggers: new WordList(first('program-triggers')),
+    nonEntities: new Set(first('non-entities')),
+  };
+}
+
+export const LEXICON_FILES = [
+  'surnames',
+  'titles',
+  'person-cues',
+  'org-suffixes',
+  'organizations',
+  'place-suffixes',
+  'places',
+  'abbreviations',
+  'province-abbreviations',
+  'programs',
+  'program-cues',
+  'program-modifiers',
+  'program-triggers',
+  'non-entities',
+] as const;
+
+const cache = new Map<string, Lexicons>();
+
+/** The lexicons of `dir` (default data/lexicon), read once. */
+export function loadLexicons(dir: string = dataPath('lexicon')): Lexicons {
+  let lex = cache.get(dir);
+  if (!lex) {
+    const files: Record<string, string> = {};
+    for (const f of LEXICON_FILES) files[f] = readFileSync(join(dir, `${f}.txt`), 'utf8');
+    lex = buildLexicons(files);
+    cache.set(dir, lex);
+  }
+  return lex;
+}

@@ -1,0 +1,82 @@
+/**
+ * Organization rules: a name plus an organization suffix (党委 党支部 党总支 合作社 公司 医院 边检站 组织部 …).
+ * The name reaches left over name-like characters and takes in the place or organization right before the
+ * suffix's stem (十里铺村 + 党支部, 通辽市 + 传染病 + 医院); a suffix right after an organization extends it
+ * (通辽市委 + 组织部, 内蒙古民族大学 + 附属医院). Weak suffixes (局 站 报 中心 …) need a place or a known place
+ * name in the stem. Bodies with fixed names (党中央, 国务院) come from the lexicon.
+ */
+import type { Candidate, RuleContext } from './context.js';
+import { STOP_CHARS, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
+import { scanStemStart } from './place.js';
+
+const MAX_STEM = 10;
+/** Words that begin with a suffix but are no suffix use (部门, 报告, 队伍 …). */
+const SUFFIX_BLOCKERS = [
+  '部门', '部署', '部分', '局面', '局势', '局长', '站在', '站岗', '站长', '所有', '所在', '所以', '所属', '所长', '队伍', '队员', '队长',
+  '社员', '社会', '社区', '社长', '报名', '报告', '报道', '报送', '报表', '报到', '报请', '报纸', '厅局', '厅长', '中心工作', '中心任务',
+  '委员', '公司化', '政府性',
+];
+/** What may follow the weak suffix 报 when it names a newspaper (二连浩特报记者). */
+const NEWSPAPER_FOLLOW = ['记者', '社', '讯', '评论员', '通讯员', '编辑'];
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  const links: Span[] = places.map((p) => ({ start: p.start, end: p.end }));
+
+  for (let i = 0; i < text.length; i++) {
+    const kl = lex.organizationList.longestAt(text, i);
+    if (kl > 0) {
+      const t = tokenAt(ctx, i);
+      if (!t || t.start === i || ctx.gaps.has(i)) {
+        const canonical = lex.organizations.get(text.slice(i, i + kl));
+        out.push({ start: i, end: i + kl, kind: 'ORGANIZATION', priority: 4, rule: 'org:known', ...(canonical ? { canonical } : {}) });
+        links.push({ start: i, end: i + kl });
+      }
+    }
+  }
+
+  for (let i = 0; i < text.length; i++) {
+    const sl = lex.orgSuffixList.longestAt(text, i);
+    if (sl === 0) continue;
+    if (SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i) && w.length > sl)) continue;
+    const suffix = text.slice(i, i + sl);
+    const mode = lex.orgSuffixes.get(suffix)!;
+    const end = i + sl;
+    // A weak suffix inside a verb or function word (部署, 所以) is no suffix.
+    const carrier = tokenAt(ctx, i);
+    if (mode === 'weak' && carrier && carrier.start < i && isFunctionTag(carrier.tag)) continue;
+    let s = scanStemStart(ctx, i, MAX_STEM, 2, mode !== 'weak');
+    // The nearest place or organization inside (or right before) the stem starts the name.
+    let link: Span | undefined;
+    for (const l of links) {
+      if (l.end < s || l.end > i || l.start >= l.end) continue;
+      if (!link || l.end > link.end || (l.end === link.end && l.start < link.start)) link = l;
+    }
+    if (link) s = link.start;
+    while (s < i && STOP_CHARS.has(text[s]!)) s++;
+    const stem = text.slice(s, i);
+    const name = text.slice(s, end);
+    if (lex.nonEntities.has(name) || lex.nonEntities.has(stem) || lex.orgSuffixes.has(stem)) continue;
+    if (stem.length > 0 && hasFunctionWordInside(ctx, link ? link.end : s, i)) continue;
+    let ok: boolean;
+    if (stem.length === 0) ok = mode === 'alone' || sl >= 5;
+    else if (mode === 'weak') {
+      const known = link !== undefined || Boolean(ctx.places?.isDivision(stem) || ctx.places?.expandShortName(stem));
+      ok = known && stem.length >= 2;
+      if (suffix === '报') ok = ok && NEWSPAPER_FOLLOW.some((w) => text.startsWith(w, end));
+    } else ok = stem.length >= 2 || link !== undefined;
+    if (!ok) continue;
+    for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
+    if (!ok) continue;
+    out.push({ start: s, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix' });
+    links.push({ start: s, end });
+    i = end - 1;
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+/**
+ * Person rules: the contexts in which news text names people, whatever their origin (Han names with a
+ * surname, Mongolian names without one):
+ *   - a title right before the name (第一书记金宝, 合作社负责人路国庆, 贫困户萨仁苏和, 记者李晓英);
+ *   - a speech verb right after a clause-initial name (萨仁苏和说, 路国庆介绍道);
+ *   - bylines and photo credits (□本报记者 帅政, 韩海鹏 摄, a line holding only a name);
+ *   - jieba's full-name tag (nrfg) for names in its dictionary (习近平).
+ */
+import type { Candidate, RuleContext } from './context.js';
+import { STOP_CHARS, isBreak, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+
+const MAX_NAME = 5;
+/** Speech verbs that follow a speaker's name. */
+const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
+
+/** How strongly position `end` closes a name: 3 = break, speech verb, title or multi-character cue; 2 = function-word cue. */
+function closeStrength(ctx: RuleContext, end: number): number {
+  if (isBreak(ctx, end)) return 3;
+  const cue = ctx.lex.personCues.longestAt(ctx.text, end);
+  if (cue >= 2 || ctx.text[end] === '说') return 3;
+  if (ctx.lex.titles.longestAt(ctx.text, end) >= 2) return 3;
+  return cue === 1 ? 2 : 0;
+}
+
+/**
+ * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
+ * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
+ */
+export function plausibleName(ctx: RuleContext, p: number, len: number, asSurname?: boolean): boolean {
+  const { text, lex } = ctx;
+  if (len < 2 || len > MAX_NAME || p + len > text.length) return false;
+  const name = text.slice(p, p + len);
+  for (const ch of name) if (!isHan(ch)) return false;
+  if (lex.nonEntities.has(name) || lex.titles.has(name)) return false;
+  const surnameLen = lex.surnames.longestAt(text, p, 2);
+  const surname = asSurname ?? surnameLen > 0;
+  if (surname && surnameLen === 0) return false;
+  // 及 and 向 are surnames as well as function words: only as surnames may they start a name.
+  if (STOP_CHARS.has(name[0]!) && !surname) return false;
+  // Stop characters inside: Han names never have them; Mongolian names may have 和 (苏和, 萨仁苏和).
+  for (let i = 1; i < len; i++) {
+    const ch = name[i]!;
+    if (STOP_CHARS.has(ch) && !(ch === '和' && !surname)) return false;
+  }
+  // A title inside (王书记) is a form of address, not a name.
+  for (let i = 1; i < len; i++) if (lex.titles.longestAt(text, p + i, len - i) >= 2) return false;
+  const first = tokenAt(ctx, p);
+  if (surname) {
+    if (len > surnameLen + 2) return false;
+    // The first word must not be a common word (书记高度重视 → 高度).
+    if (first && first.start === p && first.end - first.start >= 2 && first.end <= p + len && !isNameLikeTag(first.tag)) return false;
+    return true;
+  }
+  // No surname: only words jieba does not know (or tags as names) can make up the name.
+  if (first && first.start === p && !isNameLikeTag(first.tag) && first.end - first.start >= 2) return false;
+  for (let i = p; i < p + len; ) {
+    const t = tokenAt(ctx, i);
+    if (!t) {
+      i++;
+      continue;
+    }
+    if (t.start >= p && t.end <= p + len && t.end - t.start >= 2 && !isNameLikeTag(t.tag)) return false;
+    if (t.start === p && t.end - t.start === 1 && isFunctionTag(t.tag)) return false;
+    i = Math.max(i + 1, t.end);
+  }
+  return true;
+}
+
+/**
+ * Length of the name that starts at `p` (0 if none): among the plausible lengths, the one closed most
+ * strongly by what follows; ties go to the shortest for Han names and the longest for names without a
+ * surname (萨仁苏和|家 beats 萨仁苏|和). A name that starts like a surname but only closes as a longer
+ * name (巴依斯古楞) is read as a name without surname.
+ */
+export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<string>): number {
+  const { text } = ctx;
+  if (!isHan(text[p])) return 0;
+  if (known) {
+    for (let len = MAX_NAME; len >= 2; len--) if (known.has(text.slice(p, p + len))) return len;
+  }
+  const pick = (asSurname: boolean): { len: number; strength: number } => {
+    let best = 0;
+    let bestStrength = 1;
+    for (let len = 2; len <= MAX_NAME && p + len <= text.length; len++) {
+      if (!plausibleName(ctx, p, len, asSurname)) continue;
+      const s = closeStrength(ctx, p + len);
+      if (s > bestStrength || (s === bestStrength && !asSurname && len > best)) {
+        best = len;
+        bestStrength = s;
+      }
+    }
+    return { len: best, strength: best ? bestStrength : 0 };
+  };
+  const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(true) : { len: 0, strength: 0 };
+  if (han.strength >= 3) return han.len;
+  const other = pick(false);
+  return other.strength > han.strength ? other.len : han.len;
+}
+
+function isTokenStart(ctx: RuleContext, i: number): boolean {
+  const t = tokenAt(ctx, i);
+  return !t || t.start === i || ctx.gaps.has(i) || isNameLikeTag(t.tag);
+}
+
+/** 第一书记金宝, 负责人路国庆, 本报记者及庆玲: a title, then a name. */
+export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const tl = lex.titles.longestAt(text, i);
+    if (tl === 0) continue;
+    const p = i + tl;
+    if (p >= text.length || !isTokenStart(ctx, p)) continue;
+    const len = nameLengthAt(ctx, p, known);
+    if (len > 0) out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
+  }
+  return out;
+}
+
+/** 萨仁苏和说, 路国庆介绍道: a clause-initial name before a speech verb. */
+export function speakerNames(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text } = ctx;
+  for (let c = 2; c < text.length; c++) {
+    if (!SPEECH.some((w) => text.startsWith(w, c))) continue;
+    for (let len = 2; len <= MAX_NAME && c - len >= 0; len++) {
+      const p = c - len;
+      if (!isBreak(ctx, p) && !STOP_CHARS.has(text[p - 1]!)) continue;
+      if (!isTokenStart(ctx, p) || !plausibleName(ctx, p, len)) continue;
+      out.push({ start: p, end: c, kind: 'PERSON', priority: 4, rule: 'person:speaker' });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Bylines and photo credits: □郝佳丽, a line holding only a name, 韩海鹏 摄. */
+export function creditNames(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && /[\s□■]/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    const marked = /□/.test(text.slice(lineStart, s));
+    const len = e - s;
+    // A line that is only a name (a byline whose □ the layout analysis removed, or kept).
+    if (len >= 2 && len <= (marked ? MAX_NAME : 4) && (marked || lex.surnames.longestAt(text, s, 2) > 0) && plausibleName(ctx, s, len)) {
+      out.push({ start: s, end: e, kind: 'PERSON', priority: 4, rule: 'person:byline' });
+    } else if (marked && !lex.titles.longestAt(text, s)) {
+      const n = nameLengthAt(ctx, s);
+      if (n > 0) out.push({ start: s, end: s + n, kind: 'PERSON', priority: 4, rule: 'person:byline' });
+    }
+    // Photo credit at the end of a line: "… 韩海鹏 摄".
+    if (len >= 3 && text[e - 1] === '摄') {
+      const nameEnd = e - 1;
+      for (let n = 2; n <= 4 && nameEnd - n >= s; n++) {
+        const p = nameEnd - n;
+        if (isBreak(ctx, p) && (isBreak(ctx, nameEnd) || nameEnd - n === s) && plausibleName(ctx, p, n)) {
+          out.push({ start: p, end: nameEnd, kind: 'PERSON', priority: 4, rule: 'person:credit' });
+          break;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+/** Names in jieba's dictionary (nrfg: 习近平), and nr words right before a title (王刚同志). */
+export function dictionaryNames(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of ctx.tokens) {
+    const len = t.end - t.start;
+    if (len < 2 || len > 4) continue;
+    const beforeTitle = ctx.lex.titles.longestAt(ctx.text, t.end) >= 2 || ctx.text.startsWith('同志', t.end);
+    if (t.tag === 'nrfg' || (t.tag === 'nr' && beforeTitle && ctx.lex.surnames.longestAt(ctx.text, t.start, 2) > 0)) {
+      if (!ctx.lex.nonEntities.has(t.word)) out.push({ start: t.start, end: t.end, kind: 'PERSON', priority: 2, rule: 'person:dictionary' });
+    }
+  }
+  return out;
+}
+
+export function personCandidates(ctx: RuleContext): Candidate[] {
+  return [...titleNames(ctx), ...speakerNames(ctx), ...creditNames(ctx), ...dictionaryNames(ctx)];
+}

@@ -1,0 +1,144 @@
+/**
+ * Place rules. A place is a name plus an administrative suffix (市 旗 县 区 镇 苏木 嘎查 村 社区 小区 …);
+ * several in a row form a chain (呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查) whose links are places of their own.
+ * Where a name starts is decided, in order, by the national division index (the longest stem that makes a
+ * division's full name), by a known abbreviation (新左旗 → 新巴尔虎左旗), or by a scan to the left over
+ * name-like characters that stops at punctuation, PDF gaps, function words and common words. Provinces
+ * named without suffix (广东) and one-character province names after a verb of travel (赴鄂) come from the
+ * lexicon.
+ */
+import type { Candidate, RuleContext } from './context.js';
+import { STOP_CHARS, STOP_WORDS, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+
+const MAX_STEM = 8;
+const MAX_FREE_STEM = 6;
+/** Words that begin with a suffix character but are not a suffix use (村民, 市场, 区域 …). */
+const SUFFIX_BLOCKERS = [
+  '村民', '村里', '村级', '村组', '村庄', '村落', '村干部', '村委', '村两委', '村村', '村支书', '市民', '市场', '市级', '市区', '市值',
+  '区域', '区级', '区别', '区分', '县城', '县级', '乡亲', '乡村', '乡土', '乡镇', '乡愁', '旗帜', '旗下', '旗舰', '镇上', '省份',
+  '省级', '省心', '州里', '盟友', '盟市', '屯田', '社区居民',
+];
+/** Suffixes whose places are accepted only when the division index knows the full name. */
+const INDEX_ONLY = new Set(['街道', '社区']);
+/** Verbs (or their last character) after which a one-character province name is a destination: 赴鄂, 援鄂. */
+const TRAVEL = new Set([...'赴援抵返离进驰来']);
+
+function hasHardBreak(ctx: RuleContext, start: number, end: number, allowGaps: boolean): boolean {
+  for (let i = start; i < end; i++) if (!isHan(ctx.text[i])) return true;
+  if (!allowGaps) for (let i = start + 1; i < end; i++) if (ctx.gaps.has(i)) return true;
+  return false;
+}
+
+/** Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none). */
+export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, minFunctionLen = 1, crossGaps = false): number {
+  const { text } = ctx;
+  let k = end;
+  while (k > 0 && end - k < maxLen) {
+    const ch = text[k - 1]!;
+    if (!isHan(ch) || STOP_CHARS.has(ch)) break;
+    if (k < end && ctx.gaps.has(k) && !crossGaps) break;
+    const t = tokenAt(ctx, k - 1);
+    if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') break;
+    if (t && t.end <= end && STOP_WORDS.has(t.word)) break;
+    k--;
+  }
+  return k;
+}
+
+/** Whether a heuristic (not in the index) stem looks like a name rather than common words. */
+function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const stem = ctx.text.slice(start, end);
+  if (ctx.lex.nonEntities.has(stem)) return false;
+  for (let i = start; i < end; ) {
+    const t = tokenAt(ctx, i);
+    if (!t) {
+      i++;
+      continue;
+    }
+    // A common word running across the stem's edge (贫困地|区) or lying inside it (农村|牧区) is no name.
+    if (t.end - t.start >= 2 && !isNameLikeTag(t.tag)) return false;
+    i = Math.max(i + 1, t.end);
+  }
+  return true;
+}
+
+interface Link {
+  start: number;
+  end: number;
+  canonical?: string;
+  priority: number;
+  rule: string;
+}
+
+export function placeCandidates(ctx: RuleContext): Candidate[] {
+  const { text, lex, places } = ctx;
+  const links: Link[] = [];
+  const endsAt = new Map<number, Link>();
+  const add = (l: Link): void => {
+    const name = text.slice(l.start, l.end);
+    if (lex.nonEntities.has(name)) return;
+    links.push(l);
+    const prev = endsAt.get(l.end);
+    if (!prev || prev.end - prev.start < l.end - l.start) endsAt.set(l.end, l);
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    // Abbreviations and suffix-less names of the lexicon.
+    const al = lex.abbreviationList.longestAt(text, i);
+    if (al > 0) {
+      const full = lex.abbreviations.get(text.slice(i, i + al))!;
+      add({ start: i, end: i + al, ...(full !== text.slice(i, i + al) ? { canonical: full } : {}), priority: 4, rule: 'place:abbreviation' });
+    }
+    const pl = lex.placeList.longestAt(text, i);
+    if (pl > 0 && !lex.placeSuffixes.longestAt(text, i + pl) && !text.startsWith('中国特色', i)) {
+      const t = tokenAt(ctx, i);
+      if (!t || t.start === i) {
+        const full = lex.places.get(text.slice(i, i + pl))!;
+        add({ start: i, end: i + pl, ...(full !== text.slice(i, i + pl) ? { canonical: full } : {}), priority: 3, rule: 'place:known' });
+      }
+    }
+    const prov = lex.provinceAbbreviations.get(text[i]!);
+    if (prov && i > 0 && TRAVEL.has(text[i - 1]!)) {
+      const t = tokenAt(ctx, i);
+      if (!t || t.end - t.start === 1) add({ start: i, end: i + 1, canonical: prov, priority: 3, rule: 'place:province' });
+    }
+
+    // Suffix chains.
+    const sl = lex.placeSuffixes.longestAt(text, i);
+    if (sl === 0) continue;
+    if (SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i))) continue;
+    const end = i + sl;
+    let found: Link | undefined;
+    // 1. Continuing a chain: the stem runs from the end of the previous link.
+    for (let pe = i - 1; pe >= Math.max(0, i - MAX_STEM) && !found; pe--) {
+      const prev = endsAt.get(pe);
+      if (!prev || i - pe < 2 || hasHardBreak(ctx, pe, i, true)) continue;
+      const name = text.slice(pe, end);
+      const stem = text.slice(pe, i);
+      if (places?.isDivision(name)) found = { start: pe, end, priority: 4, rule: 'place:chain' };
+      else if (![...stem].some((c) => STOP_CHARS.has(c)) && nameLikeStem(ctx, pe, i)) found = { start: pe, end, priority: 3, rule: 'place:chain' };
+    }
+    // 2. The longest stem that makes a division's name, or a known abbreviation.
+    for (let len = MAX_STEM; len >= 1 && !found; len--) {
+      const s = i - len;
+      if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
+      const name = text.slice(s, end);
+      const t = tokenAt(ctx, s);
+      const atWordStart = !t || t.start >= s || ctx.gaps.has(s) || isNameLikeTag(t.tag);
+      if (len >= 2 && atWordStart && places?.isDivision(name)) found = { start: s, end, priority: 4, rule: 'place:division' };
+      else if (len <= 3) {
+        const full = places?.expandAbbreviation(name);
+        if (full) found = { start: s, end, canonical: full, priority: 4, rule: 'place:abbreviation' };
+      }
+    }
+    // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
+    if (!found && !INDEX_ONLY.has(text.slice(i, end))) {
+      const s = scanStemStart(ctx, i, MAX_FREE_STEM);
+      if (i - s >= 2 && nameLikeStem(ctx, s, i)) found = { start: s, end, priority: 3, rule: 'place:suffix' };
+    }
+    if (found) add(found);
+    i = end - 1;
+  }
+  return links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) }));
+}

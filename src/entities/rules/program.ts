@@ -1,0 +1,120 @@
+/**
+ * Program rules (PROGRAM has no training data; it comes from rules alone):
+ *   - named national programs and campaigns of the lexicon (脱贫攻坚, 主题党日, 村村响);
+ *   - team types, posts and platforms by their head word, with the modifiers that belong to the name
+ *     (青年党员 + 突击队, 疫情防控 + 尖刀班, 党建 + 联合体);
+ *   - phrases that stood in quotation marks, which the PDF turned into white space (the `gaps`): a gap-
+ *     delimited phrase right after a verb of launching (打造 林西小笨鸡, 依托 有事村里(社区)说), or right
+ *     before a head noun (小养殖 项目, 合作社+贫困户+公司 的…模式).
+ */
+import type { Candidate, RuleContext } from './context.js';
+import { STOP_CHARS, isFunctionTag, isHan, tokenAt } from './context.js';
+
+const MAX_QUOTED = 24;
+/** Characters that cannot stand inside a quoted program name (sentence punctuation). */
+const SENTENCE_PUNCT = /[，,。；;：:！!？?\n"“”《》]/;
+
+export function lexiconPrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const l = lex.programList.longestAt(text, i);
+    if (l === 0) continue;
+    const canonical = lex.programs.get(text.slice(i, i + l));
+    out.push({ start: i, end: i + l, kind: 'PROGRAM', priority: 4, rule: 'program:known', ...(canonical ? { canonical } : {}) });
+    i += l - 1;
+  }
+  return out;
+}
+
+export function cuePrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const cl = lex.programCueList.longestAt(text, i);
+    if (cl === 0) continue;
+    const mode = lex.programCues.get(text.slice(i, i + cl))!;
+    const end = i + cl;
+    if (mode === 'quoted') continue;
+    // 工作队长, 突击队员: the head is part of a title.
+    if (text[end] === '长' || text[end] === '员') continue;
+    let s = i;
+    for (;;) {
+      const ml = lex.programModifiers.longestEndingAt(text, s);
+      if (ml === 0) break;
+      s -= ml;
+    }
+    if (mode === 'stem' && s === i) continue;
+    out.push({ start: s, end, kind: 'PROGRAM', priority: 4, rule: 'program:cue' });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** A head noun after a quoted phrase: optional 的, up to six characters of description, then the head. */
+function headAfter(ctx: RuleContext, at: number): { len: number; direct: boolean } | undefined {
+  const { text, lex } = ctx;
+  const direct = lex.programCueList.longestAt(text, at);
+  if (direct > 0 && lex.programCues.get(text.slice(at, at + direct)) === 'quoted') return { len: direct, direct: true };
+  let k = at;
+  if (text[k] === '的') k++;
+  for (let n = 0; n <= 6 && k + n < text.length && isHan(text[k + n]); n++) {
+    const l = lex.programCueList.longestAt(text, k + n);
+    if (l > 0 && lex.programCues.get(text.slice(k + n, k + n + l)) === 'quoted') return { len: 0, direct: false };
+  }
+  return undefined;
+}
+
+/** Whether every word of [start, end) is a common noun or adjective (绿色农畜产品): a description, not a name. */
+function allCommonWords(ctx: RuleContext, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const t = tokenAt(ctx, i);
+    if (!t) return false;
+    if (!/^(n|a|an|vn|b)$/.test(t.tag)) return false;
+    i = Math.max(i + 1, t.end);
+  }
+  return true;
+}
+
+export function quotedPrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  const gaps = [...ctx.gaps].sort((a, b) => a - b);
+  for (let a = 0; a < gaps.length; a++) {
+    const g1 = gaps[a]!;
+    // A gap inside a function word (通 过) is line wrapping, not a quotation mark.
+    const across = tokenAt(ctx, g1 - 1);
+    if (across && across.end > g1 && isFunctionTag(across.tag)) continue;
+    const triggered = lex.programTriggers.longestEndingAt(text, g1) > 0;
+    let best: { end: number; rank: number } | undefined;
+    for (let b = a + 1; b < gaps.length && b <= a + 3; b++) {
+      const g2 = gaps[b]!;
+      if (g2 - g1 > MAX_QUOTED) break;
+      // A gap inside a known word (全 民) is line wrapping: the quotation goes on.
+      const inside = tokenAt(ctx, g2);
+      if (inside && inside.start < g2 && inside.tag !== 'x') continue;
+      const phrase = text.slice(g1, g2);
+      if (SENTENCE_PUNCT.test(phrase) || phrase.length < 2) break;
+      if (STOP_CHARS.has(phrase[0]!) || phrase.endsWith('的') || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
+      const head = headAfter(ctx, g2);
+      const listed = /[+＋、]/.test(phrase);
+      let rank = 0;
+      if (head?.direct && (triggered || phrase.length <= 8 || listed)) rank = 3;
+      else if (head && !head.direct && phrase.length <= 12 && (triggered || listed)) rank = 2;
+      else if (triggered && phrase.length <= 6) rank = 1;
+      if (rank === 0) continue;
+      if (!triggered && !listed && allCommonWords(ctx, g1, g2)) continue;
+      // An enumeration names the mechanism as a whole (党建统领、基层治理、全民网格服务机制).
+      const end = head && head.direct && phrase.includes('、') ? g2 + head.len : g2;
+      // The first close with a head noun wins; a bare short phrase after a verb only if there is none.
+      if (!best || (best.rank < 2 && rank > best.rank)) best = { end, rank };
+      if (rank >= 2) break;
+    }
+    if (best) out.push({ start: g1, end: best.end, kind: 'PROGRAM', priority: 3, rule: 'program:quoted' });
+  }
+  return out;
+}
+
+export function programCandidates(ctx: RuleContext): Candidate[] {
+  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx)];
+}
