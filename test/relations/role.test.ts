@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle, run, triples } from './helpers.js';
+
+describe('role', () => {
+  it('links a person to the village named before the title, with evidence spans on both', () => {
+    const a = makeArticle('在做好疫情防控的同时，天山口镇水泉沟村第一书记王瑞新与村两委积极谋划产业发展。');
+    const r = run([{ article: a, specs: [['天山口镇', 'PLACE'], ['水泉沟村', 'PLACE'], ['王瑞新', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual(['王瑞新 -role-> 水泉沟村 (第一书记)']);
+    const f = r.facts.find((x) => x.relation === 'role')!;
+    const spans = f.evidence.spans.map(([s, e]) => f.evidence.sentence.slice(s, e));
+    expect(spans).toEqual(['水泉沟村', '王瑞新']);
+  });
+
+  it('resolves a generic head to the body named earlier in the article', () => {
+    const a = makeArticle('同样发展向好的还有冬不冷村吉庆合养殖专业合作社。合作社负责人路国庆已联系好广东一家企业。');
+    const r = run([{ article: a, specs: [['冬不冷村', 'PLACE'], ['吉庆合养殖专业合作社', 'ORGANIZATION'], ['路国庆', 'PERSON'], ['广东', 'PLACE']] }]);
+    expect(triples(r, 'role')).toEqual(['路国庆 -role-> 吉庆合养殖专业合作社 (负责人)']);
+  });
+
+  it('takes residents (建档立卡贫困户) and branch titles', () => {
+    const a = makeArticle('苏吉嘎查建档立卡贫困户萨仁苏和家养了100多只羊。林西镇党委书记任忠磊在会议上讲话。');
+    const r = run([{ article: a, specs: [['苏吉嘎查', 'PLACE'], ['萨仁苏和', 'PERSON'], ['林西镇党委', 'ORGANIZATION'], ['任忠磊', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual(['任忠磊 -role-> 林西镇党委 (书记)', '萨仁苏和 -role-> 苏吉嘎查 (建档立卡贫困户)']);
+  });
+
+  it('reads a title after the name only when the body it implies is named (习近平总书记 … 党中央)', () => {
+    const a = makeArticle('坚决贯彻落实习近平总书记重要指示精神和党中央决策部署。习近平总书记指出要把扶贫开发同基层组织建设结合起来。');
+    const r = run([{ article: a, specs: [['习近平', 'PERSON'], ['党中央', 'ORGANIZATION']] }]);
+    expect(triples(r, 'role')).toEqual(['习近平 -role-> 党中央 (总书记)']);
+    expect(r.facts.filter((f) => f.relation === 'role')).toHaveLength(1);
+  });
+
+  it('gives nothing to a title with no name after it', () => {
+    const a = makeArticle('此外阿鲁科尔沁旗各嘎查村第一书记组织党员成立了小分队。');
+    const r = run([{ article: a, specs: [['阿鲁科尔沁旗', 'PLACE']] }]);
+    expect(triples(r, 'role')).toEqual([]);
+  });
+
+  it('gives the title to the first of two names joined by 和 only', () => {
+    const a = makeArticle('宝山村第一书记高颖东和王晓光一起谋划塘坝加固项目。');
+    const r = run([{ article: a, specs: [['宝山村', 'PLACE'], ['高颖东', 'PERSON'], ['王晓光', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual(['高颖东 -role-> 宝山村 (第一书记)']);
+  });
+
+  it('does not link across a sentence boundary', () => {
+    const a = makeArticle('这里是宝山村。第一书记高颖东介绍说。');
+    const r = run([{ article: a, specs: [['宝山村', 'PLACE'], ['高颖东', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle, run, triples } from './helpers.js';
+
+describe('runs and participates_in', () => {
+  it('a place acting as its government runs what it puts in place, each program after the verb', () => {
+    const a = makeArticle('库伦旗全面推行网格服务机制。科左中旗启动嘎查村广播大喇叭和党员宣传小喇叭，每日播放防疫知识。');
+    const r = run([{ article: a, specs: [['库伦旗', 'PLACE'], ['网格服务机制', 'PROGRAM'], ['科左中旗', 'PLACE'], ['大喇叭', 'PROGRAM'], ['小喇叭', 'PROGRAM']] }]);
+    expect(triples(r, 'runs')).toEqual([
+      '库伦旗 -runs-> 网格服务机制 (组织)',
+      '科尔沁左翼中旗 -runs-> 大喇叭 (组织)',
+      '科尔沁左翼中旗 -runs-> 小喇叭 (组织)',
+    ]);
+  });
+
+  it('carries the subject to later clauses of its sentence, not to the next sentence', () => {
+    const a = makeArticle('针对各村种植户，土城子镇党委一方面充分发挥宣传优势，通过村村响系统宣传防疫知识。村民通过村村响收听。');
+    const r = run([{ article: a, specs: [['土城子镇党委', 'ORGANIZATION'], ['村村响', 'PROGRAM']] }]);
+    expect(triples(r, 'runs')).toEqual(['土城子镇党委 -runs-> 村村响 (组织)']);
+    expect(r.facts.filter((f) => f.relation === 'runs')).toHaveLength(1);
+  });
+
+  it('a person working through a program participates in it', () => {
+    const a = makeArticle('十里铺村党支部书记王晓光正通过村村响系统进行现场直播。');
+    const r = run([{ article: a, specs: [['十里铺村党支部', 'ORGANIZATION'], ['王晓光', 'PERSON'], ['村村响', 'PROGRAM']] }]);
+    expect(triples(r, 'participates_in')).toEqual(['王晓光 -participates_in-> 村村响 (参与)']);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+
+  it('needs a verb before the program and a subject opening the clause', () => {
+    const a = makeArticle('驻村工作队成员已全部返岗。各苏木乡镇党组织迅速组建起尖刀班。');
+    const r = run([{ article: a, specs: [['驻村工作队', 'PROGRAM'], ['尖刀班', 'PROGRAM']] }]);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+});
