@@ -1,11 +1,13 @@
 /**
- * GEXF 1.3 export through graphology-gexf's writer, with its formatting hooks doing the per-element
- * work and a DOM pass (gexf-post.ts) doing the document-level fixes. The traps it avoids (SPEC §7):
+ * GEXF 1.3 export through graphology-gexf's writer: its formatting hooks do the per-element work, the
+ * graph handed to it (writerGraph) fixes meta and edge direction, and a DOM pass over the document head
+ * (gexf-post.ts) sets the declared column types. The traps it avoids (SPEC §7):
  * - version 1.3 so the viz namespace is `http://gexf.net/1.3/viz` (the writer's 1.2 URI is wrong);
  * - colours as r/g/b channels, never `hex=` (networkx crashes on it): the hook hands the writer
  *   `rgb(…)` strings instead of `#rrggbb`;
  * - edge size as `viz:thickness` (the default hook would write `viz:size`, which edges do not have);
- * - `<meta>` holds only creator/keywords/description; graph attributes such as `articles` stay in JSON;
+ * - `<meta>` holds only creator/keywords/description (`pedantic`, over a graph whose attributes are just
+ *   those); graph attributes such as `articles` stay in the JSON export;
  * - declared column types (gexf-model.ts), lists as JSON-array `liststring` (gexf-list.ts);
  * - edge `kind` = the relation, so Gephi keeps parallel edges of different relations apart;
  * - text with characters XML forbids is repaired (xml-safe.ts), everything else is escaped by the
@@ -19,11 +21,11 @@
  * file is only for Gephi or graphology.
  */
 import gexf from 'graphology-gexf';
-import type Graph from 'graphology';
+import Graph, { MultiGraph } from 'graphology';
 import { parseColor, toCssRgb } from './color.js';
 import { buildColumns, columnValue, type GexfColumn } from './gexf-model.js';
-import { postProcessGexf, type GexfMeta } from './gexf-post.js';
-import { isXmlSafe, xmlSafe } from './xml-safe.js';
+import { postProcessGexf } from './gexf-post.js';
+import { xmlSafe } from './xml-safe.js';
 
 export interface GexfOptions {
   /** Write undirected edges as `type="undirected"` (Gephi, graphology) instead of directed + `undirected`
@@ -75,26 +77,10 @@ function attvalues(cls: 'node' | 'edge', key: string, columns: readonly GexfColu
   return out;
 }
 
-/**
- * A graph whose keys are all legal in XML: the graph itself, or (rarely: keys with control characters
- * or unpaired surrogates) a copy with those characters replaced by U+FFFD.
- */
-function withXmlSafeKeys(graph: Graph): Graph {
-  if (graph.everyNode((n) => isXmlSafe(n)) && graph.everyEdge((e) => isXmlSafe(e))) return graph;
-  const copy = graph.nullCopy();
-  copy.replaceAttributes(graph.getAttributes());
-  graph.forEachNode((node, attrs) => {
-    const key = xmlSafe(node);
-    if (copy.hasNode(key)) throw new Error(`GEXF export: node keys ${JSON.stringify(node)} and another collide once made XML-safe`);
-    copy.addNode(key, attrs);
-  });
-  graph.forEachEdge((edge, attrs, source, target, _s, _t, undirected) => {
-    const key = xmlSafe(edge);
-    if (copy.hasEdge(key)) throw new Error(`GEXF export: edge keys ${JSON.stringify(edge)} and another collide once made XML-safe`);
-    if (undirected) copy.addUndirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
-    else copy.addDirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
-  });
-  return copy;
+interface GexfMeta {
+  creator: string;
+  keywords?: string;
+  description: string;
 }
 
 function metaOf(graph: Graph, options: GexfOptions): GexfMeta {
@@ -108,11 +94,38 @@ function metaOf(graph: Graph, options: GexfOptions): GexfMeta {
     attr('description') ??
     `Knowledge graph of Chinese news text built by zhkg: ${graph.order} nodes, ${graph.size} edges`;
   const keywords = options.keywords ?? attr('keywords');
+  // Insertion order is the writer's <meta> order.
   return {
     creator: xmlSafe(creator),
-    description: xmlSafe(description),
     ...(keywords !== undefined ? { keywords: xmlSafe(keywords) } : {}),
+    description: xmlSafe(description),
   };
+}
+
+/**
+ * The graph handed to the writer: same attribute objects (not cloned), but
+ * - graph attributes = the <meta> fields only (with `pedantic` the writer writes exactly these);
+ * - every edge directed unless `mixed` (so the writer writes no `type="undirected"`);
+ * - keys made XML-legal (rare: control characters, unpaired surrogates); collisions are refused.
+ * Returns it with the set of its edge keys that were undirected in the source graph.
+ */
+function writerGraph(graph: Graph, mixed: boolean, meta: GexfMeta): { g: Graph; undirected: Set<string> } {
+  const g = new MultiGraph({ type: mixed ? graph.type : 'directed', allowSelfLoops: true });
+  g.replaceAttributes({ ...meta });
+  const undirected = new Set<string>();
+  graph.forEachNode((node, attrs) => {
+    const key = xmlSafe(node);
+    if (key !== node && g.hasNode(key)) throw new Error(`GEXF export: node key ${JSON.stringify(node)} collides with another once made XML-safe`);
+    g.addNode(key, attrs);
+  });
+  graph.forEachEdge((edge, attrs, source, target, _s, _t, isUndirected) => {
+    const key = xmlSafe(edge);
+    if (key !== edge && g.hasEdge(key)) throw new Error(`GEXF export: edge key ${JSON.stringify(edge)} collides with another once made XML-safe`);
+    if (isUndirected) undirected.add(key);
+    if (mixed && isUndirected) g.addUndirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
+    else g.addDirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
+  });
+  return { g, undirected };
 }
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */
@@ -120,7 +133,7 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
   if (graph === null || typeof graph !== 'object' || typeof (graph as Graph).forEachNode !== 'function') {
     throw new TypeError('toGexf: expected a graphology graph');
   }
-  const g = withXmlSafeKeys(graph);
+  const { g, undirected } = writerGraph(graph, options.mixed === true, metaOf(graph, options));
   const nodeColumns = buildColumns('node', g.mapNodes((_n, a) => a));
   const edgeColumns = buildColumns('edge', g.mapEdges((_e, a) => a));
 
@@ -143,7 +156,7 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
     const values = attvalues('edge', key, edgeColumns, {
       ...attrs,
       evidence: attrs.evidence ?? attrs.evidenceList,
-      undirected: g.isUndirected(key),
+      undirected: undirected.has(key),
     });
     const kind = textOf(attrs.relation ?? attrs.kind);
     return {
@@ -156,10 +169,6 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
   };
 
   const written = gexf.write(g, { version: '1.3', pretty: options.pretty !== false, pedantic: true, formatNode, formatEdge });
-  const xml = postProcessGexf(written, {
-    columns: { node: nodeColumns, edge: edgeColumns },
-    meta: metaOf(g, options),
-    allDirected: options.mixed !== true,
-  });
+  const xml = postProcessGexf(written, { node: nodeColumns, edge: edgeColumns });
   return xml.endsWith('\n') ? xml : `${xml}\n`;
 }
