@@ -1,0 +1,38 @@
+/**
+ * The README's Query section must stay true: every ```ts block between the query section markers is
+ * run as a program (tsx, `from 'zhkg'` pointed at src/index.ts) from the repository root, and every
+ * `// prints: …` line must appear in its output.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const start = readme.indexOf('<!-- section:query -->');
+const end = readme.indexOf('<!-- /section:query -->');
+const section = start >= 0 && end > start ? readme.slice(start, end) : '';
+const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('README Query section', () => {
+  it('exists and has runnable examples that state what they print', () => {
+    expect(section).not.toBe('');
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) {
+      expect(block).toMatch(/from 'zhkg'/);
+      expect(block).toMatch(/\/\/ prints: \S/);
+    }
+  });
+
+  it.each(blocks.map((b, i) => [i + 1, b] as const))('example %i runs and prints what it says', async (_n, block) => {
+    const entry = join(ROOT, 'src/index.ts');
+    const file = join(tempDir(), 'example.mts');
+    writeFileSync(file, block.replace(/from 'zhkg'/g, `from ${JSON.stringify(entry)}`));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', file], { cwd: ROOT });
+    const expected = [...block.matchAll(/\/\/ prints: (.+)$/gm)].map((m) => m[1]!.trim());
+    for (const line of expected) expect(stdout).toContain(line);
+  });
+});
