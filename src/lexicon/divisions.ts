@@ -77,10 +77,14 @@ export function derivedAliases(name: string): string[] {
   m = /^(.{2,})([左右前中后])旗$/.exec(name);
   if (m && !name.includes('翼')) out.add(`${m[1]![0]}${m[2]}旗`);
   // Autonomous units: 鄂温克族自治旗 → 鄂温克旗; 广西壮族自治区 → 广西
-  m = /^(.{2,}?)(?:[^族]{1,4}族)+自治(区|州|县|旗)$/.exec(name);
+  // (banners are named after the people itself: 鄂温克族自治旗 → 鄂温克旗; others after a place:
+  // 孟村回族自治县 → 孟村县, 延边朝鲜族自治州 → 延边)
+  m = /^(.{2,})族自治旗$/.exec(name);
+  if (m) out.add(`${m[1]}旗`);
+  m = /^(.{2,}?)(?:[^族]{1,4}族)+自治(区|州|县)$/.exec(name);
   if (m) {
     out.add(m[1]!);
-    if (m[2] === '旗' || m[2] === '县') out.add(m[1]! + m[2]);
+    if (m[2] === '县') out.add(m[1]! + m[2]);
   }
   // 通辽市 → 通辽, 湖北省 → 湖北, 内蒙古自治区 → 内蒙古, 锡林郭勒盟 → 锡林郭勒
   m = /^(.{2,}?)(省|市|自治区|盟|地区|县|旗|区)$/.exec(name);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { derivedAliases, lookupPlace, parseDivisions, resolvePlace } from '../../src/lexicon/divisions.js';
+import { villageName } from '../../scripts/build-divisions.js';
+
+describe('build-divisions villageName', () => {
+  it('strips committee suffixes to the place name', () => {
+    expect(villageName('楼梓庄村委会')).toBe('楼梓庄村');
+    expect(villageName('小红门村民委员会')).toBe('小红门村');
+    expect(villageName('沟口子村村民委会')).toBe('沟口子村');
+    expect(villageName('伊和乌拉嘎查委员会')).toBe('伊和乌拉嘎查');
+    expect(villageName('多福巷社区居委会')).toBe('多福巷社区');
+    expect(villageName('六铺炕南小街居委会')).toBe('六铺炕南小街社区');
+    expect(villageName('苏吉嘎查')).toBe('苏吉嘎查');
+  });
+});
+
+describe('lookupPlace', () => {
+  it('expands derivable abbreviations with code and ancestor chain', () => {
+    const [x, ...rest] = lookupPlace('新左旗');
+    expect(rest).toEqual([]);
+    expect(x).toMatchObject({ name: '新巴尔虎左旗', code: '150726', level: 'county', match: 'abbreviation' });
+    expect(x!.ancestors.map((a) => a.name)).toEqual(['内蒙古自治区', '呼伦贝尔市']);
+    expect(lookupPlace('科左中旗').map((c) => c.name)).toEqual(['科尔沁左翼中旗']);
+    expect(lookupPlace('鄂').map((c) => c.name)).toEqual(['湖北省']);
+    expect(lookupPlace('通辽').map((c) => c.code)).toEqual(['1505']);
+  });
+
+  it('finds short forms by level suffix, all homonyms of an exact name, nothing for non-places', () => {
+    const short = lookupPlace('伊和乌拉');
+    expect(short.length).toBeGreaterThanOrEqual(2);
+    expect(short.every((c) => c.name === '伊和乌拉嘎查' && c.match === 'suffix' && c.level === 'village')).toBe(true);
+    const su = lookupPlace('苏吉嘎查').filter((c) => c.code.startsWith('15'));
+    expect(su).toHaveLength(6);
+    expect(su.find((c) => c.code === '152501200202')!.ancestors.map((a) => a.name)).toEqual(['内蒙古自治区', '锡林郭勒盟', '二连浩特市', '格日勒敖都苏木']);
+    expect(lookupPlace('党员突击队')).toEqual([]);
+    expect(lookupPlace('')).toEqual([]);
+    expect(() => lookupPlace(3 as never)).toThrow(TypeError);
+  });
+});
+
+describe('resolvePlace', () => {
+  it('picks the homonym whose ancestors the context names, and does not guess otherwise', () => {
+    expect(resolvePlace('苏吉嘎查', ['锡林郭勒盟', '二连浩特市', '格日勒敖都苏木'])?.code).toBe('152501200202');
+    expect(resolvePlace('苏吉嘎查', [])).toBeUndefined();
+    // Two 苏吉嘎查 lie in 巴林右旗: the banner alone is a tie.
+    expect(resolvePlace('苏吉嘎查', ['巴林右旗'])).toBeUndefined();
+    expect(resolvePlace('苏吉嘎查', ['巴林右旗', '西拉沐沦苏木'])?.code).toBe('150423200200');
+    expect(resolvePlace('嵯岗镇', [])?.code).toBe('150726101');
+    expect(resolvePlace('碧桂园小区', ['通辽市'])).toBeUndefined();
+    expect(() => resolvePlace('苏吉嘎查', 'x' as never)).toThrow(TypeError);
+  });
+});
+
+describe('parseDivisions', () => {
+  it('links parents through full and 3-digit village lines, and derives aliases', () => {
+    const text = '15\t内蒙古自治区\n1507\t呼伦贝尔市\n150726\t新巴尔虎左旗\n150726101\t嵯岗镇\n201\t伊和乌拉嘎查\n';
+    const idx = parseDivisions(gzipSync(Buffer.from(text)));
+    const [c] = lookupPlace('伊和乌拉', idx);
+    expect(c!.code).toBe('150726101201');
+    expect(c!.ancestors.map((a) => a.code)).toEqual(['15', '1507', '150726', '150726101']);
+    expect(lookupPlace('新左旗', idx)[0]!.name).toBe('新巴尔虎左旗');
+    expect(() => parseDivisions(gzipSync(Buffer.from('15 内蒙古\n')))).toThrow(/malformed/);
+    expect(() => parseDivisions(gzipSync(Buffer.from('201\t某村\n')))).toThrow(/before any township/);
+    expect(derivedAliases('科尔沁左翼后旗')).toContain('科左后旗');
+    expect(derivedAliases('鄂温克族自治旗')).toContain('鄂温克旗');
+  });
+});

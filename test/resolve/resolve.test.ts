@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { resolveEntities } from '../../src/resolve/index.js';
+import { makeArticle, mentionsOf, run, type Spec } from '../relations/helpers.js';
+
+describe('resolveEntities', () => {
+  it('merges aliases across articles into one node (新左旗 → 新巴尔虎左旗, 伊和乌拉 → 伊和乌拉嘎查)', () => {
+    const a1 = makeArticle('呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查第一书记王文胜送来物资。', 'p#1');
+    const a2 = makeArticle('新巴尔虎左旗的伊和乌拉牧民增收。', 'q#1');
+    const r = run([
+      { article: a1, specs: [['呼伦贝尔市', 'PLACE'], ['新左旗', 'PLACE'], ['嵯岗镇', 'PLACE'], ['伊和乌拉嘎查', 'PLACE'], ['王文胜', 'PERSON']] },
+      { article: a2, specs: [['新巴尔虎左旗', 'PLACE'], ['伊和乌拉', 'PLACE']] },
+    ]);
+    const qi = r.entities.filter((e) => e.label === '新巴尔虎左旗');
+    expect(qi).toHaveLength(1);
+    expect(qi[0]!.aliases).toEqual(['新左旗']);
+    expect(qi[0]!.articles).toEqual(['p#1', 'q#1']);
+    const g = r.entities.filter((e) => e.label === '伊和乌拉嘎查');
+    expect(g).toHaveLength(1);
+    expect(g[0]!.aliases).toContain('伊和乌拉');
+    expect(g[0]!.attributes?.['code']).toBe('150726101201');
+  });
+
+  it('completes 嘎查党支部 with the village the article is about', () => {
+    const a = makeArticle('苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的牧业嘎查。嘎查党支部主动联系他。苏吉嘎查党支部启动建设加工厂。');
+    const r = run([{ article: a, specs: [['苏吉嘎查党支部', 'ORGANIZATION'], ['嘎查党支部', 'ORGANIZATION'], ['苏吉嘎查', 'PLACE'], ['锡林郭勒盟', 'PLACE'], ['二连浩特市', 'PLACE'], ['格日勒敖都苏木', 'PLACE']] }]);
+    const orgs = r.entities.filter((e) => e.kind === 'ORGANIZATION');
+    expect(orgs.map((e) => e.label)).toEqual(['苏吉嘎查党支部']);
+    expect(orgs[0]!.aliases).toEqual(['嘎查党支部']);
+    expect(orgs[0]!.mentions).toBe(2);
+  });
+
+  it('keeps homonym villages apart when the articles decide differently, and leaves undecided ones uncoded', () => {
+    const a1 = makeArticle('锡林郭勒盟二连浩特市格日勒敖都苏木苏吉嘎查的牧民。', 'p#1');
+    const a2 = makeArticle('通辽市科尔沁左翼中旗保康镇苏吉嘎查的农民。', 'q#1');
+    const a3 = makeArticle('苏吉嘎查的草场。', 'r#1');
+    const specs1: Spec[] = [['锡林郭勒盟', 'PLACE'], ['二连浩特市', 'PLACE'], ['格日勒敖都苏木', 'PLACE'], ['苏吉嘎查', 'PLACE']];
+    const specs2: Spec[] = [['通辽市', 'PLACE'], ['科尔沁左翼中旗', 'PLACE'], ['保康镇', 'PLACE'], ['苏吉嘎查', 'PLACE']];
+    const r = run([
+      { article: a1, specs: specs1 },
+      { article: a2, specs: specs2 },
+      { article: a3, specs: [['苏吉嘎查', 'PLACE']] },
+    ]);
+    const su = r.entities.filter((e) => e.label === '苏吉嘎查').sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(su.map((e) => e.attributes?.['code'] ?? null)).toEqual([null, '150521100218', '152501200202']);
+    expect(new Set(su.map((e) => e.key)).size).toBe(3);
+  });
+
+  it('never merges two people with one name tied to different places; merges plain mentions in their article', () => {
+    const a1 = makeArticle('宝山村第一书记张伟带领村民修塘坝。张伟说今年要增收。', 'p#1');
+    const a2 = makeArticle('水泉沟村第一书记张伟谋划产业。', 'q#1');
+    const r = run([
+      { article: a1, specs: [['宝山村', 'PLACE'], ['张伟', 'PERSON']] },
+      { article: a2, specs: [['水泉沟村', 'PLACE'], ['张伟', 'PERSON']] },
+    ]);
+    const people = r.entities.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.key).sort()).toEqual(['PERSON:张伟@宝山村', 'PERSON:张伟@水泉沟村']);
+    expect(people.find((e) => e.key.endsWith('宝山村'))!.mentions).toBe(2);
+  });
+
+  it('merges one name across articles when nothing tells the people apart (习近平)', () => {
+    const a1 = makeArticle('习近平总书记重要指示精神。', 'p#1');
+    const a2 = makeArticle('习近平总书记指出。', 'q#1');
+    const r = run([
+      { article: a1, specs: [['习近平', 'PERSON']] },
+      { article: a2, specs: [['习近平', 'PERSON']] },
+    ]);
+    expect(r.entities.filter((e) => e.kind === 'PERSON').map((e) => e.key)).toEqual(['PERSON:习近平']);
+  });
+
+  it('resolves mentions to keys and rejects bad input', () => {
+    const a = makeArticle('通辽市委组织部机关青年党员报名。');
+    const { mentions, entities } = resolveEntities([{ article: a, mentions: mentionsOf(a, [['通辽市委组织部', 'ORGANIZATION']]) }]);
+    // The organization implies its city (通辽市), a nested PLACE mention.
+    expect(entities.map((e) => e.key)).toEqual(['ORGANIZATION:通辽市委组织部', 'PLACE:通辽市']);
+    expect(mentions.every((m) => entities.some((e) => e.key === m.entity))).toBe(true);
+    expect(() => resolveEntities(null as never)).toThrow(TypeError);
+    expect(() => resolveEntities([{ article: a, mentions: null as never }])).toThrow(TypeError);
+  });
+});
