@@ -29,3 +29,8 @@ export type { GraphStats, StatsOptions, RankedEntity } from './query/stats.js';
 export { formatNeighbors, formatPath, formatEntities, formatHolders, formatStats } from './query/format.js';
 export { toGexf, toJSON, fromGexf, writeFileAtomic, parseGexfList, formatGexfList } from './export/index.js';
 export type { GexfOptions } from './export/index.js';
+export { resolveEntities, entityKey } from './resolve/index.js';
+export type { ArticleMentions, Resolution } from './resolve/index.js';
+export { extractRelations, RELATION_FAMILIES } from './relations/index.js';
+export { lookupPlace, resolvePlace, divisionIndex } from './lexicon/divisions.js';
+export type { PlaceCandidate, DivisionRef, DivisionLevel } from './lexicon/divisions.js';
