@@ -26,6 +26,15 @@ describe('toGexf: schema', () => {
     }
   });
 
+  it('an empty graph gives a valid GEXF that networkx and fromGexf read', async () => {
+    const xml = toGexf(new MultiGraph());
+    expect((await validateGexf(xml)).valid).toBe(true);
+    const run = runPython(NETWORKX_SUMMARY, xml);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ nodes: {}, edges: [] });
+    expect(fromGexf(xml).order).toBe(0);
+  });
+
   it('validates against the official XSD once only the viz namespace URI is rewritten', async () => {
     const xml = toGexf(buildSampleGraph());
     const declaration = 'xmlns:viz="http://gexf.net/1.3/viz"';

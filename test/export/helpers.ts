@@ -51,7 +51,9 @@ G = nx.read_gexf(io.BytesIO(sys.stdin.buffer.read()))
 out = {"cls": type(G).__name__, "directed": G.is_directed(), "nodes": {}, "edges": []}
 for n, d in G.nodes(data=True):
     out["nodes"][n] = d
-for u, v, k, d in G.edges(keys=True, data=True):
+# networkx returns a DiGraph (no keys) when the file has no parallel edges; the GEXF id is then in d["id"].
+edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, d.get("id"), d) for u, v, d in G.edges(data=True))
+for u, v, k, d in edges:
     out["edges"].append({"source": u, "target": v, "key": k, "data": d})
 json.dump(out, sys.stdout, ensure_ascii=False)
 `;
