@@ -24,9 +24,22 @@ export interface CombineOptions {
   nested?: boolean;
 }
 
+/** Rules whose reading beats the model's even inside a longer model span (a title names who follows). */
+const DECISIVE = new Set(['person:title', 'person:speaker', 'person:credit', 'person:byline']);
+
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): Mention[] {
-  const usable = candidates.filter(
+  const valid = candidates.filter(
     (c) => c.start >= 0 && c.end <= text.length && c.end > c.start && !nonEntities.has(text.slice(c.start, c.end)) && !(c.canonical && nonEntities.has(c.canonical)),
+  );
+  // A rule span strictly inside a model span yields to it: the model read the whole name (湖北省 in
+  // 湖北省博物馆, 国务院 in 国务院新闻办公室), the rule only a piece of it.
+  const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
+  const usable = valid.filter(
+    (c) =>
+      c.priority === MODEL_PRIORITY ||
+      DECISIVE.has(c.rule) ||
+      c.kind === 'PROGRAM' ||
+      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start),
   );
   const order = [...usable].sort(
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),

@@ -34,8 +34,10 @@ export function placeIndex(): PlaceIndex | undefined {
     isDivision: (name) => ix.byName.has(name),
     expandShortName: (name) => (name.length >= 2 && !ix.byName.has(name) ? unique(name) : undefined),
     expandAbbreviation: (name) => {
-      if (!DIVISION_END.test(name) || ix.byName.has(name)) return undefined;
-      return unique(name);
+      if (name.length < 3 || !DIVISION_END.test(name) || ix.byName.has(name)) return undefined;
+      // 新左旗 → 新巴尔虎左旗 keeps its suffix; 红旗 → 红旗区 is a bare stem that happens to end in 旗.
+      const full = unique(name);
+      return full && full.endsWith(name[name.length - 1]!) ? full : undefined;
     },
   };
   return cached;

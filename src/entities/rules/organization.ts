@@ -7,7 +7,7 @@
  */
 import type { Candidate, RuleContext } from './context.js';
 import { STOP_CHARS, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
-import { scanStemStart } from './place.js';
+import { hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
 /** Words that begin with a suffix but are no suffix use (部门, 报告, 队伍 …). */
@@ -51,6 +51,9 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // A weak suffix inside a verb or function word (部署, 所以) is no suffix.
     const carrier = tokenAt(ctx, i);
     if (mode === 'weak' && carrier && carrier.start < i && isFunctionTag(carrier.tag)) continue;
+    // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
+    const tail = tokenAt(ctx, end - 1);
+    if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
     let s = scanStemStart(ctx, i, MAX_STEM, 2, mode !== 'weak');
     // The nearest place or organization inside (or right before) the stem starts the name.
     let link: Span | undefined;
@@ -70,7 +73,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       const known = link !== undefined || Boolean(ctx.places?.isDivision(stem) || ctx.places?.expandShortName(stem));
       ok = known && stem.length >= 2;
       if (suffix === '报') ok = ok && NEWSPAPER_FOLLOW.some((w) => text.startsWith(w, end));
-    } else ok = stem.length >= 2 || link !== undefined;
+    } else ok = link !== undefined || (stem.length >= 2 && (hasNameWord(ctx, s, i) || Boolean(ctx.places?.expandShortName(stem))));
     if (!ok) continue;
     for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;

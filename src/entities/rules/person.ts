@@ -12,6 +12,8 @@ import { STOP_CHARS, isBreak, isHan, isNameLikeTag, isFunctionTag, tokenAt } fro
 const MAX_NAME = 5;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
+/** Last characters of words before 说 that are no names (家里人说, 深有体会地说, 小穷村来说). */
+const NOT_NAME_END = new Set([...'人地们来得着了过小']);
 
 /** How strongly position `end` closes a name: 3 = break, speech verb, title or multi-character cue; 2 = function-word cue. */
 function closeStrength(ctx: RuleContext, end: number): number {
@@ -68,9 +70,9 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
 
 /**
  * Length of the name that starts at `p` (0 if none): among the plausible lengths, the one closed most
- * strongly by what follows; ties go to the shortest for Han names and the longest for names without a
- * surname (萨仁苏和|家 beats 萨仁苏|和). A name that starts like a surname but only closes as a longer
- * name (巴依斯古楞) is read as a name without surname.
+ * strongly by what follows, the shortest on ties; names already found elsewhere in the text (`known`:
+ * 萨仁苏和说 → 贫困户萨仁苏和家) win. A name that starts like a surname but only closes as a longer name
+ * (巴依斯古楞) is read as a name without surname.
  */
 export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<string>): number {
   const { text } = ctx;
@@ -84,7 +86,7 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
     for (let len = 2; len <= MAX_NAME && p + len <= text.length; len++) {
       if (!plausibleName(ctx, p, len, asSurname)) continue;
       const s = closeStrength(ctx, p + len);
-      if (s > bestStrength || (s === bestStrength && !asSurname && len > best)) {
+      if (s > bestStrength) {
         best = len;
         bestStrength = s;
       }
@@ -111,8 +113,18 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     if (tl === 0) continue;
     const p = i + tl;
     if (p >= text.length || !isTokenStart(ctx, p)) continue;
-    const len = nameLengthAt(ctx, p, known);
-    if (len > 0) out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
+    // The title must be a word of its own (常委|会副委员长 is not 常委 + a name).
+    const last = tokenAt(ctx, p - 1);
+    if (last && last.end > p && !ctx.gaps.has(p)) continue;
+    let len = nameLengthAt(ctx, p, known);
+    if (len === 0) continue;
+    // Transliterated names go on after a middle dot (迈克·鲍林).
+    while ((text[p + len] === '·' || text[p + len] === '•') && isHan(text[p + len + 1])) {
+      let k = p + len + 1;
+      while (k < text.length && isHan(text[k]) && k - (p + len) <= 6 && !ctx.lex.personCues.longestAt(text, k)) k++;
+      len = k - p;
+    }
+    out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
   }
   return out;
 }
@@ -125,8 +137,14 @@ export function speakerNames(ctx: RuleContext): Candidate[] {
     if (!SPEECH.some((w) => text.startsWith(w, c))) continue;
     for (let len = 2; len <= MAX_NAME && c - len >= 0; len++) {
       const p = c - len;
-      if (!isBreak(ctx, p) && !STOP_CHARS.has(text[p - 1]!)) continue;
+      const surname = ctx.lex.surnames.longestAt(text, p, 2) > 0;
+      if (!isBreak(ctx, p) && !(surname && STOP_CHARS.has(text[p - 1]!))) continue;
       if (!isTokenStart(ctx, p) || !plausibleName(ctx, p, len)) continue;
+      if (NOT_NAME_END.has(text[c - 1]!)) continue;
+      // Without a surname, the name must open with a word jieba does not know (萨仁苏和, 金宝).
+      const first = tokenAt(ctx, p);
+      if (!surname && !(first && first.start === p && first.tag === 'x' && first.end - first.start >= 2)) continue;
+      if (surname && first && first.start === p && first.end - first.start >= 2 && !/^(x|nr|nrfg|nrt)$/.test(first.tag)) continue;
       out.push({ start: p, end: c, kind: 'PERSON', priority: 4, rule: 'person:speaker' });
       break;
     }
@@ -179,12 +197,15 @@ export function dictionaryNames(ctx: RuleContext): Candidate[] {
     if (len < 2 || len > 4) continue;
     const beforeTitle = ctx.lex.titles.longestAt(ctx.text, t.end) >= 2 || ctx.text.startsWith('同志', t.end);
     if (t.tag === 'nrfg' || (t.tag === 'nr' && beforeTitle && ctx.lex.surnames.longestAt(ctx.text, t.start, 2) > 0)) {
-      if (!ctx.lex.nonEntities.has(t.word)) out.push({ start: t.start, end: t.end, kind: 'PERSON', priority: 2, rule: 'person:dictionary' });
+      if (!ctx.lex.nonEntities.has(t.word) && !/[家村庄部]$/.test(t.word)) out.push({ start: t.start, end: t.end, kind: 'PERSON', priority: 2, rule: 'person:dictionary' });
     }
   }
   return out;
 }
 
 export function personCandidates(ctx: RuleContext): Candidate[] {
-  return [...titleNames(ctx), ...speakerNames(ctx), ...creditNames(ctx), ...dictionaryNames(ctx)];
+  const sure = [...speakerNames(ctx), ...creditNames(ctx)];
+  // Names fixed by a speech verb or a credit decide how long the same name is after a title.
+  const known = new Set(sure.map((c) => ctx.text.slice(c.start, c.end)));
+  return [...titleNames(ctx, known), ...sure, ...dictionaryNames(ctx)];
 }

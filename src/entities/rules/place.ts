@@ -18,8 +18,13 @@ const SUFFIX_BLOCKERS = [
   '区域', '区级', '区别', '区分', '县城', '县级', '乡亲', '乡村', '乡土', '乡镇', '乡愁', '旗帜', '旗下', '旗舰', '镇上', '省份',
   '省级', '省心', '州里', '盟友', '盟市', '屯田', '社区居民',
 ];
-/** Suffixes whose places are accepted only when the division index knows the full name. */
-const INDEX_ONLY = new Set(['街道', '社区']);
+/**
+ * Suffixes whose places may be accepted without the division index (new housing estates, villages and
+ * townships missing from it); the others (市 区 县 街道 社区 …) need the index or a chain.
+ */
+const FREE_SUFFIXES = new Set(['小区', '嘎查', '苏木', '村', '镇', '乡']);
+/** Suffixes after which a common two-character word is a kind of place, not a name (示范村, 山区). */
+const GENERIC_STEM_SUFFIX = new Set(['村', '区', '乡', '镇', '市', '县']);
 /** Verbs (or their last character) after which a one-character province name is a destination: 赴鄂, 援鄂. */
 const TRAVEL = new Set([...'赴援抵返离进驰来']);
 
@@ -61,6 +66,15 @@ function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
     i = Math.max(i + 1, t.end);
   }
   return true;
+}
+
+/** Whether [start, end) holds a word of two or more characters that jieba tags as a name or does not know. */
+export function hasNameWord(ctx: RuleContext, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const t = tokenAt(ctx, i);
+    if (t && t.end - t.start >= 2 && isNameLikeTag(t.tag)) return true;
+  }
+  return false;
 }
 
 interface Link {
@@ -126,16 +140,22 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const name = text.slice(s, end);
       const t = tokenAt(ctx, s);
       const atWordStart = !t || t.start >= s || ctx.gaps.has(s) || isNameLikeTag(t.tag);
-      if (len >= 2 && atWordStart && places?.isDivision(name)) found = { start: s, end, priority: 4, rule: 'place:division' };
+      const stemText = text.slice(s, i);
+      const single = tokenAt(ctx, s);
+      // 示范村, 自然村, 行政村: a common two-character word before 村/区/乡 names a kind of village.
+      const commonWord = len === 2 && single !== undefined && single.start === s && single.end === i && GENERIC_STEM_SUFFIX.has(text.slice(i, end)) && !isNameLikeTag(single.tag);
+      const whole = tokenAt(ctx, s);
+      const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag);
+      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name)) found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
         const full = places?.expandAbbreviation(name);
         if (full) found = { start: s, end, canonical: full, priority: 4, rule: 'place:abbreviation' };
       }
     }
     // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
-    if (!found && !INDEX_ONLY.has(text.slice(i, end))) {
+    if (!found && FREE_SUFFIXES.has(text.slice(i, end))) {
       const s = scanStemStart(ctx, i, MAX_FREE_STEM);
-      if (i - s >= 2 && nameLikeStem(ctx, s, i)) found = { start: s, end, priority: 3, rule: 'place:suffix' };
+      if (i - s >= 2 && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i)) found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
     if (found) add(found);
     i = end - 1;
