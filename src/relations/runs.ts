@@ -7,7 +7,7 @@
  */
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, fact, isKind } from './context.js';
-import { matchTitle } from './titles.js';
+import { GENERIC_HEADS, matchTitle } from './titles.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
 const RUN_VERBS = ['推行', '组建', '开展', '依托', '打造', '启动', '成立', '组成', '设立', '建立', '实施', '推出', '下发', '创建', '发起', '举办', '响应', '通过', '利用'];
@@ -62,8 +62,67 @@ function firstVerb(text: string, verbs: readonly string[]): number {
   return best;
 }
 
-export function runsFacts(view: ArticleView): RelationFact[] {
+/** Speech after a speaker: 日前，林西镇党委书记任忠磊在…会议上 (the quote stands in the sentence before). */
+const SPEECH = /(会议上|会上|说|表示|介绍|指出|强调)/;
+
+/**
+ * A quoted plan (a sentence opening with 我们) followed by a sentence whose subject is an office holder
+ * speaking (<body><title><person>…会议上/说): the body runs the programs of the plan. The speaker speaks
+ * for the body; a personal part in each program is not stated, so no participates_in.
+ */
+function quotedPlanFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
+  const text = view.article.text;
+  for (const [sIndex, ms] of view.bySentence) {
+    const quote = view.article.sentences[sIndex - 1];
+    if (!quote || !text.startsWith('我们', quote.start)) continue;
+    const programs = (view.bySentence.get(sIndex - 1) ?? []).filter((m) => isKind(view, m, 'PROGRAM'));
+    if (programs.length === 0) continue;
+    // The first clause after an opener of its own (日前，…).
+    const first = clauses(view, sIndex, ms).find((c) => !OPENERS.test(text.slice(c.start, c.end)));
+    if (!first) continue;
+    const person = subjectOf(view, first);
+    if (!person || !isKind(view, person, 'PERSON') || !SPEECH.test(text.slice(person.end, first.end))) continue;
+    const k = first.mentions.indexOf(person);
+    const body = k > 0 ? first.mentions[k - 1] : undefined;
+    if (!body || !isKind(view, body, 'ORGANIZATION', 'PLACE') || matchTitle(text.slice(body.end, person.start)) === undefined) continue;
+    for (const p of programs) out.push(fact(view, body.entity, p.entity, 'runs', '组织', [[p.start, p.end]]));
+  }
+  return out;
+}
+
+/**
+ * 我们合作社抓紧准备 / 本合作社: a first-person generic head names the body mentioned last with that head;
+ * it participates in the programs of its sentence.
+ */
+function firstPersonBodyFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.article.text;
+  for (const [sIndex, ms] of view.bySentence) {
+    const s = view.article.sentences[sIndex];
+    if (!s) continue;
+    for (const head of GENERIC_HEADS) {
+      const at = s.text.search(new RegExp(`(我们|本)${head}`));
+      if (at < 0) continue;
+      const from = s.start + at;
+      let body: EntityMention | undefined;
+      for (const m of view.mentions) {
+        if (m.start >= from) break;
+        if (isKind(view, m, 'ORGANIZATION') && (view.entities.get(m.entity)?.label ?? m.text).endsWith(head)) body = m;
+      }
+      if (!body) continue;
+      const headSpan: [number, number] = [from, from + text.slice(from).indexOf(head) + head.length];
+      for (const p of ms) {
+        if (isKind(view, p, 'PROGRAM')) out.push(fact(view, body.entity, p.entity, 'participates_in', '参与', [headSpan, [p.start, p.end]]));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+export function runsFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view)];
   for (const [sIndex, ms] of view.bySentence) {
     let subject: EntityMention | undefined;
     for (const c of clauses(view, sIndex, ms)) {

@@ -32,3 +32,24 @@ describe('runs and participates_in', () => {
     expect(triples(r, 'runs')).toEqual([]);
   });
 });
+
+describe('runs from a quoted plan, participates_in from 我们<head>', () => {
+  it('credits the speaker’s body with the programs of the quote before the speech sentence', () => {
+    const a = makeArticle('我们要完成脱贫产业园一期种植，将小养殖全面提档升级。日前，林西镇党委书记任忠磊在项目推进会议上作了部署。');
+    const r = run([{ article: a, specs: [['脱贫产业园', 'PROGRAM'], ['小养殖', 'PROGRAM'], ['林西镇党委', 'ORGANIZATION'], ['任忠磊', 'PERSON']] }]);
+    expect(triples(r, 'runs')).toEqual(['林西镇党委 -runs-> 小养殖 (组织)', '林西镇党委 -runs-> 脱贫产业园 (组织)']);
+    expect(triples(r, 'participates_in')).toEqual([]);
+  });
+
+  it('needs a quote (我们…) and a speaking office holder', () => {
+    const a = makeArticle('要将小养殖全面提档升级。日前，林西镇党委书记任忠磊在会议上作了部署。我们要打造林西小笨鸡品牌。任忠磊说。');
+    const r = run([{ article: a, specs: [['小养殖', 'PROGRAM'], ['林西小笨鸡', 'PROGRAM'], ['林西镇党委', 'ORGANIZATION'], ['任忠磊', 'PERSON']] }]);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+
+  it('我们合作社 is the cooperative named last before it', () => {
+    const a = makeArticle('冬不冷村吉庆合养殖专业合作社社员们正在忙碌。为了不影响小养殖项目的推进，我们合作社抓紧准备。');
+    const r = run([{ article: a, specs: [['冬不冷村', 'PLACE'], ['吉庆合养殖专业合作社', 'ORGANIZATION'], ['小养殖', 'PROGRAM']] }]);
+    expect(triples(r, 'participates_in')).toEqual(['吉庆合养殖专业合作社 -participates_in-> 小养殖 (参与)']);
+  });
+});
