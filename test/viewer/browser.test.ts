@@ -60,7 +60,38 @@ async function searchAndPick(query: string, nodeKey: string): Promise<void> {
   await page.click(`#suggestions li[data-node="${nodeKey}"]`);
 }
 
-describe('viewer in the browser', () => {
+describe('the bundled graph in the browser', () => {
+  it('search 金宝 → click → 苏吉嘎查 highlighted, the evidence sentence in the panel', async () => {
+    const bundled = await makeOutDir(assets, 'bundled');
+    const s = await serveViewer(bundled, { assetsDir: assets });
+    try {
+      await page.goto(s.url);
+      await page.waitForSelector('body[data-ready]');
+      const keys = await page.evaluate(() => {
+        const g = window.__zhkg!.graph!;
+        return { jinbao: g.findNode((_n, a) => a.label === '金宝'), suji: g.findNode((_n, a) => a.label === '苏吉嘎查') };
+      });
+      expect(keys.jinbao).toBeTypeOf('string');
+      expect(keys.suji).toBeTypeOf('string');
+      await page.fill('#search', '金宝');
+      await page.click(`#suggestions li[data-node=${JSON.stringify(keys.jinbao)}]`);
+      await page.waitForSelector(`#panel[data-node=${JSON.stringify(keys.jinbao)}]`);
+      const suji = await display(keys.suji!);
+      expect(suji?.color).not.toBe(FADED);
+      expect(suji?.forceLabel).toBe(true);
+      const row = page.locator(`#panel .rel-row[data-node=${JSON.stringify(keys.suji)}]`).first();
+      await row.locator('.edge-label').click();
+      await page.waitForSelector('#panel .evidence .sentence');
+      expect(await page.textContent('#panel .evidence')).toContain('苏吉嘎查第一书记金宝');
+      expect(await page.locator('#panel .evidence mark').allTextContents()).toContain('金宝');
+    } finally {
+      await s.close();
+      await rm(bundled, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('viewer in the browser (fixture graph)', () => {
   it('loads the graph and shows its counts', async () => {
     await open();
     const graph = JSON.parse(await readFile(join(out, 'graph.json'), 'utf8')) as { nodes: unknown[]; edges: unknown[] };

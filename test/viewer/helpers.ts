@@ -2,9 +2,8 @@
  * Shared set-up for the viewer tests: an `out/`-style folder (graph.json, graph.gexf, graph.js and the
  * page, as `zhkg build` writes it) and a headless Chromium per SPEC §6.
  *
- * GRAPH_SOURCE picks what the browser tests look at: 'fixture' (test/fixtures/viewer/small-graph.json,
- * hand-made to the graph contract) or 'bundled' (the pipeline's graph of data/, built in-process).
- * Swap it once the pipeline finds 金宝 and 苏吉嘎查 on the bundled page.
+ * The source is either 'fixture' (test/fixtures/viewer/small-graph.json, hand-made to the graph contract,
+ * with known keys and a hostile label) or 'bundled' (the pipeline's graph of data/, built in-process).
  */
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,8 +13,6 @@ import { chromium, type BrowserContext } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from '../../scripts/build-viewer.mjs';
 import { copyViewer } from '../../src/viewer/copy.js';
-
-export const GRAPH_SOURCE: 'fixture' | 'bundled' = 'fixture';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_JSON = join(ROOT, 'test/fixtures/viewer/small-graph.json');
@@ -29,9 +26,9 @@ export async function buildAssets(): Promise<string> {
 }
 
 /** An out/-style folder: graph.json + graph.gexf + the page + graph.js. */
-export async function makeOutDir(assetsDir: string): Promise<string> {
+export async function makeOutDir(assetsDir: string, source: 'fixture' | 'bundled' = 'fixture'): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'zhkg-viewer-out-'));
-  if (GRAPH_SOURCE === 'fixture') {
+  if (source === 'fixture') {
     await copyFile(FIXTURE_JSON, join(out, 'graph.json'));
     await copyFile(FIXTURE_GEXF, join(out, 'graph.gexf'));
   } else {

@@ -26,18 +26,26 @@ import {
   type ViewGraph,
 } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
+import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 
+const MIN_NODE_SIZE = 2.5;
+const MAX_NODE_SIZE = 14;
 export const FADED_NODE = '#e6e6e9';
 const FADED_EDGE = '#ececef';
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
-/** Label density steps: (labelDensity, labelRenderedSizeThreshold, labelGridCellSize). */
-const LABEL_STEPS: [number, number, number][] = [
-  [0.5, 10, 150],
-  [0.8, 3, 120],
-  [1.5, 1, 70],
-  [3, 0, 50],
-  [100, 0, 10],
+const LABEL_SIZE = 13;
+const LABEL_WEIGHT = '500';
+/**
+ * Label density steps (slider 0–4): free space around each label, smallest labelled node; null = all.
+ * Steps 0 and 1 also keep labels off other nodes' discs.
+ */
+const LABEL_STEPS: ({ padding: number; minRadius: number } | null)[] = [
+  { padding: 14, minRadius: 5 },
+  { padding: 5, minRadius: 0 },
+  { padding: 1, minRadius: 0 },
+  { padding: -4, minRadius: 0 },
+  null,
 ];
 
 declare global {
@@ -58,6 +66,11 @@ export class App {
   private kindColors = new Map<string, string>();
   private maxMetric = { size: 1, degree: 1, pagerank: 1 };
   private focusSet: Set<string> | null = null;
+  /** nodes whose label is drawn when nothing is focused; null: all */
+  private labelSet: Set<string> | null = null;
+  private labelFrame = 0;
+  private widths = new Map<string, number>();
+  private measure: CanvasRenderingContext2D | null = null;
 
   constructor() {
     this.wireStaticControls();
@@ -87,7 +100,6 @@ export class App {
       this.maxMetric.degree = Math.max(this.maxMetric.degree, a.degree);
       this.maxMetric.pagerank = Math.max(this.maxMetric.pagerank, a.pagerank ?? 0);
     });
-    const [density, threshold, cell] = LABEL_STEPS[this.state.labels]!;
     this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
       // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
       edgeProgramClasses: { curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>, curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView> },
@@ -98,12 +110,12 @@ export class App {
       zIndex: true,
       labelFont: FONT,
       edgeLabelFont: FONT,
-      labelSize: 13,
+      labelSize: LABEL_SIZE,
       edgeLabelSize: 11,
-      labelWeight: '500',
-      labelDensity: density,
-      labelRenderedSizeThreshold: threshold,
-      labelGridCellSize: cell,
+      labelWeight: LABEL_WEIGHT,
+      // Sigma's label grid is off: labels are chosen by pickLabels() and forced through the reducer.
+      labelDensity: 0,
+      labelRenderedSizeThreshold: 0,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
       nodeReducer: (n, d) => this.nodeReducer(n, d),
@@ -193,6 +205,7 @@ export class App {
 
   private refresh(): void {
     this.focusSet = this.computeFocus();
+    this.computeLabels();
     this.sigma?.refresh({ skipIndexation: true });
   }
 
@@ -228,18 +241,21 @@ export class App {
 
   private nodeSize(a: NodeView): number {
     const by = this.state.sizeBy;
-    if (by === 'size') return a.size;
+    // Stored sizes are kept in proportion but capped: big hubs would otherwise cover their neighbours.
+    if (by === 'size') return Math.max(MIN_NODE_SIZE, a.size * Math.min(1, MAX_NODE_SIZE / this.maxMetric.size));
     const v = by === 'degree' ? a.degree : (a.pagerank ?? 0);
-    return 3 + 17 * Math.sqrt(v / this.maxMetric[by]);
+    return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(v / this.maxMetric[by]);
   }
 
   private nodeReducer(node: string, a: NodeView): Partial<NodeDisplayData> {
     const res: Partial<NodeDisplayData> = { ...a, color: this.nodeColor(a), size: this.nodeSize(a) };
     if (this.state.hiddenKinds.includes(a.kind)) res.hidden = true;
     const focus = this.focusSet;
+    const labelled = this.labelSet === null || this.labelSet.has(node);
+    if (labelled) res.forceLabel = true;
+    else res.label = '';
     if (focus) {
       if (focus.has(node)) {
-        res.forceLabel = true;
         res.zIndex = 2;
         if (node === (this.hovered ?? this.state.node)) res.highlighted = true;
       } else {
@@ -301,6 +317,8 @@ export class App {
     });
     s.on('enterEdge', () => (container.style.cursor = 'pointer'));
     s.on('leaveEdge', () => (container.style.cursor = ''));
+    s.getCamera().on('updated', () => this.scheduleLabels());
+    s.on('resize', () => this.scheduleLabels());
     s.on('clickNode', ({ node }) => this.selectNode(node));
     s.on('clickEdge', ({ edge }) => this.selectEdge(edge));
     s.on('clickStage', () => {
@@ -366,11 +384,56 @@ export class App {
   }
 
   private applyLabelDensity(): void {
-    const [density, threshold, cell] = LABEL_STEPS[this.state.labels]!;
-    if (!this.sigma) return;
-    this.sigma.setSetting('labelDensity', density);
-    this.sigma.setSetting('labelRenderedSizeThreshold', threshold);
-    this.sigma.setSetting('labelGridCellSize', cell);
+    this.refresh();
+  }
+
+  private labelWidth(label: string): number {
+    let w = this.widths.get(label);
+    if (w === undefined) {
+      this.measure ??= document.createElement('canvas').getContext('2d');
+      if (this.measure) {
+        this.measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${FONT}`;
+        w = this.measure.measureText(label).width;
+      } else w = label.length * LABEL_SIZE;
+      this.widths.set(label, w);
+    }
+    return w;
+  }
+
+  /** Chooses the labels to draw for the current camera, filters and focus (see labels.ts). */
+  private computeLabels(): void {
+    const s = this.sigma;
+    const g = this.graph;
+    if (!s || !g) return;
+    const step = LABEL_STEPS[this.state.labels] ?? null;
+    const focus = this.focusSet;
+    if (step === null && !focus) {
+      this.labelSet = null;
+      return;
+    }
+    const focusNode = this.hovered ?? this.state.node;
+    const { width, height } = s.getDimensions();
+    const cands: LabelCandidate[] = [];
+    g.forEachNode((n, a) => {
+      if (!a.label || this.state.hiddenKinds.includes(a.kind) || (focus && !focus.has(n))) return;
+      const size = this.nodeSize(a);
+      const v = s.graphToViewport({ x: a.x, y: a.y });
+      // the focused node always wins; then bigger nodes, then better connected ones
+      const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
+      cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
+    });
+    // A focused neighbourhood is small: tolerate slight overlap there rather than hide a neighbour.
+    const opts = focus ? { padding: -4, minRadius: 0 } : step!;
+    this.labelSet = pickLabels(cands, { fontSize: LABEL_SIZE, padding: opts.padding, minRadius: opts.minRadius, viewport: { width, height }, avoidNodes: !focus && this.state.labels <= 1 });
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelFrame) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.computeLabels();
+      this.sigma?.refresh({ skipIndexation: true });
+    });
   }
 
   applyLocale(): void {

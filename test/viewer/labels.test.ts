@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { labelBox, pickLabels, type LabelCandidate } from '../../viewer/src/labels.js';
+
+const VIEW = { width: 800, height: 600 };
+
+describe('label picking', () => {
+  it('drops the less important of two colliding labels', () => {
+    const a: LabelCandidate = { key: 'a', x: 100, y: 100, r: 5, width: 60, priority: 2 };
+    const b: LabelCandidate = { key: 'b', x: 110, y: 104, r: 3, width: 60, priority: 1 };
+    const far: LabelCandidate = { key: 'c', x: 400, y: 300, r: 3, width: 60, priority: 0 };
+    expect([...pickLabels([b, far, a], { fontSize: 13, padding: 2, viewport: VIEW, avoidNodes: false })].sort()).toEqual(['a', 'c']);
+  });
+
+  it('refuses a label crossing another node unless told otherwise', () => {
+    const a: LabelCandidate = { key: 'a', x: 100, y: 100, r: 4, width: 80, priority: 2 };
+    const blocker: LabelCandidate = { key: 'z', x: 140, y: 100, r: 6, width: 10, priority: 1 };
+    expect(pickLabels([a, blocker], { fontSize: 13, padding: 0, viewport: VIEW }).has('a')).toBe(false);
+    expect(pickLabels([a, blocker], { fontSize: 13, padding: 0, viewport: VIEW, avoidNodes: false }).has('a')).toBe(true);
+  });
+
+  it('skips off-screen and too small nodes, and rejects a bad font size', () => {
+    const off: LabelCandidate = { key: 'o', x: -500, y: 10, r: 5, width: 40, priority: 1 };
+    const tiny: LabelCandidate = { key: 't', x: 300, y: 300, r: 1, width: 40, priority: 1 };
+    expect(pickLabels([off, tiny], { fontSize: 13, padding: 0, viewport: VIEW, minRadius: 2 }).size).toBe(0);
+    expect(() => pickLabels([], { fontSize: 0, padding: 0, viewport: VIEW })).toThrow(RangeError);
+  });
+
+  it('never returns two overlapping label boxes', () => {
+    const cand = fc.record({ x: fc.integer({ min: 0, max: 800 }), y: fc.integer({ min: 0, max: 600 }), r: fc.integer({ min: 1, max: 12 }), width: fc.integer({ min: 10, max: 120 }), priority: fc.integer({ min: 0, max: 50 }) });
+    fc.assert(
+      fc.property(fc.array(cand, { maxLength: 60 }), fc.integer({ min: 0, max: 10 }), (raw, padding) => {
+        const cs = raw.map((c, i) => ({ ...c, key: `n${i}` }));
+        const picked = cs.filter((c) => pickLabels(cs, { fontSize: 13, padding, viewport: VIEW }).has(c.key));
+        for (let i = 0; i < picked.length; i++) {
+          for (let j = i + 1; j < picked.length; j++) {
+            const a = labelBox(picked[i]!, 13);
+            const b = labelBox(picked[j]!, 13);
+            expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1).toBe(false);
+          }
+        }
+        // the most important visible node always gets its label when nothing blocks it
+        if (cs.length === 1 && labelBox(cs[0]!, 13).x0 <= VIEW.width) expect(picked).toHaveLength(1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Which node labels to draw. Sigma's own label grid keeps at least one label per grid cell, so labels of
+ * neighbouring cells still pile up ("overlap soup" on a dense news graph). This is a greedy collision
+ * check in screen space instead: most important nodes first, a label is drawn only if its box (plus
+ * padding) touches no box already taken. Pure: the caller measures text and projects positions.
+ */
+
+export interface LabelCandidate {
+  key: string;
+  /** node centre and radius in viewport pixels */
+  x: number;
+  y: number;
+  r: number;
+  /** label width in pixels */
+  width: number;
+  /** higher first */
+  priority: number;
+}
+
+export interface LabelOptions {
+  fontSize: number;
+  /** extra free space required around each label box, in pixels (negative tolerates slight overlap) */
+  padding: number;
+  viewport: { width: number; height: number };
+  /** nodes rendered smaller than this get no label (unless forced by the caller) */
+  minRadius?: number;
+  /** also refuse labels that would cross another node's disc (default true) */
+  avoidNodes?: boolean;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const CELL = 64;
+
+/** The box sigma draws a label in: right of the disc, vertically centred on the node. */
+export function labelBox(c: LabelCandidate, fontSize: number): Box {
+  const x0 = c.x + c.r + 3;
+  return { x0, y0: c.y - fontSize * 0.75, x1: x0 + c.width, y1: c.y + fontSize * 0.4 };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+export function pickLabels(candidates: readonly LabelCandidate[], opts: LabelOptions): Set<string> {
+  if (!(opts.fontSize > 0)) throw new RangeError(`pickLabels: fontSize must be positive, got ${opts.fontSize}`);
+  const { width, height } = opts.viewport;
+  const minRadius = opts.minRadius ?? 0;
+  const sorted = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const grid = new Map<string, Box[]>();
+  const cellsOf = (b: Box): string[] => {
+    const out: string[] = [];
+    for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++) {
+      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) out.push(`${i},${j}`);
+    }
+    return out;
+  };
+  // Every node's disc is an obstacle: a label drawn across another node is as unreadable as two labels.
+  const discs = new Map<string, (Box & { key: string })[]>();
+  for (const c of sorted) {
+    const d = { key: c.key, x0: c.x - c.r, y0: c.y - c.r, x1: c.x + c.r, y1: c.y + c.r };
+    for (const k of cellsOf(d)) {
+      const list = discs.get(k);
+      if (list) list.push(d);
+      else discs.set(k, [d]);
+    }
+  }
+  const taken = new Set<string>();
+  for (const c of sorted) {
+    if (c.r < minRadius) continue;
+    const box = labelBox(c, opts.fontSize);
+    if (box.x1 < 0 || box.y1 < 0 || box.x0 > width || box.y0 > height) continue; // off screen
+    const p = opts.padding;
+    const padded = { x0: box.x0 - p, y0: box.y0 - p, x1: box.x1 + p, y1: box.y1 + p };
+    const cells = cellsOf(padded);
+    if (cells.some((k) => grid.get(k)?.some((b) => overlaps(b, padded)))) continue;
+    if (opts.avoidNodes !== false && cellsOf(box).some((k) => discs.get(k)?.some((d) => d.key !== c.key && overlaps(d, box)))) continue;
+    taken.add(c.key);
+    for (const k of cellsOf(box)) {
+      const list = grid.get(k);
+      if (list) list.push(box);
+      else grid.set(k, [box]);
+    }
+  }
+  return taken;
+}
