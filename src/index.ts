@@ -34,3 +34,5 @@ export type { ArticleMentions, Resolution } from './resolve/index.js';
 export { extractRelations, RELATION_FAMILIES } from './relations/index.js';
 export { lookupPlace, resolvePlace, divisionIndex } from './lexicon/divisions.js';
 export type { PlaceCandidate, DivisionRef, DivisionLevel } from './lexicon/divisions.js';
+export { copyViewer, writeGraphScript, serveViewer, viewerAssetsDir, mimeType } from './viewer/index.js';
+export type { CopyViewerOptions, ServeViewerOptions, ViewerServer } from './viewer/index.js';
