@@ -62,10 +62,10 @@ function vizColor(what: string, value: unknown): string {
   return toCssRgb(rgba);
 }
 
-function textOf(value: unknown): string | undefined {
+function textOf(what: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return xmlSafe(String(value));
-  throw new TypeError(`GEXF export: label must be text, got ${JSON.stringify(value)}`);
+  throw new TypeError(`GEXF export: ${what} must be text, got ${JSON.stringify(value)}`);
 }
 
 function attvalues(cls: 'node' | 'edge', key: string, columns: readonly GexfColumn[], attrs: Attrs): Record<string, string> {
@@ -145,7 +145,7 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
       viz.x = finite(`node ${key} x`, attrs.x);
       viz.y = finite(`node ${key} y`, attrs.y);
     }
-    return { label: textOf(attrs.label), viz, attributes: attvalues('node', key, nodeColumns, attrs) };
+    return { label: textOf(`node ${key} label`, attrs.label), viz, attributes: attvalues('node', key, nodeColumns, attrs) };
   };
 
   const formatEdge = (key: string, attrs: Attrs) => {
@@ -155,12 +155,13 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
     if (thickness !== undefined) viz.thickness = finite(`edge ${key} size`, thickness, 0);
     const values = attvalues('edge', key, edgeColumns, {
       ...attrs,
-      evidence: attrs.evidence ?? attrs.evidenceList,
+      // The first sentence: `evidence` when set, else the head of the JSON-only `evidenceList`.
+      evidence: attrs.evidence === undefined || attrs.evidence === '' ? attrs.evidenceList : attrs.evidence,
       undirected: undirected.has(key),
     });
-    const kind = textOf(attrs.relation ?? attrs.kind);
+    const kind = textOf(`edge ${key} relation`, attrs.relation ?? attrs.kind);
     return {
-      label: textOf(attrs.label),
+      label: textOf(`edge ${key} label`, attrs.label),
       viz,
       attributes: values,
       ...(attrs.weight !== undefined ? { weight: finite(`edge ${key} weight`, attrs.weight) } : {}),

@@ -341,10 +341,18 @@ describe('toGexf: bad input', () => {
     expect(() => toGexf(withNode({ size: -1 }))).toThrow(/size/);
     expect(() => toGexf(withNode({ mentions: 2.5 }))).toThrow(/"mentions"/);
     expect(() => toGexf(withNode({ kind: { bad: true } }))).toThrow(/"kind"/);
+    expect(() => toGexf(withNode({ label: ['a'] }))).toThrow(/node n label/);
     const g = withNode({});
     g.addNode('m');
     g.addDirectedEdge('n', 'm', { weight: Number.POSITIVE_INFINITY });
     expect(() => toGexf(g)).toThrow(/weight/);
+  });
+
+  it('falls back to the first evidenceList sentence when an edge has no evidence text', () => {
+    const g = withNode({});
+    g.addNode('m', { label: 'm' });
+    g.addDirectedEdgeWithKey('e', 'n', 'm', { relation: 'role', evidence: '', evidenceList: [{ sentence: '第一句。' }, { sentence: '第二句。' }] });
+    expect(fromGexf(toGexf(g)).getEdgeAttribute('e', 'evidence')).toBe('第一句。');
   });
 
   it('omits values GEXF cannot hold instead of writing invalid ones', async () => {
