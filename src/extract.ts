@@ -6,6 +6,7 @@ import type { EntityKind, SourceDoc } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { utf16ToCodePointTable } from './text/codepoints.js';
 import { splitArticles } from './text/articles.js';
+import { sourcePieces } from './text/evidence.js';
 import { extractArticleMentions } from './pipeline.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
@@ -60,8 +61,10 @@ export function extractDocument(doc: SourceDoc): ExtractResult {
   for (const article of splitArticles(doc)) {
     for (const m of extractArticleMentions(article)) {
       if (m.end <= m.start) continue;
-      const s = article.map[m.start]!;
-      const e = article.map[m.end - 1]! + 1;
+      const pieces = sourcePieces(article.map, m.start, m.end);
+      // A mention stitched from two places of the page has no contiguous span in the file: not reported.
+      if (pieces.length !== 1) continue;
+      const [s, e] = pieces[0]!;
       entities.push({ start: s, end: e, kind: m.kind, text: sliceCodePoints(doc.text, cp, s, e) });
     }
   }

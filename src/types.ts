@@ -121,7 +121,10 @@ export interface Evidence {
   sentence: string;
   /** Offsets of the mention(s) in the sentence (UTF-16, normalized sentence). */
   spans: Array<[number, number]>;
-  /** Code-point offsets of the mention(s) in the original source file text. */
+  /**
+   * Code-point ranges of the mention(s) in the source file as given, in order. A mention that the layout
+   * repair stitched together from two places of the page (a caption printed in two pieces) gives two ranges.
+   */
   sourceSpans: Array<[number, number]>;
   source: string;
 }

@@ -17,6 +17,28 @@ export function sentenceAt(article: Article, at: number): Sentence | undefined {
 }
 
 /**
+ * The code-point ranges of the source file that normalized [s, e) came from. Usually one range; two or
+ * more when the layout repair stitched the text together from different places of the page (a caption
+ * whose beginning was printed after its end).
+ */
+export function sourcePieces(map: Int32Array, s: number, e: number): Array<[number, number]> {
+  if (e <= s) return [[map[s]!, map[s]!]];
+  const pieces: Array<[number, number]> = [];
+  let start = map[s]!;
+  let prev = start;
+  for (let i = s + 1; i < e; i++) {
+    const at = map[i]!;
+    if (at < prev) {
+      pieces.push([start, prev + 1]);
+      start = at;
+    }
+    prev = at;
+  }
+  pieces.push([start, prev + 1]);
+  return pieces;
+}
+
+/**
  * Evidence for spans given in the article's normalized text. Spans in the record are relative to the
  * sentence (UTF-16); `sourceSpans` are code points in the source file.
  */
@@ -29,7 +51,7 @@ export function makeEvidence(article: Article, spans: Array<[number, number]>): 
     article: article.id,
     sentence: sentence?.text ?? '',
     spans: spans.map(([s, e]) => [s - base, e - base] as [number, number]),
-    sourceSpans: spans.map(([s, e]) => [map[s]!, e > s ? map[e - 1]! + 1 : map[s]!] as [number, number]),
+    sourceSpans: spans.flatMap(([s, e]) => sourcePieces(map, s, e)),
     source: article.source,
   };
 }

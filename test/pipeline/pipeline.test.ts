@@ -25,9 +25,8 @@ describe('pipeline on the bundled page', async () => {
       expect(ev.length, n).toBeGreaterThan(0);
       expect(ev[0]!.sentence.length, n).toBeGreaterThan(0);
       if (a.kind !== 'ARTICLE') {
-        const [s, e] = ev[0]!.sourceSpans[0]!;
-        // the source slice, spaces removed, is a surface form of the entity
-        const surface = cps.slice(s, e).join('').replace(/\s/g, '');
+        // the source pieces, spaces removed, spell a surface form of the entity
+        const surface = ev[0]!.sourceSpans.map(([s, e]) => cps.slice(s, e).join('')).join('').replace(/\s/g, '');
         expect([a.label, ...(a.aliases as string[])], n).toContain(surface);
       }
     });
