@@ -229,13 +229,20 @@ export function resolvePlace(
 ): PlaceCandidate | undefined {
   assertName(name, 'resolvePlace');
   if (!Array.isArray(contextNames)) throw new TypeError('resolvePlace: contextNames must be an array');
-  const candidates = lookupPlace(name, index);
-  if (candidates.length === 0) return undefined;
   const contextCodes = new Set<string>();
   for (const ctx of contextNames) {
     if (typeof ctx !== 'string' || ctx === name) continue;
     for (const c of lookupPlace(ctx, index)) contextCodes.add(c.code);
   }
+  return chooseCandidate(lookupPlace(name, index), contextCodes);
+}
+
+/**
+ * The decision of `resolvePlace` over candidates already looked up and the codes of every division the
+ * context names may denote (callers resolving many names of one text compute both once).
+ */
+export function chooseCandidate(candidates: PlaceCandidate[], contextCodes: ReadonlySet<string>): PlaceCandidate | undefined {
+  if (candidates.length === 0) return undefined;
   const scored = candidates.map((c) => ({ c, score: c.ancestors.filter((a) => contextCodes.has(a.code)).length }));
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);

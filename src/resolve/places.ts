@@ -5,7 +5,7 @@
  * that place (十里铺村党支部 → 十里铺村).
  */
 import type { Mention } from '../types.js';
-import { lookupPlace, resolvePlace } from '../lexicon/divisions.js';
+import { chooseCandidate, lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
 
 export interface ResolvedPlace {
   label: string;
@@ -36,16 +36,21 @@ export function impliedPlaceMentions(mentions: Mention[]): Mention[] {
 /** Canonical name and code of each distinct place name of an article, decided together. */
 export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace> {
   const unique = [...new Set(names)].sort();
+  // Each name is looked up once; a name's own readings are never its own ancestors, so one code set
+  // serves as the context of every name.
+  const readings = new Map<string, PlaceCandidate[]>(unique.map((n) => [n, lookupPlace(n)]));
+  const codes = new Set<string>();
+  for (const list of readings.values()) for (const c of list) codes.add(c.code);
   const out = new Map<string, ResolvedPlace>();
   for (const name of unique) {
-    const hit = resolvePlace(name, unique);
+    const hit = chooseCandidate(readings.get(name)!, codes);
     if (hit) {
       out.set(name, { label: hit.name, code: hit.code, level: hit.level });
       continue;
     }
     // Undecided homonyms keep no code; a short form still gets its full name when all readings agree
     // on it (伊和乌拉 → 伊和乌拉嘎查, wherever it lies).
-    const names = new Set(lookupPlace(name).map((c) => c.name));
+    const names = new Set(readings.get(name)!.map((c) => c.name));
     out.set(name, { label: names.size === 1 ? [...names][0]! : name });
   }
   return out;
