@@ -4,7 +4,7 @@
  *   2. candidates are taken greedily by priority (rules that know better: titles, suffix chains, organization
  *      suffixes, then the model), then by length, then by position; a candidate overlapping one already
  *      taken is dropped, so mentions never overlap;
- *   3. a person's name found by a rule is also a person wherever else it occurs in the same text.
+ *   3. a person's or program's name found by a rule is that entity wherever else it occurs in the text.
  */
 import type { Mention } from '../types.js';
 import type { Candidate } from './rules/context.js';
@@ -56,13 +56,16 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   };
   for (const c of order) if (free(c.start, c.end)) take(c);
 
-  // Other mentions of the names that rules found (萨仁苏和说 … 萨仁苏和家养了).
-  const names = [...new Set(chosen.filter((c) => c.kind === 'PERSON' && c.priority > MODEL_PRIORITY).map((c) => text.slice(c.start, c.end)))]
-    .filter((n) => n.length >= 2)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const n of names) {
+  // Other mentions of the people and programs that rules found (萨仁苏和说 … 萨仁苏和家养了; 将 小养殖 …
+  // 小养殖项目): a name the text has established is that entity wherever it recurs.
+  const repeatable = chosen.filter((c) => c.priority > MODEL_PRIORITY && (c.kind === 'PERSON' || (c.kind === 'PROGRAM' && c.end - c.start >= 3)));
+  const names = new Map<string, Candidate>();
+  for (const c of repeatable) names.set(text.slice(c.start, c.end), c);
+  const order2 = [...names.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const n of order2) {
+    const src = names.get(n)!;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
-      if (free(at, at + n.length)) take({ start: at, end: at + n.length, kind: 'PERSON', priority: MODEL_PRIORITY, rule: 'person:repeat' });
+      if (free(at, at + n.length)) take({ start: at, end: at + n.length, kind: src.kind, priority: MODEL_PRIORITY, rule: 'repeat', ...(src.canonical ? { canonical: src.canonical } : {}) });
     }
   }
   if (options.nested !== false) {

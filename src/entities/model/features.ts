@@ -8,8 +8,8 @@ import type { Token } from '../../types.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
-export const FEATURE_VERSION = 1;
-export const NUM_TEMPLATES = 32;
+export const FEATURE_VERSION = 4;
+export const NUM_TEMPLATES = 39;
 
 const BOS = 0x02;
 const EOS = 0x03;
@@ -107,11 +107,76 @@ function wordStartingAt(text: string, start: number, set: ReadonlySet<string>): 
   return '';
 }
 
+/** Lexicon entry types (bit flags): person, place, organization names, other proper nouns. */
+export const LEX_PER = 1;
+export const LEX_LOC = 2;
+export const LEX_ORG = 4;
+export const LEX_NZ = 8;
+/** Names annotated in the training corpus (person, place, organization). */
+export const LEX_GOLD_PER = 16;
+export const LEX_GOLD_LOC = 32;
+export const LEX_GOLD_ORG = 64;
+const LEX_TYPES = [LEX_PER, LEX_LOC, LEX_ORG, LEX_NZ, LEX_GOLD_PER, LEX_GOLD_LOC, LEX_GOLD_ORG];
+const NLEX = LEX_TYPES.length;
+const LEX_MAX_LEN = 10;
+
+/**
+ * A name lexicon, keyed by `hashString` of the word so that matching needs no substring allocation: jieba's
+ * dictionary names (words tagged nr/nrt/nrfg, ns, nt, nz) plus the names annotated in the training corpus
+ * (during training each sentence sees only the names of *other* folds, so the model learns how far a
+ * lexicon hit can be trusted on unseen text). It travels inside the model file, so training and run time
+ * always match against the same list.
+ */
+export interface Lexicon {
+  types: Map<number, number>;
+  maxLen: number;
+}
+
+export function buildLexicon(entries: Iterable<readonly [string, number]>): Lexicon {
+  const types = new Map<number, number>();
+  let maxLen = 0;
+  for (const [w, t] of entries) {
+    if (w.length < 2 || w.length > LEX_MAX_LEN || t === 0) continue;
+    const h = hashString(w);
+    types.set(h, (types.get(h) ?? 0) | t);
+    maxLen = Math.max(maxLen, w.length);
+  }
+  return { types, maxLen };
+}
+
+export const EMPTY_LEXICON: Lexicon = { types: new Map(), maxLen: 0 };
+
+/**
+ * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
+ * type found anywhere in the text (n × NLEX array). Overlapping matches are all kept: the model weighs them.
+ */
+function lexiconPositions(u: Int32Array, n: number, lex: Lexicon): Uint8Array {
+  const out = new Uint8Array(n * NLEX);
+  if (lex.maxLen === 0) return out;
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    const lim = Math.min(n, i + lex.maxLen);
+    for (let j = i; j < lim; j++) {
+      h = step(h, u[j + 2]!);
+      if (j === i) continue;
+      const t = lex.types.get(fmix(h));
+      if (t === undefined) continue;
+      for (let k = 0; k < NLEX; k++) {
+        if (!(t & LEX_TYPES[k]!)) continue;
+        out[i * NLEX + k]! |= 1;
+        for (let m = i + 1; m < j; m++) out[m * NLEX + k]! |= 2;
+        out[j * NLEX + k]! |= 4;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Feature hashes of `text` (length n) as an n × NUM_TEMPLATES row-major array. `tokens` are the jieba
  * tokens of `text` (offsets into it); characters not covered by a token get the NONE word position.
  */
-export function extractFeatures(text: string, tokens: readonly Token[]): Uint32Array {
+export function extractFeatures(text: string, tokens: readonly Token[], lex: Lexicon = EMPTY_LEXICON): Uint32Array {
   const n = text.length;
   const F = NUM_TEMPLATES;
   const out = new Uint32Array(n * F);
@@ -150,6 +215,7 @@ export function extractFeatures(text: string, tokens: readonly Token[]): Uint32A
     }
   }
   const NOPOS = 0x5a5a5a5a;
+  const lexPos = lexiconPositions(u, n, lex);
 
   for (let i = 0; i < n; i++) {
     const o = i * F;
@@ -205,6 +271,10 @@ export function extractFeatures(text: string, tokens: readonly Token[]): Uint32A
     out[o + 30] = h2(31, c, wb);
     // Previous word's POS with the current one: "nr after v", "ns before n" …
     out[o + 31] = h3(32, prevK >= 0 ? posH[prevK]! : NOPOS, pos, wb);
+    for (let t = 0; t < NLEX; t++) {
+      const lp = lexPos[i * NLEX + t]!;
+      if (lp !== 0) out[o + 32 + t] = h1(33 + t, lp);
+    }
   }
   return out;
 }

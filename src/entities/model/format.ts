@@ -2,7 +2,7 @@
  * The shipped model file (`data/ner-model.bin`): gzip of
  *   "ZKNER" + format byte, u32 header length, header JSON, transitions (f32), end weights (f32),
  *   feature hashes sorted ascending as varint deltas, one u16 tag mask per row, then the int8 weights of the
- *   tags each mask names.
+ *   tags each mask names, then the name lexicon as UTF-8 lines "word<TAB>type flags" (sorted).
  * Weights are quantized with one scale (max |w| / 127); rows whose weights all round to 0 are dropped,
  * which is most of the pruning. Sorted, delta-coded hashes and sparse rows keep the file a few MB.
  */
@@ -19,6 +19,7 @@ export interface ModelHeader {
   numTags: number;
   rows: number;
   scale: number;
+  lexiconBytes: number;
   /** Free-form training facts (corpus, epochs …) for humans. */
   info: Record<string, string | number>;
 }
@@ -29,10 +30,16 @@ export interface ModelData {
   weights: Float32Array;
   trans: Float32Array;
   end: Float32Array;
+  /** Name lexicon entries (word, LEX_* flags), sorted by word. */
+  lexicon: Array<[string, number]>;
 }
 
 /** Quantizes and prunes `w` (see file comment); returns what the model file will hold, before encoding. */
-export function quantize(w: TrainedWeights, meta: Omit<ModelHeader, 'rows' | 'scale' | 'numTags'>): ModelData {
+export function quantize(
+  w: TrainedWeights,
+  lexicon: ReadonlyArray<readonly [string, number]>,
+  meta: Omit<ModelHeader, 'rows' | 'scale' | 'numTags' | 'lexiconBytes'>,
+): ModelData {
   const T = NUM_TAGS;
   let max = 0;
   for (const x of w.weights) max = Math.max(max, Math.abs(x));
@@ -57,11 +64,12 @@ export function quantize(w: TrainedWeights, meta: Omit<ModelHeader, 'rows' | 'sc
     if (hashes[i] === hashes[i - 1]) throw new Error('quantize: duplicate feature hash');
   }
   return {
-    header: { ...meta, numTags: T, rows: keep.length, scale },
+    header: { ...meta, numTags: T, rows: keep.length, scale, lexiconBytes: 0 },
     hashes,
     weights,
     trans: Float32Array.from(w.trans),
     end: Float32Array.from(w.end),
+    lexicon: [...lexicon].map(([a, b]): [string, number] => [a, b]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   };
 }
 
@@ -76,7 +84,8 @@ function pushVarint(out: number[], v: number): void {
 /** Encodes a quantized model to the gzip file bytes (deterministic: same model → same bytes). */
 export function encodeModel(m: ModelData): Buffer {
   const T = m.header.numTags;
-  const header = Buffer.from(JSON.stringify(m.header), 'utf8');
+  const lex = Buffer.from(m.lexicon.map(([w, t]) => `${w}\t${t}\n`).join(''), 'utf8');
+  const header = Buffer.from(JSON.stringify({ ...m.header, lexiconBytes: lex.length }), 'utf8');
   const fixed = Buffer.alloc(MAGIC.length + 1 + 4);
   fixed.write(MAGIC, 0, 'latin1');
   fixed[MAGIC.length] = FORMAT;
@@ -103,7 +112,7 @@ export function encodeModel(m: ModelData): Buffer {
     }
     masks.writeUInt16LE(mask, r * 2);
   }
-  const raw = Buffer.concat([fixed, header, floats, Buffer.from(deltas), masks, Buffer.from(values)]);
+  const raw = Buffer.concat([fixed, header, floats, Buffer.from(deltas), masks, Buffer.from(values), lex]);
   return gzipSync(raw, { level: 9 });
 }
 
@@ -155,5 +164,12 @@ export function decodeModel(bytes: Uint8Array): ModelData {
       }
     }
   }
-  return { header, hashes, weights, trans, end };
+  if (off + header.lexiconBytes !== raw.length) throw new Error('ner model: truncated or trailing bytes');
+  const lexicon: Array<[string, number]> = [];
+  for (const line of raw.toString('utf8', off).split('\n')) {
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    lexicon.push([line.slice(0, tab), Number(line.slice(tab + 1))]);
+  }
+  return { header, hashes, weights, trans, end, lexicon };
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Mention, Token } from '../../types.js';
 import { dataPath } from '../../paths.js';
 import { segment } from '../../segment/jieba.js';
-import { FEATURE_VERSION, NUM_TEMPLATES, extractFeatures } from './features.js';
+import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, type Lexicon } from './features.js';
 import { FeatureIndex, emissions, viterbi } from './decode.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
 import { ALLOWED, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
@@ -21,6 +21,7 @@ export interface NerModel {
   /** (NUM_TAGS + 1) × NUM_TAGS transition weights; the last row is from the start state. */
   trans: Float32Array;
   end: Float32Array;
+  lexicon: Lexicon;
 }
 
 /** Builds a model from decoded model data; throws when it was trained with other feature templates. */
@@ -30,7 +31,14 @@ export function modelFromData(d: ModelData): NerModel {
       `ner model: trained with features v${d.header.featureVersion}/${d.header.numTemplates}, code has v${FEATURE_VERSION}/${NUM_TEMPLATES}; run npm run train`,
     );
   }
-  return { header: d.header, index: new FeatureIndex(d.hashes), weights: d.weights, trans: d.trans, end: d.end };
+  return {
+    header: d.header,
+    index: new FeatureIndex(d.hashes),
+    weights: d.weights,
+    trans: d.trans,
+    end: d.end,
+    lexicon: buildLexicon(d.lexicon),
+  };
 }
 
 const cache = new Map<string, NerModel>();
@@ -59,7 +67,7 @@ export function loadModel(path?: string): NerModel {
 /** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
 export function decodeTags(text: string, tokens: readonly Token[], model: NerModel): { tags: Uint8Array; em: Float32Array } {
   const n = text.length;
-  const rows = model.index.lookupAll(extractFeatures(text, tokens));
+  const rows = model.index.lookupAll(extractFeatures(text, tokens, model.lexicon));
   const em = emissions(rows, n, NUM_TEMPLATES, model.weights);
   return { tags: viterbi(em, n, model.trans, model.end), em };
 }
@@ -140,5 +148,5 @@ function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: numb
   }
 }
 
-export { extractFeatures, FEATURE_VERSION, NUM_TEMPLATES } from './features.js';
+export { extractFeatures, buildLexicon, FEATURE_VERSION, NUM_TEMPLATES } from './features.js';
 export type { ModelHeader } from './format.js';

@@ -97,3 +97,14 @@ export const STOP_WORDS = new Set(['图为', '其中', '目前', '同时', '此�
 
 /** Characters that end a name scan to the left when they stand alone (function words). */
 export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);
+
+/** One candidate per (start, end, kind): the one of highest priority (then the first proposed). */
+export function dedupe(cands: readonly Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const c of cands) {
+    const key = `${c.start}:${c.end}:${c.kind}`;
+    const prev = best.get(key);
+    if (!prev || c.priority > prev.priority) best.set(key, c);
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -7,7 +7,7 @@
  *   - jieba's full-name tag (nrfg) for names in its dictionary (习近平).
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, isBreak, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, isBreak, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_NAME = 5;
 /** Speech verbs that follow a speaker's name. */
@@ -126,7 +126,7 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     }
     out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
   }
-  return out;
+  return dedupe(out);
 }
 
 /** 萨仁苏和说, 路国庆介绍道: a clause-initial name before a speech verb. */

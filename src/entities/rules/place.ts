@@ -8,7 +8,7 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, STOP_WORDS, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, STOP_WORDS, dedupe, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -160,5 +160,5 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     if (found) add(found);
     i = end - 1;
   }
-  return links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) }));
+  return dedupe(links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) })));
 }

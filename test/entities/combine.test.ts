@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_PRIORITY, combine, modelCandidates } from '../../src/entities/combine.js';
+import type { Candidate } from '../../src/entities/rules/context.js';
+
+const c = (start: number, end: number, kind: Candidate['kind'], priority: number, rule = 'test', canonical?: string): Candidate => ({
+  start,
+  end,
+  kind,
+  priority,
+  rule,
+  ...(canonical ? { canonical } : {}),
+});
+
+describe('combination of model spans and rule candidates', () => {
+  it('drops generic nouns whoever proposes them', () => {
+    const text = '党员和群众';
+    expect(combine(text, [c(0, 2, 'PERSON', 5), c(3, 5, 'ORGANIZATION', MODEL_PRIORITY)], new Set(['党员', '群众']))).toEqual([]);
+  });
+
+  it('lets a rule that knows better override an overlapping model span', () => {
+    const text = '合作社负责人路国庆已联系';
+    const out = combine(text, [...modelCandidates([{ start: 7, end: 9, text: '国庆', kind: 'PLACE' }]), c(6, 9, 'PERSON', 5, 'person:title')], new Set());
+    expect(out).toEqual([{ start: 6, end: 9, text: '路国庆', kind: 'PERSON' }]);
+  });
+
+  it('keeps the model span when a non-decisive rule sees only a piece of it', () => {
+    const text = '湖北省博物馆展出';
+    const out = combine(text, [c(0, 3, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 0, end: 6, text: '湖北省博物馆', kind: 'ORGANIZATION' }])], new Set());
+    expect(out.map((m) => m.text)).toEqual(['湖北省博物馆']);
+  });
+
+  it('repeats names that rules established, and never overlaps otherwise', () => {
+    const text = '贫困户萨仁苏和家养羊。萨仁苏和说';
+    const out = combine(text, [c(11, 15, 'PERSON', 4, 'person:speaker')], new Set(), { nested: false });
+    expect(out.map((m) => [m.start, m.text])).toEqual([
+      [3, '萨仁苏和'],
+      [11, '萨仁苏和'],
+    ]);
+  });
+
+  it('reports the place opening an organization unless asked for flat output', () => {
+    const text = '十里铺村党支部书记';
+    const cands = [c(0, 7, 'ORGANIZATION', 5, 'org:suffix'), c(0, 4, 'PLACE', 4, 'place:division')];
+    expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['十里铺村', '十里铺村党支部']);
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['十里铺村党支部']);
+  });
+
+  it('carries canonical names and ignores spans outside the text', () => {
+    const text = '新左旗嵯岗镇';
+    const out = combine(text, [c(0, 3, 'PLACE', 4, 'place:abbreviation', '新巴尔虎左旗'), c(5, 99, 'PLACE', 4)], new Set());
+    expect(out).toEqual([{ start: 0, end: 3, text: '新左旗', kind: 'PLACE', canonical: '新巴尔虎左旗' }]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { organizationCandidates } from '../../src/entities/rules/organization.js';
+import { placeCandidates } from '../../src/entities/rules/place.js';
+import { ctxOf, texts } from './helpers.js';
+
+function orgs(s: string): string[] {
+  const ctx = ctxOf(s);
+  const cands = organizationCandidates(ctx, placeCandidates(ctx));
+  // The longest candidate at each start (the combination keeps those).
+  return texts(ctx, cands).filter((t, i, all) => !all.some((u, j) => j !== i && u.length > t.length && u.startsWith(t)));
+}
+
+describe('organization rules', () => {
+  it('extends an organization by a following suffix', () => {
+    expect(orgs('通辽市委组织部机关43名青年党员')).toEqual(['通辽市委组织部']);
+    expect(orgs('在通辽市卫生健康委党委的动员下')).toEqual(['通辽市卫生健康委党委']);
+    expect(orgs('内蒙古民族大学附属医院29名党员干部')).toEqual(['内蒙古民族大学附属医院']);
+  });
+
+  it('starts at the place nearest to the suffix', () => {
+    expect(orgs('克什克腾旗土城子镇十里铺村党支部书记王晓光')).toEqual(['十里铺村党支部']);
+    expect(orgs('种植户与赤峰市华农种子有限责任公司达成合作')).toEqual(['赤峰市华农种子有限责任公司']);
+  });
+
+  it('takes name-like stems without a place', () => {
+    expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
+    expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);
+  });
+
+  it('needs a place before a weak suffix (报 of a newspaper)', () => {
+    expect(orgs('二连浩特报记者|李晓英')).toEqual(['二连浩特报']);
+    expect(orgs('本报记者|帅政')).toEqual([]);
+  });
+
+  it('rejects generic bodies and suffixes inside words', () => {
+    for (const s of ['我们合作社抓紧准备', '合作社负责人路国庆', '自治区党委决策部署', '各级组织部门把服务保障', '纪委监委监督', '优秀乡镇党委']) {
+      expect(orgs(s).filter((o) => o !== '自治区党委'), s).toEqual([]);
+    }
+  });
+
+  it('knows bodies with fixed names', () => {
+    expect(orgs('重要指示精神和党中央、自治区党委决策部署')).toEqual(['党中央', '自治区党委']);
+  });
+});
