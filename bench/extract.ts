@@ -1,0 +1,66 @@
+/**
+ * Extraction speed: characters per second of `recognize` (segmentation + model + rules) over the People's
+ * Daily dev text, one sentence at a time as `zhkg extract --lines` does, next to nodejieba `tag` alone on
+ * the same sentences. A benchmark that prints figures (never a timed test); `npm run bench` calls
+ * `benchExtract()`, and `npx tsx bench/extract.ts [FILE.bio]` runs it alone.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recognize, type RecognizeOptions } from '../src/entities/index.js';
+import { hasModel } from '../src/entities/model/index.js';
+import { readBio } from '../src/eval/bio.js';
+import { getJieba } from '../src/segment/jieba.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ExtractBench {
+  sentences: number;
+  chars: number;
+  /** chars/s */
+  jiebaTag: number;
+  recognize: number;
+  recognizeRulesOnly: number;
+  recognizeModelOnly?: number;
+}
+
+function rate(texts: readonly string[], chars: number, fn: (t: string) => unknown): number {
+  for (const t of texts.slice(0, 200)) fn(t); // warm-up: lazy loads (jieba, model, lexicons, division index)
+  const t0 = performance.now();
+  for (const t of texts) fn(t);
+  return chars / ((performance.now() - t0) / 1000);
+}
+
+export function benchExtract(bioPath = join(root, '..', 'shared', 'eval', 'pd-ner', 'dev.bio')): ExtractBench {
+  if (!existsSync(bioPath)) throw new Error(`bench/extract: ${bioPath} not found`);
+  const texts = readBio(bioPath).map((s) => s.text);
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const jieba = getJieba();
+  const run = (o: RecognizeOptions) => rate(texts, chars, (t) => recognize(t, o));
+  const out: ExtractBench = {
+    sentences: texts.length,
+    chars,
+    jiebaTag: rate(texts, chars, (t) => jieba.tag(t)),
+    recognize: run({}),
+    recognizeRulesOnly: run({ model: false }),
+  };
+  if (hasModel()) out.recognizeModelOnly = run({ rules: false });
+  return out;
+}
+
+export function formatExtractBench(b: ExtractBench): string {
+  const k = (x: number) => `${Math.round(x).toLocaleString('en-US')} chars/s`;
+  const lines = [
+    `extract speed on ${b.sentences} sentences, ${b.chars} chars (one sentence per call):`,
+    `  nodejieba tag alone          ${k(b.jiebaTag)}`,
+    `  recognize (model + rules)    ${k(b.recognize)}  (${(b.recognize / b.jiebaTag).toFixed(2)} × jieba)`,
+    `  recognize, rules only        ${k(b.recognizeRulesOnly)}`,
+  ];
+  if (b.recognizeModelOnly !== undefined) lines.push(`  recognize, model only        ${k(b.recognizeModelOnly)}`);
+  else lines.push('  (no trained model: data/ner-model.bin missing, so the first line is rules only too)');
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(formatExtractBench(benchExtract(process.argv[2])));
+}
