@@ -61,10 +61,20 @@ async function searchAndPick(query: string, nodeKey: string): Promise<void> {
 }
 
 describe('the bundled graph in the browser', () => {
+  let bundled: string;
+  let s: ViewerServer;
+  // Running the pipeline on data/ takes a few seconds (more on a loaded machine): a hook, not the test.
+  beforeAll(async () => {
+    bundled = await makeOutDir(assets, 'bundled');
+    s = await serveViewer(bundled, { assetsDir: assets });
+  });
+  afterAll(async () => {
+    await s?.close();
+    if (bundled) await rm(bundled, { recursive: true, force: true });
+  });
+
   it('search 金宝 → click → 苏吉嘎查 highlighted, the evidence sentence in the panel', async () => {
-    const bundled = await makeOutDir(assets, 'bundled');
-    const s = await serveViewer(bundled, { assetsDir: assets });
-    try {
+    {
       await page.goto(s.url);
       await page.waitForSelector('body[data-ready]');
       const keys = await page.evaluate(() => {
@@ -84,9 +94,6 @@ describe('the bundled graph in the browser', () => {
       await page.waitForSelector('#panel .evidence .sentence');
       expect(await page.textContent('#panel .evidence')).toContain('苏吉嘎查第一书记金宝');
       expect(await page.locator('#panel .evidence mark').allTextContents()).toContain('金宝');
-    } finally {
-      await s.close();
-      await rm(bundled, { recursive: true, force: true });
     }
   });
 });
