@@ -36,6 +36,12 @@ export function holdersOf(graph: QueryGraph, title: string, options: HoldersOpti
   if (match !== 'exact' && match !== 'substring') throw new RangeError(`match must be exact or substring, got ${String(match)}`);
   const node = (key: string): PathNode => ({ key, label: nodeLabel(graph, key), kind: nodeKind(graph, key) });
   const out: Holder[] = [];
+  const chains = new Map<string, PathNode[]>(); // many holders share a village
+  const within = (key: string): PathNode[] => {
+    let chain = chains.get(key);
+    if (!chain) chains.set(key, (chain = containers(graph, key).map(node)));
+    return chain;
+  };
   graph.forEachEdge((edge, attrs, source, target) => {
     if (attrs.relation !== 'role') return;
     const label = String(attrs.label ?? '');
@@ -45,7 +51,7 @@ export function holdersOf(graph: QueryGraph, title: string, options: HoldersOpti
       holder: node(source),
       title: label,
       at: node(target),
-      within: containers(graph, target).map(node),
+      within: [...within(target)],
       evidence: info.evidence,
       articles: info.articles,
       edge,

@@ -3,13 +3,12 @@
  * Traversal is graphology-traversal's BFS; the relation filter restricts which edges are walked,
  * the kind filter only which nodes are reported (a PLACE two hops away through a PERSON is found).
  */
-import { toUndirected } from 'graphology-operators';
 import { bfsFromNode } from 'graphology-traversal';
 import type { TraversalMode } from 'graphology-traversal/types';
 import type { EdgeInfo, QueryGraph } from './attributes.js';
 import { compareEdges, compareStrings, edgeInfo, isTyped, nodeKind, nodeLabel } from './attributes.js';
 import { resolveEntity } from './find.js';
-import { filterEdges, optionSet } from './view.js';
+import { edgeView, optionSet } from './view.js';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -58,12 +57,12 @@ export function neighbors(graph: QueryGraph, nameOrKey: string, options: Neighbo
   const start = resolveEntity(graph, nameOrKey);
   const relations = optionSet(options.relation);
   const kinds = optionSet(options.kind);
-  const view = relations ? filterEdges(graph, (_e, a) => relations.has(String(a.relation ?? ''))) : graph;
+  const view = edgeView(graph, { only: relations }, false);
 
   const depthOf = new Map<string, number>();
   const order: string[] = [];
   bfsFromNode(
-    direction === 'both' ? toUndirected(view) : view,
+    direction === 'both' ? edgeView(graph, { only: relations }, true) : view,
     start,
     (key, _attrs, d) => {
       depthOf.set(key, d);

@@ -6,14 +6,13 @@
  * exists are co_occurs edges allowed, each costing more than any typed path could (so the result
  * has the fewest co-occurrence hops, then the fewest hops).
  */
-import { toUndirected } from 'graphology-operators';
 import { bidirectional } from 'graphology-shortest-path/dijkstra';
 import type { Attributes } from 'graphology-types';
 import type { EdgeInfo, QueryGraph } from './attributes.js';
 import { CO_OCCURS, compareEdges, edgeInfo, isTyped, nodeKind, nodeLabel } from './attributes.js';
 import { resolveEntity } from './find.js';
 import type { HopEdge } from './neighbors.js';
-import { filterEdges } from './view.js';
+import { edgeView } from './view.js';
 
 export interface PathOptions {
   /**
@@ -55,12 +54,12 @@ export function shortestPath(graph: QueryGraph, a: string, b: string, options: P
   let keys: string[] | null = null;
   let allowCo = mode === 'equal';
   if (mode !== 'equal') {
-    keys = search(filterEdges(graph, (_e, attrs) => attrs.relation !== CO_OCCURS), source, target, () => 1);
+    keys = search(edgeView(graph, { except: CO_OCCURS }, true), source, target, () => 1);
   }
   if (!keys && mode !== 'never') {
     allowCo = true;
     const coCost = mode === 'equal' ? 1 : graph.order + 1;
-    keys = search(graph, source, target, (attrs) => (attrs.relation === CO_OCCURS ? coCost : 1));
+    keys = search(edgeView(graph, {}, true), source, target, (attrs) => (attrs.relation === CO_OCCURS ? coCost : 1));
   }
   if (!keys) return null;
 
@@ -86,7 +85,8 @@ function search(
   target: string,
   cost: (attrs: Attributes) => number,
 ): string[] | null {
-  const path = bidirectional(toUndirected(graph), source, target, (_e, attrs) => cost(attrs));
+  // `graph` is an undirected view: direction does not matter for a path between two entities.
+  const path = bidirectional(graph, source, target, (_e, attrs) => cost(attrs));
   return path && path.length > 0 ? path : null;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/errors.js';
-import { toGexf } from '../../src/export/index.js';
+import { fromGexf, toGexf } from '../../src/export/index.js';
 import { toStringList } from '../../src/query/attributes.js';
 import { detectFormat, loadGraph, parseGraph } from '../../src/query/load.js';
 import { neighbors } from '../../src/query/neighbors.js';
@@ -52,6 +52,13 @@ describe('loadGraph', () => {
     expect(fromGexf.isUndirected(co[0]!)).toBe(true);
     const summary = (g: Graph) => neighbors(g, '金宝').map((n) => [n.key, n.edges.map((e) => `${e.relation}/${e.label}`)]);
     expect(summary(fromGexf)).toEqual(summary(fromJson));
+  });
+
+  it('reads zhkg GEXF exactly as the export module\'s own reader does', () => {
+    const text = toGexf(loadGraph(SAMPLE_JSON));
+    const ours = parseGraph(text);
+    const theirs = fromGexf(text);
+    expect(ours.export()).toEqual(theirs.export());
   });
 
   it('reads a GEXF written by networkx (pipe-joined aliases, edge labels, parallel edges)', () => {
