@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cuePrograms, lexiconPrograms, quotedPrograms } from '../../src/entities/rules/program.js';
+import { appositionPrograms, cuePrograms, lexiconPrograms, quotedPrograms } from '../../src/entities/rules/program.js';
 import { ctxOf, texts } from './helpers.js';
 
 describe('program rules: head words and the lexicon', () => {
@@ -46,6 +46,20 @@ describe('program rules: lost quotation marks (gaps)', () => {
     for (const s of ['用实际行动树起|抗疫有我|增收我管|的标杆', '解决了他家羊群|吃饭难|的问题', '实现嘎查牛羊吃饭|点|单|模式', '林西小笨鸡|绿色农畜产品|品牌']) {
       const ctx = ctxOf(s);
       expect(texts(ctx, quotedPrograms(ctx)), s).toEqual([]);
+    }
+  });
+});
+
+describe('program rules: quoted names in apposition', () => {
+  it('reads short quoted noun phrases after a category noun', () => {
+    const ctx = ctxOf('科左中旗启动嘎查村广播|大喇叭|和党员宣传|小喇叭|,每日播放');
+    expect(texts(ctx, appositionPrograms(ctx))).toEqual(['大喇叭', '小喇叭']);
+  });
+
+  it('ignores wrapped words and verbs between gaps', () => {
+    for (const s of ['立即行动起来|全面进入|战时|状态|全员进入', '完善村|两委|班子|建设各项制度', '解决了他家羊群|吃饭难|的问题']) {
+      const ctx = ctxOf(s);
+      expect(appositionPrograms(ctx), s).toEqual([]);
     }
   });
 });

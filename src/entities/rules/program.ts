@@ -115,6 +115,34 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/**
+ * A short quoted noun phrase in apposition after a category noun and before a conjunction or punctuation:
+ * 广播 大喇叭 和党员宣传 小喇叭 , (the campaign's names for its broadcasts).
+ */
+export function appositionPrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  const gaps = [...ctx.gaps].sort((a, b) => a - b);
+  for (let a = 0; a + 1 < gaps.length; a++) {
+    const g1 = gaps[a]!;
+    const g2 = gaps[a + 1]!;
+    const phrase = text.slice(g1, g2);
+    if (phrase.length < 2 || phrase.length > 5 || lex.nonEntities.has(phrase)) continue;
+    const before = tokenAt(ctx, g1 - 1);
+    if (!before || before.end !== g1 || !/^(n|vn|nz)$/.test(before.tag) || before.end - before.start < 2) continue;
+    if (!/^[和与及、,，。;；]/.test(text.slice(g2, g2 + 1))) continue;
+    let ok = true;
+    for (let i = g1; i < g2 && ok; ) {
+      const t = tokenAt(ctx, i);
+      if (!t || t.start < g1 || t.end > g2 || !/^(n|a|an|b)$/.test(t.tag)) ok = false;
+      else i = t.end;
+    }
+    const last = tokenAt(ctx, g2 - 1);
+    if (ok && last && last.tag === 'n') out.push({ start: g1, end: g2, kind: 'PROGRAM', priority: 2, rule: 'program:apposition' });
+  }
+  return out;
+}
+
 export function programCandidates(ctx: RuleContext): Candidate[] {
-  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx)];
+  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx), ...appositionPrograms(ctx)];
 }
