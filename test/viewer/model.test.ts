@@ -57,6 +57,21 @@ describe('viewer graph model', () => {
     graph.forEachNode((_n, a) => expect(a.type).toBeUndefined());
   });
 
+  it("reads zhkg's own GEXF export back: lists, undirected flags, evidence", async () => {
+    const { toGexf } = await import('../../src/export/index.js');
+    const src = fixture();
+    const parsed = gexf.parse(MultiGraph, toGexf(src), { addMissingNodes: true, allowUndeclaredAttributes: true });
+    const { graph } = toViewGraph(parsed);
+    expect(graph.order).toBe(src.order);
+    expect(graph.size).toBe(src.size);
+    expect(graph.getNodeAttribute('place:新巴尔虎左旗', 'aliases')).toEqual(['新左旗']);
+    expect(graph.getNodeAttribute('person:金宝', 'evidence')[0]?.sentence).toContain('金宝');
+    src.forEachEdge((e, _a, _s, _t, _sa, _ta, undirected) => {
+      expect(graph.getEdgeAttribute(e, 'directed'), e).toBe(!undirected);
+      expect(graph.getEdgeAttribute(e, 'relation'), e).toBe(src.getEdgeAttribute(e, 'relation'));
+    });
+  });
+
   it('lays out a graph without positions, deterministically and without NaN', () => {
     const bare = new MultiGraph({ type: 'mixed' });
     for (let i = 0; i < 20; i++) bare.addNode(`n${i}`, { label: `节点${i}` });

@@ -127,6 +127,15 @@ function evidenceList(v: unknown): EvidenceItem[] {
   return out;
 }
 
+/** Evidence as a list, or a bare sentence (GEXF keeps only the first sentence; spans are found later). */
+function evidenceOrSentence(v: unknown, articles: unknown): EvidenceItem[] {
+  const list = evidenceList(v);
+  if (list.length > 0) return list;
+  const sentence = str(v);
+  if (sentence === null || sentence.trim() === '' || sentence.trim().startsWith('[')) return [];
+  return [{ article: stringList(articles)[0] ?? '', sentence, spans: [] }];
+}
+
 export function readArticles(v: unknown): Map<string, ArticleInfo> {
   const m = new Map<string, ArticleInfo>();
   if (!Array.isArray(v)) return m;
@@ -171,17 +180,15 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       community: community === null ? null : Math.trunc(community),
       degree: 0,
       pagerank: num(a.pagerank),
-      evidence: evidenceList(a.evidence),
+      evidence: evidenceOrSentence(a.evidence, a.articles),
     });
   });
-  src.forEachEdge((key, a, source, target, _sa, _ta, undirected) => {
+  src.forEachEdge((key, a, source, target, _sa, _ta, undirectedInSource) => {
+    // GEXF has one edge type per file for networkx's sake: zhkg's export marks the undirected ones.
+    const undirected = undirectedInSource || a.undirected === true || a.undirected === 'true';
     const relation = str(a.relation) ?? str(a.kind) ?? str(a.type) ?? str(a.label) ?? 'edge';
     let evidence = evidenceList(a.evidenceList);
-    if (evidence.length === 0) {
-      evidence = evidenceList(a.evidence);
-      const first = str(a.evidence);
-      if (evidence.length === 0 && first !== null && first !== '') evidence = [{ article: stringList(a.articles)[0] ?? '', sentence: first, spans: [] }];
-    }
+    if (evidence.length === 0) evidence = evidenceOrSentence(a.evidence, a.articles);
     const attrs: EdgeView = {
       relation,
       label: str(a.label) ?? relation,
