@@ -2,16 +2,20 @@
 import type { Entity } from '../types.js';
 import { lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
 
-/** 0 province … 4 village, 5 below a village (小区, 园区); by division code when known, else by suffix. */
+/**
+ * 0 province … 4 village, 5 below a village (小区, 园区, 广场 …), 6 unknown (countries, regions, names
+ * without a level word); by division code when known, else by suffix.
+ */
 export function placeRank(name: string, code?: string): number {
-  if (code) return ({ 2: 0, 4: 1, 6: 2, 9: 3, 12: 4 } as Record<number, number>)[code.length] ?? 5;
+  if (code) return ({ 2: 0, 4: 1, 6: 2, 9: 3, 12: 4 } as Record<number, number>)[code.length] ?? 6;
   if (/(省|自治区)$/.test(name)) return 0;
   if (/(盟|地区|自治州)$/.test(name)) return 1;
   if (/市$/.test(name)) return 1;
   if (/(旗|县|区)$/.test(name) && !/(小区|园区|社区|景区|矿区|开发区)$/.test(name)) return 2;
   if (/(镇|乡|苏木|街道)$/.test(name)) return 3;
   if (/(嘎查|村|社区)$/.test(name)) return 4;
-  return 5;
+  if (/(小区|园区|花园|家园|公寓|广场|公园|大街|街|路|苑)$/.test(name)) return 5;
+  return 6;
 }
 
 export function codeOf(e: Entity | undefined): string | undefined {

@@ -6,7 +6,7 @@
  * subject: participates_in).
  */
 import type { EntityMention, RelationFact } from '../types.js';
-import { type ArticleView, fact, isKind } from './context.js';
+import { type ArticleView, fact, isKind, kindOf } from './context.js';
 import { GENERIC_HEADS, matchTitle } from './titles.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
@@ -121,26 +121,44 @@ function firstPersonBodyFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/**
+ * The subject and the entities listed with it (阿尔山市、乌兰浩特市、突泉县等地也开展了…): same kind, joined
+ * by 、/和/与/及.
+ */
+function subjectsOf(view: ArticleView, c: Clause): EntityMention[] | undefined {
+  const subject = subjectOf(view, c);
+  if (!subject) return undefined;
+  const out = [subject];
+  for (let k = c.mentions.indexOf(subject) + 1; k < c.mentions.length; k++) {
+    const next = c.mentions[k]!;
+    const gap = view.article.text.slice(out[out.length - 1]!.end, next.start);
+    if (!/^(、|和|与|及|以及)$/.test(gap) || kindOf(view, next) !== kindOf(view, subject)) break;
+    out.push(next);
+  }
+  return out;
+}
+
 export function runsFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view)];
   for (const [sIndex, ms] of view.bySentence) {
-    let subject: EntityMention | undefined;
+    let subjects: EntityMention[] | undefined;
     for (const c of clauses(view, sIndex, ms)) {
-      subject = subjectOf(view, c) ?? subject;
-      if (!subject) continue;
+      subjects = subjectsOf(view, c) ?? subjects;
+      if (!subjects) continue;
+      const subject = subjects[0]!;
       const person = isKind(view, subject, 'PERSON');
-      const from = Math.max(c.start, subject.end);
+      const from = Math.max(c.start, subjects[subjects.length - 1]!.end);
       const text = view.article.text.slice(from, c.end);
       const runAt = person ? -1 : firstVerb(text, RUN_VERBS);
       const joinAt = person || isKind(view, subject, 'ORGANIZATION') ? firstVerb(text, person ? JOIN_VERBS : ['参与', '参加', '加入']) : -1;
       for (const m of c.mentions) {
         if (!isKind(view, m, 'PROGRAM') || m.start < from) continue;
         const at = m.start - from;
-        const spans: Array<[number, number]> = [[subject.start, subject.end], [m.start, m.end]];
-        if (joinAt >= 0 && joinAt < at && (runAt < 0 || joinAt <= runAt)) {
-          out.push(fact(view, subject.entity, m.entity, 'participates_in', '参与', spans));
-        } else if (runAt >= 0 && runAt < at) {
-          out.push(fact(view, subject.entity, m.entity, 'runs', '组织', spans));
+        const relation = joinAt >= 0 && joinAt < at && (runAt < 0 || joinAt <= runAt) ? 'participates_in' : runAt >= 0 && runAt < at ? 'runs' : undefined;
+        if (!relation) continue;
+        for (const sub of subjects) {
+          const spans: Array<[number, number]> = [[sub.start, sub.end], [m.start, m.end]];
+          out.push(fact(view, sub.entity, m.entity, relation, relation === 'runs' ? '组织' : '参与', spans));
         }
       }
     }

@@ -57,9 +57,11 @@ describe('located_in', () => {
   });
 
   it('puts places outside the index in the city the article is about', () => {
-    const a = makeArticle('通辽市各级党组织迅速行动。通辽市委组织部青年党员奔赴碧桂园小区。湖北省需要支援，通辽市派出医生。');
-    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市', 'PLACE'], ['碧桂园小区', 'PLACE'], ['湖北省', 'PLACE']] }]);
+    const a = makeArticle('通辽市各级党组织迅速行动。通辽市委组织部青年党员奔赴碧桂园小区。湖北省需要支援，通辽市派出医生。美国也有疫情。');
+    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市', 'PLACE'], ['碧桂园小区', 'PLACE'], ['湖北省', 'PLACE'], ['美国', 'PLACE']] }]);
     const got = triples(r, 'located_in');
+    // A country (no division, no sub-village word) is not put in the city.
+    expect(got.some((t) => t.startsWith('美国'))).toBe(false);
     expect(got).toContain('碧桂园小区 -located_in-> 通辽市 (位于)');
     expect(got).toContain('通辽市委组织部 -located_in-> 通辽市 (位于)');
     expect(got.some((t) => t.startsWith('湖北省'))).toBe(false);

@@ -53,3 +53,11 @@ describe('runs from a quoted plan, participates_in from 我们<head>', () => {
     expect(triples(r, 'participates_in')).toEqual(['吉庆合养殖专业合作社 -participates_in-> 小养殖 (参与)']);
   });
 });
+
+describe('listed subjects', () => {
+  it('every place of a listed subject runs the program; a list after the verb is not a subject', () => {
+    const a = makeArticle('阿尔山市、乌兰浩特市、突泉县等地也开展了双语宣讲活动。科右前旗组织阿尔山市、突泉县的干部学习。');
+    const r = run([{ article: a, specs: [['阿尔山市', 'PLACE'], ['乌兰浩特市', 'PLACE'], ['突泉县', 'PLACE'], ['科右前旗', 'PLACE'], ['双语宣讲', 'PROGRAM']] }]);
+    expect(triples(r, 'runs')).toEqual(['乌兰浩特市 -runs-> 双语宣讲 (组织)', '突泉县 -runs-> 双语宣讲 (组织)', '阿尔山市 -runs-> 双语宣讲 (组织)']);
+  });
+});
