@@ -117,11 +117,11 @@ function parseGexfGraph(text: string, where: string): QueryGraph {
   }
   // This xmldom follows the DOM (getAttribute of a missing attribute is null, not ''); the parser
   // expects '' for <attvalue for="x"/> without a value, which graphology-gexf itself writes.
-  const attvalues = doc.getElementsByTagName('attvalue');
-  for (let i = 0; i < attvalues.length; i++) {
-    const el = attvalues.item(i)!;
-    if (!el.hasAttribute('value')) el.setAttribute('value', '');
-  }
+  // Collected first: the node list is live, and every change would make it rescan the document.
+  const live = doc.getElementsByTagName('attvalue');
+  const missing = [];
+  for (let i = 0; i < live.length; i++) if (!live.item(i)!.hasAttribute('value')) missing.push(live.item(i)!);
+  for (const el of missing) el.setAttribute('value', '');
   try {
     return undoExportChoices(parseGexfDocument(Graph, doc, { allowUndeclaredAttributes: true }));
   } catch (err) {
