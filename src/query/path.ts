@@ -6,7 +6,7 @@
  * exists are co_occurs edges allowed, each costing more than any typed path could (so the result
  * has the fewest co-occurrence hops, then the fewest hops).
  */
-import { bidirectional } from 'graphology-shortest-path/dijkstra';
+import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import type { Attributes } from 'graphology-types';
 import type { EdgeInfo, QueryGraph } from './attributes.js';
 import { CO_OCCURS, compareEdges, edgeInfo, isTyped, nodeKind, nodeLabel } from './attributes.js';

@@ -3,7 +3,7 @@
  * and the top entities by degree or PageRank (stored attributes when present, else computed with
  * graphology-metrics).
  */
-import pagerank from 'graphology-metrics/centrality/pagerank';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { toSimple } from 'graphology-operators';
 import type { QueryGraph } from './attributes.js';
 import { compareStrings, nodeKind, nodeLabel, numberAttr } from './attributes.js';
