@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { egoNetwork } from '../../src/query/ego.js';
+import { loadGraph, parseGraph } from '../../src/query/load.js';
 import { MALFORMED_GEXF, NETWORKX_GEXF, SAMPLE_JSON, runCli, tempDir } from './helpers.js';
 
 const G = ['--graph', SAMPLE_JSON];
@@ -143,8 +145,33 @@ describe('zhkg query path, find, holders, stats', () => {
     expect(j.top).toHaveLength(2);
   });
 
+  it('ego writes the ego network as GEXF or JSON; nothing is written on errors', async () => {
+    const dir = tempDir();
+    const gexf = join(dir, 'ego.gexf');
+    const r = await runCli(['query', 'ego', '金宝', ...G, '--depth', '2', '-o', gexf]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${gexf}\n`);
+    const expected = egoNetwork(loadGraph(SAMPLE_JSON), '金宝', 2);
+    const back = loadGraph(gexf);
+    expect(back.nodes().sort()).toEqual(expected.nodes().sort());
+    expect(back.size).toBe(expected.size);
+    const stdoutJson = await runCli(['query', 'ego', '金宝', ...G]);
+    expect(stdoutJson.code).toBe(0);
+    expect(parseGraph(stdoutJson.stdout).nodes().sort()).toEqual(egoNetwork(loadGraph(SAMPLE_JSON), '金宝', 1).nodes().sort());
+    const never = join(dir, 'never.gexf');
+    const bad = await runCli(['query', 'ego', '金宝', '--graph', MALFORMED_GEXF, '-o', never]);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(existsSync(never)).toBe(false);
+    const ambiguous = await runCli(['query', 'ego', '王伟', ...G, '-o', never]);
+    expect(ambiguous.code).toBe(1);
+    expect(existsSync(never)).toBe(false);
+    const usage = await runCli(['query', 'ego', '金宝', ...G, '-o', join(dir, 'ego.txt')]);
+    expect(usage.code).toBe(2);
+    expect(existsSync(join(dir, 'ego.txt'))).toBe(false);
+  });
+
   it('every verb has --help (exit 0)', async () => {
-    for (const verb of ['neighbors', 'path', 'find', 'holders', 'stats']) {
+    for (const verb of ['neighbors', 'path', 'find', 'holders', 'ego', 'stats']) {
       const r = await runCli(['query', verb, '--help']);
       expect(r.code, verb).toBe(0);
       expect(r.stdout + r.stderr, verb).toContain(`zhkg query ${verb}`);

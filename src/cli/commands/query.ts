@@ -1,15 +1,17 @@
 /**
- * `zhkg query neighbors|path|find|holders|stats` (SPEC §5, issue 6): questions to a built graph.
+ * `zhkg query neighbors|path|find|holders|ego|stats` (SPEC §5, issue 6): questions to a built graph.
  * Tables on stdout by default, `--json` for scripts; messages on stderr. A name that matches several
  * entities lists the candidates (stderr table, or stdout JSON with --json) and exits 1.
  */
 import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import type { QueryGraph } from '../../query/attributes.js';
 import { AmbiguousEntityError, findEntities, resolveEntity, UnknownEntityError } from '../../query/find.js';
 import type { EntityMatch } from '../../query/find.js';
 import { formatEntities, formatHolders, formatNeighbors, formatPath, formatStats } from '../../query/format.js';
+import { egoNetwork } from '../../query/ego.js';
 import { holdersOf } from '../../query/holders.js';
 import { loadGraph } from '../../query/load.js';
 import { neighbors, type Direction } from '../../query/neighbors.js';
@@ -116,7 +118,7 @@ function withCommon(cmd: Command): Command {
 export function registerQuery(program: Command): void {
   const query = program
     .command('query')
-    .description('query a built graph (neighbors, path, find, holders, stats)')
+    .description('query a built graph (neighbors, path, find, holders, ego, stats)')
     .exitOverride()
     .showHelpAfterError();
 
@@ -208,6 +210,34 @@ export function registerQuery(program: Command): void {
     if (list.length === 0) throw new InputError(`nobody holds the title "${title.trim()}" in the graph`);
     if (opts.json) json(list);
     else out(formatHolders(list));
+  });
+
+  withCommon(
+    query
+      .command('ego')
+      .description('the ego network of NAME (NAME, its neighbors within --depth, every edge among them) as a graph file')
+      .argument('<name>', 'entity label, alias or node key')
+      .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1))
+      .addOption(
+        new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations),
+      )
+      .option('-o, --out <file>', 'write GEXF (.gexf) or graphology JSON (.json) to this file instead of JSON on stdout'),
+  ).action(async (name: string, opts: CommonOpts & { depth: number; relation?: string[]; out?: string }) => {
+    const format = opts.out === undefined ? 'json' : extname(opts.out).toLowerCase().slice(1);
+    if (format !== 'json' && format !== 'gexf') throw new UsageError(`--out must end in .gexf or .json: ${opts.out}`);
+    const graph = openGraph(opts);
+    const key = resolveForCli(graph, name, opts);
+    const ego = egoNetwork(graph, key, opts.depth, opts.relation ? { relation: opts.relation } : {});
+    // Loaded on demand, as `build` does: only this verb needs the exporters.
+    const { toGexf, toJSON, writeFileAtomic } = await import('../../export/index.js');
+    const text = format === 'gexf' ? toGexf(ego) : toJSON(ego);
+    if (opts.out === undefined) {
+      out(text.endsWith('\n') ? text : text + '\n');
+      return;
+    }
+    await writeFileAtomic(opts.out, text);
+    process.stderr.write(`zhkg: ego network of ${nodeLabel(graph, key)}: ${ego.order} nodes, ${ego.size} edges\n`);
+    out(`${opts.out}\n`);
   });
 
   withCommon(
