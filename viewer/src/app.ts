@@ -35,6 +35,7 @@ export const FADED_NODE = '#e6e6e9';
 const FADED_EDGE = '#ececef';
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 const LABEL_SIZE = 13;
+const SMALL_NEIGHBOURHOOD = 15;
 const LABEL_WEIGHT = '500';
 /**
  * Label density steps (slider 0–4): free space around each label, smallest labelled node; null = all.
@@ -407,7 +408,8 @@ export class App {
     if (!s || !g) return;
     const step = LABEL_STEPS[this.state.labels] ?? null;
     const focus = this.focusSet;
-    if (step === null && !focus) {
+    // A small focused neighbourhood shows every label: it is what the user asked to read.
+    if ((step === null && !focus) || (focus && focus.size <= SMALL_NEIGHBOURHOOD)) {
       this.labelSet = null;
       return;
     }
