@@ -198,6 +198,22 @@ function assertName(name: unknown, fn: string): asserts name is string {
  */
 export function lookupPlace(name: string, index: DivisionIndex = divisionIndex()): PlaceCandidate[] {
   assertName(name, 'lookupPlace');
+  // Texts repeat their place names: answers are cached per index, and callers get their own copies.
+  let cache = lookupCache.get(index);
+  if (!cache) lookupCache.set(index, (cache = new Map()));
+  let hit = cache.get(name);
+  if (!hit) {
+    hit = lookupUncached(name, index);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(name, hit);
+  }
+  return hit.map((c) => ({ ...c, ancestors: c.ancestors.map((a) => ({ ...a })) }));
+}
+
+const MAX_CACHED = 50_000;
+const lookupCache = new WeakMap<DivisionIndex, Map<string, PlaceCandidate[]>>();
+
+function lookupUncached(name: string, index: DivisionIndex): PlaceCandidate[] {
   const q = name.replace(/\s+/g, '');
   if (q === '') return [];
   const exact = rowsNamed(index, q);

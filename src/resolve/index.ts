@@ -127,6 +127,7 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
   };
 
   const byKey = new Map<string, Entity>();
+  const articlesOf = new Map<Entity, Set<string>>();
   const resolved: EntityMention[] = [];
   for (const d of drafts) {
     const { article, mention: m } = d;
@@ -142,7 +143,12 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
     if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
     e.mentions++;
     for (const form of [m.text, m.canonical]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
-    if (!e.articles.includes(article.id)) e.articles.push(article.id);
+    let seen = articlesOf.get(e);
+    if (!seen) articlesOf.set(e, (seen = new Set()));
+    if (!seen.has(article.id)) {
+      seen.add(article.id);
+      e.articles.push(article.id);
+    }
     if (e.evidence.length < MAX_NODE_EVIDENCE) e.evidence.push(makeEvidence(article, [[m.start, m.end]]));
     const sentence = sentenceAt(article, m.start);
     resolved.push({ ...m, canonical: d.label, article: article.id, sentence: sentence?.index ?? -1, entity: key });
