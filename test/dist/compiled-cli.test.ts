@@ -1,0 +1,45 @@
+/**
+ * The compiled CLI (what `npm ci` builds and the bin runs) under plain Node ESM resolution, which is
+ * stricter than tsx/vitest: a deep import without its `.js` extension works in the tests but not for users.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../helpers/cli.js';
+
+const main = resolve(repoRoot, 'dist/src/cli/main.js');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? sourceFiles(full) : full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('compiled CLI', () => {
+  it('imports packages by subpath only with a file extension', () => {
+    const bad: string[] = [];
+    for (const f of sourceFiles(resolve(repoRoot, 'src'))) {
+      for (const line of readFileSync(f, 'utf8').split('\n')) {
+        if (/^import\s+type\b/.test(line)) continue;
+        const m = /from\s+'((?:@[\w-]+\/)?[\w-]+\/[^'.][^']*)'/.exec(line);
+        if (m && !/\.(c|m)?js$/.test(m[1]!) && !m[1]!.startsWith('node:')) bad.push(`${f}: ${m[1]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('builds the bundled corpus from dist with plain node', () => {
+    if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    const out = mkdtempSync(join(tmpdir(), 'zhkg-dist-'));
+    const r = spawnSync(process.execPath, [main, 'build', '-q', '-o', out], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of ['graph.gexf', 'graph.json', 'index.html']) expect(existsSync(join(out, f)), f).toBe(true);
+    const help = spawnSync(process.execPath, [main, 'query', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('neighbors');
+  }, 180_000);
+});
