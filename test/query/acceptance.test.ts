@@ -25,7 +25,7 @@ describe('query on graph.gexf as zhkg build writes it', () => {
     expect(row(r.stdout, '苏吉嘎查')).toContain('第一书记');
   });
 
-  it('the bundled corpus: every role edge shows up with its title in the neighbors of its holder', async () => {
+  it('the bundled corpus: neighbors 金宝 shows 苏吉嘎查 (第一书记); every role edge shows up with its title', async () => {
     const { graph } = await buildGraphFromPaths([dataPath('000_6a6b28fc1a4d90e2.txt')]);
     const dir = tempDir();
     const files = await writeOutputs(graph, dir, { viewer: false });
@@ -39,6 +39,10 @@ describe('query on graph.gexf as zhkg build writes it', () => {
       expect(r.code, holder).toBe(0);
       expect(row(r.stdout, at), `${holder} → ${at}`).toContain(title);
     }
+    // the issue's acceptance line, on the real corpus
+    const jinbao = await runCli(['query', 'neighbors', '金宝', '--graph', files.gexf]);
+    expect(jinbao.code).toBe(0);
+    expect(row(jinbao.stdout, '苏吉嘎查')).toContain('第一书记');
     // and the JSON export answers the same
     const json = await runCli(['query', 'stats', '--graph', files.json, '--json']);
     const gexf = await runCli(['query', 'stats', '--graph', files.gexf, '--json']);
