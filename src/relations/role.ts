@@ -3,12 +3,14 @@
  * - <org|place><title><person>: 水泉沟村第一书记王瑞新, 林西镇党委书记任忠磊, 苏吉嘎查建档立卡贫困户萨仁苏和.
  * - <generic head><title><person>: 合作社负责人路国庆 → the cooperative named last before it.
  * - <person><title> with the implied body named in the sentence: 习近平总书记 … 党中央.
+ * - <person>(现)任<org|place><title>: 金宝现任苏吉嘎查第一书记.
+ * - Titles joined by 、 give one role each: 嘎查党支部书记、嘎查达宝音.
  * The title must fill the gap exactly, inside one sentence: a title with no name after it, or a name
  * after another name (张三和李四), gets nothing.
  */
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
-import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitle } from './titles.js';
+import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitles, titleAtStart } from './titles.js';
 
 function lastBefore(view: ArticleView, at: number, head: string): EntityMention | undefined {
   let found: EntityMention | undefined;
@@ -28,11 +30,22 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       const person = ms[j]!;
       if (!isKind(view, person, 'PERSON')) continue;
       const prev = j > 0 ? ms[j - 1]! : undefined;
-      // <org|place><title><person>
+      // <org|place><title>(、<title>)*<person>
       if (prev && isKind(view, prev, 'ORGANIZATION', 'PLACE')) {
-        const title = matchTitle(between(view, prev, person));
-        if (title && !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, prev, 'ORGANIZATION'))) {
+        const titles = (matchTitles(between(view, prev, person)) ?? []).filter(
+          (title) => !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, prev, 'ORGANIZATION')),
+        );
+        for (const title of titles) {
           out.push(fact(view, person.entity, prev.entity, 'role', title, [[prev.start, prev.end], [person.start, person.end]]));
+        }
+        if (titles.length > 0) continue;
+      }
+      // <person>(现)任<org|place><title>
+      const next = ms[j + 1];
+      if (next && isKind(view, next, 'ORGANIZATION', 'PLACE') && /^(现任|担任|出任|兼任|任)$/.test(between(view, person, next))) {
+        const title = titleAtStart(text.slice(next.end));
+        if (title && !MEMBER_TITLES.has(title) && !RESIDENT_TITLES.has(title)) {
+          out.push(fact(view, person.entity, next.entity, 'role', title, [[person.start, person.end], [next.start, next.end + title.length]]));
           continue;
         }
       }

@@ -25,8 +25,37 @@ export const MEMBER_TITLES: ReadonlySet<string> = new Set(['党员', '社员']);
  * the place (label 党支部书记), which the gold accepts as an alternative to the branch.
  */
 export function matchTitle(text: string): string | undefined {
-  const t = text.replace(/\s+/g, '');
-  return TITLES.find((x) => x === t);
+  return matchTitles(text)?.[0];
+}
+
+/** Committee or branch words that may open a title: 村委会主任, 嘎查党支部书记. */
+const UNIT_PREFIX = /^(村民委员会|嘎查委员会|村委会|居委会|党支部|党总支|党委|嘎查|社区|村|镇|乡|苏木)/;
+
+/**
+ * The titles that fill `text` exactly: one title, or several joined by 、 (党支部书记、村委会主任), each
+ * possibly opened by a committee word; a leading 的 is allowed (苏吉嘎查的第一书记). Undefined otherwise.
+ */
+export function matchTitles(text: string): string[] | undefined {
+  const t = text.replace(/\s+/g, '').replace(/^的/, '');
+  if (t === '') return undefined;
+  const out: string[] = [];
+  for (const part of t.split('、')) {
+    let title = TITLES.find((x) => x === part);
+    if (!title) {
+      const m = UNIT_PREFIX.exec(part);
+      if (m && TITLES.includes(part.slice(m[0].length))) title = part;
+    }
+    if (!title) return undefined;
+    out.push(title);
+  }
+  return out;
+}
+
+/** The longest title that `text` starts with (金宝现任苏吉嘎查第一书记). */
+export function titleAtStart(text: string): string | undefined {
+  let best: string | undefined;
+  for (const t of TITLES) if (text.startsWith(t) && (!best || t.length > best.length)) best = t;
+  return best;
 }
 
 /**

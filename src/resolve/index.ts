@@ -13,7 +13,7 @@
  */
 import type { Article, Entity, EntityKind, EntityMention, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
-import { impliedPlaceMentions, resolveArticlePlaces } from './places.js';
+import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains } from './places.js';
 import { organizationName, personAnchor } from './names.js';
 
 export interface ArticleMentions {
@@ -66,7 +66,8 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
   if (!article || typeof article.text !== 'string' || !Array.isArray(given)) {
     throw new TypeError('resolveEntities: each item needs an article and a mentions array');
   }
-  const withOutlets = [...given, ...outletMentions(article, given)];
+  const split = splitPlaceChains(given);
+  const withOutlets = [...split, ...outletMentions(article, split)];
   const mentions = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
   const placeNames = mentions.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text);
   const places = resolveArticlePlaces(placeNames);

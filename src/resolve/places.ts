@@ -33,6 +33,54 @@ export function impliedPlaceMentions(mentions: Mention[]): Mention[] {
   return out;
 }
 
+const LEVEL_END = /(省|自治区|市|盟|旗|县|区|镇|乡|苏木|街道|嘎查|村|社区)$/;
+
+/** Division names (or their abbreviations) that `name` is the concatenation of, left to right; else undefined. */
+export function chainParts(name: string): string[] | undefined {
+  const parts: string[] = [];
+  let rest = name;
+  while (rest.length > 0) {
+    let found: string | undefined;
+    for (let len = rest.length; len >= 2; len--) {
+      const head = rest.slice(0, len);
+      if (LEVEL_END.test(head) && lookupPlace(head).some((c) => c.match !== 'suffix')) {
+        found = head;
+        break;
+      }
+    }
+    if (!found) return undefined;
+    parts.push(found);
+    rest = rest.slice(found.length);
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+/**
+ * A PLACE mention that is a whole chain (巴彦花镇宝山村, 呼伦贝尔市新左旗) becomes one mention per division,
+ * so that each place is its own entity and the chain gives located_in edges. Names the index knows as a
+ * whole stay as they are.
+ */
+export function splitPlaceChains(mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'PLACE' || m.text.length < 4 || lookupPlace(m.canonical ?? m.text).length > 0) {
+      out.push(m);
+      continue;
+    }
+    const parts = chainParts(m.text);
+    if (!parts) {
+      out.push(m);
+      continue;
+    }
+    let at = m.start;
+    for (const part of parts) {
+      out.push({ start: at, end: at + part.length, text: part, kind: 'PLACE', ...(m.score !== undefined ? { score: m.score } : {}) });
+      at += part.length;
+    }
+  }
+  return out;
+}
+
 /** Canonical name and code of each distinct place name of an article, decided together. */
 export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace> {
   const unique = [...new Set(names)].sort();

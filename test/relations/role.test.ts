@@ -47,4 +47,21 @@ describe('role', () => {
     const r = run([{ article: a, specs: [['宝山村', 'PLACE'], ['高颖东', 'PERSON']] }]);
     expect(triples(r, 'role')).toEqual([]);
   });
+
+  it('takes 的 before the title, titles joined by 、, and <person>现任<place><title>', () => {
+    const a = makeArticle('苏吉嘎查的第一书记金宝介绍说。草根台嘎查党支部书记、嘎查达宝音正在开会。王文胜现任伊和乌拉嘎查第一书记。');
+    const r = run([{ article: a, specs: [['苏吉嘎查', 'PLACE'], ['金宝', 'PERSON'], ['草根台嘎查', 'PLACE'], ['宝音', 'PERSON'], ['伊和乌拉嘎查', 'PLACE'], ['王文胜', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual([
+      '宝音 -role-> 草根台嘎查 (党支部书记)',
+      '宝音 -role-> 草根台嘎查 (嘎查达)',
+      '王文胜 -role-> 伊和乌拉嘎查 (第一书记)',
+      '金宝 -role-> 苏吉嘎查 (第一书记)',
+    ]);
+  });
+
+  it('refuses a gap that is not titles only', () => {
+    const a = makeArticle('苏吉嘎查第一书记和牧民金宝一起劳动。王文胜来到伊和乌拉嘎查第一书记办公室。');
+    const r = run([{ article: a, specs: [['苏吉嘎查', 'PLACE'], ['金宝', 'PERSON'], ['伊和乌拉嘎查', 'PLACE'], ['王文胜', 'PERSON']] }]);
+    expect(triples(r, 'role')).toEqual([]);
+  });
 });

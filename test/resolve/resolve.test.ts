@@ -77,3 +77,16 @@ describe('resolveEntities', () => {
     expect(() => resolveEntities([{ article: a, mentions: null as never }])).toThrow(TypeError);
   });
 });
+
+describe('place chains recognized as one mention', () => {
+  it('splits 巴彦花镇宝山村 into its divisions and keeps names the index knows whole', () => {
+    const a = makeArticle('阿鲁科尔沁旗巴彦花镇宝山村第一书记高颖东带领村两委谋划项目。锡林郭勒盟的牧民。');
+    const r = run([{ article: a, specs: [['阿鲁科尔沁旗巴彦花镇宝山村', 'PLACE'], ['高颖东', 'PERSON'], ['锡林郭勒盟', 'PLACE']] }]);
+    expect(r.entities.filter((e) => e.kind === 'PLACE').map((e) => e.label).sort()).toEqual(['宝山村', '巴彦花镇', '锡林郭勒盟', '阿鲁科尔沁旗']);
+    const label = new Map(r.entities.map((e) => [e.key, e.label]));
+    const facts = r.facts.filter((f) => f.relation !== 'co_occurs').map((f) => `${label.get(f.source)} -${f.relation}-> ${label.get(f.target)}`);
+    expect(facts).toContain('高颖东 -role-> 宝山村');
+    expect(facts).toContain('宝山村 -located_in-> 巴彦花镇');
+    expect(facts).toContain('巴彦花镇 -located_in-> 阿鲁科尔沁旗');
+  });
+});
