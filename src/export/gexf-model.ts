@@ -9,7 +9,7 @@
  * JSON export.
  */
 import { formatGexfList } from './gexf-list.js';
-import { xmlSafe } from './xml-safe.js';
+import { isXmlSafe, xmlSafe } from './xml-safe.js';
 
 /** GEXF attribute types this exporter writes: the ones networkx 3.6, Gephi and graphology all read. */
 export type GexfType = 'string' | 'integer' | 'long' | 'double' | 'boolean' | 'liststring';
@@ -118,7 +118,8 @@ export function buildColumns(cls: ElementClass, elements: Iterable<Attrs>): Gexf
   const extraValues = new Map<string, unknown[]>();
   for (const attrs of elements) {
     for (const name of Object.keys(attrs)) {
-      if (knownIds.has(name) || NOT_COLUMNS[cls].has(name)) continue;
+      // A name XML cannot hold (control characters …) cannot be a column id; JSON keeps the attribute.
+      if (knownIds.has(name) || NOT_COLUMNS[cls].has(name) || name === '' || !isXmlSafe(name)) continue;
       let list = extraValues.get(name);
       if (!list) extraValues.set(name, (list = []));
       list.push(attrs[name]);

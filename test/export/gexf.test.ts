@@ -356,9 +356,9 @@ describe('toGexf: bad input', () => {
   });
 
   it('omits values GEXF cannot hold instead of writing invalid ones', async () => {
-    const g = withNode({ pagerank: Number.NaN, community: null, meta: { nested: true }, flag: true, big: 2 ** 40 });
+    const g = withNode({ pagerank: Number.NaN, community: null, meta: { nested: true }, flag: true, big: 2 ** 40, 'bad\u0001name': 1 });
     const xml = toGexf(g);
-    expect(xml).not.toMatch(/NaN|nested/);
+    expect(xml).not.toMatch(/NaN|nested|bad/);
     expect(xml).toMatch(/<attribute id="big" title="big" type="long"\/>/);
     expect(xml).toMatch(/<attribute id="flag" title="flag" type="boolean"\/>/);
     expect((await validateGexf(xml)).valid).toBe(true);
