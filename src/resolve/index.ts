@@ -6,9 +6,10 @@
  *   新巴尔虎左旗); `code` and `divisionLevel` go to attributes. When one name resolves to two divisions
  *   in the corpus (two 苏吉嘎查), the coded ones become `PLACE:<name>#<code>`.
  * - ORGANIZATION / PROGRAM `<KIND>:<name>`, with article-level completion (嘎查党支部 → 苏吉嘎查党支部).
- * - PERSON `PERSON:<name>`; when a name is tied by a title to two different places or bodies in the
- *   corpus (张伟 第一书记 of two villages), each becomes `PERSON:<name>@<place>` and mentions without a
- *   title join the anchored person of their own article only.
+ * - PERSON `PERSON:<name>`; when a name is tied by a title to places or bodies in the corpus that cannot
+ *   be one person's (张伟 第一书记 of two villages; places on one branch of the division tree, such as a
+ *   village and its township, may be), each group becomes `PERSON:<name>@<place>`. Within an article a
+ *   name is one person: all its mentions take the article's first anchor.
  * Every surface form other than the label becomes an alias.
  */
 import type { Article, Entity, EntityKind, EntityMention, Mention } from '../types.js';
@@ -42,6 +43,8 @@ interface Draft {
   level?: string;
   /** PERSON: label of the place/body the person is tied to in this article. */
   anchor?: string;
+  /** PERSON: division code of that place (or of the place a body is named after), when known. */
+  anchorCode?: string;
 }
 
 /**
@@ -96,19 +99,56 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
   for (const d of drafts) {
     if (d.kind !== 'PERSON') continue;
     const anchor = personAnchor(d.mention, mentions, article.text);
-    if (anchor) d.anchor = labelAt.get(anchor);
+    if (!anchor) continue;
+    d.anchor = labelAt.get(anchor);
+    // The anchor's division: its own code, or that of the place nested at the start of a body's name.
+    const placeDraft = drafts.find((x) => x.kind === 'PLACE' && x.code && x.mention.start === anchor.start && x.mention.end <= anchor.end);
+    if (placeDraft?.code) d.anchorCode = placeDraft.code;
   }
-  // A name is one person within an article: unanchored mentions take the article's anchor for the name.
-  const anchorOf = new Map<string, Set<string>>();
-  for (const d of drafts) if (d.kind === 'PERSON' && d.anchor) (anchorOf.get(d.label) ?? anchorOf.set(d.label, new Set()).get(d.label)!).add(d.anchor);
+  // A name is one person within an article: every mention takes the article's first anchor for the name.
+  const first = new Map<string, Draft>();
+  for (const d of drafts) if (d.kind === 'PERSON' && d.anchor && !first.has(d.label)) first.set(d.label, d);
   for (const d of drafts) {
-    const set = d.kind === 'PERSON' && !d.anchor ? anchorOf.get(d.label) : undefined;
-    if (set && set.size === 1) d.anchor = [...set][0];
+    const f = d.kind === 'PERSON' ? first.get(d.label) : undefined;
+    if (!f) continue;
+    d.anchor = f.anchor;
+    if (f.anchorCode) d.anchorCode = f.anchorCode;
+    else delete d.anchorCode;
   }
   return drafts;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Groups a name's anchors that may be one person: the same label, or places on one branch of the division
+ * tree (宝山村 lies in 巴彦花镇: 宝山村第一书记张伟 and 巴彦花镇干部张伟 may be one man; 宝山村 and 水泉沟村
+ * may not). Returns anchor → group name (the group's highest place, ties by label).
+ */
+function groupAnchors(anchors: Map<string, string | undefined>): Map<string, string> {
+  const labels = [...anchors.keys()].sort(cmp);
+  const parent = new Map(labels.map((l) => [l, l]));
+  const find = (l: string): string => {
+    let x = l;
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = anchors.get(labels[i]!);
+      const b = anchors.get(labels[j]!);
+      if (a && b && (a.startsWith(b) || b.startsWith(a))) parent.set(find(labels[j]!), find(labels[i]!));
+    }
+  }
+  const members = new Map<string, string[]>();
+  for (const l of labels) (members.get(find(l)) ?? members.set(find(l), []).get(find(l))!).push(l);
+  const out = new Map<string, string>();
+  for (const group of members.values()) {
+    const top = [...group].sort((x, y) => (anchors.get(x)?.length ?? 99) - (anchors.get(y)?.length ?? 99) || cmp(x, y))[0]!;
+    for (const l of group) out.set(l, top);
+  }
+  return out;
+}
 
 export function resolveEntities(items: ArticleMentions[]): Resolution {
   if (!Array.isArray(items)) throw new TypeError('resolveEntities: items must be an array');
@@ -116,14 +156,19 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
 
   // Which names need disambiguating keys: a place name with two codes, a person name with two anchors.
   const codesOf = new Map<string, Set<string>>();
-  const anchorsOf = new Map<string, Set<string>>();
+  const anchorsOf = new Map<string, Map<string, string | undefined>>();
   for (const d of drafts) {
     if (d.kind === 'PLACE' && d.code) (codesOf.get(d.label) ?? codesOf.set(d.label, new Set()).get(d.label)!).add(d.code);
-    if (d.kind === 'PERSON' && d.anchor) (anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Set()).get(d.label)!).add(d.anchor);
+    if (d.kind === 'PERSON' && d.anchor) (anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!).set(d.anchor, d.anchorCode);
   }
+  const anchorGroup = new Map<string, Map<string, string>>();
+  for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
   const keyOf = (d: Draft): string => {
     if (d.kind === 'PLACE' && d.code && (codesOf.get(d.label)?.size ?? 0) > 1) return `${entityKey(d.kind, d.label)}#${d.code}`;
-    if (d.kind === 'PERSON' && d.anchor && (anchorsOf.get(d.label)?.size ?? 0) > 1) return `${entityKey(d.kind, d.label)}@${d.anchor}`;
+    if (d.kind === 'PERSON' && d.anchor) {
+      const groups = anchorGroup.get(d.label)!;
+      if (new Set(groups.values()).size > 1) return `${entityKey(d.kind, d.label)}@${groups.get(d.anchor)}`;
+    }
     return entityKey(d.kind, d.label);
   };
 

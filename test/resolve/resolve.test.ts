@@ -90,3 +90,19 @@ describe('place chains recognized as one mention', () => {
     expect(facts).toContain('巴彦花镇 -located_in-> 阿鲁科尔沁旗');
   });
 });
+
+describe('person anchors', () => {
+  it('keeps one person per name in an article and joins anchors on one branch of the division tree', () => {
+    const a1 = makeArticle('阿鲁科尔沁旗巴彦花镇宝山村第一书记张伟带领村民修塘坝。宝山村党支部书记张伟说。', 'p#1');
+    const a2 = makeArticle('阿鲁科尔沁旗巴彦花镇党委书记张伟调研。', 'q#1');
+    const a3 = makeArticle('阿鲁科尔沁旗天山口镇水泉沟村第一书记张伟谋划产业。', 'r#1');
+    const r = run([
+      { article: a1, specs: [['阿鲁科尔沁旗', 'PLACE'], ['巴彦花镇', 'PLACE'], ['宝山村党支部', 'ORGANIZATION'], ['宝山村', 'PLACE'], ['张伟', 'PERSON']] },
+      { article: a2, specs: [['阿鲁科尔沁旗', 'PLACE'], ['巴彦花镇党委', 'ORGANIZATION'], ['张伟', 'PERSON']] },
+      { article: a3, specs: [['阿鲁科尔沁旗', 'PLACE'], ['天山口镇', 'PLACE'], ['水泉沟村', 'PLACE'], ['张伟', 'PERSON']] },
+    ]);
+    const people = r.entities.filter((e) => e.kind === 'PERSON').map((e) => `${e.key} ${e.articles.join(',')}`).sort();
+    // 宝山村 lies in 巴彦花镇: one 张伟 there; 水泉沟村 is another village: another 张伟.
+    expect(people).toEqual(['PERSON:张伟@巴彦花镇党委 p#1,q#1', 'PERSON:张伟@水泉沟村 r#1']);
+  });
+});
