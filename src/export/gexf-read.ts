@@ -1,16 +1,12 @@
 /**
- * Reading a GEXF file back into the shape the pipeline produced, through graphology-gexf's parser plus
- * the inverse of the export's choices: `liststring` values become string arrays (the parser reads the
- * JSON-array form), `viz:color` channels become `#rrggbb`, edge `thickness` becomes `size`, and edges
- * written directed with `undirected=true` (networkx-compatible mode) become undirected again.
- * Works on GEXF from other tools too (Gephi, networkx): what is not ours passes through unchanged.
+ * Reading a GEXF file back into the shape the pipeline produced (Node): graphology-gexf's parser, then
+ * restoreGexfGraph (gexf-restore.ts) to undo the export's encodings. Works on GEXF from other tools too
+ * (Gephi, networkx): what is not ours passes through unchanged.
  */
 import { createRequire } from 'node:module';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
-import { parseColor, toHexColor } from './color.js';
-
-type Attrs = Record<string, unknown>;
+import { restoreGexfGraph } from './gexf-restore.js';
 
 interface XmldomErrorHandler {
   warning(message: string): void;
@@ -40,37 +36,10 @@ function parseXml(xml: string): unknown {
   }).parseFromString(xml, 'application/xml');
 }
 
-function hexColor(attrs: Attrs): void {
-  if (typeof attrs.color !== 'string') return;
-  const rgba = parseColor(attrs.color);
-  if (rgba) attrs.color = toHexColor(rgba);
-}
-
 /** Parses GEXF text (1.2 or 1.3) into a mixed MultiGraph. Throws on text that is not GEXF. */
 export function fromGexf(xml: string): MultiGraph {
   if (typeof xml !== 'string') throw new TypeError('fromGexf: expected GEXF text');
   if (!/<gexf[\s>]/.test(xml)) throw new Error('fromGexf: not a GEXF document (no <gexf> element)');
   const parsed = gexf.parse(MultiGraph, parseXml(xml) as Parameters<typeof gexf.parse>[1], { allowUndeclaredAttributes: true });
-  const graph = new MultiGraph();
-  graph.replaceAttributes(parsed.getAttributes());
-  parsed.forEachNode((key, attributes) => {
-    const attrs: Attrs = { ...attributes };
-    hexColor(attrs);
-    graph.addNode(key, attrs);
-  });
-  parsed.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
-    const attrs: Attrs = { ...attributes };
-    const isUndirected = undirected || attrs.undirected === true;
-    delete attrs.undirected;
-    // `kind` is the export's copy of `relation` for Gephi; keep it only when it says something else.
-    if (attrs.kind !== undefined && attrs.kind === attrs.relation) delete attrs.kind;
-    if (typeof attrs.thickness === 'number') {
-      if (attrs.size === undefined) attrs.size = attrs.thickness;
-      delete attrs.thickness;
-    }
-    hexColor(attrs);
-    if (isUndirected) graph.addUndirectedEdgeWithKey(key, source, target, attrs);
-    else graph.addDirectedEdgeWithKey(key, source, target, attrs);
-  });
-  return graph;
+  return restoreGexfGraph(parsed);
 }

@@ -3,6 +3,7 @@
  */
 export { toGexf, type GexfOptions } from './gexf.js';
 export { fromGexf } from './gexf-read.js';
+export { restoreGexfGraph } from './gexf-restore.js';
 export { formatGexfList, parseGexfList } from './gexf-list.js';
 export { toJSON } from './json.js';
 export { writeFileAtomic } from './write.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import gexfLib from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
 import { DOMParser } from '@xmldom/xmldom';
-import { fromGexf, toGexf, toJSON } from '../../src/export/index.js';
+import { fromGexf, restoreGexfGraph, toGexf, toJSON } from '../../src/export/index.js';
 import { buildSampleGraph } from './graph-fixture.js';
 import { NETWORKX_SUMMARY, runPython, validateGexf, validateGexfOfficial } from './helpers.js';
 
@@ -194,6 +194,13 @@ describe('toGexf: round trip', () => {
       expect(back.type).toBe('mixed');
       expect(gexfView(back)).toEqual(gexfView(g));
     }
+  });
+
+  it("restoreGexfGraph after graphology-gexf's own parse (the viewer's path) gives the same graph back", () => {
+    const g = buildSampleGraph();
+    const parsed = gexfLib.parse(MultiGraph, toGexf(g));
+    expect(parsed.getNodeAttribute('PERSON:金宝', 'color')).toBe('rgb(225,87,89)');
+    expect(gexfView(restoreGexfGraph(parsed))).toEqual(gexfView(g));
   });
 
   it("graphology-gexf's own parser reads lists as arrays and keeps labels, kinds and relations", () => {
