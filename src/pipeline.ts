@@ -14,6 +14,8 @@ import { buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
+import { ExtractionPool, PARALLEL_MIN_CHARS, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
+import { extractionInput } from './parallel/protocol.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -24,6 +26,15 @@ export interface BuildOptions {
   seed?: number;
   /** Skip ForceAtlas2 (positions stay seeded-random); for tests and callers that lay out themselves. */
   layout?: boolean;
+  /**
+   * Extraction threads for `buildGraphFromPaths` (default: os.availableParallelism()); 1 keeps everything
+   * on the main thread. The graph is the same either way.
+   */
+  workers?: number;
+  /** Inputs below this many characters are extracted on the main thread (default PARALLEL_MIN_CHARS). */
+  parallelMinChars?: number;
+  /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
+  batchChars?: number;
 }
 
 export interface BuildResult {
@@ -45,12 +56,21 @@ export function extractArticleMentions(article: Article): Mention[] {
 /** Builds the graph from decoded sources (no IO). */
 export function buildFromSources(docs: SourceDoc[], options: BuildOptions = {}): BuildResult {
   const progress = options.onProgress ?? (() => {});
-  const articles = assignUniqueIds(docs.flatMap((d) => splitArticles(d)));
-  const items = articles.map((article, i) => {
-    const mentions = extractArticleMentions(article);
+  const articles = docs.flatMap((d) => splitArticles(d));
+  const mentions = articles.map((article, i) => {
+    const found = extractArticleMentions(article);
     progress('extract', i + 1, articles.length);
-    return { article, mentions };
+    return found;
   });
+  return buildFromMentions(articles, mentions, options);
+}
+
+/** The stages after extraction: resolution, relations, graph, metrics, layout. */
+function buildFromMentions(rawArticles: Article[], found: Mention[][], options: BuildOptions): BuildResult {
+  const progress = options.onProgress ?? (() => {});
+  // Ids depend on all files (same stems in two folders) but extraction does not read them.
+  const articles = assignUniqueIds(rawArticles);
+  const items = articles.map((article, i) => ({ article, mentions: found[i]! }));
   progress('resolve', 0, 1);
   const { entities, mentions } = resolveEntities(items);
   progress('relations', 0, 1);
@@ -67,15 +87,56 @@ export function buildFromSources(docs: SourceDoc[], options: BuildOptions = {}):
   return { graph, articles, entities, facts };
 }
 
-/** Reads files and folders of .txt (sorted), then builds. */
+/**
+ * Reads files and folders of .txt (sorted), then builds. Files are read and split one at a time (no file's
+ * text outlives its articles); once the input passes `parallelMinChars`, articles go to a pool of worker
+ * threads in batches, at most two batches per worker in flight, and results are merged by position.
+ */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const files = await listInputs(paths);
-  const docs: SourceDoc[] = [];
-  for (const [i, f] of files.entries()) {
-    docs.push(await readSource(f));
-    options.onProgress?.('read', i + 1, files.length);
+  const workers = options.workers ?? defaultWorkerCount();
+  const minChars = options.parallelMinChars ?? PARALLEL_MIN_CHARS;
+  const articles: Article[] = [];
+  const found: Mention[][] = [];
+  const batches: Array<Promise<void>> = [];
+  let pool: ExtractionPool | undefined;
+  let chars = 0;
+  let batch: number[] = [];
+  let batchChars = 0;
+  const flush = () => {
+    if (!pool || batch.length === 0) return;
+    const at = batch;
+    batch = [];
+    batchChars = 0;
+    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then((ms) => ms.forEach((m, k) => (found[at[k]!] = m)));
+    done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
+    batches.push(done);
+  };
+  try {
+    for (const [i, f] of files.entries()) {
+      for (const article of splitArticles(await readSource(f))) {
+        const index = articles.push(article) - 1;
+        chars += article.text.length;
+        if (!pool && workers > 1 && chars >= minChars) pool = new ExtractionPool(workers);
+        if (!pool) {
+          found[index] = extractArticleMentions(article);
+          continue;
+        }
+        batch.push(index);
+        batchChars += article.text.length;
+        if (batchChars >= (options.batchChars ?? BATCH_CHARS)) flush();
+        // Bounded look-ahead: reading waits while the workers are behind.
+        if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
+      }
+      options.onProgress?.('read', i + 1, files.length);
+    }
+    flush();
+    let done = 0;
+    await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
+  } finally {
+    await pool?.close();
   }
-  return buildFromSources(docs, options);
+  return buildFromMentions(articles, found, options);
 }
 
 /** Article ids are `<file stem>#<n>`; files with the same stem in different folders get `~2`, `~3` … */

@@ -1,0 +1,144 @@
+/**
+ * A pool of worker threads for extraction (segmentation + entity recognition, the bulk of a build).
+ * Batches are submitted in input order and each resolves to its own results, so callers merge by
+ * position and the graph is byte-identical to a single-thread build.
+ *
+ * The worker file is resolved next to this module's URL: `worker.js` under dist/, `worker.ts` when
+ * running from sources (tsx, vitest), in which case the worker is started with tsx's loader.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Mention } from '../types.js';
+import type { BatchRequest, BatchResponse, ExtractionInput } from './protocol.js';
+
+/** Inputs smaller than this many characters are extracted on the main thread (workers cost ~1 s to start). */
+export const PARALLEL_MIN_CHARS = 200_000;
+
+/** Characters per batch: large enough to amortize messaging, small enough to balance two workers. */
+export const BATCH_CHARS = 60_000;
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * How to start a worker. From dist/ it is `worker.js` beside this module. From sources (tsx, vitest) it is
+ * `worker.ts`, loaded through a small bootstrap that registers tsx's ESM hooks inside the worker thread
+ * (hooks registered by the parent's `--import tsx` do not reach worker threads).
+ */
+function workerSource(): { script: string | URL; eval: boolean } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  if (!fromSource) return { script: url, eval: false };
+  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const script = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return { script, eval: true };
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+interface Job {
+  req: BatchRequest;
+  resolve: (m: Mention[][]) => void;
+  reject: (e: Error) => void;
+}
+
+export class ExtractionPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly pending = new Map<number, Job>();
+  private nextId = 0;
+  private closed = false;
+  private failure: Error | undefined;
+  private readonly waiters: Array<{ below: number; wake: () => void }> = [];
+
+  constructor(readonly size = defaultWorkerCount()) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractionPool: size must be a positive integer, got ${size}`);
+    const source = workerSource();
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(source.script, { eval: source.eval });
+      const slot: Slot = { worker, busy: false };
+      worker.on('message', (res: BatchResponse) => this.done(slot, res));
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => {
+        if (!this.closed && code !== 0) this.fail(new Error(`extraction worker exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Extracts the mentions of a batch of articles; resolves to one list per article, in order. */
+  run(articles: ExtractionInput[]): Promise<Mention[][]> {
+    if (this.closed) return Promise.reject(new Error('ExtractionPool: closed'));
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ req: { id: this.nextId++, articles }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Number of batches submitted and not yet finished. */
+  get inFlight(): number {
+    return this.queue.length + this.pending.size;
+  }
+
+  /** Resolves once fewer than `below` batches are in flight (or the pool failed): back-pressure for readers. */
+  waitUntilBelow(below: number): Promise<void> {
+    if (this.inFlight < below || this.failure) return Promise.resolve();
+    return new Promise((wake) => this.waiters.push({ below, wake }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.busy = true;
+      this.pending.set(job.req.id, job);
+      slot.worker.postMessage(job.req);
+    }
+  }
+
+  private done(slot: Slot, res: BatchResponse): void {
+    slot.busy = false;
+    const job = this.pending.get(res.id);
+    this.pending.delete(res.id);
+    if (job) {
+      if ('error' in res) job.reject(new Error(`extraction failed in a worker: ${res.error}`));
+      else job.resolve(res.mentions);
+    }
+    this.dispatch();
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const w = this.waiters[i]!;
+      if (this.failure || this.inFlight < w.below) {
+        this.waiters.splice(i, 1);
+        w.wake();
+      }
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const job of [...this.pending.values(), ...this.queue]) job.reject(err);
+    this.pending.clear();
+    this.queue.length = 0;
+    this.wakeWaiters();
+  }
+}
