@@ -8,7 +8,7 @@ import type { Token } from '../../types.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 export const NUM_TEMPLATES = 39;
 
 const BOS = 0x02;
@@ -86,25 +86,64 @@ const HAN_NUMERAL_CODES = new Set([...HAN_NUMERALS].map((s) => s.charCodeAt(0)))
 const SURNAME_CODES = new Set([...SINGLE_SURNAMES].map((s) => s.charCodeAt(0)));
 const PLACE_SUFFIX_CODES = new Set([...PLACE_SUFFIX_CHARS].map((s) => s.charCodeAt(0)));
 const MAX_SUFFIX = 6;
-const ORG_SUFFIXES = new Set(ORG_SUFFIX_WORDS);
-const PLACE_SUFFIXES = new Set(PLACE_SUFFIX_WORDS);
 
-/** Longest word of `set` (length ≥ minLen) ending at `end` (exclusive); '' when none. */
-function suffixEndingAt(text: string, end: number, set: ReadonlySet<string>, minLen: number): string {
-  for (let len = Math.min(MAX_SUFFIX, end); len >= minLen; len--) {
-    const w = text.slice(end - len, end);
-    if (set.has(w)) return w;
+/**
+ * Word lists matched without building substrings: words are keyed by a hash of their units read backwards
+ * (for "ends here") or forwards (for "starts here"); value 0 marks a proper prefix, so a scan stops as soon
+ * as no listed word can continue.
+ */
+function reverseHash(s: string): number {
+  let h = 0x3c6ef372;
+  for (let i = s.length - 1; i >= 0; i--) h = step(h, normUnit(s.charCodeAt(i)));
+  return h;
+}
+function forwardHash(s: string): number {
+  let h = 0x3c6ef372;
+  for (let i = 0; i < s.length; i++) h = step(h, normUnit(s.charCodeAt(i)));
+  return h;
+}
+function wordTable(words: readonly string[], hash: (s: string) => number, reverse: boolean): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const w of words) {
+    for (let len = 1; len < w.length; len++) {
+      const part = reverse ? w.slice(w.length - len) : w.slice(0, len);
+      const k = fmix(hash(part));
+      if (!m.has(k)) m.set(k, 0);
+    }
+    m.set(fmix(hash(w)), w.length);
   }
-  return '';
+  return m;
+}
+const ORG_ENDING = wordTable(ORG_SUFFIX_WORDS, reverseHash, true);
+const ORG_STARTING = wordTable(ORG_SUFFIX_WORDS, forwardHash, false);
+const PLACE_ENDING = wordTable(PLACE_SUFFIX_WORDS, reverseHash, true);
+
+/** Key (non-zero) of the longest listed word ending at `end` (exclusive) with length ≥ minLen; 0 if none. */
+function endingAt(u: Int32Array, end: number, table: Map<number, number>, minLen: number): number {
+  let h = 0x3c6ef372;
+  let best = 0;
+  for (let len = 1; len <= MAX_SUFFIX && end - len >= 0; len++) {
+    h = step(h, u[end - len + 2]!);
+    const k = fmix(h);
+    const v = table.get(k);
+    if (v === undefined) break;
+    if (v > 0 && len >= minLen) best = nz(k);
+  }
+  return best;
 }
 
-/** Longest word of `set` starting at `start`; '' when none. */
-function wordStartingAt(text: string, start: number, set: ReadonlySet<string>): string {
-  for (let len = Math.min(MAX_SUFFIX, text.length - start); len >= 1; len--) {
-    const w = text.slice(start, start + len);
-    if (set.has(w)) return w;
+/** Key of the longest listed word starting at `start`; 0 if none. */
+function startingAt(u: Int32Array, n: number, start: number, table: Map<number, number>): number {
+  let h = 0x3c6ef372;
+  let best = 0;
+  for (let len = 1; len <= MAX_SUFFIX && start + len <= n; len++) {
+    h = step(h, u[start + len + 1]!);
+    const k = fmix(h);
+    const v = table.get(k);
+    if (v === undefined) break;
+    if (v > 0) best = nz(k);
   }
-  return '';
+  return best;
 }
 
 /** Lexicon entry types (bit flags): person, place, organization names, other proper nouns. */
@@ -137,8 +176,14 @@ export function buildLexicon(entries: Iterable<readonly [string, number]>): Lexi
   let maxLen = 0;
   for (const [w, t] of entries) {
     if (w.length < 2 || w.length > LEX_MAX_LEN || t === 0) continue;
-    const h = hashString(w);
-    types.set(h, (types.get(h) ?? 0) | t);
+    // Proper prefixes are entered with type 0 so that matching can stop where no word continues.
+    let h = 0x9747b28c;
+    for (let i = 0; i < w.length; i++) {
+      h = step(h, normUnit(w.charCodeAt(i)));
+      const k = fmix(h);
+      if (i === w.length - 1) types.set(k, (types.get(k) ?? 0) | t);
+      else if (!types.has(k)) types.set(k, 0);
+    }
     maxLen = Math.max(maxLen, w.length);
   }
   return { types, maxLen };
@@ -158,9 +203,9 @@ function lexiconPositions(u: Int32Array, n: number, lex: Lexicon): Uint8Array {
     const lim = Math.min(n, i + lex.maxLen);
     for (let j = i; j < lim; j++) {
       h = step(h, u[j + 2]!);
-      if (j === i) continue;
       const t = lex.types.get(fmix(h));
-      if (t === undefined) continue;
+      if (t === undefined) break;
+      if (t === 0 || j === i) continue;
       for (let k = 0; k < NLEX; k++) {
         if (!(t & LEX_TYPES[k]!)) continue;
         out[i * NLEX + k]! |= 1;
@@ -260,12 +305,12 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
     else if (i > 0 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
     if (PLACE_SUFFIX_CODES.has(text.charCodeAt(i))) out[o + 23] = h2(24, c, wb);
     if (i + 1 < n && PLACE_SUFFIX_CODES.has(text.charCodeAt(i + 1))) out[o + 24] = h2(25, d, bmes[i + 1]!);
-    const orgEnd = suffixEndingAt(text, i + 1, ORG_SUFFIXES, 1);
-    if (orgEnd) out[o + 25] = h2(26, hashString(orgEnd), wb);
-    const orgNext = i + 1 < n ? wordStartingAt(text, i + 1, ORG_SUFFIXES) : '';
-    if (orgNext) out[o + 26] = h1(27, hashString(orgNext));
-    const placeEnd = suffixEndingAt(text, i + 1, PLACE_SUFFIXES, 2);
-    if (placeEnd) out[o + 27] = h1(28, hashString(placeEnd));
+    const orgEnd = endingAt(u, i + 1, ORG_ENDING, 1);
+    if (orgEnd) out[o + 25] = h2(26, orgEnd, wb);
+    const orgNext = i + 1 < n ? startingAt(u, n, i + 1, ORG_STARTING) : 0;
+    if (orgNext) out[o + 26] = h1(27, orgNext);
+    const placeEnd = endingAt(u, i + 1, PLACE_ENDING, 2);
+    if (placeEnd) out[o + 27] = h1(28, placeEnd);
     out[o + 28] = h3(29, k >= 0 ? lenB[k]! : 0, pos, wb);
     out[o + 29] = h1(30, 0); // bias
     out[o + 30] = h2(31, c, wb);

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Mention } from '../../src/types.js';
+import { segment } from '../../src/segment/jieba.js';
+import { FEATURE_VERSION, NUM_TEMPLATES, extractFeatures, buildLexicon, LEX_LOC } from '../../src/entities/model/features.js';
+import { mulberry32, trainPerceptron, type TrainingSentence } from '../../src/entities/model/perceptron.js';
+import { decodeModel, encodeModel, quantize } from '../../src/entities/model/format.js';
+import { hasModel, loadModel, modelFromData, tagSpans, type NerModel } from '../../src/entities/model/index.js';
+import { spansToTags } from '../../src/entities/model/tags.js';
+import { scoreSpans } from '../../src/eval/bio.js';
+
+/**
+ * A synthetic corpus with a regular structure: "<surname><given>在<place><suffix>的<org stem><org suffix>工作。"
+ * Names are drawn from disjoint pools for training and testing, so a model that passes has learnt the
+ * patterns (surname + 1–2 characters, place suffixes, organization suffixes), not the strings.
+ */
+function synth(seed: number, count: number, pool: 0 | 1): Array<{ text: string; spans: Mention[] }> {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
+  const given = [
+    ['伟', '芳', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋'],
+    ['勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平'],
+  ][pool]!;
+  const places = [['安', '兴', '平', '宁', '丰'], ['和', '顺', '泰', '昌', '源']][pool]!;
+  const placeSuffix = ['县', '市', '镇', '旗'];
+  const orgs = [['红星', '光明', '新华'], ['东方', '长城', '前进']][pool]!;
+  const orgSuffix = ['公司', '合作社', '医院', '学校'];
+  const verbs = ['在', '到', '去'];
+  const out: Array<{ text: string; spans: Mention[] }> = [];
+  for (let i = 0; i < count; i++) {
+    const per = pick(surnames) + pick(given);
+    const loc = pick(places) + pick(places) + pick(placeSuffix);
+    const org = pick(orgs) + pick(orgSuffix);
+    const v = pick(verbs);
+    const text = `${per}${v}${loc}的${org}工作。`;
+    const a = per.length + v.length;
+    const b = a + loc.length + 1;
+    out.push({
+      text,
+      spans: [
+        { start: 0, end: per.length, text: per, kind: 'PERSON' },
+        { start: a, end: a + loc.length, text: loc, kind: 'PLACE' },
+        { start: b, end: b + org.length, text: org, kind: 'ORGANIZATION' },
+      ],
+    });
+  }
+  return out;
+}
+
+function trainTiny(seed = 7): { model: NerModel; bytes: Buffer } {
+  const lexicon: Array<[string, number]> = [['安宁', LEX_LOC]];
+  const lex = buildLexicon(lexicon);
+  const data: TrainingSentence[] = synth(1, 150, 0).map((s) => ({
+    feats: extractFeatures(s.text, segment(s.text), lex),
+    tags: spansToTags(s.text.length, s.spans),
+  }));
+  const w = trainPerceptron(data, NUM_TEMPLATES, { epochs: 5, seed });
+  const q = quantize(w, lexicon, { featureVersion: FEATURE_VERSION, numTemplates: NUM_TEMPLATES, info: { corpus: 'synthetic' } });
+  const bytes = encodeModel(q);
+  return { model: modelFromData(decodeModel(bytes)), bytes };
+}
+
+describe('training', () => {
+  const { model, bytes } = trainTiny();
+
+  it('learns a synthetic corpus well enough to tag unseen names', () => {
+    const test = synth(2, 60, 1);
+    const pred = test.map((s) => tagSpans(s.text, segment(s.text), model));
+    const score = scoreSpans(test.map((s) => s.spans), pred);
+    expect(score.overall.f1).toBeGreaterThan(0.9);
+    for (const p of pred.flat()) {
+      expect(p.score).toBeGreaterThanOrEqual(0);
+      expect(p.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is deterministic: same data and seed → same model bytes', () => {
+    expect(trainTiny().bytes.equals(bytes)).toBe(true);
+  });
+
+  it('rejects bad options', () => {
+    expect(() => trainPerceptron([], NUM_TEMPLATES, { epochs: 0, seed: 1 })).toThrow();
+    expect(() => trainPerceptron([{ feats: new Uint32Array(3), tags: new Uint8Array(1) }], NUM_TEMPLATES, { epochs: 1, seed: 1 })).toThrow();
+  });
+
+  it('round-trips the model file: quantized weights, transitions and lexicon survive', () => {
+    const d = decodeModel(bytes);
+    expect(d.header.featureVersion).toBe(FEATURE_VERSION);
+    expect(d.lexicon).toEqual([['安宁', LEX_LOC]]);
+    expect(d.hashes.length).toBe(d.header.rows);
+    for (let i = 1; i < d.hashes.length; i++) expect(d.hashes[i]!).toBeGreaterThan(d.hashes[i - 1]!);
+    expect(encodeModel(d).equals(bytes)).toBe(true);
+  });
+
+  it('refuses files that are not models, and models of other feature versions', () => {
+    expect(() => decodeModel(Buffer.from('not a model'))).toThrow();
+    const d = decodeModel(bytes);
+    expect(() => modelFromData({ ...d, header: { ...d.header, featureVersion: FEATURE_VERSION + 1 } })).toThrow(/npm run train/);
+  });
+
+  it('loadModel reads a file path, caches it, and throws on a missing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-ner-'));
+    const p = join(dir, 'm.bin');
+    writeFileSync(p, bytes);
+    expect(hasModel(p)).toBe(true);
+    expect(loadModel(p)).toBe(loadModel(p));
+    expect(hasModel(join(dir, 'none.bin'))).toBe(false);
+    expect(() => loadModel(join(dir, 'none.bin'))).toThrow(/not found/);
+  });
+});
+
+describe('the shipped model (data/ner-model.bin)', () => {
+  it('exists and loads', () => {
+    expect(hasModel()).toBe(true);
+    expect(loadModel().header.rows).toBeGreaterThan(1000);
+  });
+
+  it('finds the obvious names of a news sentence', () => {
+    const text = '新华社北京6月22日电国务院总理朱镕基今天在人民大会堂会见了美国客人。';
+    const got = tagSpans(text).map((m) => `${m.text}/${m.kind}`);
+    expect(got).toContain('北京/PLACE');
+    expect(got).toContain('朱镕基/PERSON');
+    expect(got).toContain('美国/PLACE');
+  });
+
+  it('never throws and returns well-formed spans on any string', () => {
+    const odd = ['', ' ', '\n\t　', '😀😀王小明😀', '\ud800', '\udc00王', 'a'.repeat(5000), '北京'.repeat(3000), '，。、“”'];
+    const check = (s: string): void => {
+      const spans = tagSpans(s);
+      for (const m of spans) {
+        expect(m.start).toBeGreaterThanOrEqual(0);
+        expect(m.end).toBeGreaterThan(m.start);
+        expect(m.end).toBeLessThanOrEqual(s.length);
+        expect(m.text).toBe(s.slice(m.start, m.end));
+        expect(['PERSON', 'PLACE', 'ORGANIZATION']).toContain(m.kind);
+      }
+      for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+    };
+    for (const s of odd) check(s);
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => check(s)), { numRuns: 200 });
+  });
+});
