@@ -148,6 +148,21 @@ describe('viewer in the browser (fixture graph)', () => {
     const groups = await page.locator('#panel .rel-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-relation')));
     expect(groups[0]).toBe('role');
     expect(groups[groups.length - 1]).toBe('co_occurs');
+
+    // and a click on the middle of a straight edge opens the edge panel
+    const mid = await page.evaluate(() => {
+      const s = window.__zhkg!.sigma!;
+      const g = s.getGraph();
+      const [a, b] = g.extremities('e3').map((n) => s.graphToViewport({ x: g.getNodeAttribute(n, 'x'), y: g.getNodeAttribute(n, 'y') }));
+      const r = s.getContainer().getBoundingClientRect();
+      return { x: r.left + (a!.x + b!.x) / 2, y: r.top + (a!.y + b!.y) / 2 };
+    });
+    // two clicks within sigma's double-click delay (300 ms) would zoom instead
+    await page.waitForTimeout(400);
+    await page.mouse.move(mid.x, mid.y);
+    await page.mouse.click(mid.x, mid.y);
+    await page.waitForSelector('#panel[data-edge="e3"]');
+    expect(await page.textContent('#panel .evidence .sentence')).toContain('格日勒敖都 苏木');
   });
 
   it('finds substrings of labels and aliases: 嘎查, 新左旗', async () => {
@@ -188,6 +203,10 @@ describe('viewer in the browser (fixture graph)', () => {
     expect((await display('person:金宝'))?.hidden).toBe(true);
     await page.check('input[name="color-by"][value="community"]');
     expect(page.url()).toContain('color=community');
+    await page.click('#lang-switch');
+    expect(await page.textContent('#lang-switch')).toBe('English');
+    expect(await page.getAttribute('#search', 'placeholder')).toContain('搜索');
+    expect(page.url()).not.toContain('lang=');
   });
 
   it('opens a dropped GEXF file and reports a file it cannot read', async () => {
@@ -208,6 +227,12 @@ describe('viewer in the browser (fixture graph)', () => {
     expect(order).toBe((gexf.match(/<node /gu) ?? []).length);
     await searchAndPick('新左旗', 'place:新巴尔虎左旗'); // aliases survived the GEXF
     await page.waitForSelector('#panel[data-node="place:新巴尔虎左旗"]');
+
+    // the file picker takes the same path
+    await page.setInputFiles('#file-input', { name: 'again.json', mimeType: 'application/json', buffer: await readFile(join(out, 'graph.json')) });
+    await page.waitForFunction(() => window.__zhkg!.graph!.hasNode('org:hostile') && window.__zhkg!.graph!.getNodeAttribute('person:金宝', 'evidence').length > 0);
+    const jsonOrder = await page.evaluate(() => window.__zhkg!.sigma!.getGraph().order);
+    expect(jsonOrder).toBe(order);
 
     await drop('notes.txt', 'this is not a graph');
     await page.waitForSelector('#message:not([hidden])');

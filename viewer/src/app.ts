@@ -26,6 +26,7 @@ import {
   type ViewGraph,
 } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
+import { nearestEdge, type EdgeGeometry } from './hit.js';
 import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 
@@ -322,9 +323,27 @@ export class App {
     s.on('resize', () => this.scheduleLabels());
     s.on('clickNode', ({ node }) => this.selectNode(node));
     s.on('clickEdge', ({ edge }) => this.selectEdge(edge));
-    s.on('clickStage', () => {
-      if (this.state.node || this.state.edge) this.selectNode(null);
+    s.on('clickStage', ({ event }) => {
+      const edge = this.edgeNear(event.x, event.y);
+      if (edge) this.selectEdge(edge);
+      else if (this.state.node || this.state.edge) this.selectNode(null);
     });
+  }
+
+  /** A drawn edge within a few pixels of a click the picking buffer missed (thin edges), or null. */
+  private edgeNear(x: number, y: number): string | null {
+    const s = this.sigma;
+    const g = this.graph;
+    if (!s || !g) return null;
+    const geoms: EdgeGeometry[] = [];
+    g.forEachEdge((e, a, src, tgt) => {
+      const d = s.getEdgeDisplayData(e);
+      if (!d || d.hidden) return;
+      const p = s.graphToViewport({ x: g.getNodeAttribute(src, 'x'), y: g.getNodeAttribute(src, 'y') });
+      const q = s.graphToViewport({ x: g.getNodeAttribute(tgt, 'x'), y: g.getNodeAttribute(tgt, 'y') });
+      geoms.push({ key: e, sx: p.x, sy: p.y, tx: q.x, ty: q.y, curvature: a.curvature ?? 0 });
+    });
+    return nearestEdge(geoms, x, y, 5);
   }
 
   // ---------- DOM controls ----------
