@@ -173,3 +173,59 @@ describe('Viterbi on a hand-made model', () => {
     expect(() => new FeatureIndex([5, 0])).toThrow();
   });
 });
+
+describe('span scores', () => {
+  it('equal the posterior of the span computed by enumerating every valid tag sequence', async () => {
+    const { addScores } = await import('../../src/entities/model/index.js');
+    const { EMPTY_LEXICON } = await import('../../src/entities/model/features.js');
+    const { mulberry32 } = await import('../../src/entities/model/perceptron.js');
+    const T = NUM_TAGS;
+    const rand = mulberry32(3);
+    const n = 4;
+    const trans = Float32Array.from({ length: (T + 1) * T }, () => rand() * 2 - 1);
+    const end = Float32Array.from({ length: T }, () => rand() * 2 - 1);
+    const em = Float32Array.from({ length: n * T }, () => rand() * 3);
+    // Make a PERSON over units 1–2 likely, so that the Viterbi path has a span to score.
+    em[1 * T + tagOf('B-PERSON')]! += 4;
+    em[2 * T + tagOf('E-PERSON')]! += 4;
+    const model = {
+      header: { featureVersion: 0, numTemplates: 0, numTags: T, rows: 0, scale: 1, lexiconBytes: 0, info: {} },
+      index: new FeatureIndex([]),
+      weights: new Float32Array(0),
+      trans,
+      end,
+      lexicon: EMPTY_LEXICON,
+    };
+    const tags = viterbi(em, n, trans, end);
+    const spans = tagsToSpans('abcd', tags);
+    expect(spans.length).toBeGreaterThan(0);
+    addScores(spans, tags, em, n, model);
+    // Brute force over all 13^4 sequences.
+    let zAll = 0;
+    const zSpan = spans.map(() => 0);
+    const seq = new Array<number>(n).fill(0);
+    for (let code = 0; code < T ** n; code++) {
+      let x = code;
+      for (let i = 0; i < n; i++) {
+        seq[i] = x % T;
+        x = Math.floor(x / T);
+      }
+      let ok = canEnd(seq[n - 1]!);
+      let score = end[seq[n - 1]!]!;
+      for (let i = 0; i < n && ok; i++) {
+        const prev = i === 0 ? START : seq[i - 1]!;
+        ok = ALLOWED[prev * T + seq[i]!] === 1;
+        score += trans[prev * T + seq[i]!]! + em[i * T + seq[i]!]!;
+      }
+      if (!ok) continue;
+      const w = Math.exp(score);
+      zAll += w;
+      spans.forEach((s, k) => {
+        let match = true;
+        for (let i = s.start; i < s.end; i++) if (seq[i] !== tags[i]) match = false;
+        if (match) zSpan[k]! += w;
+      });
+    }
+    spans.forEach((s, k) => expect(s.score).toBeCloseTo(zSpan[k]! / zAll, 6));
+  });
+});

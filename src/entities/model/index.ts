@@ -95,50 +95,91 @@ export function tagSpans(text: string, tokens?: Token[], model?: NerModel): Ment
   return spans;
 }
 
-/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward. */
-function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
+/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
+/** Potentials exp(weight) of a model's allowed transitions, shifted by their maximum (no posterior changes). */
+interface Potentials {
+  psi: Float64Array;
+  endPot: Float64Array;
+}
+const potentials = new WeakMap<NerModel, Potentials>();
+
+function potentialsOf(m: NerModel): Potentials {
+  let p = potentials.get(m);
+  if (!p) {
+    const T = NUM_TAGS;
+    const psi = new Float64Array((T + 1) * T);
+    let tmax = -Infinity;
+    for (let i = 0; i < psi.length; i++) if (ALLOWED[i]) tmax = Math.max(tmax, m.trans[i]!);
+    for (let i = 0; i < psi.length; i++) psi[i] = ALLOWED[i] ? Math.exp(m.trans[i]! - tmax) : 0;
+    let emax = -Infinity;
+    for (let t = 0; t < T; t++) if (canEnd(t)) emax = Math.max(emax, m.end[t]!);
+    const endPot = new Float64Array(T);
+    for (let t = 0; t < T; t++) endPot[t] = canEnd(t) ? Math.exp(m.end[t]! - emax) : 0;
+    potentials.set(m, (p = { psi, endPot }));
+  }
+  return p;
+}
+
+/** Allowed (prev, cur) pairs as flat lists, so the sums skip the 108 of 169 pairs the mask forbids. */
+const PAIRS: { prev: Uint8Array; cur: Uint8Array } = (() => {
+  const prev: number[] = [];
+  const cur: number[] = [];
+  for (let p = 0; p < NUM_TAGS; p++) {
+    for (let t = 0; t < NUM_TAGS; t++) {
+      if (ALLOWED[p * NUM_TAGS + t]) {
+        prev.push(p);
+        cur.push(t);
+      }
+    }
+  }
+  return { prev: Uint8Array.from(prev), cur: Uint8Array.from(cur) };
+})();
+
+/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
+export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
   const T = NUM_TAGS;
-  const psi = new Float64Array((T + 1) * T);
-  // Shifting all transitions (and all end weights) by a constant changes no posterior but avoids overflow.
-  let tmax = -Infinity;
-  for (let i = 0; i < psi.length; i++) if (ALLOWED[i]) tmax = Math.max(tmax, m.trans[i]!);
-  for (let i = 0; i < psi.length; i++) psi[i] = ALLOWED[i] ? Math.exp(m.trans[i]! - tmax) : 0;
-  let emax = -Infinity;
-  for (let t = 0; t < T; t++) if (canEnd(t)) emax = Math.max(emax, m.end[t]!);
-  const endPot = (t: number): number => (canEnd(t) ? Math.exp(m.end[t]! - emax) : 0);
+  const { psi, endPot } = potentialsOf(m);
+  const P = PAIRS.prev;
+  const C = PAIRS.cur;
+  const K = P.length;
   const phi = new Float64Array(n * T);
   for (let i = 0; i < n; i++) {
     let mx = -Infinity;
     for (let t = 0; t < T; t++) mx = Math.max(mx, em[i * T + t]!);
-    for (let t = 0; t < T; t++) phi[i * T + t] = Math.exp(em[i * T + t]! - mx);
+    for (let t = 0; t < T; t++) {
+      const d = em[i * T + t]! - mx;
+      // Below e^-50 a tag cannot matter to a posterior reported as a confidence.
+      phi[i * T + t] = d < -50 ? 0 : Math.exp(d);
+    }
   }
   const alpha = new Float64Array(n * T);
   const c = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let t = 0; t < T; t++) {
-      let a = 0;
-      if (i === 0) a = psi[START * T + t]!;
-      else for (let p = 0; p < T; p++) a += alpha[(i - 1) * T + p]! * psi[p * T + t]!;
-      a *= phi[i * T + t]!;
-      alpha[i * T + t] = a;
-      sum += a;
+    const ao = i * T;
+    if (i === 0) for (let t = 0; t < T; t++) alpha[t] = psi[START * T + t]!;
+    else {
+      const po = ao - T;
+      for (let k = 0; k < K; k++) alpha[ao + C[k]!]! += alpha[po + P[k]!]! * psi[P[k]! * T + C[k]!]!;
     }
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += alpha[ao + t]! *= phi[ao + t]!;
     if (!(sum > 0)) return; // numerically degenerate: leave scores unset
     c[i] = sum;
-    for (let t = 0; t < T; t++) alpha[i * T + t]! /= sum;
+    for (let t = 0; t < T; t++) alpha[ao + t]! /= sum;
   }
   const beta = new Float64Array(n * T);
   let z = 0;
-  for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot(t);
+  for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot[t]!;
   if (!(z > 0)) return;
-  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot(t) / z;
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot[t]! / z;
+  const tmp = new Float64Array(T);
   for (let i = n - 2; i >= 0; i--) {
-    for (let p = 0; p < T; p++) {
-      let b = 0;
-      for (let t = 0; t < T; t++) b += psi[p * T + t]! * phi[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
-      beta[i * T + p] = b / c[i + 1]!;
-    }
+    const no = (i + 1) * T;
+    for (let t = 0; t < T; t++) tmp[t] = phi[no + t]! * beta[no + t]!;
+    const bo = i * T;
+    for (let k = 0; k < K; k++) beta[bo + P[k]!]! += psi[P[k]! * T + C[k]!]! * tmp[C[k]!]!;
+    const ci = c[i + 1]!;
+    for (let t = 0; t < T; t++) beta[bo + t]! /= ci;
   }
   for (const s of spans) {
     let p = alpha[s.start * T + tags[s.start]!]!;
