@@ -126,6 +126,9 @@ export class App {
     this.wireSigma(this.sigma);
     this.buildFilters();
     this.applyState();
+    // A shared URL names a node or an edge: show it.
+    if (this.state.node) this.centerOn([this.state.node]);
+    else if (this.state.edge) this.centerOn(graph.extremities(this.state.edge), false);
     byId('status').textContent = this.t('status.graph', { nodes: graph.order, edges: graph.size });
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
   }
@@ -288,8 +291,11 @@ export class App {
     if (focus && g.hasNode(focus)) {
       if (s !== focus && t !== focus) res.hidden = true;
       else {
-        res.label = a.label;
-        res.forceLabel = true;
+        // Relation labels only where they stay readable: a small neighbourhood, typed relations.
+        if (!co && (this.focusSet?.size ?? 0) <= SMALL_NEIGHBOURHOOD) {
+          res.label = a.label;
+          res.forceLabel = true;
+        }
         res.zIndex = 2;
       }
     } else if (this.state.edge) {
@@ -443,8 +449,7 @@ export class App {
       const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
       cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
     });
-    // A focused neighbourhood is small: tolerate slight overlap there rather than hide a neighbour.
-    const opts = focus ? { padding: -4, minRadius: 0 } : step!;
+    const opts = focus ? { padding: 0, minRadius: 0 } : step!;
     this.labelSet = pickLabels(cands, { fontSize: LABEL_SIZE, padding: opts.padding, minRadius: opts.minRadius, viewport: { width, height }, avoidNodes: !focus && this.state.labels <= 1 });
   }
 
