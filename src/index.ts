@@ -27,7 +27,7 @@ export type { Holder, HoldersOptions } from './query/holders.js';
 export { graphStats } from './query/stats.js';
 export type { GraphStats, StatsOptions, RankedEntity } from './query/stats.js';
 export { formatNeighbors, formatPath, formatEntities, formatHolders, formatStats } from './query/format.js';
-export { toGexf, toJSON, fromGexf, writeFileAtomic, parseGexfList, formatGexfList } from './export/index.js';
+export { toGexf, toJSON, fromGexf, restoreGexfGraph, writeFileAtomic, parseGexfList, formatGexfList } from './export/index.js';
 export type { GexfOptions } from './export/index.js';
 export { resolveEntities, entityKey } from './resolve/index.js';
 export type { ArticleMentions, Resolution } from './resolve/index.js';
