@@ -24,22 +24,47 @@ export interface CombineOptions {
   nested?: boolean;
 }
 
-/** Rules whose reading beats the model's even inside a longer model span (a title names who follows). */
-const DECISIVE = new Set(['person:title', 'person:speaker', 'person:credit', 'person:byline']);
+/** Rules that describe a piece of a name and yield to a longer model reading of the whole. */
+const PARTIAL = new Set(['place:known', 'place:division', 'place:abbreviation', 'place:chain', 'place:suffix', 'place:province', 'org:known', 'org:suffix', 'person:dictionary']);
+/** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
+const BARE = new Set(['place:known', 'org:known', 'person:dictionary']);
+/** Last characters of place names: an "organization" that ends in one is a place chain the model misread. */
+const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街道)$/;
+/** Fixed phrases in which a place name is no mention of the place (中国特色社会主义). */
+const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
+
+/**
+ * Whether rule candidate `c`, strictly inside model span `m`, gives way to it. The model read the whole
+ * name where the rule saw a piece: 湖北省 in 湖北省博物馆, 国务院 in 国务院新闻办公室 (an organization that does
+ * not end like a place), 德庆县 in 堆龙德庆县 (a longer place with the same suffix and no place before it).
+ * A model span that merely runs a chain of places together (巴彦花镇宝山村) does not win.
+ */
+function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[]): boolean {
+  if (!PARTIAL.has(c.rule)) return false;
+  if (BARE.has(c.rule)) return true;
+  if (m.kind === 'ORGANIZATION') return !PLACE_END.test(text.slice(m.start, m.end));
+  if (m.kind === 'PLACE' && c.kind === 'PLACE' && c.end === m.end) {
+    return !rulePlaces.some((p) => p !== c && p.start >= m.start && p.end <= c.start);
+  }
+  return false;
+}
 
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): Mention[] {
   const valid = candidates.filter(
-    (c) => c.start >= 0 && c.end <= text.length && c.end > c.start && !nonEntities.has(text.slice(c.start, c.end)) && !(c.canonical && nonEntities.has(c.canonical)),
+    (c) =>
+      c.start >= 0 &&
+      c.end <= text.length &&
+      c.end > c.start &&
+      !nonEntities.has(text.slice(c.start, c.end)) &&
+      !(c.canonical && nonEntities.has(c.canonical)) &&
+      !FIXED_PHRASES.some(([w, next]) => text.slice(c.start, c.end) === w && text.startsWith(next, c.end)),
   );
-  // A rule span strictly inside a model span yields to it: the model read the whole name (湖北省 in
-  // 湖北省博物馆, 国务院 in 国务院新闻办公室), the rule only a piece of it.
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
+  const rulePlaces = valid.filter((c) => c.priority > MODEL_PRIORITY && c.kind === 'PLACE');
   const usable = valid.filter(
     (c) =>
       c.priority === MODEL_PRIORITY ||
-      DECISIVE.has(c.rule) ||
-      c.kind === 'PROGRAM' ||
-      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start),
+      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start && yieldsToModel(c, m, text, rulePlaces)),
   );
   const order = [...usable].sort(
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),

@@ -10,7 +10,7 @@
  */
 import type { Mention, Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
-import { hasModel, tagSpans } from './model/index.js';
+import { hasModel, loadModel, tagSpans, type NerModel } from './model/index.js';
 import { combine, modelCandidates } from './combine.js';
 import { buildContext, type Candidate } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
@@ -30,6 +30,8 @@ export interface RecognizeOptions {
   gaps?: readonly number[];
   /** Use the trained model when its file exists (default true). */
   model?: boolean;
+  /** A loaded model to use instead of data/ner-model.bin (held-out evaluation); implies `model`. */
+  nerModel?: NerModel;
   /** Use the rule families (default true); false gives the model alone, for measuring what rules add. */
   rules?: boolean;
   /**
@@ -39,7 +41,25 @@ export interface RecognizeOptions {
   nested?: boolean;
 }
 
-let modelAvailable: boolean | undefined;
+let shipped: NerModel | null | undefined;
+
+/**
+ * The shipped model, loaded once; null when data/ner-model.bin is missing or does not fit the code (then
+ * one warning goes to stderr and recognition runs on rules alone rather than failing).
+ */
+function shippedModel(): NerModel | null {
+  if (shipped === undefined) {
+    shipped = null;
+    if (hasModel()) {
+      try {
+        shipped = loadModel();
+      } catch (err) {
+        process.stderr.write(`zhkg: entity model not used (${(err as Error).message})\n`);
+      }
+    }
+  }
+  return shipped;
+}
 
 /** The rule candidates for `text` (all families, before combination). Exported for tests and tools. */
 export function ruleCandidates(text: string, tokens: readonly Token[], gaps: readonly number[] = []): Candidate[] {
@@ -53,9 +73,10 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (text.length === 0) return [];
   const tokens = options.tokens ?? segment(text);
   const candidates: Candidate[] = [];
-  if (options.model !== false) {
-    modelAvailable ??= hasModel();
-    if (modelAvailable) candidates.push(...modelCandidates(tagSpans(text, tokens)));
+  if (options.nerModel) candidates.push(...modelCandidates(tagSpans(text, tokens, options.nerModel)));
+  else if (options.model !== false) {
+    const model = shippedModel();
+    if (model) candidates.push(...modelCandidates(tagSpans(text, tokens, model)));
   }
   if (options.rules !== false) candidates.push(...ruleCandidates(text, tokens, options.gaps ?? []));
   return combine(text, candidates, loadLexicons().nonEntities, { nested: options.nested !== false });

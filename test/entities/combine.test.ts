@@ -29,6 +29,27 @@ describe('combination of model spans and rule candidates', () => {
     expect(out.map((m) => m.text)).toEqual(['湖北省博物馆']);
   });
 
+  it('does not let a model span that runs places together override the chain', () => {
+    const text = '巴彦花镇宝山村第一书记';
+    const out = combine(
+      text,
+      [c(0, 4, 'PLACE', 4, 'place:division'), c(4, 7, 'PLACE', 4, 'place:chain'), ...modelCandidates([{ start: 0, end: 7, text: '巴彦花镇宝山村', kind: 'PLACE' }])],
+      new Set(),
+    );
+    expect(out.map((m) => m.text)).toEqual(['巴彦花镇', '宝山村']);
+  });
+
+  it('lets a longer model place with the same suffix win (堆龙德庆县, not 德庆县)', () => {
+    const text = '西藏堆龙德庆县农牧区';
+    const out = combine(text, [c(4, 7, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 2, end: 7, text: '堆龙德庆县', kind: 'PLACE' }])], new Set());
+    expect(out.map((m) => m.text)).toEqual(['堆龙德庆县']);
+  });
+
+  it('drops 中国 in the fixed phrase 中国特色', () => {
+    const text = '新时代中国特色社会主义思想';
+    expect(combine(text, modelCandidates([{ start: 3, end: 5, text: '中国', kind: 'PLACE' }]), new Set())).toEqual([]);
+  });
+
   it('repeats names that rules established, and never overlaps otherwise', () => {
     const text = '贫困户萨仁苏和家养羊。萨仁苏和说';
     const out = combine(text, [c(11, 15, 'PERSON', 4, 'person:speaker')], new Set(), { nested: false });

@@ -79,14 +79,14 @@ export function isNameLikeTag(tag: string): boolean {
 }
 
 /** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */
-export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number): boolean {
+export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number, allowVerbs = false): boolean {
   for (let i = start; i < end; ) {
     const t = tokenAt(ctx, i);
     if (!t) {
       i++;
       continue;
     }
-    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && isFunctionTag(t.tag)) return true;
+    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && isFunctionTag(t.tag) && !(allowVerbs && /^v/.test(t.tag))) return true;
     i = Math.max(i + 1, t.end);
   }
   return false;

@@ -54,7 +54,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
-    let s = scanStemStart(ctx, i, MAX_STEM, 2, mode !== 'weak');
+    let s = scanStemStart(ctx, i, MAX_STEM, 1, mode !== 'weak', true);
     // The nearest place or organization inside (or right before) the stem starts the name.
     let link: Span | undefined;
     for (const l of links) {
@@ -66,9 +66,10 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
     if (lex.nonEntities.has(name) || lex.nonEntities.has(stem) || lex.orgSuffixes.has(stem)) continue;
-    if (stem.length > 0 && hasFunctionWordInside(ctx, link ? link.end : s, i)) continue;
+    // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行).
+    if (stem.length > 0 && hasFunctionWordInside(ctx, link ? link.end : s, i, true)) continue;
     let ok: boolean;
-    if (stem.length === 0) ok = mode === 'alone' || sl >= 5;
+    if (stem.length === 0) ok = mode === 'alone';
     else if (mode === 'weak') {
       const known = link !== undefined || Boolean(ctx.places?.isDivision(stem) || ctx.places?.expandShortName(stem));
       ok = known && stem.length >= 2;

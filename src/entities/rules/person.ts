@@ -7,9 +7,15 @@
  *   - jieba's full-name tag (nrfg) for names in its dictionary (习近平).
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, isBreak, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, isBreak, isHan, isFunctionTag, tokenAt } from './context.js';
 
-const MAX_NAME = 5;
+/** Tags of words that can make up a person's name: unknown words and jieba's name tags. */
+function isNameLikeTag(tag: string): boolean {
+  return /^(x|nr|nrt|nrfg|nz|zg|ng)$/.test(tag);
+}
+
+/** Longest name read from context (Mongolian names reach six characters: 额尔敦巴特尔). */
+const MAX_NAME = 6;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
 /** Last characters of words before 说 that are no names (家里人说, 深有体会地说, 小穷村来说). */
@@ -21,7 +27,10 @@ function closeStrength(ctx: RuleContext, end: number): number {
   const cue = ctx.lex.personCues.longestAt(ctx.text, end);
   if (cue >= 2 || ctx.text[end] === '说') return 3;
   if (ctx.lex.titles.longestAt(ctx.text, end) >= 2) return 3;
-  return cue === 1 ? 2 : 0;
+  if (cue === 1) return 2;
+  // A verb or function word that jieba reads as a word of its own starting right here (苏日娜|组织).
+  const next = tokenAt(ctx, end);
+  return next && next.start === end && next.end - next.start >= 2 && isFunctionTag(next.tag) ? 2 : 0;
 }
 
 /**
@@ -94,7 +103,7 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
     return { len: best, strength: best ? bestStrength : 0 };
   };
   const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(true) : { len: 0, strength: 0 };
-  if (han.strength >= 3) return han.len;
+  if (han.strength >= 2) return han.len;
   const other = pick(false);
   return other.strength > han.strength ? other.len : han.len;
 }

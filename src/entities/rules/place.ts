@@ -34,8 +34,28 @@ function hasHardBreak(ctx: RuleContext, start: number, end: number, allowGaps: b
   return false;
 }
 
-/** Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none). */
-export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, minFunctionLen = 1, crossGaps = false): number {
+/**
+ * Whether verb token `t` belongs to an organization's name ending at `end`: right after a name (吉庆|合,
+ * 绿源|种植) and followed only by a short run of nouns up to the suffix (养殖|专业合作社).
+ */
+function verbInName(ctx: RuleContext, t: { start: number; end: number; tag: string }, end: number): boolean {
+  if (!/^v/.test(t.tag) || end - t.start > 5) return false;
+  const prev = tokenAt(ctx, t.start - 1);
+  if (!prev || prev.end !== t.start || !/^(x|nz|nr|ns)$/.test(prev.tag)) return false;
+  for (let i = t.end; i < end; ) {
+    const n = tokenAt(ctx, i);
+    if (!n || !/^(n|vn|x)$/.test(n.tag)) return false;
+    i = Math.max(i + 1, n.end);
+  }
+  return true;
+}
+
+/**
+ * Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none):
+ * stops at punctuation, stop characters, function words of `minFunctionLen`+ characters and (unless
+ * `crossGaps`) PDF gaps. `allowNamedVerbs`: organization names may hold a verb after a name (绿源种植).
+ */
+export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, minFunctionLen = 1, crossGaps = false, allowNamedVerbs = false): number {
   const { text } = ctx;
   let k = end;
   while (k > 0 && end - k < maxLen) {
@@ -43,7 +63,9 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
     if (!isHan(ch) || STOP_CHARS.has(ch)) break;
     if (k < end && ctx.gaps.has(k) && !crossGaps) break;
     const t = tokenAt(ctx, k - 1);
-    if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') break;
+    if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') {
+      if (!(allowNamedVerbs && verbInName(ctx, t, end))) break;
+    }
     if (t && t.end <= end && STOP_WORDS.has(t.word)) break;
     k--;
   }
