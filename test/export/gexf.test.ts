@@ -355,6 +355,16 @@ describe('toGexf: bad input', () => {
     expect(() => toGexf(g)).toThrow(/weight/);
   });
 
+  it("never writes sigma's renderer selector `type` as a column (it would clash on reading back)", async () => {
+    const g = withNode({ type: 'image', kind: 'PERSON' });
+    g.addNode('m', { label: 'm' });
+    g.addDirectedEdgeWithKey('e', 'n', 'm', { relation: 'role', type: 'curved' });
+    const xml = toGexf(g);
+    expect(xml).not.toMatch(/id="type"|image|curved/);
+    expect(fromGexf(xml).getNodeAttribute('n', 'type')).toBeUndefined();
+    expect((await validateGexf(xml)).valid).toBe(true);
+  });
+
   it('falls back to the first evidenceList sentence when an edge has no evidence text', () => {
     const g = withNode({});
     g.addNode('m', { label: 'm' });
