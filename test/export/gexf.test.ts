@@ -87,6 +87,8 @@ describe('toGexf: schema', () => {
       degree: 'integer', pagerank: 'double', code: 'string', evidence: 'string',
     });
     expect(types('edge')).toEqual({ relation: 'string', articles: 'liststring', evidence: 'string', undirected: 'boolean' });
+    // Declarations in column order, although `code` first appears on the second node.
+    expect(Object.keys(types('node'))).toEqual(['kind', 'aliases', 'mentions', 'articles', 'community', 'degree', 'pagerank', 'code', 'evidence']);
     // No column may shadow GEXF structure or sigma's renderer selector.
     for (const reserved of ['type', 'label', 'x', 'y', 'size', 'color', 'evidenceList', 'weight']) {
       expect(types('node')[reserved]).toBeUndefined();
