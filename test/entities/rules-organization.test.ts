@@ -20,6 +20,8 @@ describe('organization rules', () => {
   it('starts at the place nearest to the suffix', () => {
     expect(orgs('克什克腾旗土城子镇十里铺村党支部书记王晓光')).toEqual(['十里铺村党支部']);
     expect(orgs('种植户与赤峰市华农种子有限责任公司达成合作')).toEqual(['赤峰市华农种子有限责任公司']);
+    expect(orgs('呼和浩特市赛罕区人民政府与内蒙古农业大学签订合作协议')).toEqual(['赛罕区人民政府', '内蒙古农业大学']);
+    expect(orgs('通辽市奈曼旗大沁他拉镇八号村党支部领办的奈曼旗绿源种植专业合作社')).toEqual(['八号村党支部', '奈曼旗绿源种植专业合作社']);
   });
 
   it('takes name-like stems without a place', () => {
