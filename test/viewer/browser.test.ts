@@ -170,10 +170,15 @@ describe('viewer in the browser (fixture graph)', () => {
     await page.fill('#search', '嘎查');
     const keys = await page.locator('#suggestions li[data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node')));
     expect(keys).toEqual(expect.arrayContaining(['place:苏吉嘎查', 'org:苏吉嘎查党支部']));
+    expect(await page.textContent('#suggestions li[data-node="org:苏吉嘎查党支部"] .label mark')).toBe('嘎查');
     await page.fill('#search', '新左旗');
     expect(await page.textContent('#suggestions li[data-node="place:新巴尔虎左旗"]')).toContain('新左旗');
     await page.press('#search', 'Enter');
     await page.waitForSelector('#panel[data-node="place:新巴尔虎左旗"]');
+    await page.locator('#graph').focus().catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#panel[data-node=""]');
   });
 
   it('keeps a hostile label as text everywhere', async () => {

@@ -27,6 +27,7 @@ import {
 } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
 import { nearestEdge, type EdgeGeometry } from './hit.js';
+import { markPieces } from './marks.js';
 import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 
@@ -54,6 +55,15 @@ declare global {
   interface Window {
     __zhkg?: App;
   }
+}
+
+/** A name with the typed query marked (when it appears verbatim), as text nodes and <mark>. */
+function highlighted(cls: string, text: string, query: string): HTMLElement {
+  const q = query.trim();
+  const at = q === '' ? -1 : text.indexOf(q);
+  const span = el('span', { class: cls });
+  for (const p of markPieces(text, at < 0 ? [] : [[at, at + q.length]])) span.append(p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text));
+  return span;
 }
 
 export class App {
@@ -488,6 +498,10 @@ export class App {
       } else if (ev.key === 'Escape') this.closeSuggestions();
     });
     input.addEventListener('blur', () => setTimeout(() => this.closeSuggestions(), 150));
+    // Escape outside the search box closes the panel and clears the selection.
+    window.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && document.activeElement !== input && (this.state.node || this.state.edge)) this.selectNode(null);
+    });
 
     byId('zoom-in').addEventListener('click', () => void this.sigma?.getCamera().animatedZoom({ duration: 200 }));
     byId('zoom-out').addEventListener('click', () => void this.sigma?.getCamera().animatedUnzoom({ duration: 200 }));
@@ -580,9 +594,9 @@ export class App {
       const li = el(
         'li',
         { attrs: { role: 'option', 'aria-selected': String(i === this.active), 'data-node': hit.node } },
-        el('span', { class: 'label' }, hit.label),
+        highlighted('label', hit.label, byId<HTMLInputElement>('search').value),
         badge,
-        hit.alias ? el('span', { class: 'alias' }, `${this.t('search.alias')}: ${hit.alias}`) : null,
+        hit.alias ? el('span', { class: 'alias' }, `${this.t('search.alias')}: `, highlighted('alias-text', hit.alias, byId<HTMLInputElement>('search').value)) : null,
       );
       // mousedown, not click: it fires before the input's blur closes the list.
       li.addEventListener('mousedown', (ev) => {
