@@ -4,6 +4,7 @@
  */
 import type { MultiGraph } from 'graphology';
 import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.js';
+import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
 import { listInputs, readSource } from './text/read.js';
 import { segment } from './segment/jieba.js';
@@ -14,8 +15,9 @@ import { buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
-import { ExtractionPool, PARALLEL_MIN_CHARS, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
+import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
 import { extractionInput } from './parallel/protocol.js';
+import { boundArticles } from './parallel/bounds.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -31,8 +33,8 @@ export interface BuildOptions {
    * on the main thread. The graph is the same either way.
    */
   workers?: number;
-  /** Inputs below this many characters are extracted on the main thread (default PARALLEL_MIN_CHARS). */
-  parallelMinChars?: number;
+  /** Inputs below this many bytes in total are extracted on the main thread (default PARALLEL_MIN_BYTES). */
+  parallelMinBytes?: number;
   /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
   batchChars?: number;
 }
@@ -56,7 +58,7 @@ export function extractArticleMentions(article: Article): Mention[] {
 /** Builds the graph from decoded sources (no IO). */
 export function buildFromSources(docs: SourceDoc[], options: BuildOptions = {}): BuildResult {
   const progress = options.onProgress ?? (() => {});
-  const articles = docs.flatMap((d) => splitArticles(d));
+  const articles = docs.flatMap((d) => boundArticles(splitArticles(d)));
   const mentions = articles.map((article, i) => {
     const found = extractArticleMentions(article);
     progress('extract', i + 1, articles.length);
@@ -89,18 +91,18 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
 
 /**
  * Reads files and folders of .txt (sorted), then builds. Files are read and split one at a time (no file's
- * text outlives its articles); once the input passes `parallelMinChars`, articles go to a pool of worker
- * threads in batches, at most two batches per worker in flight, and results are merged by position.
+ * text outlives its articles). Inputs of `parallelMinBytes` or more go to a pool of worker threads in
+ * batches, at most two batches per worker in flight, and results are merged by position; the main thread
+ * then never loads the segmenter or the model.
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const files = await listInputs(paths);
   const workers = options.workers ?? defaultWorkerCount();
-  const minChars = options.parallelMinChars ?? PARALLEL_MIN_CHARS;
+  const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const articles: Article[] = [];
   const found: Mention[][] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
-  let chars = 0;
   let batch: number[] = [];
   let batchChars = 0;
   const flush = () => {
@@ -113,11 +115,10 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     batches.push(done);
   };
   try {
+    if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
     for (const [i, f] of files.entries()) {
-      for (const article of splitArticles(await readSource(f))) {
+      for (const article of boundArticles(splitArticles(await readSource(f)))) {
         const index = articles.push(article) - 1;
-        chars += article.text.length;
-        if (!pool && workers > 1 && chars >= minChars) pool = new ExtractionPool(workers);
         if (!pool) {
           found[index] = extractArticleMentions(article);
           continue;
@@ -137,6 +138,12 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     await pool?.close();
   }
   return buildFromMentions(articles, found, options);
+}
+
+async function totalBytes(files: string[]): Promise<number> {
+  let sum = 0;
+  for (const f of files) sum += await stat(f).then((s) => s.size, () => 0);
+  return sum;
 }
 
 /** Article ids are `<file stem>#<n>`; files with the same stem in different folders get `~2`, `~3` … */

@@ -33,7 +33,7 @@ describe('parallel extraction', () => {
     let extractEvents = 0;
     const multi = await buildGraphFromPaths([dir], {
       workers: 2,
-      parallelMinChars: 0,
+      parallelMinBytes: 0,
       batchChars: 2_000,
       layout: false,
       onProgress: (stage) => {

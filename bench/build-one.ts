@@ -1,0 +1,106 @@
+/**
+ * One benchmark measurement, run in its own process by bench/run.ts so peak RSS belongs to one corpus size.
+ * Prints one JSON object on stdout. Usage: tsx bench/build-one.ts <corpus dir> [workers]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildGraphFromPaths, extractArticleMentions, type Stage } from '../src/pipeline.js';
+import { listInputs, readSource } from '../src/text/read.js';
+import { splitArticles } from '../src/text/articles.js';
+import { getJieba, segment } from '../src/segment/jieba.js';
+import { recognize } from '../src/entities/index.js';
+import { writeOutputs } from '../src/output.js';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: build-one.ts <corpus dir> [workers]');
+const workers = process.argv[3] ? Number(process.argv[3]) : undefined;
+/** The per-stage breakdown of extraction runs on one thread over the first SAMPLE_CHARS of the corpus. */
+const SAMPLE_CHARS = 1_500_000;
+
+interface Clock {
+  wall: number;
+  cpu: number;
+}
+const now = (): Clock => {
+  const c = process.cpuUsage();
+  return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
+};
+const since = (t: Clock): Clock => {
+  const n = now();
+  return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
+};
+
+// 1. The whole build, as `zhkg build` runs it (worker threads for extraction), then the export.
+const stages: Record<string, Clock> = {};
+let stage = '';
+let mark = now();
+const enter = (s: string) => {
+  if (s === stage) return;
+  if (stage) stages[stage] = since(mark);
+  mark = now();
+  stage = s;
+};
+const t0 = now();
+const result = await buildGraphFromPaths([dir], { ...(workers ? { workers } : {}), onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s) });
+enter('export');
+const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-'));
+await writeOutputs(result.graph, out, { viewer: false });
+enter('');
+const total = since(t0);
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+rmSync(out, { recursive: true, force: true });
+const articleChars = result.articles.reduce((n, a) => n + a.text.length, 0);
+const nodes = result.graph.order;
+const edges = result.graph.size;
+const articles = result.articles.length;
+result.articles.length = 0;
+
+// 2. Source characters and nodejieba `tag` alone on the same text, file by file, one thread.
+const files = await listInputs([dir]);
+let sourceChars = 0;
+const jieba = getJieba();
+jieba.tag('预热'); // dictionary loading is not part of the measurement
+const j0 = now();
+for (const f of files) {
+  const { text } = await readSource(f);
+  sourceChars += text.length;
+  jieba.tag(text);
+}
+const jiebaAlone = since(j0);
+
+// 3. Extraction stages on one thread over a sample (their throughput does not depend on corpus size).
+const split: Record<string, Clock> = {
+  'read/decode': { wall: 0, cpu: 0 },
+  'normalize+articles': { wall: 0, cpu: 0 },
+  segmentation: { wall: 0, cpu: 0 },
+  entities: { wall: 0, cpu: 0 },
+};
+const add = (k: string, c: Clock) => {
+  split[k]!.wall += c.wall;
+  split[k]!.cpu += c.cpu;
+};
+let sampleChars = 0;
+extractArticleMentions(splitArticles(await readSource(files[0]!))[0]!); // warm-up: model and lexicons
+for (const f of files) {
+  if (sampleChars >= SAMPLE_CHARS) break;
+  let t = now();
+  const doc = await readSource(f);
+  add('read/decode', since(t));
+  sampleChars += doc.text.length;
+  t = now();
+  const arts = splitArticles(doc);
+  add('normalize+articles', since(t));
+  for (const a of arts) {
+    t = now();
+    const tokens = segment(a.text);
+    add('segmentation', since(t));
+    t = now();
+    recognize(a.text, { tokens, gaps: a.gaps });
+    add('entities', since(t));
+  }
+}
+
+process.stdout.write(
+  `${JSON.stringify({ dir, files: files.length, sourceChars, articleChars, articles, nodes, edges, total, stages, peakRssMB, jiebaAlone, sampleChars, split })}\n`,
+);

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench [-- --sizes 1,10,50] [--workers N] [--fa2 10000]`: builds corpora of the given sizes (MB,
+ * under bench/corpus/), runs the whole build on each in its own process and prints throughput per stage,
+ * peak RSS, graph size, nodejieba `tag` alone and the ratio build ÷ jieba; then ForceAtlas2 on a synthetic
+ * graph. Prints figures; it is not a test. Wall times depend on what else runs on the machine: the load
+ * average is printed, and CPU times (all threads) beside wall times.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus } from './corpus.js';
+import { fa2Bench } from './fa2.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = dirname(here);
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const sizes = arg('sizes', '1,10,50').split(',').map(Number);
+if (sizes.some((s) => !(s > 0))) throw new Error('--sizes takes positive numbers of MB, e.g. --sizes 1,10');
+const workers = arg('workers', '');
+const fa2Nodes = Number(arg('fa2', '10000'));
+
+const bio = process.env.ZHKG_BENCH_BIO ?? join(root, '..', 'shared', 'eval', 'pd-ner', 'dev.bio');
+const fallbackBio = join(root, 'test', 'fixtures', 'eval', 'pd-ner-sample.bio');
+const sources = { bio: existsSync(bio) ? bio : fallbackBio, page: join(root, 'data', '000_6a6b28fc1a4d90e2.txt') };
+
+interface Clock {
+  wall: number;
+  cpu: number;
+}
+const rate = (chars: number, ms: number) => (ms > 0 ? Math.round(chars / (ms / 1000)) : Infinity);
+const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '∞');
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+
+console.log(`zhkg bench — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
+console.log(`corpus text: ${sources.bio} + ${sources.page}\n`);
+for (const mb of sizes) {
+  const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
+  const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'build-one.ts'), corpus.dir, ...(workers ? [workers] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench build failed for ${mb} MB (exit ${child.status})`);
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    files: number; sourceChars: number; articles: number; nodes: number; edges: number; total: Clock;
+    stages: Record<string, Clock>; peakRssMB: number; jiebaAlone: Clock; sampleChars: number; split: Record<string, Clock>;
+  };
+  const c = r.sourceChars;
+  console.log(`## ${mb} MB: ${corpus.files} files, ${fmt(corpus.bytes)} bytes, ${fmt(c)} chars, ${fmt(r.articles)} articles (load ${load()})`);
+  console.log(`whole build + export: ${(r.total.wall / 1000).toFixed(1)} s wall, ${(r.total.cpu / 1000).toFixed(1)} s CPU → ${fmt(rate(c, r.total.wall))} chars/s`);
+  console.log(`graph: ${fmt(r.nodes)} nodes, ${fmt(r.edges)} edges; peak RSS ${Math.round(r.peakRssMB)} MB`);
+  console.log(`nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`);
+  console.log('stage                       wall s   CPU s    chars/s (wall)');
+  const row = (name: string, t: Clock, chars: number) =>
+    console.log(`${name.padEnd(26)} ${(t.wall / 1000).toFixed(2).padStart(7)} ${(t.cpu / 1000).toFixed(2).padStart(7)} ${fmt(rate(chars, t.wall)).padStart(14)}`);
+  for (const [name, t] of Object.entries(r.split)) row(`  ${name} (1 thread, sample)`.slice(0, 26), t, r.sampleChars);
+  for (const [name, t] of Object.entries(r.stages)) row(name === 'read' ? 'read+extract (workers)' : name, t, c);
+  console.log(`  (sample: first ${fmt(r.sampleChars)} chars, one thread)\n`);
+}
+
+if (fa2Nodes > 0) {
+  const f = fa2Bench(fa2Nodes);
+  console.log(`ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations: ${(f.ms / 1000).toFixed(2)} s`);
+}
+
+// The entities engineers' extraction benchmark, when present.
+const extractBench = join(here, 'extract.ts');
+if (existsSync(extractBench)) {
+  console.log('\n## bench/extract.ts');
+  spawnSync(process.execPath, [...process.execArgv, extractBench], { stdio: 'inherit' });
+}

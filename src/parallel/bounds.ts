@@ -1,0 +1,65 @@
+/**
+ * Bounds on the unit of work after extraction. Resolution and several relation families compare the
+ * mentions of one article with each other, which is harmless for a newspaper article (a few thousand
+ * characters) but quadratic for a "page" that is one 10 MB line. Articles longer than MAX_ARTICLE_CHARS are
+ * therefore cut, at sentence boundaries, into consecutive articles; the articles of that source file are
+ * renumbered (`<stem>#<n>` stays dense and in page order). Inputs without such articles are unchanged.
+ */
+import type { Article } from '../types.js';
+
+/** Longest article handed to resolution and relations (characters of normalized text). */
+export const MAX_ARTICLE_CHARS = 20_000;
+
+/** Cuts over-long articles of one source file; returns the input array itself when none is too long. */
+export function boundArticles(articles: Article[], max = MAX_ARTICLE_CHARS): Article[] {
+  if (!(max >= 1)) throw new RangeError(`boundArticles: max must be ≥ 1, got ${max}`);
+  if (articles.every((a) => a.text.length <= max)) return articles;
+  const out = articles.flatMap((a) => (a.text.length <= max ? [a] : cutArticle(a, max)));
+  return out.map((a, i) => ({ ...a, id: `${a.id.slice(0, a.id.lastIndexOf('#'))}#${i + 1}` }));
+}
+
+/** Part boundaries: after whole sentences while they fit, hard cuts inside a sentence longer than `max`. */
+function cutPoints(a: Article, max: number): number[] {
+  const cuts: number[] = [];
+  let start = 0;
+  let lastFit = -1; // the last sentence end after `start` that fits in a part starting at `start`
+  const ends = [...a.sentences.map((s) => s.end), a.text.length];
+  for (const end of ends) {
+    while (end - start > max) {
+      let cut = lastFit > start ? lastFit : start + max;
+      const c = a.text.charCodeAt(cut - 1);
+      if (cut !== lastFit && c >= 0xd800 && c <= 0xdbff) cut--; // never between surrogate halves
+      cuts.push(cut);
+      start = cut;
+      lastFit = -1;
+    }
+    if (end > start) lastFit = end;
+  }
+  if (start < a.text.length) cuts.push(a.text.length);
+  return cuts;
+}
+
+function cutArticle(a: Article, max: number): Article[] {
+  const parts: Article[] = [];
+  let s = 0;
+  for (const e of cutPoints(a, max)) {
+    if (e <= s) continue;
+    parts.push({
+      ...a,
+      text: a.text.slice(s, e),
+      map: a.map.slice(s, e + 1),
+      gaps: a.gaps.filter((g) => g > s && g < e).map((g) => g - s),
+      // A sentence cut by a hard cut is clipped to each part.
+      sentences: a.sentences
+        .filter((x) => x.end > s && x.start < e)
+        .map((x, index) => {
+          const from = Math.max(x.start, s);
+          const to = Math.min(x.end, e);
+          return { index, start: from - s, end: to - s, text: a.text.slice(from, to) };
+        }),
+      authors: a.authors.filter((x) => x.start >= s && x.end <= e).map((x) => ({ ...x, start: x.start - s, end: x.end - s })),
+    });
+    s = e;
+  }
+  return parts;
+}
