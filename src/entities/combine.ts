@@ -44,7 +44,7 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   if (BARE.has(c.rule)) return true;
   if (m.kind === 'ORGANIZATION') return !PLACE_END.test(text.slice(m.start, m.end));
   if (m.kind === 'PLACE' && c.kind === 'PLACE' && c.end === m.end) {
-    return !rulePlaces.some((p) => p !== c && p.start >= m.start && p.end <= c.start);
+    return !rulePlaces.some((p) => p !== c && p.start < c.start && p.end > m.start);
   }
   return false;
 }

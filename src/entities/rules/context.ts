@@ -66,7 +66,7 @@ export function tokenAt(ctx: RuleContext, i: number): Token | undefined {
 }
 
 /** Tags of tokens that are never part of a name: verbs, function words, numbers, time words. */
-const FUNCTION_TAGS = /^(v|vd|vg|p|c|d|dg|u|uj|ul|uz|uv|ud|ug|r|rr|rz|m|mq|q|f|t|tg|ad|y|e|o|zg)$/;
+const FUNCTION_TAGS = /^(v|vd|vg|p|c|d|dg|u|uj|ul|uz|uv|ud|ug|r|rr|rz|m|mq|q|f|s|t|tg|ad|y|e|o|zg)$/;
 
 /** Whether a jieba tag marks a function or verb word (never inside a proper name). */
 export function isFunctionTag(tag: string): boolean {
@@ -93,7 +93,7 @@ export function hasFunctionWordInside(ctx: RuleContext, start: number, end: numb
 }
 
 /** Words that end a name scan to the left whatever jieba tags them (图为 is a caption's opening). */
-export const STOP_WORDS = new Set(['图为', '其中', '目前', '同时', '此外', '另外', '近日', '日前', '今年', '去年', '还有', '以及', '通过', '作为', '成为', '开展', '组建', '成立']);
+export const STOP_WORDS = new Set(['当地', '新一届', '本届', '上届', '历届', '图为', '其中', '目前', '同时', '此外', '另外', '近日', '日前', '今年', '去年', '还有', '以及', '通过', '作为', '成为', '开展', '组建', '成立']);
 
 /** Characters that end a name scan to the left when they stand alone (function words). */
 export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);

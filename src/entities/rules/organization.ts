@@ -48,13 +48,18 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const suffix = text.slice(i, i + sl);
     const mode = lex.orgSuffixes.get(suffix)!;
     const end = i + sl;
-    // A weak suffix inside a verb or function word (部署, 所以) is no suffix.
+    // A weak suffix inside a verb or function word (部署, 所以), or a one-character one inside any word
+    // (干部, 加油站), is no suffix.
     const carrier = tokenAt(ctx, i);
-    if (mode === 'weak' && carrier && carrier.start < i && isFunctionTag(carrier.tag)) continue;
+    if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || sl === 1)) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
     let s = scanStemStart(ctx, i, MAX_STEM, 1, mode !== 'weak', true);
+    // A stem starts at a word boundary: inside a name jieba knows whole (中华人民共和国|中央军事委员会,
+    // 广西壮族自治区) it takes the whole word, inside another word it starts after it.
+    const first = tokenAt(ctx, s);
+    if (first && first.start < s && s < i) s = /^(nt|ns|nz|nr|x)$/.test(first.tag) && i - first.start <= 16 ? first.start : Math.min(first.end, i);
     // The nearest place or organization inside (or right before) the stem starts the name.
     let link: Span | undefined;
     for (const l of links) {

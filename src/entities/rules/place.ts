@@ -42,12 +42,15 @@ function verbInName(ctx: RuleContext, t: { start: number; end: number; tag: stri
   if (!/^v/.test(t.tag) || end - t.start > 5) return false;
   const prev = tokenAt(ctx, t.start - 1);
   if (!prev || prev.end !== t.start || !/^(x|nz|nr|ns)$/.test(prev.tag)) return false;
+  let nouns = 0;
   for (let i = t.end; i < end; ) {
     const n = tokenAt(ctx, i);
     if (!n || !/^(n|vn|x)$/.test(n.tag)) return false;
+    nouns++;
     i = Math.max(i + 1, n.end);
   }
-  return true;
+  // A one-character verb needs a noun after it (吉庆合|养殖|专业合作社, not 钟书住|医院).
+  return t.end - t.start >= 2 || nouns > 0;
 }
 
 /**
@@ -145,17 +148,8 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     if (sl === 0) continue;
     if (SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i))) continue;
     const end = i + sl;
+    // 1. The longest stem that makes a division's name, or a known abbreviation.
     let found: Link | undefined;
-    // 1. Continuing a chain: the stem runs from the end of the previous link.
-    for (let pe = i - 1; pe >= Math.max(0, i - MAX_STEM) && !found; pe--) {
-      const prev = endsAt.get(pe);
-      if (!prev || i - pe < 2 || hasHardBreak(ctx, pe, i, true)) continue;
-      const name = text.slice(pe, end);
-      const stem = text.slice(pe, i);
-      if (places?.isDivision(name)) found = { start: pe, end, priority: 4, rule: 'place:chain' };
-      else if (![...stem].some((c) => STOP_CHARS.has(c)) && nameLikeStem(ctx, pe, i)) found = { start: pe, end, priority: 3, rule: 'place:chain' };
-    }
-    // 2. The longest stem that makes a division's name, or a known abbreviation.
     for (let len = MAX_STEM; len >= 1 && !found; len--) {
       const s = i - len;
       if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
@@ -172,6 +166,20 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       else if (len <= 3) {
         const full = places?.expandAbbreviation(name);
         if (full) found = { start: s, end, canonical: full, priority: 4, rule: 'place:abbreviation' };
+      }
+    }
+    // 2. Continuing a chain: the stem runs from the end of the previous link (unless the index knows a
+    //    longer name reaching over that link: 广西|壮族自治区 is 广西壮族自治区).
+    if (!found || found.start > i - 2) {
+      for (let pe = i - 1; pe >= Math.max(0, i - MAX_STEM); pe--) {
+        const prev = endsAt.get(pe);
+        if (!prev || i - pe < 2 || hasHardBreak(ctx, pe, i, true)) continue;
+        if (found && found.start <= pe) break;
+        const name = text.slice(pe, end);
+        const stem = text.slice(pe, i);
+        if (places?.isDivision(name)) found = { start: pe, end, priority: 4, rule: 'place:chain' };
+        else if (![...stem].some((c) => STOP_CHARS.has(c)) && nameLikeStem(ctx, pe, i)) found = { start: pe, end, priority: 3, rule: 'place:chain' };
+        break;
       }
     }
     // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
