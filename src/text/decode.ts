@@ -75,7 +75,23 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
   }
   const asUtf8 = tryUtf8(buf);
   if (asUtf8 !== undefined) return checked('utf-8', asUtf8, where);
+  // UTF-8 with a few bad sequences (an encoded lone surrogate, a truncated character) stays UTF-8, the
+  // bad bytes becoming U+FFFD; GB18030 read as UTF-8 fails on most of its characters instead.
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+  if (mostlyValid(lenient)) return checked('utf-8', lenient, where);
   return checked('gb18030', iconv.decode(Buffer.from(buf), 'gb18030'), where);
+}
+
+/** At most 2% replacement characters among non-ASCII ones (GB18030 read as UTF-8: most of them). */
+function mostlyValid(text: string): boolean {
+  let wide = 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) wide++;
+    if (c === 0xfffd) bad++;
+  }
+  return bad > 0 && bad * 50 <= wide;
 }
 
 function tryUtf8(buf: Uint8Array): string | undefined {
