@@ -94,15 +94,20 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     }
   }
   if (options.nested !== false) {
+    // Places inside an organization's name (十里铺村 in 十里铺村党支部, 乌审旗 and 图克镇 in 乌审旗图克镇党委).
     const orgs = chosen.filter((c) => c.kind === 'ORGANIZATION');
-    const inner = usable.filter(
-      (c) => c.kind === 'PLACE' && c.priority > MODEL_PRIORITY && c.rule !== 'place:known' && c.rule !== 'place:province' && orgs.some((o) => o.start === c.start && c.end < o.end),
+    const inner = valid.filter(
+      (c) =>
+        c.kind === 'PLACE' &&
+        c.priority > MODEL_PRIORITY &&
+        c.rule !== 'place:known' &&
+        c.rule !== 'place:province' &&
+        orgs.some((o) => o.start <= c.start && c.end < o.end),
     );
-    const seen = new Set<string>();
-    for (const c of inner.sort((a, b) => b.end - b.start - (a.end - a.start))) {
-      const key = String(c.start);
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const placed: Candidate[] = [];
+    for (const c of inner.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+      if (placed.some((p) => p.start < c.end && c.start < p.end)) continue;
+      placed.push(c);
       chosen.push(c);
     }
   }

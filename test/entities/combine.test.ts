@@ -25,8 +25,10 @@ describe('combination of model spans and rule candidates', () => {
 
   it('keeps the model span when a non-decisive rule sees only a piece of it', () => {
     const text = '湖北省博物馆展出';
-    const out = combine(text, [c(0, 3, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 0, end: 6, text: '湖北省博物馆', kind: 'ORGANIZATION' }])], new Set());
-    expect(out.map((m) => m.text)).toEqual(['湖北省博物馆']);
+    const cands = [c(0, 3, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 0, end: 6, text: '湖北省博物馆', kind: 'ORGANIZATION' }])];
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['湖北省博物馆']);
+    // Nested output still names the place inside the organization (for located_in).
+    expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['湖北省', '湖北省博物馆']);
   });
 
   it('does not let a model span that runs places together override the chain', () => {

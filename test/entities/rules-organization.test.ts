@@ -40,6 +40,11 @@ describe('organization rules', () => {
     }
   });
 
+  it('takes departments joined by 和 and level-of-government stems', () => {
+    expect(orgs('据正镶白旗农牧和科技局负责人介绍')).toEqual(['正镶白旗农牧和科技局']);
+    expect(orgs('记者从自治区扶贫办获悉')).toEqual(['自治区扶贫办']);
+  });
+
   it('knows bodies with fixed names', () => {
     expect(orgs('重要指示精神和党中央、自治区党委决策部署')).toEqual(['党中央', '自治区党委']);
   });

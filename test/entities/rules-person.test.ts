@@ -15,6 +15,11 @@ describe('person rules: a title before the name', () => {
     expect(texts(ctx, titleNames(ctx))).toEqual(['金宝']);
   });
 
+  it('reads long Mongolian names with function-word syllables (乌云其其格)', () => {
+    const ctx = ctxOf('苏木党委副书记、苏木长乌云其其格告诉记者');
+    expect(texts(ctx, titleNames(ctx))).toEqual(['乌云其其格']);
+  });
+
   it('ends a byline name at the PDF gap', () => {
     const ctx = ctxOf('本报记者|巴依斯古楞|二连浩特报记者|李晓英');
     expect(texts(ctx, titleNames(ctx))).toEqual(['巴依斯古楞', '李晓英']);

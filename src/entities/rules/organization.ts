@@ -6,7 +6,7 @@
  * name in the stem. Bodies with fixed names (党中央, 国务院) come from the lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
@@ -16,6 +16,8 @@ const SUFFIX_BLOCKERS = [
   '社员', '社会', '社区', '社长', '报名', '报告', '报道', '报送', '报表', '报到', '报请', '报纸', '厅局', '厅长', '中心工作', '中心任务',
   '委员', '公司化', '政府性',
 ];
+/** Stems that name the level of government rather than a place (自治区扶贫办, 国家发改委). */
+const LEVEL_STEMS = new Set(['自治区', '国家', '中央', '全国']);
 /** What may follow the weak suffix 报 when it names a newspaper (二连浩特报记者). */
 const NEWSPAPER_FOLLOW = ['记者', '社', '讯', '评论员', '通讯员', '编辑'];
 
@@ -48,10 +50,10 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const suffix = text.slice(i, i + sl);
     const mode = lex.orgSuffixes.get(suffix)!;
     const end = i + sl;
-    // A weak suffix inside a verb or function word (部署, 所以), or a one-character one inside any word
-    // (干部, 加油站), is no suffix.
+    // A weak suffix inside a verb or function word (部署, 所以), or a one-character one closing a
+    // two-character word (干部, 村部), is no suffix; 科技局 is.
     const carrier = tokenAt(ctx, i);
-    if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || sl === 1)) continue;
+    if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || (sl === 1 && carrier.end - carrier.start < 3))) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
@@ -70,7 +72,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     while (s < i && STOP_CHARS.has(text[s]!)) s++;
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
-    if (lex.nonEntities.has(name) || lex.nonEntities.has(stem) || lex.orgSuffixes.has(stem)) continue;
+    if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
     // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行).
     if (stem.length > 0 && hasFunctionWordInside(ctx, link ? link.end : s, i, true)) continue;
     let ok: boolean;
@@ -79,7 +81,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       const known = link !== undefined || Boolean(ctx.places?.isDivision(stem) || ctx.places?.expandShortName(stem));
       ok = known && stem.length >= 2;
       if (suffix === '报') ok = ok && NEWSPAPER_FOLLOW.some((w) => text.startsWith(w, end));
-    } else ok = link !== undefined || (stem.length >= 2 && (hasNameWord(ctx, s, i) || Boolean(ctx.places?.expandShortName(stem))));
+    } else ok = link !== undefined || LEVEL_STEMS.has(stem) || (stem.length >= 2 && (hasNameWord(ctx, s, i) || Boolean(ctx.places?.expandShortName(stem))));
     if (!ok) continue;
     for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;
@@ -87,5 +89,5 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     links.push({ start: s, end });
     i = end - 1;
   }
-  return out;
+  return dedupe(out);
 }

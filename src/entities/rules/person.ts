@@ -18,6 +18,8 @@ function isNameLikeTag(tag: string): boolean {
 const MAX_NAME = 6;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
+/** Function characters that are also syllables of Mongolian names. */
+const MONGOLIAN_SYLLABLES = new Set([...'和其那']);
 /** Last characters of words before 说 that are no names (家里人说, 深有体会地说, 小穷村来说). */
 const NOT_NAME_END = new Set([...'人地们来得着了过小']);
 
@@ -48,10 +50,11 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   if (surname && surnameLen === 0) return false;
   // 及 and 向 are surnames as well as function words: only as surnames may they start a name.
   if (STOP_CHARS.has(name[0]!) && !surname) return false;
-  // Stop characters inside: Han names never have them; Mongolian names may have 和 (苏和, 萨仁苏和).
+  // Stop characters inside: Han names never have them; Mongolian names may have 和 其 那 (萨仁苏和,
+  // 乌云其其格, 那顺).
   for (let i = 1; i < len; i++) {
     const ch = name[i]!;
-    if (STOP_CHARS.has(ch) && !(ch === '和' && !surname)) return false;
+    if (STOP_CHARS.has(ch) && !(MONGOLIAN_SYLLABLES.has(ch) && !surname)) return false;
   }
   // A title inside (王书记) is a form of address, not a name.
   for (let i = 1; i < len; i++) if (lex.titles.longestAt(text, p + i, len - i) >= 2) return false;

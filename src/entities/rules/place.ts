@@ -23,6 +23,8 @@ const SUFFIX_BLOCKERS = [
  * townships missing from it); the others (市 区 县 街道 社区 …) need the index or a chain.
  */
 const FREE_SUFFIXES = new Set(['小区', '嘎查', '苏木', '村', '镇', '乡']);
+/** Suffixes of villages, townships and communities, whose generic kinds jieba knows as common words. */
+const LOCAL_SUFFIX = new Set(['村', '嘎查', '社区', '乡', '镇', '街道', '苏木', '小区']);
 /** Suffixes after which a common two-character word is a kind of place, not a name (示范村, 山区). */
 const GENERIC_STEM_SUFFIX = new Set(['村', '区', '乡', '镇', '市', '县']);
 /** Verbs (or their last character) after which a one-character province name is a destination: 赴鄂, 援鄂. */
@@ -53,6 +55,15 @@ function verbInName(ctx: RuleContext, t: { start: number; end: number; tag: stri
   return t.end - t.start >= 2 || nouns > 0;
 }
 
+/** Whether the one-character token at `i` stands between two noun tokens (农牧|和|科技). */
+function nounsAround(ctx: RuleContext, i: number): boolean {
+  const t = tokenAt(ctx, i);
+  const before = tokenAt(ctx, i - 1);
+  const after = tokenAt(ctx, i + 1);
+  const noun = (x: { tag: string } | undefined): boolean => x !== undefined && /^(n|vn|nz|j)$/.test(x.tag);
+  return t !== undefined && t.end - t.start === 1 && noun(before) && noun(after);
+}
+
 /**
  * Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none):
  * stops at punctuation, stop characters, function words of `minFunctionLen`+ characters and (unless
@@ -63,7 +74,9 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
   let k = end;
   while (k > 0 && end - k < maxLen) {
     const ch = text[k - 1]!;
-    if (!isHan(ch) || STOP_CHARS.has(ch)) break;
+    if (!isHan(ch)) break;
+    // 和 joins two nouns inside a department's name (农牧和科技局); elsewhere it ends the scan.
+    if (STOP_CHARS.has(ch) && !(allowNamedVerbs && ch === '和' && nounsAround(ctx, k - 1))) break;
     if (k < end && ctx.gaps.has(k) && !crossGaps) break;
     const t = tokenAt(ctx, k - 1);
     if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') {
@@ -161,7 +174,8 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       // 示范村, 自然村, 行政村: a common two-character word before 村/区/乡 names a kind of village.
       const commonWord = len === 2 && single !== undefined && single.start === s && single.end === i && GENERIC_STEM_SUFFIX.has(text.slice(i, end)) && !isNameLikeTag(single.tag);
       const whole = tokenAt(ctx, s);
-      const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag);
+      // 自然村, 行政村 as one common word; counties and cities jieba calls nouns (东胜区/n) stay names.
+      const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag) && LOCAL_SUFFIX.has(text.slice(i, end));
       if (len >= 2 && atWordStart && !commonWord && !commonNoun && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name)) found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
         const full = places?.expandAbbreviation(name);
