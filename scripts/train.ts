@@ -1,6 +1,7 @@
 /**
  * Trains the character-level NER model:
  *   npm run train [-- path/to/file.bio] [--epochs N] [--out file] [--held-out-only] [--cv] [--crf]
+ *     [--min-count N] [--no-gold-lexicon] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION]
  * 1. Held-out estimate: trains on 4 of every 5 sentences (sentence index mod 5 ≠ 4) and prints P/R/F1 per
  *    kind on the fifth, with the float weights and with the quantized weights that ship.
  * 2. Trains on every sentence and writes data/ner-model.bin; prints its size, load time and decode speed.
@@ -22,7 +23,7 @@ import {
   extractFeatures,
 } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
-import { trainPerceptron, type TrainingSentence } from '../src/entities/model/perceptron.js';
+import { mulberry32, trainPerceptron, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
 import { decodeTags, loadModel, modelFromData, type NerModel } from '../src/entities/model/index.js';
@@ -40,6 +41,8 @@ let algo: 'perceptron' | 'crf' = 'perceptron';
 let rate = 0.05;
 let l2 = 1e-5;
 let useGold = true;
+let augmentCopies = 0;
+let augmentKinds = new Set<EntityKind>(['PERSON', 'PLACE', 'ORGANIZATION']);
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--epochs') epochs = Number(args[++i]);
@@ -51,6 +54,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--rate') rate = Number(args[++i]);
   else if (a === '--l2') l2 = Number(args[++i]);
   else if (a === '--no-gold-lexicon') useGold = false;
+  else if (a === '--augment') augmentCopies = Number(args[++i]);
+  else if (a === '--augment-kinds') augmentKinds = new Set(args[++i]!.split(',') as EntityKind[]);
   else if (a.startsWith('--')) throw new Error(`train: unknown option ${a}`);
   else corpus = a;
 }
@@ -86,16 +91,66 @@ function lexiconEntries(items: readonly Item[]): Entries {
  * the names of the other folds, as unseen text will, so the lexicon features get honest weights.
  */
 function trainingData(items: readonly Item[]): TrainingSentence[] {
-  const out: TrainingSentence[] = new Array(items.length);
+  const fold = items.map((_, j) => j % FOLDS);
+  const all = [...items];
+  if (augmentCopies > 0) {
+    const extra = augment(items, fold);
+    all.push(...extra.items);
+    fold.push(...extra.fold);
+  }
+  const out: TrainingSentence[] = new Array(all.length);
   for (let f = 0; f < FOLDS; f++) {
-    const lex = buildLexicon(lexiconEntries(items.filter((_, j) => j % FOLDS !== f)));
-    items.forEach((it, j) => {
-      if (j % FOLDS === f) {
+    const lex = buildLexicon(lexiconEntries(items.filter((_, j) => fold[j] !== f)));
+    all.forEach((it, j) => {
+      if (fold[j] === f) {
         out[j] = { feats: extractFeatures(it.s.text, it.tokens, lex), tags: spansToTags(it.s.text.length, it.s.spans) };
       }
     });
   }
   return out;
+}
+
+/**
+ * Mention replacement (data augmentation): copies of sentences in which every name is swapped for another
+ * annotated name of the same kind, drawn from the same jackknife fold (so the copies do not teach the model
+ * that the lexicon of the other folds knows every name). More names in the same contexts teach the model to
+ * rely on context and shape rather than on the particular strings.
+ */
+function augment(items: readonly Item[], fold: readonly number[]): { items: Item[]; fold: number[] } {
+  const rand = mulberry32(SEED ^ 0x5bd1e995);
+  const pools: Array<Map<EntityKind, string[]>> = [];
+  for (let f = 0; f < FOLDS; f++) pools.push(new Map());
+  items.forEach((it, j) => {
+    for (const sp of it.s.spans) {
+      const pool = pools[fold[j]!]!;
+      if (!pool.has(sp.kind)) pool.set(sp.kind, []);
+      pool.get(sp.kind)!.push(sp.text);
+    }
+  });
+  const outItems: Item[] = [];
+  const outFold: number[] = [];
+  for (let copy = 0; copy < augmentCopies; copy++) {
+    items.forEach((it, j) => {
+      if (!it.s.spans.some((sp) => augmentKinds.has(sp.kind))) return;
+      const pool = pools[fold[j]!]!;
+      let text = '';
+      let last = 0;
+      const spans: Mention[] = [];
+      for (const sp of [...it.s.spans].sort((a, b) => a.start - b.start)) {
+        if (sp.start < last) continue;
+        const names = pool.get(sp.kind)!;
+        const name = augmentKinds.has(sp.kind) ? names[Math.floor(rand() * names.length)]! : sp.text;
+        text += it.s.text.slice(last, sp.start);
+        spans.push({ start: text.length, end: text.length + name.length, text: name, kind: sp.kind });
+        text += name;
+        last = sp.end;
+      }
+      text += it.s.text.slice(last);
+      outItems.push({ s: { text, spans }, tokens: segment(text) });
+      outFold.push(fold[j]!);
+    });
+  }
+  return { items: outItems, fold: outFold };
 }
 
 function fmt(s: SpanScores, label: string): string {
@@ -124,7 +179,7 @@ function build(items: readonly Item[]) {
   const q = quantize(w, lexiconEntries(items), {
     featureVersion: FEATURE_VERSION,
     numTemplates: NUM_TEMPLATES,
-    info: { corpus: corpus.split('/').slice(-2).join('/'), sentences: items.length, algorithm: algo, epochs, seed: SEED },
+    info: { corpus: corpus.split('/').slice(-2).join('/'), sentences: items.length, algorithm: algo, epochs, seed: SEED, augmentCopies },
   });
   const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
   return { w, q, float, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
