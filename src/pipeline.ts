@@ -72,11 +72,13 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
   const progress = options.onProgress ?? (() => {});
   // Ids depend on all files (same stems in two folders) but extraction does not read them.
   const articles = assignUniqueIds(rawArticles);
-  const items = articles.map((article, i) => ({ article, mentions: found[i]! }));
   progress('resolve', 0, 1);
-  const { entities, mentions } = resolveEntities(items);
+  const resolution = resolveEntities(articles.map((article, i) => ({ article, mentions: found[i]! })));
+  found.length = 0; // raw mentions are not needed any more: large inputs should not hold them twice
+  const { entities } = resolution;
   progress('relations', 0, 1);
-  const facts = extractRelations(articles, mentions, entities);
+  const facts = extractRelations(articles, resolution.mentions, entities);
+  resolution.mentions = [];
   progress('graph', 0, 1);
   const graph = buildGraph(entities, articles, facts);
   progress('metrics', 0, 1);

@@ -17,17 +17,18 @@ export function registerBuild(program: Command): void {
       const paths = inputs.length > 0 ? inputs : await defaultCorpus(dataPath());
       const progress = createProgress({ quiet: !!opts.quiet });
       const t0 = Date.now();
-      const result = await buildGraphFromPaths(paths, {
+      // Only the graph is kept: articles, entities and relation facts can be freed before the export.
+      const { graph, articleCount } = await buildGraphFromPaths(paths, {
         onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
-      });
+      }).then((r) => ({ graph: r.graph, articleCount: r.articles.length }));
       progress.stop();
       // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
       const { writeOutputs } = await import('../../output.js');
-      const files = await writeOutputs(result.graph, opts.out, { viewer: opts.viewer });
+      const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer });
       if (!opts.quiet) {
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
         process.stderr.write(
-          `zhkg: ${result.articles.length} articles → ${result.graph.order} nodes, ${result.graph.size} edges in ${secs} s\n`,
+          `zhkg: ${articleCount} articles → ${graph.order} nodes, ${graph.size} edges in ${secs} s\n`,
         );
       }
       process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);

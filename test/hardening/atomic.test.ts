@@ -1,0 +1,37 @@
+/**
+ * Atomic outputs: a failed build exits 1 and leaves the outputs of an earlier build byte-for-byte intact,
+ * with no temporary files left behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, repoRoot } from '../helpers/cli.js';
+
+describe('atomic outputs', () => {
+  it('a failing build into a folder keeps the earlier graph.gexf / graph.json / index.html', () => {
+    const work = mkdtempSync(join(tmpdir(), 'zhkg-atomic-'));
+    const out = join(work, 'out');
+    // inputs: the bundled page; then the same page plus a PNG disguised as .txt
+    const page = join(repoRoot, 'data', '000_6a6b28fc1a4d90e2.txt');
+    const first = runCli(['build', page, '-o', out, '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    const names = readdirSync(out).sort();
+    expect(names).toEqual(expect.arrayContaining(['graph.gexf', 'graph.json', 'index.html']));
+    const before = new Map(names.map((n) => [n, readFileSync(join(out, n))]));
+    expect(before.get('graph.gexf')!.length).toBeGreaterThan(1000);
+
+    const png = join(work, 'scan.txt');
+    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]));
+    const copy = join(work, 'page.txt');
+    copyFileSync(page, copy);
+    const second = runCli(['build', copy, png, '-o', out, '--quiet']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/scan\.txt: binary file/);
+    expect(second.stdout).toBe('');
+
+    const after = readdirSync(out).sort();
+    expect(after).toEqual(names); // no temporary files left, nothing added or removed
+    for (const n of names) expect(readFileSync(join(out, n)).equals(before.get(n)!), n).toBe(true);
+  });
+});

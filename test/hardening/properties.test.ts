@@ -1,0 +1,114 @@
+/**
+ * Property tests (fast-check) over arbitrary strings, including astral characters and lone surrogates:
+ * normalization and page splitting map every kept character back to the same character of the original
+ * text; extraction never throws, its offsets (code points) select exactly the reported text, and it is
+ * deterministic.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeText } from '../../src/text/normalize.js';
+import { splitArticles } from '../../src/text/articles.js';
+import { extractDocument, extractText } from '../../src/extract.js';
+import { boundArticles } from '../../src/parallel/bounds.js';
+
+/** Code units that matter here: Chinese names and places, blanks and line breaks, punctuation, surrogates. */
+const unit = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...'王瑞新李晓英苏吉嘎查村镇旗市委书记合作社呼和浩特的在了。，、■□图为摄') },
+  { weight: 3, arbitrary: fc.constantFrom(' ', '\n', '\n\n', '\r\n', '\t', '\u3000', '\u00a0') },
+  { weight: 1, arbitrary: fc.constantFrom('𠀀', '𝔸', '😀', 'a', 'Z', '7', '"', '“', '”') },
+  { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
+);
+const text = fc.array(unit, { maxLength: 120 }).map((parts) => parts.join(''));
+const blank = /^[\s\u00a0\u3000]$/;
+
+describe('normalization and articles keep offsets', () => {
+  it('normalizeText: each normalized character is the original character at map[i] (or a collapsed blank)', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const n = normalizeText(s);
+        expect(n.map.length).toBe(n.text.length + 1);
+        for (let i = 0; i < n.text.length; i++) {
+          const ch = n.text[i]!;
+          if (ch === ' ') expect(blank.test(s[n.map[i]!]!)).toBe(true);
+          else expect(s[n.map[i]!]).toBe(ch);
+          if (i > 0) expect(n.map[i]!).toBeGreaterThan(n.map[i - 1]!);
+        }
+        expect(normalizeText(s)).toEqual(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splitArticles (+ boundArticles): article characters map to the same code point of the page', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 3, max: 40 }), (s, max) => {
+        const cps = Array.from(s);
+        const articles = boundArticles(splitArticles({ path: 'p.txt', encoding: 'utf-8', text: s }), max);
+        for (const a of articles) {
+          expect(a.text.length).toBeLessThanOrEqual(max);
+          for (let i = 0; i < a.text.length; i++) {
+            const code = a.text.charCodeAt(i);
+            const original = cps[a.map[i]!]!;
+            if (a.text[i] === ' ') expect(blank.test(original)).toBe(true);
+            else if (code >= 0xd800 && code <= 0xdfff) expect(original).toContain(a.text[i]); // half of a pair
+            else expect(original).toBe(a.text[i]);
+          }
+          for (const x of a.sentences) expect(a.text.slice(x.start, x.end)).toBe(x.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('extraction on any string', () => {
+  it('extractText: no exception; offsets select the reported text; deterministic', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const cps = Array.from(s);
+        const r = extractText(s);
+        expect(r.text).toBe(s);
+        for (const e of r.entities) {
+          expect(e.start).toBeGreaterThanOrEqual(0);
+          expect(e.end).toBeGreaterThan(e.start);
+          expect(e.end).toBeLessThanOrEqual(cps.length);
+          expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+        }
+        expect(extractText(s)).toEqual(r);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('extractDocument (pages split into articles): the same properties', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const cps = Array.from(s);
+        const r = extractDocument({ path: 'p.txt', encoding: 'utf-8', text: s });
+        for (const e of r.entities) {
+          expect(e.end).toBeGreaterThan(e.start);
+          expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+        }
+        expect(extractDocument({ path: 'p.txt', encoding: 'utf-8', text: s })).toEqual(r);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the entities of a known sentence wherever noise surrounds it (the property is not vacuous)', () => {
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const s = `${before}\n\n呼和浩特市委书记王瑞新到苏吉嘎查调研。\n\n${after}`;
+        const r = extractText(s);
+        expect(r.entities.some((e) => e.text === '王瑞新' && e.kind === 'PERSON')).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('boundArticles rejects a bound below one character', () => {
+    expect(() => boundArticles([], 0)).toThrow(RangeError);
+    expect(() => boundArticles([], Number.NaN)).toThrow(RangeError);
+  });
+});
