@@ -11,7 +11,7 @@ import { dataPath } from '../src/paths.js';
 import { decodeModel } from '../src/entities/model/format.js';
 import { modelFromData, tagSpans } from '../src/entities/model/index.js';
 import { NUM_TEMPLATES, extractFeatures } from '../src/entities/model/features.js';
-import { emissions, viterbi } from '../src/entities/model/decode.js';
+import { emissions, emissionsFromHashes, viterbi } from '../src/entities/model/decode.js';
 
 const corpus = process.argv[2] ?? '/work/shared/eval/pd-ner/dev.bio';
 const modelFile = process.argv[3] ?? dataPath('ner-model.bin');
@@ -39,6 +39,7 @@ const rows = feats.map((f) => model.index.lookupAll(f));
 time('feature lookup', () => feats.forEach((f) => model.index.lookupAll(f)));
 const ems = rows.map((r, i) => emissions(r, texts[i]!.length, NUM_TEMPLATES, model.weights));
 time('emissions', () => rows.forEach((r, i) => emissions(r, texts[i]!.length, NUM_TEMPLATES, model.weights)));
+time('lookup + emissions fused', () => feats.forEach((f, i) => emissionsFromHashes(f, texts[i]!.length, NUM_TEMPLATES, model.index, model.weights)));
 time('viterbi', () => ems.forEach((e, i) => viterbi(e, texts[i]!.length, model.trans, model.end)));
 time('tagSpans (decode + scores, no jieba)', () => texts.forEach((t, i) => tagSpans(t, tokens[i]!, model)));
 time('tagSpans with jieba', () => texts.forEach((t) => tagSpans(t, undefined, model)));

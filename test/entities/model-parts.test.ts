@@ -229,3 +229,22 @@ describe('span scores', () => {
     spans.forEach((s, k) => expect(s.score).toBeCloseTo(zSpan[k]! / zAll, 6));
   });
 });
+
+describe('fused emissions', () => {
+  it('equal lookup followed by emissions', async () => {
+    const { emissionsFromHashes } = await import('../../src/entities/model/decode.js');
+    const { mulberry32 } = await import('../../src/entities/model/perceptron.js');
+    const rand = mulberry32(9);
+    const hashes = Array.from({ length: 50 }, (_, i) => i * 7919 + 1);
+    const idx = new FeatureIndex(hashes);
+    const W = Float32Array.from({ length: 50 * NUM_TAGS }, () => rand() - 0.5);
+    const F = 4;
+    const n = 6;
+    // Mix of known hashes, unknown ones and empty slots.
+    const feats = Uint32Array.from({ length: n * F }, () => (rand() < 0.2 ? 0 : rand() < 0.8 ? hashes[Math.floor(rand() * 50)]! : 123456789));
+    const a = emissionsFromHashes(feats, n, F, idx, W);
+    const b = emissions(idx.lookupAll(feats), n, F, W);
+    expect(a.length).toBe(b.length);
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i]!, 5);
+  });
+});

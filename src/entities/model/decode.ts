@@ -66,6 +66,31 @@ export function emissions(rows: Int32Array, n: number, F: number, W: Float32Arra
 }
 
 /**
+ * Emission scores straight from feature hashes (lookup fused with the sums, the 13 tags unrolled): the
+ * run-time path, equal to `emissions(index.lookupAll(feats), …)`.
+ */
+export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array): Float32Array {
+  if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
+  const em = new Float32Array(n * 13);
+  for (let i = 0; i < n; i++) {
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    const fo = i * F;
+    for (let f = 0; f < F; f++) {
+      const r = index.get(feats[fo + f]!);
+      if (r < 0) continue;
+      const w = r * 13;
+      e0 += W[w]!; e1 += W[w + 1]!; e2 += W[w + 2]!; e3 += W[w + 3]!; e4 += W[w + 4]!; e5 += W[w + 5]!;
+      e6 += W[w + 6]!; e7 += W[w + 7]!; e8 += W[w + 8]!; e9 += W[w + 9]!; e10 += W[w + 10]!; e11 += W[w + 11]!;
+      e12 += W[w + 12]!;
+    }
+    const o = i * 13;
+    em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;
+    em[o + 7] = e7; em[o + 8] = e8; em[o + 9] = e9; em[o + 10] = e10; em[o + 11] = e11; em[o + 12] = e12;
+  }
+  return em;
+}
+
+/**
  * Viterbi over the masked BIOES lattice. `trans[(prev) * T + cur]` with prev = START for the first position;
  * `end[t]` scores ending in t. Returns the best tags (length n).
  */

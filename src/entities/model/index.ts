@@ -9,7 +9,7 @@ import type { Mention, Token } from '../../types.js';
 import { dataPath } from '../../paths.js';
 import { segment } from '../../segment/jieba.js';
 import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, type Lexicon } from './features.js';
-import { FeatureIndex, emissions, viterbi } from './decode.js';
+import { FeatureIndex, emissionsFromHashes, viterbi } from './decode.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
 import { ALLOWED, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
 
@@ -67,8 +67,7 @@ export function loadModel(path?: string): NerModel {
 /** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
 export function decodeTags(text: string, tokens: readonly Token[], model: NerModel): { tags: Uint8Array; em: Float32Array } {
   const n = text.length;
-  const rows = model.index.lookupAll(extractFeatures(text, tokens, model.lexicon));
-  const em = emissions(rows, n, NUM_TEMPLATES, model.weights);
+  const em = emissionsFromHashes(extractFeatures(text, tokens, model.lexicon), n, NUM_TEMPLATES, model.index, model.weights);
   return { tags: viterbi(em, n, model.trans, model.end), em };
 }
 
