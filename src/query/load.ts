@@ -192,11 +192,13 @@ function normalize(input: QueryGraph): QueryGraph {
   const graph: QueryGraph =
     input.type === 'mixed' && input.multi ? input : input.copy({ type: 'mixed', multi: true });
   graph.updateEachNodeAttributes((_key, attrs: Attributes) => {
+    dropNaN(attrs);
     // also for arrays: graphology-gexf reads an empty liststring as ['']
     for (const name of ['aliases', 'articles']) if (name in attrs) attrs[name] = toStringList(attrs[name]);
     return attrs;
   });
   graph.updateEachEdgeAttributes((_key, attrs: Attributes) => {
+    dropNaN(attrs);
     if ('articles' in attrs) attrs.articles = toStringList(attrs.articles);
     if (typeof attrs.weight === 'string' && Number.isFinite(Number(attrs.weight))) attrs.weight = Number(attrs.weight);
     return attrs;
@@ -207,4 +209,9 @@ function normalize(input: QueryGraph): QueryGraph {
 function firstLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return (msg.split('\n')[0] ?? msg).trim();
+}
+
+/** A GEXF value that lies about its type (integer "many") parses as NaN: treated as absent. */
+function dropNaN(attrs: Attributes): void {
+  for (const k of Object.keys(attrs)) if (typeof attrs[k] === 'number' && Number.isNaN(attrs[k])) delete attrs[k];
 }
