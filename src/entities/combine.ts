@@ -36,15 +36,15 @@ const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 /**
  * Whether rule candidate `c`, strictly inside model span `m`, gives way to it. The model read the whole
  * name where the rule saw a piece: 湖北省 in 湖北省博物馆, 国务院 in 国务院新闻办公室 (an organization that does
- * not end like a place), 德庆县 in 堆龙德庆县 (a longer place with the same suffix and no place before it).
+ * not end like a place), 德庆县 in 堆龙德庆县, 江西省 in 江西省军区 (a longer place holding no other place).
  * A model span that merely runs a chain of places together (巴彦花镇宝山村) does not win.
  */
 function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[]): boolean {
   if (!PARTIAL.has(c.rule)) return false;
   if (BARE.has(c.rule)) return true;
   if (m.kind === 'ORGANIZATION') return !PLACE_END.test(text.slice(m.start, m.end));
-  if (m.kind === 'PLACE' && c.kind === 'PLACE' && c.end === m.end) {
-    return !rulePlaces.some((p) => p !== c && p.start < c.start && p.end > m.start);
+  if (m.kind === 'PLACE' && c.kind === 'PLACE') {
+    return !rulePlaces.some((p) => p !== c && p.start < m.end && p.end > m.start && (p.start < c.start || p.end > c.end));
   }
   return false;
 }

@@ -64,6 +64,12 @@ function nounsAround(ctx: RuleContext, i: number): boolean {
   return t !== undefined && t.end - t.start === 1 && noun(before) && noun(after);
 }
 
+/** Whether one word starts at `from` and reaches the suffix at `end` (农牧和|科技局), with stem left in it. */
+function oneWordTo(ctx: RuleContext, from: number, end: number): boolean {
+  const t = tokenAt(ctx, from);
+  return from < end && t !== undefined && t.start === from && t.end >= end;
+}
+
 /**
  * Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none):
  * stops at punctuation, stop characters, function words of `minFunctionLen`+ characters and (unless
@@ -76,7 +82,7 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
     const ch = text[k - 1]!;
     if (!isHan(ch)) break;
     // 和 joins two nouns inside a department's name (农牧和科技局); elsewhere it ends the scan.
-    if (STOP_CHARS.has(ch) && !(allowNamedVerbs && ch === '和' && nounsAround(ctx, k - 1))) break;
+    if (STOP_CHARS.has(ch) && !(allowNamedVerbs && ch === '和' && nounsAround(ctx, k - 1) && oneWordTo(ctx, k, end))) break;
     if (k < end && ctx.gaps.has(k) && !crossGaps) break;
     const t = tokenAt(ctx, k - 1);
     if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') {
