@@ -26,7 +26,7 @@ import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
 import { mulberry32, trainPerceptron, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
-import { decodeTags, loadModel, modelFromData, type NerModel } from '../src/entities/model/index.js';
+import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
 import { spansToTags, tagsToSpans } from '../src/entities/model/tags.js';
 import type { EntityKind, Mention, Token } from '../src/types.js';
 
@@ -216,10 +216,49 @@ console.log(`trained in ${ho.seconds.toFixed(1)} s, ${ho.w.hashes.length} featur
 const gold = heldOut.map((d) => d.s.spans);
 console.log(fmt(scoreSpans(gold, predict(ho.float, heldOut)), 'held-out, float weights:'));
 console.log(fmt(scoreSpans(gold, predict(ho.quantized, heldOut)), 'held-out, shipped (quantized) weights:'));
+
+/**
+ * Temperature for span scores: the one (of a few) that minimizes the log loss of "this predicted span is
+ * correct" on the held-out sentences. It does not change which spans are found, only their `score`.
+ */
+function chooseTemperature(model: NerModel, data: readonly Item[]): number {
+  let best = 1;
+  let bestLoss = Infinity;
+  let bestScored: Array<[number, boolean]> = [];
+  for (const temp of [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96]) {
+    const m: NerModel = { ...model, header: { ...model.header, temperature: temp } };
+    const scored: Array<[number, boolean]> = [];
+    for (const d of data) {
+      const gold = new Set(d.s.spans.map((g) => `${g.start}:${g.end}:${g.kind}`));
+      for (const p of tagSpans(d.s.text, d.tokens, m)) scored.push([p.score ?? 1, gold.has(`${p.start}:${p.end}:${p.kind}`)]);
+    }
+    let loss = 0;
+    for (const [p, ok] of scored) {
+      const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+      loss -= ok ? Math.log(q) : Math.log(1 - q);
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = temp;
+      bestScored = scored;
+    }
+  }
+  const buckets = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.01];
+  const parts: string[] = [];
+  for (let b = 0; b + 1 < buckets.length; b++) {
+    const inB = bestScored.filter(([p]) => p >= buckets[b]! && p < buckets[b + 1]!);
+    if (inB.length > 0) parts.push(`[${buckets[b]}, ${Math.min(1, buckets[b + 1]!)}): ${inB.length} spans, ${((inB.filter(([, ok]) => ok).length / inB.length) * 100).toFixed(0)}% correct`);
+  }
+  console.log(`span score temperature ${best} (held-out log loss ${(bestLoss / Math.max(1, bestScored.length)).toFixed(3)}/span); ${parts.join('; ')}`);
+  return best;
+}
+const temperature = chooseTemperature(ho.quantized, heldOut);
+ho.q.header.temperature = temperature;
 if (heldOutOnly && process.env.HO_OUT) writeFileSync(process.env.HO_OUT, encodeModel(ho.q));
 
 if (!heldOutOnly) {
   const all = build(items);
+  all.q.header.temperature = temperature;
   const bytes = encodeModel(all.q);
   writeFileSync(out, bytes);
   console.log(`final model: ${items.length} sentences, ${all.seconds.toFixed(1)} s, ${all.q.header.rows} features, ${out} ${(bytes.length / 1024).toFixed(0)} KiB`);

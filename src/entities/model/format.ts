@@ -20,6 +20,8 @@ export interface ModelHeader {
   rows: number;
   scale: number;
   lexiconBytes: number;
+  /** Divides scores before span posteriors are computed (see tagSpans); absent = 1. */
+  temperature?: number;
   /** Free-form training facts (corpus, epochs …) for humans. */
   info: Record<string, string | number>;
 }

@@ -95,7 +95,11 @@ export function tagSpans(text: string, tokens?: Token[], model?: NerModel): Ment
 }
 
 /** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
-/** Potentials exp(weight) of a model's allowed transitions, shifted by their maximum (no posterior changes). */
+/**
+ * Potentials exp(weight / temperature) of a model's allowed transitions, shifted by their maximum (which
+ * changes no posterior). The temperature (chosen by training on held-out data) softens the perceptron's
+ * large margins so that scores say something; it does not change the decoded spans.
+ */
 interface Potentials {
   psi: Float64Array;
   endPot: Float64Array;
@@ -108,12 +112,14 @@ function potentialsOf(m: NerModel): Potentials {
     const T = NUM_TAGS;
     const psi = new Float64Array((T + 1) * T);
     let tmax = -Infinity;
+    const inv = 1 / (m.header.temperature ?? 1);
+    const pot = (x: number): number => Math.max(1e-26, Math.exp(x * inv));
     for (let i = 0; i < psi.length; i++) if (ALLOWED[i]) tmax = Math.max(tmax, m.trans[i]!);
-    for (let i = 0; i < psi.length; i++) psi[i] = ALLOWED[i] ? Math.exp(m.trans[i]! - tmax) : 0;
+    for (let i = 0; i < psi.length; i++) psi[i] = ALLOWED[i] ? pot(m.trans[i]! - tmax) : 0;
     let emax = -Infinity;
     for (let t = 0; t < T; t++) if (canEnd(t)) emax = Math.max(emax, m.end[t]!);
     const endPot = new Float64Array(T);
-    for (let t = 0; t < T; t++) endPot[t] = canEnd(t) ? Math.exp(m.end[t]! - emax) : 0;
+    for (let t = 0; t < T; t++) endPot[t] = canEnd(t) ? pot(m.end[t]! - emax) : 0;
     potentials.set(m, (p = { psi, endPot }));
   }
   return p;
@@ -138,6 +144,7 @@ const PAIRS: { prev: Uint8Array; cur: Uint8Array } = (() => {
 export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
   const T = NUM_TAGS;
   const { psi, endPot } = potentialsOf(m);
+  const invTemp = 1 / (m.header.temperature ?? 1);
   const P = PAIRS.prev;
   const C = PAIRS.cur;
   const K = P.length;
@@ -146,9 +153,9 @@ export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, 
     let mx = -Infinity;
     for (let t = 0; t < T; t++) mx = Math.max(mx, em[i * T + t]!);
     for (let t = 0; t < T; t++) {
-      const d = em[i * T + t]! - mx;
-      // Below e^-50 a tag cannot matter to a posterior reported as a confidence.
-      phi[i * T + t] = d < -50 ? 0 : Math.exp(d);
+      const d = (em[i * T + t]! - mx) * invTemp;
+      // Floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows).
+      phi[i * T + t] = d < -60 ? 1e-26 : Math.exp(d);
     }
   }
   const alpha = new Float64Array(n * T);
