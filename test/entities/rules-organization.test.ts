@@ -40,6 +40,10 @@ describe('organization rules', () => {
     }
   });
 
+  it('keeps a bracketed part of a company name', () => {
+    expect(orgs('由内蒙古蒙草生态环境(集团)股份有限公司承建的项目')).toEqual(['内蒙古蒙草生态环境(集团)股份有限公司']);
+  });
+
   it('takes departments joined by 和 and level-of-government stems', () => {
     expect(orgs('据正镶白旗农牧和科技局负责人介绍')).toEqual(['正镶白旗农牧和科技局']);
     expect(orgs('记者从自治区扶贫办获悉')).toEqual(['自治区扶贫办']);

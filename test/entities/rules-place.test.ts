@@ -23,6 +23,11 @@ describe('place rules', () => {
     expect(texts(ctx2, placeCandidates(ctx2))).toEqual(['碧桂园小区']);
   });
 
+  it('reads a village right before 村民', () => {
+    const ctx = ctxOf('达拉特旗树林召镇林原村村民王二虎说');
+    expect(texts(ctx, placeCandidates(ctx))).toEqual(['达拉特旗', '树林召镇', '林原村']);
+  });
+
   it('rejects kinds of places and generic words', () => {
     for (const s of ['在农村牧区,各苏木乡镇和嘎查村党组织', '建设示范村和自然村', '跨盟市旅行史', '全市8341个党组织', '各街道社区党组织']) {
       const ctx = ctxOf(s);

@@ -37,6 +37,13 @@ describe('program rules: lost quotation marks (gaps)', () => {
     expect(texts(ctx4, quotedPrograms(ctx4))).toEqual(['合作社+贫困户+公司']);
   });
 
+  it('reads 以 X 为抓手 and launch verbs before phrases that open with a function word', () => {
+    const ctx = ctxOf('杭锦旗锡尼镇党委以|三联三带|为抓手,组建|红色驿站|12个');
+    expect(texts(ctx, quotedPrograms(ctx))).toEqual(['三联三带', '红色驿站']);
+    const ctx2 = ctxOf('光明社区党支部开展|我为群众办实事|实践活动');
+    expect(texts(ctx2, quotedPrograms(ctx2))).toEqual(['我为群众办实事']);
+  });
+
   it('names an enumerated mechanism as a whole, across a line-wrap gap', () => {
     const ctx = ctxOf('库伦旗全面推行|党建统领、基层治理、全|民网格服务|机制|,以嘎查村为单位');
     expect(texts(ctx, quotedPrograms(ctx))).toEqual(['党建统领、基层治理、全民网格服务机制']);

@@ -58,6 +58,11 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
     let s = scanStemStart(ctx, i, MAX_STEM, 1, mode !== 'weak', true);
+    // A bracketed part of the name (蒙草生态环境(集团)股份有限公司): go on before the opening bracket.
+    if (/[)）]/.test(text[s - 1] ?? '')) {
+      const open = Math.max(text.lastIndexOf('(', s - 1), text.lastIndexOf('（', s - 1));
+      if (open >= 0 && s - open <= 8 && isHan(text[open - 1])) s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
+    }
     // A stem starts at a word boundary: inside a name jieba knows whole (中华人民共和国|中央军事委员会,
     // 广西壮族自治区) it takes the whole word, inside another word it starts after it.
     const first = tokenAt(ctx, s);

@@ -48,8 +48,12 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   const surnameLen = lex.surnames.longestAt(text, p, 2);
   const surname = asSurname ?? surnameLen > 0;
   if (surname && surnameLen === 0) return false;
-  // 及 and 向 are surnames as well as function words: only as surnames may they start a name.
-  if (STOP_CHARS.has(name[0]!) && !surname) return false;
+  // 及 and 向 are surnames as well as function words: only as surnames may they start a name; other
+  // names may start with one only inside a word jieba does not know (那日苏, 那顺).
+  if (STOP_CHARS.has(name[0]!) && !surname) {
+    const t = tokenAt(ctx, p);
+    if (!t || t.start !== p || t.tag !== 'x' || t.end - t.start < 2) return false;
+  }
   // Stop characters inside: Han names never have them; Mongolian names may have 和 其 那 (萨仁苏和,
   // 乌云其其格, 那顺).
   for (let i = 1; i < len; i++) {

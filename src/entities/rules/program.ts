@@ -11,6 +11,8 @@ import type { Candidate, RuleContext } from './context.js';
 import { STOP_CHARS, isFunctionTag, isHan, tokenAt } from './context.js';
 
 const MAX_QUOTED = 24;
+/** 以 X 为抓手: what follows a program set up as the means of the work. */
+const ROLE_AFTER = /^为(抓手|引领|载体|契机|平台|核心|重点|切入点|突破口|主线|统领)/;
 /** Characters that cannot stand inside a quoted program name (sentence punctuation). */
 const SENTENCE_PUNCT = /[，,。；;：:！!？?\n"“”《》]/;
 
@@ -54,6 +56,8 @@ export function cuePrograms(ctx: RuleContext): Candidate[] {
 /** A head noun after a quoted phrase: optional 的, up to six characters of description, then the head. */
 function headAfter(ctx: RuleContext, at: number): { len: number; direct: boolean } | undefined {
   const { text, lex } = ctx;
+  // 以 X 为抓手 / 为引领 / 为载体: the phrase is what the work is organized around.
+  if (ROLE_AFTER.test(text.slice(at, at + 4))) return { len: 0, direct: true };
   const direct = lex.programCueList.longestAt(text, at);
   if (direct > 0 && lex.programCues.get(text.slice(at, at + direct)) === 'quoted') return { len: direct, direct: true };
   let k = at;
@@ -95,8 +99,10 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
       if (inside && inside.start < g2 && inside.tag !== 'x') continue;
       const phrase = text.slice(g1, g2);
       if (SENTENCE_PUNCT.test(phrase) || phrase.length < 2) break;
-      if (STOP_CHARS.has(phrase[0]!) || phrase.endsWith('的') || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
+      if (phrase.endsWith('的') || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
       const head = headAfter(ctx, g2);
+      // A phrase opening with a function word (我为群众办实事) is a name only after a launch verb and before a head.
+      if (STOP_CHARS.has(phrase[0]!) && !(triggered && head)) continue;
       const listed = /[+＋、]/.test(phrase);
       let rank = 0;
       if (head?.direct && (triggered || phrase.length <= 8 || listed)) rank = 3;
