@@ -89,7 +89,10 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
     // A gap inside a function word (通 过) is line wrapping, not a quotation mark.
     const across = tokenAt(ctx, g1 - 1);
     if (across && across.end > g1 && isFunctionTag(across.tag)) continue;
-    const triggered = lex.programTriggers.longestEndingAt(text, g1) > 0;
+    const tl = lex.programTriggers.longestEndingAt(text, g1);
+    const triggered = tl > 0;
+    // 以 is too common to announce a name by itself: only with 为抓手 and the like after the phrase.
+    const needsRole = tl === 1 && text[g1 - 1] === '以';
     let best: { end: number; rank: number } | undefined;
     for (let b = a + 1; b < gaps.length && b <= a + 3; b++) {
       const g2 = gaps[b]!;
@@ -101,6 +104,7 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
       if (SENTENCE_PUNCT.test(phrase) || phrase.length < 2) break;
       if (phrase.endsWith('的') || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
       const head = headAfter(ctx, g2);
+      if (needsRole && !ROLE_AFTER.test(text.slice(g2, g2 + 4))) continue;
       // A phrase opening with a function word (我为群众办实事) is a name only after a launch verb and before a head.
       if (STOP_CHARS.has(phrase[0]!) && !(triggered && head)) continue;
       const listed = /[+＋、]/.test(phrase);
