@@ -33,6 +33,12 @@ export interface BuildOptions {
    * on the main thread. The graph is the same either way.
    */
   workers?: number;
+  /**
+   * The name a file goes by in the graph (article `source`, evidence `source`); default: the path as
+   * given. `zhkg build` names the bundled corpus relative to the package, so outputs do not depend on
+   * where the package is installed.
+   */
+  sourceName?: (path: string) => string;
   /** Inputs below this many bytes in total are extracted on the main thread (default PARALLEL_MIN_BYTES). */
   parallelMinBytes?: number;
   /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
@@ -119,7 +125,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   try {
     if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
     for (const [i, f] of files.entries()) {
-      for (const article of boundArticles(splitArticles(await readSource(f)))) {
+      for (const article of boundArticles(splitArticles(named(await readSource(f), options.sourceName)))) {
         const index = articles.push(article) - 1;
         if (!pool) {
           found[index] = extractArticleMentions(article);
@@ -162,4 +168,8 @@ function assignUniqueIds(articles: Article[]): Article[] {
     const n = list.indexOf(a.source);
     return n === 0 ? a : { ...a, id: `${stemOf(a)}~${n + 1}${a.id.slice(a.id.lastIndexOf('#'))}` };
   });
+}
+
+function named(doc: SourceDoc, sourceName?: (path: string) => string): SourceDoc {
+  return sourceName ? { ...doc, path: sourceName(doc.path) } : doc;
 }

@@ -38,6 +38,10 @@ describe('compiled CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const f of ['graph.gexf', 'graph.json', 'index.html']) expect(existsSync(join(out, f)), f).toBe(true);
+    // Outputs must not depend on where the package lives: the bundled corpus goes by data/<file>.
+    const gexf = readFileSync(join(out, 'graph.gexf'), 'utf8');
+    expect(gexf).not.toContain(repoRoot);
+    expect(gexf).toContain('data/000_6a6b28fc1a4d90e2.txt');
     const help = spawnSync(process.execPath, [main, 'query', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('neighbors');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { buildGraphFromPaths, type Stage } from '../../pipeline.js';
 import { defaultCorpus } from '../../text/read.js';
-import { dataPath } from '../../paths.js';
+import { relative, sep } from 'node:path';
+import { dataPath, packageRoot } from '../../paths.js';
 import { createProgress } from '../progress.js';
 
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
@@ -14,12 +15,15 @@ export function registerBuild(program: Command): void {
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-viewer', 'do not copy the viewer page into the output folder')
     .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean }) => {
-      const paths = inputs.length > 0 ? inputs : await defaultCorpus(dataPath());
+      const bundled = inputs.length === 0;
+      const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
       const progress = createProgress({ quiet: !!opts.quiet });
       const t0 = Date.now();
       // Only the graph is kept: articles, entities and relation facts can be freed before the export.
       const { graph, articleCount } = await buildGraphFromPaths(paths, {
         onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
+        // The bundled corpus goes by data/<file>, wherever the package is installed.
+        ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
       }).then((r) => ({ graph: r.graph, articleCount: r.articles.length }));
       progress.stop();
       // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
