@@ -32,7 +32,11 @@ describe('compiled CLI', () => {
   });
 
   it('builds the bundled corpus from dist with plain node', () => {
-    if (!existsSync(main)) execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    // Rebuild when dist/ is missing or older than a source file (CI's `npm ci` has just built it).
+    const newestSource = Math.max(...sourceFiles(resolve(repoRoot, 'src')).map((f) => statSync(f).mtimeMs));
+    if (!existsSync(main) || statSync(main).mtimeMs < newestSource) {
+      execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+    }
     const out = mkdtempSync(join(tmpdir(), 'zhkg-dist-'));
     const r = spawnSync(process.execPath, [main, 'build', '-q', '-o', out], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
