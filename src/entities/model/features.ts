@@ -8,8 +8,8 @@ import type { Token } from '../../types.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
-export const FEATURE_VERSION = 5;
-export const NUM_TEMPLATES = 39;
+export const FEATURE_VERSION = 6;
+export const NUM_TEMPLATES = 42;
 
 const BOS = 0x02;
 const EOS = 0x03;
@@ -320,6 +320,13 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
       const lp = lexPos[i * NLEX + t]!;
       if (lp !== 0) out[o + 32 + t] = h1(33 + t, lp);
     }
+    // Class-level versions of the suffix cues (which suffix it is does not enter): weights learnt on 省/市/县
+    // and 委员会/公司 carry over to suffixes rare in the training text, such as 旗, 苏木, 嘎查, 党支部, 合作社.
+    const placeHere = PLACE_SUFFIX_CODES.has(text.charCodeAt(i)) || placeEnd !== 0;
+    const placeNext = i + 1 < n && PLACE_SUFFIX_CODES.has(text.charCodeAt(i + 1));
+    if (placeHere || placeNext) out[o + 39] = h3(40, placeHere ? 1 : 0, placeNext ? 1 : 0, wb);
+    if (orgEnd !== 0 || orgNext !== 0) out[o + 40] = h3(41, orgEnd !== 0 ? 1 : 0, orgNext !== 0 ? 1 : 0, wb);
+    if (orgEnd !== 0) out[o + 41] = h2(42, k >= 0 ? lenB[k]! : 0, pos);
   }
   return out;
 }
