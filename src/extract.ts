@@ -39,7 +39,8 @@ function codePointSlicer(text: string, cp: Int32Array): (start: number, end: num
 export function extractText(text: string): ExtractResult {
   const n = normalizeText(text);
   const tokens = segment(n.text);
-  const mentions = recognize(n.text, { tokens, gaps: n.gaps });
+  // Flat output, as NER consumers expect: no place reported again inside an organization's name.
+  const mentions = recognize(n.text, { tokens, gaps: n.gaps, nested: false });
   const cp = utf16ToCodePointTable(text);
   const slice = codePointSlicer(text, cp);
   const entities: ExtractedEntity[] = [];
@@ -57,7 +58,7 @@ export function extractDocument(doc: SourceDoc): ExtractResult {
   const slice = codePointSlicer(doc.text, utf16ToCodePointTable(doc.text));
   const entities: ExtractedEntity[] = [];
   for (const article of splitArticles(doc)) {
-    for (const m of extractArticleMentions(article)) {
+    for (const m of extractArticleMentions(article, { nested: false })) {
       if (m.end <= m.start) continue;
       const pieces = sourcePieces(article.map, m.start, m.end);
       // A mention stitched from two places of the page has no contiguous span in the file: not reported.

@@ -53,9 +53,9 @@ export interface BuildResult {
 }
 
 /** Entity mentions of one article: the recognizer's, plus bylines and photo credits as PERSON. */
-export function extractArticleMentions(article: Article): Mention[] {
+export function extractArticleMentions(article: Article, options: { nested?: boolean } = {}): Mention[] {
   const tokens = segment(article.text);
-  const found = recognize(article.text, { tokens, gaps: article.gaps });
+  const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false });
   const authors: Mention[] = article.authors.map((a) => ({ start: a.start, end: a.end, text: a.name, kind: 'PERSON' }));
   const kept = found.filter((m) => !authors.some((a) => m.start < a.end && a.start < m.end));
   return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
