@@ -1,6 +1,6 @@
 /**
- * Progress on stderr: a cli-progress bar when stderr is a terminal, one line per stage otherwise, and
- * nothing with --quiet.
+ * Progress on stderr: a cli-progress bar when stderr is a terminal (shown once the build has run for
+ * `delayMs`, so quick builds do not flash a bar), one line per stage otherwise, and nothing with --quiet.
  */
 import cliProgress from 'cli-progress';
 
@@ -9,7 +9,7 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream }): Progress {
+export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteStream; delayMs?: number }): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.quiet) return { update() {}, stop() {} };
   if (!stream.isTTY) {
@@ -30,8 +30,11 @@ export function createProgress(options: { quiet: boolean; stream?: NodeJS.WriteS
   );
   let started = false;
   let current = '';
+  const since = Date.now();
+  const delay = options.delayMs ?? 1000;
   return {
     update(stage, done, total) {
+      if (!started && Date.now() - since < delay) return;
       if (!started) {
         bar.start(total, done, { stage });
         started = true;
