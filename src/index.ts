@@ -10,6 +10,10 @@ export { decodeBytes, normalizeText, splitArticles, splitSentences, listInputs, 
 export { segment } from './segment/jieba.js';
 export { recognize, ruleCandidates } from './entities/index.js';
 export type { RecognizeOptions } from './entities/index.js';
+export { loadModel, hasModel, tagSpans } from './entities/model/index.js';
+export type { NerModel } from './entities/model/index.js';
+export { readBio, parseBio, scoreSpans, evaluateBio } from './eval/bio.js';
+export type { BioSentence, BioEvaluation, SpanScores, PRF } from './eval/bio.js';
 export { scoreEntities, entitiesFromMentions, entitiesFromGraph, loadSeedGold, normalizePage } from './eval/seed.js';
 export type { GoldEntity, PredictedEntity, SeedScores } from './eval/seed.js';
 export { writeOutputs } from './output.js';
