@@ -1,7 +1,7 @@
 /**
  * Trains the character-level NER model:
  *   npm run train [-- path/to/file.bio] [--epochs N] [--out file] [--held-out-only] [--cv] [--crf]
- *     [--min-count N] [--no-gold-lexicon] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION]
+ *     [--min-count N] [--no-gold-lexicon] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION] [--runs N]
  * 1. Held-out estimate: trains on 4 of every 5 sentences (sentence index mod 5 ≠ 4) and prints P/R/F1 per
  *    kind on the fifth, with the float weights and with the quantized weights that ship.
  * 2. Trains on every sentence and writes data/ner-model.bin; prints its size, load time and decode speed.
@@ -23,7 +23,7 @@ import {
   extractFeatures,
 } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
-import { mulberry32, trainPerceptron, type TrainingSentence } from '../src/entities/model/perceptron.js';
+import { mulberry32, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
@@ -42,6 +42,7 @@ let rate = 0.05;
 let l2 = 1e-5;
 let useGold = true;
 let augmentCopies = 0;
+let runs = 1;
 let augmentKinds = new Set<EntityKind>(['PERSON', 'PLACE', 'ORGANIZATION']);
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
@@ -55,6 +56,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--l2') l2 = Number(args[++i]);
   else if (a === '--no-gold-lexicon') useGold = false;
   else if (a === '--augment') augmentCopies = Number(args[++i]);
+  else if (a === '--runs') runs = Number(args[++i]);
   else if (a === '--augment-kinds') augmentKinds = new Set(args[++i]!.split(',') as EntityKind[]);
   else if (a.startsWith('--')) throw new Error(`train: unknown option ${a}`);
   else corpus = a;
@@ -153,6 +155,20 @@ function augment(items: readonly Item[], fold: readonly number[]): { items: Item
   return { items: outItems, fold: outFold };
 }
 
+/**
+ * Mean of perceptrons trained on the same data in different (seeded) orders: their feature rows coincide
+ * (rows are numbered by first appearance in the data), so the weights average row by row.
+ */
+function averageRuns(ws: readonly TrainedWeights[]): TrainedWeights {
+  if (ws.length === 1) return ws[0]!;
+  const mean = (get: (w: TrainedWeights) => Float32Array): Float32Array => {
+    const out = new Float32Array(get(ws[0]!).length);
+    for (const w of ws) get(w).forEach((x, i) => (out[i]! += x / ws.length));
+    return out;
+  };
+  return { hashes: ws[0]!.hashes, weights: mean((w) => w.weights), trans: mean((w) => w.trans), end: mean((w) => w.end) };
+}
+
 function fmt(s: SpanScores, label: string): string {
   const line = (k: string, p: PRF): string =>
     `  ${k.padEnd(13)} P ${p.precision.toFixed(4)}  R ${p.recall.toFixed(4)}  F1 ${p.f1.toFixed(4)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
@@ -175,11 +191,15 @@ function build(items: readonly Item[]) {
   const w =
     algo === 'crf'
       ? trainCrf(data, NUM_TEMPLATES, { epochs, seed: SEED, minCount, rate, l2, onEpoch: (e, loss) => progress(`epoch ${e}: loss ${loss.toFixed(0)}`) })
-      : trainPerceptron(data, NUM_TEMPLATES, { epochs, seed: SEED, minCount, onEpoch: (e, m) => progress(`epoch ${e}: ${m} sentences wrong`) });
+      : averageRuns(
+          Array.from({ length: runs }, (_, r) =>
+            trainPerceptron(data, NUM_TEMPLATES, { epochs, seed: SEED + r, minCount, onEpoch: (e, m) => progress(`run ${r + 1} epoch ${e}: ${m} sentences wrong`) }),
+          ),
+        );
   const q = quantize(w, lexiconEntries(items), {
     featureVersion: FEATURE_VERSION,
     numTemplates: NUM_TEMPLATES,
-    info: { corpus: corpus.split('/').slice(-2).join('/'), sentences: items.length, algorithm: algo, epochs, seed: SEED, augmentCopies },
+    info: { corpus: corpus.split('/').slice(-2).join('/'), sentences: items.length, algorithm: algo, epochs, seed: SEED, runs, minCount, augmentCopies },
   });
   const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
   return { w, q, float, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
