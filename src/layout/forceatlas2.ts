@@ -4,7 +4,7 @@
  */
 import type Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { seededRandom } from './rng.js';
+import { seededRandom } from '../util/random.js';
 
 export interface LayoutOptions {
   seed?: number;

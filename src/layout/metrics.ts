@@ -6,7 +6,7 @@
 import Graph, { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import { seededRandom } from './rng.js';
+import { seededRandom } from '../util/random.js';
 
 const TYPED_WEIGHT = 3;
 

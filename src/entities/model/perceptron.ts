@@ -33,17 +33,9 @@ export interface TrainedWeights {
   end: Float32Array;
 }
 
-/** mulberry32: a small seeded PRNG, so training order (and thus the model) is reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), so training order (and thus the model) is reproducible. */
+export { seededRandom as mulberry32 } from '../../util/random.js';
+import { seededRandom as mulberry32 } from '../../util/random.js';
 
 export function trainPerceptron(data: readonly TrainingSentence[], F: number, opts: TrainOptions): TrainedWeights {
   if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new Error('trainPerceptron: epochs must be a positive integer');
