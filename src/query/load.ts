@@ -9,7 +9,8 @@ import Graph, { MultiGraph } from 'graphology';
 import type { Attributes, SerializedGraph } from 'graphology-types';
 import { DOMParser, Document as XmlDocument } from '@xmldom/xmldom';
 import { InputError } from '../cli/errors.js';
-import { parseColor, toHexColor } from '../export/color.js';
+// The export's encodings (r/g/b colours, thickness, undirected flag) are undone by the export module.
+import { restoreGexfGraph } from '../export/gexf-restore.js';
 import type { QueryGraph } from './attributes.js';
 import { toStringList } from './attributes.js';
 
@@ -123,7 +124,7 @@ function parseGexfGraph(text: string, where: string): QueryGraph {
   for (let i = 0; i < live.length; i++) if (!live.item(i)!.hasAttribute('value')) missing.push(live.item(i)!);
   for (const el of missing) el.setAttribute('value', '');
   try {
-    return undoExportChoices(parseGexfDocument(Graph, doc, { allowUndeclaredAttributes: true }));
+    return restoreGexfGraph(parseGexfDocument(Graph, doc, { allowUndeclaredAttributes: true }));
   } catch (err) {
     const why = firstLine(err)
       .replace(/^graphology-gexf\/parser:\s*/, '')
@@ -147,42 +148,6 @@ const parseGexfDocument = (
     document: typeof XmlDocument,
   ) => GexfDocumentParser
 )(DOMParser, XmlDocument);
-
-/**
- * Undoes zhkg's GEXF export choices, as `fromGexf` (src/export/gexf-read.ts) does for text: edges
- * written directed with `undirected=true` (networkx-compatible) become undirected, `kind` copies of
- * `relation` go, `thickness` becomes `size`, r/g/b colours become `#rrggbb`. Other tools' GEXF passes
- * through unchanged.
- */
-function undoExportChoices(parsed: QueryGraph): QueryGraph {
-  const graph: QueryGraph = new MultiGraph();
-  graph.replaceAttributes(parsed.getAttributes());
-  parsed.forEachNode((key, attributes) => {
-    const attrs: Attributes = { ...attributes };
-    hexColor(attrs);
-    graph.addNode(key, attrs);
-  });
-  parsed.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
-    const attrs: Attributes = { ...attributes };
-    const isUndirected = undirected || attrs.undirected === true;
-    delete attrs.undirected;
-    if (attrs.kind !== undefined && attrs.kind === attrs.relation) delete attrs.kind;
-    if (typeof attrs.thickness === 'number') {
-      if (attrs.size === undefined) attrs.size = attrs.thickness;
-      delete attrs.thickness;
-    }
-    hexColor(attrs);
-    if (isUndirected) graph.addUndirectedEdgeWithKey(key, source, target, attrs);
-    else graph.addDirectedEdgeWithKey(key, source, target, attrs);
-  });
-  return graph;
-}
-
-function hexColor(attrs: Attributes): void {
-  if (typeof attrs.color !== 'string') return;
-  const rgba = parseColor(attrs.color);
-  if (rgba) attrs.color = toHexColor(rgba);
-}
 
 /**
  * Makes every graph look alike to the query functions: a mixed multi graph, list attributes as
