@@ -18,6 +18,7 @@ import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
 import { extractionInput } from './parallel/protocol.js';
 import { boundArticles } from './parallel/bounds.js';
+import { extractRelationsBounded } from './parallel/facts.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -49,6 +50,10 @@ export interface BuildResult {
   graph: MultiGraph;
   articles: Article[];
   entities: Entity[];
+  /**
+   * Relation facts, sorted. For inputs extracted on worker threads, facts beyond the evidence their edge
+   * keeps (MAX_EDGE_EVIDENCE) have empty `spans`/`sourceSpans` (src/parallel/facts.ts).
+   */
   facts: RelationFact[];
 }
 
@@ -74,7 +79,7 @@ export function buildFromSources(docs: SourceDoc[], options: BuildOptions = {}):
 }
 
 /** The stages after extraction: resolution, relations, graph, metrics, layout. */
-function buildFromMentions(rawArticles: Article[], found: Mention[][], options: BuildOptions): BuildResult {
+function buildFromMentions(rawArticles: Article[], found: Mention[][], options: BuildOptions, large = false): BuildResult {
   const progress = options.onProgress ?? (() => {});
   // Ids depend on all files (same stems in two folders) but extraction does not read them.
   const articles = assignUniqueIds(rawArticles);
@@ -83,7 +88,8 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
   found.length = 0; // raw mentions are not needed any more: large inputs should not hold them twice
   const { entities } = resolution;
   progress('relations', 0, 1);
-  const facts = extractRelations(articles, resolution.mentions, entities);
+  // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
+  const facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
   resolution.mentions = [];
   progress('graph', 0, 1);
   const graph = buildGraph(entities, articles, facts);
@@ -145,7 +151,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   } finally {
     await pool?.close();
   }
-  return buildFromMentions(articles, found, options);
+  return buildFromMentions(articles, found, options, pool !== undefined);
 }
 
 async function totalBytes(files: string[]): Promise<number> {

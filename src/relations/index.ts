@@ -63,7 +63,7 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
 }
 
 /** The order of `factKey` strings, field by field (fields hold no NUL), without building them. */
-function compareFacts(a: RelationFact, b: RelationFact): number {
+export function compareFacts(a: RelationFact, b: RelationFact): number {
   return (
     cmp(a.relation, b.relation) ||
     cmp(a.source, b.source) ||

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { buildGraphFromPaths } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { ExtractionPool } from '../../src/parallel/pool.js';
+import { extractRelationsBounded } from '../../src/parallel/facts.js';
+import { extractRelations } from '../../src/relations/index.js';
+import { resolveEntities } from '../../src/resolve/index.js';
+import { buildGraph, MAX_EDGE_EVIDENCE } from '../../src/graph/build.js';
 import { bioSentences, writeCorpus } from '../../bench/corpus.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -43,6 +47,9 @@ describe('parallel extraction', () => {
     expect(extractEvents).toBeGreaterThan(10); // many batches really went through the pool
     expect(single.graph.order).toBeGreaterThan(50);
     expect(multi.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
+    // edges with more supporting sentences than the evidence kept: the bounded facts path was exercised
+    expect(multi.graph.filterEdges((_e, a) => a.weight > MAX_EDGE_EVIDENCE).length).toBeGreaterThan(0);
+    expect(multi.facts.some((f) => f.evidence.spans.length === 0)).toBe(true);
     expect(toGexf(multi.graph)).toBe(toGexf(single.graph));
     expect(toJSON(multi.graph)).toBe(toJSON(single.graph));
   });
@@ -59,5 +66,23 @@ describe('parallel extraction', () => {
       await pool.close();
     }
     await expect(pool.run([])).rejects.toThrow(/closed/);
+  });
+});
+
+describe('bounded relation facts', () => {
+  it('chunked extraction with stripped surplus evidence gives the same facts, in order, and the same graph', async () => {
+    const { articles, entities } = await buildGraphFromPaths([dir], { workers: 1, layout: false });
+    const { extractArticleMentions } = await import('../../src/pipeline.js');
+    const resolution = resolveEntities(articles.map((article) => ({ article, mentions: extractArticleMentions(article) })));
+    const plain = extractRelations(articles, resolution.mentions, resolution.entities);
+    const bounded = extractRelationsBounded(articles, resolution.mentions, resolution.entities, 3);
+    const id = (f: (typeof plain)[number]) => [f.relation, f.source, f.target, f.label, f.evidence.article, f.evidence.sentence].join('|');
+    expect(bounded.map(id)).toEqual(plain.map(id));
+    expect(bounded.filter((f) => f.evidence.spans.length === 0).length).toBeGreaterThan(0);
+    expect(JSON.stringify(buildGraph(resolution.entities, articles, bounded).export())).toBe(
+      JSON.stringify(buildGraph(resolution.entities, articles, plain).export()),
+    );
+    expect(entities.length).toBe(resolution.entities.length);
+    expect(() => extractRelationsBounded(articles, resolution.mentions, resolution.entities, 0)).toThrow(RangeError);
   });
 });
