@@ -43,6 +43,9 @@ export interface RecognizeOptions {
 
 let shipped: NerModel | null | undefined;
 
+/** Combination ignores the model's span scores, so recognize does not compute them. */
+const NO_SCORES = { scores: false } as const;
+
 /**
  * The shipped model, loaded once; null when data/ner-model.bin is missing or does not fit the code (then
  * one warning goes to stderr and recognition runs on rules alone rather than failing).
@@ -73,10 +76,10 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (text.length === 0) return [];
   const tokens = options.tokens ?? segment(text);
   const candidates: Candidate[] = [];
-  if (options.nerModel) candidates.push(...modelCandidates(tagSpans(text, tokens, options.nerModel)));
+  if (options.nerModel) candidates.push(...modelCandidates(tagSpans(text, tokens, options.nerModel, NO_SCORES)));
   else if (options.model !== false) {
     const model = shippedModel();
-    if (model) candidates.push(...modelCandidates(tagSpans(text, tokens, model)));
+    if (model) candidates.push(...modelCandidates(tagSpans(text, tokens, model, NO_SCORES)));
   }
   if (options.rules !== false) candidates.push(...ruleCandidates(text, tokens, options.gaps ?? []));
   return combine(text, candidates, loadLexicons().nonEntities, { nested: options.nested !== false });
