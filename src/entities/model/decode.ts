@@ -66,22 +66,69 @@ export function emissions(rows: Int32Array, n: number, F: number, W: Float32Arra
 }
 
 /**
+ * A run-time copy of (index, weights) laid out for lookups: a table of keys small enough for the L2 cache
+ * (load ≤ 0.75 instead of ≤ 0.5) and the weight rows stored in slot order, so that a hit costs one access to
+ * the large weight array instead of three (keys, rows, weights in row order), and a miss stays in cache.
+ * Built once per (index, weights) pair.
+ */
+interface PackedIndex {
+  keys: Uint32Array;
+  mask: number;
+  /** 13 weights per slot of `keys`. */
+  weights: Float32Array;
+}
+const packedCache = new WeakMap<FeatureIndex, WeakMap<Float32Array, PackedIndex>>();
+
+function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
+  let byW = packedCache.get(index);
+  if (!byW) packedCache.set(index, (byW = new WeakMap()));
+  let p = byW.get(W);
+  if (!p) {
+    let count = 0;
+    for (let s = 0; s < index.keys.length; s++) if (index.keys[s] !== 0) count++;
+    let size = 16;
+    while (size * 3 < count * 4) size *= 2;
+    const mask = size - 1;
+    const keys = new Uint32Array(size);
+    const weights = new Float32Array(size * 13);
+    for (let s = 0; s < index.keys.length; s++) {
+      const h = index.keys[s]!;
+      if (h === 0) continue;
+      let t = (h ^ (h >>> 15)) & mask;
+      while (keys[t] !== 0) t = (t + 1) & mask;
+      keys[t] = h;
+      weights.set(W.subarray(index.rows[s]! * 13, index.rows[s]! * 13 + 13), t * 13);
+    }
+    byW.set(W, (p = { keys, mask, weights }));
+  }
+  return p;
+}
+
+/**
  * Emission scores straight from feature hashes (lookup fused with the sums, the 13 tags unrolled): the
- * run-time path, equal to `emissions(index.lookupAll(feats), …)`.
+ * run-time path, equal to `emissions(index.lookupAll(feats), …)` (same weights added in the same order).
  */
 export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array): Float32Array {
   if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
+  const { keys, mask, weights } = packedIndex(index, W);
   const em = new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
     const fo = i * F;
     for (let f = 0; f < F; f++) {
-      const r = index.get(feats[fo + f]!);
-      if (r < 0) continue;
-      const w = r * 13;
-      e0 += W[w]!; e1 += W[w + 1]!; e2 += W[w + 2]!; e3 += W[w + 3]!; e4 += W[w + 4]!; e5 += W[w + 5]!;
-      e6 += W[w + 6]!; e7 += W[w + 7]!; e8 += W[w + 8]!; e9 += W[w + 9]!; e10 += W[w + 10]!; e11 += W[w + 11]!;
-      e12 += W[w + 12]!;
+      const h = feats[fo + f]!;
+      if (h === 0) continue;
+      let s = (h ^ (h >>> 15)) & mask;
+      let k = keys[s]!;
+      while (k !== h && k !== 0) {
+        s = (s + 1) & mask;
+        k = keys[s]!;
+      }
+      if (k === 0) continue;
+      const w = s * 13;
+      e0 += weights[w]!; e1 += weights[w + 1]!; e2 += weights[w + 2]!; e3 += weights[w + 3]!; e4 += weights[w + 4]!;
+      e5 += weights[w + 5]!; e6 += weights[w + 6]!; e7 += weights[w + 7]!; e8 += weights[w + 8]!; e9 += weights[w + 9]!;
+      e10 += weights[w + 10]!; e11 += weights[w + 11]!; e12 += weights[w + 12]!;
     }
     const o = i * 13;
     em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;
@@ -89,6 +136,13 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
   }
   return em;
 }
+
+/** For each tag t, the tags allowed before it, ascending (so ties go to the lowest, as a full scan would). */
+const PREDECESSORS: readonly Uint8Array[] = Array.from({ length: NUM_TAGS }, (_, t) => {
+  const ps: number[] = [];
+  for (let p = 0; p < NUM_TAGS; p++) if (ALLOWED[p * NUM_TAGS + t]) ps.push(p);
+  return Uint8Array.from(ps);
+});
 
 /**
  * Viterbi over the masked BIOES lattice. `trans[(prev) * T + cur]` with prev = START for the first position;
@@ -107,8 +161,9 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, end: F
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + t]) continue;
+      const ps = PREDECESSORS[t]!;
+      for (let j = 0; j < ps.length; j++) {
+        const p = ps[j]!;
         const s = prev[p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;
