@@ -14,23 +14,26 @@ export class WordList {
   readonly words: ReadonlySet<string>;
   /** Lengths present, longest first. */
   readonly lengths: readonly number[];
-  /** Entry lengths by first and by last character, longest first: a lookup tries only those. */
-  private readonly byFirst = new Map<string, number[]>();
-  private readonly byLast = new Map<string, number[]>();
+  /**
+   * Entry lengths by first and by last UTF-16 unit, longest first: a lookup tries only those. Keyed by
+   * char code, so a lookup (several per character of every text) allocates no one-character string.
+   */
+  private readonly byFirst = new Map<number, number[]>();
+  private readonly byLast = new Map<number, number[]>();
 
   constructor(words: Iterable<string>) {
     const set = new Set<string>();
     for (const w of words) if (w.length > 0) set.add(w);
     this.words = set;
     this.lengths = [...new Set([...set].map((w) => w.length))].sort((a, b) => b - a);
-    const add = (m: Map<string, number[]>, k: string, n: number): void => {
+    const add = (m: Map<number, number[]>, k: number, n: number): void => {
       const l = m.get(k);
       if (!l) m.set(k, [n]);
       else if (!l.includes(n)) l.push(n);
     };
     for (const w of set) {
-      add(this.byFirst, w[0]!, w.length);
-      add(this.byLast, w[w.length - 1]!, w.length);
+      add(this.byFirst, w.charCodeAt(0), w.length);
+      add(this.byLast, w.charCodeAt(w.length - 1), w.length);
     }
     for (const l of this.byFirst.values()) l.sort((a, b) => b - a);
     for (const l of this.byLast.values()) l.sort((a, b) => b - a);
@@ -42,7 +45,8 @@ export class WordList {
 
   /** Length of the longest entry starting at `i` (0 if none). */
   longestAt(text: string, i: number, maxLen = Infinity): number {
-    const lengths = this.byFirst.get(text[i] ?? '');
+    if (i < 0 || i >= text.length) return 0;
+    const lengths = this.byFirst.get(text.charCodeAt(i));
     if (!lengths) return 0;
     for (const n of lengths) {
       if (n > maxLen || i + n > text.length) continue;
@@ -53,7 +57,8 @@ export class WordList {
 
   /** Length of the longest entry ending at `end` (exclusive), 0 if none. */
   longestEndingAt(text: string, end: number, minStart = 0): number {
-    const lengths = this.byLast.get(text[end - 1] ?? '');
+    if (end < 1 || end > text.length) return 0;
+    const lengths = this.byLast.get(text.charCodeAt(end - 1));
     if (!lengths) return 0;
     for (const n of lengths) {
       if (end - n < minStart) continue;

@@ -18,6 +18,8 @@ function isNameLikeTag(tag: string): boolean {
 const MAX_NAME = 6;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
+/** First units of the speech verbs: most positions are ruled out by one Set lookup. */
+const SPEECH_FIRST = new Set(SPEECH.map((w) => w.charCodeAt(0)));
 /** Function characters that are also syllables of Mongolian names. */
 const MONGOLIAN_SYLLABLES = new Set([...'和其那']);
 /** Last characters of words before 说 that are no names (家里人说, 深有体会地说, 小穷村来说). */
@@ -150,7 +152,7 @@ export function speakerNames(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   for (let c = 2; c < text.length; c++) {
-    if (!SPEECH.some((w) => text.startsWith(w, c))) continue;
+    if (!SPEECH_FIRST.has(text.charCodeAt(c)) || !SPEECH.some((w) => text.startsWith(w, c))) continue;
     for (let len = 2; len <= MAX_NAME && c - len >= 0; len++) {
       const p = c - len;
       const surname = ctx.lex.surnames.longestAt(text, p, 2) > 0;
