@@ -35,9 +35,14 @@ const since = (t: Clock): Clock => {
 const stages: Record<string, Clock> = {};
 let stage = '';
 let mark = now();
+/** Peak RSS (MB) when each stage ended: where the memory peak happens. */
+const rssAfter: Record<string, number> = {};
 const enter = (s: string) => {
   if (s === stage) return;
-  if (stage) stages[stage] = since(mark);
+  if (stage) {
+    stages[stage] = since(mark);
+    rssAfter[stage] = Math.round(process.resourceUsage().maxRSS / 1024);
+  }
   mark = now();
   stage = s;
 };
@@ -103,5 +108,5 @@ for (const f of files) {
 }
 
 process.stdout.write(
-  `${JSON.stringify({ dir, files: files.length, sourceChars, articles, nodes, edges, total, stages, peakRssMB, jiebaAlone, sampleChars, split })}\n`,
+  `${JSON.stringify({ dir, files: files.length, sourceChars, articles, nodes, edges, total, stages, rssAfter, peakRssMB, jiebaAlone, sampleChars, split })}\n`,
 );

@@ -49,7 +49,7 @@ for (const mb of sizes) {
   if (child.status !== 0) throw new Error(`bench build failed for ${mb} MB (exit ${child.status})`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
     files: number; sourceChars: number; articles: number; nodes: number; edges: number; total: Clock;
-    stages: Record<string, Clock>; peakRssMB: number; jiebaAlone: Clock; sampleChars: number; split: Record<string, Clock>;
+    stages: Record<string, Clock>; rssAfter: Record<string, number>; peakRssMB: number; jiebaAlone: Clock; sampleChars: number; split: Record<string, Clock>;
   };
   const c = r.sourceChars;
   console.log(`## ${mb} MB: ${corpus.files} files, ${fmt(corpus.bytes)} bytes, ${fmt(c)} chars, ${fmt(r.articles)} articles (load ${load()})`);
@@ -61,7 +61,8 @@ for (const mb of sizes) {
     console.log(`${name.padEnd(26)} ${(t.wall / 1000).toFixed(2).padStart(7)} ${(t.cpu / 1000).toFixed(2).padStart(7)} ${fmt(rate(chars, t.wall)).padStart(14)}`);
   for (const [name, t] of Object.entries(r.split)) row(`  ${name} (1 thread, sample)`.slice(0, 26), t, r.sampleChars);
   for (const [name, t] of Object.entries(r.stages)) row(name === 'read' ? 'read+extract (workers)' : name, t, c);
-  console.log(`  (sample: first ${fmt(r.sampleChars)} chars, one thread)\n`);
+  console.log(`  (sample: first ${fmt(r.sampleChars)} chars, one thread)`);
+  console.log(`peak RSS when each stage ended (MB): ${Object.entries(r.rssAfter).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
 }
 
 if (fa2Nodes > 0) {
