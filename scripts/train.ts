@@ -1,7 +1,7 @@
 /**
  * Trains the character-level NER model:
  *   npm run train [-- path/to/file.bio] [--epochs N] [--out file] [--held-out-only] [--cv] [--crf]
- *     [--min-count N] [--no-gold-lexicon] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION] [--runs N]
+ *     [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION] [--runs N]
  * 1. Held-out estimate: trains on 4 of every 5 sentences (sentence index mod 5 ≠ 4) and prints P/R/F1 per
  *    kind on the fifth, with the float weights and with the quantized weights that ship.
  * 2. Trains on every sentence and writes data/ner-model.bin; prints its size, load time and decode speed.
@@ -23,6 +23,7 @@ import {
   extractFeatures,
 } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
+import { gazetteerEntries } from '../src/entities/model/gazetteer.js';
 import { mulberry32, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
@@ -41,6 +42,7 @@ let algo: 'perceptron' | 'crf' = 'perceptron';
 let rate = 0.05;
 let l2 = 1e-5;
 let useGold = true;
+let useGazetteer = true;
 let augmentCopies = 0;
 let runs = 1;
 let augmentKinds = new Set<EntityKind>(['PERSON', 'PLACE', 'ORGANIZATION']);
@@ -55,6 +57,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--rate') rate = Number(args[++i]);
   else if (a === '--l2') l2 = Number(args[++i]);
   else if (a === '--no-gold-lexicon') useGold = false;
+  else if (a === '--no-gazetteer') useGazetteer = false;
   else if (a === '--augment') augmentCopies = Number(args[++i]);
   else if (a === '--runs') runs = Number(args[++i]);
   else if (a === '--augment-kinds') augmentKinds = new Set(args[++i]!.split(',') as EntityKind[]);
@@ -77,6 +80,7 @@ const GOLD_BIT: Partial<Record<EntityKind, number>> = { PERSON: LEX_GOLD_PER, PL
 /** Lexicon entries: jieba's names plus (when enabled) the names annotated in `items`. */
 function lexiconEntries(items: readonly Item[]): Entries {
   const m = new Map<string, number>(jiebaEntries);
+  for (const [w, t] of gazEntries) m.set(w, (m.get(w) ?? 0) | t);
   if (useGold) {
     for (const it of items) {
       for (const sp of it.s.spans) {
@@ -207,9 +211,10 @@ function build(items: readonly Item[]) {
 
 const t0 = performance.now();
 const jiebaEntries = readJiebaLexicon();
+const gazEntries = useGazetteer ? gazetteerEntries() : [];
 const sentences = readBio(corpus);
 const items: Item[] = sentences.map((s) => ({ s, tokens: segment(s.text) }));
-console.log(`lexicon: ${jiebaEntries.length} names from jieba's dictionary${useGold ? ' + the annotated names of the training sentences' : ''}`);
+console.log(`lexicon: ${jiebaEntries.length} names from jieba's dictionary, ${gazEntries.length} gazetteer entries${useGold ? ' + the annotated names of the training sentences' : ''}`);
 console.log(
   `${corpus}: ${sentences.length} sentences, ${sentences.reduce((n, s) => n + s.text.length, 0)} chars (segmented in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${algo}, ${epochs} epochs`,
 );

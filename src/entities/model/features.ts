@@ -8,8 +8,8 @@ import type { Token } from '../../types.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
-export const FEATURE_VERSION = 6;
-export const NUM_TEMPLATES = 42;
+export const FEATURE_VERSION = 7;
+export const NUM_TEMPLATES = 47;
 
 const BOS = 0x02;
 const EOS = 0x03;
@@ -157,6 +157,18 @@ export const LEX_GOLD_LOC = 32;
 export const LEX_GOLD_ORG = 64;
 const LEX_TYPES = [LEX_PER, LEX_LOC, LEX_ORG, LEX_NZ, LEX_GOLD_PER, LEX_GOLD_LOC, LEX_GOLD_ORG];
 const NLEX = LEX_TYPES.length;
+/**
+ * Gazetteer entry kinds (from shipped resources, see gazetteer.ts): administrative divisions of county level
+ * and above, their stems/abbreviations (河北, 科左中旗), townships, township stems, world places.
+ */
+export const LEX_DIV_HIGH = 128;
+export const LEX_DIV_HIGH_STEM = 256;
+export const LEX_DIV_TOWN = 512;
+export const LEX_DIV_TOWN_STEM = 1024;
+export const LEX_WORLD = 2048;
+const GAZ_TYPES = [LEX_DIV_HIGH, LEX_DIV_HIGH_STEM, LEX_DIV_TOWN, LEX_DIV_TOWN_STEM, LEX_WORLD];
+const NGAZ = GAZ_TYPES.length;
+const GAZ_MASK = GAZ_TYPES.reduce((a, b) => a | b, 0);
 const LEX_MAX_LEN = 10;
 
 /**
@@ -195,7 +207,7 @@ export const EMPTY_LEXICON: Lexicon = { types: new Map(), maxLen: 0 };
  * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
  * type found anywhere in the text (n × NLEX array). Overlapping matches are all kept: the model weighs them.
  */
-function lexiconPositions(u: Int32Array, n: number, lex: Lexicon): Uint8Array {
+function lexiconPositions(u: Int32Array, n: number, lex: Lexicon, gazStart: Int32Array, gazEnd: Int32Array): Uint8Array {
   const out = new Uint8Array(n * NLEX);
   if (lex.maxLen === 0) return out;
   for (let i = 0; i < n; i++) {
@@ -206,6 +218,19 @@ function lexiconPositions(u: Int32Array, n: number, lex: Lexicon): Uint8Array {
       const t = lex.types.get(fmix(h));
       if (t === undefined) break;
       if (t === 0 || j === i) continue;
+      if (t & GAZ_MASK) {
+        // Gazetteer kinds keep, per unit, the longest entry covering it (start, end exclusive).
+        for (let g = 0; g < NGAZ; g++) {
+          if (!(t & GAZ_TYPES[g]!)) continue;
+          for (let m = i; m <= j; m++) {
+            const x = m * NGAZ + g;
+            if (gazEnd[x]! - gazStart[x]! < j + 1 - i) {
+              gazStart[x] = i;
+              gazEnd[x] = j + 1;
+            }
+          }
+        }
+      }
       for (let k = 0; k < NLEX; k++) {
         if (!(t & LEX_TYPES[k]!)) continue;
         out[i * NLEX + k]! |= 1;
@@ -260,7 +285,9 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
     }
   }
   const NOPOS = 0x5a5a5a5a;
-  const lexPos = lexiconPositions(u, n, lex);
+  const gazStart = new Int32Array(n * NGAZ);
+  const gazEnd = new Int32Array(n * NGAZ);
+  const lexPos = lexiconPositions(u, n, lex, gazStart, gazEnd);
 
   for (let i = 0; i < n; i++) {
     const o = i * F;
@@ -327,6 +354,19 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
     if (placeHere || placeNext) out[o + 39] = h3(40, placeHere ? 1 : 0, placeNext ? 1 : 0, wb);
     if (orgEnd !== 0 || orgNext !== 0) out[o + 40] = h3(41, orgEnd !== 0 ? 1 : 0, orgNext !== 0 ? 1 : 0, wb);
     if (orgEnd !== 0) out[o + 41] = h2(42, k >= 0 ? lenB[k]! : 0, pos);
+    // Gazetteer entries (lattice / soft-dictionary features): position of the unit in the longest entry of
+    // each kind covering it (begin, middle, end), the entry's length bucket, and whether the entry coincides
+    // with jieba word boundaries (a division name that jieba also cuts as a word is more likely meant).
+    for (let g = 0; g < NGAZ; g++) {
+      const x = i * NGAZ + g;
+      const gs = gazStart[x]!;
+      const ge = gazEnd[x]!;
+      if (ge === 0) continue;
+      const where = i === gs ? 1 : i === ge - 1 ? 3 : 2;
+      const len = ge - gs;
+      const aligned = (gs === 0 || tok[gs] !== tok[gs - 1]) && (ge === n || tok[ge] !== tok[ge - 1]) ? 1 : 0;
+      out[o + 42 + g] = h3(43 + g, where, len >= 5 ? 5 : len, aligned);
+    }
   }
   return out;
 }
