@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { toGexf, toJSON, writeFileAtomic } from './export/index.js';
+import { stageFile, toGexf, toJSON, type StagedFile } from './export/index.js';
 import { copyViewer } from './viewer/index.js';
 
 export interface WriteOptions {
@@ -22,12 +22,19 @@ export interface WrittenFiles {
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {
   await mkdir(dir, { recursive: true });
-  // Serialize both before writing either: a graph that cannot be exported leaves the folder untouched.
-  const gexf = toGexf(graph);
-  const json = toJSON(graph);
   const files: WrittenFiles = { gexf: join(dir, 'graph.gexf'), json: join(dir, 'graph.json') };
-  await writeFileAtomic(files.gexf, gexf);
-  await writeFileAtomic(files.json, json);
+  // Both files are staged (serialized, written under temporary names) before either replaces its target,
+  // so a graph that cannot be exported leaves the folder untouched; staging one at a time keeps only one
+  // serialization in memory (a 50 MB corpus gives hundreds of MB of each).
+  const staged: StagedFile[] = [];
+  try {
+    staged.push(await stageFile(files.gexf, toGexf(graph)));
+    staged.push(await stageFile(files.json, toJSON(graph)));
+  } catch (error) {
+    await Promise.all(staged.map((f) => f.discard()));
+    throw error;
+  }
+  for (const f of staged) await f.commit();
   if (options.viewer !== false) {
     await copyViewer(dir);
     files.viewer = join(dir, 'index.html');
