@@ -7,6 +7,7 @@ import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.
 import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
 import { listInputs, readSource } from './text/read.js';
+import { InputError } from './cli/errors.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { resolveEntities } from './resolve/index.js';
@@ -40,6 +41,11 @@ export interface BuildOptions {
    * where the package is installed.
    */
   sourceName?: (path: string) => string;
+  /**
+   * When set, a file that cannot be read or decoded (binary, unreadable, too large) is reported here and
+   * skipped instead of failing the build. Default: the build fails on the first such file.
+   */
+  onBadFile?: (path: string, error: InputError) => void;
   /** Inputs below this many bytes in total are extracted on the main thread (default PARALLEL_MIN_BYTES). */
   parallelMinBytes?: number;
   /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
@@ -131,7 +137,12 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   try {
     if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
     for (const [i, f] of files.entries()) {
-      for (const article of boundArticles(splitArticles(named(await readSource(f), options.sourceName)))) {
+      const doc = await readOrSkip(f, options.onBadFile);
+      if (!doc) {
+        options.onProgress?.('read', i + 1, files.length);
+        continue;
+      }
+      for (const article of boundArticles(splitArticles(named(doc, options.sourceName)))) {
         const index = articles.push(article) - 1;
         if (!pool) {
           found[index] = extractArticleMentions(article);
@@ -174,6 +185,16 @@ function assignUniqueIds(articles: Article[]): Article[] {
     const n = list.indexOf(a.source);
     return n === 0 ? a : { ...a, id: `${stemOf(a)}~${n + 1}${a.id.slice(a.id.lastIndexOf('#'))}` };
   });
+}
+
+async function readOrSkip(path: string, onBadFile?: (path: string, error: InputError) => void): Promise<SourceDoc | undefined> {
+  try {
+    return await readSource(path);
+  } catch (error) {
+    if (!onBadFile || !(error instanceof InputError)) throw error;
+    onBadFile(path, error);
+    return undefined;
+  }
 }
 
 function named(doc: SourceDoc, sourceName?: (path: string) => string): SourceDoc {

@@ -14,7 +14,8 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-viewer', 'do not copy the viewer page into the output folder')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean }) => {
+    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large), with a warning each')
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean }) => {
       const bundled = inputs.length === 0;
       const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
       const progress = createProgress({ quiet: !!opts.quiet });
@@ -22,6 +23,9 @@ export function registerBuild(program: Command): void {
       // Only the graph is kept: articles, entities and relation facts can be freed before the export.
       const { graph, articleCount } = await buildGraphFromPaths(paths, {
         onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
+        ...(opts.skipBad
+          ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) }
+          : {}),
         // The bundled corpus goes by data/<file>, wherever the package is installed.
         ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
       }).then((r) => ({ graph: r.graph, articleCount: r.articles.length }));
