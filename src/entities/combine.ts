@@ -30,6 +30,8 @@ const PARTIAL = new Set(['place:known', 'place:division', 'place:abbreviation', 
 const BARE = new Set(['place:known', 'org:known', 'person:dictionary']);
 /** Last characters of place names: an "organization" that ends in one is a place chain the model misread. */
 const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街道)$/;
+/** Last characters of organization names: a model span that runs an organization on past its suffix must end like one. */
+const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
 /** Fixed phrases in which a place name is no mention of the place (中国特色社会主义). */
 const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 
@@ -42,7 +44,12 @@ const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[]): boolean {
   if (!PARTIAL.has(c.rule)) return false;
   if (BARE.has(c.rule)) return true;
-  if (m.kind === 'ORGANIZATION') return !PLACE_END.test(text.slice(m.start, m.end));
+  if (m.kind === 'ORGANIZATION') {
+    const name = text.slice(m.start, m.end);
+    // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
+    if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
+    return !PLACE_END.test(name);
+  }
   if (m.kind === 'PLACE' && c.kind === 'PLACE') {
     return !rulePlaces.some((p) => p !== c && p.start < m.end && p.end > m.start && (p.start < c.start || p.end > c.end));
   }

@@ -31,6 +31,16 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['湖北省', '湖北省博物馆']);
   });
 
+  it('keeps the organization of a suffix rule when the model runs it on into common words', () => {
+    const text = '自治区党委决策部署在通辽';
+    const cands = [c(0, 5, 'ORGANIZATION', 5, 'org:suffix'), ...modelCandidates([{ start: 0, end: 9, text: '自治区党委决策部署', kind: 'ORGANIZATION' }])];
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['自治区党委']);
+    // …but yields when the longer span ends like an organization (国务院 + 新闻办公室).
+    const text2 = '国务院新闻办公室发布';
+    const cands2 = [c(0, 3, 'ORGANIZATION', 5, 'org:suffix'), ...modelCandidates([{ start: 0, end: 8, text: '国务院新闻办公室', kind: 'ORGANIZATION' }])];
+    expect(combine(text2, cands2, new Set(), { nested: false }).map((m) => m.text)).toEqual(['国务院新闻办公室']);
+  });
+
   it('does not let a model span that runs places together override the chain', () => {
     const text = '巴彦花镇宝山村第一书记';
     const out = combine(

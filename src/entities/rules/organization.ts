@@ -54,6 +54,8 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // two-character word (干部, 村部), is no suffix; 科技局 is.
     const carrier = tokenAt(ctx, i);
     if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || (sl === 1 && carrier.end - carrier.start < 3))) continue;
+    // A suffix inside a blocked word is part of that word (决策部署: 署 as in 专员公署 is no suffix here).
+    if (carrier && carrier.start < i && SUFFIX_BLOCKERS.includes(text.slice(carrier.start, carrier.end))) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
