@@ -6,7 +6,7 @@
  */
 import { emissions } from './decode.js';
 import { ALLOWED, NUM_TAGS, START, canEnd } from './tags.js';
-import { mulberry32, type TrainedWeights, type TrainingSentence } from './perceptron.js';
+import { indexFeatureRows, mulberry32, type TrainedWeights, type TrainingSentence } from './perceptron.js';
 
 export interface CrfOptions {
   epochs: number;
@@ -25,24 +25,7 @@ export function trainCrf(data: readonly TrainingSentence[], F: number, opts: Crf
   const rate0 = opts.rate ?? 0.05;
   const l2 = opts.l2 ?? 1e-5;
   const minCount = opts.minCount ?? 1;
-  const counts = new Map<number, number>();
-  for (const s of data) {
-    if (s.feats.length !== s.tags.length * F) throw new Error('trainCrf: feats length is not n × F');
-    for (const h of s.feats) if (h !== 0) counts.set(h, (counts.get(h) ?? 0) + 1);
-  }
-  const rowOf = new Map<number, number>();
-  const hashList: number[] = [];
-  for (const [h, c] of counts) {
-    if (c >= minCount) {
-      rowOf.set(h, hashList.length);
-      hashList.push(h);
-    }
-  }
-  const rowsOf = data.map((s) => {
-    const r = new Int32Array(s.feats.length);
-    for (let i = 0; i < r.length; i++) r[i] = s.feats[i] === 0 ? -1 : (rowOf.get(s.feats[i]!) ?? -1);
-    return r;
-  });
+  const { hashList, rowsOf } = indexFeatureRows(data, F, minCount, 'trainCrf');
   const R = hashList.length;
   const W = new Float32Array(R * T); // true weights = W * scale
   let scale = 1;

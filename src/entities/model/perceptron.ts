@@ -37,16 +37,19 @@ export interface TrainedWeights {
 export { seededRandom as mulberry32 } from '../../util/random.js';
 import { seededRandom as mulberry32 } from '../../util/random.js';
 
-export function trainPerceptron(data: readonly TrainingSentence[], F: number, opts: TrainOptions): TrainedWeights {
-  if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new Error('trainPerceptron: epochs must be a positive integer');
-  if (!Number.isInteger(F) || F < 1) throw new Error('trainPerceptron: F must be a positive integer');
-  const T = NUM_TAGS;
-  const minCount = opts.minCount ?? 1;
-
-  // Feature rows: hash → row, in order of first appearance (deterministic given the data).
+/**
+ * Feature rows shared by the trainers: hash → row for hashes seen at least `minCount` times, in order of
+ * first appearance (deterministic given the data), and each sentence's features as rows (-1: none).
+ */
+export function indexFeatureRows(
+  data: readonly TrainingSentence[],
+  F: number,
+  minCount: number,
+  who: string,
+): { hashList: number[]; rowsOf: Int32Array[] } {
   const counts = new Map<number, number>();
   for (const s of data) {
-    if (s.feats.length !== s.tags.length * F) throw new Error('trainPerceptron: feats length is not n × F');
+    if (s.feats.length !== s.tags.length * F) throw new Error(`${who}: feats length is not n × F`);
     for (const h of s.feats) if (h !== 0) counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   const rowOf = new Map<number, number>();
@@ -62,6 +65,16 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
     for (let i = 0; i < r.length; i++) r[i] = s.feats[i] === 0 ? -1 : (rowOf.get(s.feats[i]!) ?? -1);
     return r;
   });
+  return { hashList, rowsOf };
+}
+
+export function trainPerceptron(data: readonly TrainingSentence[], F: number, opts: TrainOptions): TrainedWeights {
+  if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new Error('trainPerceptron: epochs must be a positive integer');
+  if (!Number.isInteger(F) || F < 1) throw new Error('trainPerceptron: F must be a positive integer');
+  const T = NUM_TAGS;
+  const minCount = opts.minCount ?? 1;
+
+  const { hashList, rowsOf } = indexFeatureRows(data, F, minCount, 'trainPerceptron');
 
   const R = hashList.length;
   const W = new Float32Array(R * T);
