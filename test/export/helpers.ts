@@ -33,9 +33,22 @@ export function validateGexfOfficial(xml: string): Promise<XMLValidationResult> 
   });
 }
 
+let python: string | undefined;
+
+/**
+ * The first interpreter that imports networkx: $PYTHON, `python3` on PATH (pyenv here), or Debian's
+ * /usr/bin/python3 (where .ci/run installs python3-networkx when the first lacks it).
+ */
+export function pythonWithNetworkx(): string {
+  if (python) return python;
+  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((x): x is string => !!x);
+  python = candidates.find((c) => spawnSync(c, ['-c', 'import networkx'], { timeout: 30_000 }).status === 0) ?? 'python3';
+  return python;
+}
+
 /** Runs an inline python3 script with `input` on stdin; returns its stdout, throws with stderr on failure. */
 export function runPython(script: string, input: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync('python3', ['-c', script], { input, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(pythonWithNetworkx(), ['-c', script], { input, encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
