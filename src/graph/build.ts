@@ -13,18 +13,6 @@ export const UNDIRECTED_RELATIONS: ReadonlySet<RelationType> = new Set(['co_occu
 /** Supporting sentences kept per edge in the JSON export (the GEXF keeps the first). */
 export const MAX_EDGE_EVIDENCE = 20;
 
-export const RELATION_LABELS: Record<RelationType, string> = {
-  role: '职务',
-  located_in: '位于',
-  member_of: '成员',
-  part_of: '下属',
-  runs: '组织',
-  participates_in: '参与',
-  authored: '撰稿',
-  partner_of: '合作',
-  co_occurs: '共现',
-};
-
 export function articleKey(articleId: string): string {
   return `ARTICLE:${articleId}`;
 }

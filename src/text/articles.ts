@@ -212,7 +212,7 @@ export function splitArticles(doc: SourceDoc): Article[] {
       const lineStart = b.length;
       const rawStart = original.indexOf('□', by.start);
       appendRepaired(b, original, rawStart >= 0 && rawStart < by.end ? rawStart + 1 : by.start, by.end);
-      const lineText = builderTail(b, lineStart);
+      const lineText = b.textFrom(lineStart);
       for (const a of parseByline(original.slice(by.start, by.end))) {
         const at = lineText.indexOf(a.name);
         if (at < 0) continue;
@@ -223,7 +223,7 @@ export function splitArticles(doc: SourceDoc): Article[] {
     for (const para of d.paragraphs) {
       for (const [pi, blk] of para.entries()) {
         let from = blk.start;
-        if (d.caption && !title && pi === 0 && articles.length >= 0) {
+        if (d.caption && !title && pi === 0) {
           const inline = inlineTitle(original, blk);
           if (inline) {
             title = inline.title;
@@ -236,7 +236,7 @@ export function splitArticles(doc: SourceDoc): Article[] {
         if (pi > 0 && b.lastChar() !== '\n') b.markGap();
         appendRepaired(b, original, from, blk.end);
         if (blk.kind === 'caption') {
-          const text = builderTail(b, paraStart);
+          const text = b.textFrom(paraStart);
           const m = /([\u4e00-\u9fff·]{2,8})摄$/.exec(text);
           if (m) authors.push({ name: m[1]!, role: '摄影', start: paraStart + m.index, end: paraStart + m.index + m[1]!.length });
         }
@@ -266,12 +266,6 @@ export function splitArticles(doc: SourceDoc): Article[] {
     });
   }
   return articles;
-}
-
-function builderTail(b: MappedTextBuilder, from: number): string {
-  // The builder keeps parts per character; rebuilding the tail is cheap for a byline or a caption.
-  const built = b.build(0).text;
-  return built.slice(from);
 }
 
 /** Titles keep their inner spacing (做实党建工作 助推脱贫攻坚), collapsed to single spaces. */

@@ -21,11 +21,3 @@ export function utf16ToCodePointTable(text: string): Int32Array {
   table[text.length] = cp;
   return table;
 }
-
-/** True when a UTF-16 index falls inside a surrogate pair (between its two halves). */
-export function splitsSurrogatePair(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return false;
-  const a = text.charCodeAt(i - 1);
-  const b = text.charCodeAt(i);
-  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
-}

@@ -45,6 +45,11 @@ export class MappedTextBuilder {
     if (this.gaps[this.gaps.length - 1] !== this.length) this.gaps.push(this.length);
   }
 
+  /** The text appended since index `from` (a byline or a caption just written). */
+  textFrom(from: number): string {
+    return this.parts.slice(from).join('');
+  }
+
   lastChar(): string {
     return this.parts[this.parts.length - 1] ?? '';
   }

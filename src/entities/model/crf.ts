@@ -6,6 +6,7 @@
  */
 import { emissions } from './decode.js';
 import { ALLOWED, NUM_TAGS, START, canEnd } from './tags.js';
+import { shuffleInPlace } from '../../util/random.js';
 import { indexFeatureRows, mulberry32, type TrainedWeights, type TrainingSentence } from './perceptron.js';
 
 export interface CrfOptions {
@@ -43,12 +44,7 @@ export function trainCrf(data: readonly TrainingSentence[], F: number, opts: Crf
   const scaledW = { w: W };
 
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, rand);
     const rate = rate0 / (1 + (epoch - 1) / 2);
     let loss = 0;
     for (const si of order) {

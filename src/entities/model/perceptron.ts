@@ -35,7 +35,7 @@ export interface TrainedWeights {
 
 /** The project's seeded PRNG (mulberry32), so training order (and thus the model) is reproducible. */
 export { seededRandom as mulberry32 } from '../../util/random.js';
-import { seededRandom as mulberry32 } from '../../util/random.js';
+import { seededRandom as mulberry32, shuffleInPlace } from '../../util/random.js';
 
 /**
  * Feature rows shared by the trainers: hash → row for hashes seen at least `minCount` times, in order of
@@ -88,13 +88,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
   const rand = mulberry32(opts.seed);
   const order = data.map((_, i) => i);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    // Fisher–Yates with the seeded PRNG.
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, rand);
     let mistakes = 0;
     for (const si of order) {
       const s = data[si]!;
