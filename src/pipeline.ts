@@ -7,7 +7,7 @@ import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.
 import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
 import { listInputs, readSource } from './text/read.js';
-import { InputError } from './cli/errors.js';
+import { InputError } from './errors.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { resolveEntities } from './resolve/index.js';

@@ -1,17 +1,6 @@
-/** Errors the CLI maps to exit codes: UsageError → 2, anything else → 1. */
+/** Errors the CLI maps to exit codes: UsageError → 2, anything else → 1. Library errors live in src/errors.ts. */
 export class UsageError extends Error {
   override name = 'UsageError';
-}
-
-/** An error about the user's input (file, encoding, graph), reported as one line with its location. */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(
-    message: string,
-    readonly where?: string,
-  ) {
-    super(where ? `${where}: ${message}` : message);
-  }
 }
 
 export function errorLine(err: unknown): string {

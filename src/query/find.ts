@@ -3,7 +3,7 @@
  * Names in Chinese news repeat (two 王伟 in different villages), so lookups that need exactly one
  * node fail loudly with the candidates instead of picking one.
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { QueryGraph } from './attributes.js';
 import {
   compareEdges,

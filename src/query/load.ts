@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import Graph, { MultiGraph } from 'graphology';
 import type { Attributes, SerializedGraph } from 'graphology-types';
 import { DOMParser, Document as XmlDocument } from '@xmldom/xmldom';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 // The export's encodings (r/g/b colours, thickness, undirected flag) are undone by the export module.
 import { restoreGexfGraph } from '../export/gexf-restore.js';
 import type { QueryGraph } from './attributes.js';

@@ -3,7 +3,7 @@
  * and GB18030. Binary files are refused with a message that says what they look like.
  */
 import iconv from 'iconv-lite';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 
 export interface Decoded {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import type { SourceDoc } from '../types.js';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { decodeBytes } from './decode.js';
 
 /** Largest single input file accepted (bytes). Larger files must be split (one article or page per file). */

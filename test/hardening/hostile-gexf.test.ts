@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGraph } from '../../src/query/load.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { neighbors } from '../../src/query/neighbors.js';
 import { shortestPath } from '../../src/query/path.js';
 import { graphStats } from '../../src/query/stats.js';

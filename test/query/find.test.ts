@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { AmbiguousEntityError, findEntities, resolveEntity, UnknownEntityError } from '../../src/query/find.js';
 import { loadGraph } from '../../src/query/load.js';
 import { SAMPLE_JSON } from './helpers.js';

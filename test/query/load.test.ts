@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { fromGexf, toGexf } from '../../src/export/index.js';
 import { toStringList } from '../../src/query/attributes.js';
 import { detectFormat, loadGraph, parseGraph } from '../../src/query/load.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeBytes } from '../../src/text/decode.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 
 const sample = '苏吉嘎查第一书记金宝介绍说：代加工服务只收取加工费。';
 

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { readSource } from '../../text/read.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractText } from '../../extract.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** Reads a stream line by line (LF or CRLF), decoding UTF-8. */
 async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {

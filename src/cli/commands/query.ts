@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../../errors.js';
+import { UsageError } from '../errors.js';
 import type { QueryGraph } from '../../query/attributes.js';
 import { AmbiguousEntityError, findEntities, resolveEntity, UnknownEntityError } from '../../query/find.js';
 import type { EntityMatch } from '../../query/find.js';

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { serveViewer } from '../../viewer/server.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../../errors.js';
+import { UsageError } from '../errors.js';
 
 export function parsePort(value: string): number {
   if (!/^\d{1,5}$/u.test(value) || Number(value) > 65535) throw new UsageError(`--port must be an integer 0–65535, got "${value}"`);
