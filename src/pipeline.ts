@@ -6,7 +6,7 @@ import type { MultiGraph } from 'graphology';
 import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.js';
 import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
-import { listInputs, readSource } from './text/read.js';
+import { listInputs, readSources } from './text/read.js';
 import { InputError } from './errors.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
@@ -42,10 +42,13 @@ export interface BuildOptions {
    */
   sourceName?: (path: string) => string;
   /**
-   * When set, a file that cannot be read or decoded (binary, unreadable, too large) is reported here and
-   * skipped instead of failing the build. Default: the build fails on the first such file.
+   * When set, a file that cannot be read or decoded (binary, unreadable, too large, a broken PDF) is
+   * reported here and skipped instead of failing the build (and a reader that can drop one bad part of a
+   * file reports that part here and goes on). Default: the build fails on the first such file.
    */
   onBadFile?: (path: string, error: InputError) => void;
+  /** Non-fatal remarks of the readers (a web page without an article body …), one line each. */
+  onWarning?: (message: string) => void;
   /** Inputs below this many bytes in total are extracted on the main thread (default PARALLEL_MIN_BYTES). */
   parallelMinBytes?: number;
   /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
@@ -72,10 +75,29 @@ export function extractArticleMentions(article: Article, options: { nested?: boo
   return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Articles of the documents of one file (its pages …), numbered on across them, over-long ones cut. */
+function articlesOfFile(docs: SourceDoc[]): Article[] {
+  const all: Article[] = [];
+  for (const d of docs) all.push(...splitArticles(d, all.length + 1));
+  return boundArticles(all);
+}
+
+/** Articles of documents: those of one file (same path, in a row) are numbered together. */
+export function articlesOfDocs(docs: SourceDoc[]): Article[] {
+  const out: Article[] = [];
+  for (let i = 0; i < docs.length; ) {
+    let j = i + 1;
+    while (j < docs.length && docs[j]!.path === docs[i]!.path) j++;
+    out.push(...articlesOfFile(docs.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
 /** Builds the graph from decoded sources (no IO). */
 export function buildFromSources(docs: SourceDoc[], options: BuildOptions = {}): BuildResult {
   const progress = options.onProgress ?? (() => {});
-  const articles = docs.flatMap((d) => boundArticles(splitArticles(d)));
+  const articles = articlesOfDocs(docs);
   const mentions = articles.map((article, i) => {
     const found = extractArticleMentions(article);
     progress('extract', i + 1, articles.length);
@@ -110,7 +132,7 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
 }
 
 /**
- * Reads files and folders of .txt (sorted), then builds. Files are read and split one at a time (no file's
+ * Reads files and folders of inputs (sorted; text, PDF, HTML … through src/intake/), then builds. Files are read and split one at a time (no file's
  * text outlives its articles). Inputs of `parallelMinBytes` or more go to a pool of worker threads in
  * batches, at most two batches per worker in flight, and results are merged by position; the main thread
  * then never loads the segmenter or the model.
@@ -137,12 +159,8 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   try {
     if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
     for (const [i, f] of files.entries()) {
-      const doc = await readOrSkip(f, options.onBadFile);
-      if (!doc) {
-        options.onProgress?.('read', i + 1, files.length);
-        continue;
-      }
-      for (const article of boundArticles(splitArticles(named(doc, options.sourceName)))) {
+      const docs = await readOrSkip(f, options);
+      for (const article of articlesOfDocs(docs.map((d) => named(d, options.sourceName)))) {
         const index = articles.push(article) - 1;
         if (!pool) {
           found[index] = extractArticleMentions(article);
@@ -187,13 +205,17 @@ function assignUniqueIds(articles: Article[]): Article[] {
   });
 }
 
-async function readOrSkip(path: string, onBadFile?: (path: string, error: InputError) => void): Promise<SourceDoc | undefined> {
+async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDoc[]> {
+  const { onBadFile, onWarning } = options;
   try {
-    return await readSource(path);
+    return await readSources(path, {
+      ...(onWarning ? { onWarning } : {}),
+      ...(onBadFile ? { onBadPart: (error: InputError) => onBadFile(path, error) } : {}),
+    });
   } catch (error) {
     if (!onBadFile || !(error instanceof InputError)) throw error;
     onBadFile(path, error);
-    return undefined;
+    return [];
   }
 }
 

@@ -26,13 +26,34 @@ export type RelationType =
   | 'partner_of'
   | 'co_occurs';
 
-/** A decoded input file. `text` is the file's full text exactly as decoded (BOM removed). */
+/** What a reader found about a document besides its text (all optional). */
+export interface DocMeta {
+  /** Title of the document (web page title, PDF document title). */
+  title?: string;
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date?: string;
+  /** Where `date` was read: e.g. `html:article:published_time`, `html:json-ld`, `html:date-line`. */
+  dateSource?: string;
+  /** Canonical URL (http or https only). */
+  url?: string;
+}
+
+/**
+ * A document as a reader produced it (src/intake/): a decoded text file, one page of a PDF, the article
+ * text of a web page. `text` is what offsets (evidence `sourceSpans`) count in: the file's full text as
+ * decoded (BOM removed) for text files, the extracted text of the page for PDFs and web pages.
+ */
 export interface SourceDoc {
   /** Path as given by the user (or a synthetic name such as `<stdin>`). */
   path: string;
   /** Encoding that was detected: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'. */
   encoding: string;
   text: string;
+  /** Input format it was read as ('text' when absent): 'text' | 'pdf' | 'html' … */
+  format?: string;
+  /** Page number (from 1) when the document is one page of a PDF. */
+  page?: number;
+  meta?: DocMeta;
 }
 
 /**
@@ -112,6 +133,14 @@ export interface Article {
   /** Normalized indices where spaces were removed (see NormalizedText.gaps). */
   gaps: number[];
   sentences: Sentence[];
+  /** Page of the PDF the article was printed on (PDF inputs only). */
+  page?: number;
+  /** Publication date, ISO `YYYY-MM-DD`, when the input said it. */
+  date?: string;
+  /** Where `date` came from. */
+  dateSource?: string;
+  /** Canonical URL of the article's web page (http/https only). */
+  url?: string;
 }
 
 /** Evidence for a node or an edge: where the text says it. */
@@ -127,6 +156,8 @@ export interface Evidence {
    */
   sourceSpans: Array<[number, number]>;
   source: string;
+  /** PDF page of the source (then `sourceSpans` count in that page's extracted text). */
+  page?: number;
 }
 
 /** A mention resolved to an entity within one article. */

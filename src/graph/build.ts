@@ -35,7 +35,7 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
   const graph = new MultiGraph({ allowSelfLoops: false });
   graph.setAttribute(
     'articles',
-    articles.map((a) => ({ id: a.id, title: a.title, section: a.section, source: a.source, authors: a.authors.map((x) => ({ name: x.name, role: x.role })) })),
+    articles.map((a) => ({ id: a.id, title: a.title, section: a.section, source: a.source, authors: a.authors.map((x) => ({ name: x.name, role: x.role })), ...articleMeta(a) })),
   );
   for (const a of articles) {
     graph.addNode(articleKey(a.id), {
@@ -46,6 +46,7 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
       articles: [a.id],
       evidence: [makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]])],
       source: a.source,
+      ...articleMeta(a),
     });
   }
   for (const e of entities) {
@@ -90,4 +91,14 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
     else graph.addDirectedEdgeWithKey(d.key, d.source, d.target, attrs);
   }
   return graph;
+}
+
+/** Page, date and URL of an article, as node attributes (`page`, `date`, `date_source`, `url`), when known. */
+function articleMeta(a: Article): Record<string, string | number> {
+  return {
+    ...(a.page !== undefined ? { page: a.page } : {}),
+    ...(a.date ? { date: a.date } : {}),
+    ...(a.dateSource ? { date_source: a.dateSource } : {}),
+    ...(a.url ? { url: a.url } : {}),
+  };
 }

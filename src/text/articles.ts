@@ -189,8 +189,12 @@ function inlineTitle(original: string, b: Block): { title: string; skip: number 
   return { title: m[1]!, skip: m[0].length };
 }
 
-/** Splits one decoded source document into articles. */
-export function splitArticles(doc: SourceDoc): Article[] {
+/**
+ * Splits one source document into articles, numbered from `first` (documents after the first of one file,
+ * such as the pages of a PDF, go on counting). The document's page, date and URL go onto every article;
+ * its title replaces the found title when the document is a single article.
+ */
+export function splitArticles(doc: SourceDoc, first = 1): Article[] {
   const original = doc.text;
   const blocks = blocksOf(original);
   const drafts = draftArticles(blocks);
@@ -254,7 +258,7 @@ export function splitArticles(doc: SourceDoc): Article[] {
     for (let i = 0; i < map.length; i++) map[i] = cp[Math.min(map[i]!, original.length)]!;
     if (!title) title = d.section || firstWords(text);
     articles.push({
-      id: `${stem}#${articles.length + 1}`,
+      id: `${stem}#${first + articles.length}`,
       source: doc.path,
       title,
       section: d.section,
@@ -263,9 +267,22 @@ export function splitArticles(doc: SourceDoc): Article[] {
       map,
       gaps: norm.gaps.filter((g) => g < text.length),
       sentences: splitSentences(text),
+      ...docFields(doc),
     });
   }
+  const title = doc.meta?.title?.trim();
+  if (title && articles.length === 1) articles[0]!.title = displayTitle(title);
   return articles;
+}
+
+/** Page, date and URL of the document, for each of its articles. */
+function docFields(doc: SourceDoc): Pick<Article, 'page' | 'date' | 'dateSource' | 'url'> {
+  const m = doc.meta ?? {};
+  return {
+    ...(doc.page !== undefined ? { page: doc.page } : {}),
+    ...(m.date ? { date: m.date, ...(m.dateSource ? { dateSource: m.dateSource } : {}) } : {}),
+    ...(m.url ? { url: m.url } : {}),
+  };
 }
 
 /** Titles keep their inner spacing (做实党建工作 助推脱贫攻坚), collapsed to single spaces. */

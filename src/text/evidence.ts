@@ -53,5 +53,6 @@ export function makeEvidence(article: Article, spans: Array<[number, number]>): 
     spans: spans.map(([s, e]) => [s - base, e - base] as [number, number]),
     sourceSpans: spans.flatMap(([s, e]) => sourcePieces(map, s, e)),
     source: article.source,
+    ...(article.page !== undefined ? { page: article.page } : {}),
   };
 }

@@ -1,14 +1,18 @@
-/** Reading inputs: files and folders of .txt, in a deterministic order, decoded. */
+/** Reading inputs: files and folders of inputs (.txt, and the formats of src/intake/), in a deterministic order. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import type { SourceDoc } from '../types.js';
 import { InputError } from '../errors.js';
 import { decodeBytes } from './decode.js';
+import { isInputName, readDocuments, type ReadContext } from '../intake/index.js';
 
 /** Largest single input file accepted (bytes). Larger files must be split (one article or page per file). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Expands files and folders into a sorted list of .txt files (folders recursively, hidden entries skipped). */
+/**
+ * Expands files and folders into a sorted list of input files (folders recursively, hidden entries
+ * skipped; in folders, the file name endings the readers know: .txt …).
+ */
 export async function listInputs(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -37,13 +41,13 @@ async function listFolder(dir: string): Promise<string[]> {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await listFolder(full)));
-    else if (e.isFile() && extname(e.name).toLowerCase() === '.txt') out.push(full);
+    else if (e.isFile() && isInputName(e.name)) out.push(full);
   }
   return out;
 }
 
-/** Reads and decodes one file. */
-export async function readSource(path: string): Promise<SourceDoc> {
+/** Reads one file's bytes, refusing what is not a regular file or is larger than MAX_FILE_BYTES. */
+export async function readFileBytes(path: string): Promise<Buffer> {
   let st;
   try {
     st = await stat(path);
@@ -60,8 +64,25 @@ export async function readSource(path: string): Promise<SourceDoc> {
   } catch (err) {
     throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
   }
-  const { encoding, text } = decodeBytes(bytes, path);
+  return bytes;
+}
+
+/** Reads and decodes one text file (whatever its format: the bytes are decoded as text). */
+export async function readSource(path: string): Promise<SourceDoc> {
+  const { encoding, text } = decodeBytes(await readFileBytes(path), path);
   return { path, encoding, text };
+}
+
+/**
+ * Reads one file of any supported format into its source documents (a text file: one; a PDF: one per
+ * page with text). All documents are read before any is returned, so a file that fails adds nothing.
+ * @throws InputError with one line naming the file.
+ */
+export async function readSources(path: string, context: ReadContext = {}): Promise<SourceDoc[]> {
+  const bytes = await readFileBytes(path);
+  const docs: SourceDoc[] = [];
+  for await (const doc of readDocuments(bytes, path, context)) docs.push(doc);
+  return docs;
 }
 
 /** The bundled corpus: the .txt files directly under the package's data/ folder (not its subfolders). */

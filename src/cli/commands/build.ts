@@ -9,12 +9,12 @@ import { createProgress } from '../progress.js';
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('build the knowledge graph of .txt files or folders; writes graph.gexf, graph.json and the viewer')
-    .argument('[inputs...]', 'files or folders of .txt (default: the bundled corpus in data/)')
+    .description('build the knowledge graph of text, PDF and HTML files or folders; writes graph.gexf, graph.json and the viewer')
+    .argument('[inputs...]', 'files or folders of .txt, .pdf, .html/.htm (default: the bundled corpus in data/)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-viewer', 'do not copy the viewer page into the output folder')
-    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large), with a warning each')
+    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF), with a warning each')
     .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean }) => {
       const bundled = inputs.length === 0;
       const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
@@ -23,6 +23,7 @@ export function registerBuild(program: Command): void {
       // Only the graph is kept: articles, entities and relation facts can be freed before the export.
       const { graph, articleCount } = await buildGraphFromPaths(paths, {
         onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
+        onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
         ...(opts.skipBad
           ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) }
           : {}),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { readSource } from '../../text/read.js';
+import { readSources } from '../../text/read.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractText } from '../../extract.js';
 import { InputError } from '../../errors.js';
@@ -9,6 +9,10 @@ import { InputError } from '../../errors.js';
 async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   for await (const line of rl) yield line;
+}
+
+function warn(message: string): void {
+  process.stderr.write(`zhkg: warning: ${message}\n`);
 }
 
 function write(obj: unknown): void {
@@ -20,7 +24,7 @@ export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('print the entities of texts as JSON (one object per line of input with --lines, else per file)')
-    .argument('[files...]', 'text files (default: standard input)')
+    .argument('[files...]', 'text, PDF or HTML files (default: standard input, as text)')
     .option('--lines', 'each input line is one text; prints one JSON object per line, in order')
     .addHelpText(
       'after',
@@ -34,11 +38,13 @@ export function registerExtract(program: Command): void {
           return;
         }
         for (const f of files) {
-          // Decode the whole file first (GB18030/UTF-16 detection needs the bytes), then split lines.
-          const doc = await readSource(f);
-          const lines = doc.text.split('\n');
-          if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-          for (const line of lines) write(extractText(line.endsWith('\r') ? line.slice(0, -1) : line));
+          // Read the whole file first (GB18030/UTF-16 detection needs the bytes; a PDF or a web page gives
+          // its extracted text), then split lines.
+          for (const doc of await readSources(f, { onWarning: warn })) {
+            const lines = doc.text.split('\n');
+            if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+            for (const line of lines) write(extractText(line.endsWith('\r') ? line.slice(0, -1) : line));
+          }
         }
         return;
       }
@@ -50,10 +56,11 @@ export function registerExtract(program: Command): void {
         return;
       }
       for (const f of files) {
-        const doc = await readSource(f).catch((err) => {
+        const docs = await readSources(f, { onWarning: warn }).catch((err) => {
           throw err instanceof InputError ? err : new InputError(String(err), f);
         });
-        write({ file: f, ...extractDocument(doc) });
+        // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.
+        for (const doc of docs) write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...extractDocument(doc) });
       }
     });
 }
