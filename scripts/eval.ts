@@ -7,7 +7,11 @@
  *      (a gold entity is found when a node of its kind has its name or an alias as label or alias), and the
  *      recognizer alone at page level; plus the gold PERSONs that were missed.
  *   3. Relations (scripts/eval-relations.ts).
- * Flags: --verbose (spurious and missed entities), --skip-pd (page only), --held-out MODEL.bin: also score
+ *   4. The genre set (scripts/eval-genre.ts, src/eval/genre.ts): 20 real articles of
+ *      ../shared/eval/genre, each built alone and scored per article, macro-averaged, traditional apart.
+ * Flags: --verbose (spurious and missed entities, and per genre article missed/spurious entities and
+ * relations), --skip-pd (no People's Daily), --genre-only (the genre set alone), --genre-dir DIR (where the
+ * gNN.txt texts are; default eval-cache/genre), --json FILE (the genre scores as JSON), --held-out MODEL.bin: also score
  * the sentences the model's held-out split keeps aside (index mod 5 = 4) with a model trained without them
  * (`HO_OUT=MODEL.bin npm run train -- --held-out-only`), with and without rules: the honest comparison, since
  * the shipped model has seen all of dev.
@@ -20,6 +24,7 @@ import { hasModel, loadModel } from '../src/entities/model/index.js';
 import { evaluateBio, readBio, scoreSpans, BIO_KINDS, type BioEvaluation, type PRF } from '../src/eval/bio.js';
 import { entitiesFromGraph, entitiesFromMentions, loadSeedGold, normalizePage, scoreEntities, type SeedScores } from '../src/eval/seed.js';
 import { buildGraphFromPaths } from '../src/pipeline.js';
+import { flagValue, genreEvalBlock } from './eval-genre.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = join(root, '..', 'shared', 'eval');
@@ -53,6 +58,12 @@ function printSeed(title: string, s: SeedScores): void {
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const genre = { dir: flagValue(argv, '--genre-dir'), json: flagValue(argv, '--json'), verbose };
+  if (argv.includes('--genre-only')) {
+    console.log(await genreEvalBlock(genre));
+    return;
+  }
   // 1. People's Daily.
   const pd = firstExisting(join(shared, 'pd-ner', 'dev.bio'));
   if (process.argv.includes('--skip-pd')) console.log("People's Daily: skipped (--skip-pd)");
@@ -109,6 +120,10 @@ async function main(): Promise<void> {
   } catch (err) {
     console.log(`relations: not available (${(err as Error).message})`);
   }
+
+  // 4. The genre set.
+  console.log('');
+  console.log(await genreEvalBlock(genre));
 }
 
 main().catch((err: unknown) => {
