@@ -1,9 +1,11 @@
 /**
  * `extract`: entity mentions of raw texts, with offsets in code points of the text as given (SPEC §5).
- * The text is repaired (PDF damage) for recognition; offsets are mapped back through the repair.
+ * The text is converted to simplified where it is written in traditional script, and repaired (PDF
+ * damage), for recognition; offsets are mapped back through both, so `text` is the mention as written.
  */
 import type { EntityKind, SourceDoc } from './types.js';
 import { normalizeText } from './text/normalize.js';
+import { givenIndex, toSimplified } from './text/script.js';
 import { utf16ToCodePointTable } from './text/codepoints.js';
 import { splitArticles } from './text/articles.js';
 import { sourcePieces } from './text/evidence.js';
@@ -37,7 +39,8 @@ function codePointSlicer(text: string, cp: Int32Array): (start: number, end: num
 
 /** Entities of one text (one line, one short document): no layout analysis. */
 export function extractText(text: string): ExtractResult {
-  const n = normalizeText(text);
+  const conv = toSimplified(text);
+  const n = normalizeText(conv.text);
   const tokens = segment(n.text);
   // Flat output, as NER consumers expect: no place reported again inside an organization's name.
   const mentions = recognize(n.text, { tokens, gaps: n.gaps, nested: false });
@@ -46,8 +49,9 @@ export function extractText(text: string): ExtractResult {
   const entities: ExtractedEntity[] = [];
   for (const m of mentions) {
     if (m.end <= m.start) continue;
-    const s = cp[n.map[m.start]!]!;
-    const e = cp[n.map[m.end - 1]! + 1]!;
+    const s = cp[givenIndex(conv, n.map[m.start]!)]!;
+    // the code point after the one the last unit was written as
+    const e = conv.map ? cp[givenIndex(conv, n.map[m.end - 1]!)]! + 1 : cp[n.map[m.end - 1]! + 1]!;
     entities.push({ start: s, end: e, kind: m.kind, text: slice(s, e) });
   }
   return { text, entities: dedupe(entities) };

@@ -113,6 +113,16 @@ export interface Sentence {
   text: string;
 }
 
+/**
+ * An article's text as written, where it differs from the analysis text (traditional script converted to
+ * simplified). `map[i]` is the index in `text` where unit i of the analysis text is written; units written
+ * as one character (a surrogate pair, a phrase) share it; `map[analysis length]` is `text.length`.
+ */
+export interface WrittenText {
+  text: string;
+  map: Int32Array;
+}
+
 /** An article of a page, after normalization. */
 export interface Article {
   /** Stable id: `<file stem>#<n>` (n from 1, in page order). */
@@ -141,14 +151,19 @@ export interface Article {
   dateSource?: string;
   /** Canonical URL of the article's web page (http/https only). */
   url?: string;
+  /**
+   * The same text in the script of the source, when it was converted for analysis (traditional input);
+   * absent when `text` is as written. Evidence sentences and aliases are read from here.
+   */
+  written?: WrittenText;
 }
 
 /** Evidence for a node or an edge: where the text says it. */
 export interface Evidence {
   article: string;
-  /** Sentence text (normalized). */
+  /** Sentence text (normalized), as written in the source (traditional script stays traditional). */
   sentence: string;
-  /** Offsets of the mention(s) in the sentence (UTF-16, normalized sentence). */
+  /** Offsets of the mention(s) in `sentence` (UTF-16). */
   spans: Array<[number, number]>;
   /**
    * Code-point ranges of the mention(s) in the source file as given, in order. A mention that the layout

@@ -5,7 +5,8 @@
  * therefore cut, at sentence boundaries, into consecutive articles; the articles of that source file are
  * renumbered (`<stem>#<n>` stays dense and in page order). Inputs without such articles are unchanged.
  */
-import type { Article } from '../types.js';
+import type { Article, WrittenText } from '../types.js';
+import { writtenSpan } from '../text/written.js';
 
 /** Longest article handed to resolution and relations (characters of normalized text). */
 export const MAX_ARTICLE_CHARS = 20_000;
@@ -39,6 +40,14 @@ function cutPoints(a: Article, max: number): number[] {
   return cuts;
 }
 
+/** The written text of analysis part [s, e), its map rebased. */
+function cutWritten(w: WrittenText, s: number, e: number): WrittenText {
+  const [ws, we] = writtenSpan(w, s, e);
+  const map = w.map.slice(s, e + 1).map((x) => Math.min(x - ws, we - ws));
+  map[e - s] = we - ws;
+  return { text: w.text.slice(ws, we), map };
+}
+
 function cutArticle(a: Article, max: number): Article[] {
   const parts: Article[] = [];
   let s = 0;
@@ -58,6 +67,7 @@ function cutArticle(a: Article, max: number): Article[] {
           return { index, start: from - s, end: to - s, text: a.text.slice(from, to) };
         }),
       authors: a.authors.filter((x) => x.start >= s && x.end <= e).map((x) => ({ ...x, start: x.start - s, end: x.end - s })),
+      ...(a.written ? { written: cutWritten(a.written, s, e) } : {}),
     });
     s = e;
   }

@@ -14,6 +14,7 @@
  */
 import type { Article, Entity, EntityKind, EntityMention, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
+import { writtenText } from '../text/written.js';
 import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains } from './places.js';
 import { organizationName, personAnchor } from './names.js';
 
@@ -188,7 +189,9 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
     }
     if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
     e.mentions++;
-    for (const form of [m.text, m.canonical]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
+    // Surface forms: as analysed (simplified) and, for text converted from traditional script, as written.
+    const asWritten = article.written ? writtenText(article, m.start, m.end) : undefined;
+    for (const form of [m.text, m.canonical, asWritten]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
     let seen = articlesOf.get(e);
     if (!seen) articlesOf.set(e, (seen = new Set()));
     if (!seen.has(article.id)) {

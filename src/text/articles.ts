@@ -11,6 +11,8 @@ import type { Article, Author, SourceDoc } from '../types.js';
 import { MappedTextBuilder, appendRepaired, normalizeText } from './normalize.js';
 import { splitSentences } from './sentences.js';
 import { utf16ToCodePointTable } from './codepoints.js';
+import { givenIndex, toSimplified } from './script.js';
+import { writtenForm } from './written.js';
 
 type BlockKind = 'section' | 'byline' | 'short' | 'caption' | 'body' | 'junk';
 
@@ -192,21 +194,27 @@ function inlineTitle(original: string, b: Block): { title: string; skip: number 
 /**
  * Splits one source document into articles, numbered from `first` (documents after the first of one file,
  * such as the pages of a PDF, go on counting). The document's page, date and URL go onto every article;
- * its title replaces the found title when the document is a single article.
+ * its title replaces the found title when the document is a single article. Lines in traditional script
+ * are converted to simplified first (src/text/script.ts): layout analysis, recognition and everything
+ * after read simplified text, while `map` still points at the file as given and `written` keeps the text
+ * as written.
  */
 export function splitArticles(doc: SourceDoc, first = 1): Article[] {
-  const original = doc.text;
+  const conv = toSimplified(doc.text);
+  const original = conv.text;
   const blocks = blocksOf(original);
   const drafts = draftArticles(blocks);
   const stem = basename(doc.path, extname(doc.path)) || 'input';
   const articles: Article[] = [];
-  const cp = utf16ToCodePointTable(original);
+  const cp = utf16ToCodePointTable(doc.text);
+  /** The given text of converted range [from, to). */
+  const given = (from: number, to: number) => doc.text.slice(givenIndex(conv, from), givenIndex(conv, to));
   for (const d of drafts) {
     const b = new MappedTextBuilder();
     const newline = (at: number) => {
       if (b.length > 0 && b.lastChar() !== '\n') b.push('\n', at);
     };
-    let title = d.title ? displayTitle(original.slice(d.title.start, d.title.end)) : '';
+    let title = d.title ? displayTitle(given(d.title.start, d.title.end)) : '';
     if (d.title) {
       appendRepaired(b, original, d.title.start, d.title.end);
       newline(d.title.end);
@@ -230,7 +238,7 @@ export function splitArticles(doc: SourceDoc, first = 1): Article[] {
         if (d.caption && !title && pi === 0) {
           const inline = inlineTitle(original, blk);
           if (inline) {
-            title = inline.title;
+            title = conv.map ? displayTitle(given(blk.start, blk.start + inline.skip)) : inline.title;
             appendRepaired(b, original, blk.start, blk.start + inline.skip);
             newline(blk.start + inline.skip);
             from = blk.start + inline.skip;
@@ -254,9 +262,11 @@ export function splitArticles(doc: SourceDoc, first = 1): Article[] {
       text = text.slice(0, -1);
       map = map.slice(0, text.length + 1);
     }
+    // The text as written, when conversion changed it (map still indexes the converted text here).
+    const written = conv.map ? writtenForm(text, map, conv, doc.text) : undefined;
     // Evidence promises code points of the file as given.
-    for (let i = 0; i < map.length; i++) map[i] = cp[Math.min(map[i]!, original.length)]!;
-    if (!title) title = d.section || firstWords(text);
+    for (let i = 0; i < map.length; i++) map[i] = cp[givenIndex(conv, Math.min(map[i]!, original.length))]!;
+    if (!title) title = d.section || firstWords(written?.text ?? text);
     articles.push({
       id: `${stem}#${first + articles.length}`,
       source: doc.path,
@@ -268,6 +278,7 @@ export function splitArticles(doc: SourceDoc, first = 1): Article[] {
       gaps: norm.gaps.filter((g) => g < text.length),
       sentences: splitSentences(text),
       ...docFields(doc),
+      ...(written && written.text !== text ? { written } : {}),
     });
   }
   const title = doc.meta?.title?.trim();

@@ -1,5 +1,6 @@
 /** Evidence records: the sentence of an article that supports a node or an edge, with mention offsets. */
 import type { Article, Evidence, Sentence } from '../types.js';
+import { writtenSpan } from './written.js';
 
 /** The sentence of `article` that contains normalized index `at` (binary search). */
 export function sentenceAt(article: Article, at: number): Sentence | undefined {
@@ -39,18 +40,29 @@ export function sourcePieces(map: Int32Array, s: number, e: number): Array<[numb
 }
 
 /**
- * Evidence for spans given in the article's normalized text. Spans in the record are relative to the
- * sentence (UTF-16); `sourceSpans` are code points in the source file.
+ * Evidence for spans given in the article's normalized text. The sentence is shown as written (an article
+ * converted from traditional script shows its traditional sentence); spans in the record are relative to
+ * that sentence (UTF-16); `sourceSpans` are code points in the source file.
  */
 export function makeEvidence(article: Article, spans: Array<[number, number]>): Evidence {
   const first = spans[0];
   const sentence = first ? sentenceAt(article, first[0]) : undefined;
-  const base = sentence?.start ?? 0;
   const map = article.map;
+  const w = article.written;
+  let text = sentence?.text ?? '';
+  let local = spans.map(([s, e]) => [s - (sentence?.start ?? 0), e - (sentence?.start ?? 0)] as [number, number]);
+  if (w) {
+    const [ws, we] = sentence ? writtenSpan(w, sentence.start, sentence.end) : [0, 0];
+    text = w.text.slice(ws, we);
+    local = spans.map(([s, e]) => {
+      const [a, b] = writtenSpan(w, s, e);
+      return [a - ws, b - ws] as [number, number];
+    });
+  }
   return {
     article: article.id,
-    sentence: sentence?.text ?? '',
-    spans: spans.map(([s, e]) => [s - base, e - base] as [number, number]),
+    sentence: text,
+    spans: local,
     sourceSpans: spans.flatMap(([s, e]) => sourcePieces(map, s, e)),
     source: article.source,
     ...(article.page !== undefined ? { page: article.page } : {}),

@@ -10,10 +10,12 @@ import { normalizeText } from '../../src/text/normalize.js';
 import { splitArticles } from '../../src/text/articles.js';
 import { extractDocument, extractText } from '../../src/extract.js';
 import { boundArticles } from '../../src/parallel/bounds.js';
+import { writtenText } from '../../src/text/written.js';
 
 /** Code units that matter here: Chinese names and places, blanks and line breaks, punctuation, surrogates. */
 const unit = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'王瑞新李晓英苏吉嘎查村镇旗市委书记合作社呼和浩特的在了。，、■□图为摄') },
+  { weight: 2, arbitrary: fc.constantFrom(...'蘇嘎查鎮黨委書記合作社圖為攝曉劉乾著裡', '顯著', '乾隆') },
   { weight: 3, arbitrary: fc.constantFrom(' ', '\n', '\n\n', '\r\n', '\t', '\u3000', '\u00a0') },
   { weight: 1, arbitrary: fc.constantFrom('𠀀', '𝔸', '😀', 'a', 'Z', '7', '"', '“', '”') },
   { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
@@ -40,7 +42,7 @@ describe('normalization and articles keep offsets', () => {
     );
   });
 
-  it('splitArticles (+ boundArticles): article characters map to the same code point of the page', () => {
+  it('splitArticles (+ boundArticles): article characters map to the same code point of the page (as written)', () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 3, max: 40 }), (s, max) => {
         const cps = Array.from(s);
@@ -51,9 +53,12 @@ describe('normalization and articles keep offsets', () => {
             const code = a.text.charCodeAt(i);
             const original = cps[a.map[i]!]!;
             if (a.text[i] === ' ') expect(blank.test(original)).toBe(true);
+            // converted from traditional script: the character as written is the page's
+            else if (a.written) expect(writtenText(a, i, i + 1)).toBe(original);
             else if (code >= 0xd800 && code <= 0xdfff) expect(original).toContain(a.text[i]); // half of a pair
             else expect(original).toBe(a.text[i]);
           }
+          if (a.written) expect(a.written.map.length).toBe(a.text.length + 1);
           for (const x of a.sentences) expect(a.text.slice(x.start, x.end)).toBe(x.text);
         }
       }),
