@@ -100,27 +100,42 @@ function codePointStarts(s: string, from: number, to: number): number[] {
 function convertRange(trie: Trie, s: string, m: Int32Array, from: number, to: number, parts: string[], map: IndexBuffer): void {
   const seg = from === 0 && to === s.length ? s : s.slice(from, to);
   let i = 0;
+  let run = 0; // start of the current run of unmatched units
   const n = seg.length;
+  const flush = () => {
+    if (run < i) parts.push(seg.slice(run, i));
+  };
   while (i < n) {
     const match = trie.matchPrefix(seg, i);
     if (!match) {
       // unmatched: copied unit by unit (opencc-js skips whole code points and description sequences)
-      parts.push(seg[i]!);
       map.push(m[from + i]!);
       i++;
       continue;
     }
+    flush();
     const value = match.value;
     parts.push(value);
-    const src = codePointStarts(seg, i, match.end);
-    const out = codePointStarts(value, 0, value.length);
-    for (let k = 0; k < out.length; k++) {
-      const at = src.length === out.length ? k : out.length === 1 ? 0 : Math.round((k * (src.length - 1)) / (out.length - 1));
-      const origin = m[from + src[at]!]!;
-      for (let u = 0; u < cpLength(value, out[k]!); u++) map.push(origin);
+    if (value.length === match.end - i && !hasSurrogate(value) && !hasSurrogate(seg, i, match.end)) {
+      for (let k = 0; k < value.length; k++) map.push(m[from + i + k]!);
+    } else {
+      const src = codePointStarts(seg, i, match.end);
+      const out = codePointStarts(value, 0, value.length);
+      for (let k = 0; k < out.length; k++) {
+        const at = src.length === out.length ? k : out.length === 1 ? 0 : Math.round((k * (src.length - 1)) / (out.length - 1));
+        const origin = m[from + src[at]!]!;
+        for (let u = 0; u < cpLength(value, out[k]!); u++) map.push(origin);
+      }
     }
     i = match.end;
+    run = i;
   }
+  flush();
+}
+
+function hasSurrogate(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  return false;
 }
 
 function pass(trie: Trie, s: string, m: Int32Array, segments: Array<[number, number]>): { s: string; m: Int32Array } {

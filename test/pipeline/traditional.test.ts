@@ -64,7 +64,7 @@ describe('traditional script, sentences of our own', () => {
     const role = graph.edges('PERSON:巴特尔', 'ORGANIZATION:乌兰敖都嘎查党支部').map((e) => graph.getEdgeAttributes(e)).find((a) => a['relation'] === 'role');
     expect(role?.['label']).toBe('书记');
     expect(expectEvidenceAsWritten(graph, new Map([['a.txt', simplified], ['b.txt', traditional]]))).toBeGreaterThan(5);
-  });
+  }, 180_000);
 
   it('maps offsets back through conversion and repair, astral characters and PDF spaces included', () => {
     // 𠮷 is outside the BMP (two UTF-16 units, one code point); the spaces are PDF damage.
@@ -107,7 +107,7 @@ describe('traditional script, sentences of our own', () => {
     expect(out.text).toBe(line);
     expect(out.entities.find((e) => e.kind === 'PERSON')).toMatchObject({ text: '巴特爾', start: 11, end: 14 });
     for (const e of out.entities) expect(cps(line).slice(e.start, e.end).join('')).toBe(e.text);
-  });
+  }, 180_000);
 });
 
 describe('the bundled page in traditional script (opencc s2t at test time)', () => {
@@ -159,5 +159,5 @@ describe('the bundled page in traditional script (opencc s2t at test time)', () 
       sentences += shown.length;
     });
     expect(sentences).toBeGreaterThan(100);
-  }, 240_000);
+  }, 300_000);
 });
