@@ -36,7 +36,19 @@ export interface DocMeta {
   dateSource?: string;
   /** Canonical URL (http or https only). */
   url?: string;
+  /** The publication the document comes from (a JSONL record's `source`: 内蒙古日报 …). */
+  publisher?: string;
+  /** The document is one article: its page-layout blocks are not split into several (JSONL records). */
+  single?: boolean;
 }
+
+/**
+ * Where an article's date came from when zhkg found it (src/text/dates.ts): `metadata` (the input's
+ * date field, when the reader names no finer source), `dateline` (新华社呼和浩特2月7日电), `header` (the
+ * page header 2020年2月7日 星期五), `filename` (2020-02-07.txt). Readers may record finer sources of
+ * metadata dates (`html:json-ld` …).
+ */
+export type DateSource = 'metadata' | 'dateline' | 'header' | 'filename';
 
 /**
  * A document as a reader produced it (src/intake/): a decoded text file, one page of a PDF, the article
@@ -145,12 +157,17 @@ export interface Article {
   sentences: Sentence[];
   /** Page of the PDF the article was printed on (PDF inputs only). */
   page?: number;
-  /** Publication date, ISO `YYYY-MM-DD`, when the input said it. */
+  /**
+   * Publication date, ISO `YYYY-MM-DD`, from the input's metadata, a dateline, the page header or the
+   * file name (src/text/dates.ts); never today's date by default, never before 1949 or in the future.
+   */
   date?: string;
-  /** Where `date` came from. */
+  /** Where `date` came from: a DateSource, or a reader's finer name for a metadata date. */
   dateSource?: string;
   /** Canonical URL of the article's web page (http/https only). */
   url?: string;
+  /** The publication, when the input named it (JSONL `source`). */
+  publisher?: string;
   /**
    * The same text in the script of the source, when it was converted for analysis (traditional input);
    * absent when `text` is as written. Evidence sentences and aliases are read from here.
@@ -173,6 +190,8 @@ export interface Evidence {
   source: string;
   /** PDF page of the source (then `sourceSpans` count in that page's extracted text). */
   page?: number;
+  /** The article's date (ISO), when it has one. */
+  date?: string;
 }
 
 /** A mention resolved to an entity within one article. */

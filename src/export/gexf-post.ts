@@ -56,8 +56,8 @@ function fixDeclarations(doc: Document, graphEl: Element, columns: Record<Elemen
   }
 }
 
-/** Applies the declaration fix to the writer's GEXF text. */
-export function postProcessGexf(xml: string, columns: Record<ElementClass, readonly GexfColumn[]>): string {
+/** Applies the declaration fix to the writer's GEXF text, and sets `graphAttributes` on `<graph>` (mode, timeformat). */
+export function postProcessGexf(xml: string, columns: Record<ElementClass, readonly GexfColumn[]>, graphAttributes?: Record<string, string>): string {
   const cut = xml.indexOf('<nodes');
   if (cut < 0) throw new Error('GEXF export: writer output has no <nodes> element');
   // Warnings (e.g. "replacement character detected": our own U+FFFD repairs) are not errors here.
@@ -70,6 +70,7 @@ export function postProcessGexf(xml: string, columns: Record<ElementClass, reado
   const graphEl = gexf && gexf.localName === 'gexf' ? childElements(gexf, 'graph')[0] : undefined;
   if (!graphEl) throw new Error('GEXF export: writer output has no <gexf><graph> head');
   fixDeclarations(doc, graphEl, columns);
+  for (const [name, value] of Object.entries(graphAttributes ?? {})) graphEl.setAttribute(name, value);
   const head = new XMLSerializer().serializeToString(doc);
   if (!head.endsWith(HEAD_CLOSE)) throw new Error('GEXF export: unexpected serialization of the document head');
   return head.slice(0, -HEAD_CLOSE.length) + xml.slice(cut);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
 import { restoreGexfGraph } from './gexf-restore.js';
+import { readSpells } from './gexf-time.js';
 
 interface XmldomErrorHandler {
   warning(message: string): void;
@@ -40,6 +41,13 @@ function parseXml(xml: string): unknown {
 export function fromGexf(xml: string): MultiGraph {
   if (typeof xml !== 'string') throw new TypeError('fromGexf: expected GEXF text');
   if (!/<gexf[\s>]/.test(xml)) throw new Error('fromGexf: not a GEXF document (no <gexf> element)');
-  const parsed = gexf.parse(MultiGraph, parseXml(xml) as Parameters<typeof gexf.parse>[1], { allowUndeclaredAttributes: true });
+  const doc = parseXml(xml) as Parameters<typeof gexf.parse>[1];
+  const parsed = gexf.parse(MultiGraph, doc, { allowUndeclaredAttributes: true });
+  // graphology-gexf skips <spells>; dynamic GEXF keeps them as a `spells` attribute ([start, end] pairs).
+  if (xml.includes('<spell')) {
+    const spells = readSpells(doc as unknown as Parameters<typeof readSpells>[0]);
+    for (const [id, list] of spells.node) if (parsed.hasNode(id)) parsed.setNodeAttribute(id, 'spells', list);
+    for (const [id, list] of spells.edge) if (parsed.hasEdge(id)) parsed.setEdgeAttribute(id, 'spells', list);
+  }
   return restoreGexfGraph(parsed);
 }

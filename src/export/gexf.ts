@@ -26,6 +26,7 @@ import { parseColor, toCssRgb } from './color.js';
 import { buildColumns, columnValue, type GexfColumn } from './gexf-model.js';
 import { postProcessGexf } from './gexf-post.js';
 import { xmlSafe } from './xml-safe.js';
+import { insertSpells, spellsOf, type Spell } from './gexf-time.js';
 
 export interface GexfOptions {
   /** Write undirected edges as `type="undirected"` (Gephi, graphology) instead of directed + `undirected`
@@ -37,6 +38,11 @@ export interface GexfOptions {
   creator?: string;
   description?: string;
   keywords?: string;
+  /**
+   * Dynamic GEXF (`mode="dynamic" timeformat="date"`, `<spells>` from each element's `dates`): default
+   * when any node or edge has dates; `false` writes a static graph anyway.
+   */
+  time?: boolean;
 }
 
 type Attrs = Record<string, unknown>;
@@ -169,7 +175,15 @@ export function toGexf(graph: Graph, options: GexfOptions = {}): string {
     };
   };
 
-  const written = gexf.write(g, { version: '1.3', pretty: options.pretty !== false, pedantic: true, formatNode, formatEdge });
-  const xml = postProcessGexf(written, { node: nodeColumns, edge: edgeColumns });
+  const pretty = options.pretty !== false;
+  const written = gexf.write(g, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
+  const nodeSpells: Array<[string, Spell[]]> = g.mapNodes((n, a) => [n, spellsOf(a.dates)]);
+  const edgeSpells: Array<[string, Spell[]]> = g.mapEdges((e, a) => [e, spellsOf(a.dates)]);
+  const dynamic = options.time !== false && [...nodeSpells, ...edgeSpells].some(([, s]) => s.length > 0);
+  let xml = postProcessGexf(written, { node: nodeColumns, edge: edgeColumns }, dynamic ? { mode: 'dynamic', timeformat: 'date' } : undefined);
+  if (dynamic) {
+    const cut = xml.indexOf('<nodes');
+    xml = xml.slice(0, cut) + insertSpells(xml.slice(cut), nodeSpells, edgeSpells, pretty);
+  }
   return xml.endsWith('\n') ? xml : `${xml}\n`;
 }

@@ -31,12 +31,35 @@ interface EdgeDraft {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Evidence in date order (undated last); the sort is stable, so same-date records keep text order. */
+function sortEvidence(list: Evidence[]): Evidence[] {
+  if (!list.some((e) => e.date)) return list;
+  return [...list].sort((a, b) => (a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : 0);
+}
+
+/**
+ * `dates` (the distinct ISO dates of the dated articles among `ids`, sorted), `first_seen` and
+ * `last_seen`; nothing when none of the articles is dated.
+ */
+export function datesOf(ids: Iterable<string>, dateOf: ReadonlyMap<string, string>): { dates?: string[]; first_seen?: string; last_seen?: string } {
+  const set = new Set<string>();
+  for (const id of ids) {
+    const d = dateOf.get(id);
+    if (d) set.add(d);
+  }
+  if (set.size === 0) return {};
+  const dates = [...set].sort(cmp);
+  return { dates, first_seen: dates[0]!, last_seen: dates[dates.length - 1]! };
+}
+
 export function buildGraph(entities: Entity[], articles: Article[], facts: RelationFact[]): MultiGraph {
   const graph = new MultiGraph({ allowSelfLoops: false });
   graph.setAttribute(
     'articles',
     articles.map((a) => ({ id: a.id, title: a.title, section: a.section, source: a.source, authors: a.authors.map((x) => ({ name: x.name, role: x.role })), ...articleMeta(a) })),
   );
+  const dateOf = new Map<string, string>();
+  for (const a of articles) if (a.date) dateOf.set(a.id, a.date);
   for (const a of articles) {
     graph.addNode(articleKey(a.id), {
       label: a.title,
@@ -47,6 +70,7 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
       evidence: [makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]])],
       source: a.source,
       ...articleMeta(a),
+      ...datesOf([a.id], dateOf),
     });
   }
   for (const e of entities) {
@@ -56,8 +80,9 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
       aliases: [...e.aliases],
       mentions: e.mentions,
       articles: [...e.articles].sort(cmp),
-      evidence: e.evidence,
+      evidence: sortEvidence(e.evidence),
       ...(e.attributes ?? {}),
+      ...datesOf(e.articles, dateOf),
     });
   }
 
@@ -79,13 +104,15 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
     }
   }
   for (const d of [...drafts.values()].sort((a, b) => cmp(a.key, b.key))) {
+    const evidence = sortEvidence(d.evidence);
     const attrs = {
       relation: d.relation,
       label: d.label,
       weight: d.weight,
       articles: [...d.articles].sort(cmp),
-      evidence: d.evidence[0]?.sentence ?? '',
-      evidenceList: d.evidence,
+      evidence: evidence[0]?.sentence ?? '',
+      evidenceList: evidence,
+      ...datesOf(d.articles, dateOf),
     };
     if (d.undirected) graph.addUndirectedEdgeWithKey(d.key, d.source, d.target, attrs);
     else graph.addDirectedEdgeWithKey(d.key, d.source, d.target, attrs);
@@ -93,12 +120,15 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
   return graph;
 }
 
-/** Page, date and URL of an article, as node attributes (`page`, `date`, `date_source`, `url`), when known. */
+/**
+ * Page, date, URL and publisher of an article, as node attributes (`page`, `date`, `date_source`, `url`,
+ * `publisher`), when known.
+ */
 function articleMeta(a: Article): Record<string, string | number> {
   return {
     ...(a.page !== undefined ? { page: a.page } : {}),
-    ...(a.date ? { date: a.date } : {}),
-    ...(a.dateSource ? { date_source: a.dateSource } : {}),
+    ...(a.date ? { date: a.date, date_source: a.dateSource ?? 'metadata' } : {}),
     ...(a.url ? { url: a.url } : {}),
+    ...(a.publisher ? { publisher: a.publisher } : {}),
   };
 }

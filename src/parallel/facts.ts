@@ -32,7 +32,7 @@ function edgeKey(f: RelationFact): string {
 
 function stub(f: RelationFact): void {
   const e: Evidence = f.evidence;
-  f.evidence = { article: e.article, sentence: e.sentence, spans: NONE, sourceSpans: NONE, source: e.source, ...(e.page !== undefined ? { page: e.page } : {}) };
+  f.evidence = { article: e.article, sentence: e.sentence, spans: NONE, sourceSpans: NONE, source: e.source, ...(e.page !== undefined ? { page: e.page } : {}), ...(e.date ? { date: e.date } : {}) };
 }
 
 /** Relation facts of `articles`, as `extractRelations` returns them, with surplus evidence stripped. */

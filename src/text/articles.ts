@@ -13,6 +13,7 @@ import { splitSentences } from './sentences.js';
 import { utf16ToCodePointTable } from './codepoints.js';
 import { givenIndex, toSimplified } from './script.js';
 import { writtenForm } from './written.js';
+import { articleDate, fileDates, isHeaderLine, type DateOptions } from './dates.js';
 
 type BlockKind = 'section' | 'byline' | 'short' | 'caption' | 'body' | 'junk';
 
@@ -33,6 +34,8 @@ function classify(original: string, start: number, end: number): Block {
   const clean = normalizeText(raw).text;
   let kind: BlockKind;
   if (clean.length === 0 || (clean.length <= 2 && !/[\u4e00-\u9fff]/.test(clean))) kind = 'junk';
+  // The page header (2020年2月7日 星期五, 内蒙古日报 2020年2月7日 第3版) is not an article's title.
+  else if (isHeaderLine(clean)) kind = 'junk';
   else if (/^[^\u4e00-\u9fff]{0,3}■/.test(clean)) kind = 'section';
   else if (/^[^\u4e00-\u9fff]{0,3}□/.test(clean)) kind = 'byline';
   else if (clean.includes('图为') || (CREDIT.test(raw.trim()) && clean.length > SHORT_MAX)) kind = 'caption';
@@ -191,6 +194,21 @@ function inlineTitle(original: string, b: Block): { title: string; skip: number 
   return { title: m[1]!, skip: m[0].length };
 }
 
+/** All drafts as one article (a document that is one article): first title, all bylines and paragraphs. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  if (drafts.length <= 1) return drafts;
+  const titled = drafts.find((d) => d.title);
+  return [
+    {
+      section: drafts.find((d) => d.section)?.section ?? '',
+      ...(titled ? { title: titled.title } : {}),
+      bylines: drafts.flatMap((d) => d.bylines),
+      paragraphs: drafts.flatMap((d) => d.paragraphs),
+      caption: false,
+    },
+  ];
+}
+
 /**
  * Splits one source document into articles, numbered from `first` (documents after the first of one file,
  * such as the pages of a PDF, go on counting). The document's page, date and URL go onto every article;
@@ -199,11 +217,13 @@ function inlineTitle(original: string, b: Block): { title: string; skip: number 
  * after read simplified text, while `map` still points at the file as given and `written` keeps the text
  * as written.
  */
-export function splitArticles(doc: SourceDoc, first = 1): Article[] {
+export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = {}): Article[] {
   const conv = toSimplified(doc.text);
   const original = conv.text;
   const blocks = blocksOf(original);
-  const drafts = draftArticles(blocks);
+  const drafts = doc.meta?.single ? mergeDrafts(draftArticles(blocks)) : draftArticles(blocks);
+  // Dates (src/text/dates.ts): the file's page header and name, then each article's own dateline.
+  const dates = fileDates(doc.path, original, options);
   const stem = basename(doc.path, extname(doc.path)) || 'input';
   const articles: Article[] = [];
   const cp = utf16ToCodePointTable(doc.text);
@@ -278,6 +298,7 @@ export function splitArticles(doc: SourceDoc, first = 1): Article[] {
       gaps: norm.gaps.filter((g) => g < text.length),
       sentences: splitSentences(text),
       ...docFields(doc),
+      ...dateFields(text, dates, doc, options),
       ...(written && written.text !== text ? { written } : {}),
     });
   }
@@ -286,14 +307,25 @@ export function splitArticles(doc: SourceDoc, first = 1): Article[] {
   return articles;
 }
 
-/** Page, date and URL of the document, for each of its articles. */
-function docFields(doc: SourceDoc): Pick<Article, 'page' | 'date' | 'dateSource' | 'url'> {
+/** Page, URL and publisher of the document, for each of its articles. */
+function docFields(doc: SourceDoc): Pick<Article, 'page' | 'url' | 'publisher'> {
   const m = doc.meta ?? {};
   return {
     ...(doc.page !== undefined ? { page: doc.page } : {}),
-    ...(m.date ? { date: m.date, ...(m.dateSource ? { dateSource: m.dateSource } : {}) } : {}),
     ...(m.url ? { url: m.url } : {}),
+    ...(m.publisher ? { publisher: m.publisher } : {}),
   };
+}
+
+/**
+ * An article's date: the document's metadata date (checked: a refused date falls through), its
+ * dateline, the page header, the file name. A metadata date keeps the reader's `dateSource` when given.
+ */
+function dateFields(text: string, dates: ReturnType<typeof fileDates>, doc: SourceDoc, options: DateOptions): Pick<Article, 'date' | 'dateSource'> {
+  const found = articleDate(text, dates, doc.meta?.date, options);
+  if (!found) return {};
+  const source = found.date_source === 'metadata' && doc.meta?.dateSource ? doc.meta.dateSource : found.date_source;
+  return { date: found.date, dateSource: source };
 }
 
 /** Titles keep their inner spacing (做实党建工作 助推脱贫攻坚), collapsed to single spaces. */

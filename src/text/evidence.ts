@@ -66,5 +66,6 @@ export function makeEvidence(article: Article, spans: Array<[number, number]>): 
     sourceSpans: spans.flatMap(([s, e]) => sourcePieces(map, s, e)),
     source: article.source,
     ...(article.page !== undefined ? { page: article.page } : {}),
+    ...(article.date ? { date: article.date } : {}),
   };
 }
