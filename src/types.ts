@@ -58,7 +58,7 @@ export type DateSource = 'metadata' | 'dateline' | 'header' | 'filename';
 export interface SourceDoc {
   /** Path as given by the user (or a synthetic name such as `<stdin>`). */
   path: string;
-  /** Encoding that was detected: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'. */
+  /** Encoding that was detected: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5'. */
   encoding: string;
   text: string;
   /** Input format it was read as ('text' when absent): 'text' | 'pdf' | 'html' … */

@@ -1,12 +1,13 @@
 /**
- * Decoding of input bytes: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or unmistakable NUL pattern)
- * and GB18030. Binary files are refused with a message that says what they look like.
+ * Decoding of input bytes: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or unmistakable NUL pattern),
+ * GB18030 and Big5 (traditional script, Taiwan and Hong Kong). Binary files are refused with a message that
+ * says what they look like.
  */
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
 export interface Decoded {
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
   text: string;
 }
 
@@ -71,7 +72,7 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
     // cannot be told from binary without a BOM, so it is refused like binary data.
     if (nul.odd > 0.3 && nul.even < 0.05) return checked('utf-16le', iconv.decode(Buffer.from(buf), 'utf-16le'), where);
     if (nul.even > 0.3 && nul.odd < 0.05) return checked('utf-16be', iconv.decode(Buffer.from(buf), 'utf-16be'), where);
-    throw new InputError('binary file (contains NUL bytes), expected plain text in UTF-8, UTF-16 or GB18030', where);
+    throw new InputError('binary file (contains NUL bytes), expected plain text in UTF-8, UTF-16, GB18030 or Big5', where);
   }
   const asUtf8 = tryUtf8(buf);
   if (asUtf8 !== undefined) return checked('utf-8', asUtf8, where);
@@ -79,7 +80,41 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
   // bad bytes becoming U+FFFD; GB18030 read as UTF-8 fails on most of its characters instead.
   const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
   if (mostlyValid(lenient)) return checked('utf-8', lenient, where);
-  return checked('gb18030', iconv.decode(Buffer.from(buf), 'gb18030'), where);
+  const legacy = legacyEncoding(buf);
+  return checked(legacy, iconv.decode(Buffer.from(buf), legacy), where);
+}
+
+/** Bytes read to choose between GB18030 and Big5. */
+const LEGACY_SAMPLE = 1 << 18;
+
+/**
+ * Characters that Chinese text hardly has but that each encoding produces from the other's bytes: GB18030
+ * reads Big5's common characters (lead bytes A4–A9) as kana, Greek, Cyrillic and box drawing; Big5 reads
+ * GB18030's trail bytes 80–A0 as invalid (U+FFFD) and its punctuation as bopomofo.
+ */
+function unlikelyCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0xfffd ||
+      (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x0370 && c <= 0x04ff) ||
+      (c >= 0x3100 && c <= 0x312f) ||
+      (c >= 0x2500 && c <= 0x257f) ||
+      (c >= 0xe000 && c <= 0xf8ff) ||
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)
+    ) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/** GB18030 or Big5, for bytes that are not UTF-8: Big5 only when it reads clearly better (ties: GB18030). */
+function legacyEncoding(buf: Uint8Array): 'gb18030' | 'big5' {
+  const head = Buffer.from(buf.subarray(0, LEGACY_SAMPLE));
+  return unlikelyCount(iconv.decode(head, 'big5')) < unlikelyCount(iconv.decode(head, 'gb18030')) ? 'big5' : 'gb18030';
 }
 
 /** At most 2% replacement characters among non-ASCII ones (GB18030 read as UTF-8: most of them). */

@@ -3,13 +3,16 @@
  * evidence as written, traditional forms as aliases of simplified labels. The traditional version of the
  * bundled page is made here with opencc-js (s2t); no converted text is stored.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import type { MultiGraph } from 'graphology';
 import { buildFromSources } from '../../src/pipeline.js';
 import { splitArticles } from '../../src/text/articles.js';
+import { readSource } from '../../src/text/read.js';
 import { makeEvidence } from '../../src/text/evidence.js';
 import { writtenText } from '../../src/text/written.js';
 import { scriptScore } from '../../src/text/script.js';
@@ -83,6 +86,18 @@ describe('traditional script, sentences of our own', () => {
       expect(ev.sourceSpans.map(([s, e]) => file.slice(s, e).join('').replace(/\s/g, '')).join('')).toBe(written);
     }
   });
+
+  it('reads a Big5 file: the same graph as its UTF-8 copy, evidence offsets in code points of the decoded text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-big5-'));
+    writeFileSync(join(dir, 'big5.txt'), iconv.encode(traditional, 'big5'));
+    writeFileSync(join(dir, 'utf8.txt'), traditional);
+    const source = await readSource(join(dir, 'big5.txt'));
+    expect(source).toMatchObject({ encoding: 'big5', text: traditional });
+    const a = buildFromSources([{ ...source, path: 'x.txt' }], { layout: false });
+    const b = buildFromSources([{ ...(await readSource(join(dir, 'utf8.txt'))), path: 'x.txt' }], { layout: false });
+    expect(a.graph.export()).toEqual(b.graph.export());
+    expect(a.graph.getNodeAttribute('PLACE:乌兰敖都嘎查', 'aliases')).toEqual(['烏蘭敖都嘎查']);
+  }, 180_000);
 
   it('extract reports traditional mentions as written, with code-point offsets into the input', () => {
     const line = '𠮷據報道，烏蘭敖都嘎查黨支部書記巴特爾在錫林郭勒盟說，鄉村振興要靠黨建。';

@@ -17,6 +17,15 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes)).toEqual({ encoding: 'gb18030', text: sample });
   });
 
+  it('reads Big5 (traditional script) and tells it from GB18030, which can hold traditional text too', () => {
+    const traditional = '蘇吉嘎查第一書記金寶介紹說：代加工服務只收取加工費。';
+    expect(decodeBytes(iconv.encode(traditional, 'big5'))).toEqual({ encoding: 'big5', text: traditional });
+    expect(decodeBytes(iconv.encode(traditional, 'gb18030'))).toEqual({ encoding: 'gb18030', text: traditional });
+    expect(decodeBytes(iconv.encode('北京市\n上海市\n', 'big5'))).toEqual({ encoding: 'big5', text: '北京市\n上海市\n' });
+    // too short to tell: GB18030, as before
+    expect(decodeBytes(iconv.encode('北京', 'gb18030')).encoding).toBe('gb18030');
+  });
+
   it('reads UTF-16 LE and BE with a BOM', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]);
