@@ -4,6 +4,7 @@
  * node fail loudly with the candidates instead of picking one.
  */
 import { InputError } from '../errors.js';
+import { toSimplified } from '../text/script.js';
 import type { QueryGraph } from './attributes.js';
 import {
   compareEdges,
@@ -43,11 +44,13 @@ const RANK: Record<MatchType, number> = { key: 0, label: 1, alias: 2, substring:
 
 /**
  * All entities whose label or alias equals or contains `name`, best first: exact label, exact
- * alias, substring; within a tier by mentions (desc), degree (desc), label and key.
+ * alias, substring; within a tier by mentions (desc), degree (desc), label and key. A name written in
+ * traditional script is also looked up in simplified (labels are simplified): 錫林郭勒盟 finds 锡林郭勒盟.
  */
 export function findEntities(graph: QueryGraph, name: string, options: FindOptions = {}): EntityMatch[] {
   const query = name.trim();
   if (query === '') throw new InputError('empty entity name');
+  const forms = [...new Set([query, toSimplified(query).text])];
   const out: EntityMatch[] = [];
   graph.forEachNode((key, attrs) => {
     const kind = nodeKind(graph, key);
@@ -56,11 +59,11 @@ export function findEntities(graph: QueryGraph, name: string, options: FindOptio
     const aliases = nodeAliases(graph, key);
     let match: MatchType | null = null;
     let matched = '';
-    if (label === query) [match, matched] = ['label', label];
-    else if (aliases.includes(query)) [match, matched] = ['alias', query];
-    else if (label.includes(query)) [match, matched] = ['substring', label];
+    if (forms.includes(label)) [match, matched] = ['label', label];
+    else if (aliases.some((a) => forms.includes(a))) [match, matched] = ['alias', aliases.find((a) => forms.includes(a))!];
+    else if (forms.some((f) => label.includes(f))) [match, matched] = ['substring', label];
     else {
-      const alias = aliases.find((a) => a.includes(query));
+      const alias = aliases.find((a) => forms.some((f) => a.includes(f)));
       if (alias !== undefined) [match, matched] = ['substring', alias];
     }
     if (match === null) return;

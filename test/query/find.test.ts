@@ -29,6 +29,13 @@ describe('findEntities', () => {
     expect(wangs.map((m) => m.context).sort()).toEqual(['role:党支部书记 → 苏吉嘎查党支部', 'role:第一书记 → 伊和乌拉嘎查']);
   });
 
+  it('looks a name written in traditional script up in simplified as well', () => {
+    // labels and aliases of the fixture are simplified; 蘇吉嘎查 is 苏吉嘎查 in traditional script
+    expect(findEntities(g, '蘇吉嘎查')[0]).toMatchObject({ key: 'PLACE:苏吉嘎查', match: 'label', matched: '苏吉嘎查' });
+    expect(findEntities(g, '二連浩特')).toEqual(findEntities(g, '二连浩特'));
+    expect(findEntities(g, '蘇吉嘎查').map((m) => m.key)).toEqual(findEntities(g, '苏吉嘎查').map((m) => m.key));
+  });
+
   it('is deterministic and rejects an empty name', () => {
     expect(findEntities(g, '王')).toEqual(findEntities(g, '王'));
     expect(findEntities(g, '不存在的名字')).toEqual([]);
