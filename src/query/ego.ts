@@ -7,14 +7,17 @@ import type { QueryGraph } from './attributes.js';
 import { resolveEntity } from './find.js';
 import type { NeighborOptions } from './neighbors.js';
 import { neighbors } from './neighbors.js';
+import { periodView } from './period.js';
 
-export type EgoOptions = Pick<NeighborOptions, 'relation' | 'direction' | 'kind'>;
+/** `from`/`to`: the ego network as attested in that period. */
+export type EgoOptions = Pick<NeighborOptions, 'relation' | 'direction' | 'kind' | 'from' | 'to'>;
 
 /**
  * The induced subgraph of `nameOrKey` and the nodes within `depth` hops (default 1). `relation` and
  * `direction` restrict the walk; `kind` restricts which reached nodes are kept (the centre always is).
  */
-export function egoNetwork(graph: QueryGraph, nameOrKey: string, depth = 1, options: EgoOptions = {}): QueryGraph {
+export function egoNetwork(whole: QueryGraph, nameOrKey: string, depth = 1, options: EgoOptions = {}): QueryGraph {
+  const graph = periodView(whole, options);
   const centre = resolveEntity(graph, nameOrKey);
   const keep = new Set([centre, ...neighbors(graph, centre, { ...options, depth }).map((n) => n.key)]);
   const ego = subgraph(graph, keep);

@@ -6,8 +6,10 @@
 import type { QueryGraph } from './attributes.js';
 import { compareEdges, compareStrings, edgeInfo, nodeKind, nodeLabel } from './attributes.js';
 import type { PathNode } from './path.js';
+import { periodView, type Period } from './period.js';
 
-export interface HoldersOptions {
+/** `from`/`to` (Period): only roles reported in that period. */
+export interface HoldersOptions extends Period {
   /** 'exact' (default): the role label equals the title; 'substring': it contains it (书记). */
   match?: 'exact' | 'substring';
 }
@@ -29,7 +31,8 @@ export interface Holder {
 const CONTAINMENT = new Set(['located_in', 'part_of']);
 const MAX_CHAIN = 12;
 
-export function holdersOf(graph: QueryGraph, title: string, options: HoldersOptions = {}): Holder[] {
+export function holdersOf(whole: QueryGraph, title: string, options: HoldersOptions = {}): Holder[] {
+  const graph = periodView(whole, options);
   const wanted = title.trim();
   if (wanted === '') throw new RangeError('title must not be empty');
   const match = options.match ?? 'exact';

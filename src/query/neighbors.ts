@@ -9,10 +9,12 @@ import type { EdgeInfo, QueryGraph } from './attributes.js';
 import { compareEdges, compareStrings, edgeInfo, isTyped, nodeKind, nodeLabel } from './attributes.js';
 import { resolveEntity } from './find.js';
 import { edgeView, optionSet } from './view.js';
+import { periodView, type Period } from './period.js';
 
 export type Direction = 'out' | 'in' | 'both';
 
-export interface NeighborOptions {
+/** `from`/`to` (Period): only what is attested in that period (src/query/period.ts). */
+export interface NeighborOptions extends Period {
   /** Report only nodes of this kind (or kinds). */
   kind?: string | readonly string[];
   /** Walk only edges of this relation (or relations), e.g. 'role' or ['located_in', 'part_of']. */
@@ -49,7 +51,8 @@ const MODES: Record<Direction, TraversalMode> = { out: 'outbound', in: 'inbound'
  * Nodes within `depth` hops of the entity `nameOrKey` (a node key, label or alias), nearest first;
  * within a depth, nodes reached by a typed relation before co-occurrence-only ones, then by label.
  */
-export function neighbors(graph: QueryGraph, nameOrKey: string, options: NeighborOptions = {}): Neighbor[] {
+export function neighbors(whole: QueryGraph, nameOrKey: string, options: NeighborOptions = {}): Neighbor[] {
+  const graph = periodView(whole, options);
   const depth = options.depth ?? 1;
   if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`depth must be a positive integer, got ${depth}`);
   const direction = options.direction ?? 'both';

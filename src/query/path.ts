@@ -13,8 +13,10 @@ import { CO_OCCURS, compareEdges, edgeInfo, isTyped, nodeKind, nodeLabel } from 
 import { resolveEntity } from './find.js';
 import type { HopEdge } from './neighbors.js';
 import { edgeView } from './view.js';
+import { periodView, type Period } from './period.js';
 
-export interface PathOptions {
+/** `from`/`to` (Period): a path over what is attested in that period. */
+export interface PathOptions extends Period {
   /**
    * How co_occurs edges may be used: 'fallback' (default; only when no typed path exists),
    * 'never', or 'equal' (as good as a typed relation).
@@ -45,7 +47,8 @@ export interface PathResult {
 }
 
 /** The shortest path from `a` to `b` (names, aliases or keys), or null when they are not connected. */
-export function shortestPath(graph: QueryGraph, a: string, b: string, options: PathOptions = {}): PathResult | null {
+export function shortestPath(whole: QueryGraph, a: string, b: string, options: PathOptions = {}): PathResult | null {
+  const graph = periodView(whole, options);
   const mode = options.coOccurs ?? 'fallback';
   if (!['fallback', 'never', 'equal'].includes(mode)) throw new RangeError(`coOccurs must be fallback, never or equal, got ${String(mode)}`);
   const source = resolveEntity(graph, a);

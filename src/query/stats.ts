@@ -7,8 +7,10 @@ import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { toSimple } from 'graphology-operators';
 import type { QueryGraph } from './attributes.js';
 import { compareStrings, nodeKind, nodeLabel, numberAttr } from './attributes.js';
+import { periodView, type Period } from './period.js';
 
-export interface StatsOptions {
+/** `from`/`to` (Period): figures of what is attested in that period. */
+export interface StatsOptions extends Period {
   /** How many top entities to list (default 10). */
   top?: number;
   /** Rank by 'degree' (default) or 'pagerank'. */
@@ -38,7 +40,8 @@ export interface GraphStats {
   top: RankedEntity[];
 }
 
-export function graphStats(graph: QueryGraph, options: StatsOptions = {}): GraphStats {
+export function graphStats(whole: QueryGraph, options: StatsOptions = {}): GraphStats {
+  const graph = periodView(whole, options);
   const topN = options.top ?? 10;
   if (!Number.isInteger(topN) || topN < 0) throw new RangeError(`top must be a non-negative integer, got ${topN}`);
   const by = options.by ?? 'degree';

@@ -19,6 +19,8 @@ import { neighbors, type Direction } from '../../query/neighbors.js';
 import { shortestPath } from '../../query/path.js';
 import { graphStats } from '../../query/stats.js';
 import { nodeKind, nodeLabel } from '../../query/attributes.js';
+import { normalizePeriod, periodBound, periodView, hasPeriod, type Period } from '../../query/period.js';
+import { formatTimeline, timeline } from '../../query/timeline.js';
 
 const KINDS = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM', 'ARTICLE'];
 const RELATIONS = [
@@ -38,6 +40,45 @@ const DEFAULT_GRAPHS = ['out/graph.json', 'out/graph.gexf'];
 interface CommonOpts {
   graph?: string;
   json?: boolean;
+  from?: string;
+  to?: string;
+}
+
+function parseBound(end: boolean): (value: string) => string {
+  return (value) => {
+    try {
+      periodBound(value, end);
+    } catch {
+      throw new InvalidArgumentError('expected a date: YYYY, YYYY-MM or YYYY-MM-DD');
+    }
+    return value.trim();
+  };
+}
+
+/** The --from/--to period of the options (bad order is a usage error). */
+function periodOf(opts: CommonOpts): Period {
+  try {
+    return normalizePeriod({ ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function describePeriod(p: Period): string {
+  return p.from && p.to ? `between ${p.from} and ${p.to}` : p.from ? `from ${p.from} on` : `up to ${p.to}`;
+}
+
+/** A resolved entity must be attested in the period, else one clear line. */
+function requireInPeriod(graph: QueryGraph, key: string, period: Period): void {
+  if (hasPeriod(period) && !periodView(graph, period).hasNode(key)) {
+    throw new InputError(`${nodeLabel(graph, key)} is not attested ${describePeriod(period)} (no dated article in that period names it)`);
+  }
+}
+
+function withPeriod(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--from <date>', 'only what is attested on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parseBound(false)))
+    .addOption(new Option('--to <date>', 'only what is attested on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parseBound(true)));
 }
 
 function parseKind(value: string): string {
@@ -119,11 +160,11 @@ function withCommon(cmd: Command): Command {
 export function registerQuery(program: Command): void {
   const query = program
     .command('query')
-    .description('query a built graph (neighbors, path, find, holders, ego, stats)')
+    .description('query a built graph (neighbors, path, find, holders, ego, stats, timeline)')
     .exitOverride()
     .showHelpAfterError();
 
-  withCommon(
+  withCommon(withPeriod(
     query
       .command('neighbors')
       .description('entities linked to NAME (a label, alias or node key), with relation and evidence')
@@ -134,15 +175,18 @@ export function registerQuery(program: Command): void {
       )
       .addOption(new Option('--direction <dir>', 'edge direction from NAME').choices(['out', 'in', 'both']).default('both'))
       .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1)),
-  ).action(
+  )).action(
     (name: string, opts: CommonOpts & { kind?: string; relation?: string[]; direction: Direction; depth: number }) => {
+      const period = periodOf(opts);
       const graph = openGraph(opts);
       const key = resolveForCli(graph, name, opts);
+      requireInPeriod(graph, key, period);
       const list = neighbors(graph, key, {
         kind: opts.kind,
         relation: opts.relation,
         direction: opts.direction,
         depth: opts.depth,
+        ...period,
       });
       if (opts.json) {
         json({
@@ -151,6 +195,7 @@ export function registerQuery(program: Command): void {
           direction: opts.direction,
           kind: opts.kind ?? null,
           relation: opts.relation ?? null,
+          ...(hasPeriod(period) ? { period } : {}),
           neighbors: list,
         });
       } else {
@@ -160,7 +205,7 @@ export function registerQuery(program: Command): void {
     },
   );
 
-  withCommon(
+  withCommon(withPeriod(
     query
       .command('path')
       .description('shortest path between A and B with the relation and evidence of each hop')
@@ -171,14 +216,17 @@ export function registerQuery(program: Command): void {
           .choices(['fallback', 'never', 'equal'])
           .default('fallback'),
       ),
-  ).action((a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
+  )).action((a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
+    const period = periodOf(opts);
     const graph = openGraph(opts);
     const from = resolveForCli(graph, a, opts);
     const to = resolveForCli(graph, b, opts);
-    const result = shortestPath(graph, from, to, { coOccurs: opts.coOccurs });
+    requireInPeriod(graph, from, period);
+    requireInPeriod(graph, to, period);
+    const result = shortestPath(graph, from, to, { coOccurs: opts.coOccurs, ...period });
     if (!result) {
       throw new InputError(
-        `no path between ${nodeLabel(graph, from)} and ${nodeLabel(graph, to)}${opts.coOccurs === 'never' ? ' over typed relations' : ''}`,
+        `no path between ${nodeLabel(graph, from)} and ${nodeLabel(graph, to)}${opts.coOccurs === 'never' ? ' over typed relations' : ''}${hasPeriod(period) ? ` ${describePeriod(period)}` : ''}`,
       );
     }
     if (opts.json) json(result);
@@ -199,21 +247,22 @@ export function registerQuery(program: Command): void {
     else out(formatEntities(list));
   });
 
-  withCommon(
+  withCommon(withPeriod(
     query
       .command('holders')
       .description('who holds TITLE (e.g. 第一书记) and where')
       .argument('<title>', 'role title as stored in role edges')
       .option('--substring', 'match titles containing TITLE (书记 finds 第一书记, 党支部书记 …)'),
-  ).action((title: string, opts: CommonOpts & { substring?: boolean }) => {
+  )).action((title: string, opts: CommonOpts & { substring?: boolean }) => {
+    const period = periodOf(opts);
     const graph = openGraph(opts);
-    const list = holdersOf(graph, title, { match: opts.substring ? 'substring' : 'exact' });
-    if (list.length === 0) throw new InputError(`nobody holds the title "${title.trim()}" in the graph`);
+    const list = holdersOf(graph, title, { match: opts.substring ? 'substring' : 'exact', ...period });
+    if (list.length === 0) throw new InputError(`nobody holds the title "${title.trim()}" in the graph${hasPeriod(period) ? ` ${describePeriod(period)}` : ''}`);
     if (opts.json) json(list);
     else out(formatHolders(list));
   });
 
-  withCommon(
+  withCommon(withPeriod(
     query
       .command('ego')
       .description('the ego network of NAME (NAME, its neighbors within --depth, every edge among them) as a graph file')
@@ -223,12 +272,14 @@ export function registerQuery(program: Command): void {
         new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations),
       )
       .option('-o, --out <file>', 'write GEXF (.gexf) or graphology JSON (.json) to this file instead of JSON on stdout'),
-  ).action(async (name: string, opts: CommonOpts & { depth: number; relation?: string[]; out?: string }) => {
+  )).action(async (name: string, opts: CommonOpts & { depth: number; relation?: string[]; out?: string }) => {
     const format = opts.out === undefined ? 'json' : extname(opts.out).toLowerCase().slice(1);
     if (format !== 'json' && format !== 'gexf') throw new UsageError(`--out must end in .gexf or .json: ${opts.out}`);
+    const period = periodOf(opts);
     const graph = openGraph(opts);
     const key = resolveForCli(graph, name, opts);
-    const ego = egoNetwork(graph, key, opts.depth, opts.relation ? { relation: opts.relation } : {});
+    requireInPeriod(graph, key, period);
+    const ego = egoNetwork(graph, key, opts.depth, { ...(opts.relation ? { relation: opts.relation } : {}), ...period });
     // Loaded on demand, as `build` does: only this verb needs the exporters.
     const { toGexf, toJSON, writeFileAtomic } = await import('../../export/index.js');
     const text = format === 'gexf' ? toGexf(ego) : toJSON(ego);
@@ -241,16 +292,39 @@ export function registerQuery(program: Command): void {
     out(`${opts.out}\n`);
   });
 
-  withCommon(
+  withCommon(withPeriod(
     query
       .command('stats')
       .description('counts per kind and relation, role titles, top entities')
       .addOption(new Option('--top <n>', 'how many top entities').argParser(intParser(0, 10_000)).default(10))
       .addOption(new Option('--by <metric>', 'rank by').choices(['degree', 'pagerank']).default('degree')),
-  ).action((opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
+  )).action((opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
+    const period = periodOf(opts);
     const graph = openGraph(opts);
-    const stats = graphStats(graph, { top: opts.top, by: opts.by });
+    const stats = graphStats(graph, { top: opts.top, by: opts.by, ...period });
     if (opts.json) json(stats);
     else out(formatStats(stats));
+  });
+
+  withCommon(withPeriod(
+    query
+      .command('timeline')
+      .description("NAME's relations in date order, with the sentence and article of each report")
+      .argument('<name>', 'entity label, alias or node key')
+      .addOption(new Option('-r, --relation <relations>', 'only these relations (comma-separated)').argParser(parseRelations))
+      .option('--co-occurs', 'include co_occurs edges (left out by default)'),
+  )).action((name: string, opts: CommonOpts & { relation?: string[]; coOccurs?: boolean }) => {
+    const period = periodOf(opts);
+    const graph = openGraph(opts);
+    const key = resolveForCli(graph, name, opts);
+    requireInPeriod(graph, key, period);
+    const entries = timeline(graph, key, { ...period, ...(opts.relation ? { relation: opts.relation } : {}), coOccurs: opts.coOccurs === true });
+    if (opts.json) {
+      json({ entity: entityRef(graph, key), ...(hasPeriod(period) ? { period } : {}), entries });
+      return;
+    }
+    const dated = entries.filter((e) => e.date !== null).length;
+    out(`${nodeLabel(graph, key)} [${nodeKind(graph, key) || '?'}] ${entries.length} report${entries.length === 1 ? '' : 's'}, ${dated} dated\n`);
+    out(formatTimeline(nodeLabel(graph, key), entries));
   });
 }
