@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
 import { listInputs, readSources } from './text/read.js';
 import { InputError } from './errors.js';
+import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { resolveEntities } from './resolve/index.js';
@@ -47,6 +48,8 @@ export interface BuildOptions {
    * file reports that part here and goes on). Default: the build fails on the first such file.
    */
   onBadFile?: (path: string, error: InputError) => void;
+  /** JSONL field names: which key holds text, title, date, url, source (`{ text: 'content' }`). */
+  fields?: ReadContext['fields'];
   /** Non-fatal remarks of the readers (a web page without an article body …), one line each. */
   onWarning?: (message: string) => void;
   /** Inputs below this many bytes in total are extracted on the main thread (default PARALLEL_MIN_BYTES). */
@@ -206,10 +209,11 @@ function assignUniqueIds(articles: Article[]): Article[] {
 }
 
 async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDoc[]> {
-  const { onBadFile, onWarning } = options;
+  const { onBadFile, onWarning, fields } = options;
   try {
     return await readSources(path, {
       ...(onWarning ? { onWarning } : {}),
+      ...(fields ? { fields } : {}),
       ...(onBadFile ? { onBadPart: (error: InputError) => onBadFile(path, error) } : {}),
     });
   } catch (error) {

@@ -6,11 +6,12 @@ import { extname } from 'node:path';
 import type { SourceDoc } from '../types.js';
 import type { ReadContext, Reader } from './reader.js';
 import { textReader } from './text.js';
+import { jsonlReader } from './jsonl.js';
 
 export type { ReadContext, Reader } from './reader.js';
 
 /** All readers; sniffing goes in this order. Plain text is the fallback. */
-export const READERS: readonly Reader[] = [textReader];
+export const READERS: readonly Reader[] = [jsonlReader, textReader];
 
 const SNIFF_BYTES = 1024;
 

@@ -14,6 +14,11 @@ export interface ReadContext {
    * goes on; when absent it throws. Whole-file failures are always thrown as InputError.
    */
   onBadPart?: (error: InputError) => void;
+  /**
+   * Field names of record formats (JSONL): which key holds `text`, `title`, `date`, `url`, `source`
+   * (`{ text: 'content' }`). Readers without records ignore it.
+   */
+  fields?: Readonly<Partial<Record<'text' | 'title' | 'date' | 'url' | 'source', string>>>;
 }
 
 export interface Reader {

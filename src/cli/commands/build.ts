@@ -4,18 +4,30 @@ import { defaultCorpus } from '../../text/read.js';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
 import { createProgress } from '../progress.js';
+import { InvalidArgumentError } from 'commander';
+import { parseFieldMapping } from '../../intake/jsonl.js';
+
+function collectField(value: string, previous: string[]): string[] {
+  try {
+    parseFieldMapping([value]);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message.replace(/^--field expects /, 'expected '));
+  }
+  return [...previous, value];
+}
 
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
 export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('build the knowledge graph of text, PDF and HTML files or folders; writes graph.gexf, graph.json and the viewer')
-    .argument('[inputs...]', 'files or folders of .txt, .pdf, .html/.htm (default: the bundled corpus in data/)')
+    .argument('[inputs...]', 'files or folders of .txt, .jsonl/.ndjson, .pdf, .html/.htm (default: the bundled corpus in data/)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-viewer', 'do not copy the viewer page into the output folder')
-    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF), with a warning each')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean }) => {
+    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF) and malformed JSONL lines, with a warning each')
+    .option('--field <FIELD=NAME>', 'JSONL: read FIELD (text, title, date, url, source) from the key NAME, e.g. --field text=content (repeatable)', collectField, [])
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[] }) => {
       const bundled = inputs.length === 0;
       const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
       const progress = createProgress({ quiet: !!opts.quiet });
@@ -24,6 +36,7 @@ export function registerBuild(program: Command): void {
       const { graph, articleCount } = await buildGraphFromPaths(paths, {
         onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
         onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
+        ...(opts.field.length ? { fields: parseFieldMapping(opts.field) } : {}),
         ...(opts.skipBad
           ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) }
           : {}),
