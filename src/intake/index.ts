@@ -7,11 +7,13 @@ import type { SourceDoc } from '../types.js';
 import type { ReadContext, Reader } from './reader.js';
 import { textReader } from './text.js';
 import { jsonlReader } from './jsonl.js';
+import { pdfReader } from './pdf.js';
+import { htmlReader } from './html.js';
 
 export type { ReadContext, Reader } from './reader.js';
 
 /** All readers; sniffing goes in this order. Plain text is the fallback. */
-export const READERS: readonly Reader[] = [jsonlReader, textReader];
+export const READERS: readonly Reader[] = [pdfReader, htmlReader, jsonlReader, textReader];
 
 const SNIFF_BYTES = 1024;
 
