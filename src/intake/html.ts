@@ -101,6 +101,7 @@ export const htmlReader: Reader = {
     const date = pageDate(document);
     if (date) Object.assign(meta, date);
 
+    const h1 = (document.querySelector('article h1, main h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim();
     for (const el of Array.from(document.querySelectorAll(REMOVE))) el.remove();
     for (const el of Array.from(document.querySelectorAll('[id], [class]'))) {
       const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
@@ -109,7 +110,9 @@ export const htmlReader: Reader = {
     for (const el of Array.from(document.querySelectorAll('header'))) if (!el.closest('article, main')) el.remove();
 
     const article = new Readability(document as never, { keepClasses: false }).parse();
-    const title = (attr('meta[property="og:title"]', 'content') ?? article?.title ?? '').trim();
+    // og:title, else the main heading when the page title carries it (嘎查的新办法 - 示例网), else Readability's.
+    const pageTitle = article?.title?.trim() ?? '';
+    const title = (attr('meta[property="og:title"]', 'content') ?? (h1 && pageTitle.includes(h1) ? h1 : pageTitle)).trim();
     if (title) meta.title = title;
     let blocks: string[] = [];
     if (article?.content) {
