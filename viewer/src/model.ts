@@ -46,6 +46,17 @@ export interface ArticleInfo {
   section: string;
 }
 
+/** An absolute http(s) URL, or null: a graph file's `url` never becomes a javascript: or data: link. */
+export function webUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface NodeView extends Attributes {
   label: string;
   kind: string;
@@ -60,6 +71,8 @@ export interface NodeView extends Attributes {
   degree: number;
   pagerank: number | null;
   evidence: EvidenceItem[];
+  /** An article's web address (http/https only; anything else is dropped), or null. */
+  url: string | null;
 }
 
 export interface EdgeView extends Attributes {
@@ -181,6 +194,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       degree: 0,
       pagerank: num(a.pagerank),
       evidence: evidenceOrSentence(a.evidence, a.articles),
+      url: webUrl(a.url),
     });
   });
   src.forEachEdge((key, a, source, target, _sa, _ta, undirectedInSource) => {

@@ -79,6 +79,7 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
     ...field(ctx.t('panel.degree'), String(a.degree)),
     ...(a.community !== null ? field(ctx.t('panel.community'), String(a.community)) : []),
     ...field(ctx.t('panel.articles'), articleList(ctx, a.articles)),
+    ...(a.url ? field(ctx.t('panel.url'), el('a', { class: 'url', attrs: { href: a.url, target: '_blank', rel: 'noopener noreferrer' } }, a.url)) : []),
   );
 
   // Relations grouped by type: typed relations first, co-occurrence last.

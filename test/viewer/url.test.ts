@@ -1,0 +1,32 @@
+/** The viewer shows an article's web address as a link: http/https only, opened with rel=noopener. */
+import { readFileSync } from 'node:fs';
+import { MultiGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { toViewGraph, webUrl } from '../../viewer/src/model.js';
+import { FIXTURE_JSON } from './helpers.js';
+
+describe('article URLs in the viewer', () => {
+  it('keeps http and https addresses, drops javascript:, data:, relative and non-string values', () => {
+    expect(webUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
+    expect(webUrl(' http://example.org/x ')).toBe('http://example.org/x');
+    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>x</script>', '/relative/page.html', 'ftp://example.org/', '', 42, null, undefined]) {
+      expect(webUrl(bad)).toBeNull();
+    }
+  });
+
+  it('carries a node url into the view graph, and a hostile one not at all', () => {
+    const g = new MultiGraph({ type: 'mixed' });
+    g.import(JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')));
+    const [first, second] = g.nodes();
+    g.setNodeAttribute(first!, 'url', 'https://news.example.org/2020/02/07.html');
+    g.setNodeAttribute(second!, 'url', 'javascript:alert(document.cookie)');
+    const { graph } = toViewGraph(g);
+    expect(graph.getNodeAttribute(first!, 'url')).toBe('https://news.example.org/2020/02/07.html');
+    expect(graph.getNodeAttribute(second!, 'url')).toBeNull();
+  });
+
+  it('the side panel writes the link with target=_blank and rel=noopener', () => {
+    const src = readFileSync(new URL('../../viewer/src/panel.ts', import.meta.url), 'utf8');
+    expect(src).toMatch(/el\('a', \{ class: 'url', attrs: \{ href: a\.url, target: '_blank', rel: 'noopener noreferrer' \} \}/);
+  });
+});
