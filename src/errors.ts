@@ -13,3 +13,14 @@ export class InputError extends Error {
     super(where ? `${where}: ${message}` : message);
   }
 }
+
+/** An output folder or file that cannot be written (not a folder, no permission, a folder in a file's place). */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  constructor(
+    message: string,
+    readonly where?: string,
+  ) {
+    super(where ? `${where}: ${message}` : message);
+  }
+}

@@ -2,7 +2,7 @@
  * zhkg library entry point. Each area exports its public API here, one line per module.
  */
 export * from './types.js';
-export { InputError } from './errors.js';
+export { InputError, OutputError } from './errors.js';
 export { buildFromSources, buildGraphFromPaths, extractArticleMentions } from './pipeline.js';
 export type { BuildOptions, BuildResult, Stage } from './pipeline.js';
 export { extractText, extractDocument } from './extract.js';

@@ -1,17 +1,24 @@
 /**
- * Writing a build's outputs into a folder: graph.gexf, graph.json and the viewer page. Every file is
- * written atomically (temporary file + rename), so an interrupted build never leaves a half file and a
- * failed build leaves earlier outputs intact.
+ * Writing a build's outputs into a folder: graph.gexf, graph.json and the viewer page (index.html,
+ * app.js, style.css and graph.js, the graph as a script for file://). All of them are one set, committed
+ * by src/export/commit.ts: staged in a new generation, then switched in at once, so an interrupted or
+ * failed build leaves the earlier set as it was and never a mix of two builds.
  */
-import { mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { stageFile, toGexf, toJSON, type StagedFile } from './export/index.js';
-import { copyViewer } from './viewer/index.js';
+import { toGexf, toJSON } from './export/index.js';
+import { commitOutputs } from './export/commit.js';
+import { OUTPUT_NAMES, graphScript } from './viewer/copy.js';
+import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
 
 export interface WriteOptions {
-  /** Copy the viewer page next to the graph (default true). */
+  /** Copy the viewer page next to the graph (default true); without it, viewer files are removed. */
   viewer?: boolean;
+  /** Folder holding the built page; default: the package's dist/viewer. */
+  assetsDir?: string;
+  /** Called at each step boundary of the commit; for tests. */
+  onBoundary?: (name: string) => void;
 }
 
 export interface WrittenFiles {
@@ -21,23 +28,22 @@ export interface WrittenFiles {
 }
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {
-  await mkdir(dir, { recursive: true });
   const files: WrittenFiles = { gexf: join(dir, 'graph.gexf'), json: join(dir, 'graph.json') };
-  // Both files are staged (serialized, written under temporary names) before either replaces its target,
-  // so a graph that cannot be exported leaves the folder untouched; staging one at a time keeps only one
-  // serialization in memory (a 50 MB corpus gives hundreds of MB of each).
-  const staged: StagedFile[] = [];
-  try {
-    staged.push(await stageFile(files.gexf, toGexf(graph)));
-    staged.push(await stageFile(files.json, toJSON(graph)));
-  } catch (error) {
-    await Promise.all(staged.map((f) => f.discard()));
-    throw error;
-  }
-  for (const f of staged) await f.commit();
-  if (options.viewer !== false) {
-    await copyViewer(dir);
-    files.viewer = join(dir, 'index.html');
-  }
+  const viewer = options.viewer !== false;
+  const assets = viewer ? viewerAssetsDir(options.assetsDir) : undefined; // not built: fail before any work
+  await commitOutputs(
+    dir,
+    async (put) => {
+      // One serialization in memory at a time (a 50 MB corpus gives hundreds of MB of each).
+      await put('graph.gexf', toGexf(graph));
+      const json = toJSON(graph);
+      await put('graph.json', json);
+      if (!assets) return;
+      await put('graph.js', graphScript(json));
+      for (const f of VIEWER_FILES) await put(f, await readFile(join(assets, f)));
+    },
+    { owned: OUTPUT_NAMES, ...(options.onBoundary ? { onBoundary: options.onBoundary } : {}) },
+  );
+  if (viewer) files.viewer = join(dir, 'index.html');
   return files;
 }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The file-system calls the atomic write needs (node:fs/promises by default; tests inject failures). */
 export interface AtomicWriteFs {
@@ -34,8 +34,10 @@ export async function stageFileWith(fs: AtomicWriteFs, path: string, data: strin
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
     throw new TypeError('writeFileAtomic: data must be a string or a Uint8Array');
   }
-  // Hidden, unique per call: concurrent writers never share a temporary file.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // Hidden, unique per call: concurrent writers never share a temporary file. The name does not repeat the
+  // target's, so a target name of up to 255 bytes still leaves room for it; the process id lets the next
+  // build remove what a killed writer left (src/export/commit.ts).
+  const temp = join(dirname(path), `.zhkg-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
     const handle = await fs.open(temp, 'wx', 0o644);

@@ -16,7 +16,8 @@ describe('atomic outputs', () => {
     const page = join(repoRoot, 'data', '000_6a6b28fc1a4d90e2.txt');
     const first = runCli(['build', page, '-o', out, '--quiet']);
     expect(first.code, first.stderr).toBe(0);
-    const names = readdirSync(out).sort();
+    const visible = () => readdirSync(out).filter((n) => !n.startsWith('.')).sort();
+    const names = visible();
     expect(names).toEqual(expect.arrayContaining(['graph.gexf', 'graph.json', 'index.html']));
     const before = new Map(names.map((n) => [n, readFileSync(join(out, n))]));
     expect(before.get('graph.gexf')!.length).toBeGreaterThan(1000);
@@ -30,8 +31,10 @@ describe('atomic outputs', () => {
     expect(second.stderr).toMatch(/scan\.txt: binary file/);
     expect(second.stdout).toBe('');
 
-    const after = readdirSync(out).sort();
-    expect(after).toEqual(names); // no temporary files left, nothing added or removed
+    expect(visible()).toEqual(names); // nothing added or removed
+    // no temporary file beside the outputs, and only the committed generation in .zhkg/
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual(['.zhkg']);
+    expect(readdirSync(join(out, '.zhkg')).filter((n) => n !== 'current')).toHaveLength(1);
     for (const n of names) expect(readFileSync(join(out, n)).equals(before.get(n)!), n).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { buildGraphFromPaths, type Stage } from '../../pipeline.js';
 import { defaultCorpus } from '../../text/read.js';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
+import { checkOutputDir } from '../../export/commit.js';
 import { createProgress } from '../progress.js';
 import { InvalidArgumentError } from 'commander';
 import { parseFieldMapping } from '../../intake/jsonl.js';
@@ -15,6 +16,7 @@ function collectField(value: string, previous: string[]): string[] {
   }
   return [...previous, value];
 }
+import { boundaryHook } from '../test-hooks.js';
 
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
 export function registerBuild(program: Command): void {
@@ -24,17 +26,25 @@ export function registerBuild(program: Command): void {
     .argument('[inputs...]', 'files or folders of .txt, .jsonl/.ndjson, .pdf, .html/.htm (default: the bundled corpus in data/)')
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-viewer', 'do not copy the viewer page into the output folder')
+    .option('--no-viewer', 'do not copy the viewer page into the output folder (and remove one an earlier build put there)')
     .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF) and malformed JSONL lines, with a warning each')
     .option('--field <FIELD=NAME>', 'JSONL: read FIELD (text, title, date, url, source) from the key NAME, e.g. --field text=content (repeatable)', collectField, [])
     .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[] }) => {
+      // The output folder is checked before the (long) build, not after it.
+      await checkOutputDir(opts.out);
+      const hook = boundaryHook();
       const bundled = inputs.length === 0;
       const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
       const progress = createProgress({ quiet: !!opts.quiet });
       const t0 = Date.now();
+      let stage: Stage | undefined;
       // Only the graph is kept: articles, entities and relation facts can be freed before the export.
       const { graph, articleCount } = await buildGraphFromPaths(paths, {
-        onProgress: (stage: Stage, done: number, total: number) => progress.update(stage, done, total),
+        onProgress: (s: Stage, done: number, total: number) => {
+          if (hook && s !== stage) hook(`stage:${s}`);
+          stage = s;
+          progress.update(s, done, total);
+        },
         onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
         ...(opts.field.length ? { fields: parseFieldMapping(opts.field) } : {}),
         ...(opts.skipBad
@@ -44,9 +54,10 @@ export function registerBuild(program: Command): void {
         ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
       }).then((r) => ({ graph: r.graph, articleCount: r.articles.length }));
       progress.stop();
+      hook?.('stage:built');
       // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
       const { writeOutputs } = await import('../../output.js');
-      const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer });
+      const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
       if (!opts.quiet) {
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
         process.stderr.write(
