@@ -6,7 +6,7 @@ import type { MultiGraph } from 'graphology';
 import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.js';
 import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
-import { listInputs, readSources } from './text/read.js';
+import { listInputFiles, readSources } from './text/read.js';
 import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
@@ -37,9 +37,9 @@ export interface BuildOptions {
    */
   workers?: number;
   /**
-   * The name a file goes by in the graph (article `source`, evidence `source`); default: the path as
-   * given. `zhkg build` names the bundled corpus relative to the package, so outputs do not depend on
-   * where the package is installed.
+   * The name a file goes by in the graph (article `source`, evidence `source`); default: its path
+   * relative to the input it was found under (`listInputFiles`), so outputs do not depend on where the
+   * corpus lies or how its path is spelled. `zhkg build` names the bundled corpus `data/<file>`.
    */
   sourceName?: (path: string) => string;
   /**
@@ -91,7 +91,7 @@ export function articlesOfDocs(docs: SourceDoc[]): Article[] {
   for (let i = 0; i < docs.length; ) {
     let j = i + 1;
     while (j < docs.length && docs[j]!.path === docs[i]!.path) j++;
-    out.push(...articlesOfFile(docs.slice(i, j)));
+    for (const a of articlesOfFile(docs.slice(i, j))) out.push(a);
     i = j;
   }
   return out;
@@ -141,7 +141,10 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
  * then never loads the segmenter or the model.
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const files = await listInputs(paths);
+  const inputs = await listInputFiles(paths);
+  if (inputs.length === 0) throw new InputError(`no .txt file found (nothing was written)`, paths.join(', ') || 'no input given');
+  const files = inputs.map((f) => f.path);
+  let readCount = 0;
   const workers = options.workers ?? defaultWorkerCount();
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const articles: Article[] = [];
@@ -163,7 +166,13 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
     for (const [i, f] of files.entries()) {
       const docs = await readOrSkip(f, options);
-      for (const article of articlesOfDocs(docs.map((d) => named(d, options.sourceName)))) {
+      if (!docs) {
+        options.onProgress?.('read', i + 1, files.length);
+        continue;
+      }
+      readCount++;
+      const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
+      for (const article of articlesOfDocs(docs.map((d) => ({ ...d, path: name })))) {
         const index = articles.push(article) - 1;
         if (!pool) {
           found[index] = extractArticleMentions(article);
@@ -183,6 +192,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   } finally {
     await pool?.close();
   }
+  if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
   return buildFromMentions(articles, found, options, pool !== undefined);
 }
 
@@ -192,23 +202,33 @@ async function totalBytes(files: string[]): Promise<number> {
   return sum;
 }
 
-/** Article ids are `<file stem>#<n>`; files with the same stem in different folders get `~2`, `~3` … */
-function assignUniqueIds(articles: Article[]): Article[] {
+/**
+ * Article ids are `<file stem>#<n>`; files with the same stem in different folders get `~2`, `~3` …,
+ * skipping any stem a file already has (`x~2.txt` beside two `x.txt`), so ids never collide.
+ */
+export function assignUniqueIds(articles: Article[]): Article[] {
   const stemOf = (a: Article) => a.id.slice(0, a.id.lastIndexOf('#'));
-  const sourcesByStem = new Map<string, string[]>();
+  const taken = new Set(articles.map(stemOf));
+  const firstSource = new Map<string, string>();
+  const renamed = new Map<string, string>(); // source → its stem when not the natural one
   for (const a of articles) {
-    const list = sourcesByStem.get(stemOf(a)) ?? [];
-    if (!list.includes(a.source)) list.push(a.source);
-    sourcesByStem.set(stemOf(a), list);
+    const stem = stemOf(a);
+    const first = firstSource.get(stem);
+    if (first === undefined) firstSource.set(stem, a.source);
+    if (first === undefined || first === a.source || renamed.has(a.source)) continue;
+    let n = 2;
+    while (taken.has(`${stem}~${n}`)) n++;
+    taken.add(`${stem}~${n}`);
+    renamed.set(a.source, `${stem}~${n}`);
   }
   return articles.map((a) => {
-    const list = sourcesByStem.get(stemOf(a))!;
-    const n = list.indexOf(a.source);
-    return n === 0 ? a : { ...a, id: `${stemOf(a)}~${n + 1}${a.id.slice(a.id.lastIndexOf('#'))}` };
+    const stem = renamed.get(a.source);
+    return stem === undefined ? a : { ...a, id: `${stem}${a.id.slice(a.id.lastIndexOf('#'))}` };
   });
 }
 
-async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDoc[]> {
+/** A file's documents; undefined when the file was skipped (`onBadFile`). */
+async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDoc[] | undefined> {
   const { onBadFile, onWarning, fields } = options;
   try {
     return await readSources(path, {
@@ -219,10 +239,7 @@ async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDo
   } catch (error) {
     if (!onBadFile || !(error instanceof InputError)) throw error;
     onBadFile(path, error);
-    return [];
+    return undefined;
   }
 }
 
-function named(doc: SourceDoc, sourceName?: (path: string) => string): SourceDoc {
-  return sourceName ? { ...doc, path: sourceName(doc.path) } : doc;
-}

@@ -1,6 +1,6 @@
 /** Reading inputs: files and folders of inputs (.txt, and the formats of src/intake/), in a deterministic order. */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { SourceDoc } from '../types.js';
 import { InputError } from '../errors.js';
 import { decodeBytes } from './decode.js';
@@ -9,26 +9,65 @@ import { isInputName, readDocuments, type ReadContext } from '../intake/index.js
 /** Largest single input file accepted (bytes). Larger files must be split (one article or page per file). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** An input file and the name it goes by in the graph (`source`). */
+export interface InputFile {
+  path: string;
+  /**
+   * Relative to the input it was found under (a folder given: the path inside it, `/`-separated; a file
+   * given: its base name), so outputs do not depend on where the corpus lies or how its path is spelled.
+   * When two inputs give the same name, the later one is prefixed with its input's folder name (or its
+   * position among the inputs).
+   */
+  name: string;
+}
+
 /**
  * Expands files and folders into a sorted list of input files (folders recursively, hidden entries
  * skipped; in folders, the file name endings the readers know: .txt …).
  */
 export async function listInputs(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
+  return (await listInputFiles(paths)).map((f) => f.path);
+}
+
+/**
+ * Expands files and folders into input files, in order (each folder sorted by name). Links inside folders
+ * are followed, to files and to folders; a link back to a folder being walked (a loop) is not walked
+ * again. A file reached twice (two spellings, a link and its target, a hard link) is listed once.
+ */
+export async function listInputFiles(paths: string[]): Promise<InputFile[]> {
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  const out: InputFile[] = [];
+  for (const [k, p] of paths.entries()) {
     let st;
     try {
       st = await stat(p);
     } catch {
       throw new InputError('no such file or folder', p);
     }
-    if (st.isDirectory()) out.push(...(await listFolder(p)));
-    else out.push(p);
+    const found = st.isDirectory() ? await listFolder(p, '', [fileKey(st)]) : [{ path: p, rel: basename(p), key: fileKey(st) }];
+    for (const f of found) {
+      if (seen.has(f.key)) continue;
+      seen.add(f.key);
+      let name = f.rel;
+      if (names.has(name)) name = `${basename(resolve(p)) || 'input'}/${f.rel}`;
+      if (names.has(name)) name = `${k + 1}/${f.rel}`;
+      names.add(name);
+      out.push({ path: f.path, name });
+    }
   }
-  return [...new Set(out)];
+  return out;
 }
 
-async function listFolder(dir: string): Promise<string[]> {
+interface Found {
+  path: string;
+  rel: string;
+  key: string;
+}
+
+const fileKey = (st: { dev: number; ino: number }) => `${st.dev}:${st.ino}`;
+
+async function listFolder(dir: string, rel: string, ancestors: string[]): Promise<Found[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -36,12 +75,25 @@ async function listFolder(dir: string): Promise<string[]> {
     throw new InputError(`cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`, dir);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
+  const out: Found[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFolder(full)));
-    else if (e.isFile() && isInputName(e.name)) out.push(full);
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (!e.isDirectory() && !e.isSymbolicLink() && !(e.isFile() && isInputName(e.name))) continue;
+    // stat follows links: a link is what it points to
+    const st = await stat(full).catch(() => undefined);
+    if (!st) {
+      // a broken link with an input's name is listed, so that reading it reports it (or --skip-bad skips it)
+      if (isInputName(e.name)) out.push({ path: full, rel: r, key: `missing:${full}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (ancestors.includes(fileKey(st))) continue; // a loop: this folder is being walked already
+      out.push(...(await listFolder(full, r, [...ancestors, fileKey(st)])));
+    } else if (st.isFile() && isInputName(e.name)) {
+      out.push({ path: full, rel: r, key: fileKey(st) });
+    }
   }
   return out;
 }
