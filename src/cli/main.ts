@@ -58,7 +58,20 @@ function invokedDirectly(): boolean {
   }
 }
 
+/**
+ * A reader that closes the pipe early (`zhkg extract --lines < big.txt | head -1`) has all it wants: stop
+ * quietly, as other Unix tools do, instead of an unhandled 'error' event and its stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`zhkg: ${errorLine(err)}\n`);
+    process.exit(1);
+  });
+}
+
 if (invokedDirectly()) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -71,16 +71,21 @@ export function ruleCandidates(text: string, tokens: readonly Token[], gaps: rea
   return [...personCandidates(ctx), ...places, ...organizationCandidates(ctx, places), ...programCandidates(ctx)];
 }
 
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export function recognize(text: string, options: RecognizeOptions = {}): Mention[] {
   if (typeof text !== 'string') throw new TypeError('recognize: text must be a string');
   if (text.length === 0) return [];
   const tokens = options.tokens ?? segment(text);
   const candidates: Candidate[] = [];
-  if (options.nerModel) candidates.push(...modelCandidates(tagSpans(text, tokens, options.nerModel, NO_SCORES)));
+  // appended one by one: spreading an array into push() overflows the stack on a long line (issue 16)
+  if (options.nerModel) append(candidates, modelCandidates(tagSpans(text, tokens, options.nerModel, NO_SCORES)));
   else if (options.model !== false) {
     const model = shippedModel();
-    if (model) candidates.push(...modelCandidates(tagSpans(text, tokens, model, NO_SCORES)));
+    if (model) append(candidates, modelCandidates(tagSpans(text, tokens, model, NO_SCORES)));
   }
-  if (options.rules !== false) candidates.push(...ruleCandidates(text, tokens, options.gaps ?? []));
+  if (options.rules !== false) append(candidates, ruleCandidates(text, tokens, options.gaps ?? []));
   return combine(text, candidates, loadLexicons().nonEntities, { nested: options.nested !== false });
 }

@@ -69,8 +69,8 @@ export function scoreEntities(gold: readonly GoldEntity[], predicted: readonly P
     const p = predicted.filter((e) => e.kind === kind);
     const found = g.filter((e) => p.some((q) => matches(e, q)));
     const wrong = p.filter((q) => !g.some((e) => matches(e, q)));
-    missed.push(...g.filter((e) => !found.includes(e)));
-    spurious.push(...wrong);
+    for (const e of g) if (!found.includes(e)) missed.push(e);
+    for (const e of wrong) spurious.push(e);
     // Recall counts gold entities found; precision counts predictions that hit some gold entity.
     const kp = prf(p.length - wrong.length, wrong.length, g.length - found.length);
     kp.recall = g.length === 0 ? 0 : found.length / g.length;

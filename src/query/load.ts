@@ -81,6 +81,10 @@ function parseJsonGraph(text: string, where: string): QueryGraph {
   // Honour the declared type (e.g. an undirected export) but always allow parallel edges, since a
   // zhkg graph links two entities by several relations.
   const type = d.options?.type ?? 'mixed';
+  // graphology's own error for a bad type names no file: check here
+  if (type !== 'mixed' && type !== 'directed' && type !== 'undirected') {
+    throw new InputError(`JSON graph "options.type" must be mixed, directed or undirected, got ${JSON.stringify(type).slice(0, 40)}`, where);
+  }
   const graph: QueryGraph = new Graph({ type, multi: true, allowSelfLoops: true });
   try {
     graph.import({ attributes: d.attributes ?? {}, nodes: d.nodes, edges: d.edges ?? [] } as SerializedGraph);

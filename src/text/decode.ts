@@ -80,6 +80,10 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
   // bad bytes becoming U+FFFD; GB18030 read as UTF-8 fails on most of its characters instead.
   const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
   if (mostlyValid(lenient)) return checked('utf-8', lenient, where);
+  const mixed = mixedLines(buf);
+  if (mixed) {
+    throw new InputError(`mixed encodings: line ${mixed.utf8} is UTF-8, line ${mixed.other} is not (GB18030 or Big5?); convert the file to one encoding`, where);
+  }
   const legacy = legacyEncoding(buf);
   return checked(legacy, iconv.decode(Buffer.from(buf), legacy), where);
 }
@@ -115,6 +119,30 @@ function unlikelyCount(text: string): number {
 function legacyEncoding(buf: Uint8Array): 'gb18030' | 'big5' {
   const head = Buffer.from(buf.subarray(0, LEGACY_SAMPLE));
   return unlikelyCount(iconv.decode(head, 'big5')) < unlikelyCount(iconv.decode(head, 'gb18030')) ? 'big5' : 'gb18030';
+}
+
+/**
+ * Lines that are clearly UTF-8 (valid, with at least 3 multi-byte characters) beside lines that are not
+ * valid UTF-8: reading the whole as GB18030 would garble the UTF-8 part. GB18030 text almost never forms
+ * valid multi-byte UTF-8 over a line. Returns the first line number of each kind, or undefined.
+ */
+function mixedLines(buf: Uint8Array): { utf8: number; other: number } | undefined {
+  let utf8 = 0;
+  let other = 0;
+  let start = 0;
+  for (let n = 1; start < buf.length; n++) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    const line = buf.subarray(start, end);
+    start = end + 1;
+    let wide = 0;
+    for (const b of line) if (b >= 0xc2 && b <= 0xf4) wide++;
+    const valid = tryUtf8(line) !== undefined;
+    if (valid && wide >= 3 && !utf8) utf8 = n;
+    if (!valid && !other) other = n;
+    if (utf8 && other) return { utf8, other };
+  }
+  return undefined;
 }
 
 /** At most 2% replacement characters among non-ASCII ones (GB18030 read as UTF-8: most of them). */

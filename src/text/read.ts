@@ -1,4 +1,5 @@
 /** Reading inputs: files and folders of inputs (.txt, and the formats of src/intake/), in a deterministic order. */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { SourceDoc } from '../types.js';
@@ -90,7 +91,7 @@ async function listFolder(dir: string, rel: string, ancestors: string[]): Promis
     }
     if (st.isDirectory()) {
       if (ancestors.includes(fileKey(st))) continue; // a loop: this folder is being walked already
-      out.push(...(await listFolder(full, r, [...ancestors, fileKey(st)])));
+      for (const f of await listFolder(full, r, [...ancestors, fileKey(st)])) out.push(f);
     } else if (st.isFile() && isInputName(e.name)) {
       out.push({ path: full, rel: r, key: fileKey(st) });
     }
@@ -98,30 +99,40 @@ async function listFolder(dir: string, rel: string, ancestors: string[]): Promis
   return out;
 }
 
-/** Reads one file's bytes, refusing what is not a regular file or is larger than MAX_FILE_BYTES. */
-export async function readFileBytes(path: string): Promise<Buffer> {
+export interface ReadOptions {
+  /**
+   * Also read pipes and character devices (`/dev/stdin`, a FIFO), up to MAX_FILE_BYTES; `extract` does,
+   * `build` does not (a FIFO among the inputs would block the build).
+   */
+  streams?: boolean;
+}
+
+/** Reads one file's bytes, refusing what is not a regular file (see `streams`) or is larger than MAX_FILE_BYTES. */
+export async function readFileBytes(path: string, options: ReadOptions = {}): Promise<Buffer> {
   let st;
   try {
     st = await stat(path);
   } catch {
     throw new InputError('no such file', path);
   }
-  if (!st.isFile()) throw new InputError('not a regular file', path);
+  const stream = options.streams === true && (st.isFIFO() || st.isCharacterDevice() || st.isSocket());
+  if (!st.isFile() && !stream) throw new InputError('not a regular file', path);
   if (st.size > MAX_FILE_BYTES) {
     throw new InputError(`file too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES} bytes per file: split it into pages or articles)`, path);
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = stream ? await readLimited(createReadStream(path), path) : await readFile(path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`cannot read file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, path);
   }
   return bytes;
 }
 
 /** Reads and decodes one text file (whatever its format: the bytes are decoded as text). */
-export async function readSource(path: string): Promise<SourceDoc> {
-  const { encoding, text } = decodeBytes(await readFileBytes(path), path);
+export async function readSource(path: string, options: ReadOptions = {}): Promise<SourceDoc> {
+  const { encoding, text } = decodeBytes(await readFileBytes(path, options), path);
   return { path, encoding, text };
 }
 
@@ -130,11 +141,26 @@ export async function readSource(path: string): Promise<SourceDoc> {
  * page with text). All documents are read before any is returned, so a file that fails adds nothing.
  * @throws InputError with one line naming the file.
  */
-export async function readSources(path: string, context: ReadContext = {}): Promise<SourceDoc[]> {
-  const bytes = await readFileBytes(path);
+export async function readSources(path: string, context: ReadContext = {}, options: ReadOptions = {}): Promise<SourceDoc[]> {
+  const bytes = await readFileBytes(path, options);
   const docs: SourceDoc[] = [];
   for await (const doc of readDocuments(bytes, path, context)) docs.push(doc);
   return docs;
+}
+
+/** Reads a stream whole, refusing it as soon as it passes MAX_FILE_BYTES (a pipe has no size to check first). */
+export async function readLimited(stream: AsyncIterable<Buffer | string>, where: string, limit = MAX_FILE_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+    total += chunk.length;
+    if (total > limit) {
+      throw new InputError(`input too large (more than ${limit} bytes; the limit is ${limit} bytes per text: split it, or use --lines)`, where);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The bundled corpus: the .txt files directly under the package's data/ folder (not its subfolders). */

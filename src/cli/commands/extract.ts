@@ -1,18 +1,25 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline';
-import { readSources } from '../../text/read.js';
+import type { SourceDoc } from '../../types.js';
+import { readLimited, readSources } from '../../text/read.js';
+import { decodedLines, splitLines } from '../../text/lines.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractText } from '../../extract.js';
 import { InputError } from '../../errors.js';
 
-/** Reads a stream line by line (LF or CRLF), decoding UTF-8. */
-async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of rl) yield line;
-}
-
 function warn(message: string): void {
   process.stderr.write(`zhkg: warning: ${message}\n`);
+}
+
+/**
+ * The documents of FILE, or of standard input for `-` and `/dev/stdin` (which cannot be opened when it is
+ * a socket, as under some process managers); pipes and FIFOs are read up to the size limit.
+ */
+async function readInput(f: string): Promise<SourceDoc[]> {
+  if (f === '-' || f === '/dev/stdin') {
+    const { encoding, text } = decodeBytes(await readLimited(process.stdin, f), f);
+    return [{ path: f, encoding, text }];
+  }
+  return readSources(f, { onWarning: warn }, { streams: true });
 }
 
 function write(obj: unknown): void {
@@ -34,29 +41,26 @@ export function registerExtract(program: Command): void {
     .action(async (files: string[], opts: { lines?: boolean }) => {
       if (opts.lines) {
         if (files.length === 0) {
-          for await (const line of linesOf(process.stdin)) write(extractText(line));
+          // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
+          for await (const line of decodedLines(process.stdin, '<stdin>')) write(extractText(line));
           return;
         }
         for (const f of files) {
           // Read the whole file first (GB18030/UTF-16 detection needs the bytes; a PDF or a web page gives
-          // its extracted text), then split lines.
-          for (const doc of await readSources(f, { onWarning: warn })) {
-            const lines = doc.text.split('\n');
-            if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-            for (const line of lines) write(extractText(line.endsWith('\r') ? line.slice(0, -1) : line));
+          // its extracted text), then split lines: LF, CRLF or CR alone, as on standard input.
+          for (const doc of await readInput(f)) {
+            for (const line of splitLines(doc.text)) write(extractText(line));
           }
         }
         return;
       }
       if (files.length === 0) {
-        const chunks: Buffer[] = [];
-        for await (const c of process.stdin) chunks.push(c as Buffer);
-        const { text } = decodeBytes(Buffer.concat(chunks), '<stdin>');
+        const { text } = decodeBytes(await readLimited(process.stdin, '<stdin>'), '<stdin>');
         write(extractDocument({ path: '<stdin>', encoding: 'utf-8', text }));
         return;
       }
       for (const f of files) {
-        const docs = await readSources(f, { onWarning: warn }).catch((err) => {
+        const docs = await readInput(f).catch((err) => {
           throw err instanceof InputError ? err : new InputError(String(err), f);
         });
         // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.

@@ -1,0 +1,141 @@
+/**
+ * Issue 16 reproductions through the CLI: each exits as the README's bad-input table says.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { MultiGraph } from 'graphology';
+import { writeOutputs } from '../../src/output.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zhkg-cli16-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LINE = '苏吉嘎查第一书记金宝介绍说，代加工服务只收取加工费。';
+
+/** What a folder shows (visible names through their links). */
+function shown(out: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(out)
+      .filter((n) => !n.startsWith('.'))
+      .sort()
+      .map((n) => [n, readFileSync(join(out, n), 'utf8')]),
+  );
+}
+
+async function earlierOutputs(out: string): Promise<Record<string, string>> {
+  const g = new MultiGraph();
+  g.addNode('PERSON:金宝', { label: '金宝', kind: 'PERSON', x: 0, y: 0, size: 3, color: '#e15759' });
+  await writeOutputs(g, out, { viewer: false });
+  return shown(out);
+}
+
+const entityTexts = (stdout: string) => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { entities: Array<{ text: string }> }).entities.map((e) => e.text));
+
+describe('issue 16 through the CLI', () => {
+  it('a build that finds no input exits 1 with one line and leaves the earlier outputs (defect 2)', async () => {
+    const out = join(dir, 'none-out');
+    const before = await earlierOutputs(out);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.md'), 'no text input here');
+    const r = runCli(['build', empty, '-o', out, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no \.txt file found/u);
+    expect(shown(out)).toEqual(before);
+  });
+
+  it('-o that is a file, or empty, is refused before any input is read (minor)', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const r = runCli(['build', join(dir, 'missing-input'), '-o', file, '-q']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`zhkg: ${file}: exists and is not a folder`);
+    const e = runCli(['build', join(dir, 'missing-input'), '-o', '', '-q']);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toMatch(/output folder is empty/u);
+  });
+
+  it('extract --lines: CR-only line ends in a file are line breaks (defect 12); /dev/stdin from a pipe is read (minor)', () => {
+    const cr = join(dir, 'cr.txt');
+    writeFileSync(cr, '苏吉嘎查第一书记金宝\r通辽市委书记王晓光\r');
+    const r = runCli(['extract', '--lines', cr]);
+    expect(r.code, r.stderr).toBe(0);
+    const entities = entityTexts(r.stdout);
+    expect(entities).toHaveLength(2);
+    expect(entities.flat().some((t) => t.includes('\r'))).toBe(false);
+    expect(entities[0]).toContain('金宝');
+    const s = runCli(['extract', '/dev/stdin'], { input: `${LINE}\n` });
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout).entities.map((e: { text: string }) => e.text)).toContain('金宝');
+  });
+
+  it('extract --lines on standard input: GB18030 detected (defect 5), zeros refused with one line', () => {
+    const gb = runCli(['extract', '--lines'], { input: iconv.encode(`${LINE}\n`, 'gb18030') });
+    expect(gb.code, gb.stderr).toBe(0);
+    expect(entityTexts(gb.stdout)[0]).toContain('金宝');
+    const zeros = runCli(['extract', '--lines'], { input: Buffer.alloc(4_000_000) });
+    expect(zeros.code).toBe(1);
+    expect(zeros.stdout).toBe('');
+    expect(zeros.stderr.trim()).toMatch(/^zhkg: <stdin>: binary file \(contains NUL bytes\), expected plain text in [^\n]*$/u);
+  });
+
+  it('a reader that closes the pipe early: no stack trace, exit 0 (defect 10)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), 'extract', '--lines'], {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy()); // like `| head -1`
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(`${LINE}\n`.repeat(2000));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/Unhandled|EPIPE|\n\s+at /u);
+    expect(code).toBe(0);
+  });
+
+  it('a full disk: the build exits 1 with one line, the earlier set stays byte-identical, nothing temporary (defect 1)', () => {
+    // A 900 KB tmpfs where this machine allows mounting one (root in CI); the library test
+    // test/output/commit.test.ts injects ENOSPC at every file of the set in any case.
+    const mnt = join(dir, 'tmpfs');
+    mkdirSync(mnt);
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=900k', 'tmpfs', mnt]).status === 0;
+    const out = join(mounted ? mnt : dir, 'out');
+    try {
+      const one = join(dir, 'one.txt');
+      writeFileSync(one, `${LINE}\n`);
+      const first = runCli(['build', one, '-o', out, '-q']);
+      expect(first.code, first.stderr).toBe(0);
+      const before = shown(out);
+      expect(Object.keys(before)).toContain('graph.js');
+      if (mounted) {
+        // the bundled page's set (≈1.1 MB) does not fit beside the first one
+        const second = runCli(['build', '-o', out, '-q']);
+        expect(second.code).toBe(1);
+        expect(second.stderr.trim().split('\n')).toHaveLength(1);
+        expect(second.stderr).toMatch(/ENOSPC.*earlier outputs are unchanged/u);
+      } else {
+        expect(existsSync(join(out, '.zhkg', 'current'))).toBe(true);
+      }
+      expect(shown(out)).toEqual(before);
+      expect(readdirSync(join(out, '.zhkg')).length).toBe(2); // `current` and its generation
+      // --no-viewer afterwards: no stale graph.js or page (defect 7)
+      const third = runCli(['build', one, '-o', out, '-q', '--no-viewer']);
+      expect(third.code, third.stderr).toBe(0);
+      expect(Object.keys(shown(out))).toEqual(['graph.gexf', 'graph.json']);
+    } finally {
+      if (mounted) spawnSync('umount', [mnt]);
+    }
+  });
+});
