@@ -142,7 +142,7 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const inputs = await listInputFiles(paths);
-  if (inputs.length === 0) throw new InputError(`no .txt file found (nothing was written)`, paths.join(', ') || 'no input given');
+  if (inputs.length === 0) throw new InputError(`no input file found (.txt, .jsonl, .pdf, .html …; nothing was written)`, paths.join(', ') || 'no input given');
   const files = inputs.map((f) => f.path);
   let readCount = 0;
   const workers = options.workers ?? defaultWorkerCount();

@@ -50,7 +50,7 @@ describe('issue 16 through the CLI', () => {
     const r = runCli(['build', empty, '-o', out, '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/no \.txt file found/u);
+    expect(r.stderr).toMatch(/no input file found/u);
     expect(shown(out)).toEqual(before);
   });
 

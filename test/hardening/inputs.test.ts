@@ -59,7 +59,7 @@ describe('inputs', () => {
   it('a build that finds no input fails with one line (defect 2)', async () => {
     const empty = tree('empty', { 'notes.md': 'not text input' });
     await expect(build([empty])).rejects.toThrow(InputError);
-    await expect(build([empty])).rejects.toThrow(/no \.txt file found/u);
+    await expect(build([empty])).rejects.toThrow(/no input file found/u);
   });
 
   it('reads the same file reached twice once: two spellings, a link, a hard link (defect 6)', async () => {
