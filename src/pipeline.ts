@@ -81,7 +81,7 @@ export function extractArticleMentions(article: Article, options: { nested?: boo
 /** Articles of the documents of one file (its pages …), numbered on across them, over-long ones cut. */
 function articlesOfFile(docs: SourceDoc[]): Article[] {
   const all: Article[] = [];
-  for (const d of docs) all.push(...splitArticles(d, all.length + 1));
+  for (const d of docs) for (const a of splitArticles(d, all.length + 1)) all.push(a);
   return boundArticles(all);
 }
 
