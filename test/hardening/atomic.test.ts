@@ -36,5 +36,5 @@ describe('atomic outputs', () => {
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual(['.zhkg']);
     expect(readdirSync(join(out, '.zhkg')).filter((n) => n !== 'current')).toHaveLength(1);
     for (const n of names) expect(readFileSync(join(out, n)).equals(before.get(n)!), n).toBe(true);
-  });
+  }, 300_000);
 });

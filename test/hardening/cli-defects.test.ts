@@ -52,7 +52,7 @@ describe('issue 16 through the CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no input file found/u);
     expect(shown(out)).toEqual(before);
-  });
+  }, 300_000);
 
   it('-o that is a file, or empty, is refused before any input is read (minor)', () => {
     const file = join(dir, 'a-file');
@@ -63,7 +63,7 @@ describe('issue 16 through the CLI', () => {
     const e = runCli(['build', join(dir, 'missing-input'), '-o', '', '-q']);
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/output folder is empty/u);
-  });
+  }, 300_000);
 
   it('extract --lines: CR-only line ends in a file are line breaks (defect 12); /dev/stdin from a pipe is read (minor)', () => {
     const cr = join(dir, 'cr.txt');
@@ -77,7 +77,7 @@ describe('issue 16 through the CLI', () => {
     const s = runCli(['extract', '/dev/stdin'], { input: `${LINE}\n` });
     expect(s.code, s.stderr).toBe(0);
     expect(JSON.parse(s.stdout).entities.map((e: { text: string }) => e.text)).toContain('金宝');
-  });
+  }, 300_000);
 
   it('extract --lines on standard input: GB18030 detected (defect 5), zeros refused with one line', () => {
     const gb = runCli(['extract', '--lines'], { input: iconv.encode(`${LINE}\n`, 'gb18030') });
@@ -87,7 +87,7 @@ describe('issue 16 through the CLI', () => {
     expect(zeros.code).toBe(1);
     expect(zeros.stdout).toBe('');
     expect(zeros.stderr.trim()).toMatch(/^zhkg: <stdin>: binary file \(contains NUL bytes\), expected plain text in [^\n]*$/u);
-  });
+  }, 300_000);
 
   it('a reader that closes the pipe early: no stack trace, exit 0 (defect 10)', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), 'extract', '--lines'], {
@@ -103,7 +103,7 @@ describe('issue 16 through the CLI', () => {
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
     expect(stderr).not.toMatch(/Unhandled|EPIPE|\n\s+at /u);
     expect(code).toBe(0);
-  });
+  }, 300_000);
 
   it('a full disk: the build exits 1 with one line, the earlier set stays byte-identical, nothing temporary (defect 1)', () => {
     // A 900 KB tmpfs where this machine allows mounting one (root in CI); the library test
@@ -137,5 +137,5 @@ describe('issue 16 through the CLI', () => {
     } finally {
       if (mounted) spawnSync('umount', [mnt]);
     }
-  });
+  }, 300_000);
 });
