@@ -45,12 +45,12 @@ function jsonLdDate(doc: DomDocument): string | undefined {
     let seen = 0;
     while (stack.length > 0 && seen++ < 10_000) {
       const v = stack.pop();
-      if (Array.isArray(v)) stack.push(...v);
+      if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (v && typeof v === 'object') {
         const rec = v as Record<string, unknown>;
         const d = typeof rec['datePublished'] === 'string' ? parseDate(rec['datePublished']) : undefined;
         if (d) return d;
-        stack.push(...Object.values(rec).filter((x) => x && typeof x === 'object'));
+        for (const x of Object.values(rec)) if (x && typeof x === 'object') stack.push(x);
       }
     }
   }

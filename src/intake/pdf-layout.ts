@@ -187,7 +187,7 @@ function order(lines: Line[], depth: number): Line[][] {
     // the gutter free too); bands without any gutter go together (one column).
     const both = intersect(shared, free, gap);
     if (both.length > 0 || (shared.length === 0 && gutters.length === 0)) {
-      group.push(...band);
+      for (const b of band) group.push(b);
       shared = both;
     } else {
       groups.push(group);
