@@ -20,6 +20,7 @@ import { extractDocument, extractText } from '../../src/extract.js';
 import { entitiesFromGraph, loadSeedGold, scoreEntities } from '../../src/eval/seed.js';
 import { articleDocMap, scoreRelations, type GoldData } from '../../src/eval/relations.js';
 import { articleKey } from '../../src/graph/build.js';
+import { toGexf, toJSON } from '../../src/export/index.js';
 import type { Evidence, SourceDoc } from '../../src/types.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
@@ -67,6 +68,11 @@ describe('traditional script, sentences of our own', () => {
     const role = graph.edges('PERSON:巴特尔', 'ORGANIZATION:乌兰敖都嘎查党支部').map((e) => graph.getEdgeAttributes(e)).find((a) => a['relation'] === 'role');
     expect(role?.['label']).toBe('书记');
     expect(expectEvidenceAsWritten(graph, new Map([['a.txt', simplified], ['b.txt', traditional]]))).toBeGreaterThan(5);
+    // the exports carry the sentence as written (graph.json for the viewer, GEXF for Gephi), aliases too
+    for (const out of [toJSON(graph), toGexf(graph)]) {
+      expect(out).toContain('烏蘭敖都嘎查的牧民在錫林郭勒盟參加培訓。');
+      expect(out).toContain('巴特爾');
+    }
   }, 180_000);
 
   it('maps offsets back through conversion and repair, astral characters and PDF spaces included', () => {
