@@ -1,14 +1,17 @@
 /**
  * Trains the character-level NER model:
- *   npm run train [-- path/to/file.bio] [--epochs N] [--out file] [--held-out-only] [--cv] [--crf]
- *     [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--augment COPIES] [--augment-kinds PERSON,PLACE,ORGANIZATION] [--runs N]
- * 1. Held-out estimate: trains on 4 of every 5 sentences (sentence index mod 5 ≠ 4) and prints P/R/F1 per
- *    kind on the fifth, with the float weights and with the quantized weights that ship.
- * 2. Trains on every sentence and writes data/ner-model.bin; prints its size, load time and decode speed.
- * `--cv` instead prints pooled 5-fold cross-validation scores (steadier, for choosing features/epochs).
- * Deterministic: fixed split, seeded shuffling, deterministic encoding → same corpus, same model bytes.
+ *   npm run train [-- --train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
+ *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf]
+ * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
+ * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
+ * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
+ * training files only). Prints dev P/R/F1 per kind (float weights at each checkpoint, then the shipped
+ * quantized weights), chooses the span-score temperature on dev, and writes data/ner-model.bin.
+ * Deterministic: seeded shuffling, deterministic encoding → same corpora, same model bytes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { readBio, scoreSpans, type BioSentence, type SpanScores, type PRF } from '../src/eval/bio.js';
 import { segment } from '../src/segment/jieba.js';
@@ -24,53 +27,87 @@ import {
 } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
 import { gazetteerEntries } from '../src/entities/model/gazetteer.js';
-import { mulberry32, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
+import { trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
 import { spansToTags, tagsToSpans } from '../src/entities/model/tags.js';
 import type { EntityKind, Mention, Token } from '../src/types.js';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sharedEval = join(root, '..', 'shared', 'eval');
 const args = process.argv.slice(2);
-let corpus = '/work/shared/eval/pd-ner/dev.bio';
+let trainFiles = ['msra-train.bio.gz', 'msra-test.bio.gz', 'pku-199801.bio.gz'].map((f) => join(sharedEval, 'ner-train', f));
+let trainWeights: number[] = [1, 1, 1];
+let devFile = join(sharedEval, 'pd-ner', 'dev.bio');
+let lexiconFiles: string[] = [];
+let partialFiles: string[] = [];
+let partialWeight = 1;
 let epochs = 25;
+let checkpoints: number[] = [];
 let out = dataPath('ner-model.bin');
-let heldOutOnly = false;
+let write = true;
 let minCount = 2;
-let cv = false;
 let algo: 'perceptron' | 'crf' = 'perceptron';
 let rate = 0.05;
 let l2 = 1e-5;
 let useGold = true;
 let useGazetteer = true;
-let augmentCopies = 0;
-let runs = 1;
-let augmentKinds = new Set<EntityKind>(['PERSON', 'PLACE', 'ORGANIZATION']);
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
-  if (a === '--epochs') epochs = Number(args[++i]);
+  if (a === '--train') trainFiles = args[++i]!.split(',');
+  else if (a === '--weights') trainWeights = args[++i]!.split(',').map(Number);
+  else if (a === '--dev') devFile = args[++i]!;
+  else if (a === '--lexicon-from') lexiconFiles = args[++i]!.split(',');
+  else if (a === '--partial') partialFiles = args[++i]!.split(',');
+  else if (a === '--partial-weight') partialWeight = Number(args[++i]);
+  else if (a === '--epochs') epochs = Number(args[++i]);
+  else if (a === '--checkpoints') checkpoints = args[++i]!.split(',').map(Number);
   else if (a === '--out') out = args[++i]!;
-  else if (a === '--held-out-only') heldOutOnly = true;
+  else if (a === '--no-write') write = false;
   else if (a === '--min-count') minCount = Number(args[++i]);
-  else if (a === '--cv') cv = true;
   else if (a === '--crf') algo = 'crf';
   else if (a === '--rate') rate = Number(args[++i]);
   else if (a === '--l2') l2 = Number(args[++i]);
   else if (a === '--no-gold-lexicon') useGold = false;
   else if (a === '--no-gazetteer') useGazetteer = false;
-  else if (a === '--augment') augmentCopies = Number(args[++i]);
-  else if (a === '--runs') runs = Number(args[++i]);
-  else if (a === '--augment-kinds') augmentKinds = new Set(args[++i]!.split(',') as EntityKind[]);
-  else if (a.startsWith('--')) throw new Error(`train: unknown option ${a}`);
-  else corpus = a;
+  else throw new Error(`train: unknown argument ${a}`);
 }
 if (!Number.isInteger(epochs) || epochs < 1) throw new Error('--epochs must be a positive integer');
+if (trainWeights.length < trainFiles.length) trainWeights = trainFiles.map((_, i) => trainWeights[i] ?? 1);
+if (trainWeights.some((w) => !(w > 0))) throw new Error('--weights must be positive numbers');
 const SEED = 20201129;
 const FOLDS = 5;
 
 interface Item {
   s: BioSentence;
   tokens: Token[];
+  /** Update size in training (per corpus, --weights). */
+  weight: number;
+  /** Partially annotated corpus: the tags each unit allows (see partialMask). */
+  allowed?: Uint16Array;
+}
+
+/** Parts of speech (jieba) of words that are never part of a name. */
+const NON_NAME_POS = new Set(['v', 'vd', 'a', 'ad', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'm', 'q', 'y', 'e', 'o', 't']);
+/** Bit masks over the 13 BIOES tags: O, and the place and organization tags. */
+const O_ONLY = 1;
+const O_LOC_ORG = 1 | (0xf << 5) | (0xf << 9);
+
+/**
+ * A corpus whose conventions mark fewer names (People's Daily 1998-01 leaves abbreviations and many
+ * organizations unmarked) as partial annotation: marked spans are fixed, people are complete (no other
+ * person tags allowed), elsewhere a place or organization may hide unless jieba reads the word as a part of
+ * speech no name is made of, or the unit is punctuation.
+ */
+function partialMask(s: BioSentence, tokens: readonly Token[]): Uint16Array {
+  const n = s.text.length;
+  const m = new Uint16Array(n).fill(O_LOC_ORG);
+  for (const t of tokens) if (NON_NAME_POS.has(t.tag)) m.fill(O_ONLY, t.start, t.end);
+  for (let i = 0; i < n; i++) if (!/[\p{L}\p{N}]/u.test(s.text[i]!)) m[i] = O_ONLY;
+  const tags = spansToTags(n, s.spans);
+  for (const sp of s.spans) for (let i = sp.start; i < sp.end; i++) m[i] = 1 << tags[i]!;
+  return m;
 }
 
 type Entries = Array<[string, number]>;
@@ -81,6 +118,7 @@ const GOLD_BIT: Partial<Record<EntityKind, number>> = { PERSON: LEX_GOLD_PER, PL
 function lexiconEntries(items: readonly Item[]): Entries {
   const m = new Map<string, number>(jiebaEntries);
   for (const [w, t] of gazEntries) m.set(w, (m.get(w) ?? 0) | t);
+  for (const [w, t] of extraNames) m.set(w, (m.get(w) ?? 0) | t);
   if (useGold) {
     for (const it of items) {
       for (const sp of it.s.spans) {
@@ -98,79 +136,17 @@ function lexiconEntries(items: readonly Item[]): Entries {
  */
 function trainingData(items: readonly Item[]): TrainingSentence[] {
   const fold = items.map((_, j) => j % FOLDS);
-  const all = [...items];
-  if (augmentCopies > 0) {
-    const extra = augment(items, fold);
-    all.push(...extra.items);
-    fold.push(...extra.fold);
-  }
+  const all = items;
   const out: TrainingSentence[] = new Array(all.length);
   for (let f = 0; f < FOLDS; f++) {
     const lex = buildLexicon(lexiconEntries(items.filter((_, j) => fold[j] !== f)));
     all.forEach((it, j) => {
       if (fold[j] === f) {
-        out[j] = { feats: extractFeatures(it.s.text, it.tokens, lex), tags: spansToTags(it.s.text.length, it.s.spans) };
+        out[j] = { feats: extractFeatures(it.s.text, it.tokens, lex), tags: spansToTags(it.s.text.length, it.s.spans), weight: it.weight, ...(it.allowed ? { allowed: it.allowed } : {}) };
       }
     });
   }
   return out;
-}
-
-/**
- * Mention replacement (data augmentation): copies of sentences in which every name is swapped for another
- * annotated name of the same kind, drawn from the same jackknife fold (so the copies do not teach the model
- * that the lexicon of the other folds knows every name). More names in the same contexts teach the model to
- * rely on context and shape rather than on the particular strings.
- */
-function augment(items: readonly Item[], fold: readonly number[]): { items: Item[]; fold: number[] } {
-  const rand = mulberry32(SEED ^ 0x5bd1e995);
-  const pools: Array<Map<EntityKind, string[]>> = [];
-  for (let f = 0; f < FOLDS; f++) pools.push(new Map());
-  items.forEach((it, j) => {
-    for (const sp of it.s.spans) {
-      const pool = pools[fold[j]!]!;
-      if (!pool.has(sp.kind)) pool.set(sp.kind, []);
-      pool.get(sp.kind)!.push(sp.text);
-    }
-  });
-  const outItems: Item[] = [];
-  const outFold: number[] = [];
-  for (let copy = 0; copy < augmentCopies; copy++) {
-    items.forEach((it, j) => {
-      if (!it.s.spans.some((sp) => augmentKinds.has(sp.kind))) return;
-      const pool = pools[fold[j]!]!;
-      let text = '';
-      let last = 0;
-      const spans: Mention[] = [];
-      for (const sp of [...it.s.spans].sort((a, b) => a.start - b.start)) {
-        if (sp.start < last) continue;
-        const names = pool.get(sp.kind)!;
-        const name = augmentKinds.has(sp.kind) ? names[Math.floor(rand() * names.length)]! : sp.text;
-        text += it.s.text.slice(last, sp.start);
-        spans.push({ start: text.length, end: text.length + name.length, text: name, kind: sp.kind });
-        text += name;
-        last = sp.end;
-      }
-      text += it.s.text.slice(last);
-      outItems.push({ s: { text, spans }, tokens: segment(text) });
-      outFold.push(fold[j]!);
-    });
-  }
-  return { items: outItems, fold: outFold };
-}
-
-/**
- * Mean of perceptrons trained on the same data in different (seeded) orders: their feature rows coincide
- * (rows are numbered by first appearance in the data), so the weights average row by row.
- */
-function averageRuns(ws: readonly TrainedWeights[]): TrainedWeights {
-  if (ws.length === 1) return ws[0]!;
-  const mean = (get: (w: TrainedWeights) => Float32Array): Float32Array => {
-    const out = new Float32Array(get(ws[0]!).length);
-    for (const w of ws) get(w).forEach((x, i) => (out[i]! += x / ws.length));
-    return out;
-  };
-  return { hashes: ws[0]!.hashes, weights: mean((w) => w.weights), trans: mean((w) => w.trans), end: mean((w) => w.end) };
 }
 
 function fmt(s: SpanScores, label: string): string {
@@ -186,62 +162,83 @@ function predict(model: NerModel, data: readonly Item[]): Mention[][] {
   return data.map((d) => tagsToSpans(d.s.text, decodeTags(d.s.text, d.tokens, model).tags));
 }
 
-function build(items: readonly Item[]) {
+function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: NerModel) => void) {
   const t0 = performance.now();
   const data = trainingData(items);
+  process.stderr.write(`  features extracted in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const progress = (msg: string): void => {
-    process.stderr.write(`  ${msg}\n`);
+    process.stderr.write(`  ${msg} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
   };
-  const w =
+  const lexicon = lexiconEntries(items);
+  const w: TrainedWeights =
     algo === 'crf'
       ? trainCrf(data, NUM_TEMPLATES, { epochs, seed: SEED, minCount, rate, l2, onEpoch: (e, loss) => progress(`epoch ${e}: loss ${loss.toFixed(0)}`) })
-      : averageRuns(
-          Array.from({ length: runs }, (_, r) =>
-            trainPerceptron(data, NUM_TEMPLATES, { epochs, seed: SEED + r, minCount, onEpoch: (e, m) => progress(`run ${r + 1} epoch ${e}: ${m} sentences wrong`) }),
-          ),
-        );
-  const q = quantize(w, lexiconEntries(items), {
-    featureVersion: FEATURE_VERSION,
-    numTemplates: NUM_TEMPLATES,
-    info: { corpus: corpus.split('/').slice(-2).join('/'), sentences: items.length, algorithm: algo, epochs, seed: SEED, runs, minCount, augmentCopies },
-  });
+      : trainPerceptron(data, NUM_TEMPLATES, {
+          epochs,
+          seed: SEED,
+          minCount,
+          onEpoch: (e, m) => progress(`epoch ${e}: ${m} sentences wrong`),
+          checkpoints,
+          onCheckpoint: (e, cw) => {
+            const q = quantize(cw, lexicon, meta());
+            onCheckpoint?.(e, modelFromData({ ...q, hashes: cw.hashes, weights: cw.weights, trans: cw.trans, end: cw.end }));
+          },
+        });
+  data.length = 0;
+  const q = quantize(w, lexicon, meta());
   const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
   return { w, q, float, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
+}
+
+function meta() {
+  return {
+    featureVersion: FEATURE_VERSION,
+    numTemplates: NUM_TEMPLATES,
+    info: {
+      corpus: trainFiles.map((f) => f.split('/').slice(-1)[0]).join(','),
+      weights: trainWeights.slice(0, trainFiles.length).join(','),
+      lexiconFrom: lexiconFiles.map((f) => f.split('/').slice(-1)[0]).join(','),
+      partial: partialFiles.map((f) => f.split('/').slice(-1)[0]).join(','),
+      partialWeight,
+      sentences: trainItems.length,
+      algorithm: algo,
+      epochs,
+      seed: SEED,
+      minCount,
+    },
+  };
 }
 
 const t0 = performance.now();
 const jiebaEntries = readJiebaLexicon();
 const gazEntries = useGazetteer ? gazetteerEntries() : [];
-const sentences = readBio(corpus);
-const items: Item[] = sentences.map((s) => ({ s, tokens: segment(s.text) }));
+const trainItems: Item[] = trainFiles.flatMap((f, k) => readBio(f).map((s) => ({ s, tokens: segment(s.text), weight: trainWeights[k]! })));
+for (const f of partialFiles) {
+  for (const s of readBio(f)) {
+    const tokens = segment(s.text);
+    trainItems.push({ s, tokens, weight: partialWeight, allowed: partialMask(s, tokens) });
+  }
+}
+/** Names annotated in --lexicon-from corpora: lexicon features only (their sentences are not trained on). */
+const extraNames = new Map<string, number>();
+for (const f of lexiconFiles) {
+  for (const s of readBio(f)) {
+    for (const sp of s.spans) {
+      const bit = GOLD_BIT[sp.kind];
+      if (bit !== undefined && sp.text.length >= 2) extraNames.set(sp.text, (extraNames.get(sp.text) ?? 0) | bit);
+    }
+  }
+}
+const devItems: Item[] = readBio(devFile).map((s) => ({ s, tokens: segment(s.text), weight: 1 }));
 console.log(`lexicon: ${jiebaEntries.length} names from jieba's dictionary, ${gazEntries.length} gazetteer entries${useGold ? ' + the annotated names of the training sentences' : ''}`);
 console.log(
-  `${corpus}: ${sentences.length} sentences, ${sentences.reduce((n, s) => n + s.text.length, 0)} chars (segmented in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${algo}, ${epochs} epochs`,
+  `train: ${trainFiles.map((f, k) => `${f.split('/').slice(-1)[0]} ×${trainWeights[k]}`).join(', ')}: ${trainItems.length} sentences, ${trainItems.reduce((n, it) => n + it.s.text.length, 0)} chars; dev ${devFile.split('/').slice(-2).join('/')}: ${devItems.length} sentences (segmented in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${algo}, ${epochs} epochs, min count ${minCount}`,
 );
-
-if (cv) {
-  const gold: Mention[][] = [];
-  const pred: Mention[][] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const m = build(items.filter((_, i) => i % FOLDS !== f));
-    const test = items.filter((_, i) => i % FOLDS === f);
-    gold.push(...test.map((d) => d.s.spans));
-    pred.push(...predict(m.quantized, test));
-  }
-  console.log(fmt(scoreSpans(gold, pred), `5-fold cross-validation (fold = sentence index mod 5), shipped weights:`));
-  process.exit(0);
-}
-
-// Held-out split: every 5th sentence.
-const trainPart = items.filter((_, i) => i % FOLDS !== FOLDS - 1);
-const heldOut = items.filter((_, i) => i % FOLDS === FOLDS - 1);
-console.log(`held-out split: train ${trainPart.length}, held out ${heldOut.length} (sentence index mod 5 = 4)`);
-const ho = build(trainPart);
-console.log(`trained in ${ho.seconds.toFixed(1)} s, ${ho.w.hashes.length} features, ${ho.q.header.rows} kept after quantization`);
-const gold = heldOut.map((d) => d.s.spans);
-console.log(fmt(scoreSpans(gold, predict(ho.float, heldOut)), 'held-out, float weights:'));
-console.log(fmt(scoreSpans(gold, predict(ho.quantized, heldOut)), 'held-out, shipped (quantized) weights:'));
-
+const devGold = devItems.map((d) => d.s.spans);
+const model = build(trainItems, (e, m) => console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev after epoch ${e}, float weights:`)));
+console.log(`trained in ${model.seconds.toFixed(1)} s, ${model.w.hashes.length} features, ${model.q.header.rows} kept after quantization`);
+console.log(fmt(scoreSpans(devGold, predict(model.float, devItems)), `dev after epoch ${epochs}, float weights:`));
+console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), 'dev, shipped (quantized) weights:'));
 /**
  * Temperature for span scores: the one (of a few) that minimizes the log loss of "this predicted span is
  * correct" on the held-out sentences. It does not change which spans are found, only their `score`.
@@ -274,31 +271,26 @@ function chooseTemperature(model: NerModel, data: readonly Item[]): number {
     const inB = bestScored.filter(([p]) => p >= buckets[b]! && p < buckets[b + 1]!);
     if (inB.length > 0) parts.push(`[${buckets[b]}, ${Math.min(1, buckets[b + 1]!)}): ${inB.length} spans, ${((inB.filter(([, ok]) => ok).length / inB.length) * 100).toFixed(0)}% correct`);
   }
-  console.log(`span score temperature ${best} (held-out log loss ${(bestLoss / Math.max(1, bestScored.length)).toFixed(3)}/span); ${parts.join('; ')}`);
+  console.log(`span score temperature ${best} (dev log loss ${(bestLoss / Math.max(1, bestScored.length)).toFixed(3)}/span); ${parts.join('; ')}`);
   return best;
 }
-const temperature = chooseTemperature(ho.quantized, heldOut);
-ho.q.header.temperature = temperature;
-if (heldOutOnly && process.env.HO_OUT) writeFileSync(process.env.HO_OUT, encodeModel(ho.q));
-
-if (!heldOutOnly) {
-  const all = build(items);
-  all.q.header.temperature = temperature;
-  const bytes = encodeModel(all.q);
+const temperature = chooseTemperature(model.quantized, devItems);
+model.q.header.temperature = temperature;
+const bytes = encodeModel(model.q);
+console.log(`model: ${model.q.header.rows} feature rows, ${(bytes.length / 1024).toFixed(0)} KiB`);
+if (write) {
   writeFileSync(out, bytes);
-  console.log(`final model: ${items.length} sentences, ${all.seconds.toFixed(1)} s, ${all.q.header.rows} features, ${out} ${(bytes.length / 1024).toFixed(0)} KiB`);
-  // Load time (from the file) and decode speed (features + Viterbi, jieba excluded) on the held-out text.
+  console.log(`wrote ${out}`);
+  // Load time (from the file) and decode speed (features + Viterbi, jieba excluded) on dev.
   const l0 = performance.now();
   const loaded = modelFromData(decodeModel(readFileSync(out)));
   const loadMs = performance.now() - l0;
   loadModel(out);
   let chars = 0;
   const d0 = performance.now();
-  for (let rep = 0; rep < 3; rep++) {
-    for (const d of heldOut) {
-      decodeTags(d.s.text, d.tokens, loaded);
-      chars += d.s.text.length;
-    }
+  for (const d of devItems) {
+    decodeTags(d.s.text, d.tokens, loaded);
+    chars += d.s.text.length;
   }
   const secs = (performance.now() - d0) / 1000;
   console.log(`load ${loadMs.toFixed(0)} ms; decode ${(chars / secs / 1000).toFixed(0)}k chars/s (features + Viterbi, jieba excluded)`);

@@ -62,7 +62,7 @@ export function extractDocument(doc: SourceDoc): ExtractResult {
   const slice = codePointSlicer(doc.text, utf16ToCodePointTable(doc.text));
   const entities: ExtractedEntity[] = [];
   for (const article of splitArticles(doc)) {
-    for (const m of extractArticleMentions(article, { nested: false })) {
+    for (const m of extractArticleMentions(article, { nested: false, confidence: false })) {
       if (m.end <= m.start) continue;
       const pieces = sourcePieces(article.map, m.start, m.end);
       // A mention stitched from two places of the page has no contiguous span in the file: not reported.

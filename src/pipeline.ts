@@ -29,6 +29,11 @@ export interface BuildOptions {
   onProgress?: (stage: Stage, done: number, total: number) => void;
   /** Seed of the layout and of community detection (default fixed: same input, same output). */
   seed?: number;
+  /**
+   * Drop entity nodes whose `confidence` is below this (0–1; default 0 keeps all), with their mentions, so
+   * no relation or co-occurrence reaches them.
+   */
+  minConfidence?: number;
   /** Skip ForceAtlas2 (positions stay seeded-random); for tests and callers that lay out themselves. */
   layout?: boolean;
   /**
@@ -69,11 +74,18 @@ export interface BuildResult {
   facts: RelationFact[];
 }
 
-/** Entity mentions of one article: the recognizer's, plus bylines and photo credits as PERSON. */
-export function extractArticleMentions(article: Article, options: { nested?: boolean } = {}): Mention[] {
+/** Confidence of a byline's or photo credit's name (the layout says it is a name). */
+export const AUTHOR_CONFIDENCE = 0.95;
+
+/**
+ * Entity mentions of one article: the recognizer's, plus bylines and photo credits as PERSON. Each carries
+ * its confidence as `score` unless `confidence: false` (then no forward–backward pass is spent on it).
+ */
+export function extractArticleMentions(article: Article, options: { nested?: boolean; confidence?: boolean } = {}): Mention[] {
   const tokens = segment(article.text);
-  const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false });
-  const authors: Mention[] = article.authors.map((a) => ({ start: a.start, end: a.end, text: a.name, kind: 'PERSON' }));
+  const confidence = options.confidence !== false;
+  const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false, confidence });
+  const authors: Mention[] = article.authors.map((a) => ({ start: a.start, end: a.end, text: a.name, kind: 'PERSON', ...(confidence ? { score: AUTHOR_CONFIDENCE } : {}) }));
   const kept = found.filter((m) => !authors.some((a) => m.start < a.end && a.start < m.end));
   return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -117,7 +129,7 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
   progress('resolve', 0, 1);
   const resolution = resolveEntities(articles.map((article, i) => ({ article, mentions: found[i]! })));
   found.length = 0; // raw mentions are not needed any more: large inputs should not hold them twice
-  const { entities } = resolution;
+  const { entities } = dropWeak(resolution, options.minConfidence ?? 0);
   progress('relations', 0, 1);
   // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
   const facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
@@ -132,6 +144,16 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
     layoutGraph(graph, { seed: options.seed ?? 7 });
   }
   return { graph, articles, entities, facts };
+}
+
+/** Entities below `min` confidence, and their mentions, removed from a resolution (in place). */
+function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): ReturnType<typeof resolveEntities> {
+  if (!(min > 0)) return resolution;
+  const weak = new Set(resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && (e.attributes['confidence'] as number) < min).map((e) => e.key));
+  if (weak.size === 0) return resolution;
+  resolution.entities = resolution.entities.filter((e) => !weak.has(e.key));
+  resolution.mentions = resolution.mentions.filter((m) => !weak.has(m.entity));
+  return resolution;
 }
 
 /**

@@ -12,8 +12,21 @@ import type { Candidate } from './rules/context.js';
 /** Priority of the model's spans: below every rule. */
 export const MODEL_PRIORITY = 1;
 
-export function modelCandidates(spans: readonly Mention[]): Candidate[] {
-  return spans.map((m) => ({ start: m.start, end: m.end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) }));
+/** Punctuation a name never starts or ends with (大河报· is 大河报). */
+const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\()（）【】\[\]《》“”"'‘’\s]/;
+
+export function modelCandidates(spans: readonly Mention[], text?: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of spans) {
+    let { start, end } = m;
+    if (text !== undefined) {
+      while (start < end && EDGE_PUNCT.test(text[start]!)) start++;
+      while (end > start && EDGE_PUNCT.test(text[end - 1]!)) end--;
+      if (end - start < 1) continue;
+    }
+    out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
+  }
+  return out;
 }
 
 export interface CombineOptions {
@@ -22,7 +35,12 @@ export interface CombineOptions {
    * own, overlapping the organization (default true). The graph needs both; flat corpora do not.
    */
   nested?: boolean;
+  /** Keep on each mention the rule that proposed it (`rule`: 'model', 'person:title', 'repeat' …). */
+  withRules?: boolean;
 }
+
+/** A mention with the rule that proposed it (combine's `withRules`). */
+export type RuledMention = Mention & { rule?: string };
 
 /** Rules that describe a piece of a name and yield to a longer model reading of the whole. */
 const PARTIAL = new Set(['place:known', 'place:division', 'place:abbreviation', 'place:chain', 'place:suffix', 'place:province', 'org:known', 'org:suffix', 'person:dictionary']);
@@ -56,7 +74,7 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   return false;
 }
 
-export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): Mention[] {
+export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const valid = candidates.filter(
     (c) =>
       c.start >= 0 &&
@@ -120,5 +138,12 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   }
   return chosen
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((c) => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end), kind: c.kind, ...(c.canonical ? { canonical: c.canonical } : {}) }));
+    .map((c) => ({
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      kind: c.kind,
+      ...(c.canonical ? { canonical: c.canonical } : {}),
+      ...(options.withRules ? { rule: c.rule } : {}),
+    }));
 }

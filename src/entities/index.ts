@@ -10,7 +10,8 @@
  */
 import type { Mention, Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
-import { hasModel, loadModel, tagSpans, type NerModel } from './model/index.js';
+import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
+import { withConfidence } from './confidence.js';
 import { combine, modelCandidates } from './combine.js';
 import { buildContext, type Candidate } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
@@ -39,12 +40,15 @@ export interface RecognizeOptions {
    * overlapping mention (default true). False gives flat, non-overlapping mentions (People's Daily style).
    */
   nested?: boolean;
+  /**
+   * Set `score` on every mention: a confidence in [0, 1] from the model's posterior of exactly that span
+   * and kind, combined with the reliability of the rule that proposed it (./confidence.ts). Costs one
+   * forward–backward pass over the text.
+   */
+  confidence?: boolean;
 }
 
 let shipped: NerModel | null | undefined;
-
-/** Combination ignores the model's span scores, so recognize does not compute them. */
-const NO_SCORES = { scores: false } as const;
 
 /**
  * The shipped model, loaded once; null when data/ner-model.bin is missing or does not fit the code (then
@@ -81,11 +85,12 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const tokens = options.tokens ?? segment(text);
   const candidates: Candidate[] = [];
   // appended one by one: spreading an array into push() overflows the stack on a long line (issue 16)
-  if (options.nerModel) append(candidates, modelCandidates(tagSpans(text, tokens, options.nerModel, NO_SCORES)));
-  else if (options.model !== false) {
-    const model = shippedModel();
-    if (model) append(candidates, modelCandidates(tagSpans(text, tokens, model, NO_SCORES)));
-  }
+  const model = options.nerModel ?? (options.model !== false ? shippedModel() : null);
+  const reading = model ? readSpans(text, tokens, model) : undefined;
+  if (reading) append(candidates, modelCandidates(reading.spans, text));
   if (options.rules !== false) append(candidates, ruleCandidates(text, tokens, options.gaps ?? []));
-  return combine(text, candidates, loadLexicons().nonEntities, { nested: options.nested !== false });
+  const nested = options.nested !== false;
+  if (!options.confidence) return combine(text, candidates, loadLexicons().nonEntities, { nested });
+  const found = combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true });
+  return withConfidence(found, reading?.score);
 }

@@ -4,6 +4,7 @@
  * precision/recall/F1 are micro-averaged over all mentions.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { EntityKind, Mention } from '../types.js';
 
 /** BIO type names of the corpus → zhkg entity kinds. */
@@ -87,7 +88,8 @@ export function parseBio(content: string): BioSentence[] {
 
 /** Reads a BIO file (UTF-8). */
 export function readBio(path: string): BioSentence[] {
-  return parseBio(readFileSync(path, 'utf8'));
+  const bytes = readFileSync(path);
+  return parseBio((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
 }
 
 export interface PRF {

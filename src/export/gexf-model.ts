@@ -34,6 +34,7 @@ export const NODE_COLUMNS: readonly GexfColumn[] = [
   { id: 'degree', type: 'integer' },
   { id: 'pagerank', type: 'double' },
   { id: 'code', type: 'string' },
+  { id: 'confidence', type: 'double' },
   { id: 'evidence', type: 'string' },
 ];
 

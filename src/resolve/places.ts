@@ -87,11 +87,23 @@ export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace
   // Each name is looked up once; a name's own readings are never its own ancestors, so one code set
   // serves as the context of every name.
   const readings = new Map<string, PlaceCandidate[]>(unique.map((n) => [n, lookupPlace(n)]));
-  const codes = new Set<string>();
-  for (const list of readings.values()) for (const c of list) codes.add(c.code);
+  // Codes the article's names may denote, each with how many names may denote it: a name's context is the
+  // other names (北疆乡 is no ancestor that the text names for 北疆村 when both are readings of 北疆 alone).
+  const owners = new Map<string, number>();
+  for (const list of readings.values()) for (const code of new Set(list.map((c) => c.code))) owners.set(code, (owners.get(code) ?? 0) + 1);
+  const contextOf = (name: string): ReadonlySet<string> => {
+    const own = new Set(readings.get(name)!.map((c) => c.code));
+    return { has: (code: string) => (owners.get(code) ?? 0) - (own.has(code) ? 1 : 0) > 0 } as ReadonlySet<string>;
+  };
+  // A bare stem read as a township or village (硅谷 → 硅谷社区, 北疆 → 北疆村) is that place only when the
+  // article names its county or township: thousands of villages are named after common words and other places.
+  for (const [name, list] of readings) {
+    const ctx = contextOf(name);
+    readings.set(name, list.filter((c) => c.match === 'exact' || c.code.length <= 6 || c.ancestors.some((a) => a.code.length >= 6 && ctx.has(a.code))));
+  }
   const out = new Map<string, ResolvedPlace>();
   for (const name of unique) {
-    const hit = chooseCandidate(readings.get(name)!, codes);
+    const hit = chooseCandidate(readings.get(name)!, contextOf(name));
     if (hit) {
       out.set(name, { label: hit.name, code: hit.code, level: hit.level });
       continue;

@@ -18,6 +18,13 @@ function collectField(value: string, previous: string[]): string[] {
 }
 import { boundaryHook } from '../test-hooks.js';
 
+/** `--min-confidence`: a number from 0 to 1. */
+function parseConfidence(value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError('a number from 0 to 1 is expected.');
+  return x;
+}
+
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
 export function registerBuild(program: Command): void {
   program
@@ -29,7 +36,8 @@ export function registerBuild(program: Command): void {
     .option('--no-viewer', 'do not copy the viewer page into the output folder (and remove one an earlier build put there)')
     .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF) and malformed JSONL lines, with a warning each')
     .option('--field <FIELD=NAME>', 'JSONL: read FIELD (text, title, date, url, source) from the key NAME, e.g. --field text=content (repeatable)', collectField, [])
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[] }) => {
+    .option('--min-confidence <x>', 'drop entities whose confidence is below x (0–1; default 0 keeps all)', parseConfidence)
+    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[]; minConfidence?: number }) => {
       // The output folder is checked before the (long) build, not after it.
       await checkOutputDir(opts.out);
       const hook = boundaryHook();
@@ -47,6 +55,7 @@ export function registerBuild(program: Command): void {
         },
         onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
         ...(opts.field.length ? { fields: parseFieldMapping(opts.field) } : {}),
+        ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
         ...(opts.skipBad
           ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) }
           : {}),

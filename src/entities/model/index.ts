@@ -11,7 +11,7 @@ import { segment } from '../../segment/jieba.js';
 import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, type Lexicon } from './features.js';
 import { FeatureIndex, emissionsFromHashes, viterbi } from './decode.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
-import { ALLOWED, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
+import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
 
 export interface NerModel {
   header: ModelHeader;
@@ -83,7 +83,19 @@ function isLowSurrogate(c: number): boolean {
  * ~15% faster). Never throws on any string.
  */
 export function tagSpans(text: string, tokens?: Token[], model?: NerModel, options: { scores?: boolean } = {}): Mention[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  const reading = readSpans(text, tokens, model);
+  // Scores cost a forward–backward pass; callers that drop them (recognize) skip it.
+  if (options.scores !== false) reading.score(reading.spans);
+  return reading.spans;
+}
+
+/**
+ * The model's spans of `text` (as `tagSpans` without scores) and a scorer that sets `score` on any spans of
+ * the model's kinds over the same text — the model's own, or other recognizers' — as the posterior of
+ * exactly that span and kind. One decoding serves both; the forward–backward pass runs on the first call.
+ */
+export function readSpans(text: string, tokens?: Token[], model?: NerModel): { spans: Mention[]; score: (spans: Mention[]) => void } {
+  if (typeof text !== 'string' || text.length === 0) return { spans: [], score: () => {} };
   const m = model ?? loadModel();
   const toks = tokens ?? segment(text);
   const { tags, em } = decodeTags(text, toks, m);
@@ -91,9 +103,20 @@ export function tagSpans(text: string, tokens?: Token[], model?: NerModel, optio
     // Never split a surrogate pair (an astral character is one character to the reader).
     (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
   );
-  // Scores cost a forward–backward pass; callers that drop them (recognize) skip it.
-  if (spans.length > 0 && options.scores !== false) addScores(spans, tags, em, text.length, m);
-  return spans;
+  let scorer: ((spans: Mention[]) => void) | undefined;
+  return {
+    spans,
+    score: (these) => {
+      if (these.length === 0) return;
+      scorer ??= posteriors(em, text.length, m);
+      scorer(these);
+    },
+  };
+}
+
+/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
+export function addScores(spans: Mention[], _tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
+  posteriors(em, n, m)(spans);
 }
 
 /** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
@@ -142,8 +165,12 @@ const PAIRS: { prev: Uint8Array; cur: Uint8Array } = (() => {
   return { prev: Uint8Array.from(prev), cur: Uint8Array.from(cur) };
 })();
 
-/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
-export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
+/**
+ * Forward–backward over `em`; returns a function that sets on each span of a model kind its posterior (the
+ * probability of the tag run B I… E, or S, of its kind over exactly its units). Spans of other kinds, or
+ * out of range, are left alone.
+ */
+function posteriors(em: Float32Array, n: number, m: NerModel): (spans: Mention[]) => void {
   const T = NUM_TAGS;
   const { psi, endPot } = potentialsOf(m);
   const invTemp = 1 / (m.header.temperature ?? 1);
@@ -171,14 +198,14 @@ export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, 
     }
     let sum = 0;
     for (let t = 0; t < T; t++) sum += alpha[ao + t]! *= phi[ao + t]!;
-    if (!(sum > 0)) return; // numerically degenerate: leave scores unset
+    if (!(sum > 0)) return () => {}; // numerically degenerate: leave scores unset
     c[i] = sum;
     for (let t = 0; t < T; t++) alpha[ao + t]! /= sum;
   }
   const beta = new Float64Array(n * T);
   let z = 0;
   for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot[t]!;
-  if (!(z > 0)) return;
+  if (!(z > 0)) return () => {};
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot[t]! / z;
   const tmp = new Float64Array(T);
   for (let i = n - 2; i >= 0; i--) {
@@ -189,12 +216,18 @@ export function addScores(spans: Mention[], tags: Uint8Array, em: Float32Array, 
     const ci = c[i + 1]!;
     for (let t = 0; t < T; t++) beta[bo + t]! /= ci;
   }
-  for (const s of spans) {
-    let p = alpha[s.start * T + tags[s.start]!]!;
-    for (let i = s.start + 1; i < s.end; i++) p *= (psi[tags[i - 1]! * T + tags[i]!]! * phi[i * T + tags[i]!]!) / c[i]!;
-    p *= beta[(s.end - 1) * T + tags[s.end - 1]!]!;
-    if (Number.isFinite(p)) s.score = Math.min(1, Math.max(0, p));
-  }
+  return (spans) => {
+    for (const s of spans) {
+      const k = MODEL_KINDS.indexOf(s.kind);
+      if (k < 0 || s.start < 0 || s.end > n || s.end <= s.start) continue;
+      const base = 1 + 4 * k;
+      const tag = (i: number): number => (s.end - s.start === 1 ? base + 3 : i === s.start ? base : i === s.end - 1 ? base + 2 : base + 1);
+      let p = alpha[s.start * T + tag(s.start)]!;
+      for (let i = s.start + 1; i < s.end; i++) p *= (psi[tag(i - 1) * T + tag(i)]! * phi[i * T + tag(i)]!) / c[i]!;
+      p *= beta[(s.end - 1) * T + tag(s.end - 1)]!;
+      if (Number.isFinite(p)) s.score = Math.min(1, Math.max(0, p));
+    }
+  };
 }
 
 export { extractFeatures, buildLexicon, FEATURE_VERSION, NUM_TEMPLATES } from './features.js';

@@ -3,6 +3,7 @@
  * Averaging uses the lazy trick (keep w and Σ c·Δ; average = w − Σ c·Δ / c) so an update costs O(features).
  */
 import { emissions, viterbi } from './decode.js';
+import { HashCounts } from './counts.js';
 import { NUM_TAGS, START } from './tags.js';
 
 export interface TrainingSentence {
@@ -10,6 +11,14 @@ export interface TrainingSentence {
   feats: Uint32Array;
   /** n gold tags. */
   tags: Uint8Array;
+  /** Size of this sentence's updates (default 1): a corpus annotated to other conventions can count less. */
+  weight?: number;
+  /**
+   * Partial annotation: per unit, a bit mask of the tags the annotation allows (bit t = tag t). When set,
+   * the target of an update is the best path the current weights find among the allowed ones (latent
+   * structured perceptron), so a corpus that leaves some names unmarked still teaches what it marks.
+   */
+  allowed?: Uint16Array;
 }
 
 export interface TrainOptions {
@@ -20,6 +29,9 @@ export interface TrainOptions {
   minCount?: number;
   /** Called after each epoch (for progress or held-out evaluation). */
   onEpoch?: (epoch: number, mistakes: number) => void;
+  /** Epochs after which `onCheckpoint` receives the averaged weights so far (to choose epochs on held-out data). */
+  checkpoints?: readonly number[];
+  onCheckpoint?: (epoch: number, weights: TrainedWeights) => void;
 }
 
 export interface TrainedWeights {
@@ -47,25 +59,40 @@ export function indexFeatureRows(
   minCount: number,
   who: string,
 ): { hashList: number[]; rowsOf: Int32Array[] } {
-  const counts = new Map<number, number>();
+  const counts = new HashCounts();
   for (const s of data) {
     if (s.feats.length !== s.tags.length * F) throw new Error(`${who}: feats length is not n × F`);
-    for (const h of s.feats) if (h !== 0) counts.set(h, (counts.get(h) ?? 0) + 1);
+    for (const h of s.feats) counts.add(h);
   }
-  const rowOf = new Map<number, number>();
+  // Rows in order of first appearance among the hashes seen at least minCount times; the table then holds
+  // row + 1 (0: dropped), marked by setting rows as they are first met.
+  counts.map((_, c) => (c >= minCount ? 0xffffffff : 0));
   const hashList: number[] = [];
-  for (const [h, c] of counts) {
-    if (c >= minCount) {
-      rowOf.set(h, hashList.length);
-      hashList.push(h);
+  for (const s of data) {
+    for (const h of s.feats) {
+      if (h !== 0 && counts.get(h) === 0xffffffff) {
+        hashList.push(h);
+        counts.set(h, hashList.length);
+      }
     }
   }
   const rowsOf = data.map((s) => {
     const r = new Int32Array(s.feats.length);
-    for (let i = 0; i < r.length; i++) r[i] = s.feats[i] === 0 ? -1 : (rowOf.get(s.feats[i]!) ?? -1);
+    for (let i = 0; i < r.length; i++) r[i] = s.feats[i] === 0 ? -1 : counts.get(s.feats[i]!) - 1;
     return r;
   });
   return { hashList, rowsOf };
+}
+
+/** The best path under `em` whose every tag the mask allows (a disallowed tag costs -Infinity). */
+function constrainedBest(em: Float32Array, allowed: Uint16Array, n: number, TR: Float32Array, EN: Float32Array): Uint8Array {
+  const T = NUM_TAGS;
+  const masked = new Float32Array(em.length);
+  for (let i = 0; i < n; i++) {
+    const m = allowed[i]!;
+    for (let t = 0; t < T; t++) masked[i * T + t] = m & (1 << t) ? em[i * T + t]! : -Infinity;
+  }
+  return viterbi(masked, n, TR, EN);
 }
 
 export function trainPerceptron(data: readonly TrainingSentence[], F: number, opts: TrainOptions): TrainedWeights {
@@ -95,52 +122,60 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
       const rows = rowsOf[si]!;
       const n = s.tags.length;
       if (n === 0) continue;
-      const pred = viterbi(emissions(rows, n, F, W), n, TR, EN);
+      const em = emissions(rows, n, F, W);
+      const pred = viterbi(em, n, TR, EN);
+      const gold = s.allowed ? constrainedBest(em, s.allowed, n, TR, EN) : s.tags;
       let wrong = false;
-      for (let i = 0; i < n; i++) if (pred[i] !== s.tags[i]) wrong = true;
+      for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) wrong = true;
       if (wrong) {
+        const wt = s.weight ?? 1;
+        const cw = c * wt;
         mistakes++;
         for (let i = 0; i < n; i++) {
-          const g = s.tags[i]!;
+          const g = gold[i]!;
           const p = pred[i]!;
           if (g !== p) {
             const ro = i * F;
             for (let f = 0; f < F; f++) {
               const r = rows[ro + f]!;
               if (r < 0) continue;
-              W[r * T + g]! += 1;
-              U[r * T + g]! += c;
-              W[r * T + p]! -= 1;
-              U[r * T + p]! -= c;
+              W[r * T + g]! += wt;
+              U[r * T + g]! += cw;
+              W[r * T + p]! -= wt;
+              U[r * T + p]! -= cw;
             }
           }
-          const gp = i === 0 ? START : s.tags[i - 1]!;
+          const gp = i === 0 ? START : gold[i - 1]!;
           const pp = i === 0 ? START : pred[i - 1]!;
           if (gp !== pp || g !== p) {
-            TR[gp * T + g]! += 1;
-            TU[gp * T + g]! += c;
-            TR[pp * T + p]! -= 1;
-            TU[pp * T + p]! -= c;
+            TR[gp * T + g]! += wt;
+            TU[gp * T + g]! += cw;
+            TR[pp * T + p]! -= wt;
+            TU[pp * T + p]! -= cw;
           }
         }
-        const gl = s.tags[n - 1]!;
+        const gl = gold[n - 1]!;
         const pl = pred[n - 1]!;
         if (gl !== pl) {
-          EN[gl]! += 1;
-          EU[gl]! += c;
-          EN[pl]! -= 1;
-          EU[pl]! -= c;
+          EN[gl]! += wt;
+          EU[gl]! += cw;
+          EN[pl]! -= wt;
+          EU[pl]! -= cw;
         }
       }
       c++;
     }
     opts.onEpoch?.(epoch, mistakes);
+    if (epoch < opts.epochs && opts.onCheckpoint && opts.checkpoints?.includes(epoch)) opts.onCheckpoint(epoch, averaged());
   }
 
-  const avg = (w: Float32Array, u: Float64Array): Float32Array => {
-    const out = new Float32Array(w.length);
-    for (let i = 0; i < w.length; i++) out[i] = w[i]! - u[i]! / c;
-    return out;
-  };
-  return { hashes: Uint32Array.from(hashList), weights: avg(W, U), trans: avg(TR, TU), end: avg(EN, EU) };
+  function averaged(): TrainedWeights {
+    const avg = (w: Float32Array, u: Float64Array): Float32Array => {
+      const out = new Float32Array(w.length);
+      for (let i = 0; i < w.length; i++) out[i] = w[i]! - u[i]! / c;
+      return out;
+    };
+    return { hashes: Uint32Array.from(hashList), weights: avg(W, U), trans: avg(TR, TU), end: avg(EN, EU) };
+  }
+  return averaged();
 }

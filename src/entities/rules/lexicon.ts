@@ -89,6 +89,8 @@ export interface Lexicons {
   programModifiers: WordList;
   programTriggers: WordList;
   nonEntities: ReadonlySet<string>;
+  /** Elements of Mongolian names (那仁, 满都拉): see mongolianCover. */
+  mongolianParts: WordList;
 }
 
 /** Parses one lexicon file: rows of TAB-separated fields, comments and blank lines dropped. */
@@ -147,6 +149,7 @@ export function buildLexicons(files: Record<string, string>): Lexicons {
     programModifiers: new WordList(first('program-modifiers')),
     programTriggers: new WordList(first('program-triggers')),
     nonEntities: new Set(first('non-entities')),
+    mongolianParts: new WordList(first('mongolian-name-parts')),
   };
 }
 
@@ -165,6 +168,7 @@ export const LEXICON_FILES = [
   'program-modifiers',
   'program-triggers',
   'non-entities',
+  'mongolian-name-parts',
 ] as const;
 
 const cache = new Map<string, Lexicons>();

@@ -26,6 +26,31 @@ interface Span {
   end: number;
 }
 
+/** Words that introduce the outlet a page or report comes from (来源：人民网, 稿源: 荆楚网). */
+const SOURCE_CUES = ['来源', '稿源', '消息来源'];
+
+/**
+ * The outlet named after 来源： on a page's source line: the Han run that follows (up to a separator such as
+ * a space, - or 丨), two to twelve characters. A page names its publisher there, whatever it is called.
+ */
+export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const cue = SOURCE_CUES.find((w) => text.startsWith(w, i));
+    if (!cue) continue;
+    let k = i + cue.length;
+    if (text[k] !== '：' && text[k] !== ':') continue;
+    k++;
+    while (text[k] === ' ' || text[k] === '\u3000') k++;
+    let e = k;
+    while (e < text.length && isHan(text[e]) && e - k < 12 && !(e > k && ctx.gaps.has(e))) e++;
+    if (e - k >= 2 && e - k <= 12 && !isHan(text[e])) out.push({ start: k, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
+    i = e;
+  }
+  return out;
+}
+
 export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
   const { text, lex } = ctx;
   const out: Candidate[] = [];
@@ -96,5 +121,5 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     links.push({ start: s, end });
     i = end - 1;
   }
-  return dedupe(out);
+  return dedupe([...out, ...sourceLineOrganizations(ctx).filter((c) => !out.some((o) => o.start < c.end && c.start < o.end))]);
 }

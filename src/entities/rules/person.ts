@@ -16,6 +16,8 @@ function isNameLikeTag(tag: string): boolean {
 
 /** Longest name read from context (Mongolian names reach six characters: 额尔敦巴特尔). */
 const MAX_NAME = 6;
+/** Longest name made of Mongolian name elements (额尔敦毕力格, 敖敦格日勒图雅). */
+const MAX_MONGOLIAN = 8;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
 /** First units of the speech verbs: most positions are ruled out by one Set lookup. */
@@ -38,6 +40,30 @@ function closeStrength(ctx: RuleContext, end: number): number {
 }
 
 /**
+ * Whether text[p, p+len) is made entirely of Mongolian name elements (那仁 + 满都拉, 额尔敦 + 毕力格): two or
+ * more of them, or one of three characters or more. Such a span can be a name even where jieba cuts it into
+ * function words (那仁满|都|拉).
+ */
+export function mongolianCover(ctx: RuleContext, p: number, len: number): boolean {
+  const parts = ctx.lex.mongolianParts;
+  const end = p + len;
+  if (len < 2 || end > ctx.text.length) return false;
+  // best[i]: most elements covering text[p, p + i) (-1: not coverable), by dynamic programming.
+  const best = new Int32Array(len + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < len; i++) {
+    if (best[i]! < 0) continue;
+    for (const n of parts.lengths) {
+      if (i + n > len || !parts.has(ctx.text.slice(p + i, p + i + n))) continue;
+      const k = best[i]! + 1;
+      if (best[i + n]! < 0 || k > best[i + n]!) best[i + n] = k;
+    }
+  }
+  const k = best[len]!;
+  return k >= 2 || (k === 1 && len >= 3);
+}
+
+/**
  * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
  * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
  */
@@ -49,6 +75,8 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   if (lex.nonEntities.has(name) || lex.titles.has(name)) return false;
   const surnameLen = lex.surnames.longestAt(text, p, 2);
   const surname = asSurname ?? surnameLen > 0;
+  // Made of Mongolian name elements: a name whatever jieba made of it (那仁满|都|拉, 额尔敦|毕力|格).
+  if (!asSurname && mongolianCover(ctx, p, len)) return true;
   if (surname && surnameLen === 0) return false;
   // 及 and 向 are surnames as well as function words: only as surnames may they start a name; other
   // names may start with one only inside a word jieba does not know (那日苏, 那顺).
@@ -111,6 +139,18 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
     }
     return { len: best, strength: best ? bestStrength : 0 };
   };
+  // A Mongolian name closed by what follows (书记那仁满都拉介绍): the longest such reading.
+  let mongolian = 0;
+  let mongolianStrength = 1;
+  for (let len = 2; len <= MAX_MONGOLIAN && p + len <= text.length; len++) {
+    if (!mongolianCover(ctx, p, len) || ctx.lex.nonEntities.has(text.slice(p, p + len)) || ctx.lex.titles.has(text.slice(p, p + len))) continue;
+    const s = closeStrength(ctx, p + len);
+    if (s >= 2 && s >= mongolianStrength) {
+      mongolian = len;
+      mongolianStrength = s;
+    }
+  }
+  if (mongolian > 0) return mongolian;
   const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(true) : { len: 0, strength: 0 };
   if (han.strength >= 2) return han.len;
   const other = pick(false);
@@ -207,6 +247,67 @@ export function creditNames(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** Words after which a byline lists its people (本报记者 李晓英, 作者 张三 李四, 通讯员 王五、赵六). */
+const BYLINE_TITLES = ['记者', '作者', '通讯员', '摄影', '编辑', '实习生', '撰稿'];
+/** Separators inside a byline's list of names (the PDF repair turns spaces into gaps). */
+const LIST_SEPARATORS = new Set([...'、，, ']);
+
+/** What ends a byline's last name without a separator: 报道, 摄, a speech verb or another cue. */
+function closesByline(ctx: RuleContext, at: number): boolean {
+  const { text } = ctx;
+  return text.startsWith('报道', at) || text[at] === '摄' || ctx.lex.personCues.longestAt(text, at) >= 2 || ctx.lex.titles.longestAt(text, at) >= 2;
+}
+
+/**
+ * The names a byline lists after its title: each a run of Han characters between separators (a removed
+ * space, 、 or a comma). A run of two to four characters is one name; a run of four to six that splits into
+ * two names both opening with a surname (李春 + 段晨曦, when the page lost the space between them) is two.
+ */
+export function bylineNames(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const title = BYLINE_TITLES.find((w) => text.startsWith(w, i));
+    if (!title) continue;
+    let k = i + title.length;
+    while (text[k] === ' ' || text[k] === '\u3000') k++;
+    if (!isHan(text[k])) continue;
+    const names: Array<[number, number]> = [];
+    for (let n = 0; n < 8 && isHan(text[k]); n++) {
+      let e = k + 1;
+      while (e < text.length && isHan(text[e]) && !ctx.gaps.has(e) && e - k < 8 && !(e - k >= 2 && closesByline(ctx, e))) e++;
+      const len = e - k;
+      if (isHan(text[e]) && !ctx.gaps.has(e) && !closesByline(ctx, e)) break; // a run too long to be names
+      // A four-character item between separators (王安浩维 in 杨静、吴寒、王安浩维、吕馨慧) is one name.
+      const listed = len === 4 && names.length > 0 && lex.surnames.longestAt(text, k, 1) > 0 && (LIST_SEPARATORS.has(text[e]!) || !isHan(text[e]));
+      if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e))))) names.push([k, e]);
+      else if (len >= 4 && len <= 6) {
+        // Two names the page ran together (李平 + 赵晓东): both open with a surname and jieba cuts between them.
+        let split = 0;
+        for (const a of [2, 3]) {
+          const b = len - a;
+          const across = tokenAt(ctx, k + a);
+          if (b < 2 || b > 3 || (across && across.start < k + a)) continue;
+          if (lex.surnames.longestAt(text, k, 2) > 0 && lex.surnames.longestAt(text, k + a, 2) > 0 && plausibleName(ctx, k, a, true) && plausibleName(ctx, k + a, b, true)) {
+            split = a;
+            break;
+          }
+        }
+        if (split > 0) names.push([k, k + split], [k + split, e]);
+        // Else a longer run the name rules read whole (巴依斯古楞, closed by the space after it) is one name.
+        else if (len >= 5 && len <= MAX_NAME && nameLengthAt(ctx, k) === len) names.push([k, e]);
+        else break;
+      } else break;
+      k = e;
+      if (LIST_SEPARATORS.has(text[k]!)) k++;
+      else if (!ctx.gaps.has(k)) break;
+    }
+    for (const [s0, e0] of names) out.push({ start: s0, end: e0, kind: 'PERSON', priority: 6, rule: 'person:byline' });
+    if (names.length > 0) i = names[names.length - 1]![1] - 1;
+  }
+  return out;
+}
+
 /** Names in jieba's dictionary (nrfg: 习近平), and nr words right before a title (王刚同志). */
 export function dictionaryNames(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
@@ -225,5 +326,5 @@ export function personCandidates(ctx: RuleContext): Candidate[] {
   const sure = [...speakerNames(ctx), ...creditNames(ctx)];
   // Names fixed by a speech verb or a credit decide how long the same name is after a title.
   const known = new Set(sure.map((c) => ctx.text.slice(c.start, c.end)));
-  return [...titleNames(ctx, known), ...sure, ...dictionaryNames(ctx)];
+  return [...bylineNames(ctx), ...titleNames(ctx, known), ...sure, ...dictionaryNames(ctx)];
 }

@@ -131,6 +131,24 @@ interface Link {
   rule: string;
 }
 
+/** Last characters of natural places: deserts, grasslands, plains, mountains, waters. */
+const NATURAL_END = /(沙地|沙漠|草原|平原|高原|盆地|山脉|山|岭|峰|河|江|湖|海|湾|岛|峡|谷|湿地|戈壁|林区|林场|草甸|滩)$/;
+
+/**
+ * Natural places that jieba knows as place names (科尔沁沙地, 松嫩平原, 大兴安岭, 阴山): a word tagged `ns`
+ * that ends like a natural feature. The division index does not list them, and the model often cuts them
+ * at the stem (科尔沁 | 沙地).
+ */
+export function naturalPlaces(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of ctx.tokens) {
+    if (t.tag !== 'ns' || t.end - t.start < 3 || !NATURAL_END.test(t.word) || ctx.lex.nonEntities.has(t.word)) continue;
+    if (ctx.places?.isDivision(t.word)) continue;
+    out.push({ start: t.start, end: t.end, kind: 'PLACE', priority: 3, rule: 'place:natural' });
+  }
+  return out;
+}
+
 export function placeCandidates(ctx: RuleContext): Candidate[] {
   const { text, lex, places } = ctx;
   const links: Link[] = [];
@@ -212,5 +230,9 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     if (found) add(found);
     i = end - 1;
   }
-  return dedupe(links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) })));
+  const natural = naturalPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
+  return dedupe([
+    ...links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) })),
+    ...natural,
+  ]);
 }

@@ -129,6 +129,44 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
  * A short quoted noun phrase in apposition after a category noun and before a conjunction or punctuation:
  * 广播 大喇叭 和党员宣传 小喇叭 , (the campaign's names for its broadcasts).
  */
+/** Opening and closing quotation marks of Chinese text (curly, corner and straight). */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
+/** Han numerals that open counted slogans (一村一品, 五星党支部, 两学一做). */
+const NUMERAL_START = /^[一二三四五六七八九十两百千万双]/;
+/** Longest quoted phrase read as a program from its shape alone. */
+const MAX_SHAPED = 20;
+
+/**
+ * Phrases between real quotation marks (“党建+治理”, “支部牵头、党员示范”, “一村一品”), where the PDF path
+ * sees gaps. The quotation marks are certain, so the phrase's shape can decide: an enumeration or a
+ * combination (、 + or a space between parts: the mechanism names its parts), a counted slogan opening with a
+ * numeral, or a phrase that ends in a program head (行动, 工程, 计划 …) or is followed by one (模式, 项目 …). A
+ * quoted sentence (with a comma or full stop), a metaphor or an honour (领头雁, 宜居乡村) has none of these.
+ */
+export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, lex } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_PAIRS[text[i]!];
+    if (!close) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0 || j - i - 1 > MAX_QUOTED) continue;
+    const start = i + 1;
+    const phrase = text.slice(start, j);
+    i = j;
+    if (phrase.length < 2 || SENTENCE_PUNCT.test(phrase) || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
+    if (STOP_CHARS.has(phrase[0]!) && !NUMERAL_START.test(phrase)) continue;
+    const listed = /[+＋、]|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]/.test(phrase);
+    const counted = NUMERAL_START.test(phrase) && phrase.length >= 3 && phrase.length <= 8 && !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase);
+    const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
+    const head = headAfter(ctx, j + 1);
+    const ok = (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8);
+    if (!ok) continue;
+    out.push({ start, end: j, kind: 'PROGRAM', priority: 3, rule: 'program:marked' });
+  }
+  return out;
+}
+
 export function appositionPrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
@@ -154,5 +192,5 @@ export function appositionPrograms(ctx: RuleContext): Candidate[] {
 }
 
 export function programCandidates(ctx: RuleContext): Candidate[] {
-  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx), ...appositionPrograms(ctx)];
+  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx), ...markedQuotePrograms(ctx), ...appositionPrograms(ctx)];
 }

@@ -1,0 +1,62 @@
+/**
+ * Error classes found on news of the genre (issue 10), each on sentences written for this test: Mongolian
+ * names cut short, programs between real quotation marks, natural places, byline name lists, source lines,
+ * punctuation at the edge of a model span.
+ */
+import { describe, expect, it } from 'vitest';
+import { recognize } from '../../src/entities/index.js';
+
+const found = (text: string, kind: string, gaps: number[] = []): string[] =>
+  recognize(text, { gaps }).filter((m) => m.kind === kind).map((m) => m.text);
+
+describe('Mongolian names are read whole where jieba cuts them', () => {
+  it('after a title and before a speech verb', () => {
+    expect(found('嘎查党支部书记那仁满都拉介绍，今年的草场长势很好。', 'PERSON')).toContain('那仁满都拉');
+    expect(found('牧民额尔敦毕力格说，冬天储备的草料够用了。', 'PERSON')).toContain('额尔敦毕力格');
+  });
+  it('not where the elements stand inside a place name', () => {
+    expect(found('呼和浩特市的企业来到这里考察。', 'PERSON')).toEqual([]);
+  });
+});
+
+describe('programs between real quotation marks', () => {
+  it('takes enumerations, combinations and counted slogans', () => {
+    const text = '村里推行“党建+治理”，落实“支部牵头、党员示范”的做法，打造“一村一品”示范村。';
+    const programs = found(text, 'PROGRAM');
+    expect(programs).toContain('党建+治理');
+    expect(programs).toContain('支部牵头、党员示范');
+    expect(programs).toContain('一村一品');
+  });
+  it('leaves metaphors and quoted speech alone', () => {
+    const text = '他是村里的“领头雁”。“日子越过越好，我们很满意。”老人说。';
+    expect(found(text, 'PROGRAM')).toEqual([]);
+  });
+});
+
+describe('natural places', () => {
+  it('takes deserts and plains that jieba knows as places', () => {
+    expect(found('治理科尔沁沙地，保护松嫩平原的黑土地。', 'PLACE')).toEqual(expect.arrayContaining(['科尔沁沙地', '松嫩平原']));
+  });
+});
+
+describe('byline name lists', () => {
+  it('splits names at the spaces the page had (gaps after repair)', () => {
+    // "作者 刘明 陈华" after the PDF repair: the spaces become gaps before 刘 and 陈.
+    expect(found('作者刘明陈华', 'PERSON', [2, 4])).toEqual(['刘明', '陈华']);
+  });
+  it('splits two names the page ran together when both open with a surname', () => {
+    expect(found('江城晚报记者李平赵晓东', 'PERSON')).toEqual(['李平', '赵晓东']);
+  });
+  it('takes every name of a list after the title', () => {
+    expect(found('记者杨帆、吴越、王安东海报道。', 'PERSON')).toEqual(['杨帆', '吴越', '王安东海']);
+  });
+});
+
+describe('outlets', () => {
+  it('reads the outlet of a source line', () => {
+    expect(found('发布时间：2020-01-01 来源：江城在线 编辑：张三', 'ORGANIZATION')).toContain('江城在线');
+  });
+  it('never ends a model span on punctuation', () => {
+    for (const m of recognize('江城晚报·视频记者李平报道。')) expect(/[·、，。]$/.test(m.text)).toBe(false);
+  });
+});
