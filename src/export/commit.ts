@@ -120,6 +120,8 @@ export async function commitOutputs(dir: string, produce: (put: PutFile) => Prom
     inProgress.delete(gen);
   }
   hook('commit:swapped');
+  // A concurrent commit may have pruned a link this set needs between our linking and our switch.
+  for (const name of written) await ensureLink(fs, dir, name).catch(() => undefined);
   await pruneLinks(fs, dir, options.owned, written);
   hook('commit:pruned');
   await removeStale(fs, dir);

@@ -154,6 +154,23 @@ describe('output commit protocol', () => {
     expect(leftovers(dir)).toEqual([`gen-${live}-0123456789ab`]);
   });
 
+  it('concurrent commits into one folder: one complete set wins, nothing left over', async () => {
+    const assetsDir = fakeAssets();
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
+    const sets: Array<Record<string, string>> = [];
+    for (const [name, viewer] of [['金宝', true], ['王晓光', false]] as const) {
+      const ref = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
+      await writeOutputs(graph(name), ref, { viewer, assetsDir });
+      sets.push(shown(ref));
+    }
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([writeOutputs(graph('金宝'), dir, { assetsDir }), writeOutputs(graph('王晓光'), dir, { viewer: false })]);
+      const now = shown(dir);
+      expect(sets.some((s) => JSON.stringify(s) === JSON.stringify(now)), JSON.stringify(Object.keys(now))).toBe(true);
+      expect(leftovers(dir)).toEqual([]);
+    }
+  });
+
   it('a target name of 250 bytes can be written atomically (the temporary name does not grow it)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
     const name = `${'金'.repeat(82)}.json`; // 82 × 3 + 5 = 251 bytes
