@@ -17,6 +17,14 @@ describe('URL hash state', () => {
     expect(s).toEqual(defaultViewState());
   });
 
+  it('keeps a time range; drops bad days; orders the bounds', () => {
+    const s = { ...defaultViewState(), from: '2020-02-03', to: '2020-02-10' };
+    expect(formatHash(s)).toBe('#from=2020-02-03&to=2020-02-10');
+    expect(parseHash(formatHash(s))).toEqual(s);
+    expect(parseHash('#from=2020-02-30&to=May')).toEqual(defaultViewState());
+    expect(parseHash('#from=2020-05-01&to=2020-02-01')).toMatchObject({ from: '2020-02-01', to: '2020-05-01' });
+  });
+
   it('round-trips any state', () => {
     const name = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !s.includes(','));
     const state: fc.Arbitrary<ViewState> = fc.record({
@@ -28,6 +36,8 @@ describe('URL hash state', () => {
       sizeBy: fc.constantFrom('size' as const, 'degree' as const, 'pagerank' as const),
       labels: fc.integer({ min: 0, max: 4 }),
       lang: fc.constantFrom('zh' as const, 'en' as const),
+      from: fc.option(fc.constantFrom('2020-02-03', '2020-02-10'), { nil: null }),
+      to: fc.option(fc.constantFrom('2020-02-10', '2020-05-12'), { nil: null }),
     });
     fc.assert(fc.property(state, (s) => {
         expect(parseHash(formatHash(s))).toEqual(s);

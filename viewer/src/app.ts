@@ -30,6 +30,7 @@ import { nearestEdge, type EdgeGeometry } from './hit.js';
 import { markPieces } from './marks.js';
 import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
+import { anyInRange, binDates, type Bin } from './timeline.js';
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -83,6 +84,9 @@ export class App {
   private labelFrame = 0;
   private widths = new Map<string, number>();
   private measure: CanvasRenderingContext2D | null = null;
+  /** Timeline bins of the loaded graph's article dates ([] when it has none). */
+  bins: Bin[] = [];
+  private articleDates: string[] = [];
 
   constructor() {
     this.wireStaticControls();
@@ -134,12 +138,15 @@ export class App {
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     });
     this.wireSigma(this.sigma);
+    this.articleDates = [...this.articles.values()].flatMap((a) => (a.date ? [a.date] : []));
+    this.bins = binDates(this.articleDates).bins;
     this.buildFilters();
     this.applyState();
     // A shared URL names a node or an edge: show it.
     if (this.state.node) this.centerOn([this.state.node]);
     else if (this.state.edge) this.centerOn(graph.extremities(this.state.edge), false);
     byId('status').textContent = this.t('status.graph', { nodes: graph.order, edges: graph.size });
+    this.renderTimeline();
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
   }
 
@@ -153,7 +160,7 @@ export class App {
       return;
     }
     this.hideMessage();
-    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [] };
+    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [], from: null, to: null };
     this.setGraph(src);
   }
 
@@ -188,7 +195,23 @@ export class App {
     this.applyLabelDensity();
     this.applyLocale();
     this.buildFilters();
+    this.renderTimeline();
     this.renderPanel();
+    this.commit();
+  }
+
+  /** Whether something attested on `dates` is in the selected time range (everything when none is set). */
+  inTime(dates: readonly string[]): boolean {
+    const { from, to } = this.state;
+    if (from === null && to === null) return true;
+    return anyInRange(dates, from, to);
+  }
+
+  /** Shows only what is attested in [from, to] (null, null: everything); goes into the URL. */
+  setRange(from: string | null, to: string | null): void {
+    this.state = { ...this.state, from, to };
+    this.buildFilters();
+    this.renderTimeline();
     this.commit();
   }
 
@@ -229,6 +252,7 @@ export class App {
   private visibleEdge(e: EdgeView, source: string, target: string): boolean {
     const g = this.graph!;
     if (this.state.hiddenRelations.includes(e.relation)) return false;
+    if (!this.inTime(e.dates) || !this.inTime(g.getNodeAttribute(source, 'dates')) || !this.inTime(g.getNodeAttribute(target, 'dates'))) return false;
     const hk = this.state.hiddenKinds;
     return !hk.includes(g.getNodeAttribute(source, 'kind')) && !hk.includes(g.getNodeAttribute(target, 'kind'));
   }
@@ -264,7 +288,7 @@ export class App {
 
   private nodeReducer(node: string, a: NodeView): Partial<NodeDisplayData> {
     const res: Partial<NodeDisplayData> = { ...a, color: this.nodeColor(a), size: this.nodeSize(a) };
-    if (this.state.hiddenKinds.includes(a.kind)) res.hidden = true;
+    if (this.state.hiddenKinds.includes(a.kind) || !this.inTime(a.dates)) res.hidden = true;
     const focus = this.focusSet;
     const labelled = this.labelSet === null || this.labelSet.has(node);
     if (labelled) res.forceLabel = true;
@@ -395,10 +419,11 @@ export class App {
     clear(legend);
     clear(rels);
     if (!g) return;
-    for (const { kind, count, color } of kindCounts(g)) {
+    // Counts follow the time range.
+    for (const { kind, count, color } of kindCounts(g, (_n, a) => this.inTime(a.dates))) {
       legend.append(this.toggle('kind', kind, this.t(`kind.${kind}`), count, color, !this.state.hiddenKinds.includes(kind), false));
     }
-    for (const { relation, count, color } of relationCounts(g)) {
+    for (const { relation, count, color } of relationCounts(g, (_e, a) => this.inTime(a.dates))) {
       rels.append(this.toggle('relation', relation, this.t(`relation.${relation}`), count, color, !this.state.hiddenRelations.includes(relation), true));
     }
   }
@@ -417,6 +442,100 @@ export class App {
     const sw = el('span', { class: line ? 'swatch line' : 'swatch' });
     sw.style.background = color;
     return el('li', {}, el('label', {}, box, sw, el('span', {}, text), el('span', { class: 'count' }, String(count))));
+  }
+
+  /** The bar along the bottom: articles per day or month, the selected range, its label. */
+  private renderTimeline(): void {
+    const box = byId('timeline');
+    const main = box.parentElement!;
+    const bars = byId('tl-bars');
+    const bins = this.bins;
+    box.hidden = bins.length === 0;
+    main.classList.toggle('has-timeline', bins.length > 0);
+    if (bins.length === 0) {
+      clear(bars);
+      return;
+    }
+    const { from, to } = this.state;
+    const ranged = from !== null || to !== null;
+    if (bars.childElementCount !== bins.length || bars.dataset.first !== bins[0]!.start) {
+      const max = Math.max(...bins.map((b) => b.count), 1);
+      bars.replaceChildren(
+        ...bins.map((b, i) => {
+          const bar = el('div', { class: 'bar' });
+          bar.style.height = b.count === 0 ? '2px' : `${Math.max(8, Math.round((100 * b.count) / max))}%`;
+          return el('div', { class: b.count === 0 ? 'bin empty' : 'bin', title: `${b.label}: ${b.count}`, attrs: { 'data-index': String(i), 'data-start': b.start, 'data-end': b.end, 'data-count': String(b.count) } }, bar);
+        }),
+      );
+      bars.dataset.first = bins[0]!.start;
+      byId('tl-first').textContent = bins[0]!.label;
+      byId('tl-last').textContent = bins[bins.length - 1]!.label;
+    }
+    bars.classList.toggle('ranged', ranged);
+    for (const node of bars.children) {
+      const b = node as HTMLElement;
+      b.classList.toggle('in', ranged && (from === null || b.dataset.end! >= from) && (to === null || b.dataset.start! <= to));
+    }
+    const articles = this.articleDates.filter((d) => (from === null || d >= from) && (to === null || d <= to)).length;
+    byId('tl-info').textContent = ranged
+      ? this.t('timeline.range', { from: from ?? bins[0]!.start, to: to ?? bins[bins.length - 1]!.end, articles })
+      : this.t('timeline.all', { articles });
+    byId('tl-clear').hidden = !ranged;
+    byId('timeline').dataset.from = from ?? '';
+    byId('timeline').dataset.to = to ?? '';
+    if (this.graph && ranged) {
+      let nodes = 0;
+      let edges = 0;
+      this.graph.forEachNode((_n, a) => (nodes += this.inTime(a.dates) ? 1 : 0));
+      this.graph.forEachEdge((_e, a) => (edges += this.inTime(a.dates) ? 1 : 0));
+      byId('status').textContent = this.t('status.range', { nodes, edges });
+    } else if (this.graph) byId('status').textContent = this.t('status.graph', { nodes: this.graph.order, edges: this.graph.size });
+  }
+
+  /** Drag (or click) across the bars selects a range of bins. */
+  private wireTimeline(): void {
+    const bars = byId('tl-bars');
+    let anchor: number | null = null;
+    const indexAt = (ev: PointerEvent): number | null => {
+      const n = this.bins.length;
+      if (n === 0) return null;
+      const r = bars.getBoundingClientRect();
+      if (r.width <= 0) return null;
+      return Math.max(0, Math.min(n - 1, Math.floor(((ev.clientX - r.left) / r.width) * n)));
+    };
+    const preview = (a: number, b: number) => {
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      bars.classList.add('ranged');
+      for (const node of bars.children) {
+        const i = Number((node as HTMLElement).dataset.index);
+        node.classList.toggle('in', i >= lo && i <= hi);
+      }
+    };
+    bars.addEventListener('pointerdown', (ev) => {
+      anchor = indexAt(ev);
+      if (anchor === null) return;
+      bars.setPointerCapture?.(ev.pointerId);
+      preview(anchor, anchor);
+      ev.preventDefault();
+    });
+    bars.addEventListener('pointermove', (ev) => {
+      if (anchor === null) return;
+      const i = indexAt(ev);
+      if (i !== null) preview(anchor, i);
+    });
+    const finish = (ev: PointerEvent) => {
+      if (anchor === null) return;
+      const i = indexAt(ev) ?? anchor;
+      const [lo, hi] = anchor <= i ? [anchor, i] : [i, anchor];
+      anchor = null;
+      this.setRange(this.bins[lo]!.start, this.bins[hi]!.end);
+    };
+    bars.addEventListener('pointerup', finish);
+    bars.addEventListener('pointercancel', () => {
+      anchor = null;
+      this.renderTimeline();
+    });
+    byId('tl-clear').addEventListener('click', () => this.setRange(null, null));
   }
 
   private applyLabelDensity(): void {
@@ -452,7 +571,7 @@ export class App {
     const { width, height } = s.getDimensions();
     const cands: LabelCandidate[] = [];
     g.forEachNode((n, a) => {
-      if (!a.label || this.state.hiddenKinds.includes(a.kind) || (focus && !focus.has(n))) return;
+      if (!a.label || this.state.hiddenKinds.includes(a.kind) || !this.inTime(a.dates) || (focus && !focus.has(n))) return;
       const size = this.nodeSize(a);
       const v = s.graphToViewport({ x: a.x, y: a.y });
       // the focused node always wins; then bigger nodes, then better connected ones
@@ -480,9 +599,11 @@ export class App {
     for (const n of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) n.setAttribute('aria-label', this.t(n.dataset.i18nAria!));
     document.title = `${this.t('title')} · zhkg`;
     if (this.graph) byId('status').textContent = this.t('status.graph', { nodes: this.graph.order, edges: this.graph.size });
+    if (this.graph) this.renderTimeline();
   }
 
   private wireStaticControls(): void {
+    this.wireTimeline();
     const input = byId<HTMLInputElement>('search');
     input.addEventListener('input', () => this.updateSuggestions(input.value));
     input.addEventListener('keydown', (ev) => {

@@ -1,6 +1,6 @@
 /**
  * The shareable part of the view lives in the URL hash: selected node or edge, hidden kinds and
- * relations, colour and size modes, label density, language. Parsing is lenient (a hand-edited URL
+ * relations, colour and size modes, label density, language, and the time range (`from`, `to`: ISO days). Parsing is lenient (a hand-edited URL
  * falls back to defaults) and serializing is canonical (sorted lists, defaults omitted).
  */
 
@@ -18,12 +18,15 @@ export interface ViewState {
   /** 0 (fewest labels) … 4 (all labels) */
   labels: number;
   lang: Lang;
+  /** Time range shown (inclusive ISO days); null: open. */
+  from: string | null;
+  to: string | null;
 }
 
 export const DEFAULT_LABELS = 1;
 
 export function defaultViewState(): ViewState {
-  return { node: null, edge: null, hiddenKinds: [], hiddenRelations: [], colorBy: 'kind', sizeBy: 'size', labels: DEFAULT_LABELS, lang: 'zh' };
+  return { node: null, edge: null, hiddenKinds: [], hiddenRelations: [], colorBy: 'kind', sizeBy: 'size', labels: DEFAULT_LABELS, lang: 'zh', from: null, to: null };
 }
 
 function list(v: string | null): string[] {
@@ -46,6 +49,14 @@ export function parseHash(hash: string): ViewState {
   if (p.has('labels') && Number.isInteger(labels) && labels >= 0 && labels <= 4) s.labels = labels;
   const lang = p.get('lang');
   if (lang === 'zh' || lang === 'en') s.lang = lang;
+  const day = (v: string | null) => {
+    if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+    const t = Date.parse(v);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v ? v : null;
+  };
+  s.from = day(p.get('from'));
+  s.to = day(p.get('to'));
+  if (s.from && s.to && s.from > s.to) [s.from, s.to] = [s.to, s.from];
   return s;
 }
 
@@ -60,6 +71,8 @@ export function formatHash(s: ViewState): string {
   if (s.sizeBy !== d.sizeBy) p.set('size', s.sizeBy);
   if (s.labels !== d.labels) p.set('labels', String(s.labels));
   if (s.lang !== d.lang) p.set('lang', s.lang);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
   const out = p.toString();
   return out === '' ? '' : `#${out}`;
 }

@@ -38,12 +38,31 @@ export interface EvidenceItem {
   article: string;
   sentence: string;
   spans: [number, number][];
+  /** The article's date (ISO), when known. */
+  date?: string;
 }
 
 export interface ArticleInfo {
   id: string;
   title: string;
   section: string;
+  /** ISO publication date, when known. */
+  date?: string;
+  /** The article's web address: http/https only (anything else is dropped). */
+  url?: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The ISO days of a `dates` attribute (array or GEXF list string), sorted and distinct. */
+export function dateList(v: unknown): string[] {
+  return [...new Set(stringList(v).filter((d) => ISO_DAY.test(d)))].sort();
+}
+
+/** Evidence in date order, undated last; stable for equal dates. */
+export function byDate(items: EvidenceItem[]): EvidenceItem[] {
+  const k = (e: EvidenceItem) => e.date ?? '\uffff';
+  return [...items].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
 }
 
 /** An absolute http(s) URL, or null: a graph file's `url` never becomes a javascript: or data: link. */
@@ -73,6 +92,8 @@ export interface NodeView extends Attributes {
   evidence: EvidenceItem[];
   /** An article's web address (http/https only; anything else is dropped), or null. */
   url: string | null;
+  /** ISO days the node is attested on (its dated articles); [] when undated. */
+  dates: string[];
 }
 
 export interface EdgeView extends Attributes {
@@ -81,6 +102,8 @@ export interface EdgeView extends Attributes {
   weight: number;
   articles: string[];
   evidence: EvidenceItem[];
+  /** ISO days the edge is attested on; [] when undated. */
+  dates: string[];
   directed: boolean;
   /** sigma program name */
   type: string;
@@ -135,7 +158,8 @@ function evidenceList(v: unknown): EvidenceItem[] {
     const spans = Array.isArray(o.spans)
       ? o.spans.filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1])).map((s) => [s[0], s[1]] as [number, number])
       : [];
-    out.push({ article: str(o.article) ?? '', sentence, spans });
+    const date = str(o.date);
+    out.push({ article: str(o.article) ?? '', sentence, spans, ...(date && ISO_DAY.test(date) ? { date } : {}) });
   }
   return out;
 }
@@ -157,7 +181,9 @@ export function readArticles(v: unknown): Map<string, ArticleInfo> {
     const o = a as Record<string, unknown>;
     const id = str(o.id);
     if (id === null) continue;
-    m.set(id, { id, title: str(o.title) ?? id, section: str(o.section) ?? '' });
+    const date = str(o.date);
+    const url = webUrl(o.url);
+    m.set(id, { id, title: str(o.title) ?? id, section: str(o.section) ?? '', ...(date && ISO_DAY.test(date) ? { date } : {}), ...(url ? { url } : {}) });
   }
   return m;
 }
@@ -193,8 +219,9 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       community: community === null ? null : Math.trunc(community),
       degree: 0,
       pagerank: num(a.pagerank),
-      evidence: evidenceOrSentence(a.evidence, a.articles),
       url: webUrl(a.url),
+      evidence: byDate(evidenceOrSentence(a.evidence, a.articles)),
+      dates: dateList(a.dates),
     });
   });
   src.forEachEdge((key, a, source, target, _sa, _ta, undirectedInSource) => {
@@ -208,7 +235,8 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       label: str(a.label) ?? relation,
       weight: num(a.weight) ?? 1,
       articles: stringList(a.articles),
-      evidence,
+      evidence: byDate(evidence),
+      dates: dateList(a.dates),
       directed: !undirected,
       type: undirected ? 'line' : 'arrow',
       zIndex: relation === CO_OCCURS ? 0 : 1,
@@ -226,7 +254,30 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
   });
   if (missingPositions > 0) layOut(g, missingPositions === g.order);
   curveParallelEdges(g);
-  return { graph: g, articles: readArticles(src.getAttributes().articles) };
+  const articles = readArticles(src.getAttributes().articles);
+  // A GEXF has no article table: ARTICLE nodes give titles, dates and URLs.
+  if (articles.size === 0) {
+    src.forEachNode((key, a) => {
+      if (str(a.kind) !== 'ARTICLE') return;
+      const id = stringList(a.articles)[0] ?? key.replace(/^ARTICLE:/, '');
+      const date = str(a.date);
+      const url = webUrl(a.url);
+      articles.set(id, { id, title: str(a.label) ?? id, section: '', ...(date && ISO_DAY.test(date) ? { date } : {}), ...(url ? { url } : {}) });
+    });
+  }
+  // Evidence without its own date takes its article's.
+  const dateOf = (items: EvidenceItem[]) => {
+    let changed = false;
+    const out = items.map((e) => {
+      const d = e.date ?? articles.get(e.article)?.date;
+      if (d && !e.date) changed = true;
+      return d && !e.date ? { ...e, date: d } : e;
+    });
+    return changed ? byDate(out) : items;
+  };
+  g.forEachNode((n, a) => g.setNodeAttribute(n, 'evidence', dateOf(a.evidence)));
+  g.forEachEdge((e, a) => g.setEdgeAttribute(e, 'evidence', dateOf(a.evidence)));
+  return { graph: g, articles };
 }
 
 /** Positions for a file without them: circle, then a short deterministic ForceAtlas2. */
@@ -286,11 +337,11 @@ function curveParallelEdges(g: ViewGraph): void {
 }
 
 /** Kinds present in the graph, known kinds in contract order first, with counts. */
-export function kindCounts(g: ViewGraph): { kind: string; count: number; color: string }[] {
+export function kindCounts(g: ViewGraph, visible: (node: string, a: NodeView) => boolean = () => true): { kind: string; count: number; color: string }[] {
   const counts = new Map<string, number>();
   const colors = new Map<string, Map<string, number>>();
-  g.forEachNode((_n, a) => {
-    counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  g.forEachNode((n, a) => {
+    counts.set(a.kind, (counts.get(a.kind) ?? 0) + (visible(n, a) ? 1 : 0));
     if (a.color) {
       const m = colors.get(a.kind) ?? new Map<string, number>();
       m.set(a.color, (m.get(a.color) ?? 0) + 1);
@@ -308,9 +359,9 @@ function kindColor(kind: string, seen: Map<string, number> | undefined): string 
 }
 
 /** Relations present, typed ones in contract order first, co_occurs last (it is secondary). */
-export function relationCounts(g: ViewGraph): { relation: string; count: number; color: string }[] {
+export function relationCounts(g: ViewGraph, visible: (edge: string, a: EdgeView) => boolean = () => true): { relation: string; count: number; color: string }[] {
   const counts = new Map<string, number>();
-  g.forEachEdge((_e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + 1));
+  g.forEachEdge((e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + (visible(e, a) ? 1 : 0)));
   return orderBy([...counts.keys()], RELATIONS as readonly string[]).map((relation) => ({ relation, count: counts.get(relation) ?? 0, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
 }
 

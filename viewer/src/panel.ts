@@ -20,15 +20,38 @@ function field(name: string, value: Node | string): Node[] {
   return [el('dt', {}, name), el('dd', {}, value)];
 }
 
+/** First and last date attested (or the one date). */
+function dateSpan(dates: readonly string[]): string {
+  return dates.length <= 1 ? (dates[0] ?? '') : `${dates[0]} – ${dates[dates.length - 1]}`;
+}
+
 function kindBadge(ctx: PanelContext, kind: string): HTMLElement {
   const b = el('span', { class: 'badge', attrs: { 'data-kind': kind } }, ctx.t(`kind.${kind}`));
   b.style.background = ctx.kindColor(kind);
   return b;
 }
 
+/** An article's title, as a link to its URL when it has one (new tab, no opener, no referrer). */
+function articleTitle(ctx: PanelContext, id: string, quoted = false): Node {
+  const a = ctx.articles.get(id);
+  const title = a ? (quoted ? `《${a.title}》` : a.title) : id;
+  if (!a?.url) return document.createTextNode(title);
+  return el('a', { attrs: { href: a.url, target: '_blank', rel: 'noopener noreferrer' } }, title);
+}
+
 function articleList(ctx: PanelContext, ids: readonly string[]): Node {
   if (ids.length === 0) return document.createTextNode(ctx.t('panel.none'));
-  return el('ul', {}, ...ids.map((id) => el('li', {}, ctx.articles.get(id)?.title ?? id)));
+  // In date order (undated last), then as stored.
+  const key = (id: string) => ctx.articles.get(id)?.date ?? '\uffff';
+  const sorted = [...ids].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  return el(
+    'ul',
+    {},
+    ...sorted.map((id) => {
+      const date = ctx.articles.get(id)?.date;
+      return el('li', {}, date ? el('span', { class: 'date' }, date) : null, date ? ' ' : null, articleTitle(ctx, id));
+    }),
+  );
 }
 
 function sentence(item: EvidenceItem, fallbackNames: readonly string[]): HTMLElement {
@@ -47,8 +70,9 @@ function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], names: 
   const ul = el('ul', { class: 'evidence' });
   for (const item of items.slice(0, MAX_EVIDENCE)) {
     const a = ctx.articles.get(item.article);
-    const source = a ? (a.section ? `《${a.title}》 ${a.section}` : `《${a.title}》`) : item.article;
-    ul.append(el('li', {}, sentence(item, names), source ? el('span', { class: 'source' }, source) : null));
+    const date = item.date ?? a?.date;
+    const source = a || item.article ? el('span', { class: 'source' }, date ? el('span', { class: 'date' }, date) : null, articleTitle(ctx, item.article, true), a?.section ? ` ${a.section}` : null) : null;
+    ul.append(el('li', { attrs: date ? { 'data-date': date } : {} }, sentence(item, names), source));
   }
   out.push(ul);
   if (items.length > MAX_EVIDENCE) out.push(el('p', { class: 'hint' }, ctx.t('panel.more', { n: items.length - MAX_EVIDENCE })));
@@ -76,6 +100,7 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
     ...field(ctx.t('panel.kind'), kindBadge(ctx, a.kind)),
     ...field(ctx.t('panel.aliases'), a.aliases.length ? a.aliases.join('、') : ctx.t('panel.none')),
     ...field(ctx.t('panel.mentions'), String(a.mentions)),
+    ...(a.dates.length ? field(ctx.t('panel.date'), dateSpan(a.dates)) : []),
     ...field(ctx.t('panel.degree'), String(a.degree)),
     ...(a.community !== null ? field(ctx.t('panel.community'), String(a.community)) : []),
     ...field(ctx.t('panel.articles'), articleList(ctx, a.articles)),
@@ -133,6 +158,7 @@ export function edgePanel(ctx: PanelContext, edge: string): Node[] {
     ...field(ctx.t('panel.relation'), ctx.t(`relation.${e.relation}`)),
     ...field(ctx.t('panel.label'), e.label),
     ...field(ctx.t('panel.weight'), String(e.weight)),
+    ...(e.dates.length ? field(ctx.t('panel.date'), dateSpan(e.dates)) : []),
     ...field(ctx.t('panel.articles'), articleList(ctx, e.articles)),
   );
   return [...header(ctx, e.label), ends, dl, ...evidenceList(ctx, e.evidence, [...names(ctx, source), ...names(ctx, target)])];
