@@ -123,6 +123,20 @@ describe('periodView and the queries by period', () => {
     expect(text.split('\n')[0]).toBe('2020-02-03  located_in:位于  甲村 → 乙镇 [PLACE]');
     expect(text).toContain('2020-02-03  role:第一书记  张三 [PERSON] → 甲村');
     expect(text).toContain('“张三任甲村第一书记。”  (甲村换届 https://example.org/1)');
+    // The README's example (section Time) is this output.
+    expect(text).toBe(
+      [
+        '2020-02-03  located_in:位于  甲村 → 乙镇 [PLACE]',
+        '    “乙镇甲村。”  (甲村换届 https://example.org/1)',
+        '2020-02-03  role:第一书记  张三 [PERSON] → 甲村',
+        '    “张三任甲村第一书记。”  (甲村换届 https://example.org/1)',
+        '2020-02-04  role:第一书记  张三 [PERSON] → 甲村',
+        '    “甲村第一书记张三带领群众春耕。”  (甲村春耕)',
+        '2021-05-01  role:第一书记  李四 [PERSON] → 甲村',
+        '    “李四接任甲村第一书记。”  (甲村新书记 https://example.org/3)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a graph read back from GEXF gives the same dated timeline (one entry per date)', () => {
