@@ -21,15 +21,42 @@ function lastBefore(view: ArticleView, at: number, head: string): EntityMention 
   return found;
 }
 
+/** Titles of a byline: the people after them report for an outlet. */
+const BYLINE_TITLE = /(记者|作者|通讯员|摄影|编辑|实习生)$/;
+/** A byline's title opening its clause, as the text before a name ends (（记者, 作者 , 本报记者). */
+const BYLINE_LEAD = /(?:^|[（(\s，,。：:丨|])(?:本报|本刊|全媒体|见习|特约|首席)?(记者|作者|通讯员|摄影|编辑|实习生)$/;
+/** A dateline after an outlet's name: 新华社杭州9月11日电, 中新网兴安盟6月12日电, 遂宁讯. */
+const DATELINE_AFTER = /^[\u4e00-\u9fff]{0,8}(\d{1,2}月\d{1,2}日电|讯)/;
+
+/**
+ * The outlet an article names as its own: an organization on its source line (来源：人民网) or opening a
+ * dateline (新华社杭州9月11日电). Bylines without an outlet before the title report for it.
+ */
+function articleOutlet(view: ArticleView): EntityMention | undefined {
+  const text = view.article.text;
+  for (const m of view.mentions) {
+    if (!isKind(view, m, 'ORGANIZATION')) continue;
+    if (/(来源|稿源)[：:]\s*$/.test(text.slice(Math.max(0, m.start - 6), m.start)) || DATELINE_AFTER.test(text.slice(m.end, m.end + 16))) return m;
+  }
+  return undefined;
+}
+
 export function roleFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.article.text;
+  let outlet: EntityMention | null | undefined;
   for (const [sIndex, ms] of view.bySentence) {
     const sentence = view.article.sentences[sIndex];
     for (let j = 0; j < ms.length; j++) {
       const person = ms[j]!;
       if (!isKind(view, person, 'PERSON')) continue;
       const prev = j > 0 ? ms[j - 1]! : undefined;
+      // A list of names after a byline's title (新华社记者杨帆、吴越): each name has the role of the first.
+      if (prev && isKind(view, prev, 'PERSON') && /^[、,，]?$/.test(between(view, prev, person))) {
+        const listed = out.filter((f) => f.source === prev.entity && f.relation === 'role' && BYLINE_TITLE.test(f.label) && f.evidence.spans.some(([, e]) => e === prev.end));
+        for (const f of listed) out.push(fact(view, person.entity, f.target, 'role', f.label, [[person.start, person.end]]));
+        if (listed.length > 0) continue;
+      }
       // <org|place><title>(、<title>)*<person>
       if (prev && isKind(view, prev, 'ORGANIZATION', 'PLACE')) {
         const titles = (matchTitles(between(view, prev, person)) ?? []).filter(
@@ -39,6 +66,16 @@ export function roleFacts(view: ArticleView): RelationFact[] {
           out.push(fact(view, person.entity, prev.entity, 'role', title, [[prev.start, prev.end], [person.start, person.end]]));
         }
         if (titles.length > 0) continue;
+      }
+      // <byline title><person> with no outlet before the title: the outlet the article names as its own.
+      const lead = text.slice(prev ? prev.end : (sentence?.start ?? 0), person.start);
+      const byline = BYLINE_LEAD.exec(lead);
+      if (byline && !(prev && isKind(view, prev, 'ORGANIZATION') && lead === byline[0])) {
+        if (outlet === undefined) outlet = articleOutlet(view) ?? null;
+        if (outlet) {
+          out.push(fact(view, person.entity, outlet.entity, 'role', byline[1]!, [[outlet.start, outlet.end], [person.start, person.end]]));
+          continue;
+        }
       }
       // <person>(现)任<org|place><title>
       const next = ms[j + 1];
