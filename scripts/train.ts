@@ -37,13 +37,14 @@ import type { EntityKind, Mention, Token } from '../src/types.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedEval = join(root, '..', 'shared', 'eval');
 const args = process.argv.slice(2);
-let trainFiles = ['msra-train.bio.gz', 'msra-test.bio.gz', 'pku-199801.bio.gz'].map((f) => join(sharedEval, 'ner-train', f));
-let trainWeights: number[] = [1, 1, 1];
+// PD 1998-01 (pku-199801.bio.gz) is left out: its conventions cost F1 on dev (src/entities/model/README.md).
+let trainFiles = ['msra-train.bio.gz', 'msra-test.bio.gz'].map((f) => join(sharedEval, 'ner-train', f));
+let trainWeights: number[] = [1, 1];
 let devFile = join(sharedEval, 'pd-ner', 'dev.bio');
 let lexiconFiles: string[] = [];
 let partialFiles: string[] = [];
 let partialWeight = 1;
-let epochs = 25;
+let epochs = 16;
 let checkpoints: number[] = [];
 let out = dataPath('ner-model.bin');
 let write = true;
