@@ -84,14 +84,8 @@ export interface ArticleScores {
 }
 
 /** Mean of P, R and F1 over articles, and the pooled counts. */
-export interface Average {
+export interface Average extends PRF {
   articles: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 export interface GenreSummary {
