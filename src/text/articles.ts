@@ -234,10 +234,16 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
     const newline = (at: number) => {
       if (b.length > 0 && b.lastChar() !== '\n') b.push('\n', at);
     };
+    /**
+     * The line break after a block stands for the blank line that ends it; a block that ends the page (a
+     * byline at the bottom, read before the paragraphs above it) has none after it, so the break stands
+     * for the blank line before it (its start follows a line break) instead of pointing past the page.
+     */
+    const breakAfter = (blk: Block) => newline(blk.end < original.length || blk.start === 0 ? blk.end : blk.start - 1);
     let title = d.title ? displayTitle(given(d.title.start, d.title.end)) : '';
     if (d.title) {
       appendRepaired(b, original, d.title.start, d.title.end);
-      newline(d.title.end);
+      breakAfter(d.title);
     }
     const authors: Author[] = [];
     for (const by of d.bylines) {
@@ -250,7 +256,7 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
         if (at < 0) continue;
         authors.push({ name: a.name, role: '撰稿', ...(a.title ? { title: a.title } : {}), ...(a.outlet ? { outlet: a.outlet } : {}), start: lineStart + at, end: lineStart + at + a.name.length });
       }
-      newline(by.end);
+      breakAfter(by);
     }
     for (const para of d.paragraphs) {
       for (const [pi, blk] of para.entries()) {
@@ -260,7 +266,9 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
           if (inline) {
             title = conv.map ? displayTitle(given(blk.start, blk.start + inline.skip)) : inline.title;
             appendRepaired(b, original, blk.start, blk.start + inline.skip);
-            newline(blk.start + inline.skip);
+            // The line break stands for the blank that ends the title (the last of `skip`), not for the
+            // caption's first character.
+            newline(blk.start + inline.skip - 1);
             from = blk.start + inline.skip;
           }
         }
@@ -273,7 +281,7 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
           if (m) authors.push({ name: m[1]!, role: '摄影', start: paraStart + m.index, end: paraStart + m.index + m[1]!.length });
         }
       }
-      newline(para[para.length - 1]!.end);
+      breakAfter(para[para.length - 1]!);
     }
     const norm = b.build(d.paragraphs.length ? d.paragraphs[d.paragraphs.length - 1]!.at(-1)!.end : 0);
     let text = norm.text;
