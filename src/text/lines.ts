@@ -1,6 +1,7 @@
 /**
  * Lines of a stream of bytes (standard input), decoded like a file and yielded as they arrive: the
- * encoding is detected on the first block (BOM, UTF-16, GB18030, binary refused), line breaks are LF,
+ * encoding is detected on the first block (up to 64 KiB, or the first line if it comes alone; BOM,
+ * UTF-16, GB18030, binary refused), line breaks are LF,
  * CRLF or CR alone, and a line that is not in the detected encoding, holds NUL bytes or passes the size
  * limit stops the stream with an InputError naming the line — never garbled silently.
  */
@@ -48,6 +49,8 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     if (next.done) return undefined;
     return typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
   };
+  // Up to SNIFF_BYTES, but no longer than the first complete line: an interactive writer gets each answer
+  // before it sends the next line.
   while (headBytes < SNIFF_BYTES) {
     const chunk = await nextChunk();
     if (!chunk) {
@@ -56,6 +59,7 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     }
     head.push(chunk);
     headBytes += chunk.length;
+    if (chunk.includes(0x0a)) break;
   }
   const first = Buffer.concat(head);
   // Decide on whole lines: a block cut inside a character would look like a bad sequence.
