@@ -34,7 +34,9 @@ export async function makeOutDir(assetsDir: string, source: 'fixture' | 'bundled
   } else {
     const { buildGraphFromPaths } = await import('../../src/pipeline.js');
     const { writeOutputs } = await import('../../src/output.js');
-    const result = await buildGraphFromPaths([join(ROOT, 'data')]);
+    const { defaultCorpus } = await import('../../src/text/read.js');
+    // The bundled corpus as `zhkg build` takes it: data/'s own .txt files, not its folders (lexicons).
+    const result = await buildGraphFromPaths(await defaultCorpus(join(ROOT, 'data')));
     await writeOutputs(result.graph, out, { viewer: false });
   }
   await copyViewer(out, { assetsDir });
