@@ -3,9 +3,8 @@
  * below the CLI imports from src/cli/.
  */
 
-/** An error about the user's input (file, encoding, graph), reported as one line with its location. */
-export class InputError extends Error {
-  override name = 'InputError';
+/** An error reported as one line, prefixed with where it happened (a file, a folder). */
+export class LocatedError extends Error {
   constructor(
     message: string,
     readonly where?: string,
@@ -14,13 +13,12 @@ export class InputError extends Error {
   }
 }
 
+/** An error about the user's input (file, encoding, graph), reported as one line with its location. */
+export class InputError extends LocatedError {
+  override name = 'InputError';
+}
+
 /** An output folder or file that cannot be written (not a folder, no permission, a folder in a file's place). */
-export class OutputError extends Error {
+export class OutputError extends LocatedError {
   override name = 'OutputError';
-  constructor(
-    message: string,
-    readonly where?: string,
-  ) {
-    super(where ? `${where}: ${message}` : message);
-  }
 }
