@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
+import { syncDir, writeSynced } from './write.js';
 
 /** The hidden folder holding generations and the `current` link. */
 export const STATE_DIR = '.zhkg';
@@ -135,29 +136,6 @@ export async function readOutput(dir: string, name: string): Promise<Buffer | un
     if (err.code === 'ENOENT') return undefined;
     throw err;
   });
-}
-
-async function writeSynced(fs: CommitFs, path: string, data: string | Uint8Array): Promise<void> {
-  const handle = await fs.open(path, 'wx', 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(fs: CommitFs, dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* not every platform can fsync a folder; the data is flushed anyway */
-  }
 }
 
 async function exists(fs: CommitFs, path: string): Promise<boolean> {

@@ -6,5 +6,4 @@ export { fromGexf } from './gexf-read.js';
 export { restoreGexfGraph } from './gexf-restore.js';
 export { formatGexfList, parseGexfList } from './gexf-list.js';
 export { toJSON } from './json.js';
-export { writeFileAtomic, stageFile } from './write.js';
-export type { StagedFile } from './write.js';
+export { writeFileAtomic } from './write.js';
