@@ -22,23 +22,33 @@ export function graphScript(json: string): string {
   return `window.__ZHKG_GRAPH__ = ${json.trim()};\n`;
 }
 
-export async function copyViewer(outDir: string, opts: CopyViewerOptions = {}): Promise<void> {
-  if (typeof outDir !== 'string' || outDir === '') throw new TypeError('copyViewer: outDir must be a non-empty path');
-  const from = viewerAssetsDir(opts.assetsDir);
+/**
+ * Commits a new set into `outDir`: each owned name gets `replace(name)` when that gives data, nothing when it
+ * gives null, else what the folder holds now under that name (absent names stay absent).
+ */
+async function recommit(outDir: string, replace: (name: string) => Promise<string | Uint8Array | null | undefined>): Promise<void> {
   await commitOutputs(
     outDir,
     async (put) => {
-      const gexf = await readOutput(outDir, 'graph.gexf');
-      if (gexf) await put('graph.gexf', gexf);
-      const json = await readOutput(outDir, 'graph.json');
-      if (json) {
-        await put('graph.json', json);
-        await put('graph.js', graphScript(json.toString('utf8')));
+      for (const name of OUTPUT_NAMES) {
+        const given = await replace(name);
+        const data = given === undefined ? await readOutput(outDir, name) : given;
+        if (data) await put(name, data);
       }
-      for (const f of VIEWER_FILES) await put(f, await readFile(join(from, f)));
     },
     { owned: OUTPUT_NAMES },
   );
+}
+
+export async function copyViewer(outDir: string, opts: CopyViewerOptions = {}): Promise<void> {
+  if (typeof outDir !== 'string' || outDir === '') throw new TypeError('copyViewer: outDir must be a non-empty path');
+  const from = viewerAssetsDir(opts.assetsDir);
+  const json = await readOutput(outDir, 'graph.json');
+  await recommit(outDir, async (name) => {
+    if ((VIEWER_FILES as readonly string[]).includes(name)) return readFile(join(from, name));
+    if (name === 'graph.js') return json ? graphScript(json.toString('utf8')) : null; // never a stale one
+    return undefined;
+  });
 }
 
 /**
@@ -48,19 +58,6 @@ export async function copyViewer(outDir: string, opts: CopyViewerOptions = {}): 
 export async function writeGraphScript(outDir: string): Promise<boolean> {
   const json = await readOutput(outDir, 'graph.json');
   if (!json) return false;
-  await commitOutputs(
-    outDir,
-    async (put) => {
-      for (const name of OUTPUT_NAMES) {
-        if (name === 'graph.js') await put(name, graphScript(json.toString('utf8')));
-        else if (name === 'graph.json') await put(name, json);
-        else {
-          const data = await readOutput(outDir, name);
-          if (data) await put(name, data);
-        }
-      }
-    },
-    { owned: OUTPUT_NAMES },
-  );
+  await recommit(outDir, async (name) => (name === 'graph.js' ? graphScript(json.toString('utf8')) : undefined));
   return true;
 }

@@ -1,0 +1,58 @@
+/** copyViewer and writeGraphScript recommit the folder's set: replaced names change, the rest stays. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MultiGraph } from 'graphology';
+import { writeOutputs } from '../../src/output.js';
+import { copyViewer, writeGraphScript } from '../../src/viewer/copy.js';
+
+let dir: string;
+let assets: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zhkg-copy-'));
+  assets = join(dir, 'assets');
+  mkdirSync(assets);
+  for (const f of ['app.js', 'index.html', 'style.css']) writeFileSync(join(assets, f), `/* ${f} of this test */\n`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function graphFolder(name: string): Promise<string> {
+  const g = new MultiGraph();
+  g.addNode('PERSON:金宝', { label: '金宝', kind: 'PERSON', x: 0, y: 0, size: 3, color: '#e15759' });
+  const out = join(dir, name);
+  await writeOutputs(g, out, { viewer: false });
+  return out;
+}
+
+const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
+
+describe('recommitting an output folder', () => {
+  it('copyViewer adds the page and graph.js beside an unchanged graph', async () => {
+    const out = await graphFolder('with-viewer');
+    const gexf = read(out, 'graph.gexf');
+    const json = read(out, 'graph.json');
+    await copyViewer(out, { assetsDir: assets });
+    expect(read(out, 'graph.gexf')).toBe(gexf);
+    expect(read(out, 'graph.json')).toBe(json);
+    expect(read(out, 'graph.js')).toBe(`window.__ZHKG_GRAPH__ = ${json.trim()};\n`);
+    expect(read(out, 'index.html')).toBe(read(assets, 'index.html'));
+  });
+
+  it('copyViewer into a folder without graph.json writes no graph.js', async () => {
+    const out = join(dir, 'empty');
+    await copyViewer(out, { assetsDir: assets });
+    expect(existsSync(join(out, 'graph.js'))).toBe(false);
+    expect(read(out, 'app.js')).toBe(read(assets, 'app.js'));
+  });
+
+  it('writeGraphScript refreshes graph.js only, and is false without graph.json', async () => {
+    const out = await graphFolder('script');
+    const gexf = read(out, 'graph.gexf');
+    expect(await writeGraphScript(out)).toBe(true);
+    expect(read(out, 'graph.js')).toBe(`window.__ZHKG_GRAPH__ = ${read(out, 'graph.json').trim()};\n`);
+    expect(read(out, 'graph.gexf')).toBe(gexf);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+    expect(await writeGraphScript(join(dir, 'nothing'))).toBe(false);
+  });
+});
