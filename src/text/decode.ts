@@ -22,7 +22,16 @@ const MAGIC: Array<[number[], string]> = [
   [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office file'],
 ];
 
-function startsWith(buf: Uint8Array, sig: number[]): boolean {
+/** Byte-order marks, stripped from the text they start. */
+export const BOMS: Readonly<Record<Decoded['encoding'], readonly number[] | undefined>> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+  gb18030: [0x84, 0x31, 0x95, 0x33],
+  big5: undefined,
+};
+
+function startsWith(buf: Uint8Array, sig: readonly number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
@@ -59,10 +68,11 @@ function controlShare(text: string): number {
  */
 export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
   const buf = bytes;
-  if (startsWith(buf, [0xef, 0xbb, 0xbf])) return checked('utf-8', utf8(buf.subarray(3), where), where);
-  if (startsWith(buf, [0xff, 0xfe])) return checked('utf-16le', iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), where);
-  if (startsWith(buf, [0xfe, 0xff])) return checked('utf-16be', iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), where);
-  if (startsWith(buf, [0x84, 0x31, 0x95, 0x33])) return checked('gb18030', iconv.decode(Buffer.from(buf.subarray(4)), 'gb18030'), where);
+  if (startsWith(buf, BOMS['utf-8']!)) return checked('utf-8', utf8(buf.subarray(3), where), where);
+  for (const encoding of ['utf-16le', 'utf-16be', 'gb18030'] as const) {
+    const bom = BOMS[encoding]!;
+    if (startsWith(buf, bom)) return checked(encoding, iconv.decode(Buffer.from(buf.subarray(bom.length)), encoding), where);
+  }
   for (const [sig, what] of MAGIC) {
     if (startsWith(buf, sig)) throw new InputError(`binary file (looks like ${what}), expected plain text`, where);
   }
@@ -135,10 +145,8 @@ function mixedLines(buf: Uint8Array): { utf8: number; other: number } | undefine
     if (end < 0) end = buf.length;
     const line = buf.subarray(start, end);
     start = end + 1;
-    let wide = 0;
-    for (const b of line) if (b >= 0xc2 && b <= 0xf4) wide++;
     const valid = tryUtf8(line) !== undefined;
-    if (valid && wide >= 3 && !utf8) utf8 = n;
+    if (valid && utf8Leads(line) >= 3 && !utf8) utf8 = n;
     if (!valid && !other) other = n;
     if (utf8 && other) return { utf8, other };
   }
@@ -157,7 +165,23 @@ function mostlyValid(text: string): boolean {
   return bad > 0 && bad * 50 <= wide;
 }
 
-function tryUtf8(buf: Uint8Array): string | undefined {
+/** Lead bytes of multi-byte UTF-8 characters. */
+function utf8Leads(bytes: Uint8Array): number {
+  let wide = 0;
+  for (const b of bytes) if (b >= 0xc2 && b <= 0xf4) wide++;
+  return wide;
+}
+
+/**
+ * A line that is "clearly UTF-8": valid, with at least 3 multi-byte characters (GB18030 and Big5 text
+ * almost never is). Used to refuse mixed encodings, here for files and in src/text/lines.ts for streams.
+ */
+export function clearlyUtf8(line: Uint8Array): boolean {
+  return utf8Leads(line) >= 3 && tryUtf8(line) !== undefined;
+}
+
+/** Strict UTF-8 decoding (no replacement characters); undefined when the bytes are not valid UTF-8. */
+export function tryUtf8(buf: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {

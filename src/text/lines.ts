@@ -7,32 +7,17 @@
  */
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { decodeBytes, type Decoded } from './decode.js';
+import { BOMS, clearlyUtf8, decodeBytes, tryUtf8 } from './decode.js';
 import { MAX_FILE_BYTES } from './read.js';
 
 /** Bytes read before the encoding is decided (or the whole input, when shorter). */
-export const SNIFF_BYTES = 64 * 1024;
+const SNIFF_BYTES = 64 * 1024;
 
 /** Splits decoded text into lines: `\r\n`, `\r` and `\n` each end a line; a final break ends no extra line. */
 export function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/u);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
-}
-
-const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], gb18030: [0x84, 0x31, 0x95, 0x33] };
-
-/** A line is "clearly UTF-8" when it decodes strictly and holds at least 3 non-ASCII characters. */
-function clearlyUtf8(bytes: Uint8Array): boolean {
-  let wide = 0;
-  for (const b of bytes) if (b >= 0xc2 && b <= 0xf4) wide++;
-  if (wide < 3) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -71,7 +56,7 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     return;
   }
   // UTF-8, GB18030 and Big5 never use the bytes of \n and \r inside a character: split the bytes, decode each line.
-  const lenient = encoding === 'utf-8' && !strictUtf8(first.subarray(0, cut));
+  const lenient = encoding === 'utf-8' && tryUtf8(first.subarray(0, cut)) === undefined;
   let line = 1;
   const decodeLine = (bytes: Buffer): string => {
     if (line === 1) {
@@ -85,11 +70,9 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     } else if (lenient) {
       text = new TextDecoder('utf-8').decode(bytes);
     } else {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw new InputError(`line ${line}: not valid UTF-8 like the lines before it (mixed encodings?); convert the input to one encoding`, where);
-      }
+      const strict = tryUtf8(bytes);
+      if (strict === undefined) throw new InputError(`line ${line}: not valid UTF-8 like the lines before it (mixed encodings?); convert the input to one encoding`, where);
+      text = strict;
     }
     if (text.includes('\u0000')) throw new InputError(`line ${line}: binary data (NUL bytes), expected text`, where);
     line++;
@@ -127,15 +110,6 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     chunk = done ? undefined : await nextChunk();
   }
   if (partBytes > 0) yield decodeLine(Buffer.concat(parts));
-}
-
-function strictUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function* utf16Lines(
