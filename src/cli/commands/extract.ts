@@ -15,11 +15,14 @@ function warn(message: string): void {
  * a socket, as under some process managers); pipes and FIFOs are read up to the size limit.
  */
 async function readInput(f: string): Promise<SourceDoc[]> {
-  if (f === '-' || f === '/dev/stdin') {
-    const { encoding, text } = decodeBytes(await readLimited(process.stdin, f), f);
-    return [{ path: f, encoding, text }];
-  }
+  if (f === '-' || f === '/dev/stdin') return [await readStdin(f)];
   return readSources(f, { onWarning: warn }, { streams: true });
+}
+
+/** Standard input read whole (up to the size limit) and decoded like a file; `where` names it. */
+async function readStdin(where: string): Promise<SourceDoc> {
+  const { encoding, text } = decodeBytes(await readLimited(process.stdin, where), where);
+  return { path: where, encoding, text };
 }
 
 function write(obj: unknown): void {
@@ -55,8 +58,7 @@ export function registerExtract(program: Command): void {
         return;
       }
       if (files.length === 0) {
-        const { text } = decodeBytes(await readLimited(process.stdin, '<stdin>'), '<stdin>');
-        write(extractDocument({ path: '<stdin>', encoding: 'utf-8', text }));
+        write(extractDocument(await readStdin('<stdin>')));
         return;
       }
       for (const f of files) {
