@@ -2,14 +2,14 @@
  * Issue 16 reproductions through the CLI: each exits as the README's bad-input table says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { MultiGraph } from 'graphology';
 import { writeOutputs } from '../../src/output.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -90,11 +90,7 @@ describe('issue 16 through the CLI', () => {
   }, 300_000);
 
   it('a reader that closes the pipe early: no stack trace, exit 0 (defect 10)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), 'extract', '--lines'], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(['extract', '--lines']);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy()); // like `| head -1`

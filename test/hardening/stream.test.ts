@@ -1,16 +1,10 @@
 /** `zhkg extract --lines` streams: each line's result is printed before standard input ends. */
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { repoRoot } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/cli.js';
 
 describe('extract --lines on stdin', () => {
   it('answers the first line while stdin is still open, then the second, then exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), 'extract', '--lines'], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(['extract', '--lines']);
     let out = '';
     const lines: string[] = [];
     const waitLine = (n: number) =>

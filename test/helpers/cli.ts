@@ -1,5 +1,5 @@
-/** Runs the zhkg CLI from source (no build needed) and captures its output. */
-import { spawnSync } from 'node:child_process';
+/** Runs the zhkg CLI from source (no build needed): to completion (runCli) or as a live child (spawnCli). */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -11,13 +11,21 @@ export interface CliResult {
   stderr: string;
 }
 
+const cliArgs = (args: string[]) => ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), ...args];
+const cliEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
+
 export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, cliArgs(args), {
     cwd: options.cwd ?? repoRoot,
     input: options.input ?? '',
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: cliEnv(),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the CLI with piped stdin, stdout and stderr, for tests that talk to it while it runs. */
+export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
