@@ -184,10 +184,9 @@ describe('bad inputs', () => {
     const fd = openSync(big, 'w');
     ftruncateSync(fd, 200 * 1024 * 1024); // sparse: no data written, and none read
     closeSync(fd);
-    const t = Date.now();
+    // the message gives the size from stat: reading the (all-zero) bytes would have refused them as binary
     await expect(readSource(big)).rejects.toThrow(new RegExp(`huge\\.txt: file too large \\(209715200 bytes; the limit is ${MAX_FILE_BYTES} bytes`));
     await expect(build(big)).rejects.toThrow(/the limit is/);
-    expect(Date.now() - t).toBeLessThan(30_000); // generous: reading 200 MB of zeros would also be refused, later
     rmSync(big);
   });
 
