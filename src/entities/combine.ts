@@ -13,17 +13,16 @@ import type { Candidate } from './rules/context.js';
 export const MODEL_PRIORITY = 1;
 
 /** Punctuation a name never starts or ends with (大河报· is 大河报). */
-const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\()（）【】\[\]《》“”"'‘’\s]/;
+const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\《》“”"'‘’\s]/;
 
-export function modelCandidates(spans: readonly Mention[], text?: string): Candidate[] {
+export function modelCandidates(spans: readonly Mention[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of spans) {
+    // m.text is text.slice(m.start, m.end): trimming it trims the span.
     let { start, end } = m;
-    if (text !== undefined) {
-      while (start < end && EDGE_PUNCT.test(text[start]!)) start++;
-      while (end > start && EDGE_PUNCT.test(text[end - 1]!)) end--;
-      if (end - start < 1) continue;
-    }
+    for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
+    for (let i = m.text.length - 1; i >= 0 && end > start && EDGE_PUNCT.test(m.text[i]!); i--) end--;
+    if (end <= start) continue;
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
   }
   return out;

@@ -107,7 +107,8 @@ export interface SpanScores {
   byKind: Partial<Record<EntityKind, PRF>>;
 }
 
-function prf(tp: number, fp: number, fn: number): PRF {
+/** Precision, recall and F1 from counts (0 where undefined). */
+export function prf(tp: number, fp: number, fn: number): PRF {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

@@ -23,7 +23,7 @@
  */
 import type { EntityKind } from '../types.js';
 import { ENTITY_KINDS } from '../types.js';
-import type { PRF } from './bio.js';
+import { prf, type PRF } from './bio.js';
 import { scoreEntities, type GoldEntity, type PredictedEntity, type SeedScores } from './seed.js';
 
 export interface GenreRelation {
@@ -93,12 +93,6 @@ export interface GenreSummary {
   relations: Average;
 }
 
-export function prf(tp: number, fp: number, fn: number): PRF {
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, tp, fp, fn };
-}
 
 /** Checks the shape of a gold file's content; throws with `where` on the first problem. */
 export function parseGenreGold(data: unknown, where: string): GenreGold {

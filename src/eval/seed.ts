@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { EntityKind, Mention } from '../types.js';
 import { ENTITY_KINDS } from '../types.js';
-import type { PRF } from './bio.js';
+import { prf, type PRF } from './bio.js';
 
 export interface GoldEntity {
   name: string;
@@ -43,12 +43,6 @@ export function loadSeedGold(path: string): SeedGold {
   return data;
 }
 
-function prf(tp: number, fp: number, fn: number): PRF {
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, tp, fp, fn };
-}
 
 /** Scores predicted entities against gold entities (see the module comment for the matching rule). */
 export function scoreEntities(gold: readonly GoldEntity[], predicted: readonly PredictedEntity[]): SeedScores {

@@ -257,7 +257,7 @@ export function resolvePlace(
  * The decision of `resolvePlace` over candidates already looked up and the codes of every division the
  * context names may denote (callers resolving many names of one text compute both once).
  */
-export function chooseCandidate(candidates: PlaceCandidate[], contextCodes: ReadonlySet<string>): PlaceCandidate | undefined {
+export function chooseCandidate(candidates: PlaceCandidate[], contextCodes: Pick<ReadonlySet<string>, 'has'>): PlaceCandidate | undefined {
   if (candidates.length === 0) return undefined;
   const scored = candidates.map((c) => ({ c, score: c.ancestors.filter((a) => contextCodes.has(a.code)).length }));
   const best = Math.max(...scored.map((s) => s.score));

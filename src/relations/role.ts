@@ -8,6 +8,7 @@
  * The title must fill the gap exactly, inside one sentence: a title with no name after it, or a name
  * after another name (张三和李四), gets nothing.
  */
+import { BYLINE_TITLE_GROUP, SOURCE_CUES } from '../text/bylines.js';
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
 import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitles, titleAtStart } from './titles.js';
@@ -22,9 +23,11 @@ function lastBefore(view: ArticleView, at: number, head: string): EntityMention 
 }
 
 /** Titles of a byline: the people after them report for an outlet. */
-const BYLINE_TITLE = /(记者|作者|通讯员|摄影|编辑|实习生)$/;
+/** Text that ends right before an outlet named on a source line (来源：). */
+const SOURCE_LINE_END = new RegExp(`(${SOURCE_CUES.join('|')})[：:]\\s*$`);
+const BYLINE_TITLE = new RegExp(`${BYLINE_TITLE_GROUP}$`);
 /** A byline's title opening its clause, as the text before a name ends (（记者, 作者 , 本报记者). */
-const BYLINE_LEAD = /(?:^|[（(\s，,。：:丨|])(?:本报|本刊|全媒体|见习|特约|首席)?(记者|作者|通讯员|摄影|编辑|实习生)$/;
+const BYLINE_LEAD = new RegExp(`(?:^|[（(\\s，,。：:丨|])(?:本报|本刊|全媒体|首席)?${BYLINE_TITLE_GROUP}$`);
 /** A dateline after an outlet's name: 新华社杭州9月11日电, 中新网兴安盟6月12日电, 遂宁讯. */
 const DATELINE_AFTER = /^[\u4e00-\u9fff]{0,8}(\d{1,2}月\d{1,2}日电|讯)/;
 
@@ -36,7 +39,7 @@ function articleOutlet(view: ArticleView): EntityMention | undefined {
   const text = view.article.text;
   for (const m of view.mentions) {
     if (!isKind(view, m, 'ORGANIZATION')) continue;
-    if (/(来源|稿源)[：:]\s*$/.test(text.slice(Math.max(0, m.start - 6), m.start)) || DATELINE_AFTER.test(text.slice(m.end, m.end + 16))) return m;
+    if (SOURCE_LINE_END.test(text.slice(Math.max(0, m.start - 6), m.start)) || DATELINE_AFTER.test(text.slice(m.end, m.end + 16))) return m;
   }
   return undefined;
 }

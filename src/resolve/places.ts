@@ -91,9 +91,9 @@ export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace
   // other names (北疆乡 is no ancestor that the text names for 北疆村 when both are readings of 北疆 alone).
   const owners = new Map<string, number>();
   for (const list of readings.values()) for (const code of new Set(list.map((c) => c.code))) owners.set(code, (owners.get(code) ?? 0) + 1);
-  const contextOf = (name: string): ReadonlySet<string> => {
+  const contextOf = (name: string): Pick<ReadonlySet<string>, 'has'> => {
     const own = new Set(readings.get(name)!.map((c) => c.code));
-    return { has: (code: string) => (owners.get(code) ?? 0) - (own.has(code) ? 1 : 0) > 0 } as ReadonlySet<string>;
+    return { has: (code: string) => (owners.get(code) ?? 0) - (own.has(code) ? 1 : 0) > 0 };
   };
   // A bare stem read as a township or village (硅谷 → 硅谷社区, 北疆 → 北疆村) is that place only when the
   // article names its county or township: thousands of villages are named after common words and other places.

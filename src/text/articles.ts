@@ -6,6 +6,7 @@
  * "<name> 摄" is a photo caption (an article of its own). Paragraphs broken by the column layout in the
  * middle of a sentence (…和嘎 | 查村…) are joined again.
  */
+import { BYLINE_TITLE_GROUP } from './bylines.js';
 import { basename, extname } from 'node:path';
 import type { Article, Author, SourceDoc } from '../types.js';
 import { MappedTextBuilder, appendRepaired, normalizeText } from './normalize.js';
@@ -59,6 +60,8 @@ function blocksOf(original: string): Block[] {
 }
 
 /** Parses a byline such as "□本报记者 巴依斯古楞 二连浩特报记者 李晓英" into authors (offsets set later). */
+const BYLINE_CHUNK = new RegExp(`^(.*?)${BYLINE_TITLE_GROUP}(.*)$`);
+
 export function parseByline(line: string): Array<{ name: string; title?: string; outlet?: string }> {
   const text = line.replace(/^[□\s]+/, '');
   const chunks = text.split(/[\s\u3000]+/).filter(Boolean);
@@ -66,7 +69,7 @@ export function parseByline(line: string): Array<{ name: string; title?: string;
   let title: string | undefined;
   let outlet: string | undefined;
   for (const chunk of chunks) {
-    const m = /^(.*?)(见习记者|特约记者|记者|通讯员|摄影|撰稿)(.*)$/.exec(chunk);
+    const m = BYLINE_CHUNK.exec(chunk);
     let rest = chunk;
     if (m) {
       const org = m[1]!;

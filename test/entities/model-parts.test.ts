@@ -199,7 +199,7 @@ describe('span scores', () => {
     const tags = viterbi(em, n, trans, end);
     const spans = tagsToSpans('abcd', tags);
     expect(spans.length).toBeGreaterThan(0);
-    addScores(spans, tags, em, n, model);
+    addScores(spans, em, n, model);
     // Brute force over all 13^4 sequences.
     let zAll = 0;
     const zSpan = spans.map(() => 0);

@@ -4,7 +4,6 @@ import {
   parseGenreGold,
   pooledByKind,
   pooledByType,
-  prf,
   scoreGenreArticle,
   scoreGenreRelations,
   summarize,
@@ -12,6 +11,7 @@ import {
   type GenreGold,
   type GenreNode,
 } from '../../src/eval/genre.js';
+import { prf } from '../../src/eval/bio.js';
 
 // Synthetic gold and graph (names made up for the test).
 function gold(script: 'simplified' | 'traditional' = 'simplified'): GenreGold {

@@ -115,11 +115,10 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
 }
 
 /** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
-export function addScores(spans: Mention[], _tags: Uint8Array, em: Float32Array, n: number, m: NerModel): void {
+export function addScores(spans: Mention[], em: Float32Array, n: number, m: NerModel): void {
   posteriors(em, n, m)(spans);
 }
 
-/** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
 /**
  * Potentials exp(weight / temperature) of a model's allowed transitions, shifted by their maximum (which
  * changes no posterior). The temperature (chosen by training on held-out data) softens the perceptron's

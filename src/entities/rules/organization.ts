@@ -5,6 +5,7 @@
  * (通辽市委 + 组织部, 内蒙古民族大学 + 附属医院). Weak suffixes (局 站 报 中心 …) need a place or a known place
  * name in the stem. Bodies with fixed names (党中央, 国务院) come from the lexicon.
  */
+import { SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
 import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
@@ -26,8 +27,6 @@ interface Span {
   end: number;
 }
 
-/** Words that introduce the outlet a page or report comes from (来源：人民网, 稿源: 荆楚网). */
-const SOURCE_CUES = ['来源', '稿源', '消息来源'];
 
 /**
  * The outlet named after 来源： on a page's source line: the Han run that follows (up to a separator such as

@@ -6,6 +6,7 @@
  *   - bylines and photo credits (□本报记者 帅政, 韩海鹏 摄, a line holding only a name);
  *   - jieba's full-name tag (nrfg) for names in its dictionary (习近平).
  */
+import { BYLINE_TITLES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
 import { STOP_CHARS, dedupe, isBreak, isHan, isFunctionTag, tokenAt } from './context.js';
 
@@ -247,8 +248,6 @@ export function creditNames(ctx: RuleContext): Candidate[] {
   return out;
 }
 
-/** Words after which a byline lists its people (本报记者 李晓英, 作者 张三 李四, 通讯员 王五、赵六). */
-const BYLINE_TITLES = ['记者', '作者', '通讯员', '摄影', '编辑', '实习生', '撰稿'];
 /** Separators inside a byline's list of names (the PDF repair turns spaces into gaps). */
 const LIST_SEPARATORS = new Set([...'、，, ']);
 
