@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PRF } from '../src/eval/bio.js';
+import { prf, type PRF } from '../src/eval/bio.js';
 import {
   parseGenreGold,
   pooledByKind,
@@ -33,6 +33,62 @@ export interface GenreEvalOptions {
   verbose?: boolean;
   /** Write every score as JSON to this file. */
   json?: string;
+  /** Build with `--min-confidence` (default 0: every entity). */
+  minConfidence?: number;
+}
+
+/** Every text of the set built alone (with `minConfidence`) and scored; ids without a text are `missing`. */
+async function scoreGenreSet(dir: string, goldDir: string, minConfidence = 0): Promise<{ scores: ArticleScores[]; missing: string[]; differs: string[] }> {
+  const ids = readdirSync(goldDir)
+    .filter((f) => /^g\d+\.json$/.test(f))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  const scores: ArticleScores[] = [];
+  const missing: string[] = [];
+  const differs: string[] = [];
+  for (const id of ids) {
+    const gold = parseGenreGold(JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')), `${id}.json`);
+    const path = join(dir, `${id}.txt`);
+    if (!existsSync(path)) {
+      missing.push(id);
+      continue;
+    }
+    const raw = readFileSync(path);
+    if (createHash('sha256').update(raw).digest('hex') !== gold.source.sha256) differs.push(id);
+    const { graph } = await buildGraphFromPaths([path], { layout: false, workers: 1, minConfidence });
+    const nodes: GenreNode[] = graph.mapNodes((key, a) => ({
+      key,
+      kind: String(a['kind'] ?? ''),
+      label: String(a['label'] ?? ''),
+      aliases: Array.isArray(a['aliases']) ? (a['aliases'] as unknown[]).map(String) : [],
+    }));
+    const edges: GenreEdge[] = graph.mapEdges((_k, a, source, target) => ({ source, target, relation: String(a['relation'] ?? '') }));
+    scores.push(scoreGenreArticle(id, gold, nodes, edges));
+  }
+  return { scores, missing, differs };
+}
+
+/** Thresholds of the precision/recall curve of `--confidence-curve`. */
+export const CURVE_THRESHOLDS = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/**
+ * Precision and recall of the genre set as `zhkg build --min-confidence X` trades one for the other: one line
+ * per threshold, entities pooled over the articles and macro F1, relation F1 macro.
+ */
+export async function genreConfidenceCurve(options: GenreEvalOptions = {}): Promise<string> {
+  const dir = options.dir ?? DEFAULT_GENRE_DIR;
+  const goldDir = options.goldDir ?? GENRE_GOLD_DIR;
+  if (!existsSync(goldDir) || !existsSync(dir)) return 'Genre set: texts or gold not found, no curve (see README.md "Evaluation")';
+  const lines = ['Genre set by --min-confidence (entities pooled P / R, macro F1; relations macro F1):'];
+  for (const x of CURVE_THRESHOLDS) {
+    const { scores } = await scoreGenreSet(dir, goldDir, x);
+    if (scores.length === 0) return 'Genre set: no gNN.txt found, no curve (see README.md "Evaluation")';
+    const sum = summarize(scores);
+    const pooled = scores.reduce((a, s) => ({ tp: a.tp + s.entities.overall.tp, fp: a.fp + s.entities.overall.fp, fn: a.fn + s.entities.overall.fn }), { tp: 0, fp: 0, fn: 0 });
+    const e = prf(pooled.tp, pooled.fp, pooled.fn);
+    lines.push(`  ${x.toFixed(1)}  entities P ${f3(e.precision)} R ${f3(e.recall)} F1 ${f3(sum.entities.f1)}   relations F1 ${f3(sum.relations.f1)}`);
+  }
+  return lines.join('\n');
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -56,38 +112,13 @@ export async function genreEvalBlock(options: GenreEvalOptions = {}): Promise<st
   if (!existsSync(dir)) {
     return `Genre set: ${shown} not found, skipped (obtain the texts as README.md "Evaluation" says: the search tool, pages corpus, query = each gNN.json's source.title; check with python3 ../shared/eval/genre/verify.py ${shown})`;
   }
-  const ids = readdirSync(goldDir)
-    .filter((f) => /^g\d+\.json$/.test(f))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  const lines: string[] = [];
-  const scores: ArticleScores[] = [];
-  const missing: string[] = [];
-  const differs: string[] = [];
   const t0 = performance.now();
-  for (const id of ids) {
-    const gold = parseGenreGold(JSON.parse(readFileSync(join(goldDir, `${id}.json`), 'utf8')), `${id}.json`);
-    const path = join(dir, `${id}.txt`);
-    if (!existsSync(path)) {
-      missing.push(id);
-      continue;
-    }
-    const raw = readFileSync(path);
-    if (createHash('sha256').update(raw).digest('hex') !== gold.source.sha256) differs.push(id);
-    const { graph } = await buildGraphFromPaths([path], { layout: false, workers: 1 });
-    const nodes: GenreNode[] = graph.mapNodes((key, a) => ({
-      key,
-      kind: String(a['kind'] ?? ''),
-      label: String(a['label'] ?? ''),
-      aliases: Array.isArray(a['aliases']) ? (a['aliases'] as unknown[]).map(String) : [],
-    }));
-    const edges: GenreEdge[] = graph.mapEdges((_k, a, source, target) => ({ source, target, relation: String(a['relation'] ?? '') }));
-    scores.push(scoreGenreArticle(id, gold, nodes, edges));
-  }
+  const { scores, missing, differs } = await scoreGenreSet(dir, goldDir, options.minConfidence ?? 0);
+  const lines: string[] = [];
   const seconds = (performance.now() - t0) / 1000;
   if (scores.length === 0) return `Genre set: no gNN.txt in ${shown}, skipped (see README.md "Evaluation")`;
 
-  lines.push(`Genre set: ${scores.length} articles from ${shown}, each built alone, ${seconds.toFixed(1)} s; averages are means over articles (macro)`);
+  lines.push(`Genre set: ${scores.length} articles from ${shown}, each built alone${options.minConfidence ? ` with --min-confidence ${options.minConfidence}` : ''}, ${seconds.toFixed(1)} s; averages are means over articles (macro)`);
   if (missing.length) lines.push(`  missing texts (not scored): ${missing.join(' ')}`);
   if (differs.length) lines.push(`  sha256 differs from the gold's (text not as annotated?): ${differs.join(' ')}`);
   lines.push(`  article script  entities                    (tp, fp, fn)       relations                   (tp, fp, fn)`);

@@ -11,7 +11,8 @@
  *      ../shared/eval/genre, each built alone and scored per article, macro-averaged, traditional apart.
  * Flags: --verbose (spurious and missed entities, and per genre article missed/spurious entities and
  * relations), --skip-pd (no People's Daily), --genre-only (the genre set alone), --genre-dir DIR (where the
- * gNN.txt texts are; default eval-cache/genre), --json FILE (the genre scores as JSON), --model MODEL.bin: also score
+ * gNN.txt texts are; default eval-cache/genre), --json FILE (the genre scores as JSON), --min-confidence X (build the
+ * genre set with it), --confidence-curve (the genre set's precision/recall by threshold), --model MODEL.bin: also score
  * dev with another model file (a candidate written by `npm run train -- --out MODEL.bin`), with and without
  * rules. Dev is held out: the shipped model is trained on ../shared/eval/ner-train, cleaned of dev.
  */
@@ -23,7 +24,7 @@ import { hasModel, loadModel } from '../src/entities/model/index.js';
 import { evaluateBio, readBio, scoreSpans, BIO_KINDS, type BioEvaluation, type PRF } from '../src/eval/bio.js';
 import { entitiesFromGraph, entitiesFromMentions, loadSeedGold, normalizePage, scoreEntities, type SeedScores } from '../src/eval/seed.js';
 import { buildGraphFromPaths } from '../src/pipeline.js';
-import { flagValue, genreEvalBlock } from './eval-genre.js';
+import { flagValue, genreConfidenceCurve, genreEvalBlock } from './eval-genre.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = join(root, '..', 'shared', 'eval');
@@ -58,7 +59,12 @@ function printSeed(title: string, s: SeedScores): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const genre = { dir: flagValue(argv, '--genre-dir'), json: flagValue(argv, '--json'), verbose };
+  const minConfidence = flagValue(argv, '--min-confidence');
+  const genre = { dir: flagValue(argv, '--genre-dir'), json: flagValue(argv, '--json'), verbose, ...(minConfidence ? { minConfidence: Number(minConfidence) } : {}) };
+  if (argv.includes('--confidence-curve')) {
+    console.log(await genreConfidenceCurve(genre));
+    return;
+  }
   if (argv.includes('--genre-only')) {
     console.log(await genreEvalBlock(genre));
     return;
