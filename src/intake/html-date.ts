@@ -1,11 +1,12 @@
 /**
  * The publication date of a web page, in this order: `article:published_time` (Open Graph),
  * `pubdate`-style meta tags, JSON-LD `datePublished`, a <time datetime> or a date line near the title.
- * Dates are written ISO `YYYY-MM-DD` as the page states them (a time zone does not move the day); dates
- * before 1949 or after today are not taken.
+ * Dates are read by `findDate` of src/text/dates.ts: ISO `YYYY-MM-DD` as the page states them (a time zone
+ * does not move the day), none before 1949 or after today.
  */
 
 import type { DomDocument, DomElement } from './dom.js';
+import { findDate } from '../text/dates.js';
 
 export interface PageDate {
   date: string;
@@ -13,24 +14,6 @@ export interface PageDate {
 }
 
 const META_NAMES = ['pubdate', 'publishdate', 'publish_date', 'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date'];
-
-/** A date in a string: 2020-02-07, 2020/2/7, 2020.02.07, 2020年2月7日, 20200207 (ISO first). */
-export function parseDate(raw: string | null | undefined, now = new Date()): string | undefined {
-  if (!raw) return undefined;
-  const s = raw.trim();
-  const m =
-    /(?<![\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(s) ??
-    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(s) ??
-    /^(\d{4})(\d{2})(\d{2})(?:\D|$)/.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1949 || mo < 1 || mo > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d > days) return undefined;
-  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const today = now.toISOString().slice(0, 10);
-  return iso > today ? undefined : iso;
-}
 
 /** `datePublished` anywhere in the JSON-LD blocks (objects, arrays, @graph). */
 function jsonLdDate(doc: DomDocument): string | undefined {
@@ -48,7 +31,7 @@ function jsonLdDate(doc: DomDocument): string | undefined {
       if (Array.isArray(v)) for (const x of v) stack.push(x);
       else if (v && typeof v === 'object') {
         const rec = v as Record<string, unknown>;
-        const d = typeof rec['datePublished'] === 'string' ? parseDate(rec['datePublished']) : undefined;
+        const d = typeof rec['datePublished'] === 'string' ? findDate(rec['datePublished']) : undefined;
         if (d) return d;
         for (const x of Object.values(rec)) if (x && typeof x === 'object') stack.push(x);
       }
@@ -64,10 +47,10 @@ function dateNearTitle(doc: DomDocument): string | undefined {
   let text = '';
   for (let el: DomElement | null = h.nextElementSibling; el && text.length < 300; el = el.nextElementSibling) {
     const time = el.matches('time[datetime]') ? el : el.querySelector('time[datetime]');
-    const d = parseDate(time?.getAttribute('datetime'));
+    const d = findDate(time?.getAttribute('datetime'));
     if (d) return d;
     text += ` ${el.textContent ?? ''}`;
-    const found = parseDate(text.slice(0, 300));
+    const found = findDate(text.slice(0, 300));
     if (found) return found;
   }
   return undefined;
@@ -75,13 +58,13 @@ function dateNearTitle(doc: DomDocument): string | undefined {
 
 export function pageDate(doc: DomDocument): PageDate | undefined {
   const content = (sel: string) => doc.querySelector(sel)?.getAttribute('content');
-  const og = parseDate(content('meta[property="article:published_time"]'));
+  const og = findDate(content('meta[property="article:published_time"]'));
   if (og) return { date: og, dateSource: 'html:article:published_time' };
   for (const name of META_NAMES) {
-    const d = parseDate(content(`meta[name="${name}" i], meta[itemprop="${name}" i]`));
+    const d = findDate(content(`meta[name="${name}" i], meta[itemprop="${name}" i]`));
     if (d) return { date: d, dateSource: `html:meta:${name}` };
   }
-  const itemprop = parseDate(content('meta[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
+  const itemprop = findDate(content('meta[itemprop="datePublished"]') ?? doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime'));
   if (itemprop) return { date: itemprop, dateSource: 'html:itemprop:datePublished' };
   const ld = jsonLdDate(doc);
   if (ld) return { date: ld, dateSource: 'html:json-ld' };

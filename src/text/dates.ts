@@ -72,6 +72,21 @@ export function parseDate(value: unknown, options: DateOptions = {}): string | u
   return isoDate(Number(m[1]), Number(m[2]), Number(m[3]), options);
 }
 
+/**
+ * The first date anywhere in a string, for dates written among other words (`发布时间：2020年2月7日 10:20`,
+ * `2020-02-07T08:30:00+08:00`): `2020-02-07`, `2020/2/7`, `2020.02.07` (not inside a longer number),
+ * `2020年2月7日`, or `20200207` at the start. The day as written (a time zone does not move it).
+ */
+export function findDate(value: string | null | undefined, options: DateOptions = {}): string | undefined {
+  if (!value) return undefined;
+  const s = asciiDigits(value.trim());
+  const m =
+    /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(s) ??
+    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})(?:\D|$)/.exec(s);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3]), options) : undefined;
+}
+
 const YEAR = '(\\d{4}|[〇零一二三四五六七八九Ｏ]{4})';
 const MD = '(\\d{1,2}|[一二三]?十?[一二三四五六七八九]?)';
 const FULL_DATE = new RegExp(`${YEAR}\\s*年\\s*${MD}\\s*月\\s*${MD}\\s*日`, 'g');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { htmlReader, httpUrl, looksLikeHtml } from '../../src/intake/html.js';
-import { parseDate } from '../../src/intake/html-date.js';
+import { findDate } from '../../src/text/dates.js';
 import { readerFor } from '../../src/intake/index.js';
 import { buildFromSources } from '../../src/pipeline.js';
 import type { SourceDoc } from '../../src/types.js';
@@ -52,10 +52,12 @@ describe('web pages', () => {
   });
 
   it('dates before 1949, after today or impossible are not taken', () => {
-    expect(parseDate('1948-12-31')).toBeUndefined();
-    expect(parseDate('2021-02-30')).toBeUndefined();
-    expect(parseDate('2031-01-01', new Date('2030-06-01'))).toBeUndefined();
-    expect(parseDate('2030-05-31T23:00:00Z', new Date('2030-06-01'))).toBe('2030-05-31');
+    expect(findDate('1948-12-31')).toBeUndefined();
+    expect(findDate('2021-02-30')).toBeUndefined();
+    expect(findDate('2031-01-01', { today: '2030-06-01' })).toBeUndefined();
+    expect(findDate('2030-05-31T23:00:00Z', { today: '2030-06-01' })).toBe('2030-05-31');
+    expect(findDate('发布时间：２０２１年３月７日 10:20')).toBe('2021-03-07');
+    expect(findDate('12021-03-07')).toBeUndefined();
   });
 
   it('canonical URL: http(s) only, relative ones resolved against og:url', async () => {
