@@ -14,6 +14,7 @@ import type { DocMeta } from '../types.js';
 import { decodeBytes } from '../text/decode.js';
 import { InputError } from '../errors.js';
 import { pageDate } from './html-date.js';
+import { httpUrl } from './url.js';
 import type { DomDocument, DomNode } from './dom.js';
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)\b/i;
@@ -32,17 +33,6 @@ function decodeHtml(bytes: Uint8Array, path: string): string {
     return iconv.decode(Buffer.from(bytes), 'gb18030');
   }
   return decodeBytes(bytes, path).text;
-}
-
-/** Only absolute http(s) URLs; anything else (javascript:, data:, relative without a base) is dropped. */
-export function httpUrl(href: string | null | undefined, base?: string): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = base ? new URL(href.trim(), base) : new URL(href.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const REMOVE = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, aside, form, button, select, textarea, footer';

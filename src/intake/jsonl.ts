@@ -15,6 +15,7 @@ import { InputError } from '../errors.js';
 import { decodeBytes } from '../text/decode.js';
 import { parseDate } from '../text/dates.js';
 import type { Reader } from './reader.js';
+import { httpUrl } from './url.js';
 
 /** The record fields zhkg reads, and the JSON key each is read from by default. */
 export const JSONL_FIELDS = ['text', 'title', 'date', 'url', 'source'] as const;
@@ -31,17 +32,6 @@ export function parseFieldMapping(specs: readonly string[]): Partial<Record<Json
     out[m[1] as JsonlField] = m[2]!.trim();
   }
   return out;
-}
-
-/** An http(s) URL as given, or undefined for anything else (javascript:, data:, relative, malformed). */
-export function httpUrl(value: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
 }
 
 const preview = (s: string) => (s.length > 40 ? `${JSON.stringify(s.slice(0, 40))}…` : JSON.stringify(s));

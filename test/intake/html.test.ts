@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { htmlReader, httpUrl, looksLikeHtml } from '../../src/intake/html.js';
+import { htmlReader, looksLikeHtml } from '../../src/intake/html.js';
+import { httpUrl } from '../../src/intake/url.js';
 import { findDate } from '../../src/text/dates.js';
 import { readerFor } from '../../src/intake/index.js';
 import { buildFromSources } from '../../src/pipeline.js';
