@@ -21,3 +21,9 @@ export function utf16ToCodePointTable(text: string): Int32Array {
   table[text.length] = cp;
   return table;
 }
+
+/** UTF-16 units of the code point starting at s[i]: 2 for a surrogate pair, else 1 (a lone surrogate is one). */
+export function unitsAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}

@@ -13,6 +13,7 @@ import { configs } from 'opencc-js/preset/t2cn';
 import type { DictGroup, DictLike } from 'opencc-js/core';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
+import { unitsAt } from './codepoints.js';
 
 /** Text after script conversion. */
 export interface ScriptConversion {
@@ -78,15 +79,10 @@ class IndexBuffer {
   }
 }
 
-const cpLength = (s: string, i: number): number => {
-  const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-};
-
 /** Starts (UTF-16 indices) of the code points of s[from, to). */
 function codePointStarts(s: string, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let i = from; i < to; i += cpLength(s, i)) out.push(i);
+  for (let i = from; i < to; i += unitsAt(s, i)) out.push(i);
   return out;
 }
 
@@ -124,7 +120,7 @@ function convertRange(trie: Trie, s: string, m: Int32Array, from: number, to: nu
       for (let k = 0; k < out.length; k++) {
         const at = src.length === out.length ? k : out.length === 1 ? 0 : Math.round((k * (src.length - 1)) / (out.length - 1));
         const origin = m[from + src[at]!]!;
-        for (let u = 0; u < cpLength(value, out[k]!); u++) map.push(origin);
+        for (let u = 0; u < unitsAt(value, out[k]!); u++) map.push(origin);
       }
     }
     i = match.end;
@@ -165,7 +161,7 @@ export function convertAligned(conv: AlignedConverter, text: string, base = 0): 
   let m: Int32Array = new Int32Array(text.length + 1);
   // every unit of a code point maps to the code point's first unit
   for (let i = 0; i < text.length; ) {
-    const len = cpLength(text, i);
+    const len = unitsAt(text, i);
     for (let u = 0; u < len; u++) m[i + u] = base + i;
     i += len;
   }
@@ -265,7 +261,12 @@ export function toSimplified(text: string): ScriptConversion {
   let changed = false;
   const copy = (from: number, to: number) => {
     parts.push(text.slice(from, to));
-    for (let i = from; i < to; i++) map.push(i > from && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i - 1 : i);
+    // every unit of a code point maps to the code point's first unit
+    for (let i = from; i < to; ) {
+      const len = unitsAt(text, i);
+      for (let u = 0; u < len; u++) map.push(i);
+      i += len;
+    }
   };
   for (const [from, to] of lines) {
     copy(at, from);

@@ -5,12 +5,7 @@
  */
 import type { Article, WrittenText } from '../types.js';
 import type { ScriptConversion } from './script.js';
-
-/** Units of the code point at s[i] (a lone surrogate is one). */
-const cpLength = (s: string, i: number): number => {
-  const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-};
+import { unitsAt } from './codepoints.js';
 
 /**
  * Writes analysis text `text` back in the given script. `toConverted[i]` is the index in the converted
@@ -39,7 +34,7 @@ export function writtenForm(text: string, toConverted: Int32Array, conv: ScriptC
       continue;
     }
     const from = cmap[j]!;
-    const cpEnd = from + cpLength(given, from);
+    const cpEnd = from + unitsAt(given, from);
     if (from < emittedEnd && j === prevConverted + 1) {
       // the same written character (or phrase) as the unit before
       map[i] = emittedAt;
