@@ -3,9 +3,10 @@
  *
  * - `page.html`: the page as a saved web page: title, meta tags, a canonical link, JSON-LD, navigation,
  *   a comment section and scripts around an <article> holding the page's blocks (one <p> or heading each).
- * - `page-print.html` → `page.pdf`: the page in a two-column print layout on one tall sheet, as a daily's
- *   digital edition gives one PDF page per newspaper page (section marks and the first headline span both
- *   columns), printed by headless Chromium (--print-to-pdf) with Noto CJK fonts.
+ * - `page.pdf`: the same blocks (one template, `body()`) in a two-column print layout on one tall sheet, as
+ *   a daily's digital edition gives one PDF page per newspaper page (section marks and the first headline
+ *   span both columns), printed by headless Chromium (--print-to-pdf) with Noto CJK fonts from a print page
+ *   written to a temporary folder.
  * - `pages.pdf`: three A4 pages of sentences written for this fixture, an entity on each page, for page
  *   numbers and offsets in evidence.
  * - `scan.html` → `scan.pdf`: a page whose only content is a picture of text (no text layer), from a
@@ -101,13 +102,12 @@ p.byline { text-align: center; }
 ${body('span')}
 </body></html>
 `;
-writeFileSync(join(out, 'page-print.html'), printPage);
-
 const tmp = mkdtempSync(join(tmpdir(), 'zhkg-fixtures-'));
 const chromium = (args: string[]) =>
   execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(tmp, 'profile')}`, ...args], { stdio: 'ignore', timeout: 120_000 });
 try {
-  chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(out, 'page.pdf')}`, `file://${join(out, 'page-print.html')}`]);
+  writeFileSync(join(tmp, 'page-print.html'), printPage);
+  chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(out, 'page.pdf')}`, `file://${join(tmp, 'page-print.html')}`]);
 
   const pages = join(tmp, 'pages.html');
   writeFileSync(
@@ -134,4 +134,4 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log(`wrote ${out}/{page.html,page-print.html,page.pdf,pages.pdf,scan.pdf,encrypted.pdf}`);
+console.log(`wrote ${out}/{page.html,page.pdf,pages.pdf,scan.pdf,encrypted.pdf}`);
