@@ -8,10 +8,9 @@
  * canonical URL (link rel=canonical, else og:url; http/https only). A page without an article body gives a
  * warning and no document.
  */
-import iconv from 'iconv-lite';
 import type { Reader } from './reader.js';
 import type { DocMeta } from '../types.js';
-import { decodeBytes } from '../text/decode.js';
+import { decodeBytes, type LegacyEncoding } from '../text/decode.js';
 import { InputError } from '../errors.js';
 import { pageDate } from './html-date.js';
 import { httpUrl } from './url.js';
@@ -25,14 +24,13 @@ export function looksLikeHtml(head: Uint8Array): boolean {
   return HTML_START.test(s);
 }
 
-/** Text of the page: a declared GB2312/GBK/GB18030 charset is honoured, else the text decoder decides. */
-function decodeHtml(bytes: Uint8Array, path: string): string {
+/** A GB2312/GBK/GB18030 or Big5 charset the page declares in its first 2 KiB (the text decoder reads it so). */
+function declaredCharset(bytes: Uint8Array): LegacyEncoding | undefined {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared) && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
-  }
-  return decodeBytes(bytes, path).text;
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? '';
+  if (/^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) return 'gb18030';
+  if (/^(big5|big5-hkscs|x-x-big5)$/.test(declared)) return 'big5';
+  return undefined;
 }
 
 const REMOVE = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, aside, form, button, select, textarea, footer';
@@ -75,7 +73,7 @@ export const htmlReader: Reader = {
   extensions: ['.html', '.htm', '.xhtml'],
   sniff: looksLikeHtml,
   async *read(bytes, path, context) {
-    const source = decodeHtml(bytes, path);
+    const { encoding, text: source } = decodeBytes(bytes, path, declaredCharset(bytes));
     const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
     let document: DomDocument;
     try {
@@ -123,6 +121,6 @@ export const htmlReader: Reader = {
     }
     const byline = article?.byline?.replace(/\s+/g, ' ').trim();
     if (byline && !blocks.some((b) => squash(b).includes(squash(byline)))) blocks.splice(at + 1, 0, byline);
-    yield { path, encoding: 'utf-8', text: `${blocks.join('\n\n')}\n`, format: 'html', meta };
+    yield { path, encoding, text: `${blocks.join('\n\n')}\n`, format: 'html', meta };
   },
 };

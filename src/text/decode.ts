@@ -62,11 +62,16 @@ function controlShare(text: string): number {
   return bad / n;
 }
 
+/** The legacy encodings a file may declare (an HTML page's charset), as decodeBytes reads them. */
+export type LegacyEncoding = 'gb18030' | 'big5';
+
 /**
- * Decodes a text file's bytes. `where` names the file in error messages.
+ * Decodes a text file's bytes. `where` names the file in error messages. `declared` is a legacy encoding
+ * the file names itself (an HTML page's charset): bytes that are not UTF-8 are read in it rather than in
+ * the one the bytes suggest.
  * @throws InputError for binary data or bytes that are none of the supported encodings.
  */
-export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
+export function decodeBytes(bytes: Uint8Array, where = '<input>', declared?: LegacyEncoding): Decoded {
   const buf = bytes;
   if (startsWith(buf, BOMS['utf-8']!)) return checked('utf-8', utf8(buf.subarray(3), where), where);
   for (const encoding of ['utf-16le', 'utf-16be', 'gb18030'] as const) {
@@ -94,7 +99,7 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>'): Decoded {
   if (mixed) {
     throw new InputError(`mixed encodings: line ${mixed.utf8} is UTF-8, line ${mixed.other} is not (GB18030 or Big5?); convert the file to one encoding`, where);
   }
-  const legacy = legacyEncoding(buf);
+  const legacy = declared ?? legacyEncoding(buf);
   return checked(legacy, iconv.decode(Buffer.from(buf), legacy), where);
 }
 
@@ -126,7 +131,7 @@ function unlikelyCount(text: string): number {
 }
 
 /** GB18030 or Big5, for bytes that are not UTF-8: Big5 only when it reads clearly better (ties: GB18030). */
-function legacyEncoding(buf: Uint8Array): 'gb18030' | 'big5' {
+function legacyEncoding(buf: Uint8Array): LegacyEncoding {
   const head = Buffer.from(buf.subarray(0, LEGACY_SAMPLE));
   return unlikelyCount(iconv.decode(head, 'big5')) < unlikelyCount(iconv.decode(head, 'gb18030')) ? 'big5' : 'gb18030';
 }

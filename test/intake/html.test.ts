@@ -89,6 +89,15 @@ describe('web pages', () => {
     const html = page('').replace('<meta charset="utf-8">', '<meta charset="gbk">');
     const { docs } = await read(iconv.encode(html, 'gb18030'));
     expect(docs[0]!.text).toContain('苏吉嘎查第一书记金宝');
+    expect(docs[0]!.encoding).toBe('gb18030');
+  });
+
+  it('a page declared Big5 is decoded as Big5', async () => {
+    const body = '<article><h1>蘭黨</h1><p>蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨蘭黨。</p></article>';
+    const html = page('', body).replace('<meta charset="utf-8">', '<meta charset="big5">').replace('嘎查的新办法 - 示例网', 'x');
+    const { docs } = await read(iconv.encode(html, 'big5'));
+    expect(docs[0]!.text).toContain('蘭黨蘭黨');
+    expect(docs[0]!.encoding).toBe('big5');
   });
 
   it('markup in text is data: an entity name written with tags around it is read as text, never run', async () => {

@@ -26,6 +26,15 @@ describe('decodeBytes', () => {
     expect(decodeBytes(iconv.encode('北京', 'gb18030')).encoding).toBe('gb18030');
   });
 
+  it('reads bytes that are not UTF-8 in the legacy encoding the file declares (an HTML charset)', () => {
+    // 蘭黨 in Big5 is also two ideographs in GB18030 (孽囊): only the declaration tells them apart
+    const bytes = iconv.encode('蘭黨', 'big5');
+    expect(decodeBytes(bytes).encoding).toBe('gb18030');
+    expect(decodeBytes(bytes, 'x', 'big5')).toEqual({ encoding: 'big5', text: '蘭黨' });
+    // a declaration does not override UTF-8 bytes
+    expect(decodeBytes(Buffer.from(sample), 'x', 'big5')).toEqual({ encoding: 'utf-8', text: sample });
+  });
+
   it('reads UTF-16 LE and BE with a BOM', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, 'utf-16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, 'utf-16be')]);
