@@ -121,6 +121,6 @@ export const htmlReader: Reader = {
     }
     const byline = article?.byline?.replace(/\s+/g, ' ').trim();
     if (byline && !blocks.some((b) => squash(b).includes(squash(byline)))) blocks.splice(at + 1, 0, byline);
-    yield { path, encoding, text: `${blocks.join('\n\n')}\n`, format: 'html', meta };
+    yield { path, encoding, text: `${blocks.join('\n\n')}\n`, meta };
   },
 };

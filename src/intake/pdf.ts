@@ -140,7 +140,7 @@ export function createPdfReader(limits: Partial<PdfLimits> = {}): Reader {
             empty.push(n);
             continue;
           }
-          docs.push({ path, encoding: 'utf-8', text, format: 'pdf', page: n, ...(title && pdf.numPages === 1 ? { meta: { title } } : {}) });
+          docs.push({ path, encoding: 'utf-8', text, page: n, ...(title && pdf.numPages === 1 ? { meta: { title } } : {}) });
         }
         if (docs.length === 0) {
           throw new InputError(

@@ -82,7 +82,7 @@ describe('PDF files', () => {
 
   it('one document per page: page numbers, entities on the page they are printed on', async () => {
     const docs = await readSources(fixture('pages.pdf'));
-    expect(docs.map((d) => d.page)).toEqual([1, 2, 3]);
+    expect(docs.map((d) => [d.page, d.format])).toEqual([[1, 'pdf'], [2, 'pdf'], [3, 'pdf']]);
     expect(docs[1]!.text).toContain('科尔沁区委书记');
     expect(docs[1]!.text).not.toMatch(/[\u2e80-\u2fdf]/);
     const { graph } = buildFromSources(docs, { layout: false });
