@@ -18,7 +18,7 @@ export const READERS: readonly Reader[] = [pdfReader, htmlReader, jsonlReader, t
 const SNIFF_BYTES = 1024;
 
 /** File name endings that folders are searched for (lower case, with the dot). */
-export function inputExtensions(): string[] {
+function inputExtensions(): string[] {
   return READERS.flatMap((r) => r.extensions);
 }
 
