@@ -13,6 +13,7 @@
  *    grows, the font size changes, the next line is indented, or the line stops short of the right edge.
  *    Lines of one paragraph join without a space between CJK characters, with one between other text.
  */
+import { isCjk } from '../text/normalize.js';
 
 /** One text item of a page, in PDF user space (y grows upwards); `y` is the baseline. */
 export interface PageItem {
@@ -40,7 +41,8 @@ const COLUMN_GAP_EM = 0.8;
 /** Deepest recursion of the cuts (deeper structure is read in plain row order). */
 const MAX_DEPTH = 12;
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+/** The character at the end (or start) of a string is CJK as the text repair sees it (src/text/normalize.ts). */
+const cjk = (ch: string) => ch !== '' && isCjk(ch.charCodeAt(0));
 
 /** The page's text in reading order. */
 export function pageText(items: readonly PageItem[]): string {
@@ -89,7 +91,7 @@ function lineOf(items: PageItem[]): Line {
       const gap = it.x - (prev.x + prev.width);
       const a = prev.text.at(-1) ?? '';
       const b = it.text[0] ?? '';
-      const latin = !CJK.test(a) && !CJK.test(b);
+      const latin = !cjk(a) && !cjk(b);
       if (!/\s/.test(a) && !/\s/.test(b) && gap > (latin ? 0.15 : 0.6) * Math.min(prev.size, it.size)) text += ' ';
     }
     text += it.text;
@@ -268,7 +270,7 @@ function paragraphs(lines: Line[]): string[] {
     } else {
       const x = cur.at(-1) ?? '';
       const y = b.text[0] ?? '';
-      cur += CJK.test(x) || CJK.test(y) ? b.text : ` ${b.text}`;
+      cur += cjk(x) || cjk(y) ? b.text : ` ${b.text}`;
     }
   }
   out.push(cur);
