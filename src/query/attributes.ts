@@ -128,3 +128,28 @@ export function describeEdge(e: EdgeInfo): string {
   if (e.relation === '') return e.label || '(edge)';
   return e.label && e.label !== e.relation ? `${e.relation}:${e.label}` : e.relation;
 }
+
+/** A row of a graph's article table (graph attribute `articles`, written by the build). */
+export interface ArticleRow {
+  id: string;
+  title?: string;
+  url?: string;
+  date?: string;
+}
+
+/** The article table of a graph by article id; empty when the graph has none (a GEXF). */
+export function articleTable(graph: QueryGraph): Map<string, ArticleRow> {
+  const out = new Map<string, ArticleRow>();
+  const table: unknown = graph.getAttribute('articles');
+  if (!Array.isArray(table)) return out;
+  for (const row of table as Array<Record<string, unknown>>) {
+    if (!row || typeof row !== 'object' || typeof row.id !== 'string') continue;
+    out.set(row.id, {
+      id: row.id,
+      ...(typeof row.title === 'string' ? { title: row.title } : {}),
+      ...(typeof row.url === 'string' ? { url: row.url } : {}),
+      ...(typeof row.date === 'string' ? { date: row.date } : {}),
+    });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
  */
 import type { Attributes } from 'graphology-types';
 import type { QueryGraph } from './attributes.js';
-import { toStringList } from './attributes.js';
+import { articleTable, toStringList, type ArticleRow } from './attributes.js';
 import { cachedView } from './view.js';
 
 /** Inclusive ISO bounds; a missing bound is open. */
@@ -76,21 +76,8 @@ export function attestedIn(attrs: Attributes, period: Period): boolean {
   return attestedRanges(attrs).some(([s, e]) => (!period.to || s <= period.to) && (!period.from || e >= period.from));
 }
 
-/** The article id → date table of a graph (graph attribute `articles`), when it has one. */
-export function articleDates(graph: QueryGraph): Map<string, string> {
-  const out = new Map<string, string>();
-  const table: unknown = graph.getAttribute('articles');
-  if (!Array.isArray(table)) return out;
-  for (const a of table) {
-    if (a && typeof a === 'object' && typeof (a as { id?: unknown }).id === 'string' && typeof (a as { date?: unknown }).date === 'string') {
-      out.set((a as { id: string }).id, (a as { date: string }).date);
-    }
-  }
-  return out;
-}
-
 /** The attributes of an element narrowed to the period: dates, first/last seen, articles and evidence. */
-function narrow(attrs: Attributes, period: Period, dateOf: Map<string, string>): Attributes {
+function narrow(attrs: Attributes, period: Period, articles: ReadonlyMap<string, ArticleRow>): Attributes {
   const out: Attributes = { ...attrs };
   const dates = toStringList(attrs.dates).filter((d) => inside(d, period));
   if (dates.length > 0) {
@@ -98,9 +85,9 @@ function narrow(attrs: Attributes, period: Period, dateOf: Map<string, string>):
     out.first_seen = dates[0];
     out.last_seen = dates[dates.length - 1];
   }
-  if (dateOf.size > 0 && attrs.articles !== undefined) {
+  if (articles.size > 0 && attrs.articles !== undefined) {
     out.articles = toStringList(attrs.articles).filter((id) => {
-      const d = dateOf.get(id);
+      const d = articles.get(id)?.date;
       return d !== undefined && inside(d, period);
     });
   }
@@ -125,12 +112,12 @@ export function periodView(graph: QueryGraph, period: Period | undefined): Query
   if (!hasPeriod(period)) return graph;
   const p = normalizePeriod(period);
   return cachedView(graph, `period=${p.from ?? ''}..${p.to ?? ''}`, () => {
-    const dateOf = articleDates(graph);
+    const articles = articleTable(graph);
     const view = graph.nullCopy();
     view.replaceAttributes({ ...graph.getAttributes() });
     const keepNode = (key: string, attrs: Attributes) => {
       if (view.hasNode(key)) return;
-      const a = narrow(attrs, p, dateOf);
+      const a = narrow(attrs, p, articles);
       // Whole-graph metrics do not hold for the period: queries recompute them from the view.
       delete a.degree;
       delete a.pagerank;
@@ -143,7 +130,7 @@ export function periodView(graph: QueryGraph, period: Period | undefined): Query
       if (!attestedIn(attrs, p)) return;
       keepNode(source, sa);
       keepNode(target, ta);
-      const a = narrow(attrs, p, dateOf);
+      const a = narrow(attrs, p, articles);
       if (undirected) view.addUndirectedEdgeWithKey(edge, source, target, a);
       else view.addDirectedEdgeWithKey(edge, source, target, a);
     });

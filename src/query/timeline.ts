@@ -5,7 +5,7 @@
  * edge's first sentence and its `dates`: then one entry per date, with that sentence.
  */
 import type { QueryGraph } from './attributes.js';
-import { CO_OCCURS, compareStrings, edgeInfo, nodeKind, nodeLabel, toStringList } from './attributes.js';
+import { articleTable, CO_OCCURS, compareStrings, edgeInfo, nodeKind, nodeLabel, toStringList } from './attributes.js';
 import { resolveEntity } from './find.js';
 import type { PathNode } from './path.js';
 import { periodView, type Period } from './period.js';
@@ -32,29 +32,6 @@ export interface TimelineEntry {
   /** The article that reported it, when known: id, title and URL from the graph's article table. */
   article?: { id: string; title?: string; url?: string };
   edge: string;
-}
-
-interface ArticleRow {
-  id: string;
-  title?: string;
-  url?: string;
-  date?: string;
-}
-
-function articleTable(graph: QueryGraph): Map<string, ArticleRow> {
-  const out = new Map<string, ArticleRow>();
-  const table: unknown = graph.getAttribute('articles');
-  if (!Array.isArray(table)) return out;
-  for (const row of table as Array<Record<string, unknown>>) {
-    if (!row || typeof row.id !== 'string') continue;
-    out.set(row.id, {
-      id: row.id,
-      ...(typeof row.title === 'string' ? { title: row.title } : {}),
-      ...(typeof row.url === 'string' ? { url: row.url } : {}),
-      ...(typeof row.date === 'string' ? { date: row.date } : {}),
-    });
-  }
-  return out;
 }
 
 /** The timeline of `nameOrKey` (label, alias or key), oldest first, within the period when given. */
