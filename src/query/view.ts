@@ -29,7 +29,8 @@ export function optionSet(value: string | readonly string[] | undefined): Set<st
 
 // Views are as large as the graph and copying one costs ~0.2 s at 40k edges, so a script asking many
 // questions of one graph would pay that on every call. They are cached per graph and dropped on any
-// structural or edge-attribute change (graphology events). In-place mutation of an attribute object
+// structural or attribute change (graphology events: period views also read node attributes and the
+// graph's article table). In-place mutation of an attribute object
 // emits no event: call graph.setEdgeAttribute/replaceEdgeAttributes instead.
 const caches = new WeakMap<QueryGraph, Map<string, QueryGraph>>();
 const INVALIDATING_EVENTS = [
@@ -41,6 +42,9 @@ const INVALIDATING_EVENTS = [
   'edgesCleared',
   'edgeAttributesUpdated',
   'eachEdgeAttributesUpdated',
+  'nodeAttributesUpdated',
+  'eachNodeAttributesUpdated',
+  'attributesUpdated',
 ] as const;
 
 /** The view `id` of `graph`, built by `build` on first use and kept until the graph changes. */

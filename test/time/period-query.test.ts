@@ -87,6 +87,18 @@ describe('periodView and the queries by period', () => {
     expect(periodView(g, { from: '2021' }).hasEdge('c2')).toBe(false);
   });
 
+  it('a period view follows later changes to node attributes and the article table', () => {
+    const h = sample();
+    expect(periodView(h, { from: '2021' }).hasNode('PLACE:乙镇')).toBe(false);
+    h.setNodeAttribute('PLACE:乙镇', 'dates', ['2020-02-03', '2021-06-01']);
+    expect(periodView(h, { from: '2021' }).hasNode('PLACE:乙镇')).toBe(true);
+    expect(periodView(h, { from: '2021' }).getNodeAttribute('PERSON:李四', 'articles')).toEqual(['b#1']);
+    h.setAttribute('articles', []);
+    expect(periodView(h, { from: '2021' }).getNodeAttribute('PERSON:李四', 'articles')).toEqual(['b#1']);
+    h.setAttribute('articles', [{ id: 'b#1', date: '2020-01-01' }]);
+    expect(periodView(h, { from: '2021' }).getNodeAttribute('PERSON:李四', 'articles')).toEqual([]);
+  });
+
   it('holders, neighbors, path, stats, ego answer for the period', () => {
     expect(holdersOf(g, '第一书记').map((h) => h.holder.label)).toEqual(['张三', '李四']);
     expect(holdersOf(g, '第一书记', { from: '2021' }).map((h) => h.holder.label)).toEqual(['李四']);
