@@ -4,6 +4,8 @@
  * falls back to defaults) and serializing is canonical (sorted lists, defaults omitted).
  */
 
+import { isIsoDay } from './timeline.js';
+
 export type ColorBy = 'kind' | 'community';
 export type SizeBy = 'size' | 'degree' | 'pagerank';
 export type Lang = 'zh' | 'en';
@@ -49,11 +51,7 @@ export function parseHash(hash: string): ViewState {
   if (p.has('labels') && Number.isInteger(labels) && labels >= 0 && labels <= 4) s.labels = labels;
   const lang = p.get('lang');
   if (lang === 'zh' || lang === 'en') s.lang = lang;
-  const day = (v: string | null) => {
-    if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
-    const t = Date.parse(v);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v ? v : null;
-  };
+  const day = (v: string | null) => (isIsoDay(v) ? v : null);
   s.from = day(p.get('from'));
   s.to = day(p.get('to'));
   if (s.from && s.to && s.from > s.to) [s.from, s.to] = [s.to, s.from];

@@ -7,6 +7,7 @@ import { MultiGraph } from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { isIsoDay } from './timeline.js';
 
 export const KINDS = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM', 'ARTICLE'] as const;
 export const RELATIONS = ['role', 'located_in', 'member_of', 'part_of', 'runs', 'participates_in', 'authored', 'partner_of', 'co_occurs'] as const;
@@ -52,15 +53,13 @@ export interface ArticleInfo {
   url?: string;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The ISO days of a `dates` attribute (array or GEXF list string), sorted and distinct. */
-export function dateList(v: unknown): string[] {
-  return [...new Set(stringList(v).filter((d) => ISO_DAY.test(d)))].sort();
+function dateList(v: unknown): string[] {
+  return [...new Set(stringList(v).filter(isIsoDay))].sort();
 }
 
 /** Evidence in date order, undated last; stable for equal dates. */
-export function byDate(items: EvidenceItem[]): EvidenceItem[] {
+function byDate(items: EvidenceItem[]): EvidenceItem[] {
   const k = (e: EvidenceItem) => e.date ?? '\uffff';
   return [...items].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
 }
@@ -159,7 +158,7 @@ function evidenceList(v: unknown): EvidenceItem[] {
       ? o.spans.filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1])).map((s) => [s[0], s[1]] as [number, number])
       : [];
     const date = str(o.date);
-    out.push({ article: str(o.article) ?? '', sentence, spans, ...(date && ISO_DAY.test(date) ? { date } : {}) });
+    out.push({ article: str(o.article) ?? '', sentence, spans, ...(isIsoDay(date) ? { date } : {}) });
   }
   return out;
 }
@@ -183,7 +182,7 @@ export function readArticles(v: unknown): Map<string, ArticleInfo> {
     if (id === null) continue;
     const date = str(o.date);
     const url = webUrl(o.url);
-    m.set(id, { id, title: str(o.title) ?? id, section: str(o.section) ?? '', ...(date && ISO_DAY.test(date) ? { date } : {}), ...(url ? { url } : {}) });
+    m.set(id, { id, title: str(o.title) ?? id, section: str(o.section) ?? '', ...(isIsoDay(date) ? { date } : {}), ...(url ? { url } : {}) });
   }
   return m;
 }
@@ -220,7 +219,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       degree: 0,
       pagerank: num(a.pagerank),
       url: webUrl(a.url),
-      evidence: byDate(evidenceOrSentence(a.evidence, a.articles)),
+      evidence: evidenceOrSentence(a.evidence, a.articles),
       dates: dateList(a.dates),
     });
   });
@@ -235,7 +234,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       label: str(a.label) ?? relation,
       weight: num(a.weight) ?? 1,
       articles: stringList(a.articles),
-      evidence: byDate(evidence),
+      evidence,
       dates: dateList(a.dates),
       directed: !undirected,
       type: undirected ? 'line' : 'arrow',
@@ -262,19 +261,15 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       const id = stringList(a.articles)[0] ?? key.replace(/^ARTICLE:/, '');
       const date = str(a.date);
       const url = webUrl(a.url);
-      articles.set(id, { id, title: str(a.label) ?? id, section: '', ...(date && ISO_DAY.test(date) ? { date } : {}), ...(url ? { url } : {}) });
+      articles.set(id, { id, title: str(a.label) ?? id, section: '', ...(isIsoDay(date) ? { date } : {}), ...(url ? { url } : {}) });
     });
   }
-  // Evidence without its own date takes its article's.
-  const dateOf = (items: EvidenceItem[]) => {
-    let changed = false;
-    const out = items.map((e) => {
+  // Evidence without its own date takes its article's; then in date order.
+  const dateOf = (items: EvidenceItem[]) =>
+    byDate(items.map((e) => {
       const d = e.date ?? articles.get(e.article)?.date;
-      if (d && !e.date) changed = true;
       return d && !e.date ? { ...e, date: d } : e;
-    });
-    return changed ? byDate(out) : items;
-  };
+    }));
   g.forEachNode((n, a) => g.setNodeAttribute(n, 'evidence', dateOf(a.evidence)));
   g.forEachEdge((e, a) => g.setEdgeAttribute(e, 'evidence', dateOf(a.evidence)));
   return { graph: g, articles };
