@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/screenshot-timeline.ts [--out DIR]`: the viewer's timeline for the README
  * (docs/viewer-timeline.png). Builds the dated test corpus — the bundled page's articles as JSONL records
- * with a date each (test/helpers/dated-corpus.ts) — into DIR (default out-time/), selects February 2020 on
+ * with a date each (scripts/dated-corpus.ts) — into DIR (default out-time/), selects February 2020 on
  * the timeline and opens the node with the most dated evidence.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
-import { datedJsonl } from '../test/helpers/dated-corpus.js';
+import { datedJsonl } from './dated-corpus.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

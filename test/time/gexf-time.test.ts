@@ -5,7 +5,7 @@ import { buildFromSources } from '../../src/pipeline.js';
 import { toGexf, fromGexf } from '../../src/export/index.js';
 import { spellsOf, insertSpells } from '../../src/export/gexf-time.js';
 import { runPython, validateGexf } from '../export/helpers.js';
-import { datedDocs } from '../helpers/dated-corpus.js';
+import { datedDocs } from '../../scripts/dated-corpus.js';
 
 describe('spellsOf', () => {
   it('one spell per day, consecutive days merged, sorted and de-duplicated', () => {

@@ -11,7 +11,7 @@ import type { InputError } from '../../src/errors.js';
 import type { SourceDoc } from '../../src/types.js';
 import type { ReadContext } from '../../src/intake/reader.js';
 import { runCli } from '../helpers/cli.js';
-import { datedArticles, datedJsonl } from '../helpers/dated-corpus.js';
+import { datedArticles, datedJsonl } from '../../scripts/dated-corpus.js';
 
 async function read(text: string, context: ReadContext = {}, path = 'feed.jsonl'): Promise<SourceDoc[]> {
   const out: SourceDoc[] = [];

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer, type ViewerServer } from '../../src/viewer/server.js';
 import { copyViewer } from '../../src/viewer/copy.js';
 import { buildAssets, launchBrowser } from './helpers.js';
-import { datedArticles, datedJsonl } from '../helpers/dated-corpus.js';
+import { datedArticles, datedJsonl } from '../../scripts/dated-corpus.js';
 
 let assets: string;
 let out: string;
@@ -136,7 +136,7 @@ describe('viewer timeline', () => {
     expect(await page.textContent('#tl-info')).toContain('2020-05-01');
   });
 
-  it('lists evidence in date order with dates; article links open in a new tab without an opener', async () => {
+  it('lists evidence in date order with dates; article links (evidence sources, the URL of an ARTICLE node) open in a new tab without an opener', async () => {
     await open();
     const key = await page.evaluate(() => {
       const g = window.__zhkg!.graph!;
@@ -156,6 +156,13 @@ describe('viewer timeline', () => {
       expect(target).toBe('_blank');
       expect(rel).toContain('noopener');
     }
+    // An ARTICLE node with a URL: its panel links to it, in a new tab without opener or referrer.
+    const article = await page.evaluate(() => window.__zhkg!.graph!.findNode((_n, a) => a.kind === 'ARTICLE' && a.url !== null) ?? null);
+    expect(article).not.toBeNull();
+    await page.evaluate((k) => window.__zhkg!.selectNode(k), article!);
+    const url = await page.$$eval('#panel a.url', (els) => els.map((a) => [a.getAttribute('href'), a.textContent, a.getAttribute('target'), a.getAttribute('rel')]));
+    const expectedUrl = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'url'), article!);
+    expect(url).toEqual([[expectedUrl, expectedUrl, '_blank', 'noopener noreferrer']]);
     expect(pageErrors).toEqual([]);
   });
 });

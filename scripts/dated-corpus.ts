@@ -1,15 +1,15 @@
 /**
- * The dated test corpus, built from the bundled page (the project's own sample): each of its articles
- * becomes a document of its own with a date, given three ways — a file named by the date, a page header
- * line at the top of the text, and a JSONL record with a `date` field.
+ * The dated corpus, built from the bundled page (the project's own sample): each of its articles becomes
+ * a document of its own with a date, given three ways — a file named by the date, a page header line at
+ * the top of the text, and a JSONL record with a `date` field. Used by the tests under test/time and
+ * test/viewer and by scripts/screenshot-timeline.ts.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { splitArticles } from '../../src/text/articles.js';
-import type { SourceDoc } from '../../src/types.js';
-import { repoRoot } from './cli.js';
+import { dataPath } from '../src/paths.js';
+import { splitArticles } from '../src/text/articles.js';
+import type { SourceDoc } from '../src/types.js';
 
-export const PAGE = resolve(repoRoot, 'data/000_6a6b28fc1a4d90e2.txt');
+export const PAGE = dataPath('000_6a6b28fc1a4d90e2.txt');
 
 /** Dates given to the page's articles in turn: two consecutive days, a gap, another month. */
 export const DATES = ['2020-02-03', '2020-02-04', '2020-02-10', '2020-05-12'] as const;
