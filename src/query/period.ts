@@ -9,12 +9,9 @@ import type { Attributes } from 'graphology-types';
 import type { QueryGraph } from './attributes.js';
 import { articleTable, toStringList, type ArticleRow } from './attributes.js';
 import { cachedView } from './view.js';
+import { attestedIn, inPeriod, type Period } from './attested.js';
 
-/** Inclusive ISO bounds; a missing bound is open. */
-export interface Period {
-  from?: string;
-  to?: string;
-}
+export { attestedIn, attestedRanges, type Period } from './attested.js';
 
 const DAYS_IN = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -49,37 +46,10 @@ export function hasPeriod(period: Period | undefined): period is Period {
   return !!period && (period.from !== undefined || period.to !== undefined);
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}/;
-
-/** The attested days of a node or edge as [start, end] ranges (inclusive), from dates, spells or first/last seen. */
-export function attestedRanges(attrs: Attributes): Array<[string, string]> {
-  const dates = toStringList(attrs.dates).filter((d) => ISO.test(d));
-  if (dates.length > 0) return dates.map((d) => [d.slice(0, 10), d.slice(0, 10)]);
-  if (Array.isArray(attrs.spells)) {
-    const out: Array<[string, string]> = [];
-    for (const s of attrs.spells as unknown[]) {
-      if (Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'string' && ISO.test(s[0]) && ISO.test(s[1])) {
-        out.push([s[0].slice(0, 10), s[1].slice(0, 10)]);
-      }
-    }
-    if (out.length > 0) return out;
-  }
-  const first = typeof attrs.first_seen === 'string' && ISO.test(attrs.first_seen) ? attrs.first_seen.slice(0, 10) : undefined;
-  const last = typeof attrs.last_seen === 'string' && ISO.test(attrs.last_seen) ? attrs.last_seen.slice(0, 10) : first;
-  return first && last ? [[first, last]] : [];
-}
-
-const inside = (d: string, p: Period) => (!p.from || d >= p.from) && (!p.to || d <= p.to);
-
-/** Whether a node's or edge's attributes say it is attested in the period. */
-export function attestedIn(attrs: Attributes, period: Period): boolean {
-  return attestedRanges(attrs).some(([s, e]) => (!period.to || s <= period.to) && (!period.from || e >= period.from));
-}
-
 /** The attributes of an element narrowed to the period: dates, first/last seen, articles and evidence. */
 function narrow(attrs: Attributes, period: Period, articles: ReadonlyMap<string, ArticleRow>): Attributes {
   const out: Attributes = { ...attrs };
-  const dates = toStringList(attrs.dates).filter((d) => inside(d, period));
+  const dates = toStringList(attrs.dates).filter((d) => inPeriod(d, period));
   if (dates.length > 0) {
     out.dates = dates;
     out.first_seen = dates[0];
@@ -88,13 +58,13 @@ function narrow(attrs: Attributes, period: Period, articles: ReadonlyMap<string,
   if (articles.size > 0 && attrs.articles !== undefined) {
     out.articles = toStringList(attrs.articles).filter((id) => {
       const d = articles.get(id)?.date;
-      return d !== undefined && inside(d, period);
+      return d !== undefined && inPeriod(d, period);
     });
   }
   for (const name of ['evidence', 'evidenceList']) {
     const list: unknown = attrs[name];
     if (!Array.isArray(list) || !list.some((e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string')) continue;
-    out[name] = list.filter((e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string' && inside((e as { date: string }).date, period));
+    out[name] = list.filter((e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string' && inPeriod((e as { date: string }).date, period));
   }
   // The edge's shown sentence: the first of its evidence in the period.
   if (Array.isArray(out.evidenceList) && typeof attrs.evidence === 'string') {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MultiGraph } from 'graphology';
 import { normalizePeriod, periodBound, periodView } from '../../src/query/period.js';
+import { attestedIn, inPeriod, overlaps } from '../../src/query/attested.js';
 import { timeline, formatTimeline } from '../../src/query/timeline.js';
 import { neighbors } from '../../src/query/neighbors.js';
 import { shortestPath } from '../../src/query/path.js';
@@ -65,6 +66,20 @@ describe('period bounds', () => {
     expect(periodBound('2020-02-07', false)).toBe('2020-02-07');
     for (const bad of ['2020-13', '2020-02-30', 'May', '20-1-1', '']) expect(() => periodBound(bad, false), bad).toThrow(RangeError);
     expect(() => normalizePeriod({ from: '2021', to: '2020' })).toThrow(/after/);
+  });
+});
+
+describe('attested in a period (shared with the viewer)', () => {
+  it('days, ranges and attributes against open and closed periods', () => {
+    expect(inPeriod('2020-05-12', { from: '2020-05-01' })).toBe(true);
+    expect(inPeriod('2020-02-03', { from: '2020-02-04', to: '2020-02-10' })).toBe(false);
+    expect(inPeriod('2020-02-10', { from: '2020-02-04', to: '2020-02-10' })).toBe(true);
+    expect(overlaps(['2020-02-01', '2020-02-29'], { from: '2020-02-29' })).toBe(true);
+    expect(overlaps(['2020-02-01', '2020-02-29'], { to: '2020-01-31' })).toBe(false);
+    expect(attestedIn({ dates: ['2020-02-03', '2020-05-12'] }, { from: '2020-05-01' })).toBe(true);
+    expect(attestedIn({ spells: [['2020-02-03', '2020-02-04']] }, { from: '2020-02-04', to: '2020-02-04' })).toBe(true);
+    expect(attestedIn({ first_seen: '2020-02-03', last_seen: '2020-02-10' }, { from: '2020-02-11' })).toBe(false);
+    expect(attestedIn({ dates: [] }, {})).toBe(false);
   });
 });
 

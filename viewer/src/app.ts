@@ -30,7 +30,8 @@ import { nearestEdge, type EdgeGeometry } from './hit.js';
 import { markPieces } from './marks.js';
 import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
-import { anyInRange, binDates, type Bin } from './timeline.js';
+import { binDates, type Bin } from './timeline.js';
+import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -202,9 +203,15 @@ export class App {
 
   /** Whether something attested on `dates` is in the selected time range (everything when none is set). */
   inTime(dates: readonly string[]): boolean {
+    const p = this.period();
+    return p === null || dates.some((d) => inPeriod(d, p));
+  }
+
+  /** The selected time range as the query library's Period (the same rule as `--from`/`--to`), or null. */
+  private period(): Period | null {
     const { from, to } = this.state;
-    if (from === null && to === null) return true;
-    return anyInRange(dates, from, to);
+    if (from === null && to === null) return null;
+    return { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
   }
 
   /** Shows only what is attested in [from, to] (null, null: everything); goes into the URL. */
@@ -457,7 +464,8 @@ export class App {
       return;
     }
     const { from, to } = this.state;
-    const ranged = from !== null || to !== null;
+    const period = this.period();
+    const ranged = period !== null;
     if (bars.childElementCount !== bins.length || bars.dataset.first !== bins[0]!.start) {
       const max = Math.max(...bins.map((b) => b.count), 1);
       bars.replaceChildren(
@@ -474,9 +482,9 @@ export class App {
     bars.classList.toggle('ranged', ranged);
     for (const node of bars.children) {
       const b = node as HTMLElement;
-      b.classList.toggle('in', ranged && (from === null || b.dataset.end! >= from) && (to === null || b.dataset.start! <= to));
+      b.classList.toggle('in', period !== null && overlaps([b.dataset.start!, b.dataset.end!], period));
     }
-    const articles = this.articleDates.filter((d) => (from === null || d >= from) && (to === null || d <= to)).length;
+    const articles = period === null ? this.articleDates.length : this.articleDates.filter((d) => inPeriod(d, period)).length;
     byId('tl-info').textContent = ranged
       ? this.t('timeline.range', { from: from ?? bins[0]!.start, to: to ?? bins[bins.length - 1]!.end, articles })
       : this.t('timeline.all', { articles });

@@ -1,6 +1,7 @@
 /**
- * The viewer's time model (pure, no DOM): article counts per day or month, and which dates fall in a
- * selected range. A node or edge is attested on its `dates` (ISO days, written by the build).
+ * The viewer's time model (pure, no DOM): article counts per day or month. Whether a date falls in the
+ * selected range is the query library's rule (src/query/attested.ts). A node or edge is attested on its
+ * `dates` (ISO days, written by the build).
  */
 
 export type BinUnit = 'day' | 'month';
@@ -59,9 +60,4 @@ export function binDates(dates: readonly string[]): { unit: BinUnit; bins: Bin[]
     }
   }
   return { unit, bins };
-}
-
-/** True when some date is within [from, to] (inclusive; a null bound is open). */
-export function anyInRange(dates: readonly string[], from: string | null, to: string | null): boolean {
-  return dates.some((d) => (from === null || d >= from) && (to === null || d <= to));
 }
