@@ -41,7 +41,7 @@ function sortEvidence(list: Evidence[]): Evidence[] {
  * `dates` (the distinct ISO dates of the dated articles among `ids`, sorted), `first_seen` and
  * `last_seen`; nothing when none of the articles is dated.
  */
-export function datesOf(ids: Iterable<string>, dateOf: ReadonlyMap<string, string>): { dates?: string[]; first_seen?: string; last_seen?: string } {
+function datesOf(ids: Iterable<string>, dateOf: ReadonlyMap<string, string>): { dates?: string[]; first_seen?: string; last_seen?: string } {
   const set = new Set<string>();
   for (const id of ids) {
     const d = dateOf.get(id);

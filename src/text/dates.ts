@@ -22,7 +22,7 @@ export interface DateOptions {
   today?: string;
 }
 
-export function todayIso(): string {
+function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
