@@ -211,8 +211,12 @@ export class App {
   private period(): Period | null {
     const { from, to } = this.state;
     if (from === null && to === null) return null;
-    return { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
+    // Called for every node and edge on every frame: one object per range.
+    const p = this.periodMemo;
+    if (p && p.from === (from ?? undefined) && p.to === (to ?? undefined)) return p;
+    return (this.periodMemo = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) });
   }
+  private periodMemo: Period | null = null;
 
   /** Shows only what is attested in [from, to] (null, null: everything); goes into the URL. */
   setRange(from: string | null, to: string | null): void {
