@@ -78,11 +78,11 @@ export const CURVE_THRESHOLDS = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
 export async function genreConfidenceCurve(options: GenreEvalOptions = {}): Promise<string> {
   const dir = options.dir ?? DEFAULT_GENRE_DIR;
   const goldDir = options.goldDir ?? GENRE_GOLD_DIR;
-  if (!existsSync(goldDir) || !existsSync(dir)) return 'Genre set: texts or gold not found, no curve (see README.md "Evaluation")';
+  if (!existsSync(goldDir) || !existsSync(dir)) return 'Genre set: texts or gold not found, no curve (see docs/evaluation.md)';
   const lines = ['Genre set by --min-confidence (entities pooled P / R, macro F1; relations macro F1):'];
   for (const x of CURVE_THRESHOLDS) {
     const { scores } = await scoreGenreSet(dir, goldDir, x);
-    if (scores.length === 0) return 'Genre set: no gNN.txt found, no curve (see README.md "Evaluation")';
+    if (scores.length === 0) return 'Genre set: no gNN.txt found, no curve (see docs/evaluation.md)';
     const sum = summarize(scores);
     const pooled = scores.reduce((a, s) => ({ tp: a.tp + s.entities.overall.tp, fp: a.fp + s.entities.overall.fp, fn: a.fn + s.entities.overall.fn }), { tp: 0, fp: 0, fn: 0 });
     const e = prf(pooled.tp, pooled.fp, pooled.fn);
@@ -110,13 +110,13 @@ export async function genreEvalBlock(options: GenreEvalOptions = {}): Promise<st
   const shown = options.dir ?? (relative(process.cwd(), dir).startsWith('..') ? dir : relative(process.cwd(), dir));
   if (!existsSync(goldDir)) return `Genre set: gold folder ${goldDir} not found, skipped`;
   if (!existsSync(dir)) {
-    return `Genre set: ${shown} not found, skipped (obtain the texts as README.md "Evaluation" says: the search tool, pages corpus, query = each gNN.json's source.title; check with python3 ../shared/eval/genre/verify.py ${shown})`;
+    return `Genre set: ${shown} not found, skipped (obtain the texts as docs/evaluation.md says: the search tool, pages corpus, query = each gNN.json's source.title; check with python3 ../shared/eval/genre/verify.py ${shown})`;
   }
   const t0 = performance.now();
   const { scores, missing, differs } = await scoreGenreSet(dir, goldDir, options.minConfidence ?? 0);
   const lines: string[] = [];
   const seconds = (performance.now() - t0) / 1000;
-  if (scores.length === 0) return `Genre set: no gNN.txt in ${shown}, skipped (see README.md "Evaluation")`;
+  if (scores.length === 0) return `Genre set: no gNN.txt in ${shown}, skipped (see docs/evaluation.md)`;
 
   lines.push(`Genre set: ${scores.length} articles from ${shown}, each built alone${options.minConfidence ? ` with --min-confidence ${options.minConfidence}` : ''}, ${seconds.toFixed(1)} s; averages are means over articles (macro)`);
   if (missing.length) lines.push(`  missing texts (not scored): ${missing.join(' ')}`);

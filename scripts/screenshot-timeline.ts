@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/screenshot-timeline.ts [--out DIR]`: the viewer's timeline for the README
+ * `npx tsx scripts/screenshot-timeline.ts [--out DIR]`: the viewer's timeline for docs/viewer.md
  * (docs/viewer-timeline.png). Builds the dated test corpus — the bundled page's articles as JSONL records
  * with a date each (scripts/dated-corpus.ts) — into DIR (default out-time/), selects February 2020 on
  * the timeline and opens the node with the most dated evidence.

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: screenshots of the viewer for the README — the whole bundled graph at the
+ * `npm run screenshots`: screenshots of the viewer for the README and docs/ — the whole bundled graph at the
  * default zoom (docs/viewer-graph.png) and an evidence panel (docs/viewer-evidence.png).
  * Builds the page (dist/viewer) and, if out/graph.json is missing (or with --rebuild), the bundled graph.
  * Usage: tsx scripts/screenshots.ts [--out DIR] [--rebuild] [--node LABEL]

@@ -3,7 +3,7 @@
  * and the averages over a set of articles. Pure functions over data; reading files and building graphs is
  * the caller's business (scripts/eval-genre.ts).
  *
- * Rules (the README's Evaluation section repeats them):
+ * Rules (docs/evaluation.md repeats them):
  * - Entities: the nodes of the four kinds. A gold entity is found when a node of its kind carries its name
  *   or an alias as label or alias; a node is correct when it matches some gold entity that way (seed.ts's
  *   rule, `scoreEntities`). A node that matches a gold name of another kind is wrong, and that gold entity

@@ -1,5 +1,5 @@
 /**
- * The bad-input table of the README (section "scale"): each row is one test here. Inputs are written to a
+ * The bad-input table of docs/scale.md: each row is one test here. Inputs are written to a
  * fresh temporary folder; builds run without layout where the layout is not what is tested.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

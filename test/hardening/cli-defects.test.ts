@@ -1,5 +1,5 @@
 /**
- * Issue 16 reproductions through the CLI: each exits as the README's bad-input table says.
+ * Issue 16 reproductions through the CLI: each exits as the bad-input table of docs/scale.md says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

@@ -150,7 +150,7 @@ describe('periodView and the queries by period', () => {
     expect(text.split('\n')[0]).toBe('2020-02-03  located_in:位于  甲村 → 乙镇 [PLACE]');
     expect(text).toContain('2020-02-03  role:第一书记  张三 [PERSON] → 甲村');
     expect(text).toContain('“张三任甲村第一书记。”  (甲村换届 https://example.org/1)');
-    // The README's example (section Time) is this output.
+    // docs/query.md's example (Questions by period) is this output.
     expect(text).toBe(
       [
         '2020-02-03  located_in:位于  甲村 → 乙镇 [PLACE]',

@@ -1,5 +1,5 @@
 /**
- * The README's Query section must stay true: every ```ts block between the query section markers is
+ * docs/query.md's Query section must stay true: every ```ts block between the query section markers is
  * run as a program (tsx, `from 'zhkg'` pointed at src/index.ts) from the repository root, and every
  * `// prints: …` line must appear in its output.
  */
@@ -8,16 +8,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../query/helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const start = readme.indexOf('<!-- section:query -->');
-const end = readme.indexOf('<!-- /section:query -->');
-const section = start >= 0 && end > start ? readme.slice(start, end) : '';
+const doc = readFileSync(join(ROOT, 'docs/query.md'), 'utf8');
+const start = doc.indexOf('<!-- section:query -->');
+const end = doc.indexOf('<!-- /section:query -->');
+const section = start >= 0 && end > start ? doc.slice(start, end) : '';
 const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
-describe('README Query section', () => {
+describe('docs/query.md Query section', () => {
   it('exists and has runnable examples that state what they print', () => {
     expect(section).not.toBe('');
     expect(blocks.length).toBeGreaterThanOrEqual(3);
