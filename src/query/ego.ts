@@ -5,8 +5,7 @@
 import { subgraph } from 'graphology-operators';
 import type { QueryGraph } from './attributes.js';
 import { resolveEntity } from './find.js';
-import type { NeighborOptions } from './neighbors.js';
-import { neighbors } from './neighbors.js';
+import { egoKeys, type NeighborOptions } from './hops.js';
 import { periodView } from './period.js';
 
 /** `from`/`to`: the ego network as attested in that period. */
@@ -19,7 +18,7 @@ export type EgoOptions = Pick<NeighborOptions, 'relation' | 'direction' | 'kind'
 export function egoNetwork(whole: QueryGraph, nameOrKey: string, depth = 1, options: EgoOptions = {}): QueryGraph {
   const graph = periodView(whole, options);
   const centre = resolveEntity(graph, nameOrKey);
-  const keep = new Set([centre, ...neighbors(graph, centre, { ...options, depth }).map((n) => n.key)]);
+  const keep = egoKeys(whole, centre, depth, options);
   const ego = subgraph(graph, keep);
   ego.setAttribute('ego', centre);
   ego.setAttribute('egoDepth', depth);

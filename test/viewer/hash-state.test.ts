@@ -25,7 +25,18 @@ describe('URL hash state', () => {
     expect(parseHash('#from=2020-05-01&to=2020-02-01')).toMatchObject({ from: '2020-02-01', to: '2020-05-01' });
   });
 
+  it('keeps focus trail, depth, path ends, ranges and community; drops nonsense', () => {
+    const s = { ...defaultViewState(), focus: ['a,b', 'PLACE:苏吉&x'], depth: 3, pathFrom: 'p:1', pathTo: 'p:2', community: 4 };
+    s.ranges = { ...s.ranges, degree: { min: 2, max: null }, confidence: { min: 0.5, max: 0.9 } };
+    expect(parseHash(formatHash(s))).toEqual(s);
+    expect(formatHash(s)).toContain('degree=2..');
+    expect(parseHash('#depth=7&degree=x..y&community=-1&mentions=..')).toEqual(defaultViewState());
+    expect(parseHash('#mentions=9..3').ranges.mentions).toEqual({ min: 3, max: 9 });
+  });
+
   it('round-trips any state', () => {
+    const bound = () => fc.option(fc.integer({ min: 0, max: 50 }), { nil: null });
+    const range = () => fc.tuple(bound(), bound()).map(([a, b]) => (a !== null && b !== null && a > b ? { min: b, max: a } : { min: a, max: b }));
     const name = fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !s.includes(','));
     const state: fc.Arbitrary<ViewState> = fc.record({
       node: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
@@ -38,6 +49,12 @@ describe('URL hash state', () => {
       lang: fc.constantFrom('zh' as const, 'en' as const),
       from: fc.option(fc.constantFrom('2020-02-03', '2020-02-10'), { nil: null }),
       to: fc.option(fc.constantFrom('2020-02-10', '2020-05-12'), { nil: null }),
+      focus: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }),
+      depth: fc.integer({ min: 1, max: 3 }),
+      pathFrom: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
+      pathTo: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
+      ranges: fc.record({ degree: range(), mentions: range(), confidence: range() }),
+      community: fc.option(fc.nat(40), { nil: null }),
     });
     fc.assert(fc.property(state, (s) => {
         expect(parseHash(formatHash(s))).toEqual(s);

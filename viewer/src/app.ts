@@ -32,6 +32,9 @@ import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 import { binDates, type Bin } from './timeline.js';
 import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
+import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope } from './scope.js';
+import { RANGE_KEYS, type RangeKey } from './hash-state.js';
+import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -80,6 +83,8 @@ export class App {
   private kindColors = new Map<string, string>();
   private maxMetric = { size: 1, degree: 1, pagerank: 1 };
   private focusSet: Set<string> | null = null;
+  /** What the filters, focus and path leave shown (recomputed on every state change, not on hover). */
+  scope: Scope | null = null;
   /** nodes whose label is drawn when nothing is focused; null: all */
   private labelSet: Set<string> | null = null;
   private labelFrame = 0;
@@ -142,12 +147,13 @@ export class App {
     this.articleDates = [...this.articles.values()].flatMap((a) => (a.date ? [a.date] : []));
     this.bins = binDates(this.articleDates).bins;
     this.buildFilters();
+    this.buildCommunities();
     this.applyState();
     // A shared URL names a node or an edge: show it.
     if (this.state.node) this.centerOn([this.state.node]);
     else if (this.state.edge) this.centerOn(graph.extremities(this.state.edge), false);
-    byId('status').textContent = this.t('status.graph', { nodes: graph.order, edges: graph.size });
     this.renderTimeline();
+    this.updateScope();
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
   }
 
@@ -161,7 +167,7 @@ export class App {
       return;
     }
     this.hideMessage();
-    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [], from: null, to: null };
+    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [], from: null, to: null, focus: [], pathFrom: null, pathTo: null, community: null, ranges: parseHash('').ranges };
     this.setGraph(src);
   }
 
@@ -178,9 +184,66 @@ export class App {
   // ---------- state ----------
 
   private commit(): void {
+    this.updateScope();
     const hash = formatHash(this.state);
     if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
     this.refresh();
+  }
+
+  /** Recomputes what is shown and everything that follows it (counts, status, path panel, focus bar). */
+  private updateScope(): void {
+    const g = this.graph;
+    if (!g) return;
+    const t0 = performance.now();
+    this.scope = computeScope(g, this.state);
+    this.scopeMs = performance.now() - t0;
+    const { nodes, edges } = scopeCounts(g, this.scope, this.state);
+    const status = byId('status');
+    status.textContent = nodes === g.order && edges === g.size ? this.t('status.graph', { nodes, edges }) : this.t('status.shown', { nodes, edges, total: g.order });
+    status.dataset.nodes = String(nodes);
+    status.dataset.edges = String(edges);
+    this.buildFilters();
+    byId('focus-bar').replaceChildren(...focusBar(this.benchContext(), this.state, this.scope));
+    byId('focus-bar').hidden = this.state.focus.length === 0;
+    const pathBox = byId('path');
+    pathBox.replaceChildren(...pathPanel(this.benchContext(), this.state, this.scope));
+    pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
+    document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
+  }
+  /** Time the last scope computation took (ms): read by the bench. */
+  scopeMs = 0;
+
+  private benchContext(): BenchContext {
+    return {
+      ...this.panelContext(),
+      focusTrail: (i: number) => this.focusTrail(i),
+      setDepth: (d: number) => this.update({ depth: Math.max(1, Math.min(3, d)) }),
+      clearPath: () => this.update({ pathFrom: null, pathTo: null }),
+      swapPath: () => this.update({ pathFrom: this.state.pathTo, pathTo: this.state.pathFrom }),
+    };
+  }
+
+  /** Merges `patch` into the state and brings the view in line. */
+  update(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    this.commit();
+    this.renderPanel();
+  }
+
+  /** Shows only the ego network of `node` (added to the breadcrumb trail). */
+  focusOn(node: string): void {
+    const trail = this.state.focus.filter((k) => k !== node);
+    this.update({ focus: [...trail, node], pathFrom: null, pathTo: null, node });
+  }
+
+  /** Breadcrumb: -1 = the whole graph, else back to the i-th focus of the trail. */
+  focusTrail(i: number): void {
+    this.update({ focus: i < 0 ? [] : this.state.focus.slice(0, i + 1) });
+  }
+
+  /** Sets one end of the path (the other end is kept); the focus is left for the path. */
+  setPathEnd(end: 'from' | 'to', node: string): void {
+    this.update(end === 'from' ? { pathFrom: node, focus: [] } : { pathTo: node, focus: [] });
   }
 
   /** Brings controls, panel and renderer in line with `state` (after a load or a hash edit). */
@@ -189,6 +252,14 @@ export class App {
     if (g) {
       if (this.state.node && !g.hasNode(this.state.node)) this.state.node = null;
       if (this.state.edge && !g.hasEdge(this.state.edge)) this.state.edge = null;
+      this.state.focus = this.state.focus.filter((k) => g.hasNode(k));
+      if (this.state.pathFrom && !g.hasNode(this.state.pathFrom)) this.state.pathFrom = null;
+      if (this.state.pathTo && !g.hasNode(this.state.pathTo)) this.state.pathTo = null;
+    }
+    byId<HTMLSelectElement>('community-filter').value = this.state.community === null ? '' : String(this.state.community);
+    for (const k of RANGE_KEYS) {
+      byId<HTMLInputElement>(`${k}-min`).value = this.state.ranges[k].min === null ? '' : String(this.state.ranges[k].min);
+      byId<HTMLInputElement>(`${k}-max`).value = this.state.ranges[k].max === null ? '' : String(this.state.ranges[k].max);
     }
     for (const r of document.querySelectorAll<HTMLInputElement>('input[name="color-by"]')) r.checked = r.value === this.state.colorBy;
     byId<HTMLSelectElement>('size-by').value = this.state.sizeBy;
@@ -199,12 +270,6 @@ export class App {
     this.renderTimeline();
     this.renderPanel();
     this.commit();
-  }
-
-  /** Whether something attested on `dates` is in the selected time range (everything when none is set). */
-  inTime(dates: readonly string[]): boolean {
-    const p = this.period();
-    return p === null || dates.some((d) => inPeriod(d, p));
   }
 
   /** The selected time range as the query library's Period (the same rule as `--from`/`--to`), or null. */
@@ -260,28 +325,38 @@ export class App {
 
   // ---------- reducers ----------
 
-  private visibleEdge(e: EdgeView, source: string, target: string): boolean {
-    const g = this.graph!;
-    if (this.state.hiddenRelations.includes(e.relation)) return false;
-    if (!this.inTime(e.dates) || !this.inTime(g.getNodeAttribute(source, 'dates')) || !this.inTime(g.getNodeAttribute(target, 'dates'))) return false;
-    const hk = this.state.hiddenKinds;
-    return !hk.includes(g.getNodeAttribute(source, 'kind')) && !hk.includes(g.getNodeAttribute(target, 'kind'));
+  private visibleEdge(edge: string, e: EdgeView, source: string, target: string): boolean {
+    const sc = this.scope;
+    if (!sc) return false;
+    if (!sc.nodes.has(source) || !sc.nodes.has(target)) return false;
+    return sc.edges ? sc.edges.has(edge) : edgePasses(e, this.state, this.period());
   }
 
   /** Nodes to keep bright: the focused node and its visible neighbours, or the selected edge's ends. */
   private computeFocus(): Set<string> | null {
     const g = this.graph;
     if (!g) return null;
-    const focus = this.hovered ?? this.state.node;
+    const focus = this.brightNode();
     if (focus && g.hasNode(focus)) {
       const set = new Set([focus]);
-      g.forEachEdge(focus, (_e, a, s, t) => {
-        if (this.visibleEdge(a, s, t)) set.add(s === focus ? t : s);
+      g.forEachEdge(focus, (e, a, s, t) => {
+        if (this.visibleEdge(e, a, s, t)) set.add(s === focus ? t : s);
       });
       return set;
     }
     if (this.state.edge && g.hasEdge(this.state.edge)) return new Set(g.extremities(this.state.edge));
     return null;
+  }
+
+  /**
+   * The node whose neighbours stay bright: the hovered one, else the selected one — unless it is the centre
+   * of the focus (its whole ego network is what the user asked to see) or on the path shown.
+   */
+  private brightNode(): string | null {
+    if (this.hovered) return this.hovered;
+    // A path shows its hops: selecting one of its nodes does not hide the others.
+    if (this.scope?.edges && this.state.node !== null && this.scope.nodes.has(this.state.node)) return null;
+    return this.state.node !== null && this.state.node === this.scope?.focus ? null : this.state.node;
   }
 
   nodeColor(a: NodeView): string {
@@ -299,7 +374,8 @@ export class App {
 
   private nodeReducer(node: string, a: NodeView): Partial<NodeDisplayData> {
     const res: Partial<NodeDisplayData> = { ...a, color: this.nodeColor(a), size: this.nodeSize(a) };
-    if (this.state.hiddenKinds.includes(a.kind) || !this.inTime(a.dates)) res.hidden = true;
+    if (!this.scope?.nodes.has(node)) res.hidden = true;
+    else if (node === this.scope.focus || node === this.state.pathFrom || node === this.state.pathTo) res.highlighted = true;
     const focus = this.focusSet;
     const labelled = this.labelSet === null || this.labelSet.has(node);
     if (labelled) res.forceLabel = true;
@@ -307,7 +383,7 @@ export class App {
     if (focus) {
       if (focus.has(node)) {
         res.zIndex = 2;
-        if (node === (this.hovered ?? this.state.node)) res.highlighted = true;
+        if (node === this.brightNode()) res.highlighted = true;
       } else {
         res.color = FADED_NODE;
         res.label = '';
@@ -328,11 +404,11 @@ export class App {
       size: (co ? 0.6 : 1.6) + (co ? 0.4 : 0.6) * Math.log2(1 + a.weight),
       zIndex: co ? 0 : 1,
     };
-    if (!this.visibleEdge(a, s, t)) {
+    if (!this.visibleEdge(edge, a, s, t)) {
       res.hidden = true;
       return res;
     }
-    const focus = this.hovered ?? this.state.node;
+    const focus = this.brightNode();
     if (focus && g.hasNode(focus)) {
       if (s !== focus && t !== focus) res.hidden = true;
       else {
@@ -408,6 +484,8 @@ export class App {
       selectNode: (n) => this.selectNode(n, true),
       selectEdge: (e) => this.selectEdge(e),
       close: () => this.selectNode(null),
+      focusOn: (n) => this.focusOn(n),
+      setPathEnd: (end, n) => this.setPathEnd(end, n),
     };
   }
 
@@ -423,6 +501,19 @@ export class App {
     panel.dataset.edge = this.state.edge ?? '';
   }
 
+  /** The community choices of the loaded graph, largest first, with their sizes. */
+  private buildCommunities(): void {
+    const sel = byId<HTMLSelectElement>('community-filter');
+    const sizes = new Map<number, number>();
+    this.graph?.forEachNode((_n, a) => {
+      if (a.community !== null) sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1);
+    });
+    const opts = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c, n]) => el('option', { attrs: { value: String(c) } }, `${c} (${n})`));
+    sel.replaceChildren(sel.options[0]!, ...opts);
+    sel.disabled = sizes.size === 0;
+    sel.value = this.state.community === null ? '' : String(this.state.community);
+  }
+
   private buildFilters(): void {
     const g = this.graph;
     const legend = byId('legend');
@@ -430,11 +521,21 @@ export class App {
     clear(legend);
     clear(rels);
     if (!g) return;
-    // Counts follow the time range.
-    for (const { kind, count, color } of kindCounts(g, (_n, a) => this.inTime(a.dates))) {
+    // Counts follow the other filters, the focus and the path (a hidden kind or relation counts what it would add).
+    const sc = this.scope;
+    const period = this.period();
+    const narrowed = !!sc && (sc.focus !== null || sc.edges !== null);
+    const nodeCounted = (n: string, a: NodeView) => !sc || sc.nodes.has(n) || (!narrowed && this.state.hiddenKinds.includes(a.kind) && nodePasses(a, this.state, period, true));
+    const edgeCounted = (e: string, a: EdgeView) => {
+      const [s, t] = g.extremities(e);
+      if (!sc || !sc.nodes.has(s) || !sc.nodes.has(t)) return false;
+      if (sc.edges) return sc.edges.has(e);
+      return period === null || a.dates.some((d) => inPeriod(d, period));
+    };
+    for (const { kind, count, color } of kindCounts(g, nodeCounted)) {
       legend.append(this.toggle('kind', kind, this.t(`kind.${kind}`), count, color, !this.state.hiddenKinds.includes(kind), false));
     }
-    for (const { relation, count, color } of relationCounts(g, (_e, a) => this.inTime(a.dates))) {
+    for (const { relation, count, color } of relationCounts(g, edgeCounted)) {
       rels.append(this.toggle('relation', relation, this.t(`relation.${relation}`), count, color, !this.state.hiddenRelations.includes(relation), true));
     }
   }
@@ -495,13 +596,6 @@ export class App {
     byId('tl-clear').hidden = !ranged;
     byId('timeline').dataset.from = from ?? '';
     byId('timeline').dataset.to = to ?? '';
-    if (this.graph && ranged) {
-      let nodes = 0;
-      let edges = 0;
-      this.graph.forEachNode((_n, a) => (nodes += this.inTime(a.dates) ? 1 : 0));
-      this.graph.forEachEdge((_e, a) => (edges += this.inTime(a.dates) ? 1 : 0));
-      byId('status').textContent = this.t('status.range', { nodes, edges });
-    } else if (this.graph) byId('status').textContent = this.t('status.graph', { nodes: this.graph.order, edges: this.graph.size });
   }
 
   /** Drag (or click) across the bars selects a range of bins. */
@@ -579,11 +673,11 @@ export class App {
       this.labelSet = null;
       return;
     }
-    const focusNode = this.hovered ?? this.state.node;
+    const focusNode = this.brightNode() ?? this.scope?.focus;
     const { width, height } = s.getDimensions();
     const cands: LabelCandidate[] = [];
     g.forEachNode((n, a) => {
-      if (!a.label || this.state.hiddenKinds.includes(a.kind) || !this.inTime(a.dates) || (focus && !focus.has(n))) return;
+      if (!a.label || !this.scope?.nodes.has(n) || (focus && !focus.has(n))) return;
       const size = this.nodeSize(a);
       const v = s.graphToViewport({ x: a.x, y: a.y });
       // the focused node always wins; then bigger nodes, then better connected ones
@@ -610,12 +704,26 @@ export class App {
     for (const n of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) n.title = this.t(n.dataset.i18nTitle!);
     for (const n of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) n.setAttribute('aria-label', this.t(n.dataset.i18nAria!));
     document.title = `${this.t('title')} · zhkg`;
-    if (this.graph) byId('status').textContent = this.t('status.graph', { nodes: this.graph.order, edges: this.graph.size });
     if (this.graph) this.renderTimeline();
   }
 
   private wireStaticControls(): void {
     this.wireTimeline();
+    for (const input of document.querySelectorAll<HTMLInputElement>('#ranges input[data-range]')) {
+      input.addEventListener('change', () => {
+        const key = input.dataset.range as RangeKey;
+        const bound = input.dataset.bound === 'max' ? 'max' : 'min';
+        const v = input.value.trim() === '' || !Number.isFinite(Number(input.value)) ? null : Number(input.value);
+        this.update({ ranges: { ...this.state.ranges, [key]: { ...this.state.ranges[key], [bound]: v } } });
+      });
+    }
+    const community = byId<HTMLSelectElement>('community-filter');
+    community.addEventListener('change', () => this.update({ community: community.value === '' ? null : Number(community.value) }));
+    byId('filters-reset').addEventListener('click', () => {
+      const d = parseHash('');
+      this.update({ hiddenKinds: [], hiddenRelations: [], ranges: d.ranges, community: null, from: null, to: null });
+      this.applyState();
+    });
     const input = byId<HTMLInputElement>('search');
     input.addEventListener('input', () => this.updateSuggestions(input.value));
     input.addEventListener('keydown', (ev) => {

@@ -1,6 +1,7 @@
 /**
  * The shareable part of the view lives in the URL hash: selected node or edge, hidden kinds and
- * relations, colour and size modes, label density, language, and the time range (`from`, `to`: ISO days). Parsing is lenient (a hand-edited URL
+ * relations, colour and size modes, label density, language, the time range (`from`, `to`: ISO days), the
+ * focus trail and depth, the path ends, attribute ranges and a community. Parsing is lenient (a hand-edited URL
  * falls back to defaults) and serializing is canonical (sorted lists, defaults omitted).
  */
 
@@ -23,12 +24,51 @@ export interface ViewState {
   /** Time range shown (inclusive ISO days); null: open. */
   from: string | null;
   to: string | null;
+  /** Focus trail: the last key is the focused node (its ego network is shown), earlier ones the breadcrumb. */
+  focus: string[];
+  /** Ego-network depth of the focus, 1–3. */
+  depth: number;
+  /** Path ends (node keys): both set, the shortest path between them is shown. */
+  pathFrom: string | null;
+  pathTo: string | null;
+  /** Attribute ranges (inclusive; null bound: open). */
+  ranges: Record<RangeKey, Range>;
+  /** Only this community (null: all). */
+  community: number | null;
+}
+
+export const RANGE_KEYS = ['degree', 'mentions', 'confidence'] as const;
+export type RangeKey = (typeof RANGE_KEYS)[number];
+export interface Range {
+  min: number | null;
+  max: number | null;
+}
+
+function openRanges(): Record<RangeKey, Range> {
+  return { degree: { min: null, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } };
+}
+
+/** `min..max` with either side empty; null bounds for anything unreadable. */
+function parseRange(v: string | null): Range {
+  const r: Range = { min: null, max: null };
+  if (!v) return r;
+  const m = /^(-?[0-9.]*)\.\.(-?[0-9.]*)$/u.exec(v);
+  if (!m) return r;
+  const n = (t: string | undefined) => (t === undefined || t === '' || !Number.isFinite(Number(t)) ? null : Number(t));
+  r.min = n(m[1]);
+  r.max = n(m[2]);
+  if (r.min !== null && r.max !== null && r.min > r.max) [r.min, r.max] = [r.max, r.min];
+  return r;
+}
+
+function formatRange(r: Range): string | null {
+  return r.min === null && r.max === null ? null : `${r.min ?? ''}..${r.max ?? ''}`;
 }
 
 export const DEFAULT_LABELS = 1;
 
 export function defaultViewState(): ViewState {
-  return { node: null, edge: null, hiddenKinds: [], hiddenRelations: [], colorBy: 'kind', sizeBy: 'size', labels: DEFAULT_LABELS, lang: 'zh', from: null, to: null };
+  return { node: null, edge: null, hiddenKinds: [], hiddenRelations: [], colorBy: 'kind', sizeBy: 'size', labels: DEFAULT_LABELS, lang: 'zh', from: null, to: null, focus: [], depth: 1, pathFrom: null, pathTo: null, ranges: openRanges(), community: null };
 }
 
 function list(v: string | null): string[] {
@@ -55,6 +95,14 @@ export function parseHash(hash: string): ViewState {
   s.from = day(p.get('from'));
   s.to = day(p.get('to'));
   if (s.from && s.to && s.from > s.to) [s.from, s.to] = [s.to, s.from];
+  s.focus = p.getAll('focus').filter((k) => k !== '');
+  const depth = Number(p.get('depth'));
+  if (Number.isInteger(depth) && depth >= 1 && depth <= 3) s.depth = depth;
+  s.pathFrom = p.get('pathFrom') || null;
+  s.pathTo = p.get('pathTo') || null;
+  for (const k of RANGE_KEYS) s.ranges[k] = parseRange(p.get(k));
+  const community = p.get('community');
+  if (community !== null && /^\d+$/u.test(community)) s.community = Number(community);
   return s;
 }
 
@@ -71,6 +119,15 @@ export function formatHash(s: ViewState): string {
   if (s.lang !== d.lang) p.set('lang', s.lang);
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
+  for (const k of s.focus) p.append('focus', k);
+  if (s.depth !== d.depth) p.set('depth', String(s.depth));
+  if (s.pathFrom) p.set('pathFrom', s.pathFrom);
+  if (s.pathTo) p.set('pathTo', s.pathTo);
+  for (const k of RANGE_KEYS) {
+    const r = formatRange(s.ranges[k]);
+    if (r) p.set(k, r);
+  }
+  if (s.community !== null) p.set('community', String(s.community));
   const out = p.toString();
   return out === '' ? '' : `#${out}`;
 }

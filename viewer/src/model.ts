@@ -88,6 +88,8 @@ export interface NodeView extends Attributes {
   community: number | null;
   degree: number;
   pagerank: number | null;
+  /** The entity's confidence (0–1), when the graph gives one. */
+  confidence: number | null;
   evidence: EvidenceItem[];
   /** An article's web address (http/https only; anything else is dropped), or null. */
   url: string | null;
@@ -218,6 +220,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       community: community === null ? null : Math.trunc(community),
       degree: 0,
       pagerank: num(a.pagerank),
+      confidence: num(a.confidence),
       url: webUrl(a.url),
       evidence: evidenceOrSentence(a.evidence, a.articles),
       dates: dateList(a.dates),

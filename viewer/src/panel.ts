@@ -11,6 +11,9 @@ export interface PanelContext {
   selectNode: (node: string) => void;
   selectEdge: (edge: string) => void;
   close: () => void;
+  /** Focus (ego network) and path ends; absent: no such buttons. */
+  focusOn?: (node: string) => void;
+  setPathEnd?: (end: 'from' | 'to', node: string) => void;
 }
 
 const MAX_ROWS = 40;
@@ -61,21 +64,22 @@ function sentence(item: EvidenceItem, fallbackNames: readonly string[]): HTMLEle
   return span;
 }
 
-function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], names: readonly string[]): Node[] {
-  const out: Node[] = [el('h3', {}, `${ctx.t('panel.evidence')} (${items.length})`)];
+/** Evidence sentences with their sources (at most `max`, then "n more"); a heading with the count unless `heading` is false. */
+export function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], names: readonly string[], heading = true, max = MAX_EVIDENCE): Node[] {
+  const out: Node[] = heading ? [el('h3', {}, `${ctx.t('panel.evidence')} (${items.length})`)] : [];
   if (items.length === 0) {
     out.push(el('p', { class: 'hint' }, ctx.t('panel.none')));
     return out;
   }
   const ul = el('ul', { class: 'evidence' });
-  for (const item of items.slice(0, MAX_EVIDENCE)) {
+  for (const item of items.slice(0, max)) {
     const a = ctx.articles.get(item.article);
     const date = item.date ?? a?.date;
     const source = a || item.article ? el('span', { class: 'source' }, date ? el('span', { class: 'date' }, date) : null, articleTitle(ctx, item.article, true), a?.section ? ` ${a.section}` : null) : null;
     ul.append(el('li', { attrs: date ? { 'data-date': date } : {} }, sentence(item, names), source));
   }
   out.push(ul);
-  if (items.length > MAX_EVIDENCE) out.push(el('p', { class: 'hint' }, ctx.t('panel.more', { n: items.length - MAX_EVIDENCE })));
+  if (items.length > max) out.push(el('p', { class: 'hint' }, ctx.t('panel.more', { n: items.length - max })));
   return out;
 }
 
@@ -142,7 +146,15 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
     if (rows.length > MAX_ROWS) group.append(el('p', { class: 'hint' }, ctx.t('panel.more', { n: rows.length - MAX_ROWS })));
     rel.push(group);
   }
-  return [...header(ctx, a.label), dl, ...rel, ...evidenceList(ctx, a.evidence, names(ctx, node))];
+  const actions = el('div', { class: 'actions' });
+  const focusOn = ctx.focusOn;
+  const setPathEnd = ctx.setPathEnd;
+  if (focusOn) actions.append(el('button', { attrs: { type: 'button', id: 'focus-node' }, title: ctx.t('focus.title'), onClick: () => focusOn(node) }, ctx.t('focus.button')));
+  if (setPathEnd) {
+    actions.append(el('button', { attrs: { type: 'button', id: 'path-from' }, onClick: () => setPathEnd('from', node) }, ctx.t('path.from')));
+    actions.append(el('button', { attrs: { type: 'button', id: 'path-to' }, onClick: () => setPathEnd('to', node) }, ctx.t('path.to')));
+  }
+  return [...header(ctx, a.label), actions, dl, ...rel, ...evidenceList(ctx, a.evidence, names(ctx, node))];
 }
 
 export function edgePanel(ctx: PanelContext, edge: string): Node[] {

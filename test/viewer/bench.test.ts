@@ -1,0 +1,229 @@
+/**
+ * The analysis bench in headless Chromium: focus (ego network, breadcrumb), paths, attribute filters.
+ * The fixture graph gets a `confidence` per node here (written by the test, so the expected sets are
+ * computed from the same data); expected walks come from the query library run in Node on that graph.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { MultiGraph } from 'graphology';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveViewer, type ViewerServer } from '../../src/viewer/server.js';
+import { copyViewer } from '../../src/viewer/copy.js';
+import { shortestPath } from '../../src/query/path.js';
+import { egoNetwork } from '../../src/query/ego.js';
+import type { QueryGraph } from '../../src/query/attributes.js';
+import { FIXTURE_JSON, buildAssets, launchBrowser } from './helpers.js';
+
+interface FixtureNode {
+  key: string;
+  attributes: Record<string, unknown> & { degree: number; mentions: number; community: number; kind: string };
+}
+interface Fixture {
+  nodes: FixtureNode[];
+  edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[];
+}
+
+let assets: string;
+let out: string;
+let fixture: Fixture;
+let server: ViewerServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assets = await buildAssets();
+  out = await mkdtemp(join(tmpdir(), 'zhkg-bench-out-'));
+  fixture = JSON.parse(await readFile(FIXTURE_JSON, 'utf8')) as Fixture;
+  // A confidence per node, spread over 0.3–0.95 by position in the file.
+  fixture.nodes.forEach((n, i) => (n.attributes.confidence = Math.round((0.3 + (0.65 * i) / (fixture.nodes.length - 1)) * 100) / 100));
+  await writeFile(join(out, 'graph.json'), JSON.stringify(fixture));
+  await copyViewer(out, { assetsDir: assets });
+  server = await serveViewer(out, { assetsDir: assets });
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+  if (assets) await rm(assets, { recursive: true, force: true });
+});
+
+function libraryGraph(): QueryGraph {
+  const g = new MultiGraph({ type: 'mixed' });
+  g.import(fixture as unknown as Parameters<typeof g.import>[0]);
+  return g as unknown as QueryGraph;
+}
+
+async function open(hash = ''): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(server.url + hash);
+  await page.waitForSelector('body[data-ready]');
+}
+
+/** Keys of the nodes sigma draws (not hidden), sorted. */
+function shownNodes(): Promise<string[]> {
+  return page.evaluate(() => {
+    const s = window.__zhkg!.sigma!;
+    return s.getGraph().filterNodes((n) => s.getNodeDisplayData(n)?.hidden === false).sort();
+  });
+}
+
+function shownEdges(): Promise<string[]> {
+  return page.evaluate(() => {
+    const s = window.__zhkg!.sigma!;
+    return s.getGraph().filterEdges((e) => s.getEdgeDisplayData(e)?.hidden === false).sort();
+  });
+}
+
+/** Waits for the next scope computation after `action`. */
+async function afterScope(action: () => Promise<unknown>): Promise<void> {
+  const before = await page.evaluate(() => document.body.dataset.scope);
+  await action();
+  await page.waitForFunction((b) => document.body.dataset.scope !== b, before);
+}
+
+const enc = encodeURIComponent;
+
+describe('focus', () => {
+  it('shows the ego network to the chosen depth, with the library’s walk, breadcrumb and URL', async () => {
+    await open(`#node=${enc('place:苏吉嘎查')}`);
+    await page.waitForSelector('#panel[data-node="place:苏吉嘎查"]');
+    await afterScope(() => page.click('#focus-node'));
+    const lib = libraryGraph();
+    const ego1 = egoNetwork(lib, 'place:苏吉嘎查', 1).nodes().sort();
+    expect(ego1.length).toBeLessThan(fixture.nodes.length);
+    expect(await shownNodes()).toEqual(ego1);
+    expect(decodeURIComponent(page.url())).toContain('focus=place:苏吉嘎查');
+    expect(await page.isVisible('#focus-bar')).toBe(true);
+    expect(await page.textContent('#focus-bar .crumb.current')).toBe('苏吉嘎查');
+
+    await afterScope(() => page.selectOption('#focus-depth', '2'));
+    const ego2 = egoNetwork(lib, 'place:苏吉嘎查', 2).nodes().sort();
+    expect(ego2.length).toBeGreaterThan(ego1.length);
+    expect(await shownNodes()).toEqual(ego2);
+    expect(page.url()).toContain('depth=2');
+
+    // refocus on a neighbour from its panel: the trail grows; the breadcrumb goes back
+    await page.evaluate(() => window.__zhkg!.selectNode('person:金宝'));
+    await page.waitForSelector('#panel[data-node="person:金宝"]');
+    await afterScope(() => page.click('#focus-node'));
+    expect(await shownNodes()).toEqual(egoNetwork(lib, 'person:金宝', 2).nodes().sort());
+    expect(await page.locator('#focus-bar .crumb').allTextContents()).toEqual(['全图', '苏吉嘎查', '金宝']);
+    await afterScope(() => page.click('#focus-bar .crumb[data-crumb="0"]'));
+    expect(await shownNodes()).toEqual(ego2);
+    await afterScope(() => page.click('#focus-bar .crumb[data-crumb="-1"]'));
+    expect(await shownNodes()).toEqual(fixture.nodes.map((n) => n.key).sort());
+    expect(await page.isVisible('#focus-bar')).toBe(false);
+    expect(page.url()).not.toContain('focus=');
+  });
+
+  it('walks only the relations left on, and comes back from the URL', async () => {
+    await open(`#focus=${enc('program:驻村工作队')}`);
+    const lib = libraryGraph();
+    const all = egoNetwork(lib, 'program:驻村工作队', 1).nodes().sort();
+    expect(await shownNodes()).toEqual(all);
+    await afterScope(() => page.uncheck('#relations input[value="co_occurs"]'));
+    const typed = egoNetwork(lib, 'program:驻村工作队', 1, { relation: ['runs', 'role', 'located_in', 'part_of', 'authored', 'partner_of'] }).nodes().sort();
+    expect(typed.length).toBeLessThan(all.length);
+    expect(await shownNodes()).toEqual(typed);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('path', () => {
+  async function pathBetween(a: string, b: string): Promise<void> {
+    await open(`#node=${enc(a)}`);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(a)}]`);
+    await afterScope(() => page.click('#path-from'));
+    await page.evaluate((k) => window.__zhkg!.selectNode(k), b);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(b)}]`);
+    await afterScope(() => page.click('#path-to'));
+  }
+
+  it('prefers stated relations to a shorter co-occurrence (the rule of `zhkg query path`), evidence per hop', async () => {
+    await pathBetween('person:萨仁苏和', 'org:苏吉嘎查党支部');
+    const lib = shortestPath(libraryGraph(), 'person:萨仁苏和', 'org:苏吉嘎查党支部')!;
+    // a direct co_occurs edge joins the two: the stated two-hop path wins
+    expect(lib.hops.length).toBe(2);
+    expect(lib.usesCoOccurs).toBe(false);
+    expect(await shownNodes()).toEqual(lib.nodes.map((n) => n.key).sort());
+    expect(await shownEdges()).toEqual(lib.hops.map((h) => h.edge.key).sort());
+    const hops = page.locator('#path li.hop');
+    expect(await hops.evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')))).toEqual(lib.hops.map((h) => h.edge.key));
+    for (const [i, hop] of lib.hops.entries()) {
+      const ev = fixture.edges.find((e) => e.key === hop.edge.key)!.attributes.evidence as string;
+      expect(ev.length).toBeGreaterThan(0);
+      expect(await hops.nth(i).locator('.evidence .sentence').first().textContent()).toBe(ev);
+    }
+    const url = decodeURIComponent(page.url());
+    expect(url).toContain('pathFrom=person:萨仁苏和');
+    expect(url).toContain('pathTo=org:苏吉嘎查党支部');
+
+    // the URL alone brings the same path back
+    await open(`#pathFrom=${enc('person:萨仁苏和')}&pathTo=${enc('org:苏吉嘎查党支部')}`);
+    expect(await page.locator('#path li.hop').count()).toBe(2);
+    await afterScope(() => page.click('#path-clear'));
+    expect(await page.isVisible('#path')).toBe(false);
+    expect(page.url()).not.toContain('path');
+  });
+
+  it('uses co-occurrence only when nothing else connects, and says so; none when co_occurs is off', async () => {
+    await pathBetween('place:新巴尔虎左旗', 'org:通辽市委');
+    const lib = shortestPath(libraryGraph(), 'place:新巴尔虎左旗', 'org:通辽市委')!;
+    expect(lib.usesCoOccurs).toBe(true);
+    expect(await page.locator('#path li.hop').count()).toBe(lib.hops.length);
+    expect(await page.textContent('#path')).toContain('共现');
+    await afterScope(() => page.uncheck('#relations input[value="co_occurs"]'));
+    expect(await page.isVisible('#path-none')).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('filters', () => {
+  it('ranges of degree, mentions and confidence and a community; counts follow; in the URL', async () => {
+    await open();
+    const count = (f: (n: FixtureNode['attributes']) => boolean) => fixture.nodes.filter((n) => f(n.attributes)).map((n) => n.key).sort();
+    await afterScope(async () => {
+      await page.fill('#degree-min', '2');
+      await page.dispatchEvent('#degree-min', 'change');
+    });
+    const deg = count((a) => a.degree >= 2);
+    expect(deg.length).toBeGreaterThan(0);
+    expect(deg.length).toBeLessThan(fixture.nodes.length);
+    expect(await shownNodes()).toEqual(deg);
+    expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(deg.length));
+    const places = count((a) => a.degree >= 2 && a.kind === 'PLACE').length;
+    expect(await page.textContent('#legend input[value="PLACE"] ~ .count')).toBe(String(places));
+    expect(page.url()).toContain('degree=2..');
+
+    await afterScope(async () => {
+      await page.fill('#confidence-max', '0.6');
+      await page.dispatchEvent('#confidence-max', 'change');
+    });
+    const both = count((a) => a.degree >= 2 && (a.confidence as number) <= 0.6);
+    expect(both.length).toBeLessThan(deg.length);
+    expect(await shownNodes()).toEqual(both);
+
+    // from the URL: mentions and community
+    await open('#mentions=2..&community=0');
+    expect(await page.inputValue('#mentions-min')).toBe('2');
+    expect(await page.inputValue('#community-filter')).toBe('0');
+    expect(await shownNodes()).toEqual(count((a) => a.mentions >= 2 && a.community === 0));
+    await open('#community=1');
+    const c1 = count((a) => a.community === 1);
+    expect(await shownNodes()).toEqual(c1);
+    // an edge is shown only when both its ends are
+    const edges = fixture.edges.filter((e) => c1.includes(e.source) && c1.includes(e.target)).map((e) => e.key).sort();
+    expect(await shownEdges()).toEqual(edges);
+    await afterScope(() => page.click('#filters-reset'));
+    expect(await shownNodes()).toEqual(fixture.nodes.map((n) => n.key).sort());
+    expect(page.url()).not.toContain('community');
+    expect(pageErrors).toEqual([]);
+  });
+});
