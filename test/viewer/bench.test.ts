@@ -227,3 +227,58 @@ describe('filters', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('data table', () => {
+  it('sorts and searches the rows in view; a row click selects in the graph; CSV of the visible rows', async () => {
+    await open('#community=0');
+    await page.click('#table-toggle');
+    await page.waitForSelector('#table:not([hidden]) tbody tr');
+    const inView = fixture.nodes.filter((n) => n.attributes.community === 0);
+    expect(await page.getAttribute('#table', 'data-rows')).toBe(String(inView.length));
+    // default order: degree, largest first
+    const keys = () => page.locator('#table tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    const byDegree = [...inView].sort((a, b) => b.attributes.degree - a.attributes.degree || (a.key < b.key ? -1 : 1)).map((n) => n.key);
+    expect(await keys()).toEqual(byDegree);
+    // a click on the label header sorts by label
+    await page.click('#table th[data-col="0"]');
+    const byLabel = [...inView].sort((a, b) => (String(a.attributes.label) < String(b.attributes.label) ? -1 : 1)).map((n) => n.key);
+    expect(await keys()).toEqual(byLabel);
+    // search narrows the rows
+    await page.fill('#table-search', '嘎查');
+    const found = inView.filter((n) => String(n.attributes.label).includes('嘎查')).map((n) => n.key).sort();
+    expect((await keys()).sort()).toEqual(found);
+    // a row click selects the node
+    await page.click(`#table tbody tr[data-key=${JSON.stringify(found[0])}]`);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(found[0])}]`);
+    expect(await page.getAttribute(`#table tbody tr[data-key=${JSON.stringify(found[0])}]`, 'class')).toContain('selected');
+
+    // CSV: exactly the visible rows, a reader gets them back
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const Papa = (await import('papaparse')).default;
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/u, ''), { newline: '\r\n', skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['key', 'label', 'kind', 'degree', 'mentions', 'articles']);
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(found);
+
+    // edges tab; a row click opens the edge
+    await page.fill('#table-search', '');
+    await page.click('#table-head .tab[data-table="edges"]');
+    const edgeKeys = (await keys()) as string[];
+    const c0 = new Set(inView.map((n) => n.key));
+    expect(edgeKeys.sort()).toEqual(fixture.edges.filter((e) => c0.has(e.source) && c0.has(e.target)).map((e) => e.key).sort());
+    await page.click('#table tbody tr[data-key="e3"]');
+    await page.waitForSelector('#panel[data-edge="e3"]');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps a hostile label as text in the table and in the CSV', async () => {
+    await open(`#focus=${enc('org:hostile')}`);
+    await page.click('#table-toggle');
+    await page.fill('#table-search', '<img');
+    await page.waitForSelector('#table tbody tr[data-key="org:hostile"]');
+    expect(await page.textContent('#table tbody tr[data-key="org:hostile"] td')).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#table img').count()).toBe(0);
+    const csv = await page.evaluate(() => window.__zhkg!.tableCsv());
+    expect(csv).toContain('org:hostile,<img src=x onerror=alert(1)>,ORGANIZATION');
+  });
+});

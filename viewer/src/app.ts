@@ -35,6 +35,9 @@ import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
 import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope } from './scope.js';
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
+import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, type TableKind } from './table.js';
+
+const TABLE_ROWS = 500;
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -208,8 +211,91 @@ export class App {
     const pathBox = byId('path');
     pathBox.replaceChildren(...pathPanel(this.benchContext(), this.state, this.scope));
     pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
+    this.renderTable();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
+  // ---------- data table ----------
+
+  table = { open: false, kind: 'nodes' as TableKind, col: 2, desc: true, query: '' };
+  /** The rows the table shows now (searched and sorted), all of them: the CSV exports these. */
+  tableShown: Row[] = [];
+
+  private renderTable(): void {
+    const box = byId('table');
+    box.hidden = !this.table.open;
+    box.parentElement!.classList.toggle('table-open', this.table.open);
+    byId('table-toggle').setAttribute('aria-pressed', String(this.table.open));
+    const g = this.graph;
+    if (!this.table.open || !g || !this.scope) return;
+    const { kind, col, desc, query } = this.table;
+    for (const b of document.querySelectorAll<HTMLElement>('#table-head .tab')) b.setAttribute('aria-pressed', String(b.dataset.table === kind));
+    const cols = COLUMNS[kind];
+    const head = byId('table-grid').querySelector('thead tr')!;
+    head.replaceChildren(
+      ...cols.map((c, i) => {
+        const th = el('th', { class: NUMERIC.has(c) ? 'num' : '', attrs: { 'data-col': String(i), scope: 'col' } }, this.t(`table.col.${c}`));
+        if (i === col) th.setAttribute('aria-sort', desc ? 'descending' : 'ascending');
+        th.addEventListener('click', () => {
+          this.table = { ...this.table, col: i, desc: i === col ? !desc : NUMERIC.has(c) };
+          this.renderTable();
+        });
+        return th;
+      }),
+    );
+    const all = tableRows(g, kind, this.scope, this.state);
+    this.tableShown = sortRows(searchRows(all, query), col, desc);
+    const selected = kind === 'nodes' ? this.state.node : this.state.edge;
+    const body = byId('table-grid').querySelector('tbody')!;
+    body.replaceChildren(
+      ...this.tableShown.slice(0, TABLE_ROWS).map((r) => {
+        const tr = el('tr', { class: r.key === selected ? 'selected' : '', attrs: { 'data-key': r.key } }, ...r.cells.map((c, i) => el('td', { class: NUMERIC.has(cols[i]!) ? 'num' : '' }, kind === 'nodes' && i === 1 ? this.t(`kind.${c}`) : kind === 'edges' && i === 0 ? this.t(`relation.${c}`) : String(c))));
+        tr.addEventListener('click', () => (kind === 'nodes' ? this.selectNode(r.key, true) : this.selectEdge(r.key)));
+        return tr;
+      }),
+    );
+    const more = this.tableShown.length - TABLE_ROWS;
+    const foot = byId('table-grid').querySelector('tfoot') ?? byId('table-grid').appendChild(el('tfoot', {}));
+    foot.replaceChildren(...(more > 0 ? [el('tr', {}, el('td', { attrs: { colspan: String(cols.length) } }, this.t('table.more', { n: more })))] : []));
+    byId('table-count').textContent = this.t('table.count', { shown: this.tableShown.length, total: all.length });
+    byId('table').dataset.rows = String(this.tableShown.length);
+  }
+
+  /** The visible rows as CSV (what the table shows, searched and sorted; not only the first rows drawn). */
+  tableCsv(): string {
+    return toCsv(COLUMNS[this.table.kind], this.tableShown);
+  }
+
+  private wireTable(): void {
+    byId('table-toggle').addEventListener('click', () => {
+      this.table = { ...this.table, open: !this.table.open };
+      this.renderTable();
+    });
+    byId('table-close').addEventListener('click', () => {
+      this.table = { ...this.table, open: false };
+      this.renderTable();
+    });
+    for (const b of document.querySelectorAll<HTMLElement>('#table-head .tab')) {
+      b.addEventListener('click', () => {
+        const kind: TableKind = b.dataset.table === 'edges' ? 'edges' : 'nodes';
+        if (kind !== this.table.kind) this.table = { ...this.table, kind, col: kind === 'nodes' ? 2 : 4, desc: true };
+        this.renderTable();
+      });
+    }
+    const search = byId<HTMLInputElement>('table-search');
+    search.addEventListener('input', () => {
+      this.table = { ...this.table, query: search.value };
+      this.renderTable();
+    });
+    byId('table-csv').addEventListener('click', () => {
+      const blob = new Blob([this.tableCsv()], { type: 'text/csv;charset=utf-8' });
+      const a = el('a', { attrs: { href: URL.createObjectURL(blob), download: `zhkg-${this.table.kind}.csv` } });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.getAttribute('href')!), 10_000);
+    });
+  }
+
   /** Time the last scope computation took (ms): read by the bench. */
   scopeMs = 0;
 
@@ -709,6 +795,7 @@ export class App {
 
   private wireStaticControls(): void {
     this.wireTimeline();
+    this.wireTable();
     for (const input of document.querySelectorAll<HTMLInputElement>('#ranges input[data-range]')) {
       input.addEventListener('change', () => {
         const key = input.dataset.range as RangeKey;
