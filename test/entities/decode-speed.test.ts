@@ -87,6 +87,35 @@ describe('fast decoding paths', () => {
     expect(emissionsFromHashes(feats, n, F, idx, W2)[5]).toBe(-a[5]!);
   });
 
+  it('packed emissions over one-byte weight codes (int8 × one scale, as shipped) equal the float sums exactly', () => {
+    const rand = mulberry32(23);
+    const unique = [...new Set(Array.from({ length: 20000 }, () => (Math.floor(rand() * 0xffffffff) >>> 0) || 1))];
+    const idx = new FeatureIndex(unique);
+    const scale = 0.0137;
+    // As format.ts decodes them: int8 × scale in a Float32Array (so -0 appears too), fewer than 256 values.
+    const W = Float32Array.from({ length: unique.length * NUM_TAGS }, () => (Math.round(rand() * 254) - 127) * scale * (rand() < 0.3 ? 0 : 1) * (rand() < 0.5 ? -1 : 1));
+    expect(new Set(W).size).toBeLessThanOrEqual(256);
+    expect(W.some((x) => Object.is(x, -0))).toBe(true);
+    const F = 47;
+    const n = 400;
+    const feats = Uint32Array.from({ length: n * F }, () => {
+      const r = rand();
+      return r < 0.4 ? 0 : r < 0.85 ? unique[Math.floor(rand() * unique.length)]! : (Math.floor(rand() * 0xffffffff) >>> 0) || 1;
+    });
+    const a = emissionsFromHashes(feats, n, F, idx, W);
+    const rows = idx.lookupAll(feats);
+    let nonZero = 0;
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < NUM_TAGS; t++) {
+        let sum = 0;
+        for (let f = 0; f < F; f++) if (rows[i * F + f]! >= 0) sum += W[rows[i * F + f]! * NUM_TAGS + t]!;
+        expect(Object.is(a[i * NUM_TAGS + t], Math.fround(sum))).toBe(true);
+        if (sum !== 0) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan((n * NUM_TAGS) / 2);
+  });
+
   it('viterbi over predecessor lists equals the full scan (random scores, ties included)', () => {
     const rand = mulberry32(5);
     for (let round = 0; round < 200; round++) {

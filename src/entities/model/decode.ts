@@ -69,15 +69,33 @@ export function emissions(rows: Int32Array, n: number, F: number, W: Float32Arra
  * A run-time copy of (index, weights) laid out for lookups: a table of keys small enough for the L2 cache
  * (load ≤ 0.75 instead of ≤ 0.5) and the weight rows stored in slot order, so that a hit costs one access to
  * the large weight array instead of three (keys, rows, weights in row order), and a miss stays in cache.
- * Built once per (index, weights) pair.
+ * When the weights take at most 256 distinct values (the shipped model's are int8 × one scale), a row is
+ * stored as 13 one-byte codes into a table of those values, padded to 16 bytes: a hit then reads one cache
+ * line instead of 52 scattered bytes, and the whole table is a quarter of the size. The values added are the
+ * same numbers in the same order, so the sums are identical to the float rows'. Built once per (index,
+ * weights) pair.
  */
 interface PackedIndex {
   keys: Uint32Array;
   mask: number;
-  /** 13 weights per slot of `keys`. */
+  /** 13 weights per slot of `keys` (when `codes` is not set). */
   weights: Float32Array;
+  /** 16 codes per slot of `keys` (13 used): index into `values`. */
+  codes?: Uint8Array;
+  values?: Float64Array;
 }
 const packedCache = new WeakMap<FeatureIndex, WeakMap<Float32Array, PackedIndex>>();
+
+/** The distinct values of `W` (ascending) when there are at most 256 of them. */
+function valueTable(W: Float32Array): Float64Array | undefined {
+  const seen = new Set<number>();
+  for (let i = 0; i < W.length; i++) {
+    seen.add(W[i]!);
+    if (seen.size > 256) return undefined;
+  }
+  // -0 and 0 are one Set entry; -0 is only ever added to a sum (the start is +0), where it changes nothing.
+  return Float64Array.from([...seen].sort((a, b) => a - b));
+}
 
 function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
   let byW = packedCache.get(index);
@@ -90,16 +108,21 @@ function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
     while (size * 3 < count * 4) size *= 2;
     const mask = size - 1;
     const keys = new Uint32Array(size);
-    const weights = new Float32Array(size * 13);
+    const values = valueTable(W);
+    const code = values ? new Map([...values].map((v, i) => [v, i])) : undefined;
+    const codes = values ? new Uint8Array(size * 16) : undefined;
+    const weights = values ? new Float32Array(0) : new Float32Array(size * 13);
     for (let s = 0; s < index.keys.length; s++) {
       const h = index.keys[s]!;
       if (h === 0) continue;
       let t = (h ^ (h >>> 15)) & mask;
       while (keys[t] !== 0) t = (t + 1) & mask;
       keys[t] = h;
-      weights.set(W.subarray(index.rows[s]! * 13, index.rows[s]! * 13 + 13), t * 13);
+      const r = index.rows[s]! * 13;
+      if (codes) for (let k = 0; k < 13; k++) codes[t * 16 + k] = code!.get(W[r + k]!)!;
+      else weights.set(W.subarray(r, r + 13), t * 13);
     }
-    byW.set(W, (p = { keys, mask, weights }));
+    byW.set(W, (p = { keys, mask, weights, ...(codes ? { codes, values } : {}) }));
   }
   return p;
 }
@@ -110,7 +133,9 @@ function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
  */
 export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array): Float32Array {
   if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
-  const { keys, mask, weights } = packedIndex(index, W);
+  const packed = packedIndex(index, W);
+  if (packed.codes) return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!);
+  const { keys, mask, weights } = packed;
   const em = new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
@@ -129,6 +154,34 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
       e0 += weights[w]!; e1 += weights[w + 1]!; e2 += weights[w + 2]!; e3 += weights[w + 3]!; e4 += weights[w + 4]!;
       e5 += weights[w + 5]!; e6 += weights[w + 6]!; e7 += weights[w + 7]!; e8 += weights[w + 8]!; e9 += weights[w + 9]!;
       e10 += weights[w + 10]!; e11 += weights[w + 11]!; e12 += weights[w + 12]!;
+    }
+    const o = i * 13;
+    em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;
+    em[o + 7] = e7; em[o + 8] = e8; em[o + 9] = e9; em[o + 10] = e10; em[o + 11] = e11; em[o + 12] = e12;
+  }
+  return em;
+}
+
+/** `emissionsFromHashes` over one-byte weight codes (see PackedIndex). */
+function emissionsFromCodes(feats: Uint32Array, n: number, F: number, keys: Uint32Array, mask: number, c: Uint8Array, v: Float64Array): Float32Array {
+  const em = new Float32Array(n * 13);
+  for (let i = 0; i < n; i++) {
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    const fo = i * F;
+    for (let f = 0; f < F; f++) {
+      const h = feats[fo + f]!;
+      if (h === 0) continue;
+      let s = (h ^ (h >>> 15)) & mask;
+      let k = keys[s]!;
+      while (k !== h && k !== 0) {
+        s = (s + 1) & mask;
+        k = keys[s]!;
+      }
+      if (k === 0) continue;
+      const w = s << 4;
+      e0 += v[c[w]!]!; e1 += v[c[w + 1]!]!; e2 += v[c[w + 2]!]!; e3 += v[c[w + 3]!]!; e4 += v[c[w + 4]!]!;
+      e5 += v[c[w + 5]!]!; e6 += v[c[w + 6]!]!; e7 += v[c[w + 7]!]!; e8 += v[c[w + 8]!]!; e9 += v[c[w + 9]!]!;
+      e10 += v[c[w + 10]!]!; e11 += v[c[w + 11]!]!; e12 += v[c[w + 12]!]!;
     }
     const o = i * 13;
     em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;

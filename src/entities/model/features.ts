@@ -5,6 +5,7 @@
  * speed is dominated by it), and the same function serves training and run time, so they cannot drift.
  */
 import type { Token } from '../../types.js';
+import { U32Map } from './u32map.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
@@ -83,8 +84,23 @@ export function charClass(c: number): number {
 }
 
 const HAN_NUMERAL_CODES = new Set([...HAN_NUMERALS].map((s) => s.charCodeAt(0)));
-const SURNAME_CODES = new Set([...SINGLE_SURNAMES].map((s) => s.charCodeAt(0)));
-const PLACE_SUFFIX_CODES = new Set([...PLACE_SUFFIX_CHARS].map((s) => s.charCodeAt(0)));
+
+/** One flag byte per UTF-16 code unit: whether the unit is one of `chars` (each a single unit). */
+function unitFlags(chars: Iterable<string>): Uint8Array {
+  const f = new Uint8Array(0x10000);
+  for (const ch of chars) f[ch.charCodeAt(0)] = 1;
+  return f;
+}
+const SURNAME_CODES = unitFlags(SINGLE_SURNAMES);
+const PLACE_SUFFIX_CODES = unitFlags(PLACE_SUFFIX_CHARS);
+/** First units of the double surnames: only there is a two-unit slice compared with the list. */
+const DOUBLE_SURNAME_FIRST = unitFlags([...DOUBLE_SURNAMES].map((s) => s[0]!));
+/** charClass of every code unit, computed once. */
+const CHAR_CLASS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = charClass(c);
+  return t;
+})();
 const MAX_SUFFIX = 6;
 
 /**
@@ -102,7 +118,7 @@ function forwardHash(s: string): number {
   for (let i = 0; i < s.length; i++) h = step(h, normUnit(s.charCodeAt(i)));
   return h;
 }
-function wordTable(words: readonly string[], hash: (s: string) => number, reverse: boolean): Map<number, number> {
+function wordTable(words: readonly string[], hash: (s: string) => number, reverse: boolean): U32Map {
   const m = new Map<number, number>();
   for (const w of words) {
     for (let len = 1; len < w.length; len++) {
@@ -112,35 +128,35 @@ function wordTable(words: readonly string[], hash: (s: string) => number, revers
     }
     m.set(fmix(hash(w)), w.length);
   }
-  return m;
+  return new U32Map(m);
 }
 const ORG_ENDING = wordTable(ORG_SUFFIX_WORDS, reverseHash, true);
 const ORG_STARTING = wordTable(ORG_SUFFIX_WORDS, forwardHash, false);
 const PLACE_ENDING = wordTable(PLACE_SUFFIX_WORDS, reverseHash, true);
 
 /** Key (non-zero) of the longest listed word ending at `end` (exclusive) with length ≥ minLen; 0 if none. */
-function endingAt(u: Int32Array, end: number, table: Map<number, number>, minLen: number): number {
+function endingAt(u: Int32Array, end: number, table: U32Map, minLen: number): number {
   let h = 0x3c6ef372;
   let best = 0;
   for (let len = 1; len <= MAX_SUFFIX && end - len >= 0; len++) {
     h = step(h, u[end - len + 2]!);
     const k = fmix(h);
     const v = table.get(k);
-    if (v === undefined) break;
+    if (v < 0) break;
     if (v > 0 && len >= minLen) best = nz(k);
   }
   return best;
 }
 
 /** Key of the longest listed word starting at `start`; 0 if none. */
-function startingAt(u: Int32Array, n: number, start: number, table: Map<number, number>): number {
+function startingAt(u: Int32Array, n: number, start: number, table: U32Map): number {
   let h = 0x3c6ef372;
   let best = 0;
   for (let len = 1; len <= MAX_SUFFIX && start + len <= n; len++) {
     h = step(h, u[start + len + 1]!);
     const k = fmix(h);
     const v = table.get(k);
-    if (v === undefined) break;
+    if (v < 0) break;
     if (v > 0) best = nz(k);
   }
   return best;
@@ -203,6 +219,14 @@ export function buildLexicon(entries: Iterable<readonly [string, number]>): Lexi
 
 export const EMPTY_LEXICON: Lexicon = { types: new Map(), maxLen: 0 };
 
+/** A lexicon's types in a typed table (built once per lexicon; `Lexicon.types` stays the public form). */
+const typedLexicons = new WeakMap<Lexicon, U32Map>();
+function typedTypes(lex: Lexicon): U32Map {
+  let t = typedLexicons.get(lex);
+  if (!t) typedLexicons.set(lex, (t = new U32Map(lex.types)));
+  return t;
+}
+
 /**
  * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
  * type found anywhere in the text (n × NLEX array). Overlapping matches are all kept: the model weighs them.
@@ -210,13 +234,14 @@ export const EMPTY_LEXICON: Lexicon = { types: new Map(), maxLen: 0 };
 function lexiconPositions(u: Int32Array, n: number, lex: Lexicon, gazStart: Int32Array, gazEnd: Int32Array): Uint8Array {
   const out = new Uint8Array(n * NLEX);
   if (lex.maxLen === 0) return out;
+  const types = typedTypes(lex);
   for (let i = 0; i < n; i++) {
     let h = 0x9747b28c;
     const lim = Math.min(n, i + lex.maxLen);
     for (let j = i; j < lim; j++) {
       h = step(h, u[j + 2]!);
-      const t = lex.types.get(fmix(h));
-      if (t === undefined) break;
+      const t = types.get(fmix(h));
+      if (t < 0) break;
       if (t === 0 || j === i) continue;
       if (t & GAZ_MASK) {
         // Gazetteer kinds keep, per unit, the longest entry covering it (start, end exclusive).
@@ -262,7 +287,7 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     u[i + 2] = normUnit(c);
-    cls[i + 1] = charClass(c);
+    cls[i + 1] = CHAR_CLASS[c]!;
   }
 
   // Per-unit word information from the tokens.
@@ -327,11 +352,13 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
     out[o + 20] = h3(21, cls[i]!, cls[i + 1]!, cls[i + 2]!);
 
     // Dictionary features.
-    if (SURNAME_CODES.has(text.charCodeAt(i))) out[o + 21] = h2(22, wb, k >= 0 ? lenB[k]! : 0);
-    if (i + 1 < n && DOUBLE_SURNAMES.has(text.slice(i, i + 2))) out[o + 22] = h1(23, 1);
-    else if (i > 0 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
-    if (PLACE_SUFFIX_CODES.has(text.charCodeAt(i))) out[o + 23] = h2(24, c, wb);
-    if (i + 1 < n && PLACE_SUFFIX_CODES.has(text.charCodeAt(i + 1))) out[o + 24] = h2(25, d, bmes[i + 1]!);
+    const ch = text.charCodeAt(i);
+    const chNext = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    if (SURNAME_CODES[ch] === 1) out[o + 21] = h2(22, wb, k >= 0 ? lenB[k]! : 0);
+    if (i + 1 < n && DOUBLE_SURNAME_FIRST[ch] === 1 && DOUBLE_SURNAMES.has(text.slice(i, i + 2))) out[o + 22] = h1(23, 1);
+    else if (i > 0 && DOUBLE_SURNAME_FIRST[text.charCodeAt(i - 1)] === 1 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
+    if (PLACE_SUFFIX_CODES[ch] === 1) out[o + 23] = h2(24, c, wb);
+    if (chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1) out[o + 24] = h2(25, d, bmes[i + 1]!);
     const orgEnd = endingAt(u, i + 1, ORG_ENDING, 1);
     if (orgEnd) out[o + 25] = h2(26, orgEnd, wb);
     const orgNext = i + 1 < n ? startingAt(u, n, i + 1, ORG_STARTING) : 0;
@@ -349,8 +376,8 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
     }
     // Class-level versions of the suffix cues (which suffix it is does not enter): weights learnt on 省/市/县
     // and 委员会/公司 carry over to suffixes rare in the training text, such as 旗, 苏木, 嘎查, 党支部, 合作社.
-    const placeHere = PLACE_SUFFIX_CODES.has(text.charCodeAt(i)) || placeEnd !== 0;
-    const placeNext = i + 1 < n && PLACE_SUFFIX_CODES.has(text.charCodeAt(i + 1));
+    const placeHere = PLACE_SUFFIX_CODES[ch] === 1 || placeEnd !== 0;
+    const placeNext = chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1;
     if (placeHere || placeNext) out[o + 39] = h3(40, placeHere ? 1 : 0, placeNext ? 1 : 0, wb);
     if (orgEnd !== 0 || orgNext !== 0) out[o + 40] = h3(41, orgEnd !== 0 ? 1 : 0, orgNext !== 0 ? 1 : 0, wb);
     if (orgEnd !== 0) out[o + 41] = h2(42, k >= 0 ? lenB[k]! : 0, pos);
