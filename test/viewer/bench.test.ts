@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { MultiGraph } from 'graphology';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,5 +281,75 @@ describe('data table', () => {
     expect(await page.locator('#table img').count()).toBe(0);
     const csv = await page.evaluate(() => window.__zhkg!.tableCsv());
     expect(csv).toContain('org:hostile,<img src=x onerror=alert(1)>,ORGANIZATION');
+  });
+});
+
+describe('live layout', () => {
+  const positions = (): Promise<Record<string, [number, number]>> =>
+    page.evaluate(() => {
+      const out: Record<string, [number, number]> = {};
+      window.__zhkg!.graph!.forEachNode((n, a) => (out[n] = [a.x, a.y]));
+      return out;
+    });
+  const frames = () => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+
+  it('runs ForceAtlas2 in a worker with start/stop, separates overlapping nodes, restores the built positions', async () => {
+    await open();
+    const built = await positions();
+    await page.click('#layout-run');
+    expect(await page.getAttribute('#layout-controls', 'data-layout')).toBe('running');
+    await page.waitForFunction((b) => {
+      let moved = false;
+      window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
+      return moved;
+    }, built, { timeout: 60_000 });
+    await page.click('#layout-run');
+    expect(await page.getAttribute('#layout-controls', 'data-layout')).toBe('moved');
+    expect(await page.evaluate(() => window.__zhkg!.layout!.running)).toBe(false);
+    const stopped = await positions();
+    await frames();
+    expect(await positions()).toEqual(stopped);
+    await page.click('#layout-restore');
+    expect(await positions()).toEqual(built);
+    expect(await page.getAttribute('#layout-controls', 'data-layout')).toBe('built');
+
+    // two nodes put on one spot are pushed apart until their discs no longer overlap on screen
+    await page.evaluate(() => {
+      const g = window.__zhkg!.graph!;
+      const a = g.getNodeAttributes('place:苏吉嘎查');
+      g.mergeNodeAttributes('person:金宝', { x: a.x, y: a.y });
+    });
+    await frames();
+    const gap = () =>
+      page.evaluate(() => {
+        const s = window.__zhkg!.sigma!;
+        const a = s.getNodeDisplayData('person:金宝')!;
+        const b = s.getNodeDisplayData('place:苏吉嘎查')!;
+        const p = s.framedGraphToViewport(a);
+        const q = s.framedGraphToViewport(b);
+        return Math.hypot(p.x - q.x, p.y - q.y) - (s.scaleSize(a.size) + s.scaleSize(b.size));
+      });
+    expect(await gap()).toBeLessThan(0);
+    await page.click('#layout-noverlap');
+    await frames();
+    expect(await gap()).toBeGreaterThanOrEqual(0);
+    await page.click('#layout-restore');
+    expect(await positions()).toEqual(built);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('starts its worker from file:// too', async () => {
+    await page.goto('about:blank');
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    await page.waitForSelector('body[data-ready]');
+    const built = await positions();
+    await page.click('#layout-run');
+    await page.waitForFunction((b) => {
+      let moved = false;
+      window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
+      return moved;
+    }, built, { timeout: 60_000 });
+    await page.click('#layout-run');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
 import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope } from './scope.js';
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
+import { LiveLayout } from './layout.js';
 import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, type TableKind } from './table.js';
 
 const TABLE_ROWS = 500;
@@ -114,6 +115,10 @@ export class App {
   setGraph(src: SourceGraphLike): void {
     const { graph, articles } = toViewGraph(src);
     this.sigma?.kill();
+    this.layout?.kill();
+    this.layout = new LiveLayout(graph);
+    // Moving nodes (live layout, noverlap, restore) changes which labels fit.
+    graph.on('eachNodeAttributesUpdated', () => this.scheduleLabels());
     this.graph = graph;
     this.articles = articles;
     this.hovered = null;
@@ -212,6 +217,7 @@ export class App {
     pathBox.replaceChildren(...pathPanel(this.benchContext(), this.state, this.scope));
     pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
     this.renderTable();
+    this.renderLayoutControls();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
   // ---------- data table ----------
@@ -293,6 +299,41 @@ export class App {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.getAttribute('href')!), 10_000);
+    });
+  }
+
+  // ---------- live layout ----------
+
+  layout: LiveLayout | null = null;
+
+  private renderLayoutControls(): void {
+    const status = this.layout?.status ?? 'built';
+    byId('layout-controls').dataset.layout = status;
+    byId('layout-run').textContent = this.t(status === 'running' ? 'layout.stop' : 'layout.start');
+    byId<HTMLButtonElement>('layout-restore').disabled = status === 'built';
+  }
+
+  private wireLayout(): void {
+    byId('layout-run').addEventListener('click', () => {
+      const l = this.layout;
+      if (!l) return;
+      if (l.running) l.stop();
+      else l.start();
+      this.renderLayoutControls();
+    });
+    byId('layout-noverlap').addEventListener('click', () => {
+      const s = this.sigma;
+      const g = this.graph;
+      if (!s || !g || !this.layout) return;
+      const a = s.viewportToGraph({ x: 0, y: 0 });
+      const b = s.viewportToGraph({ x: 100, y: 0 });
+      const unitsPerPixel = Math.hypot(b.x - a.x, b.y - a.y) / 100;
+      this.layout.separate((n) => s.scaleSize(this.nodeSize(g.getNodeAttributes(n))), unitsPerPixel);
+      this.renderLayoutControls();
+    });
+    byId('layout-restore').addEventListener('click', () => {
+      this.layout?.restore();
+      this.renderLayoutControls();
     });
   }
 
@@ -795,6 +836,7 @@ export class App {
 
   private wireStaticControls(): void {
     this.wireTimeline();
+    this.wireLayout();
     this.wireTable();
     for (const input of document.querySelectorAll<HTMLInputElement>('#ranges input[data-range]')) {
       input.addEventListener('change', () => {
