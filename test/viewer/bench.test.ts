@@ -1,6 +1,7 @@
 /**
  * The analysis bench in headless Chromium: focus (ego network, breadcrumb), paths, attribute filters.
- * The fixture graph gets a `confidence` per node here (written by the test, so the expected sets are
+ * Also: the data table and its CSV, the live layout, exports of the view (GEXF checked against the schema
+ * and read by networkx, JSON, PNG). The fixture graph gets a `confidence` per node here (written by the test, so the expected sets are
  * computed from the same data); expected walks come from the query library run in Node on that graph.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import { shortestPath } from '../../src/query/path.js';
 import { egoNetwork } from '../../src/query/ego.js';
 import type { QueryGraph } from '../../src/query/attributes.js';
 import { FIXTURE_JSON, buildAssets, launchBrowser } from './helpers.js';
+import { NETWORKX_SUMMARY, runPython, validateGexf } from '../export/helpers.js';
+import { toGexf } from '../../src/export/gexf.js';
 
 interface FixtureNode {
   key: string;
@@ -350,6 +353,69 @@ describe('live layout', () => {
       return moved;
     }, built, { timeout: 60_000 });
     await page.click('#layout-run');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('export what you see', () => {
+  async function downloaded(button: string): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return readFile((await download.path())!);
+  }
+
+  it('GEXF of the visible subgraph: the CLI writer, valid against the GEXF schema, read by networkx', async () => {
+    await open(`#focus=${enc('place:苏吉嘎查')}&hideRelations=co_occurs`);
+    const shown = await shownNodes();
+    const edges = await shownEdges();
+    expect(shown.length).toBeLessThan(fixture.nodes.length);
+    const gexf = (await downloaded('#export-gexf')).toString('utf8');
+    const valid = await validateGexf(gexf);
+    expect(valid.errors).toEqual([]);
+    expect(valid.valid).toBe(true);
+    const nx = runPython(NETWORKX_SUMMARY, gexf);
+    expect(nx.stderr).toBe('');
+    const summary = JSON.parse(nx.stdout) as { nodes: Record<string, { label: string }>; edges: { key: string }[] };
+    expect(Object.keys(summary.nodes).sort()).toEqual(shown);
+    expect(summary.edges.map((e) => e.key).sort()).toEqual(edges);
+    expect(summary.nodes['place:苏吉嘎查']!.label).toBe('苏吉嘎查');
+    // the same bytes as the CLI's writer gives for that subgraph
+    const lib = libraryGraph();
+    const sub = new MultiGraph({ type: 'mixed' });
+    sub.replaceAttributes(lib.getAttributes());
+    lib.forEachNode((n, a) => shown.includes(n) && sub.addNode(n, a));
+    lib.forEachEdge((e, a, s, t, _sa, _ta, u) => edges.includes(e) && (u ? sub.addUndirectedEdgeWithKey(e, s, t, a) : sub.addDirectedEdgeWithKey(e, s, t, a)));
+    expect(gexf).toBe(toGexf(sub));
+
+    const json = JSON.parse((await downloaded('#export-json')).toString('utf8')) as Fixture;
+    expect(json.nodes.map((n) => n.key).sort()).toEqual(shown);
+    expect(json.edges.map((e) => e.key).sort()).toEqual(edges);
+    expect(json.edges.find((e) => e.key === 'e0')!.attributes.evidence).toBe(fixture.edges.find((e) => e.key === 'e0')!.attributes.evidence);
+  });
+
+  it('PNG of the view as drawn', async () => {
+    await open();
+    const png = await downloaded('#export-png');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const size = await page.evaluate(() => {
+      const c = Object.values(window.__zhkg!.sigma!.getCanvases())[0]!;
+      return [c.width, c.height];
+    });
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(size);
+    // something is drawn: pixels of the node colours, not only white
+    const coloured = await page.evaluate(async (bytes) => {
+      const bmp = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const c = document.createElement('canvas');
+      c.width = bmp.width;
+      c.height = bmp.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      // the place colour #59a14f
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x59) < 8 && Math.abs(d[i + 1]! - 0xa1) < 8 && Math.abs(d[i + 2]! - 0x4f) < 8) n++;
+      return n;
+    }, [...png]);
+    expect(coloured).toBeGreaterThan(20);
     expect(pageErrors).toEqual([]);
   });
 });

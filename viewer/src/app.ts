@@ -36,6 +36,7 @@ import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 import { LiveLayout } from './layout.js';
+import { subgraphGexf, subgraphJson, viewPng, visibleSubgraph } from './export-view.js';
 import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, type TableKind } from './table.js';
 
 const TABLE_ROWS = 500;
@@ -77,6 +78,8 @@ function highlighted(cls: string, text: string, query: string): HTMLElement {
 
 export class App {
   graph: ViewGraph | null = null;
+  /** The graph as loaded (its own attributes, for exports). */
+  source: SourceGraphLike | null = null;
   articles = new Map<string, ArticleInfo>();
   sigma: Sigma<NodeView, EdgeView> | null = null;
   state: ViewState = parseHash(location.hash);
@@ -117,6 +120,7 @@ export class App {
     this.sigma?.kill();
     this.layout?.kill();
     this.layout = new LiveLayout(graph);
+    this.source = src;
     // Moving nodes (live layout, noverlap, restore) changes which labels fit.
     graph.on('eachNodeAttributesUpdated', () => this.scheduleLabels());
     this.graph = graph;
@@ -293,12 +297,7 @@ export class App {
       this.renderTable();
     });
     byId('table-csv').addEventListener('click', () => {
-      const blob = new Blob([this.tableCsv()], { type: 'text/csv;charset=utf-8' });
-      const a = el('a', { attrs: { href: URL.createObjectURL(blob), download: `zhkg-${this.table.kind}.csv` } });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.getAttribute('href')!), 10_000);
+      this.download(`zhkg-${this.table.kind}.csv`, new Blob([this.tableCsv()], { type: 'text/csv;charset=utf-8' }));
     });
   }
 
@@ -335,6 +334,58 @@ export class App {
       this.layout?.restore();
       this.renderLayoutControls();
     });
+  }
+
+  // ---------- exports ----------
+
+  /** Keys of the nodes and edges in view (what the renderer draws, hover aside). */
+  visibleKeys(): { nodes: Set<string>; edges: Set<string> } {
+    const g = this.graph;
+    const sc = this.scope;
+    const edges = new Set<string>();
+    if (!g || !sc) return { nodes: new Set(), edges };
+    g.forEachEdge((e, a, s, t) => {
+      if (this.visibleEdge(e, a, s, t)) edges.add(e);
+    });
+    return { nodes: new Set(sc.nodes), edges };
+  }
+
+  /** The visible subgraph in the CLI's formats. */
+  exportView(format: 'gexf' | 'json'): string {
+    if (!this.graph || !this.source) throw new Error('no graph');
+    const { nodes, edges } = this.visibleKeys();
+    const sub = visibleSubgraph(this.source, this.graph, nodes, edges);
+    return format === 'gexf' ? subgraphGexf(sub) : subgraphJson(sub);
+  }
+
+  viewPng(): Promise<Blob> {
+    if (!this.sigma) return Promise.reject(new Error('no graph'));
+    return viewPng(this.sigma);
+  }
+
+  private download(name: string, blob: Blob): void {
+    const a = el('a', { attrs: { href: URL.createObjectURL(blob), download: name } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.getAttribute('href')!), 10_000);
+  }
+
+  private wireExports(): void {
+    const fail = (err: unknown) => this.showMessage(this.t('error.export', { reason: err instanceof Error ? err.message : String(err) }));
+    byId('export-png').addEventListener('click', () => {
+      this.viewPng().then((b) => this.download('zhkg-view.png', b), fail);
+    });
+    for (const format of ['gexf', 'json'] as const) {
+      byId(`export-${format}`).addEventListener('click', () => {
+        try {
+          const text = this.exportView(format);
+          this.download(`zhkg-view.${format}`, new Blob([text], { type: format === 'gexf' ? 'application/xml' : 'application/json' }));
+        } catch (err) {
+          fail(err);
+        }
+      });
+    }
   }
 
   /** Time the last scope computation took (ms): read by the bench. */
@@ -837,6 +888,7 @@ export class App {
   private wireStaticControls(): void {
     this.wireTimeline();
     this.wireLayout();
+    this.wireExports();
     this.wireTable();
     for (const input of document.querySelectorAll<HTMLInputElement>('#ranges input[data-range]')) {
       input.addEventListener('change', () => {
