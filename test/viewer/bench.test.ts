@@ -19,6 +19,7 @@ import type { QueryGraph } from '../../src/query/attributes.js';
 import { FIXTURE_JSON, buildAssets, launchBrowser } from './helpers.js';
 import { NETWORKX_SUMMARY, runPython, validateGexf } from '../export/helpers.js';
 import { toGexf } from '../../src/export/gexf.js';
+import { syntheticGraph } from '../../scripts/synthetic-graph.js';
 
 interface FixtureNode {
   key: string;
@@ -417,5 +418,34 @@ describe('export what you see', () => {
     }, [...png]);
     expect(coloured).toBeGreaterThan(20);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('minimap', () => {
+  it('appears above a few hundred nodes; a click on it moves the camera there', async () => {
+    // the fixture is small: no minimap
+    await open();
+    expect(await page.isHidden('#minimap')).toBe(true);
+    const big = await mkdtemp(join(tmpdir(), 'zhkg-bench-big-'));
+    try {
+      await writeFile(join(big, 'graph.json'), JSON.stringify(syntheticGraph({ nodes: 600, edges: 900, evidence: 1 })));
+      await copyViewer(big, { assetsDir: assets });
+      await page.goto('about:blank');
+      await page.goto(pathToFileURL(join(big, 'index.html')).href);
+      await page.waitForSelector('body[data-ready]');
+      expect(await page.isVisible('#minimap')).toBe(true);
+      const camera = () => page.evaluate(() => window.__zhkg!.sigma!.getCamera().getState());
+      const before = await camera();
+      const viewport = await page.getAttribute('#minimap', 'data-viewport');
+      const box = (await page.locator('#minimap').boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.2);
+      const after = await camera();
+      expect(after.x).toBeLessThan(before.x);
+      expect(after.y).toBeGreaterThan(before.y);
+      await page.waitForFunction((v) => document.getElementById('minimap')!.dataset.viewport !== v, viewport);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await rm(big, { recursive: true, force: true });
+    }
   });
 });

@@ -36,6 +36,7 @@ import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 import { LiveLayout } from './layout.js';
+import { MINIMAP_MIN_NODES, Minimap } from './minimap.js';
 import { subgraphGexf, subgraphJson, viewPng, visibleSubgraph } from './export-view.js';
 import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, type TableKind } from './table.js';
 
@@ -156,6 +157,7 @@ export class App {
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     });
     this.wireSigma(this.sigma);
+    this.setupMinimap(this.sigma, graph);
     this.articleDates = [...this.articles.values()].flatMap((a) => (a.date ? [a.date] : []));
     this.bins = binDates(this.articleDates).bins;
     this.buildFilters();
@@ -222,6 +224,7 @@ export class App {
     pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
     this.renderTable();
     this.renderLayoutControls();
+    this.minimap?.redraw();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
   // ---------- data table ----------
@@ -386,6 +389,51 @@ export class App {
         }
       });
     }
+  }
+
+  // ---------- minimap ----------
+
+  minimap: Minimap | null = null;
+
+  private setupMinimap(s: Sigma<NodeView, EdgeView>, g: ViewGraph): void {
+    const canvas = byId<HTMLCanvasElement>('minimap');
+    canvas.hidden = g.order <= MINIMAP_MIN_NODES;
+    // A fresh canvas per graph: the old map's listeners go with the old one.
+    const fresh = canvas.cloneNode() as HTMLCanvasElement;
+    canvas.replaceWith(fresh);
+    this.minimap = null;
+    if (fresh.hidden) return;
+    const map = new Minimap(fresh, {
+      points: () => {
+        const pts: { x: number; y: number; color: string }[] = [];
+        g.forEachNode((n, a) => {
+          if (this.scope?.nodes.has(n) ?? true) pts.push({ x: a.x, y: a.y, color: this.nodeColor(a) });
+        });
+        return pts;
+      },
+      viewport: () => {
+        const { width, height } = s.getDimensions();
+        const a = s.viewportToGraph({ x: 0, y: 0 });
+        const b = s.viewportToGraph({ x: width, y: height });
+        return { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
+      },
+      moveTo: (x, y) => {
+        const f = s.viewportToFramedGraph(s.graphToViewport({ x, y }));
+        s.getCamera().setState({ x: f.x, y: f.y });
+      },
+    });
+    this.minimap = map;
+    s.getCamera().on('updated', () => map.schedule());
+    s.on('resize', () => map.schedule());
+    let frame = 0;
+    // Dots follow moved nodes (live layout) at most once a frame.
+    g.on('eachNodeAttributesUpdated', () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        map.redraw();
+      });
+    });
   }
 
   /** Time the last scope computation took (ms): read by the bench. */
