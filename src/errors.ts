@@ -22,3 +22,8 @@ export class InputError extends LocatedError {
 export class OutputError extends LocatedError {
   override name = 'OutputError';
 }
+
+/** A store (`--store`) that cannot be used: not a zhkg store, damaged, written by a newer zhkg, unreadable. */
+export class StoreError extends LocatedError {
+  override name = 'StoreError';
+}

@@ -21,6 +21,8 @@ import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } f
 import { extractionInput } from './parallel/protocol.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
+import type { ExtractionStore, ReadNote } from './store/types.js';
+import { fileHash } from './store/hash.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -61,6 +63,28 @@ export interface BuildOptions {
   parallelMinBytes?: number;
   /** Characters per worker batch (default BATCH_CHARS); small values are for tests of the merge order. */
   batchChars?: number;
+  /**
+   * A store of extraction results (src/store/): files stored with the same content and pipeline version
+   * are not read or extracted again, new and changed files are extracted and stored (one transaction
+   * each), and stored files that are not among the inputs any more are forgotten. The graph is the same
+   * as without a store, byte for byte.
+   */
+  store?: ExtractionStore;
+  /**
+   * Called when a file's results are being stored: `open` inside its transaction, `committed` after it
+   * (count: files stored so far by this build). For test hooks.
+   */
+  onStored?: (phase: 'open' | 'committed', count: number) => void;
+}
+
+/** What a build did with its store. */
+export interface StoreUse {
+  /** Files whose stored results were used. */
+  reused: number;
+  /** Files extracted and stored. */
+  extracted: number;
+  /** Stored files forgotten (no longer among the inputs). */
+  forgotten: number;
 }
 
 export interface BuildResult {
@@ -72,6 +96,8 @@ export interface BuildResult {
    * keeps (MAX_EDGE_EVIDENCE) have empty `spans`/`sourceSpans` (src/parallel/facts.ts).
    */
   facts: RelationFact[];
+  /** Present when the build used a store. */
+  store?: StoreUse;
 }
 
 /** Confidence of a byline's or photo credit's name (the layout says it is a name). */
@@ -169,33 +195,91 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   let readCount = 0;
   const workers = options.workers ?? defaultWorkerCount();
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
+  const large = workers > 1 && (await totalBytes(files)) >= minBytes;
+  const store = options.store;
+  const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
   const articles: Article[] = [];
   const found: Mention[][] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
   let batch: number[] = [];
   let batchChars = 0;
+  // Files being extracted into the store: each is stored once all its articles' mentions are found.
+  const pending = new Map<number, { name: string; hash: string; first: number; count: number; left: number; notes: ReadNote[] }>();
+  const fileOf: number[] = []; // article index → input file index (only for files that will be stored)
+  const storeFile = (k: number) => {
+    const f = pending.get(k)!;
+    pending.delete(k);
+    const range = (list: unknown[]) => list.slice(f.first, f.first + f.count);
+    const n = use.extracted + 1;
+    store!.put({ name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes }, () => options.onStored?.('open', n));
+    use.extracted = n;
+    options.onStored?.('committed', n);
+  };
+  const settle = (index: number) => {
+    const k = fileOf[index];
+    if (k === undefined) return;
+    const f = pending.get(k)!;
+    if (--f.left === 0) storeFile(k);
+  };
   const flush = () => {
     if (!pool || batch.length === 0) return;
     const at = batch;
     batch = [];
     batchChars = 0;
-    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then((ms) => ms.forEach((m, k) => (found[at[k]!] = m)));
+    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then((ms) =>
+      ms.forEach((m, k) => {
+        found[at[k]!] = m;
+        settle(at[k]!);
+      }),
+    );
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
     batches.push(done);
   };
+  const kept = new Set<string>();
   try {
-    if (workers > 1 && (await totalBytes(files)) >= minBytes) pool = new ExtractionPool(workers);
+    // The pool starts with the first file that needs extraction (a fully stored corpus needs none).
+    const needPool = () => {
+      if (!pool && large) pool = new ExtractionPool(workers);
+    };
     for (const [i, f] of files.entries()) {
-      const docs = await readOrSkip(f, options);
+      const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
+      // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
+      const hash = store ? await fileHash(f).catch(() => undefined) : undefined;
+      const stored = hash === undefined ? undefined : store?.lookup(name, hash);
+      // Results stored with a bad part skipped are only reused when this build skips bad parts too.
+      if (stored && (options.onBadFile || !stored.notes.some((n) => 'badPart' in n))) {
+        for (const note of stored.notes) {
+          if ('warning' in note) options.onWarning?.(note.warning);
+          else options.onBadFile?.(f, new InputError(note.badPart));
+        }
+        stored.articles.forEach((a, k) => {
+          articles.push(a);
+          found.push(stored.mentions[k]!);
+        });
+        kept.add(name);
+        readCount++;
+        use.reused++;
+        options.onProgress?.('read', i + 1, files.length);
+        continue;
+      }
+      const notes: ReadNote[] = [];
+      const docs = await readOrSkip(f, options, store ? notes : undefined);
       if (!docs) {
         options.onProgress?.('read', i + 1, files.length);
         continue;
       }
       readCount++;
-      const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
-      for (const article of articlesOfDocs(docs.map((d) => ({ ...d, path: name })))) {
+      if (large) needPool();
+      const split = articlesOfDocs(docs.map((d) => ({ ...d, path: name })));
+      const storing = store !== undefined && hash !== undefined;
+      if (storing) {
+        kept.add(name);
+        pending.set(i, { name, hash, first: articles.length, count: split.length, left: split.length, notes });
+      }
+      for (const article of split) {
         const index = articles.push(article) - 1;
+        if (storing) fileOf[index] = i;
         if (!pool) {
           found[index] = extractArticleMentions(article);
           continue;
@@ -206,6 +290,8 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
         // Bounded look-ahead: reading waits while the workers are behind.
         if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
       }
+      // Extracted here (or nothing to extract): stored at once; with workers, when the last batch returns.
+      if (storing && (!pool || split.length === 0)) storeFile(i);
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
@@ -215,7 +301,9 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     await pool?.close();
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
-  return buildFromMentions(articles, found, options, pool !== undefined);
+  if (store) use.forgotten = store.forgetExcept(kept);
+  const result = buildFromMentions(articles, found, options, large);
+  return store ? { ...result, store: use } : result;
 }
 
 async function totalBytes(files: string[]): Promise<number> {
@@ -250,13 +338,22 @@ export function assignUniqueIds(articles: Article[]): Article[] {
 }
 
 /** A file's documents; undefined when the file was skipped (`onBadFile`). */
-async function readOrSkip(path: string, options: BuildOptions): Promise<SourceDoc[] | undefined> {
-  const { onBadFile, onWarning, fields } = options;
+async function readOrSkip(path: string, options: BuildOptions, notes?: ReadNote[]): Promise<SourceDoc[] | undefined> {
+  const { onBadFile, fields } = options;
+  // Remarks are recorded for the store, which replays them when it serves this file again.
+  const onWarning = options.onWarning || notes ? (message: string) => (notes?.push({ warning: message }), options.onWarning?.(message)) : undefined;
   try {
     return await readSources(path, {
       ...(onWarning ? { onWarning } : {}),
       ...(fields ? { fields } : {}),
-      ...(onBadFile ? { onBadPart: (error: InputError) => onBadFile(path, error) } : {}),
+      ...(onBadFile
+        ? {
+            onBadPart: (error: InputError) => {
+              notes?.push({ badPart: error.message });
+              onBadFile(path, error);
+            },
+          }
+        : {}),
     });
   } catch (error) {
     if (!onBadFile || !(error instanceof InputError)) throw error;

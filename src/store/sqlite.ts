@@ -1,0 +1,218 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3 (synchronous, one transaction per file).
+ * A file that is not a zhkg store — another program's database, a damaged one, any other file — is refused
+ * with one line and left exactly as it was: it is checked read-only before anything is written.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { deserialize, serialize } from 'node:v8';
+import { StoreError } from '../errors.js';
+import type { Article, Mention } from '../types.js';
+import type { ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
+import { STORE_FORMAT } from './version.js';
+
+/** PRAGMA application_id of a zhkg store: 'zhkg' in ASCII. */
+export const APPLICATION_ID = 0x7a686b67;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS files (
+  name TEXT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  version TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  notes TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+  file TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  title TEXT NOT NULL,
+  authors TEXT NOT NULL,
+  date TEXT,
+  date_source TEXT,
+  url TEXT,
+  publisher TEXT,
+  page INTEGER,
+  body BLOB NOT NULL,
+  mentions BLOB NOT NULL,
+  PRIMARY KEY (file, seq)
+);
+CREATE TABLE IF NOT EXISTS graph (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  settings TEXT NOT NULL,
+  json BLOB NOT NULL
+);
+`;
+
+/** Codes of SQLite errors that mean the file is not (or no longer) a sound database. */
+const DAMAGE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ']);
+
+function refuse(path: string, why: string): never {
+  throw new StoreError(`${why}; the file was left as it was (name another with --store)`, path);
+}
+
+/** Runs `f`, turning SQLite's damage errors into one StoreError line. */
+function guarded<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code && (DAMAGE.has(code) || code.startsWith('SQLITE_CORRUPT'))) refuse(path, `not a sound zhkg store (${(err as Error).message})`);
+    if (code === 'SQLITE_BUSY') throw new StoreError('the store is in use by another build (database is locked)', path);
+    throw err;
+  }
+}
+
+/** Checks, read-only, that `path` is absent, empty, an empty SQLite database or a zhkg store of a known format. */
+function inspect(path: string): 'new' | 'store' {
+  if (!existsSync(path)) return 'new';
+  const st = statSync(path);
+  if (!st.isFile()) refuse(path, 'not a file');
+  if (st.size === 0) return 'new';
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_HEADER) refuse(path, 'not a zhkg store (not an SQLite database)');
+  return guarded(path, () => {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const app = db.pragma('application_id', { simple: true }) as number;
+      const format = db.pragma('user_version', { simple: true }) as number;
+      const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
+      if (app === 0 && tables === 0) return 'new';
+      if (app !== APPLICATION_ID) refuse(path, 'not a zhkg store (an SQLite database of another application)');
+      if (format > STORE_FORMAT) refuse(path, `written by a newer zhkg (store format ${format}, this one reads ${STORE_FORMAT})`);
+      const check = db.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') refuse(path, `a damaged zhkg store (${check})`);
+      return 'store';
+    } finally {
+      db.close();
+    }
+  });
+}
+
+interface ArticleRow {
+  body: Buffer;
+  mentions: Buffer;
+}
+
+export class SqliteStore implements ExtractionStore {
+  private readonly db: Database.Database;
+
+  private constructor(
+    readonly location: string,
+    readonly version: string,
+  ) {
+    const kind = inspect(location);
+    this.db = guarded(location, () => {
+      const db = new Database(location);
+      try {
+        db.pragma('busy_timeout = 10000');
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        const format = db.pragma('user_version', { simple: true }) as number;
+        db.transaction(() => {
+          // An older format: its rows cannot be read any more; they are dropped and re-extracted.
+          if (kind === 'store' && format < STORE_FORMAT) db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS graph;');
+          db.exec(SCHEMA);
+          db.pragma(`application_id = ${APPLICATION_ID}`);
+          db.pragma(`user_version = ${STORE_FORMAT}`);
+        })();
+        return db;
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    });
+  }
+
+  /** Opens (or creates) the store at `path` for pipeline version `version`. */
+  static open(path: string, version: string): SqliteStore {
+    return new SqliteStore(path, version);
+  }
+
+  lookup(name: string, hash: string): StoredFile | undefined {
+    return guarded(this.location, () => {
+      const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as { notes: string } | undefined;
+      if (!file) return undefined;
+      const rows = this.db.prepare(`SELECT body, mentions FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
+      return {
+        name,
+        hash,
+        articles: rows.map((r) => deserialize(r.body) as Article),
+        mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
+        notes: JSON.parse(file.notes) as ReadNote[],
+      };
+    });
+  }
+
+  put(file: StoredFile, inside?: () => void): void {
+    if (file.mentions.length !== file.articles.length) throw new RangeError('SqliteStore.put: one mention list per article is expected');
+    guarded(this.location, () => {
+      const insertArticle = this.db.prepare(
+        `INSERT INTO articles (file, seq, id, source, title, authors, date, date_source, url, publisher, page, body, mentions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      this.db.transaction(() => {
+        this.db.prepare(`DELETE FROM graph`).run();
+        this.db.prepare(`DELETE FROM articles WHERE file = ?`).run(file.name);
+        this.db.prepare(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`).run(file.name, file.hash, this.version, file.articles.length, JSON.stringify(file.notes));
+        file.articles.forEach((a, seq) => {
+          insertArticle.run(
+            file.name, seq, a.id, a.source, a.title, JSON.stringify(a.authors.map((x) => x.name)),
+            a.date ?? null, a.dateSource ?? null, a.url ?? null, a.publisher ?? null, a.page ?? null,
+            serialize(a), serialize(file.mentions[seq]),
+          );
+        });
+        inside?.();
+      })();
+    });
+  }
+
+  forgetExcept(names: ReadonlySet<string>): number {
+    const gone = this.names().filter((n) => !names.has(n));
+    if (gone.length === 0) return 0;
+    guarded(this.location, () =>
+      this.db.transaction(() => {
+        this.db.prepare(`DELETE FROM graph`).run();
+        const files = this.db.prepare(`DELETE FROM files WHERE name = ?`);
+        const articles = this.db.prepare(`DELETE FROM articles WHERE file = ?`);
+        for (const n of gone) {
+          files.run(n);
+          articles.run(n);
+        }
+      })(),
+    );
+    return gone.length;
+  }
+
+  names(): string[] {
+    return guarded(this.location, () => (this.db.prepare(`SELECT name FROM files ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name));
+  }
+
+  saveGraph(graph: StoredGraph): void {
+    guarded(this.location, () => {
+      this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), gzipSync(graph.json));
+    });
+  }
+
+  loadGraph(): StoredGraph | undefined {
+    return guarded(this.location, () => {
+      const row = this.db.prepare(`SELECT settings, json FROM graph WHERE id = 1`).get() as { settings: string; json: Buffer } | undefined;
+      if (!row) return undefined;
+      return { settings: JSON.parse(row.settings) as Record<string, unknown>, json: gunzipSync(row.json).toString('utf8') };
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
