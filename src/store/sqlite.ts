@@ -61,42 +61,44 @@ function guarded<T>(path: string, f: () => T): T {
     return f();
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code && (DAMAGE.has(code) || code.startsWith('SQLITE_CORRUPT'))) refuse(path, `not a sound zhkg store (${(err as Error).message})`);
+    if (code && (DAMAGE.has(code) || code.startsWith('SQLITE_CORRUPT'))) refuse(path, `not a sound zhkg store (${(err as Error).message.split('\n')[0]})`);
     if (code === 'SQLITE_BUSY') throw new StoreError('the store is in use by another build (database is locked)', path);
     throw err;
   }
 }
 
-/** Checks, read-only, that `path` is absent, empty, an empty SQLite database or a zhkg store of a known format. */
+/**
+ * Checks `path` before anything opens it for writing: absent or empty (a new store), an empty SQLite
+ * database, or a zhkg store of a format this zhkg reads. Another program's database and newer stores are
+ * told from the 100-byte header alone, so not even SQLite's side files (-wal, -shm) appear beside them.
+ */
 function inspect(path: string): 'new' | 'store' {
   if (!existsSync(path)) return 'new';
   const st = statSync(path);
   if (!st.isFile()) refuse(path, 'not a file');
   if (st.size === 0) return 'new';
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(100);
   const fd = openSync(path, 'r');
+  let got: number;
   try {
-    readSync(fd, head, 0, 16, 0);
+    got = readSync(fd, head, 0, 100, 0);
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== SQLITE_HEADER) refuse(path, 'not a zhkg store (not an SQLite database)');
-  return guarded(path, () => {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      const app = db.pragma('application_id', { simple: true }) as number;
-      const format = db.pragma('user_version', { simple: true }) as number;
-      const tables = (db.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number }).n;
-      if (app === 0 && tables === 0) return 'new';
-      if (app !== APPLICATION_ID) refuse(path, 'not a zhkg store (an SQLite database of another application)');
-      if (format > STORE_FORMAT) refuse(path, `written by a newer zhkg (store format ${format}, this one reads ${STORE_FORMAT})`);
-      const check = db.pragma('quick_check', { simple: true }) as string;
-      if (check !== 'ok') refuse(path, `a damaged zhkg store (${check})`);
-      return 'store';
-    } finally {
-      db.close();
-    }
-  });
+  if (got < 100 || head.toString('latin1', 0, 16) !== SQLITE_HEADER) refuse(path, 'not a zhkg store (not an SQLite database)');
+  const schemaCookie = head.readUInt32BE(40);
+  const userVersion = head.readUInt32BE(60);
+  const app = head.readUInt32BE(68);
+  if (app === 0 && schemaCookie === 0) return 'new'; // an SQLite database nothing was ever created in
+  if (app !== APPLICATION_ID) refuse(path, 'not a zhkg store (an SQLite database of another application)');
+  if (userVersion > STORE_FORMAT) refuse(path, `written by a newer zhkg (store format ${userVersion}, this one reads ${STORE_FORMAT})`);
+  return 'store';
+}
+
+/** A damaged store is refused (SQLite's first complaint, on one line) before anything is written to it. */
+function checkSound(db: Database.Database, path: string): void {
+  const check = String(db.pragma('quick_check(1)', { simple: true }));
+  if (check !== 'ok') refuse(path, `a damaged zhkg store (${check.split('\n')[0]})`);
 }
 
 interface ArticleRow {
@@ -116,6 +118,7 @@ export class SqliteStore implements ExtractionStore {
       const db = new Database(location);
       try {
         db.pragma('busy_timeout = 10000');
+        if (kind === 'store') checkSound(db, location);
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         const format = db.pragma('user_version', { simple: true }) as number;
