@@ -10,6 +10,7 @@ import { registerBuild } from './commands/build.js';
 import { registerExtract } from './commands/extract.js';
 import { registerView } from './commands/view.js';
 import { registerQuery } from './commands/query.js';
+import { registerExport } from './commands/export.js';
 import { UsageError, errorLine } from './errors.js';
 
 export function createProgram(): Command {
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerExtract(program);
   registerView(program);
   registerQuery(program);
+  registerExport(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError();
   return program;
 }

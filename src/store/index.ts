@@ -5,9 +5,9 @@ import type { ExtractionStore } from './types.js';
 
 export type { ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
 export { pipelineVersion, STORE_FORMAT } from './version.js';
-export { SqliteStore, APPLICATION_ID } from './sqlite.js';
+export { SqliteStore, APPLICATION_ID, loadStoredGraph } from './sqlite.js';
 
-/** The store file a build writes beside its outputs when `--store` names none. */
+/** The store file a build writes beside its outputs when `--store` names none (out/zhkg.db by default). */
 export const STORE_FILE = 'zhkg.db';
 
 /** Opens the store at `location` (a file path) for the reading settings given (see pipelineVersion). */

@@ -219,3 +219,24 @@ export class SqliteStore implements ExtractionStore {
     this.db.close();
   }
 }
+
+/**
+ * The graph the last finished build assembled from the store at `path`, for export and queries; the store
+ * is read, never created or changed.
+ */
+export function loadStoredGraph(path: string): StoredGraph {
+  if (!existsSync(path)) throw new StoreError('no such store (run zhkg build first, or name one with --store)', path);
+  if (inspect(path) === 'new') throw new StoreError('an empty store: run zhkg build first', path);
+  return guarded(path, () => {
+    const db = new Database(path, { fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 10000');
+      checkSound(db, path);
+      const row = db.prepare(`SELECT settings, json FROM graph WHERE id = 1`).get() as { settings: string; json: Buffer } | undefined;
+      if (!row) throw new StoreError('the store holds no assembled graph (its last build did not finish): run zhkg build', path);
+      return { settings: JSON.parse(row.settings) as Record<string, unknown>, json: gunzipSync(row.json).toString('utf8') };
+    } finally {
+      db.close();
+    }
+  });
+}

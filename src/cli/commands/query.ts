@@ -14,7 +14,8 @@ import type { EntityMatch } from '../../query/find.js';
 import { formatEntities, formatHolders, formatNeighbors, formatPath, formatStats } from '../../query/format.js';
 import { egoNetwork } from '../../query/ego.js';
 import { holdersOf } from '../../query/holders.js';
-import { loadGraph } from '../../query/load.js';
+import { loadGraph, parseGraph } from '../../query/load.js';
+import { loadStoredGraph } from '../../store/sqlite.js';
 import { neighbors, type Direction } from '../../query/neighbors.js';
 import { shortestPath } from '../../query/path.js';
 import { graphStats } from '../../query/stats.js';
@@ -39,6 +40,7 @@ const DEFAULT_GRAPHS = ['out/graph.json', 'out/graph.gexf'];
 
 interface CommonOpts {
   graph?: string;
+  store?: string;
   json?: boolean;
   from?: string;
   to?: string;
@@ -106,8 +108,10 @@ function intParser(min: number, max: number): (value: string) => number {
   };
 }
 
-/** The graph file: --graph, else out/graph.json (or out/graph.gexf) when present. */
+/** The graph file: --graph, or the graph stored in --store, else out/graph.json (or out/graph.gexf) when present. */
 function openGraph(opts: CommonOpts): QueryGraph {
+  if (opts.graph !== undefined && opts.store !== undefined) throw new UsageError('pass --graph or --store, not both');
+  if (opts.store !== undefined) return parseGraph(loadStoredGraph(opts.store).json, opts.store);
   const path = opts.graph ?? DEFAULT_GRAPHS.find((p) => existsSync(p));
   if (!path) throw new UsageError(`no graph: pass --graph FILE (${DEFAULT_GRAPHS.join(' and ')} not found; run zhkg build)`);
   return loadGraph(path);
@@ -152,6 +156,7 @@ function entityRef(graph: QueryGraph, key: string): { key: string; label: string
 function withCommon(cmd: Command): Command {
   return cmd
     .option('-g, --graph <file>', `graph file, GEXF or graphology JSON (default: ${DEFAULT_GRAPHS.join(', else ')})`)
+    .option('--store <file>', 'the graph the last build assembled in this store (zhkg build writes out/zhkg.db)')
     .option('--json', 'print JSON for scripts instead of a table')
     .exitOverride()
     .showHelpAfterError();

@@ -1,0 +1,104 @@
+/**
+ * `zhkg export` and `zhkg query --store` read the graph the last build assembled in the store: the whole
+ * graph exports to the build's own bytes; slices are the query library's ego network (not a copy of it),
+ * nodes of the kinds asked for, what some articles attest. A store without a finished build is refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../helpers/cli.js';
+import { parseGraph } from '../../src/query/load.js';
+import { egoNetwork } from '../../src/query/ego.js';
+import { toJSON } from '../../src/export/index.js';
+import { toStringList } from '../../src/query/attributes.js';
+
+const main = resolve(repoRoot, 'dist/src/cli/main.js');
+const fixtures = resolve(repoRoot, 'test/fixtures/store');
+let work: string;
+let built: string;
+
+function cli(args: string[], env: Record<string, string> = {}): { code: number | null; signal: string | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [main, ...args], { cwd: work, env: { ...process.env, NODE_OPTIONS: '', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+
+beforeAll(() => {
+  const newest = (dir: string): number =>
+    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
+  if (!existsSync(main) || statSync(main).mtimeMs < newest(resolve(repoRoot, 'src'))) {
+    execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+  }
+  work = mkdtempSync(join(tmpdir(), 'zhkg-export-'));
+  const corpus = join(work, 'corpus');
+  mkdirSync(corpus);
+  for (const f of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) copyFileSync(join(fixtures, f), join(corpus, f));
+  built = join(work, 'built');
+  const r = cli(['build', corpus, '-o', built, '-q']);
+  expect(r.code, r.stderr).toBe(0);
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('zhkg export', () => {
+  it('exports the whole stored graph as the build wrote it', () => {
+    const out = join(work, 'whole');
+    const r = cli(['export', '--store', join(built, 'zhkg.db'), '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['graph.gexf', 'graph.json', 'graph.js', 'index.html']) expect(read(out, f), f).toBe(read(built, f));
+  });
+
+  it("slices: the query library's ego network, kinds, articles", () => {
+    const whole = parseGraph(read(built, 'graph.json'));
+    const ego = join(work, 'ego');
+    let r = cli(['export', '--store', join(built, 'zhkg.db'), '-o', ego, '--ego', '李明华', '--depth', '2', '--no-viewer', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const want = egoNetwork(whole, '李明华', 2);
+    expect(want.order).toBeGreaterThan(2);
+    expect(read(ego, 'graph.json')).toBe(toJSON(want));
+    expect(existsSync(join(ego, 'index.html'))).toBe(false);
+
+    const people = join(work, 'people');
+    r = cli(['export', '--store', join(built, 'zhkg.db'), '-o', people, '--kind', 'person', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = parseGraph(read(people, 'graph.json'));
+    expect(p.order).toBeGreaterThan(3);
+    p.forEachNode((_k, a) => expect(a['kind']).toBe('PERSON'));
+    expect(p.order).toBe(whole.filterNodes((_k, a) => a['kind'] === 'PERSON').length);
+
+    const fromB = join(work, 'from-b');
+    r = cli(['export', '--store', join(built, 'zhkg.db'), '-o', fromB, '--articles', 'b.*', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const b = parseGraph(read(fromB, 'graph.json'));
+    const ids = (b.getAttribute('articles') as Array<{ id: string; source: string }>).map((a) => a.source);
+    expect(new Set(ids)).toEqual(new Set(['b.txt']));
+    expect(b.order).toBeGreaterThan(2);
+    expect(b.order).toBeLessThan(whole.order);
+    b.forEachNode((_k, a) => expect(toStringList(a['articles']).some((id) => id.startsWith('b#'))).toBe(true));
+    expect(b.hasNode(whole.findNode((_k, a) => a['label'] === '陈国庆')!)).toBe(true);
+  });
+
+  it('zhkg query --store answers as --graph does', () => {
+    const viaStore = cli(['query', 'neighbors', '李明华', '--store', join(built, 'zhkg.db'), '--json']);
+    const viaFile = cli(['query', 'neighbors', '李明华', '--graph', join(built, 'graph.json'), '--json']);
+    expect(viaStore.code, viaStore.stderr).toBe(0);
+    expect(viaStore.stdout).toBe(viaFile.stdout);
+    expect(JSON.parse(viaStore.stdout).neighbors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a store whose build did not finish, and a missing one, with one line', () => {
+    const out = join(work, 'unfinished');
+    const killed = cli(['build', join(work, 'corpus'), '-o', out, '-q'], { ZHKG_TEST_KILL_AT: 'store:committed:1' });
+    expect(killed.signal).toBe('SIGKILL');
+    let r = cli(['export', '--store', join(out, 'zhkg.db'), '-o', join(work, 'x')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/holds no assembled graph/);
+    r = cli(['export', '--store', join(work, 'nowhere.db'), '-o', join(work, 'x')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nowhere\.db: no such store/);
+    expect(existsSync(join(work, 'nowhere.db'))).toBe(false);
+  });
+});
