@@ -129,6 +129,9 @@ export class SqliteStore implements ExtractionStore {
           db.pragma(`application_id = ${APPLICATION_ID}`);
           db.pragma(`user_version = ${STORE_FORMAT}`);
         })();
+        // The header in the main file is what `inspect` reads: it must carry the id and format at once,
+        // not only in the write-ahead log.
+        if (kind === 'new' || format < STORE_FORMAT) db.pragma('wal_checkpoint(TRUNCATE)');
         return db;
       } catch (err) {
         db.close();

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
-import { parseGraph } from '../../src/query/load.js';
+import { MultiGraph } from 'graphology';
 import { egoNetwork } from '../../src/query/ego.js';
 import { toJSON } from '../../src/export/index.js';
 import { toStringList } from '../../src/query/attributes.js';
@@ -25,6 +25,8 @@ function cli(args: string[], env: Record<string, string> = {}): { code: number |
 }
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+/** A graph.json as the graph object that was written. */
+const parseGraph = (json: string) => MultiGraph.from(JSON.parse(json));
 
 beforeAll(() => {
   const newest = (dir: string): number =>

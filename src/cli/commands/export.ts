@@ -5,8 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import picomatch from 'picomatch';
-import { loadStoredGraph } from '../../store/sqlite.js';
-import { parseGraph } from '../../query/load.js';
+import { storedGraph } from '../../store/graph.js';
 import { sliceGraph, type SliceOptions } from '../../query/slice.js';
 import { checkOutputDir } from '../../export/commit.js';
 import { ENTITY_KINDS } from '../../types.js';
@@ -58,7 +57,7 @@ export function registerExport(program: Command): void {
     .action(async (opts: ExportOpts) => {
       if (opts.depth !== undefined && opts.ego === undefined) throw new InvalidArgumentError('--depth needs --ego');
       await checkOutputDir(opts.out);
-      const whole = parseGraph(loadStoredGraph(opts.store).json, opts.store);
+      const whole = storedGraph(opts.store);
       const match = opts.articles.length ? picomatch(opts.articles, { dot: true }) : undefined;
       const slice: SliceOptions = {
         ...(match ? { articles: (id: string, source: string) => match(source) || match(id) } : {}),

@@ -14,8 +14,8 @@ import type { EntityMatch } from '../../query/find.js';
 import { formatEntities, formatHolders, formatNeighbors, formatPath, formatStats } from '../../query/format.js';
 import { egoNetwork } from '../../query/ego.js';
 import { holdersOf } from '../../query/holders.js';
-import { loadGraph, parseGraph } from '../../query/load.js';
-import { loadStoredGraph } from '../../store/sqlite.js';
+import { loadGraph } from '../../query/load.js';
+import { storedGraph } from '../../store/graph.js';
 import { neighbors, type Direction } from '../../query/neighbors.js';
 import { shortestPath } from '../../query/path.js';
 import { graphStats } from '../../query/stats.js';
@@ -111,7 +111,7 @@ function intParser(min: number, max: number): (value: string) => number {
 /** The graph file: --graph, or the graph stored in --store, else out/graph.json (or out/graph.gexf) when present. */
 function openGraph(opts: CommonOpts): QueryGraph {
   if (opts.graph !== undefined && opts.store !== undefined) throw new UsageError('pass --graph or --store, not both');
-  if (opts.store !== undefined) return parseGraph(loadStoredGraph(opts.store).json, opts.store);
+  if (opts.store !== undefined) return storedGraph(opts.store);
   const path = opts.graph ?? DEFAULT_GRAPHS.find((p) => existsSync(p));
   if (!path) throw new UsageError(`no graph: pass --graph FILE (${DEFAULT_GRAPHS.join(' and ')} not found; run zhkg build)`);
   return loadGraph(path);

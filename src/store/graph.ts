@@ -1,0 +1,17 @@
+/**
+ * The graph stored by the last finished build, as the graph object the build wrote: the same options and
+ * attributes, so exporting it gives the build's bytes.
+ */
+import { MultiGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import { StoreError } from '../errors.js';
+import { loadStoredGraph } from './sqlite.js';
+
+export function storedGraph(path: string): MultiGraph {
+  const { json } = loadStoredGraph(path);
+  try {
+    return MultiGraph.from(JSON.parse(json) as SerializedGraph);
+  } catch (err) {
+    throw new StoreError(`the stored graph cannot be read (${(err as Error).message.split('\n')[0]})`, path);
+  }
+}
