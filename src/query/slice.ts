@@ -30,7 +30,7 @@ export function sliceGraph(whole: QueryGraph, options: SliceOptions): QueryGraph
   }
   if (options.kinds) {
     const kinds = new Set(options.kinds);
-    graph = subgraph(graph, (key: string, attrs: Record<string, unknown>) => key === centre || kinds.has(String(attrs['kind'] ?? '')));
+    graph = subgraph(graph, (key: string, attrs: Record<string, unknown>) => key === centre || kinds.has(typeof attrs['kind'] === 'string' ? attrs['kind'] : ''));
   }
   return graph === whole ? whole.copy() : graph;
 }
@@ -39,7 +39,8 @@ export function sliceGraph(whole: QueryGraph, options: SliceOptions): QueryGraph
 function byArticles(graph: QueryGraph, chosen: (id: string, source: string) => boolean): QueryGraph {
   const table: unknown = graph.getAttribute('articles');
   const rows = Array.isArray(table) ? (table as Array<Record<string, unknown>>) : [];
-  const ids = new Set(rows.filter((r) => typeof r?.['id'] === 'string' && chosen(r['id'] as string, String(r['source'] ?? ''))).map((r) => r['id'] as string));
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const ids = new Set(rows.filter((r) => typeof r?.['id'] === 'string' && chosen(text(r['id']), text(r['source']))).map((r) => text(r['id'])));
   const attested = (attrs: Record<string, unknown>) => toStringList(attrs['articles']).some((a) => ids.has(a));
   const part = subgraph(graph, (_key: string, attrs: Record<string, unknown>) => attested(attrs));
   part.forEachEdge((edge, attrs) => {

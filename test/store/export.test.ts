@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
 import { MultiGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import { egoNetwork } from '../../src/query/ego.js';
 import { toJSON } from '../../src/export/index.js';
 import { toStringList } from '../../src/query/attributes.js';
@@ -26,7 +27,7 @@ function cli(args: string[], env: Record<string, string> = {}): { code: number |
 
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 /** A graph.json as the graph object that was written. */
-const parseGraph = (json: string) => MultiGraph.from(JSON.parse(json));
+const parseGraph = (json: string) => MultiGraph.from(JSON.parse(json) as SerializedGraph);
 
 beforeAll(() => {
   const newest = (dir: string): number =>
@@ -87,7 +88,7 @@ describe('zhkg export', () => {
     const viaFile = cli(['query', 'neighbors', '李明华', '--graph', join(built, 'graph.json'), '--json']);
     expect(viaStore.code, viaStore.stderr).toBe(0);
     expect(viaStore.stdout).toBe(viaFile.stdout);
-    expect(JSON.parse(viaStore.stdout).neighbors.length).toBeGreaterThan(0);
+    expect((JSON.parse(viaStore.stdout) as { neighbors: unknown[] }).neighbors.length).toBeGreaterThan(0);
   });
 
   it('refuses a store whose build did not finish, and a missing one, with one line', () => {
