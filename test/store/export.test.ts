@@ -51,7 +51,7 @@ describe('zhkg export', () => {
     const r = cli(['export', '--store', join(built, 'zhkg.db'), '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['graph.gexf', 'graph.json', 'graph.js', 'index.html']) expect(read(out, f), f).toBe(read(built, f));
-  });
+  }, 120_000);
 
   it("slices: the query library's ego network, kinds, articles", () => {
     const whole = parseGraph(read(built, 'graph.json'));
@@ -81,7 +81,7 @@ describe('zhkg export', () => {
     expect(b.order).toBeLessThan(whole.order);
     b.forEachNode((_k, a) => expect(toStringList(a['articles']).some((id) => id.startsWith('b#'))).toBe(true));
     expect(b.hasNode(whole.findNode((_k, a) => a['label'] === '陈国庆')!)).toBe(true);
-  });
+  }, 300_000);
 
   it('zhkg query --store answers as --graph does', () => {
     const viaStore = cli(['query', 'neighbors', '李明华', '--store', join(built, 'zhkg.db'), '--json']);
@@ -89,7 +89,7 @@ describe('zhkg export', () => {
     expect(viaStore.code, viaStore.stderr).toBe(0);
     expect(viaStore.stdout).toBe(viaFile.stdout);
     expect((JSON.parse(viaStore.stdout) as { neighbors: unknown[] }).neighbors.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('refuses a store whose build did not finish, and a missing one, with one line', () => {
     const out = join(work, 'unfinished');
@@ -103,5 +103,5 @@ describe('zhkg export', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nowhere\.db: no such store/);
     expect(existsSync(join(work, 'nowhere.db'))).toBe(false);
-  });
+  }, 300_000);
 });
