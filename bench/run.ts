@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
+import { benchStartup, formatStartupBench } from './startup.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -69,6 +70,8 @@ if (fa2Nodes > 0) {
   const f = fa2Bench(fa2Nodes);
   console.log(`ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations: ${(f.ms / 1000).toFixed(2)} s wall, ${(f.cpuMs / 1000).toFixed(2)} s CPU`);
 }
+
+console.log(`\n${formatStartupBench(await benchStartup(3))}`);
 
 // The entities engineers' extraction benchmark, when present.
 const extractBench = join(here, 'extract.ts');

@@ -1,0 +1,87 @@
+/**
+ * Start-up costs a user waits for (issue 14): a cold `zhkg build` of the bundled page beside a cold Node
+ * process that only loads nodejieba and tags the same page, and the first answer of `zhkg extract --lines`
+ * (from spawning the process to the first JSON line on stdout). Each is run `runs` times in fresh processes;
+ * the median wall time is printed. Needs the compiled CLI (`npm run build`). A benchmark that prints figures,
+ * never a test. `npx tsx bench/startup.ts [runs]` runs it alone; `npm run bench` calls it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const page = join(root, 'data', '000_6a6b28fc1a4d90e2.txt');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench/startup: ${args.join(' ')} exited ${r.status}`);
+  return performance.now() - t0;
+}
+
+/** ms from spawning `zhkg extract --lines` to its first line of output for one line of input. */
+function firstAnswer(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, 'extract', '--lines'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let done = false;
+    child.stdout.on('data', () => {
+      if (done) return;
+      done = true;
+      const ms = performance.now() - t0;
+      child.stdin.end();
+      child.on('close', () => resolve(ms));
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (!done) reject(new Error(`bench/startup: extract --lines exited ${code} before answering`));
+    });
+    child.stdin.write('内蒙古自治区通辽市科尔沁区的王瑞新说，合作社负责人路国庆介绍了情况。\n');
+  });
+}
+
+export interface StartupBench {
+  runs: number;
+  buildPage: number;
+  jiebaPage: number;
+  extractFirst: number;
+}
+
+export async function benchStartup(runs = 3): Promise<StartupBench | undefined> {
+  if (!existsSync(cli)) return undefined;
+  const out = mkdtempSync(join(tmpdir(), 'zhkg-startup-'));
+  const jiebaOnly = `const j=require('nodejieba');j.load({userDict:${JSON.stringify(join(root, 'data', 'jieba-userdict.utf8'))}});j.tag(require('fs').readFileSync(${JSON.stringify(page)},'utf8'));`;
+  const build: number[] = [];
+  const jieba: number[] = [];
+  const first: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      build.push(timed([cli, 'build', '-q', '--no-viewer', '-o', out]));
+      jieba.push(timed(['-e', jiebaOnly]));
+      first.push(await firstAnswer());
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  return { runs, buildPage: median(build), jiebaPage: median(jieba), extractFirst: median(first) };
+}
+
+export function formatStartupBench(b: StartupBench | undefined): string {
+  if (!b) return 'start-up: dist/ missing (run npm run build first)';
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    `start-up, cold processes (median of ${b.runs}):`,
+    `  zhkg build of the bundled page (--no-viewer)   ${s(b.buildPage)}`,
+    `  node: load nodejieba + tag the page            ${s(b.jiebaPage)}  → build ÷ that = ${(b.buildPage / b.jiebaPage).toFixed(2)}`,
+    `  zhkg extract --lines, first answer             ${s(b.extractFirst)}`,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(formatStartupBench(await benchStartup(Number(process.argv[2] ?? 3))));
+}
