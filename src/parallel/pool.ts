@@ -12,12 +12,13 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Mention } from '../types.js';
-import type { BatchRequest, BatchResponse, ExtractionInput } from './protocol.js';
+import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage } from './protocol.js';
+import { hasModel, shareModel } from '../entities/model/index.js';
 
 /**
  * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
- * dictionary, model and division index (~2 s of CPU and ~400 MB), so below ~2 MB (~700k CJK characters)
- * two workers finish no sooner than one thread.
+ * dictionary and division index (the model tables are built once and shared, see ExtractionPool), ~2 s of
+ * CPU and ~400 MB, so below ~2 MB (~700k CJK characters) two workers finish no sooner than one thread.
  */
 export const PARALLEL_MIN_BYTES = 2_000_000;
 
@@ -77,6 +78,15 @@ export class ExtractionPool {
       });
       this.slots.push(slot);
     }
+    // The model tables are built once, here, while the workers start and load their dictionaries, and shared
+    // with all of them. If the model cannot be loaded, each worker meets (and reports) that itself.
+    let model: ModelMessage | undefined;
+    try {
+      if (hasModel()) model = { model: shareModel() };
+    } catch {
+      model = undefined;
+    }
+    if (model) for (const slot of this.slots) slot.worker.postMessage(model);
   }
 
   /** Extracts the mentions of a batch of articles; resolves to one list per article, in order. */

@@ -6,12 +6,22 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../types.js';
 import { extractArticleMentions } from '../pipeline.js';
-import type { BatchRequest, BatchResponse } from './protocol.js';
+import type { BatchRequest, BatchResponse, ModelMessage } from './protocol.js';
+import { adoptSharedModel } from '../entities/model/index.js';
+import { getJieba } from '../segment/jieba.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/worker must run as a worker thread');
 const port = parentPort;
 
-port.on('message', (req: BatchRequest) => {
+// The dictionary is needed by the first batch: load it now, while the main thread prepares the model tables
+// (the model message and the batches wait in the queue meanwhile).
+setImmediate(() => getJieba());
+
+port.on('message', (req: BatchRequest | ModelMessage) => {
+  if ('model' in req) {
+    adoptSharedModel(req.model);
+    return;
+  }
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.

@@ -75,7 +75,7 @@ export function emissions(rows: Int32Array, n: number, F: number, W: Float32Arra
  * same numbers in the same order, so the sums are identical to the float rows'. Built once per (index,
  * weights) pair.
  */
-interface PackedIndex {
+export interface PackedIndex {
   keys: Uint32Array;
   mask: number;
   /** 13 weights per slot of `keys` (when `codes` is not set). */
@@ -97,7 +97,11 @@ function valueTable(W: Float32Array): Float64Array | undefined {
   return Float64Array.from([...seen].sort((a, b) => a - b));
 }
 
-function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
+/**
+ * The run-time table of (index, weights), built on first use; `adoptPackedIndex` installs one made elsewhere
+ * (the extraction workers receive the main thread's in shared memory instead of each building its own).
+ */
+export function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
   let byW = packedCache.get(index);
   if (!byW) packedCache.set(index, (byW = new WeakMap()));
   let p = byW.get(W);
@@ -125,6 +129,13 @@ function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
     byW.set(W, (p = { keys, mask, weights, ...(codes ? { codes, values } : {}) }));
   }
   return p;
+}
+
+/** Makes `packed` the run-time table of (index, W): used in place of building one from them. */
+export function adoptPackedIndex(index: FeatureIndex, W: Float32Array, packed: PackedIndex): void {
+  let byW = packedCache.get(index);
+  if (!byW) packedCache.set(index, (byW = new WeakMap()));
+  byW.set(W, packed);
 }
 
 /**

@@ -221,10 +221,17 @@ export const EMPTY_LEXICON: Lexicon = { types: new Map(), maxLen: 0 };
 
 /** A lexicon's types in a typed table (built once per lexicon; `Lexicon.types` stays the public form). */
 const typedLexicons = new WeakMap<Lexicon, U32Map>();
-function typedTypes(lex: Lexicon): U32Map {
+export function typedTypes(lex: Lexicon): U32Map {
   let t = typedLexicons.get(lex);
   if (!t) typedLexicons.set(lex, (t = new U32Map(lex.types)));
   return t;
+}
+
+/** A lexicon that matches through `table` (made by `typedTypes` elsewhere); its `types` Map stays empty. */
+export function lexiconFromTable(table: U32Map, maxLen: number): Lexicon {
+  const lex: Lexicon = { types: new Map(), maxLen };
+  typedLexicons.set(lex, table);
+  return lex;
 }
 
 /**

@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import type { Mention, Token } from '../../types.js';
 import { dataPath } from '../../paths.js';
 import { segment } from '../../segment/jieba.js';
-import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, type Lexicon } from './features.js';
-import { FeatureIndex, emissionsFromHashes, viterbi } from './decode.js';
+import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, lexiconFromTable, typedTypes, type Lexicon } from './features.js';
+import { FeatureIndex, adoptPackedIndex, emissionsFromHashes, packedIndex, viterbi, type PackedIndex } from './decode.js';
+import { U32Map, type U32MapTables } from './u32map.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
 import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
 
@@ -61,6 +62,65 @@ export function loadModel(path?: string): NerModel {
     m = modelFromData(decodeModel(readFileSync(p)));
     cache.set(p, m);
   }
+  return m;
+}
+
+/**
+ * What inference reads of a loaded model, in shared memory: the run-time feature table, the lexicon's typed
+ * table, transitions and header. The extraction pool builds it once in the main thread and sends it to every
+ * worker (structured clone shares SharedArrayBuffers instead of copying them), so the workers neither decode
+ * the model file nor build the tables again, and their lookups hit one copy in the shared cache.
+ */
+export interface SharedModel {
+  path: string;
+  header: ModelHeader;
+  trans: Float32Array;
+  end: Float32Array;
+  packed: PackedIndex;
+  lexicon: U32MapTables;
+  lexiconMaxLen: number;
+}
+
+function shared<T extends Float32Array | Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T): T {
+  const ctor = a.constructor as new (b: SharedArrayBuffer) => T;
+  const copy = new ctor(new SharedArrayBuffer(a.byteLength));
+  copy.set(a as never);
+  return copy;
+}
+
+/** The inference tables of the model at `path` (default data/ner-model.bin), copied into shared memory. */
+export function shareModel(path?: string): SharedModel {
+  const m = loadModel(path);
+  const p = packedIndex(m.index, m.weights);
+  const lex = typedTypes(m.lexicon).tables();
+  return {
+    path: modelPath(path),
+    header: m.header,
+    trans: shared(m.trans),
+    end: shared(m.end),
+    packed: {
+      keys: shared(p.keys),
+      mask: p.mask,
+      weights: shared(p.weights),
+      ...(p.codes ? { codes: shared(p.codes), values: shared(p.values!) } : {}),
+    },
+    lexicon: { keys: shared(lex.keys), vals: shared(lex.vals), zero: lex.zero },
+    lexiconMaxLen: m.lexicon.maxLen,
+  };
+}
+
+/**
+ * Installs a model shared by `shareModel` (in another thread) as this thread's model for its path: later
+ * `loadModel` calls for that path return it without reading the file. Inference gives exactly what the
+ * file's model gives (same tables); the index and weights of the returned model are empty (training and
+ * inspection load the file instead).
+ */
+export function adoptSharedModel(s: SharedModel): NerModel {
+  const index = new FeatureIndex([]);
+  const weights = new Float32Array(0);
+  adoptPackedIndex(index, weights, s.packed);
+  const m: NerModel = { header: s.header, index, weights, trans: s.trans, end: s.end, lexicon: lexiconFromTable(U32Map.fromTables(s.lexicon), s.lexiconMaxLen) };
+  cache.set(s.path, m);
   return m;
 }
 

@@ -4,12 +4,35 @@
  * character, where a JS Map's boxing and hashing cost more than the work around them. `get` returns -1 for
  * an absent key, so callers need no `undefined` check.
  */
+/** A U32Map's arrays, as `U32Map.tables()` gives them (e.g. to hand to a worker thread). */
+export interface U32MapTables {
+  keys: Uint32Array;
+  vals: Int32Array;
+  zero: number;
+}
+
 export class U32Map {
   private readonly keys: Uint32Array;
   private readonly vals: Int32Array;
   private readonly mask: number;
   /** Key 0 marks an empty slot, so its value is kept apart (-1 when absent). */
   private readonly zero: number;
+
+  /** A map over arrays made by another U32Map's `tables()` (shared, not copied). */
+  static fromTables(t: U32MapTables): U32Map {
+    const m = Object.create(U32Map.prototype) as { keys: Uint32Array; vals: Int32Array; mask: number; zero: number };
+    if (t.keys.length !== t.vals.length || (t.keys.length & (t.keys.length - 1)) !== 0) throw new RangeError('U32Map.fromTables: malformed tables');
+    m.keys = t.keys;
+    m.vals = t.vals;
+    m.mask = t.keys.length - 1;
+    m.zero = t.zero;
+    return m as unknown as U32Map;
+  }
+
+  /** The map's arrays. */
+  tables(): U32MapTables {
+    return { keys: this.keys, vals: this.vals, zero: this.zero };
+  }
 
   constructor(entries: Map<number, number>) {
     let size = 16;
