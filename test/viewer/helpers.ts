@@ -53,6 +53,10 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 800 },
   });
+  // Waits are on application state (data-ready, panel attributes), never on time; on a busy shared 2-core
+  // machine the first render can take far longer than Playwright's default 30 s, so the bound is generous.
+  context.setDefaultTimeout(180_000);
+  context.setDefaultNavigationTimeout(180_000);
   return {
     context,
     close: async () => {
