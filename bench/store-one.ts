@@ -1,0 +1,29 @@
+/**
+ * One store measurement, in its own process (bench/store.ts) so peak RSS belongs to one build. Builds the
+ * inputs as `zhkg build` does — with the store at STORE, or none when STORE is `-` — and writes the outputs
+ * (no viewer) to a temporary folder. Prints one JSON object. Usage: tsx bench/store-one.ts STORE INPUT…
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildGraphFromPaths } from '../src/pipeline.js';
+import { writeOutputs } from '../src/output.js';
+import { toJSON } from '../src/export/index.js';
+import { openStore } from '../src/store/index.js';
+
+const [storePath, ...inputs] = process.argv.slice(2);
+if (!storePath || inputs.length === 0) throw new Error('usage: store-one.ts STORE|- INPUT…');
+const t0 = performance.now();
+const store = storePath === '-' ? undefined : openStore(storePath, { fields: null });
+const r = await buildGraphFromPaths(inputs, store ? { store } : {});
+const graph = r.graph;
+const use = r.store;
+const articles = r.articles.length;
+const assembled = performance.now();
+store?.saveGraph({ json: toJSON(graph), settings: { minConfidence: 0 } });
+store?.close();
+const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
+await writeOutputs(graph, out, { viewer: false });
+rmSync(out, { recursive: true, force: true });
+const wall = performance.now() - t0;
+console.log(JSON.stringify({ wallMs: wall, buildMs: assembled - t0, peakRssMB: process.resourceUsage().maxRSS / 1024, articles, nodes: graph.order, edges: graph.size, ...(use ? { use } : {}) }));
