@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --sizes 1,10,50] [--workers N] [--fa2 10000]`: builds corpora of the given sizes (MB,
+ * `npm run bench [-- --sizes 1,10,50] [--workers N] [--fa2 10000] [--viewer 16000,47000|0]`: builds corpora of the given sizes (MB,
  * under bench/corpus/), runs the whole build on each in its own process and prints throughput per stage,
  * peak RSS, graph size, nodejieba `tag` alone and the ratio build ÷ jieba; then ForceAtlas2 on a synthetic
- * graph. Prints figures; it is not a test. Wall times depend on what else runs on the machine: the load
+ * graph; then the viewer on a synthetic graph (bench/viewer.ts: time to ready, filter/focus/search). Prints figures; it is not a test. Wall times depend on what else runs on the machine: the load
  * average is printed, and CPU times (all threads) beside wall times.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ const sizes = arg('sizes', '1,10,50').split(',').map(Number);
 if (sizes.some((s) => !(s > 0))) throw new Error('--sizes takes positive numbers of MB, e.g. --sizes 1,10');
 const workers = arg('workers', '');
 const fa2Nodes = Number(arg('fa2', '10000'));
+const viewerSize = arg('viewer', '16000,47000').split(',').map(Number);
 
 const bio = process.env.ZHKG_BENCH_BIO ?? join(root, '..', 'shared', 'eval', 'pd-ner', 'dev.bio');
 const fallbackBio = join(root, 'test', 'fixtures', 'eval', 'pd-ner-sample.bio');
@@ -78,4 +79,10 @@ const extractBench = join(here, 'extract.ts');
 if (existsSync(extractBench)) {
   console.log('\n## bench/extract.ts');
   spawnSync(process.execPath, [...process.execArgv, extractBench], { stdio: 'inherit' });
+}
+
+// The viewer on a big graph, in headless Chromium (issue 14 item 5, issue 17).
+if (viewerSize[0]! > 0) {
+  console.log('');
+  spawnSync(process.execPath, [...process.execArgv, join(here, 'viewer.ts'), ...viewerSize.map(String)], { stdio: 'inherit' });
 }

@@ -116,8 +116,19 @@ export class App {
 
   // ---------- graph ----------
 
+  /** Milliseconds spent in each phase of the last setGraph (read by the bench). */
+  timings: Record<string, number> = {};
+
   setGraph(src: SourceGraphLike): void {
+    const timings: Record<string, number> = {};
+    let last = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = (timings[name] ?? 0) + now - last;
+      last = now;
+    };
     const { graph, articles } = toViewGraph(src);
+    lap('toViewGraph');
     this.sigma?.kill();
     this.layout?.kill();
     this.layout = new LiveLayout(graph);
@@ -135,6 +146,9 @@ export class App {
       this.maxMetric.degree = Math.max(this.maxMetric.degree, a.degree);
       this.maxMetric.pagerank = Math.max(this.maxMetric.pagerank, a.pagerank ?? 0);
     });
+    // What is shown, before the first frame (the reducers read it).
+    this.scope = computeScope(graph, this.state);
+    lap('index+scope');
     this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
       // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
       edgeProgramClasses: { curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>, curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView> },
@@ -156,8 +170,10 @@ export class App {
       nodeReducer: (n, d) => this.nodeReducer(n, d),
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     });
+    lap('sigma');
     this.wireSigma(this.sigma);
     this.setupMinimap(this.sigma, graph);
+    lap('minimap');
     this.articleDates = [...this.articles.values()].flatMap((a) => (a.date ? [a.date] : []));
     this.bins = binDates(this.articleDates).bins;
     this.buildFilters();
@@ -166,8 +182,8 @@ export class App {
     // A shared URL names a node or an edge: show it.
     if (this.state.node) this.centerOn([this.state.node]);
     else if (this.state.edge) this.centerOn(graph.extremities(this.state.edge), false);
-    this.renderTimeline();
-    this.updateScope();
+    lap('state');
+    this.timings = timings;
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
   }
 

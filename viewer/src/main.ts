@@ -4,9 +4,15 @@ import { loadBundledGraph } from './load.js';
 
 const app = new App();
 window.__zhkg = app;
+const t0 = performance.now();
 loadBundledGraph()
   .then((g) => {
-    if (g) app.setGraph(g);
-    else app.showMessage(app.t('open.hint'));
+    const loaded = performance.now() - t0;
+    if (!g) {
+      app.showMessage(app.t('open.hint'));
+      return;
+    }
+    app.setGraph(g);
+    app.timings = { 'load+parse': loaded, ...app.timings };
   })
   .catch((err: unknown) => app.showMessage(app.t('error.load', { reason: err instanceof Error ? err.message : String(err) })));

@@ -1,0 +1,87 @@
+/**
+ * The viewer on a big graph (issue 14 item 5, issue 17's 200 ms target): a synthetic graph of the build's
+ * shape (scripts/synthetic-graph.ts, default 16 000 nodes / 47 000 edges, evidence included) written as
+ * `zhkg build` writes it (graph.json + graph.js + the page), opened in headless Chromium (software GL)
+ * over `zhkg view`'s server and from file://; prints the bytes, time to ready (first frame drawn), and
+ * how long a filter, a focus (depth 1 and 2) and a search take in the page. Figures, not a test.
+ * Usage: npx tsx bench/viewer.ts [nodes] [edges]
+ */
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { syntheticGraph } from '../scripts/synthetic-graph.js';
+import { copyViewer } from '../src/viewer/copy.js';
+import { serveViewer } from '../src/viewer/server.js';
+// @ts-expect-error: plain ESM script without type declarations
+import { buildViewer } from '../scripts/build-viewer.mjs';
+
+const nodes = Number(process.argv[2] ?? 16000);
+const edges = Number(process.argv[3] ?? 47000);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const STEPS = `(() => {
+  const app = window.__zhkg;
+  const g = app.graph;
+  let hub = '', best = -1;
+  g.forEachNode((n, a) => { if (a.degree > best) { best = a.degree; hub = n; } });
+  const time = (f) => { const t = performance.now(); f(); app.sigma.refresh({ skipIndexation: true }); return performance.now() - t; };
+  const ranges = app.state.ranges;
+  const r = {};
+  r['filter degree ≥ 3'] = time(() => app.update({ ranges: { ...ranges, degree: { min: 3, max: null } } }));
+  r['filter confidence 0.2–0.8'] = time(() => app.update({ ranges: { ...ranges, confidence: { min: 0.2, max: 0.8 } } }));
+  r['filters cleared'] = time(() => app.update({ ranges }));
+  r['focus on the hub (degree ' + best + '), depth 1, first'] = time(() => app.focusOn(hub));
+  r['focus depth 2'] = time(() => app.update({ depth: 2 }));
+  r['focus depth 1 again'] = time(() => app.update({ depth: 1 }));
+  r['focus off (whole graph)'] = time(() => app.focusTrail(-1));
+  r['focus on the hub again'] = time(() => app.focusOn(hub));
+  const input = document.getElementById('search');
+  r['search 金宝1 (suggestions drawn)'] = time(() => { input.value = '金宝1'; input.dispatchEvent(new Event('input')); });
+  return r;
+})()`;
+const mb = (n: number) => (n / 1e6).toFixed(1);
+
+const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
+const out = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-out-'));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+try {
+  await (buildViewer as (dir: string) => Promise<string[]>)(assets);
+  const g = syntheticGraph({ nodes, edges });
+  await writeFile(join(out, 'graph.json'), JSON.stringify(g));
+  await copyViewer(out, { assetsDir: assets });
+  const size = async (f: string) => (await stat(join(out, f))).size;
+  console.log(`## viewer: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges (synthetic, 2 evidence sentences per edge)`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (times scale with it: read ratios within one run)`);
+  console.log(`graph.json ${mb(await size('graph.json'))} MB, graph.js ${mb(await size('graph.js'))} MB, app.js ${mb(await size('app.js'))} MB`);
+  const server = await serveViewer(out, { assetsDir: assets });
+  try {
+    for (const [how, url] of [['http (zhkg view)', server.url], ['file://', pathToFileURL(join(out, 'index.html')).href]] as const) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+      const t0 = Date.now();
+      await page.goto(url, { timeout: 600_000 });
+      await page.waitForSelector('body[data-ready]', { timeout: 600_000 });
+      const ready = Date.now() - t0;
+      const loadMs = await page.evaluate(() => performance.now());
+      console.log(`time to ready (${how}): ${(ready / 1000).toFixed(2)} s (page clock ${(loadMs / 1000).toFixed(2)} s)`);
+      if (how === 'file://') {
+        await page.close();
+        continue;
+      }
+      // Each step: the state change, the scope, the counts, the legend, and sigma's redraw (synchronous).
+      const timings = (await page.evaluate('window.__zhkg.timings')) as Record<string, number>;
+      console.log(`  phases: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}`);
+      // A string: the page must not see the TS transform's helpers. Each step: the state change, the
+      // scope, counts, legend, and sigma's redraw (synchronous).
+      const steps = (await page.evaluate(STEPS)) as Record<string, number>;
+      for (const [k, v] of Object.entries(steps)) console.log(`  ${k.padEnd(44)} ${v.toFixed(0).padStart(6)} ms`);
+      await page.close();
+    }
+  } finally {
+    await server.close();
+  }
+} finally {
+  await browser.close();
+  await rm(out, { recursive: true, force: true });
+  await rm(assets, { recursive: true, force: true });
+}
