@@ -179,8 +179,9 @@ export class App {
     this.buildFilters();
     this.buildCommunities();
     this.applyState();
-    // A shared URL names a node or an edge: show it.
-    if (this.state.node) this.centerOn([this.state.node]);
+    // A shared URL names a focus or a path (frame it), or a node or an edge (centre it).
+    if (this.scope && (this.scope.focus !== null || this.scope.path)) this.fitView();
+    else if (this.state.node) this.centerOn([this.state.node]);
     else if (this.state.edge) this.centerOn(graph.extremities(this.state.edge), false);
     lap('state');
     this.timings = timings;
@@ -476,16 +477,19 @@ export class App {
   focusOn(node: string): void {
     const trail = this.state.focus.filter((k) => k !== node);
     this.update({ focus: [...trail, node], pathFrom: null, pathTo: null, node });
+    this.fitView();
   }
 
   /** Breadcrumb: -1 = the whole graph, else back to the i-th focus of the trail. */
   focusTrail(i: number): void {
     this.update({ focus: i < 0 ? [] : this.state.focus.slice(0, i + 1) });
+    this.fitView();
   }
 
   /** Sets one end of the path (the other end is kept); the focus is left for the path. */
   setPathEnd(end: 'from' | 'to', node: string): void {
     this.update(end === 'from' ? { pathFrom: node, focus: [] } : { pathTo: node, focus: [] });
+    if (this.scope?.path) this.fitView();
   }
 
   /** Brings controls, panel and renderer in line with `state` (after a load or a hash edit). */
@@ -546,6 +550,40 @@ export class App {
     this.renderPanel();
     this.commit();
     if (edge && g) this.centerOn([g.source(edge), g.target(edge)], false);
+  }
+
+  /** The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin. */
+  fitTo(nodes: Iterable<string>, animate = true): void {
+    const s = this.sigma;
+    if (!s) return;
+    const { width, height } = s.getDimensions();
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const n of nodes) {
+      const d = s.getNodeDisplayData(n);
+      if (!d) continue;
+      const v = s.framedGraphToViewport(d);
+      x0 = Math.min(x0, v.x); y0 = Math.min(y0, v.y); x1 = Math.max(x1, v.x); y1 = Math.max(y1, v.y);
+    }
+    if (!Number.isFinite(x0) || width <= 0 || height <= 0) return;
+    const cam = s.getCamera();
+    const centre = s.viewportToFramedGraph({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+    const ratio = Math.max(0.02, Math.min(cam.ratio, cam.ratio * 1.6 * Math.max((x1 - x0) / width, (y1 - y0) / height, 0.15)));
+    const state = { x: centre.x, y: centre.y, ratio };
+    if (animate) void cam.animate(state, { duration: 300 });
+    else cam.setState(state);
+  }
+
+  /** Whole graph, or what is in view when focus, path or filters narrow it. */
+  private fitView(): void {
+    const s = this.sigma;
+    const g = this.graph;
+    if (!s || !g || !this.scope || this.scope.nodes.size === g.order) {
+      void s?.getCamera().animatedReset({ duration: 300 });
+      return;
+    }
+    // from the whole-graph frame, so that zooming in further is always possible
+    s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.fitTo(this.scope.nodes, false);
   }
 
   private centerOn(nodes: string[], zoom = true): void {
@@ -991,7 +1029,7 @@ export class App {
 
     byId('zoom-in').addEventListener('click', () => void this.sigma?.getCamera().animatedZoom({ duration: 200 }));
     byId('zoom-out').addEventListener('click', () => void this.sigma?.getCamera().animatedUnzoom({ duration: 200 }));
-    byId('zoom-fit').addEventListener('click', () => void this.sigma?.getCamera().animatedReset({ duration: 300 }));
+    byId('zoom-fit').addEventListener('click', () => this.fitView());
 
     for (const r of document.querySelectorAll<HTMLInputElement>('input[name="color-by"]')) {
       r.addEventListener('change', () => {
