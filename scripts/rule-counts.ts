@@ -1,5 +1,5 @@
 /**
- * What each recognizer decides, counted: `npx tsx scripts/rule-counts.ts [--genre-dir DIR]`. For every final
+ * What each recognizer decides, counted: `npx tsx scripts/rule-counts.ts [--genre-dir DIR] [--wrong RULE]`. For every final
  * mention (combine with `withRules`, flat as on People's Daily) the rule that proposed it, and whether it is
  * right: on ../shared/eval/pd-ner/dev.bio an exact gold span of the kind (PROGRAM not scored there); on the
  * genre texts (eval-cache/genre, the articles as the pipeline splits and converts them) a gold name or alias of
@@ -29,9 +29,17 @@ function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
 }
 
 type Counts = Map<string, [number, number]>;
-function count(c: Counts, rule: string, right: boolean): void {
+/** `--wrong RULE`: also print each wrong decision of that rule with its context. */
+const showWrong = flagValue(process.argv, '--wrong');
+
+function count(c: Counts, rule: string, right: boolean, context?: () => string): void {
   const a = c.get(rule) ?? c.set(rule, [0, 0]).get(rule)!;
   a[right ? 0 : 1]++;
+  if (!right && rule === showWrong && context) console.log(`wrong ${rule}: ${context()}`);
+}
+
+function around(text: string, m: { start: number; end: number; kind: string }): string {
+  return `${m.kind} ${text.slice(Math.max(0, m.start - 12), m.start)}[${text.slice(m.start, m.end)}]${text.slice(m.end, m.end + 12)}`.replace(/\n/g, '⏎');
 }
 
 async function main(): Promise<void> {
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
   if (existsSync(devFile)) {
     for (const s of readBio(devFile)) {
       const gold = new Set(s.spans.map((x) => `${x.start}:${x.end}:${x.kind}`));
-      for (const m of mentions(s.text)) if (m.kind !== 'PROGRAM') count(dev, m.rule!, gold.has(`${m.start}:${m.end}:${m.kind}`));
+      for (const m of mentions(s.text)) if (m.kind !== 'PROGRAM') count(dev, m.rule!, gold.has(`${m.start}:${m.end}:${m.kind}`), () => around(s.text, m));
     }
   }
   const genre: Counts = new Map();
@@ -53,7 +61,7 @@ async function main(): Promise<void> {
       const names = new Set(gold.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => `${e.type}:${n}`)));
       for (const doc of await readSources(text)) {
         for (const a of splitArticles(doc)) {
-          for (const m of mentions(a.text, a.gaps)) count(genre, m.rule!, names.has(`${m.kind}:${m.text}`) || names.has(`${m.kind}:${m.canonical}`));
+          for (const m of mentions(a.text, a.gaps)) count(genre, m.rule!, names.has(`${m.kind}:${m.text}`) || names.has(`${m.kind}:${m.canonical}`), () => `${f} ${around(a.text, m)}`);
         }
       }
     }

@@ -8,7 +8,7 @@
  * The title must fill the gap exactly, inside one sentence: a title with no name after it, or a name
  * after another name (张三和李四), gets nothing.
  */
-import { BYLINE_TITLE_GROUP, SOURCE_CUES } from '../text/bylines.js';
+import { BYLINE_TITLE_GROUP, SOURCE_CUES, STAFF_TITLES } from '../text/bylines.js';
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
 import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitles, titleAtStart } from './titles.js';
@@ -26,10 +26,12 @@ function lastBefore(view: ArticleView, at: number, head: string): EntityMention 
 /** Text that ends right before an outlet named on a source line (来源：). */
 const SOURCE_LINE_END = new RegExp(`(${SOURCE_CUES.join('|')})[：:]\\s*$`);
 const BYLINE_TITLE = new RegExp(`${BYLINE_TITLE_GROUP}$`);
-/** A byline's title opening its clause, as the text before a name ends (（记者, 作者 , 本报记者). */
-const BYLINE_LEAD = new RegExp(`(?:^|[（(\\s，,。：:丨|])(?:本报|本刊|全媒体|首席)?${BYLINE_TITLE_GROUP}$`);
+/** How a newspaper's or agency's name ends (大河报, 新华社), as against its site or app (豫视频). */
+const PAPER_END = /(报|社)$/;
+/** A byline's title opening its clause (after no Han character, or the separator 丨), as the text before a name ends (（记者, 作者：, 本报记者). */
+const BYLINE_LEAD = new RegExp(`(?:^|[^\\u4e00-\\u9fff]|丨)(?:本报|本刊|全媒体|首席)?${BYLINE_TITLE_GROUP}[：:]?\\s*$`);
 /** A dateline after an outlet's name: 新华社杭州9月11日电, 中新网兴安盟6月12日电, 遂宁讯. */
-const DATELINE_AFTER = /^[\u4e00-\u9fff]{0,8}(\d{1,2}月\d{1,2}日电|讯)/;
+const DATELINE_AFTER = /^(?:[（(][^（()）\n]{1,12}[）)])?[\u4e00-\u9fff]{0,8}(\d{1,2}月\d{1,2}日电|讯(?![\u4e00-\u9fff]))/;
 
 /**
  * The outlet an article names as its own: an organization on its source line (来源：人民网) or opening a
@@ -37,17 +39,28 @@ const DATELINE_AFTER = /^[\u4e00-\u9fff]{0,8}(\d{1,2}月\d{1,2}日电|讯)/;
  */
 function articleOutlet(view: ArticleView): EntityMention | undefined {
   const text = view.article.text;
+  let source: EntityMention | undefined;
   for (const m of view.mentions) {
     if (!isKind(view, m, 'ORGANIZATION')) continue;
-    if (SOURCE_LINE_END.test(text.slice(Math.max(0, m.start - 6), m.start)) || DATELINE_AFTER.test(text.slice(m.end, m.end + 16))) return m;
+    // The dateline names who wrote the story; a source line may name who republished it (中新网…电 under
+    // 来源：金羊网), so a dateline wins.
+    const opensLine = m.start === 0 || /\s/.test(text[m.start - 1]!) || view.article.gaps.includes(m.start);
+    if (opensLine && DATELINE_AFTER.test(text.slice(m.end, m.end + 24))) return m;
+    if (!source && SOURCE_LINE_END.test(text.slice(Math.max(0, m.start - 6), m.start))) source = m;
   }
-  return undefined;
+  return source;
 }
 
 export function roleFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.article.text;
   let outlet: EntityMention | null | undefined;
+  /** Roles a byline gave a name, for the names listed after it (新华社记者杨帆、吴越). */
+  const bylineRoles = new Map<EntityMention, RelationFact[]>();
+  const byline = (person: EntityMention, f: RelationFact) => {
+    out.push(f);
+    if (BYLINE_TITLE.test(f.label)) bylineRoles.set(person, [...(bylineRoles.get(person) ?? []), f]);
+  };
   for (const [sIndex, ms] of view.bySentence) {
     const sentence = view.article.sentences[sIndex];
     for (let j = 0; j < ms.length; j++) {
@@ -55,28 +68,36 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       if (!isKind(view, person, 'PERSON')) continue;
       const prev = j > 0 ? ms[j - 1]! : undefined;
       // A list of names after a byline's title (新华社记者杨帆、吴越): each name has the role of the first.
-      if (prev && isKind(view, prev, 'PERSON') && /^[、,，]?$/.test(between(view, prev, person))) {
-        const listed = out.filter((f) => f.source === prev.entity && f.relation === 'role' && BYLINE_TITLE.test(f.label) && f.evidence.spans.some(([, e]) => e === prev.end));
+      if (prev && isKind(view, prev, 'PERSON') && /^\s*[、,，]?\s*$/.test(between(view, prev, person))) {
+        const listed = bylineRoles.get(prev) ?? [];
         for (const f of listed) out.push(fact(view, person.entity, f.target, 'role', f.label, [[person.start, person.end]]));
-        if (listed.length > 0) continue;
+        if (listed.length > 0) {
+          bylineRoles.set(person, listed);
+          continue;
+        }
       }
       // <org|place><title>(、<title>)*<person>
       if (prev && isKind(view, prev, 'ORGANIZATION', 'PLACE')) {
         const titles = (matchTitles(between(view, prev, person)) ?? []).filter(
           (title) => !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, prev, 'ORGANIZATION')),
         );
+        // A joint byline names a paper and its channel (大河报·豫视频记者, 新甘肃·甘肃日报记者): the people
+        // report for the paper.
+        const joint = ms[j - 2];
+        const employer =
+          joint && isKind(view, joint, 'ORGANIZATION') && between(view, joint, prev) === '·' && PAPER_END.test(labelOf(view, joint)) && !PAPER_END.test(labelOf(view, prev)) ? joint : prev;
         for (const title of titles) {
-          out.push(fact(view, person.entity, prev.entity, 'role', title, [[prev.start, prev.end], [person.start, person.end]]));
+          byline(person, fact(view, person.entity, employer.entity, 'role', title, [[employer.start, employer.end], [person.start, person.end]]));
         }
         if (titles.length > 0) continue;
       }
       // <byline title><person> with no outlet before the title: the outlet the article names as its own.
-      const lead = text.slice(prev ? prev.end : (sentence?.start ?? 0), person.start);
-      const byline = BYLINE_LEAD.exec(lead);
-      if (byline && !(prev && isKind(view, prev, 'ORGANIZATION') && lead === byline[0])) {
+      const gapText = text.slice(prev ? prev.end : (sentence?.start ?? 0), person.start);
+      const lead = BYLINE_LEAD.exec(gapText);
+      if (lead && !STAFF_TITLES.has(lead[1]!) && !(prev && isKind(view, prev, 'ORGANIZATION') && gapText === lead[1])) {
         if (outlet === undefined) outlet = articleOutlet(view) ?? null;
         if (outlet) {
-          out.push(fact(view, person.entity, outlet.entity, 'role', byline[1]!, [[outlet.start, outlet.end], [person.start, person.end]]));
+          byline(person, fact(view, person.entity, outlet.entity, 'role', lead[1]!, [[outlet.start, outlet.end], [person.start, person.end]]));
           continue;
         }
       }

@@ -6,7 +6,7 @@
  * "<name> 摄" is a photo caption (an article of its own). Paragraphs broken by the column layout in the
  * middle of a sentence (…和嘎 | 查村…) are joined again.
  */
-import { BYLINE_TITLE_GROUP } from './bylines.js';
+import { BYLINE_TITLE_GROUP, SOURCE_CUES } from './bylines.js';
 import { basename, extname } from 'node:path';
 import type { Article, Author, SourceDoc } from '../types.js';
 import { MappedTextBuilder, appendRepaired, normalizeText } from './normalize.js';
@@ -26,6 +26,8 @@ interface Block {
   kind: BlockKind;
 }
 
+/** A source cue with its colon (来源：). */
+const SOURCE_LINE = new RegExp(`(${SOURCE_CUES.join('|')})[：:]`);
 const SENTENCE_END = /[。！？!?；;…”」』）)]$/;
 const SHORT_MAX = 24;
 const CREDIT = /([\u4e00-\u9fff·]{2,8})\s*摄\s*$/;
@@ -36,7 +38,8 @@ function classify(original: string, start: number, end: number): Block {
   let kind: BlockKind;
   if (clean.length === 0 || (clean.length <= 2 && !/[\u4e00-\u9fff]/.test(clean))) kind = 'junk';
   // The page header (2020年2月7日 星期五, 内蒙古日报 2020年2月7日 第3版) is not an article's title.
-  else if (isHeaderLine(clean)) kind = 'junk';
+  // A dated source line (2019年04月04日09:49 来源：农民日报) is kept: it names the outlet.
+  else if (isHeaderLine(clean) && !SOURCE_LINE.test(clean)) kind = 'junk';
   else if (/^[^\u4e00-\u9fff]{0,3}■/.test(clean)) kind = 'section';
   else if (/^[^\u4e00-\u9fff]{0,3}□/.test(clean)) kind = 'byline';
   else if (clean.includes('图为') || (CREDIT.test(raw.trim()) && clean.length > SHORT_MAX)) kind = 'caption';

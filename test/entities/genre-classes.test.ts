@@ -60,3 +60,22 @@ describe('outlets', () => {
     for (const m of recognize('江城晚报·视频记者李平报道。')) expect(/[·、，。]$/.test(m.text)).toBe(false);
   });
 });
+
+describe('news outlets where a page states them', () => {
+  it('opening a dateline, with an aside in brackets or a place before 讯', () => {
+    expect(found('远山资讯网（北方晨报网）讯（记者 吴越）村里推行新的养殖模式。', 'ORGANIZATION')).toContain('远山资讯网');
+    expect(found('北方晨报网锦州讯 村里推行新的养殖模式。', 'ORGANIZATION')).toContain('北方晨报网');
+    expect(found('北方晨报网锦州讯 村里推行新的养殖模式。', 'PLACE')).toContain('锦州');
+  });
+  it('every outlet of a source line that lists several', () => {
+    const orgs = found('来源：远山资讯网、《北方晨报》、山城在线 发布时间：2023-05-06', 'ORGANIZATION');
+    expect(orgs).toEqual(expect.arrayContaining(['远山资讯网', '北方晨报', '山城在线']));
+  });
+  it('both halves of a joint byline', () => {
+    expect(found('北方晨报·远山视频记者 吴越', 'ORGANIZATION')).toEqual(['北方晨报', '远山视频']);
+  });
+  it('not a headline run into 本报讯, nor 据 (according to) before an agency', () => {
+    const orgs = found('山村举办书画展本报讯 村里推行新的养殖模式。据新华社北京6月1日电', 'ORGANIZATION');
+    expect(orgs.some((o) => o.includes('本报') || o.startsWith('据'))).toBe(false);
+  });
+});

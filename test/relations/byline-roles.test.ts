@@ -26,4 +26,29 @@ describe('byline roles', () => {
   it('gives no role when the article names no outlet', () => {
     expect(roles('本刊记者杨帆报道。村里推行新的养殖模式。')).toEqual([]);
   });
+  it('reads a byline written as a field with a colon, names parted by spaces, on a line with the source', () => {
+    expect(roles('山村新事\n\n发布时间：2023-05-06 08:00 来源：北方晨报 作者：吴越 杨帆\n\n村里推行新的养殖模式。')).toEqual([
+      'PERSON:吴越|作者|ORGANIZATION:北方晨报',
+      'PERSON:杨帆|作者|ORGANIZATION:北方晨报',
+    ]);
+  });
+  it('gives the page editor no role', () => {
+    expect(roles('山村新事\n\n通讯员：吴越 编辑：杨帆 来源：北方晨报\n\n村里推行新的养殖模式。')).toEqual(['PERSON:吴越|通讯员|ORGANIZATION:北方晨报']);
+  });
+  it('prefers the outlet of the dateline to the site that republished the story', () => {
+    expect(roles('山村新事\n\n来源：远山资讯网\n\n北方晨报网锦州讯（记者 吴越 杨帆）村里推行新的养殖模式。')).toEqual([
+      'PERSON:吴越|记者|ORGANIZATION:北方晨报网',
+      'PERSON:杨帆|记者|ORGANIZATION:北方晨报网',
+    ]);
+  });
+  it('ties a joint byline to the paper, not its channel, and splits two names the page ran together', () => {
+    expect(roles('山村新事\n\n北方晨报·远山视频记者李平赵晓东\n\n村里推行新的养殖模式。')).toEqual([
+      'PERSON:李平|记者|ORGANIZATION:北方晨报',
+      'PERSON:赵晓东|记者|ORGANIZATION:北方晨报',
+    ]);
+  });
+  it('keeps a dated source line in the article, so its outlet is found', () => {
+    const { graph } = buildFromSources([{ path: 'dated.txt', encoding: 'utf-8', text: '山村新事\n\n2023年05月06日09:49    来源：北方晨报\n\n村里推行新的养殖模式。' }], { layout: false });
+    expect(graph.hasNode('ORGANIZATION:北方晨报')).toBe(true);
+  });
 });

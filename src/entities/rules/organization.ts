@@ -5,7 +5,7 @@
  * (通辽市委 + 组织部, 内蒙古民族大学 + 附属医院). Weak suffixes (局 站 报 中心 …) need a place or a known place
  * name in the stem. Bodies with fixed names (党中央, 国务院) come from the lexicon.
  */
-import { SOURCE_CUES } from '../../text/bylines.js';
+import { BYLINE_TITLES, SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
 import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
@@ -28,9 +28,15 @@ interface Span {
 }
 
 
+/** How the name of a news outlet ends: 人民网, 农民日报, 新华社, 四川在线, 内蒙古频道. */
+const OUTLET_END = /(网|报|社|台|在线|频道)$/;
+/** Separators between outlets listed on one source line (来源：四川省人民政府网、《四川日报》、四川在线). */
+const OUTLET_LIST = new Set([...'、，,']);
+
 /**
- * The outlet named after 来源： on a page's source line: the Han run that follows (up to a separator such as
- * a space, - or 丨), two to twelve characters. A page names its publisher there, whatever it is called.
+ * The outlets named after 来源： on a page's source line: each Han run that follows (up to a separator such as
+ * a space, - or 丨), two to twelve characters; a list joined by 、 or commas, titles in 《》, gives each. A
+ * page names its publisher there, whatever it is called.
  */
 export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
@@ -41,11 +47,72 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
     let k = i + cue.length;
     if (text[k] !== '：' && text[k] !== ':') continue;
     k++;
-    while (text[k] === ' ' || text[k] === '\u3000') k++;
-    let e = k;
-    while (e < text.length && isHan(text[e]) && e - k < 12 && !(e > k && ctx.gaps.has(e))) e++;
-    if (e - k >= 2 && e - k <= 12 && !isHan(text[e])) out.push({ start: k, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
-    i = e;
+    for (let item = 0; item < 6; item++) {
+      while (text[k] === ' ' || text[k] === '\u3000') k++;
+      const quoted = text[k] === '《';
+      if (quoted) k++;
+      let e = k;
+      while (e < text.length && isHan(text[e]) && e - k < 12 && !(e > k && ctx.gaps.has(e))) e++;
+      if (e - k < 2 || e - k > 12 || (isHan(text[e]) && !ctx.gaps.has(e))) break;
+      out.push({ start: k, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
+      if (quoted && text[e] === '》') e++;
+      // Only a list goes on; a space, - or 丨 ends the source (来源：人民网-内蒙古频道丨作者：…).
+      if (!OUTLET_LIST.has(text[e] ?? '')) {
+        k = e;
+        break;
+      }
+      k = e + 1;
+    }
+    i = Math.max(i, k - 1);
+  }
+  return out;
+}
+
+/** A dateline after an outlet: an aside in brackets, a place, then 讯 or 9月11日电 (荆楚网(湖北日报网)讯, 四川文明网遂宁讯). */
+const DATELINE_REST = /^(?:[（(][^（()）\n]{1,12}[）)])?[\u4e00-\u9fff]{0,8}?(?:讯|\d{1,2}月\d{1,2}日电)/;
+/** Two outlets joined by · before a byline's title (大河报·豫视频记者, 新甘肃·甘肃日报记者). */
+const JOINT_BYLINE = new RegExp(`^([\\u4e00-\\u9fff]{2,8})·([\\u4e00-\\u9fff]{2,8}?)(?:全媒体|首席|特约|见习)?(?:${BYLINE_TITLES.join('|')})`);
+
+/**
+ * News outlets where a page states them: a name ending like an outlet (网 报 社 台 在线 频道) that opens a line
+ * and is followed by a dateline (中新网兴安盟6月12日电, 四川文明网遂宁讯), and both halves of a joint byline
+ * (大河报·豫视频记者).
+ */
+export function outletOrganizations(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    if (!isHan(text[i]) || (i > 0 && !ctx.gaps.has(i) && !/[\s（(：:丨|]/.test(text[i - 1]!))) continue;
+    const joint = JOINT_BYLINE.exec(text.slice(i, i + 24));
+    if (joint) {
+      const a = joint[1]!;
+      const b = joint[2]!;
+      out.push({ start: i, end: i + a.length, kind: 'ORGANIZATION', priority: 4, rule: 'org:outlet' });
+      out.push({ start: i + a.length + 1, end: i + a.length + 1 + b.length, kind: 'ORGANIZATION', priority: 4, rule: 'org:outlet' });
+      i += joint[0].length - 1;
+      continue;
+    }
+    let run = i;
+    while (run < text.length && isHan(text[run]) && run - i < 12 && !(run > i && ctx.gaps.has(run))) run++;
+    // The longest name ending like an outlet that a dateline follows.
+    // 据新华社…电 (according to): the name starts after 据.
+    const from = text[i] === '据' ? i + 1 : i;
+    for (let e = run; e >= from + 2; e--) {
+      const rest = DATELINE_REST.exec(text.slice(e, e + 24));
+      const name = text.slice(from, e);
+      // 本报讯 (this paper reports) names no outlet, whatever precedes it.
+      if (!OUTLET_END.test(name) || /本[报刊台网]$/.test(name) || !rest) continue;
+      out.push({ start: from, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:outlet' });
+      // The place of the dateline (四川文明网遂宁讯: 遂宁, 遂宁市).
+      const place = /^[\u4e00-\u9fff]{2,8}?(?=讯|\d)/.exec(rest[0]);
+      if (place) {
+        const name = place[0];
+        const full = ctx.places?.isDivision(name) ? name : ctx.places?.expandShortName(name);
+        if (full) out.push({ start: e, end: e + name.length, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
+      }
+      break;
+    }
+    i = run - 1;
   }
   return out;
 }
@@ -120,5 +187,10 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     links.push({ start: s, end });
     i = end - 1;
   }
-  return dedupe([...out, ...sourceLineOrganizations(ctx).filter((c) => !out.some((o) => o.start < c.end && c.start < o.end))]);
+  // A stated outlet holding a suffix reading (四川省人民政府 in 来源：四川省人民政府网) replaces it; one that
+  // only overlaps a suffix reading gives way.
+  const stated = [...sourceLineOrganizations(ctx), ...outletOrganizations(ctx)];
+  const inside = (o: Candidate, c: Candidate) => c.start <= o.start && o.end <= c.end;
+  const kept = stated.filter((c) => !out.some((o) => o.start < c.end && c.start < o.end && !inside(o, c)));
+  return dedupe([...out.filter((o) => !kept.some((c) => inside(o, c) && c.kind === 'ORGANIZATION')), ...kept]);
 }

@@ -269,6 +269,7 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
     const title = BYLINE_TITLES.find((w) => text.startsWith(w, i));
     if (!title) continue;
     let k = i + title.length;
+    if (text[k] === '：' || text[k] === ':') k++;
     while (text[k] === ' ' || text[k] === '\u3000') k++;
     if (!isHan(text[k])) continue;
     const names: Array<[number, number]> = [];
@@ -282,16 +283,14 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
       if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e))))) names.push([k, e]);
       else if (len >= 4 && len <= 6) {
         // Two names the page ran together (李平 + 赵晓东): both open with a surname and jieba cuts between them.
-        let split = 0;
-        for (const a of [2, 3]) {
+        // When both cuts qualify, the one jieba also cuts at decides; jieba alone may glue a surname to the
+        // name before it (李春段|晨曦), so a single qualifying cut is taken even where jieba does not cut.
+        const splits = [2, 3].filter((a) => {
           const b = len - a;
-          const across = tokenAt(ctx, k + a);
-          if (b < 2 || b > 3 || (across && across.start < k + a)) continue;
-          if (lex.surnames.longestAt(text, k, 2) > 0 && lex.surnames.longestAt(text, k + a, 2) > 0 && plausibleName(ctx, k, a, true) && plausibleName(ctx, k + a, b, true)) {
-            split = a;
-            break;
-          }
-        }
+          return b >= 2 && b <= 3 && lex.surnames.longestAt(text, k, 2) > 0 && lex.surnames.longestAt(text, k + a, 2) > 0 && plausibleName(ctx, k, a, true) && plausibleName(ctx, k + a, b, true);
+        });
+        const cutByJieba = splits.filter((a) => (tokenAt(ctx, k + a)?.start ?? k + a) >= k + a);
+        const split = splits.length === 1 ? splits[0]! : cutByJieba.length === 1 ? cutByJieba[0]! : 0;
         if (split > 0) names.push([k, k + split], [k + split, e]);
         // Else a longer run the name rules read whole (巴依斯古楞, closed by the space after it) is one name.
         else if (len >= 5 && len <= MAX_NAME && nameLengthAt(ctx, k) === len) names.push([k, e]);
