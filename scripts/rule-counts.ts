@@ -24,7 +24,7 @@ const lex = loadLexicons();
 
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
-  const candidates = [...modelCandidates(readSpans(text, tokens, model).spans), ...ruleCandidates(text, tokens, gaps)];
+  const candidates = [...modelCandidates(readSpans(text, tokens, model).spans, { text, tokens }), ...ruleCandidates(text, tokens, gaps)];
   return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true });
 }
 

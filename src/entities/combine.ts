@@ -6,7 +6,7 @@
  *      taken is dropped, so mentions never overlap;
  *   3. a person's or program's name found by a rule is that entity wherever else it occurs in the text.
  */
-import type { Mention } from '../types.js';
+import type { Mention, Token } from '../types.js';
 import type { Candidate } from './rules/context.js';
 
 /** Priority of the model's spans: below every rule. */
@@ -15,9 +15,14 @@ export const MODEL_PRIORITY = 1;
 /** Punctuation a name never starts or ends with (大河报· is 大河报). */
 const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\《》“”"'‘’\s]/;
 
-export function modelCandidates(spans: readonly Mention[]): Candidate[] {
+/**
+ * The model's spans as candidates, edge punctuation trimmed. Given the text and its tokens, the name of a people
+ * before 族 is dropped (see nameOfAPeople).
+ */
+export function modelCandidates(spans: readonly Mention[], context?: { text: string; tokens: readonly Token[] }): Candidate[] {
   const out: Candidate[] = [];
   for (const m of spans) {
+    if (context && nameOfAPeople(context.text, m, context.tokens)) continue;
     // m.text is text.slice(m.start, m.end): trimming it trims the span.
     let { start, end } = m;
     for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
@@ -26,6 +31,32 @@ export function modelCandidates(spans: readonly Mention[]): Candidate[] {
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
   }
   return out;
+}
+
+/**
+ * A model reading that is the name of a people inside the word for it (蒙古 in 蒙古族, 维吾尔 in 维吾尔族, one
+ * jieba word): a people, not a place or a person. 族自治 (鄂温克族自治旗) is a place's name and stays. Not
+ * 民族: People's Daily marks 中华 in 中华民族 as a place, and its dev set pays for that reading.
+ */
+export function nameOfAPeople(text: string, c: Pick<Mention, 'start' | 'end' | 'kind'>, tokens: readonly Token[]): boolean {
+  if (c.kind !== 'PERSON' && c.kind !== 'PLACE') return false;
+  if (text[c.end] !== '族' || text.startsWith('自治', c.end + 1)) return false;
+  // The people's name and 族 make one word for jieba (蒙古族, 维吾尔族).
+  const t = tokenCovering(tokens, c.start);
+  return t !== undefined && t.start === c.start && t.end === c.end + 1;
+}
+
+function tokenCovering(tokens: readonly Token[], at: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end <= at) lo = mid + 1;
+    else if (t.start > at) hi = mid - 1;
+    else return t;
+  }
+  return undefined;
 }
 
 export interface CombineOptions {

@@ -87,7 +87,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // appended one by one: spreading an array into push() overflows the stack on a long line (issue 16)
   const model = options.nerModel ?? (options.model !== false ? shippedModel() : null);
   const reading = model ? readSpans(text, tokens, model) : undefined;
-  if (reading) append(candidates, modelCandidates(reading.spans));
+  if (reading) append(candidates, modelCandidates(reading.spans, { text, tokens }));
   if (options.rules !== false) append(candidates, ruleCandidates(text, tokens, options.gaps ?? []));
   const nested = options.nested !== false;
   if (!options.confidence) return combine(text, candidates, loadLexicons().nonEntities, { nested });

@@ -79,3 +79,13 @@ describe('news outlets where a page states them', () => {
     expect(orgs.some((o) => o.includes('本报') || o.startsWith('据'))).toBe(false);
   });
 });
+
+describe('the name of a people before 族', () => {
+  it('is neither a place nor a person', () => {
+    const text = '这里是蒙古族和维吾尔族群众聚居的地方。';
+    expect([...found(text, 'PLACE'), ...found(text, 'PERSON')].filter((n) => n === '蒙古' || n === '维吾尔')).toEqual([]);
+  });
+  it('but a place named with 族自治 stays whole', () => {
+    expect(found('他来到鄂温克族自治旗工作。', 'PLACE')).toContain('鄂温克族自治旗');
+  });
+});
