@@ -91,13 +91,16 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         }
         if (titles.length > 0) continue;
       }
-      // <byline title><person> with no outlet before the title: the outlet the article names as its own.
+      // <byline title><person>: the outlet right before the title, else the one the article names as its own.
       const gapText = text.slice(prev ? prev.end : (sentence?.start ?? 0), person.start);
       const lead = BYLINE_LEAD.exec(gapText);
-      if (lead && !STAFF_TITLES.has(lead[1]!) && !(prev && isKind(view, prev, 'ORGANIZATION') && gapText === lead[1])) {
-        if (outlet === undefined) outlet = articleOutlet(view) ?? null;
-        if (outlet) {
-          byline(person, fact(view, person.entity, outlet.entity, 'role', lead[1]!, [[outlet.start, outlet.end], [person.start, person.end]]));
+      if (lead && !STAFF_TITLES.has(lead[1]!)) {
+        // An outlet right before the title (四川日报全媒体记者) is the one; else the article's own.
+        const own = prev && isKind(view, prev, 'ORGANIZATION') && lead.index === 0 ? prev : undefined;
+        if (!own && outlet === undefined) outlet = articleOutlet(view) ?? null;
+        const target = own ?? outlet;
+        if (target) {
+          byline(person, fact(view, person.entity, target.entity, 'role', lead[1]!, [[target.start, target.end], [person.start, person.end]]));
           continue;
         }
       }

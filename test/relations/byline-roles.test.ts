@@ -51,4 +51,7 @@ describe('byline roles', () => {
     const { graph } = buildFromSources([{ path: 'dated.txt', encoding: 'utf-8', text: '山村新事\n\n2023年05月06日09:49    来源：北方晨报\n\n村里推行新的养殖模式。' }], { layout: false });
     expect(graph.hasNode('ORGANIZATION:北方晨报')).toBe(true);
   });
+  it('ties a photo credit to the outlet right before its title, a compound surname whole', () => {
+    expect(roles('山村新事\n\n来源：远山资讯网\n\n村里推行新的养殖模式（锦州日报全媒体记者 欧阳平 摄）。')).toEqual(['PERSON:欧阳平|记者|ORGANIZATION:锦州日报']);
+  });
 });

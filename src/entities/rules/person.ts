@@ -96,8 +96,9 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   const first = tokenAt(ctx, p);
   if (surname) {
     if (len > surnameLen + 2) return false;
-    // The first word must not be a common word (书记高度重视 → 高度).
-    if (first && first.start === p && first.end - first.start >= 2 && first.end <= p + len && !isNameLikeTag(first.tag)) return false;
+    // The first word must not be a common word (书记高度重视 → 高度), unless it is the surname itself
+    // (欧阳, a compound surname jieba reads as a place).
+    if (first && first.start === p && first.end - first.start >= 2 && first.end <= p + len && !isNameLikeTag(first.tag) && first.end - first.start !== surnameLen) return false;
     return true;
   }
   // No surname: only words jieba does not know (or tags as names) can make up the name.
