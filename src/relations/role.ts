@@ -89,6 +89,16 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         for (const title of titles) {
           byline(person, fact(view, person.entity, employer.entity, 'role', title, [[employer.start, employer.end], [person.start, person.end]]));
         }
+        // Earlier posts of a chain (浙江省委常委、杭州市委书记周江勇): each <body><title>、 before it.
+        for (let k = j - 2, after = prev; titles.length > 0 && k >= 0; k--) {
+          const body = ms[k]!;
+          const gap = between(view, body, after);
+          if (!isKind(view, body, 'ORGANIZATION', 'PLACE') || !gap.endsWith('、')) break;
+          const posts = (matchTitles(gap.slice(0, -1)) ?? []).filter((title) => !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, body, 'ORGANIZATION')));
+          if (posts.length === 0) break;
+          for (const title of posts) out.push(fact(view, person.entity, body.entity, 'role', title, [[body.start, body.end], [person.start, person.end]]));
+          after = body;
+        }
         if (titles.length > 0) continue;
       }
       // <byline title><person>: the outlet right before the title, else the one the article names as its own.

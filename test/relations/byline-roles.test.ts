@@ -54,4 +54,8 @@ describe('byline roles', () => {
   it('ties a photo credit to the outlet right before its title, a compound surname whole', () => {
     expect(roles('山村新事\n\n来源：远山资讯网\n\n村里推行新的养殖模式（锦州日报全媒体记者 欧阳平 摄）。')).toEqual(['PERSON:欧阳平|记者|ORGANIZATION:锦州日报']);
   });
+  it('gives every post of a chain of posts before a name', () => {
+    const text = '锦州市委常委、凌海市委书记吴越表示，村里推行新的养殖模式。';
+    expect(roles(text)).toEqual(expect.arrayContaining(['PERSON:吴越|书记|ORGANIZATION:凌海市委', 'PERSON:吴越|常委|ORGANIZATION:锦州市委']));
+  });
 });
