@@ -12,6 +12,7 @@ import type { Mention, Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
+import { withLevelBodies } from './bodies.js';
 import { combine, modelCandidates } from './combine.js';
 import { buildContext, type Candidate } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
@@ -90,7 +91,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (reading) append(candidates, modelCandidates(reading.spans, { text, tokens }));
   if (options.rules !== false) append(candidates, ruleCandidates(text, tokens, options.gaps ?? []));
   const nested = options.nested !== false;
-  if (!options.confidence) return combine(text, candidates, loadLexicons().nonEntities, { nested });
-  const found = combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true });
+  if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested }));
+  const found = withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true }));
   return withConfidence(found, reading?.score);
 }

@@ -51,6 +51,24 @@ function articleOutlet(view: ArticleView): EntityMention | undefined {
   return source;
 }
 
+/** Heads of a level of government (省长, 副市长, 旗长): the level's character is group 1. */
+const LEVEL_HEAD = /^副?(省|市|县|旗|盟|州)长$/;
+/** A level head ending the text before a name, opening its clause (省委副书记、省长 | 副省长). */
+const LEVEL_HEAD_BEFORE = /(?:^|[^\u4e00-\u9fff]|、)(副?(省|市|县|旗|盟|州)长)$/;
+
+/** The one place of a level (贵州省 for 省) the article names; undefined when it names none or several. */
+function levelPlace(view: ArticleView, level: string): EntityMention | undefined {
+  let found: EntityMention | undefined;
+  for (const m of view.all) {
+    if (!isKind(view, m, 'PLACE')) continue;
+    const label = labelOf(view, m);
+    if (label.length < 3 || !label.endsWith(level)) continue;
+    if (found && labelOf(view, found) !== label) return undefined;
+    found ??= m;
+  }
+  return found;
+}
+
 export function roleFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.article.text;
@@ -87,7 +105,10 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         const employer =
           joint && isKind(view, joint, 'ORGANIZATION') && between(view, joint, prev) === '·' && PAPER_END.test(labelOf(view, joint)) && !PAPER_END.test(labelOf(view, prev)) ? joint : prev;
         for (const title of titles) {
-          byline(person, fact(view, person.entity, employer.entity, 'role', title, [[employer.start, employer.end], [person.start, person.end]]));
+          // 省委副书记、省长 X: the head of a level (省长) heads the place, not the party committee.
+          const level = LEVEL_HEAD.exec(title)?.[1];
+          const target = level && isKind(view, employer, 'ORGANIZATION') ? levelPlace(view, level) : employer;
+          if (target) byline(person, fact(view, person.entity, target.entity, 'role', title, [[employer.start, employer.end], [person.start, person.end]]));
         }
         // Earlier posts of a chain (浙江省委常委、杭州市委书记周江勇): each <body><title>、 before it.
         for (let k = j - 2, after = prev; titles.length > 0 && k >= 0; k--) {
@@ -113,6 +134,13 @@ export function roleFacts(view: ArticleView): RelationFact[] {
           byline(person, fact(view, person.entity, target.entity, 'role', lead[1]!, [[target.start, target.end], [person.start, person.end]]));
           continue;
         }
+      }
+      // <level head><person> with no body before it (副省长蔡朝林): the one place of that level the article names.
+      const head = LEVEL_HEAD_BEFORE.exec(gapText);
+      const place = head ? levelPlace(view, head[2]!) : undefined;
+      if (head && place && !(prev && isKind(view, prev, 'ORGANIZATION', 'PLACE') && gapText === head[1])) {
+        out.push(fact(view, person.entity, place.entity, 'role', head[1]!, [[person.start - head[1]!.length, person.end]]));
+        continue;
       }
       // <person>(现)任<org|place><title>
       const next = ms[j + 1];

@@ -59,3 +59,19 @@ describe('byline roles', () => {
     expect(roles(text)).toEqual(expect.arrayContaining(['PERSON:吴越|书记|ORGANIZATION:凌海市委', 'PERSON:吴越|常委|ORGANIZATION:锦州市委']));
   });
 });
+
+describe('posts named by their level', () => {
+  it('ties 省委 and 省长 to the one province the article names', () => {
+    const text = '辽宁省代表团来访。省委副书记、省长吴越会见客人，副省长杨帆参加。';
+    expect(roles(text)).toEqual([
+      'PERSON:吴越|副书记|ORGANIZATION:辽宁省委',
+      'PERSON:吴越|省长|PLACE:辽宁省',
+      'PERSON:杨帆|副省长|PLACE:辽宁省',
+    ]);
+  });
+  it('leaves them alone when the article names two provinces', () => {
+    const text = '辽宁省和吉林省代表团来访。副省长杨帆参加。';
+    expect(roles(text)).toEqual([]);
+  });
+});
+
