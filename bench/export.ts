@@ -4,6 +4,7 @@
  * Run: npx tsx bench/export.ts [nodes]   (edges = 3 × nodes)
  */
 import { MultiGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import { fromGexf, toGexf, toJSON } from '../src/export/index.js';
 
 const n = Number(process.argv[2] ?? 10_000);
@@ -35,7 +36,7 @@ const time = <T>(f: () => T): [T, number] => {
 const [gexf, tGexf] = time(() => toGexf(g));
 const [json, tJson] = time(() => toJSON(g));
 const [, tRead] = time(() => fromGexf(gexf));
-const [, tJsonRead] = time(() => MultiGraph.from(JSON.parse(json)));
+const [, tJsonRead] = time(() => MultiGraph.from(JSON.parse(json) as SerializedGraph));
 const mb = (s: string) => (Buffer.byteLength(s) / 1e6).toFixed(1);
 console.log(`${g.order} nodes, ${g.size} edges`);
 console.log(`toGexf   ${tGexf.toFixed(0).padStart(6)} ms  ${mb(gexf)} MB`);

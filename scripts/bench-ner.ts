@@ -41,6 +41,6 @@ const ems = rows.map((r, i) => emissions(r, texts[i]!.length, NUM_TEMPLATES, mod
 time('emissions', () => rows.forEach((r, i) => emissions(r, texts[i]!.length, NUM_TEMPLATES, model.weights)));
 time('lookup + emissions fused', () => feats.forEach((f, i) => emissionsFromHashes(f, texts[i]!.length, NUM_TEMPLATES, model.index, model.weights)));
 time('viterbi', () => ems.forEach((e, i) => viterbi(e, texts[i]!.length, model.trans, model.end)));
-time('tagSpans (decode + scores, no jieba)', () => texts.forEach((t, i) => tagSpans(t, tokens[i]!, model)));
+time('tagSpans (decode + scores, no jieba)', () => texts.forEach((t, i) => tagSpans(t, tokens[i], model)));
 time('tagSpans with jieba', () => texts.forEach((t) => tagSpans(t, undefined, model)));
 console.log(`(${texts.length} texts, ${chars} chars; second of two passes; load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);

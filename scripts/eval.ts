@@ -42,7 +42,7 @@ const prfLine = (name: string, s: PRF): string =>
 function printBio(title: string, e: BioEvaluation, seconds: number): void {
   console.log(`${title}  [${e.sentences} sentences, ${e.chars} chars, ${Math.round(e.chars / seconds)} chars/s]`);
   console.log(prfLine('overall', e.overall));
-  for (const [k, s] of Object.entries(e.byKind)) console.log(prfLine(k, s!));
+  for (const [k, s] of Object.entries(e.byKind)) console.log(prfLine(k, s));
 }
 
 function printSeed(title: string, s: SeedScores): void {

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { datedJsonl } from './dated-corpus.js';
@@ -18,8 +17,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'out-time' } } });
-  const out = resolve(values.out!);
-  await (buildViewer as () => Promise<string[]>)();
+  const out = resolve(values.out);
+  await buildViewer();
   const input = await mkdtemp(join(tmpdir(), 'zhkg-time-in-'));
   await writeFile(join(input, 'nmgrb.jsonl'), datedJsonl());
   const { main: cli } = await import('../src/cli/main.js');

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { copyViewer } from '../src/viewer/copy.js';
@@ -20,8 +19,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' }, rebuild: { type: 'boolean', default: false }, node: { type: 'string', default: '金宝' } } });
-  const out = resolve(values.out!);
-  await (buildViewer as () => Promise<string[]>)();
+  const out = resolve(values.out);
+  await buildViewer();
   if (values.rebuild || !existsSync(join(out, 'graph.json'))) {
     process.stderr.write(`screenshots: building the bundled graph into ${out}\n`);
     // The CLI's own default corpus and options, exactly what `npm start` shows.
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
         if (typed > most) [best, most] = [n, typed];
       });
       return best;
-    }, values.node!);
+    }, values.node);
     if (!key) throw new Error('the graph is empty');
     const label = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'label'), key);
     await page.fill('#search', label);

@@ -138,7 +138,7 @@ function lexiconEntries(items: readonly Item[]): Entries {
 function trainingData(items: readonly Item[]): TrainingSentence[] {
   const fold = items.map((_, j) => j % FOLDS);
   const all = items;
-  const out: TrainingSentence[] = new Array(all.length);
+  const out = new Array<TrainingSentence>(all.length);
   for (let f = 0; f < FOLDS; f++) {
     const lex = buildLexicon(lexiconEntries(items.filter((_, j) => fold[j] !== f)));
     all.forEach((it, j) => {
@@ -154,7 +154,7 @@ function fmt(s: SpanScores, label: string): string {
   const line = (k: string, p: PRF): string =>
     `  ${k.padEnd(13)} P ${p.precision.toFixed(4)}  R ${p.recall.toFixed(4)}  F1 ${p.f1.toFixed(4)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`;
   const lines = [label];
-  for (const [k, p] of Object.entries(s.byKind)) lines.push(line(k, p!));
+  for (const [k, p] of Object.entries(s.byKind)) lines.push(line(k, p));
   lines.push(line('overall', s.overall));
   return lines.join('\n');
 }

@@ -34,7 +34,7 @@ function codePointSlicer(text: string, cp: Int32Array): (start: number, end: num
   const at = new Int32Array(count + 1);
   for (let i = text.length; i >= 0; i--) at[cp[i]!] = i; // the first UTF-16 index of each code point
   at[count] = text.length;
-  return (start, end) => text.slice(at[Math.max(0, Math.min(start, count))]!, at[Math.max(0, Math.min(end, count))]!);
+  return (start, end) => text.slice(at[Math.max(0, Math.min(start, count))], at[Math.max(0, Math.min(end, count))]);
 }
 
 /** Entities of one text (one line, one short document): no layout analysis. */

@@ -175,7 +175,7 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
 /** Entities below `min` confidence, and their mentions, removed from a resolution (in place). */
 function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): ReturnType<typeof resolveEntities> {
   if (!(min > 0)) return resolution;
-  const weak = new Set(resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && (e.attributes['confidence'] as number) < min).map((e) => e.key));
+  const weak = new Set(resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && (e.attributes['confidence']) < min).map((e) => e.key));
   if (weak.size === 0) return resolution;
   resolution.entities = resolution.entities.filter((e) => !weak.has(e.key));
   resolution.mentions = resolution.mentions.filter((m) => !weak.has(m.entity));

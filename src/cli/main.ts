@@ -74,7 +74,7 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): 
 
 if (invokedDirectly()) {
   quietOnClosedPipe();
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -41,7 +41,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */
 export function withConfidence(found: RuledMention[], score?: (spans: Mention[]) => void): Mention[] {
-  const probe = found.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind }) as Mention);
+  const probe: Mention[] = found.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind }));
   score?.(probe);
   return found.map((m, i) => {
     const pModel = probe[i]!.score ?? 0;

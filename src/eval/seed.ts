@@ -96,10 +96,11 @@ export function entitiesFromMentions(mentions: readonly Mention[]): PredictedEnt
 export function entitiesFromGraph(graph: { forEachNode(cb: (key: string, attrs: Record<string, unknown>) => void): void }): PredictedEntity[] {
   const out: PredictedEntity[] = [];
   graph.forEachNode((_key, a) => {
-    const kind = String(a['kind'] ?? '');
+    const kind = typeof a['kind'] === 'string' ? a['kind'] : '';
     if (!ENTITY_KINDS.includes(kind as EntityKind)) return;
     const aliases = Array.isArray(a['aliases']) ? (a['aliases'] as unknown[]).map(String) : [];
-    out.push({ kind, names: [String(a['label'] ?? ''), ...aliases] });
+    const label = a['label'];
+    out.push({ kind, names: [typeof label === 'string' || typeof label === 'number' ? String(label) : '', ...aliases] });
   });
   return out;
 }

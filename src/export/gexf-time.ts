@@ -76,7 +76,7 @@ export function readSpells(doc: { getElementsByTagName(name: string): ArrayLike<
     const start = el.getAttribute('start') ?? el.getAttribute('end');
     const end = el.getAttribute('end') ?? start;
     if (start === null || end === null) continue;
-    const map = out[owner.localName as 'node' | 'edge'];
+    const map = out[owner.localName];
     (map.get(id) ?? map.set(id, []).get(id)!).push([start, end]);
   }
   return out;

@@ -136,7 +136,7 @@ function writerGraph(graph: Graph, mixed: boolean, meta: GexfMeta): { g: Graph; 
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */
 export function toGexf(graph: Graph, options: GexfOptions = {}): string {
-  if (graph === null || typeof graph !== 'object' || typeof (graph as Graph).forEachNode !== 'function') {
+  if (graph === null || typeof graph !== 'object' || typeof (graph).forEachNode !== 'function') {
     throw new TypeError('toGexf: expected a graphology graph');
   }
   const { g, undirected } = writerGraph(graph, options.mixed === true, metaOf(graph, options));

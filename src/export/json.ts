@@ -29,7 +29,7 @@ const line = (value: unknown): string => JSON.stringify(canonical(value));
 
 /** Serializes a graphology graph as graphology's JSON format. Same graph → same bytes. */
 export function toJSON(graph: Graph): string {
-  if (graph === null || typeof graph !== 'object' || typeof (graph as Graph).export !== 'function') {
+  if (graph === null || typeof graph !== 'object' || typeof (graph).export !== 'function') {
     throw new TypeError('toJSON: expected a graphology graph');
   }
   const data = graph.export();

@@ -105,7 +105,7 @@ export const htmlReader: Reader = {
     let blocks: string[] = [];
     if (article?.content) {
       const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`) as unknown as { document: DomDocument };
-      blocks = blocksOf(content.body as unknown as DomNode);
+      blocks = blocksOf(content.body);
     }
     if (!blocks.some((b) => /[\p{L}\p{N}]/u.test(b))) {
       context.onWarning?.(`${path}: no article body found in the web page; nothing read from it`);

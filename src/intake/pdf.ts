@@ -121,7 +121,7 @@ export function createPdfReader(limits: Partial<PdfLimits> = {}): Reader {
       try {
         const pdf = await withTimeout(task.promise, stepMs);
         if (pdf.numPages > maxPages) throw new InputError(`PDF has too many pages (${pdf.numPages}; the limit is ${maxPages} per file: split it)`, path);
-        const info = (await withTimeout(pdf.getMetadata(), stepMs).catch(() => undefined))?.info as { Title?: unknown } | undefined;
+        const info: { Title?: unknown } | undefined = (await withTimeout(pdf.getMetadata(), stepMs).catch(() => undefined))?.info;
         const title = typeof info?.Title === 'string' && !skipTitle(info.Title) ? info.Title.trim() : undefined;
         const empty: number[] = [];
         for (let n = 1; n <= pdf.numPages; n++) {

@@ -200,7 +200,7 @@ export function lookupPlace(name: string, index: DivisionIndex = divisionIndex()
   assertName(name, 'lookupPlace');
   // Texts repeat their place names: answers are cached per index, and callers get their own copies.
   let cache = lookupCache.get(index);
-  if (!cache) lookupCache.set(index, (cache = new Map()));
+  if (!cache) lookupCache.set(index, (cache = new Map<string, PlaceCandidate[]>()));
   let hit = cache.get(name);
   if (!hit) {
     hit = lookupUncached(name, index);

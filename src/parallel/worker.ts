@@ -4,7 +4,6 @@
  * merged results are identical.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Article } from '../types.js';
 import { extractArticleMentions } from '../pipeline.js';
 import type { BatchRequest, BatchResponse, ModelMessage } from './protocol.js';
 import { adoptSharedModel } from '../entities/model/index.js';
@@ -25,7 +24,7 @@ port.on('message', (req: BatchRequest | ModelMessage) => {
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.
-    const mentions = req.articles.map((a) => extractArticleMentions({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] } as Article));
+    const mentions = req.articles.map((a) => extractArticleMentions({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] }));
     res = { id: req.id, mentions };
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };

@@ -14,14 +14,22 @@ export type QueryGraph = Graph<Attributes, Attributes, Attributes>;
 /** The relation used for mere co-occurrence: weaker than every typed relation. */
 export const CO_OCCURS = 'co_occurs';
 
+/** An attribute as text: '' when absent, strings as they are, numbers and booleans written out, anything else as JSON. */
+export function attrText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 /**
  * Normalizes a list attribute: a JSON array, a GEXF liststring such as "[a, b]", a '|'-joined
  * string ("a|b"), or a single value. Empty pieces are dropped.
  */
 export function toStringList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
-  const s = String(value).trim();
+  if (Array.isArray(value)) return value.map((v) => attrText(v).trim()).filter((v) => v !== '');
+  const s = attrText(value).trim();
   if (s === '') return [];
   let body = s;
   if (body.startsWith('[') && body.endsWith(']')) {
@@ -41,14 +49,14 @@ export function toStringList(value: unknown): string[] {
 
 /** The display name of a node: its `label`, else its key. */
 export function nodeLabel(graph: QueryGraph, key: string): string {
-  const label = graph.getNodeAttribute(key, 'label');
-  return label === undefined || label === null || label === '' ? key : String(label);
+  const label: unknown = graph.getNodeAttribute(key, 'label');
+  return label === undefined || label === null || label === '' ? key : attrText(label);
 }
 
 /** The node's `kind` (PERSON, ORGANIZATION, PLACE, PROGRAM, ARTICLE), or '' when absent. */
 export function nodeKind(graph: QueryGraph, key: string): string {
-  const kind = graph.getNodeAttribute(key, 'kind');
-  return kind === undefined || kind === null ? '' : String(kind);
+  const kind: unknown = graph.getNodeAttribute(key, 'kind');
+  return attrText(kind);
 }
 
 export function nodeAliases(graph: QueryGraph, key: string): string[] {
@@ -57,7 +65,7 @@ export function nodeAliases(graph: QueryGraph, key: string): string[] {
 
 /** A numeric attribute, or undefined when absent or not a finite number. */
 export function numberAttr(attrs: Attributes, name: string): number | undefined {
-  const v = attrs[name];
+  const v: unknown = attrs[name];
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }
@@ -80,7 +88,7 @@ export interface EdgeInfo {
 
 export function edgeInfo(graph: QueryGraph, edge: string): EdgeInfo {
   const a = graph.getEdgeAttributes(edge);
-  let evidence = a.evidence;
+  let evidence: unknown = a.evidence;
   if ((evidence === undefined || evidence === '') && Array.isArray(a.evidenceList) && a.evidenceList.length > 0) {
     const first: unknown = a.evidenceList[0];
     evidence = typeof first === 'string' ? first : (first as { sentence?: unknown })?.sentence;
@@ -89,10 +97,10 @@ export function edgeInfo(graph: QueryGraph, edge: string): EdgeInfo {
     key: edge,
     source: graph.source(edge),
     target: graph.target(edge),
-    relation: a.relation === undefined || a.relation === null ? '' : String(a.relation),
-    label: a.label === undefined || a.label === null ? '' : String(a.label),
+    relation: attrText(a.relation),
+    label: attrText(a.label),
     weight: numberAttr(a, 'weight') ?? 1,
-    evidence: evidence === undefined || evidence === null ? '' : String(evidence),
+    evidence: attrText(evidence),
     articles: toStringList(a.articles),
     undirected: graph.isUndirected(edge),
   };

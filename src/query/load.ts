@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Graph, { MultiGraph } from 'graphology';
+import Graph from 'graphology';
 import type { Attributes, SerializedGraph } from 'graphology-types';
 import { DOMParser, Document as XmlDocument } from '@xmldom/xmldom';
 import { InputError } from '../errors.js';

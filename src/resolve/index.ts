@@ -206,7 +206,7 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
       byKey.set(key, e);
     }
     if (d.code && (codesOf.get(d.label)?.size ?? 0) <= 1 || (d.code && key.endsWith(`#${d.code}`))) {
-      e.attributes = { ...(e.attributes ?? {}), code: d.code!, ...(d.level ? { divisionLevel: d.level } : {}) };
+      e.attributes = { ...(e.attributes ?? {}), code: d.code, ...(d.level ? { divisionLevel: d.level } : {}) };
     }
     if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
     e.mentions++;

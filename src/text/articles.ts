@@ -161,10 +161,10 @@ function draftArticles(blocks: Block[]): Draft[] {
       // A caption fragment whose beginning the layout put after it: [short title][body cut mid-sentence].
       const j = nextContent(i + 1);
       const k = nextContent(j + 1);
-      if (blocks[j]?.kind === 'short' && blocks[k] && cutText(blocks[k]!)) {
+      if (blocks[j]?.kind === 'short' && blocks[k] && cutText(blocks[k])) {
         const cap = newDraft('', true);
         cap.title = blocks[j];
-        cap.paragraphs.push([blocks[k]!, b]);
+        cap.paragraphs.push([blocks[k], b]);
         i = k;
         continue;
       }
@@ -177,7 +177,7 @@ function draftArticles(blocks: Block[]): Draft[] {
     const paras = main.paragraphs;
     const prev = paras[paras.length - 1];
     const prevLast = prev?.[prev.length - 1];
-    if (prevLast && endsMidSentence(prevLast)) prev!.push(b);
+    if (prevLast && endsMidSentence(prevLast)) prev.push(b);
     else if (prevLast?.kind === 'short' && paras.length >= 2) {
       // a subheading dropped into the middle of a broken sentence: join around it
       const before = paras[paras.length - 2]!;

@@ -67,7 +67,7 @@ export function isoDate(year: number, month: number, day: number, options: DateO
 export function parseDate(value: unknown, options: DateOptions = {}): string | undefined {
   if (typeof value !== 'string') return undefined;
   const s = asciiDigits(value.trim());
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
   if (!m) return undefined;
   return isoDate(Number(m[1]), Number(m[2]), Number(m[3]), options);
 }

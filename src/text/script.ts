@@ -10,7 +10,7 @@
  */
 import { Trie } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset/t2cn';
-import type { DictGroup, DictLike } from 'opencc-js/core';
+import type { DictLike } from 'opencc-js/core';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
 import { unitsAt } from './codepoints.js';
@@ -36,7 +36,7 @@ export interface AlignedConverter {
 
 function trieOf(group: readonly DictLike[]): Trie {
   const t = new Trie();
-  t.loadDictGroup(group as DictGroup);
+  t.loadDictGroup(group);
   return t;
 }
 
@@ -49,7 +49,7 @@ export function alignedConverter(spec: { normalizationChain?: readonly (readonly
   if (spec.segmentation) {
     segmentation = new Trie();
     const seg = spec.segmentation;
-    if (Array.isArray(seg) && seg.every((d) => typeof d === 'string')) segmentation.loadDictGroup(seg as DictGroup);
+    if (Array.isArray(seg) && seg.every((d) => typeof d === 'string')) segmentation.loadDictGroup(seg);
     else segmentation.loadDict(seg as DictLike);
   }
   return {
@@ -216,7 +216,7 @@ let markers: { traditional: Set<number>; simplified: Set<number> } | undefined;
  * 云, 台) weigh little against a line's worth of either.
  */
 export function scriptScore(s: string, from = 0, to = s.length): number {
-  markers ??= { traditional: changedKeys(TS_CHARACTERS as DictLike), simplified: changedKeys(ST_CHARACTERS as DictLike) };
+  markers ??= { traditional: changedKeys(TS_CHARACTERS), simplified: changedKeys(ST_CHARACTERS) };
   let score = 0;
   for (let i = from; i < to; ) {
     const c = s.codePointAt(i)!;

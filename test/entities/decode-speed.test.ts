@@ -136,7 +136,7 @@ describe('fast decoding paths', () => {
     const hashes = [...new Set([...feats].filter((h) => h !== 0))];
     const rand = mulberry32(2);
     const model: NerModel = {
-      header: { featureVersion: 0, numTemplates: NUM_TEMPLATES, numTags: NUM_TAGS, rows: hashes.length, scale: 1, lexiconBytes: 0, info: {} } as NerModel['header'],
+      header: { featureVersion: 0, numTemplates: NUM_TEMPLATES, numTags: NUM_TAGS, rows: hashes.length, scale: 1, lexiconBytes: 0, info: {} },
       index: new FeatureIndex(hashes),
       weights: Float32Array.from({ length: hashes.length * NUM_TAGS }, () => rand() * 2 - 1),
       trans: new Float32Array((NUM_TAGS + 1) * NUM_TAGS),

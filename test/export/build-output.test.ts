@@ -30,8 +30,8 @@ describe('exports of the bundled corpus', async () => {
     const run = runPython(NETWORKX_SUMMARY, xml);
     expect(run.stderr).toBe('');
     const nx = JSON.parse(run.stdout) as {
-      nodes: Record<string, Record<string, any>>;
-      edges: Array<{ key: string; data: Record<string, any> }>;
+      nodes: Record<string, Record<string, unknown>>;
+      edges: Array<{ key: string; data: Record<string, unknown> }>;
     };
     expect(Object.keys(nx.nodes)).toHaveLength(graph.order);
     expect(nx.edges).toHaveLength(graph.size);
@@ -39,7 +39,7 @@ describe('exports of the bundled corpus', async () => {
       expect(d.label, key).toBe(graph.getNodeAttribute(key, 'label'));
       expect(d.kind, key).toBe(graph.getNodeAttribute(key, 'kind'));
       expect(d.evidence, key).toBeTruthy();
-      expect(Object.keys(d.viz).sort(), key).toEqual(['color', 'position', 'size']);
+      expect(Object.keys(d.viz as object).sort(), key).toEqual(['color', 'position', 'size']);
     }
     for (const e of nx.edges) {
       expect(e.data.relation, e.key).toBe(graph.getEdgeAttribute(e.key, 'relation'));

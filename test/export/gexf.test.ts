@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return --
+   graphology's attributes and networkx's JSON summary are untyped here; the assertions are what check their shape. */
 import { describe, expect, it } from 'vitest';
 import gexfLib from 'graphology-gexf';
 import { MultiGraph } from 'graphology';

@@ -36,11 +36,11 @@ function failing(step: 'write' | 'sync' | 'rename'): AtomicWriteFs {
         });
       }
       return handle;
-    }) as typeof fsp.open,
+    }),
     rename: (async (...args: Parameters<typeof fsp.rename>) => {
       if (step === 'rename') throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
       return fsp.rename(...args);
-    }) as typeof fsp.rename,
+    }),
     unlink: fsp.unlink,
   };
 }

@@ -76,7 +76,7 @@ describe('issue 16 through the CLI', () => {
     expect(entities[0]).toContain('金宝');
     const s = runCli(['extract', '/dev/stdin'], { input: `${LINE}\n` });
     expect(s.code, s.stderr).toBe(0);
-    expect(JSON.parse(s.stdout).entities.map((e: { text: string }) => e.text)).toContain('金宝');
+    expect((JSON.parse(s.stdout) as { entities: { text: string }[] }).entities.map((e) => e.text)).toContain('金宝');
   }, 300_000);
 
   it('extract --lines on standard input: GB18030 detected (defect 5), zeros refused with one line', () => {

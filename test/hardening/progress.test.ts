@@ -11,11 +11,11 @@ function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => s
   s.write = ((chunk: string | Uint8Array) => {
     out += String(chunk);
     return true;
-  }) as typeof s.write;
-  s.cursorTo = (() => true) as typeof s.cursorTo;
-  s.clearLine = (() => true) as typeof s.clearLine;
-  s.moveCursor = (() => true) as typeof s.moveCursor;
-  s.clearScreenDown = (() => true) as typeof s.clearScreenDown;
+  });
+  s.cursorTo = (() => true);
+  s.clearLine = (() => true);
+  s.moveCursor = (() => true);
+  s.clearScreenDown = (() => true);
   return { stream: s, text: () => out };
 }
 

@@ -70,17 +70,17 @@ describe('standard input lines', () => {
   it('UTF-8 then GB18030 (and the reverse) is refused, never garbled (defect 11)', async () => {
     const utf8 = Buffer.from(`${UTF8_LINE.repeat(8)}\n`);
     const gb = iconv.encode(`${GB_LINE}\n`, 'gb18030');
-    const mixed = Buffer.concat([utf8, ...Array(20).fill(gb)]);
+    const mixed = Buffer.concat([utf8, ...Array<Buffer>(20).fill(gb)]);
     // a file: the whole was read as GB18030 before, garbling the UTF-8 line
     expect(() => decodeBytes(mixed, 'mixed.txt')).toThrow(/mixed\.txt: mixed encodings: line 1 is UTF-8, line 2 is not/u);
     // standard input, UTF-8 first: the first GB18030 line stops it
     const out: string[] = [];
     await expect(async () => {
-      for await (const l of decodedLines(chunked(Buffer.concat([mixed.subarray(0, utf8.length), ...Array(5000).fill(gb)]), 4096))) out.push(l);
+      for await (const l of decodedLines(chunked(Buffer.concat([mixed.subarray(0, utf8.length), ...Array<Buffer>(5000).fill(gb)]), 4096))) out.push(l);
     }).rejects.toThrow(InputError);
     expect(out.every((l) => l === UTF8_LINE.repeat(8) || l === '')).toBe(true);
     // GB18030 first, then a UTF-8 line
-    await expect(lines(Buffer.concat([...Array(5000).fill(gb), utf8]), 4096)).rejects.toThrow(/UTF-8 after GB18030 lines/u);
+    await expect(lines(Buffer.concat([...Array<Buffer>(5000).fill(gb), utf8]), 4096)).rejects.toThrow(/UTF-8 after GB18030 lines/u);
   });
 
   it('GB18030 and UTF-8 files still decode as before', () => {

@@ -24,13 +24,13 @@ describe('extract --lines on stdin', () => {
     });
     child.stdin.write('王瑞新在呼和浩特市工作。\n');
     await waitLine(1); // stdin is still open here: the result did not wait for the end of input
-    expect(JSON.parse(lines[0]!).entities.some((e: { text: string }) => e.text === '呼和浩特市')).toBe(true);
+    expect((JSON.parse(lines[0]!) as { entities: { text: string }[] }).entities.some((e) => e.text === '呼和浩特市')).toBe(true);
     child.stdin.write('苏吉嘎查\n');
     await waitLine(2);
     child.stdin.end();
     const code = await new Promise<number | null>((ok) => (child.exitCode !== null ? ok(child.exitCode) : child.on('exit', ok)));
     expect(code).toBe(0);
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[1]!).text).toBe('苏吉嘎查');
+    expect((JSON.parse(lines[1]!) as { text: string }).text).toBe('苏吉嘎查');
   });
 });

@@ -58,7 +58,7 @@ function failing(what: 'write' | 'rename' | 'symlink', after = 0): Partial<Commi
             throw fail('ENOSPC');
           },
         });
-      }) as typeof fsp.open,
+      }),
     };
   }
   if (what === 'rename') {
@@ -66,14 +66,14 @@ function failing(what: 'write' | 'rename' | 'symlink', after = 0): Partial<Commi
       rename: (async (...args: Parameters<typeof fsp.rename>) => {
         if (calls++ >= after) throw fail('EPERM');
         return fsp.rename(...args);
-      }) as typeof fsp.rename,
+      }),
     };
   }
   return {
     symlink: (async (...args: Parameters<typeof fsp.symlink>) => {
       if (calls++ >= after) throw fail('EACCES');
       return fsp.symlink(...args);
-    }) as typeof fsp.symlink,
+    }),
   };
 }
 
@@ -131,8 +131,8 @@ describe('output commit protocol', () => {
     writeFileSync(join(dir, 'notes.md'), 'a file of the user');
     await writeOutputs(graph('王晓光'), dir, { viewer: false });
     expect(shown(dir)).toEqual({
-      'graph.gexf': expect.stringContaining('王晓光'),
-      'graph.json': expect.stringContaining('王晓光'),
+      'graph.gexf': expect.stringContaining('王晓光') as unknown,
+      'graph.json': expect.stringContaining('王晓光') as unknown,
       'notes.md': 'a file of the user',
     });
     expect(leftovers(dir)).toEqual([]);

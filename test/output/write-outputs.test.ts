@@ -18,7 +18,7 @@ describe('writeOutputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-out-'));
     const files = await writeOutputs(smallGraph(), dir, { viewer: false });
     expect(readFileSync(files.gexf, 'utf8')).toContain('苏吉嘎查');
-    expect(JSON.parse(readFileSync(files.json, 'utf8')).nodes).toHaveLength(2);
+    expect((JSON.parse(readFileSync(files.json, 'utf8')) as { nodes: unknown[] }).nodes).toHaveLength(2);
   });
 
   it('leaves both earlier files untouched when the second serialization fails, with no temporary file left', async () => {

@@ -15,6 +15,12 @@ function row(stdout: string, name: string): string | undefined {
   return stdout.split('\n').find((l) => l.startsWith(`${name} `));
 }
 
+/** The parts of `zhkg query neighbors --json` these tests read. */
+interface NeighborsJson {
+  entity: unknown;
+  neighbors: { key: string; depth: number; edges: unknown[] }[];
+}
+
 describe('zhkg query neighbors', () => {
   it('prints a table: 苏吉嘎查 with the relation 第一书记', async () => {
     const r = await runCli(['query', 'neighbors', '金宝', ...G]);
@@ -29,15 +35,15 @@ describe('zhkg query neighbors', () => {
   it('prints JSON with --json, honouring --kind, --relation, --depth, --direction', async () => {
     const r = await runCli(['query', 'neighbors', '苏吉嘎查', ...G, '--json', '--kind', 'person', '--relation', 'role,located_in', '--depth', '2']);
     expect(r.code).toBe(0);
-    const data = JSON.parse(r.stdout);
+    const data = JSON.parse(r.stdout) as NeighborsJson;
     expect(data.entity).toEqual({ key: 'PLACE:苏吉嘎查', label: '苏吉嘎查', kind: 'PLACE' });
-    expect(data.neighbors.map((n: { key: string; depth: number }) => [n.key, n.depth])).toEqual([
+    expect(data.neighbors.map((n) => [n.key, n.depth])).toEqual([
       ['PERSON:金宝', 1],
       ['PERSON:王伟@苏吉嘎查', 2],
     ]);
-    expect(data.neighbors[0].edges[0]).toMatchObject({ relation: 'role', label: '第一书记', direction: 'in' });
-    const out = JSON.parse((await runCli(['query', 'neighbors', '苏吉嘎查', ...G, '--json', '--direction', 'out'])).stdout);
-    expect(out.neighbors.map((n: { key: string }) => n.key).sort()).toEqual(['PERSON:金宝', 'PLACE:格日勒敖都苏木']);
+    expect(data.neighbors[0]!.edges[0]).toMatchObject({ relation: 'role', label: '第一书记', direction: 'in' });
+    const out = JSON.parse((await runCli(['query', 'neighbors', '苏吉嘎查', ...G, '--json', '--direction', 'out'])).stdout) as NeighborsJson;
+    expect(out.neighbors.map((n) => n.key).sort()).toEqual(['PERSON:金宝', 'PLACE:格日勒敖都苏木']);
   });
 
   it('lists candidates and exits 1 for an ambiguous name', async () => {
@@ -49,9 +55,9 @@ describe('zhkg query neighbors', () => {
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^zhkg: "王伟" is ambiguous: 2 entities match/);
     const j = await runCli(['query', 'neighbors', '王伟', ...G, '--json']);
     expect(j.code).toBe(1);
-    const data = JSON.parse(j.stdout);
+    const data = JSON.parse(j.stdout) as { error: string; candidates: { key: string }[] };
     expect(data.error).toBe('ambiguous');
-    expect(data.candidates.map((c: { key: string }) => c.key).sort()).toEqual(['PERSON:王伟@伊和乌拉嘎查', 'PERSON:王伟@苏吉嘎查']);
+    expect(data.candidates.map((c) => c.key).sort()).toEqual(['PERSON:王伟@伊和乌拉嘎查', 'PERSON:王伟@苏吉嘎查']);
     // a key resolves the ambiguity
     const k = await runCli(['query', 'neighbors', 'PERSON:王伟@伊和乌拉嘎查', ...G]);
     expect(k.code).toBe(0);
@@ -101,8 +107,8 @@ describe('zhkg query path, find, holders, stats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('金宝 — 苏吉嘎查 — 格日勒敖都苏木 — 二连浩特市 — 锡林郭勒盟');
     expect(r.stdout).toMatch(/1\s+金宝\s+→ role:第一书记\s+苏吉嘎查/);
-    const j = JSON.parse((await runCli(['query', 'path', '金宝', '锡林郭勒盟', ...G, '--json'])).stdout);
-    expect(j.hops.map((h: { edge: { relation: string } }) => h.edge.relation)).toEqual(['role', 'located_in', 'located_in', 'located_in']);
+    const j = JSON.parse((await runCli(['query', 'path', '金宝', '锡林郭勒盟', ...G, '--json'])).stdout) as { hops: { edge: { relation: string } }[] };
+    expect(j.hops.map((h) => h.edge.relation)).toEqual(['role', 'located_in', 'located_in', 'located_in']);
   });
 
   it('path exits 1 when there is no path', async () => {
@@ -119,9 +125,9 @@ describe('zhkg query path, find, holders, stats', () => {
   it('find lists matches, filtered by kind; exits 1 when none', async () => {
     const r = await runCli(['query', 'find', '嘎查', ...G, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).map((m: { key: string }) => m.key)).toContain('ORGANIZATION:苏吉嘎查党支部');
-    const places = JSON.parse((await runCli(['query', 'find', '嘎查', ...G, '--json', '-k', 'PLACE'])).stdout);
-    expect(places.every((m: { kind: string }) => m.kind === 'PLACE')).toBe(true);
+    expect((JSON.parse(r.stdout) as { key: string }[]).map((m) => m.key)).toContain('ORGANIZATION:苏吉嘎查党支部');
+    const places = JSON.parse((await runCli(['query', 'find', '嘎查', ...G, '--json', '-k', 'PLACE'])).stdout) as { kind: string }[];
+    expect(places.every((m) => m.kind === 'PLACE')).toBe(true);
     const table = await runCli(['query', 'find', '新左旗', ...G]);
     expect(row(table.stdout, '新巴尔虎左旗')).toContain('alias');
     expect((await runCli(['query', 'find', '张三', ...G])).code).toBe(1);
@@ -140,7 +146,7 @@ describe('zhkg query path, find, holders, stats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^nodes 17, edges 16\n/);
     expect(row(r.stdout, 'located_in')).toMatch(/located_in\s+7$/);
-    const j = JSON.parse((await runCli(['query', 'stats', ...G, '--json', '--by', 'pagerank', '--top', '2'])).stdout);
+    const j = JSON.parse((await runCli(['query', 'stats', ...G, '--json', '--by', 'pagerank', '--top', '2'])).stdout) as { by: string; top: unknown[] };
     expect(j.by).toBe('pagerank');
     expect(j.top).toHaveLength(2);
   });

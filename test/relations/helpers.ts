@@ -7,7 +7,7 @@ import { extractRelations } from '../../src/relations/index.js';
 export function makeArticle(text: string, id = 'doc#1', authors: Author[] = []): Article {
   const map = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) map[i] = i;
-  return { id, source: 'doc.txt', title: text.split('\n')[0] ?? '', section: '', authors, text, map, sentences: splitSentences(text), gaps: [] } as Article;
+  return { id, source: 'doc.txt', title: text.split('\n')[0] ?? '', section: '', authors, text, map, sentences: splitSentences(text), gaps: [] };
 }
 
 /** Spec: surface form and kind (optionally the canonical name). Every occurrence, longest forms first. */

@@ -50,7 +50,7 @@ describe('aligned OpenCC conversion (tw2s)', () => {
         // code points, each once, so every output slice maps to an input slice of as many characters.
         expect(starts(text).map((j) => map[j]!)).toEqual(starts(s));
         for (const j of starts(text)) {
-          const src = s.slice(map[j]!, cpEnd(s, map[j]!));
+          const src = s.slice(map[j], cpEnd(s, map[j]!));
           const ch = text.slice(j, cpEnd(text, j));
           // unchanged, or that very character's own conversion (the phrases among the units convert their
           // characters as they convert alone, or keep them: 顯著 keeps 著, 乾隆 keeps 乾)
@@ -66,7 +66,7 @@ describe('aligned OpenCC conversion (tw2s)', () => {
     const { text, map } = convertAligned(traditionalToSimplified(), given);
     expect(text).toBe('据报道，乌兰敖都嘎查党支部书记在会上说');
     const at = text.indexOf('乌兰敖都嘎查');
-    expect(given.slice(map[at]!, map[at + 6]!)).toBe('烏蘭敖都嘎查');
+    expect(given.slice(map[at], map[at + 6])).toBe('烏蘭敖都嘎查');
   });
 });
 
@@ -97,7 +97,7 @@ describe('aligned conversion with replacements of another length', () => {
     const given = 'a甲乙丙丁戊𠀀b';
     const { text, map } = convertAligned(conv, given);
     expect(text).toBe('a子丑寅卯辰己午b');
-    const source = (s: number, e: number) => given.slice(map[s]!, cpEnd(given, map[e - 1]!));
+    const source = (s: number, e: number) => given.slice(map[s], cpEnd(given, map[e - 1]!));
     expect(source(1, 3)).toBe('甲乙丙');
     expect(source(1, 2)).toBe('甲');
     expect(source(2, 3)).toBe('丙');

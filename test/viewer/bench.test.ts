@@ -62,7 +62,7 @@ afterAll(async () => {
 function libraryGraph(): QueryGraph {
   const g = new MultiGraph({ type: 'mixed' });
   g.import(fixture as unknown as Parameters<typeof g.import>[0]);
-  return g as unknown as QueryGraph;
+  return g;
 }
 
 async function open(hash = ''): Promise<void> {
@@ -259,7 +259,7 @@ describe('data table', () => {
 
     // CSV: exactly the visible rows, a reader gets them back
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readFile((await download.path()), 'utf8');
     const Papa = (await import('papaparse')).default;
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/u, ''), { newline: '\r\n', skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['key', 'label', 'kind', 'degree', 'mentions', 'articles']);
@@ -361,7 +361,7 @@ describe('live layout', () => {
 describe('export what you see', () => {
   async function downloaded(button: string): Promise<Buffer> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-    return readFile((await download.path())!);
+    return readFile((await download.path()));
   }
 
   it('GEXF of the visible subgraph: the CLI writer, valid against the GEXF schema, read by networkx', async () => {

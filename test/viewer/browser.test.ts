@@ -246,7 +246,7 @@ describe('viewer in the browser (fixture graph)', () => {
     expect(msg).toContain('GEXF');
     expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().order)).toBe(order);
     await drop('broken.gexf', '<gexf><graph><nodes><node id="a"></nodes>');
-    await page.waitForFunction(() => document.getElementById('message')!.textContent!.includes('broken.gexf'));
+    await page.waitForFunction(() => document.getElementById('message')!.textContent.includes('broken.gexf'));
   });
 
   it('works from file:// through graph.js', async () => {

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from '../../scripts/build-viewer.mjs';
 import { copyViewer } from '../../src/viewer/copy.js';
 
@@ -21,7 +20,7 @@ export const FIXTURE_GEXF = join(ROOT, 'test/fixtures/viewer/small-graph.gexf');
 /** Builds the page from the current viewer/ sources into a fresh folder (not the shared dist/). */
 export async function buildAssets(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'zhkg-viewer-assets-'));
-  await (buildViewer as (out: string) => Promise<string[]>)(dir);
+  await buildViewer(dir);
   return dir;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MultiGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import gexf from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { kindCounts, relationCounts, stringList, toViewGraph } from '../../viewer/src/model.js';
@@ -7,7 +8,7 @@ import { FIXTURE_GEXF, FIXTURE_JSON } from './helpers.js';
 
 function fixture(): MultiGraph {
   const g = new MultiGraph({ type: 'mixed' });
-  g.import(JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')));
+  g.import(JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as SerializedGraph);
   return g;
 }
 

@@ -156,7 +156,7 @@ describe('zhkg view', () => {
     expect(() => parsePort('http')).toThrow(UsageError);
     expect(() => parsePort('70000')).toThrow(UsageError);
     expect(parsePort('8080')).toBe(8080);
-    const err = process.stderr.write;
+    const err = process.stderr.write.bind(process.stderr);
     process.stderr.write = () => true;
     try {
       expect(await main(['view', out, '--port', 'abc'])).toBe(2);

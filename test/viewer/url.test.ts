@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { MultiGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 import { toViewGraph, webUrl } from '../../viewer/src/model.js';
 import { FIXTURE_JSON } from './helpers.js';
@@ -19,7 +20,7 @@ describe('article URLs in the viewer', () => {
 
   it('carries a node url into the view graph, and a hostile one not at all', () => {
     const g = new MultiGraph({ type: 'mixed' });
-    g.import(JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')));
+    g.import(JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as SerializedGraph);
     const [first, second] = g.nodes();
     g.setNodeAttribute(first!, 'url', 'https://news.example.org/2020/02/07.html');
     g.setNodeAttribute(second!, 'url', 'javascript:alert(document.cookie)');

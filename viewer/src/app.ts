@@ -32,7 +32,7 @@ import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 import { binDates, type Bin } from './timeline.js';
 import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
-import { computeScope, edgePasses, nodePasses, periodOf, scopeCounts, type Scope } from './scope.js';
+import { computeScope, edgePasses, nodePasses, scopeCounts, type Scope } from './scope.js';
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 import { LiveLayout } from './layout.js';

@@ -26,7 +26,7 @@ export function focusBar(ctx: BenchContext, state: ViewState, scope: Scope): Nod
         : el('button', { class: 'link crumb', attrs: { type: 'button', 'data-crumb': String(i), 'data-node': k }, onClick: () => ctx.focusTrail(i) }, label),
     );
   });
-  const depth = el('select', { attrs: { id: 'focus-depth', 'aria-label': ctx.t('focus.depth') } }, ...[1, 2, 3].map((d) => el('option', { attrs: { value: String(d) } }, String(d)))) as HTMLSelectElement;
+  const depth = el('select', { attrs: { id: 'focus-depth', 'aria-label': ctx.t('focus.depth') } }, ...[1, 2, 3].map((d) => el('option', { attrs: { value: String(d) } }, String(d))));
   depth.value = String(state.depth);
   depth.addEventListener('change', () => ctx.setDepth(Number(depth.value)));
   return [

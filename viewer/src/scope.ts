@@ -66,7 +66,7 @@ export function computeScope(g: ViewGraph, state: ViewState): Scope {
   const q = g as unknown as QueryGraph;
   const opts = period ?? {};
   if (state.pathFrom && state.pathTo && g.hasNode(state.pathFrom) && g.hasNode(state.pathTo)) {
-    let path: PathResult | null = null;
+    let path: PathResult | null;
     try {
       path = pathBetweenKeys(q, state.pathFrom, state.pathTo, { ...opts, coOccurs: state.hiddenRelations.includes(CO_OCCURS) ? 'never' : 'fallback' });
     } catch {
