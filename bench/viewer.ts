@@ -14,7 +14,6 @@ import { chromium } from 'playwright-core';
 import { syntheticGraph } from '../scripts/synthetic-graph.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
-// @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from '../scripts/build-viewer.mjs';
 
 const nodes = Number(process.argv[2] ?? 16000);
@@ -46,7 +45,7 @@ const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
 const out = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-out-'));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 try {
-  await (buildViewer as (dir: string) => Promise<string[]>)(assets);
+  await buildViewer(assets);
   const g = syntheticGraph({ nodes, edges });
   await writeFile(join(out, 'graph.json'), JSON.stringify(g));
   await copyViewer(out, { assetsDir: assets });
@@ -69,11 +68,11 @@ try {
         continue;
       }
       // Each step: the state change, the scope, the counts, the legend, and sigma's redraw (synchronous).
-      const timings = (await page.evaluate('window.__zhkg.timings')) as Record<string, number>;
+      const timings = await page.evaluate<Record<string, number>>('window.__zhkg.timings');
       console.log(`  phases: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}`);
       // A string: the page must not see the TS transform's helpers. Each step: the state change, the
       // scope, counts, legend, and sigma's redraw (synchronous).
-      const steps = (await page.evaluate(STEPS)) as Record<string, number>;
+      const steps = await page.evaluate<Record<string, number>>(STEPS);
       for (const [k, v] of Object.entries(steps)) console.log(`  ${k.padEnd(44)} ${v.toFixed(0).padStart(6)} ms`);
       await page.close();
     }

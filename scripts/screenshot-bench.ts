@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
 import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { copyViewer } from '../src/viewer/copy.js';
@@ -27,8 +26,8 @@ async function keyOf(page: Page, label: string): Promise<string> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' } } });
-  const out = resolve(values.out!);
-  await (buildViewer as () => Promise<string[]>)();
+  const out = resolve(values.out);
+  await buildViewer();
   if (!existsSync(join(out, 'graph.json'))) {
     const { main: cli } = await import('../src/cli/main.js');
     if ((await cli(['build', '-o', out, '--quiet'])) !== 0) throw new Error('zhkg build failed');

@@ -84,7 +84,7 @@ export interface SharedModel {
 function shared<T extends Float32Array | Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T): T {
   const ctor = a.constructor as new (b: SharedArrayBuffer) => T;
   const copy = new ctor(new SharedArrayBuffer(a.byteLength));
-  copy.set(a as never);
+  copy.set(a);
   return copy;
 }
 
