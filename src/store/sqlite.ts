@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
+import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
 import type { ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS graph (
 `;
 
 /** Codes of SQLite errors that mean the file is not (or no longer) a sound database. */
-const DAMAGE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ']);
+const DAMAGE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_IOERR_SHORT_READ']);
 
 function refuse(path: string, why: string): never {
   throw new StoreError(`${why}; the file was left as it was (name another with --store)`, path);
@@ -63,6 +64,7 @@ function guarded<T>(path: string, f: () => T): T {
     const code = (err as { code?: string }).code;
     if (code && (DAMAGE.has(code) || code.startsWith('SQLITE_CORRUPT'))) refuse(path, `not a sound zhkg store (${(err as Error).message.split('\n')[0]})`);
     if (code === 'SQLITE_BUSY') throw new StoreError('the store is in use by another build (database is locked)', path);
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') throw new StoreError(`cannot open the store for writing (${(err as Error).message.split('\n')[0]})`, path);
     throw err;
   }
 }
@@ -73,7 +75,10 @@ function guarded<T>(path: string, f: () => T): T {
  * told from the 100-byte header alone, so not even SQLite's side files (-wal, -shm) appear beside them.
  */
 function inspect(path: string): 'new' | 'store' {
-  if (!existsSync(path)) return 'new';
+  if (!existsSync(path)) {
+    if (!existsSync(dirname(resolve(path)))) throw new StoreError(`no such folder: ${dirname(resolve(path))}`, path);
+    return 'new';
+  }
   const st = statSync(path);
   if (!st.isFile()) refuse(path, 'not a file');
   if (st.size === 0) return 'new';

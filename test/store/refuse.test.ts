@@ -78,6 +78,12 @@ describe('refusing what is not a zhkg store', () => {
     expectRefused(path, /newer zhkg/);
   });
 
+  it('names a missing folder in one line, creating nothing', () => {
+    const path = join(tmp, 'no', 'such', 'zhkg.db');
+    expect(() => openStore(path)).toThrow(new StoreError(`no such folder: ${join(tmp, 'no', 'such')}`, path));
+    expect(existsSync(join(tmp, 'no'))).toBe(false);
+  });
+
   it('accepts an absent or empty file and reopens its own store', () => {
     const path = join(tmp, 'zhkg.db');
     writeFileSync(path, '');
