@@ -1,7 +1,7 @@
 /**
  * `npm run bench:store [-- --sizes 10,50]`: the store (issue 11) on the bench corpora (bench/corpus.ts):
- * a fresh build without a store, the first build into a new store (everything extracted and stored), and
- * the incremental build after one new ~15k-character page is added (one file extracted, the rest read from
+ * the first build into a new store (everything extracted and stored), the incremental build after one new
+ * ~15k-character page is added, and a fresh build (no store) of the same inputs (one file extracted, the rest read from
  * the store; resolution, relations, layout and export run on the whole corpus as always). Each build runs in
  * its own process; wall time, peak RSS (all threads) and the ratio incremental ÷ fresh are printed. Prints
  * figures; it is not a test.
@@ -48,14 +48,12 @@ for (const mb of sizes) {
     // The new page: the bundled page under a new name, one sentence changed so its content is new.
     const page = join(tmp, 'new-page.txt');
     writeFileSync(page, readFileSync(sources.page, 'utf8').replace('。', '，今日新闻。'));
-    const fresh = one('-', [corpus.dir]);
     const first = one(db, [corpus.dir]);
     const added = one(db, [corpus.dir, page]);
     const freshAdded = one('-', [corpus.dir, page]);
     console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${load()})`);
     console.log('build                                   wall      peak RSS  files extracted/reused');
     const row = (name: string, r: One) => console.log(`${name.padEnd(40)}${s(r.wallMs).padStart(8)}  ${`${Math.round(r.peakRssMB)} MB`.padStart(9)}  ${r.use ? `${r.use.extracted}/${r.use.reused}` : '-'}`);
-    row('fresh, no store', fresh);
     row('fresh, into a new store', first);
     row('+1 page, from the store', added);
     row('+1 page, fresh (no store)', freshAdded);
