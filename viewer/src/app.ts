@@ -176,7 +176,6 @@ export class App {
     lap('minimap');
     this.articleDates = [...this.articles.values()].flatMap((a) => (a.date ? [a.date] : []));
     this.bins = binDates(this.articleDates).bins;
-    this.buildFilters();
     this.buildCommunities();
     this.applyState();
     // A shared URL names a focus or a path (frame it), or a node or an edge (centre it).
@@ -510,9 +509,7 @@ export class App {
     for (const r of document.querySelectorAll<HTMLInputElement>('input[name="color-by"]')) r.checked = r.value === this.state.colorBy;
     byId<HTMLSelectElement>('size-by').value = this.state.sizeBy;
     byId<HTMLInputElement>('label-density').value = String(this.state.labels);
-    this.applyLabelDensity();
     this.applyLocale();
-    this.buildFilters();
     this.renderTimeline();
     this.renderPanel();
     this.commit();
@@ -924,10 +921,6 @@ export class App {
     byId('tl-clear').addEventListener('click', () => this.setRange(null, null));
   }
 
-  private applyLabelDensity(): void {
-    this.refresh();
-  }
-
   private labelWidth(label: string): number {
     let w = this.widths.get(label);
     if (w === undefined) {
@@ -1048,8 +1041,7 @@ export class App {
     const density = byId<HTMLInputElement>('label-density');
     density.addEventListener('input', () => {
       this.state = { ...this.state, labels: Math.max(0, Math.min(4, Math.round(Number(density.value)))) };
-      this.applyLabelDensity();
-      this.commit();
+        this.commit();
     });
     byId('lang-switch').addEventListener('click', () => {
       this.state = { ...this.state, lang: this.state.lang === 'zh' ? 'en' : 'zh' };
