@@ -19,7 +19,10 @@ export default defineConfig(
     },
     rules: {
       // A leading underscore marks a value left unused on purpose (a destructured field dropped, a callback's first argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Chinese text is full of ideographic spaces (U+3000): in templates and regexes they are data.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }],
       // Off: matching control characters is the point where it happens (XML cannot hold them, binary detection).

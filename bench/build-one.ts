@@ -49,9 +49,10 @@ const enter = (s: string) => {
 const t0 = now();
 enter('read'); // listing and the first file count as reading
 // As `zhkg build` does: only the graph and the article count are kept for the export.
-const { graph, articles } = await buildGraphFromPaths([dir], { ...(workers ? { workers } : {}), onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s) }).then(
-  (r) => ({ graph: r.graph, articles: r.articles.length }),
-);
+const { graph, articles } = await buildGraphFromPaths([dir], {
+  ...(workers ? { workers } : {}),
+  onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s),
+}).then((r) => ({ graph: r.graph, articles: r.articles.length }));
 enter('export');
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-'));
 await writeOutputs(graph, out, { viewer: false });

@@ -74,10 +74,7 @@ export function ensureCorpus(root: string, megabytes: number, sources: { bio: st
 }
 
 /** Writes documents of 1–5k characters (`minChars`/`maxChars`) until `bytes` are written; every 25th is the page. */
-export function writeCorpus(
-  dir: string,
-  o: { sentences: string[]; page: Buffer; bytes: number; seed: number; minChars?: number; maxChars?: number },
-): number {
+export function writeCorpus(dir: string, o: { sentences: string[]; page: Buffer; bytes: number; seed: number; minChars?: number; maxChars?: number }): number {
   if (o.sentences.length === 0) throw new Error('writeCorpus: no sentences');
   mkdirSync(dir, { recursive: true });
   const rand = rng(o.seed);

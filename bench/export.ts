@@ -11,8 +11,18 @@ const n = Number(process.argv[2] ?? 10_000);
 const g = new MultiGraph();
 for (let i = 0; i < n; i++) {
   g.addNode(`PERSON:名字${i}`, {
-    label: `名字${i}`, kind: 'PERSON', aliases: [`别名${i}`], mentions: i % 7, articles: ['a#1', 'a#2'],
-    x: i * 0.5, y: -i, size: 3 + (i % 5), color: '#e15759', community: i % 13, degree: 3, pagerank: 1 / (i + 1),
+    label: `名字${i}`,
+    kind: 'PERSON',
+    aliases: [`别名${i}`],
+    mentions: i % 7,
+    articles: ['a#1', 'a#2'],
+    x: i * 0.5,
+    y: -i,
+    size: 3 + (i % 5),
+    color: '#e15759',
+    community: i % 13,
+    degree: 3,
+    pagerank: 1 / (i + 1),
     evidence: [{ sentence: `名字${i}在这里出现了一次，这是一个句子。`, article: 'a#1', spans: [[0, 3]], sourceSpans: [[0, 3]], source: 's' }],
   });
 }
@@ -21,8 +31,14 @@ for (let e = 0; e < 3 * n; e++) {
   const t = `PERSON:名字${(e * 104729 + 1) % n}`;
   if (s === t) continue;
   const attrs = {
-    relation: e % 2 ? 'co_occurs' : 'role', label: e % 2 ? '共现' : '书记', weight: 1 + (e % 3), articles: ['a#1'],
-    evidence: '一句话。', evidenceList: [{ sentence: '一句话。' }], size: 1, color: '#d0d0d0',
+    relation: e % 2 ? 'co_occurs' : 'role',
+    label: e % 2 ? '共现' : '书记',
+    weight: 1 + (e % 3),
+    articles: ['a#1'],
+    evidence: '一句话。',
+    evidenceList: [{ sentence: '一句话。' }],
+    size: 1,
+    color: '#d0d0d0',
   };
   if (e % 2) g.addUndirectedEdgeWithKey(`e${e}`, s, t, attrs);
   else g.addDirectedEdgeWithKey(`e${e}`, s, t, attrs);

@@ -31,5 +31,12 @@ export function fa2Bench(nodes: number): { nodes: number; edges: number; iterati
   const c = process.cpuUsage();
   layoutGraph(g, { seed: 7 });
   const cpu = process.cpuUsage(c);
-  return { nodes: g.order, edges: g.size, iterations: iterationsFor(g.order), barnesHut: g.order > 2000, ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    nodes: g.order,
+    edges: g.size,
+    iterations: iterationsFor(g.order),
+    barnesHut: g.order > 2000,
+    ms: performance.now() - t,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }

@@ -26,11 +26,21 @@ const g = new MultiGraph();
 const places = Math.floor(n / 2);
 for (let i = 0; i < places; i++) g.addNode(`PLACE:地${i}`, { label: `地${i}`, kind: 'PLACE', aliases: [`地名${i}`], mentions: 1 });
 for (let i = 1; i < places; i++) {
-  g.addDirectedEdgeWithKey(`located_in:${i}`, `PLACE:地${i}`, `PLACE:地${Math.floor((i - 1) / 4)}`, { relation: 'located_in', label: '位于', weight: 1, evidence: '句子。' });
+  g.addDirectedEdgeWithKey(`located_in:${i}`, `PLACE:地${i}`, `PLACE:地${Math.floor((i - 1) / 4)}`, {
+    relation: 'located_in',
+    label: '位于',
+    weight: 1,
+    evidence: '句子。',
+  });
 }
 for (let i = places; i < n; i++) {
   g.addNode(`PERSON:人${i}`, { label: `人${i}`, kind: 'PERSON', aliases: [], mentions: 1 });
-  g.addDirectedEdgeWithKey(`role:${i}`, `PERSON:人${i}`, `PLACE:地${rand(places)}`, { relation: 'role', label: i % 3 ? '第一书记' : '党支部书记', weight: 1, evidence: '句子。' });
+  g.addDirectedEdgeWithKey(`role:${i}`, `PERSON:人${i}`, `PLACE:地${rand(places)}`, {
+    relation: 'role',
+    label: i % 3 ? '第一书记' : '党支部书记',
+    weight: 1,
+    evidence: '句子。',
+  });
 }
 const keys = g.nodes();
 for (let i = 0; i < 3 * n; i++) {

@@ -37,7 +37,10 @@ interface Clock {
 }
 const rate = (chars: number, ms: number) => (ms > 0 ? Math.round(chars / (ms / 1000)) : Infinity);
 const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '∞');
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 console.log(`zhkg bench — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
 console.log(`corpus text: ${sources.bio} + ${sources.page}\n`);
@@ -50,26 +53,48 @@ for (const mb of sizes) {
   });
   if (child.status !== 0) throw new Error(`bench build failed for ${mb} MB (exit ${child.status})`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-    files: number; sourceChars: number; articles: number; nodes: number; edges: number; total: Clock;
-    stages: Record<string, Clock>; rssAfter: Record<string, number>; peakRssMB: number; jiebaAlone: Clock; sampleChars: number; split: Record<string, Clock>;
+    files: number;
+    sourceChars: number;
+    articles: number;
+    nodes: number;
+    edges: number;
+    total: Clock;
+    stages: Record<string, Clock>;
+    rssAfter: Record<string, number>;
+    peakRssMB: number;
+    jiebaAlone: Clock;
+    sampleChars: number;
+    split: Record<string, Clock>;
   };
   const c = r.sourceChars;
   console.log(`## ${mb} MB: ${corpus.files} files, ${fmt(corpus.bytes)} bytes, ${fmt(c)} chars, ${fmt(r.articles)} articles (load ${load()})`);
-  console.log(`whole build + export: ${(r.total.wall / 1000).toFixed(1)} s wall, ${(r.total.cpu / 1000).toFixed(1)} s CPU → ${fmt(rate(c, r.total.wall))} chars/s`);
+  console.log(
+    `whole build + export: ${(r.total.wall / 1000).toFixed(1)} s wall, ${(r.total.cpu / 1000).toFixed(1)} s CPU → ${fmt(rate(c, r.total.wall))} chars/s`,
+  );
   console.log(`graph: ${fmt(r.nodes)} nodes, ${fmt(r.edges)} edges; peak RSS ${Math.round(r.peakRssMB)} MB`);
-  console.log(`nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`);
+  console.log(
+    `nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`,
+  );
   console.log('stage                       wall s   CPU s    chars/s (wall)');
   const row = (name: string, t: Clock, chars: number) =>
-    console.log(`${name.padEnd(26)} ${(t.wall / 1000).toFixed(2).padStart(7)} ${(t.cpu / 1000).toFixed(2).padStart(7)} ${fmt(rate(chars, t.wall)).padStart(14)}`);
+    console.log(
+      `${name.padEnd(26)} ${(t.wall / 1000).toFixed(2).padStart(7)} ${(t.cpu / 1000).toFixed(2).padStart(7)} ${fmt(rate(chars, t.wall)).padStart(14)}`,
+    );
   for (const [name, t] of Object.entries(r.split)) row(`  ${name} (1 thread, sample)`.slice(0, 26), t, r.sampleChars);
   for (const [name, t] of Object.entries(r.stages)) row(name === 'read' ? 'read+extract (workers)' : name, t, c);
   console.log(`  (sample: first ${fmt(r.sampleChars)} chars, one thread)`);
-  console.log(`peak RSS when each stage ended (MB): ${Object.entries(r.rssAfter).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  console.log(
+    `peak RSS when each stage ended (MB): ${Object.entries(r.rssAfter)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\n`,
+  );
 }
 
 if (fa2Nodes > 0) {
   const f = fa2Bench(fa2Nodes);
-  console.log(`ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations: ${(f.ms / 1000).toFixed(2)} s wall, ${(f.cpuMs / 1000).toFixed(2)} s CPU`);
+  console.log(
+    `ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations: ${(f.ms / 1000).toFixed(2)} s wall, ${(f.cpuMs / 1000).toFixed(2)} s CPU`,
+  );
 }
 
 console.log(`\n${formatStartupBench(await benchStartup(3))}`);

@@ -26,4 +26,14 @@ const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
 await writeOutputs(graph, out, { viewer: false });
 rmSync(out, { recursive: true, force: true });
 const wall = performance.now() - t0;
-console.log(JSON.stringify({ wallMs: wall, buildMs: assembled - t0, peakRssMB: process.resourceUsage().maxRSS / 1024, articles, nodes: graph.order, edges: graph.size, ...(use ? { use } : {}) }));
+console.log(
+  JSON.stringify({
+    wallMs: wall,
+    buildMs: assembled - t0,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    articles,
+    nodes: graph.order,
+    edges: graph.size,
+    ...(use ? { use } : {}),
+  }),
+);

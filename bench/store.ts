@@ -19,7 +19,10 @@ const i = process.argv.indexOf('--sizes');
 const sizes = (i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : '10').split(',').map(Number);
 if (sizes.some((s) => !(s > 0))) throw new Error('--sizes takes positive numbers of MB, e.g. --sizes 10,50');
 const bio = process.env.ZHKG_BENCH_BIO ?? join(root, '..', 'shared', 'eval', 'pd-ner', 'dev.bio');
-const sources = { bio: existsSync(bio) ? bio : join(root, 'test', 'fixtures', 'eval', 'pd-ner-sample.bio'), page: join(root, 'data', '000_6a6b28fc1a4d90e2.txt') };
+const sources = {
+  bio: existsSync(bio) ? bio : join(root, 'test', 'fixtures', 'eval', 'pd-ner-sample.bio'),
+  page: join(root, 'data', '000_6a6b28fc1a4d90e2.txt'),
+};
 
 interface One {
   wallMs: number;
@@ -32,13 +35,20 @@ interface One {
 }
 
 function one(store: string, inputs: string[]): One {
-  const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'store-one.ts'), store, ...inputs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'store-one.ts'), store, ...inputs], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`bench store build failed (exit ${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as One;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 console.log(`zhkg bench: store — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
 for (const mb of sizes) {
   const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
@@ -53,11 +63,16 @@ for (const mb of sizes) {
     const freshAdded = one('-', [corpus.dir, page]);
     console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${load()})`);
     console.log('build                                   wall      peak RSS  files extracted/reused');
-    const row = (name: string, r: One) => console.log(`${name.padEnd(40)}${s(r.wallMs).padStart(8)}  ${`${Math.round(r.peakRssMB)} MB`.padStart(9)}  ${r.use ? `${r.use.extracted}/${r.use.reused}` : '-'}`);
+    const row = (name: string, r: One) =>
+      console.log(
+        `${name.padEnd(40)}${s(r.wallMs).padStart(8)}  ${`${Math.round(r.peakRssMB)} MB`.padStart(9)}  ${r.use ? `${r.use.extracted}/${r.use.reused}` : '-'}`,
+      );
     row('fresh, into a new store', first);
     row('+1 page, from the store', added);
     row('+1 page, fresh (no store)', freshAdded);
-    console.log(`incremental ÷ fresh: ${(added.wallMs / freshAdded.wallMs).toFixed(2)}; store file ${(readFileSync(db).length / 1048576).toFixed(1)} MB; graph ${added.nodes} nodes, ${added.edges} edges`);
+    console.log(
+      `incremental ÷ fresh: ${(added.wallMs / freshAdded.wallMs).toFixed(2)}; store file ${(readFileSync(db).length / 1048576).toFixed(1)} MB; graph ${added.nodes} nodes, ${added.edges} edges`,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

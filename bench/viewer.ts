@@ -18,7 +18,15 @@ import { buildViewer } from '../scripts/build-viewer.mjs';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const STEPS = `(() => {
   const app = window.__zhkg;
   const g = app.graph;
@@ -51,11 +59,18 @@ try {
   await copyViewer(out, { assetsDir: assets });
   const size = async (f: string) => (await stat(join(out, f))).size;
   console.log(`## viewer: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges (synthetic, 2 evidence sentences per edge)`);
-  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (times scale with it: read ratios within one run)`);
+  console.log(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (times scale with it: read ratios within one run)`,
+  );
   console.log(`graph.json ${mb(await size('graph.json'))} MB, graph.js ${mb(await size('graph.js'))} MB, app.js ${mb(await size('app.js'))} MB`);
   const server = await serveViewer(out, { assetsDir: assets });
   try {
-    for (const [how, url] of [['http (zhkg view)', server.url], ['file://', pathToFileURL(join(out, 'index.html')).href]] as const) {
+    for (const [how, url] of [
+      ['http (zhkg view)', server.url],
+      ['file://', pathToFileURL(join(out, 'index.html')).href],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
       const t0 = Date.now();
       await page.goto(url, { timeout: 600_000 });
@@ -69,7 +84,11 @@ try {
       }
       // Each step: the state change, the scope, the counts, the legend, and sigma's redraw (synchronous).
       const timings = await page.evaluate<Record<string, number>>('window.__zhkg.timings');
-      console.log(`  phases: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}`);
+      console.log(
+        `  phases: ${Object.entries(timings)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+          .join(', ')}`,
+      );
       // A string: the page must not see the TS transform's helpers. Each step: the state change, the
       // scope, counts, legend, and sigma's redraw (synchronous).
       const steps = await page.evaluate<Record<string, number>>(STEPS);

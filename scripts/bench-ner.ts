@@ -24,7 +24,7 @@ const model = modelFromData(decodeModel(bytes));
 const loadMs = performance.now() - l0;
 console.log(`model ${modelFile}: ${(bytes.length / 1024).toFixed(0)} KiB, ${model.header.rows} features, load ${loadMs.toFixed(0)} ms`);
 
-const rate = (ms: number): string => `${((chars / ms) * 1000 / 1000).toFixed(0)}k chars/s`;
+const rate = (ms: number): string => `${(((chars / ms) * 1000) / 1000).toFixed(0)}k chars/s`;
 const time = (label: string, f: () => void): void => {
   f(); // warm-up
   const t = performance.now();

@@ -49,7 +49,11 @@ readBio(bio).forEach((s, i) => cases.push({ name: `pd#${i}`, text: s.text }));
 const articleFiles = [join(root, 'data', '000_6a6b28fc1a4d90e2.txt')];
 const benchDir = join(root, 'bench', 'corpus', '1mb');
 if (benchFiles > 0 && existsSync(benchDir)) {
-  for (const f of readdirSync(benchDir).filter((f) => f.endsWith('.txt')).sort().slice(0, benchFiles)) articleFiles.push(join(benchDir, f));
+  for (const f of readdirSync(benchDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, benchFiles))
+    articleFiles.push(join(benchDir, f));
 }
 for (const f of articleFiles) {
   for (const a of splitArticles(await readSource(f))) cases.push({ name: a.id, text: a.text, tokens: segment(a.text), gaps: a.gaps });
@@ -74,7 +78,9 @@ for (let r = 0; r < repeat; r++) {
   cpuSecs = Math.min(cpuSecs, (c1.user + c1.system) / 1e6);
 }
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-console.log(`${cases.length} texts, ${chars} chars: ${fmt(chars / secs)} chars/s wall, ${fmt(chars / cpuSecs)} chars/s CPU (recognize, one thread, best of ${repeat})`);
+console.log(
+  `${cases.length} texts, ${chars} chars: ${fmt(chars / secs)} chars/s wall, ${fmt(chars / cpuSecs)} chars/s CPU (recognize, one thread, best of ${repeat})`,
+);
 
 const key = (m: Mention): string => `${m.start}-${m.end} ${m.kind} ${m.text}${m.canonical ? ` →${m.canonical}` : ''}`;
 if (mode === 'record') {

@@ -47,7 +47,17 @@ export function datedDocs(): SourceDoc[] {
 
 /** The page's articles as JSONL records, one per line, each with a date (and a url on every other). */
 export function datedJsonl(): string {
-  return datedArticles()
-    .map((a, i) => JSON.stringify({ title: a.title, text: a.text, date: a.date, ...(i % 2 === 0 ? { url: `https://example.org/news/${i + 1}` } : {}), source: '内蒙古日报' }))
-    .join('\n') + '\n';
+  return (
+    datedArticles()
+      .map((a, i) =>
+        JSON.stringify({
+          title: a.title,
+          text: a.text,
+          date: a.date,
+          ...(i % 2 === 0 ? { url: `https://example.org/news/${i + 1}` } : {}),
+          source: '内蒙古日报',
+        }),
+      )
+      .join('\n') + '\n'
+  );
 }

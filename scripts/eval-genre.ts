@@ -84,7 +84,11 @@ export async function genreConfidenceCurve(options: GenreEvalOptions = {}): Prom
     const { scores } = await scoreGenreSet(dir, goldDir, x);
     if (scores.length === 0) return 'Genre set: no gNN.txt found, no curve (see docs/evaluation.md)';
     const sum = summarize(scores);
-    const pooled = scores.reduce((a, s) => ({ tp: a.tp + s.entities.overall.tp, fp: a.fp + s.entities.overall.fp, fn: a.fn + s.entities.overall.fn }), { tp: 0, fp: 0, fn: 0 });
+    const pooled = scores.reduce((a, s) => ({ tp: a.tp + s.entities.overall.tp, fp: a.fp + s.entities.overall.fp, fn: a.fn + s.entities.overall.fn }), {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    });
     const e = prf(pooled.tp, pooled.fp, pooled.fn);
     lines.push(`  ${x.toFixed(1)}  entities P ${f3(e.precision)} R ${f3(e.recall)} F1 ${f3(sum.entities.f1)}   relations F1 ${f3(sum.relations.f1)}`);
   }
@@ -118,12 +122,16 @@ export async function genreEvalBlock(options: GenreEvalOptions = {}): Promise<st
   const seconds = (performance.now() - t0) / 1000;
   if (scores.length === 0) return `Genre set: no gNN.txt in ${shown}, skipped (see docs/evaluation.md)`;
 
-  lines.push(`Genre set: ${scores.length} articles from ${shown}, each built alone${options.minConfidence ? ` with --min-confidence ${options.minConfidence}` : ''}, ${seconds.toFixed(1)} s; averages are means over articles (macro)`);
+  lines.push(
+    `Genre set: ${scores.length} articles from ${shown}, each built alone${options.minConfidence ? ` with --min-confidence ${options.minConfidence}` : ''}, ${seconds.toFixed(1)} s; averages are means over articles (macro)`,
+  );
   if (missing.length) lines.push(`  missing texts (not scored): ${missing.join(' ')}`);
   if (differs.length) lines.push(`  sha256 differs from the gold's (text not as annotated?): ${differs.join(' ')}`);
   lines.push(`  article script  entities                    (tp, fp, fn)       relations                   (tp, fp, fn)`);
   for (const s of scores) {
-    lines.push(`  ${s.id.padEnd(7)} ${s.script === 'traditional' ? 'trad' : 'simp'}    ${prfText(s.entities.overall)} ${counts(s.entities.overall).padEnd(20)} ${prfText(s.relations.overall)} ${counts(s.relations.overall)}`);
+    lines.push(
+      `  ${s.id.padEnd(7)} ${s.script === 'traditional' ? 'trad' : 'simp'}    ${prfText(s.entities.overall)} ${counts(s.entities.overall).padEnd(20)} ${prfText(s.relations.overall)} ${counts(s.relations.overall)}`,
+    );
   }
   const simplified = scores.filter((s) => s.script === 'simplified');
   const traditional = scores.filter((s) => s.script === 'traditional');

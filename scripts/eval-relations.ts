@@ -35,8 +35,11 @@ function score(gold: GoldData, graph: MultiGraph, docs: Map<string, string>): Re
 
 function format(name: string, s: RelationScore, verbose: boolean): string {
   const pct = (x: number) => x.toFixed(3);
-  const lines = [`relations (${name}): P ${pct(s.overall.precision)} R ${pct(s.overall.recall)} F1 ${pct(s.overall.f1)}  (tp ${s.overall.tp}, fp ${s.overall.fp}, fn ${s.overall.fn})`];
-  for (const [t, c] of Object.entries(s.byType)) lines.push(`  ${t.padEnd(16)} P ${pct(c.precision)} R ${pct(c.recall)} F1 ${pct(c.f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+  const lines = [
+    `relations (${name}): P ${pct(s.overall.precision)} R ${pct(s.overall.recall)} F1 ${pct(s.overall.f1)}  (tp ${s.overall.tp}, fp ${s.overall.fp}, fn ${s.overall.fn})`,
+  ];
+  for (const [t, c] of Object.entries(s.byType))
+    lines.push(`  ${t.padEnd(16)} P ${pct(c.precision)} R ${pct(c.recall)} F1 ${pct(c.f1)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
   const must = s.missing.filter((m) => / -(role|located_in)-> /.test(m));
   lines.push(`  gold role/located_in missing: ${must.length}${must.length ? ` (${must.join('; ')})` : ''}`);
   if (verbose) {

@@ -60,7 +60,12 @@ function printSeed(title: string, s: SeedScores): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const minConfidence = flagValue(argv, '--min-confidence');
-  const genre = { dir: flagValue(argv, '--genre-dir'), json: flagValue(argv, '--json'), verbose, ...(minConfidence ? { minConfidence: Number(minConfidence) } : {}) };
+  const genre = {
+    dir: flagValue(argv, '--genre-dir'),
+    json: flagValue(argv, '--json'),
+    verbose,
+    ...(minConfidence ? { minConfidence: Number(minConfidence) } : {}),
+  };
   if (argv.includes('--confidence-curve')) {
     console.log(await genreConfidenceCurve(genre));
     return;

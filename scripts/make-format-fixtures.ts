@@ -27,7 +27,10 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'test/fixtures/formats');
 const page = readdirSync(join(root, 'data')).find((n) => /^000_.*\.txt$/.test(n))!;
 const text = readFileSync(join(root, 'data', page), 'utf8');
-const blocks = text.split(/\n[ \t\u3000\r]*\n/).map((b) => b.trim()).filter(Boolean);
+const blocks = text
+  .split(/\n[ \t\u3000\r]*\n/)
+  .map((b) => b.trim())
+  .filter(Boolean);
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const SECTION = /^[^\u4e00-\u9fff]{0,3}■/;
@@ -104,7 +107,22 @@ ${body('span')}
 `;
 const tmp = mkdtempSync(join(tmpdir(), 'zhkg-fixtures-'));
 const chromium = (args: string[]) =>
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(tmp, 'profile')}`, ...args], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(tmp, 'profile')}`,
+      ...args,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
 try {
   writeFileSync(join(tmp, 'page-print.html'), printPage);
   chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(out, 'page.pdf')}`, `file://${join(tmp, 'page-print.html')}`]);
@@ -121,14 +139,20 @@ try {
 
   // A "scanned" page: a picture of a sentence, no text layer.
   const shot = join(tmp, 'shot.html');
-  writeFileSync(shot, '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font: 28px \'Noto Sans CJK SC\'; margin: 20px">苏吉嘎查第一书记介绍说，合作社今年扩大了规模。</body></html>');
+  writeFileSync(
+    shot,
+    '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font: 28px \'Noto Sans CJK SC\'; margin: 20px">苏吉嘎查第一书记介绍说，合作社今年扩大了规模。</body></html>',
+  );
   chromium(['--window-size=900,120', `--screenshot=${join(tmp, 'shot.png')}`, `file://${shot}`]);
   const png = readFileSync(join(tmp, 'shot.png')).toString('base64');
   writeFileSync(join(tmp, 'scan.html'), `<!DOCTYPE html><html><body style="margin:0"><img src="data:image/png;base64,${png}" width="900"></body></html>`);
   chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(out, 'scan.pdf')}`, `file://${join(tmp, 'scan.html')}`]);
 
   const small = join(tmp, 'small.html');
-  writeFileSync(small, '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family: \'Noto Sans CJK SC\'">合作社今年扩大了规模，带动周边农户增收。</body></html>');
+  writeFileSync(
+    small,
+    '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family: \'Noto Sans CJK SC\'">合作社今年扩大了规模，带动周边农户增收。</body></html>',
+  );
   chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(tmp, 'small.pdf')}`, `file://${small}`]);
   execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', join(tmp, 'small.pdf'), join(out, 'encrypted.pdf')]);
 } finally {

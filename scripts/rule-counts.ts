@@ -54,14 +54,17 @@ async function main(): Promise<void> {
   const genre: Counts = new Map();
   const dir = flagValue(process.argv, '--genre-dir') ?? DEFAULT_GENRE_DIR;
   if (existsSync(dir) && existsSync(GENRE_GOLD_DIR)) {
-    for (const f of readdirSync(GENRE_GOLD_DIR).filter((x) => /^g\d+\.json$/.test(x)).sort()) {
+    for (const f of readdirSync(GENRE_GOLD_DIR)
+      .filter((x) => /^g\d+\.json$/.test(x))
+      .sort()) {
       const text = join(dir, f.replace(/\.json$/, '.txt'));
       if (!existsSync(text)) continue;
       const gold = parseGenreGold(JSON.parse(readFileSync(join(GENRE_GOLD_DIR, f), 'utf8')), f);
       const names = new Set(gold.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => `${e.type}:${n}`)));
       for (const doc of await readSources(text)) {
         for (const a of splitArticles(doc)) {
-          for (const m of mentions(a.text, a.gaps)) count(genre, m.rule!, names.has(`${m.kind}:${m.text}`) || names.has(`${m.kind}:${m.canonical}`), () => `${f} ${around(a.text, m)}`);
+          for (const m of mentions(a.text, a.gaps))
+            count(genre, m.rule!, names.has(`${m.kind}:${m.text}`) || names.has(`${m.kind}:${m.canonical}`), () => `${f} ${around(a.text, m)}`);
         }
       }
     }

@@ -16,7 +16,15 @@ import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
 import { syntheticGraph } from './synthetic-graph.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function keyOf(page: Page, label: string): Promise<string> {
   const key = await page.evaluate((l) => window.__zhkg!.graph!.findNode((_n, a) => a.label === l), label);
@@ -35,7 +43,12 @@ async function main(): Promise<void> {
   const docs = join(packageRoot, 'docs');
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 860 },
+  });
   const shots: string[] = [];
   const shot = async (page: Page, name: string) => {
     await page.waitForTimeout(800);

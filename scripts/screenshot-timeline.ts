@@ -13,7 +13,15 @@ import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { datedJsonl } from './dated-corpus.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'out-time' } } });
@@ -28,7 +36,12 @@ async function main(): Promise<void> {
   const { serveViewer } = await import('../src/viewer/server.js');
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 860 },
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}#from=2020-02-01&to=2020-02-29`);

@@ -15,10 +15,20 @@ import { packageRoot } from '../src/paths.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' }, rebuild: { type: 'boolean', default: false }, node: { type: 'string', default: '金宝' } } });
+  const { values } = parseArgs({
+    options: { out: { type: 'string', default: 'out' }, rebuild: { type: 'boolean', default: false }, node: { type: 'string', default: '金宝' } },
+  });
   const out = resolve(values.out);
   await buildViewer();
   if (values.rebuild || !existsSync(join(out, 'graph.json'))) {
@@ -35,7 +45,12 @@ async function main(): Promise<void> {
 
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 860 },
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);

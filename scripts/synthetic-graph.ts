@@ -82,14 +82,24 @@ export function syntheticGraph(o: SyntheticOptions): GraphJson {
     const evidence = Array.from({ length: perEdge }, (_, k) => ({
       article: `a${Math.floor(rnd() * articles)}`,
       sentence: `第${k + 1}句：${sa}与${sb}一同参加了嘎查组织的活动，双方就合作事项交换了意见。`,
-      spans: [[4, 4 + sa.length], [5 + sa.length, 5 + sa.length + sb.length]],
+      spans: [
+        [4, 4 + sa.length],
+        [5 + sa.length, 5 + sa.length + sb.length],
+      ],
     }));
     edges.push({
       key: `e${i}`,
       source: nodes[a]!.key,
       target: nodes[b]!.key,
       ...(co ? { undirected: true } : {}),
-      attributes: { relation, label: co ? '共现' : relation, weight: 1 + Math.floor(rnd() * 5), articles: evidence.map((e) => e.article), evidenceList: evidence, evidence: evidence[0]!.sentence },
+      attributes: {
+        relation,
+        label: co ? '共现' : relation,
+        weight: 1 + Math.floor(rnd() * 5),
+        articles: evidence.map((e) => e.article),
+        evidenceList: evidence,
+        evidence: evidence[0]!.sentence,
+      },
     });
   }
   nodes.forEach((n, i) => {

@@ -16,15 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { readBio, scoreSpans, type BioSentence, type SpanScores, type PRF } from '../src/eval/bio.js';
 import { segment } from '../src/segment/jieba.js';
 import { dataPath } from '../src/paths.js';
-import {
-  FEATURE_VERSION,
-  LEX_GOLD_LOC,
-  LEX_GOLD_ORG,
-  LEX_GOLD_PER,
-  NUM_TEMPLATES,
-  buildLexicon,
-  extractFeatures,
-} from '../src/entities/model/features.js';
+import { FEATURE_VERSION, LEX_GOLD_LOC, LEX_GOLD_ORG, LEX_GOLD_PER, NUM_TEMPLATES, buildLexicon, extractFeatures } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
 import { gazetteerEntries } from '../src/entities/model/gazetteer.js';
 import { trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
@@ -143,7 +135,12 @@ function trainingData(items: readonly Item[]): TrainingSentence[] {
     const lex = buildLexicon(lexiconEntries(items.filter((_, j) => fold[j] !== f)));
     all.forEach((it, j) => {
       if (fold[j] === f) {
-        out[j] = { feats: extractFeatures(it.s.text, it.tokens, lex), tags: spansToTags(it.s.text.length, it.s.spans), weight: it.weight, ...(it.allowed ? { allowed: it.allowed } : {}) };
+        out[j] = {
+          feats: extractFeatures(it.s.text, it.tokens, lex),
+          tags: spansToTags(it.s.text.length, it.s.spans),
+          weight: it.weight,
+          ...(it.allowed ? { allowed: it.allowed } : {}),
+        };
       }
     });
   }
@@ -231,7 +228,9 @@ for (const f of lexiconFiles) {
   }
 }
 const devItems: Item[] = readBio(devFile).map((s) => ({ s, tokens: segment(s.text), weight: 1 }));
-console.log(`lexicon: ${jiebaEntries.length} names from jieba's dictionary, ${gazEntries.length} gazetteer entries${useGold ? ' + the annotated names of the training sentences' : ''}`);
+console.log(
+  `lexicon: ${jiebaEntries.length} names from jieba's dictionary, ${gazEntries.length} gazetteer entries${useGold ? ' + the annotated names of the training sentences' : ''}`,
+);
 console.log(
   `train: ${trainFiles.map((f, k) => `${f.split('/').slice(-1)[0]} ×${trainWeights[k]}`).join(', ')}: ${trainItems.length} sentences, ${trainItems.reduce((n, it) => n + it.s.text.length, 0)} chars; dev ${devFile.split('/').slice(-2).join('/')}: ${devItems.length} sentences (segmented in ${((performance.now() - t0) / 1000).toFixed(1)} s); ${algo}, ${epochs} epochs, min count ${minCount}`,
 );
@@ -270,7 +269,10 @@ function chooseTemperature(model: NerModel, data: readonly Item[]): number {
   const parts: string[] = [];
   for (let b = 0; b + 1 < buckets.length; b++) {
     const inB = bestScored.filter(([p]) => p >= buckets[b]! && p < buckets[b + 1]!);
-    if (inB.length > 0) parts.push(`[${buckets[b]}, ${Math.min(1, buckets[b + 1]!)}): ${inB.length} spans, ${((inB.filter(([, ok]) => ok).length / inB.length) * 100).toFixed(0)}% correct`);
+    if (inB.length > 0)
+      parts.push(
+        `[${buckets[b]}, ${Math.min(1, buckets[b + 1]!)}): ${inB.length} spans, ${((inB.filter(([, ok]) => ok).length / inB.length) * 100).toFixed(0)}% correct`,
+      );
   }
   console.log(`span score temperature ${best} (dev log loss ${(bestLoss / Math.max(1, bestScored.length)).toFixed(3)}/span); ${parts.join('; ')}`);
   return best;

@@ -111,7 +111,13 @@ export function extractArticleMentions(article: Article, options: { nested?: boo
   const tokens = segment(article.text);
   const confidence = options.confidence !== false;
   const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false, confidence });
-  const authors: Mention[] = article.authors.map((a) => ({ start: a.start, end: a.end, text: a.name, kind: 'PERSON', ...(confidence ? { score: AUTHOR_CONFIDENCE } : {}) }));
+  const authors: Mention[] = article.authors.map((a) => ({
+    start: a.start,
+    end: a.end,
+    text: a.name,
+    kind: 'PERSON',
+    ...(confidence ? { score: AUTHOR_CONFIDENCE } : {}),
+  }));
   const kept = found.filter((m) => !authors.some((a) => m.start < a.end && a.start < m.end));
   return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -126,7 +132,7 @@ function articlesOfFile(docs: SourceDoc[]): Article[] {
 /** Articles of documents: those of one file (same path, in a row) are numbered together. */
 export function articlesOfDocs(docs: SourceDoc[]): Article[] {
   const out: Article[] = [];
-  for (let i = 0; i < docs.length; ) {
+  for (let i = 0; i < docs.length;) {
     let j = i + 1;
     while (j < docs.length && docs[j]!.path === docs[i]!.path) j++;
     for (const a of articlesOfFile(docs.slice(i, j))) out.push(a);
@@ -175,7 +181,9 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
 /** Entities below `min` confidence, and their mentions, removed from a resolution (in place). */
 function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): ReturnType<typeof resolveEntities> {
   if (!(min > 0)) return resolution;
-  const weak = new Set(resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && (e.attributes['confidence']) < min).map((e) => e.key));
+  const weak = new Set(
+    resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key),
+  );
   if (weak.size === 0) return resolution;
   resolution.entities = resolution.entities.filter((e) => !weak.has(e.key));
   resolution.mentions = resolution.mentions.filter((m) => !weak.has(m.entity));
@@ -212,7 +220,9 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     pending.delete(k);
     const range = (list: unknown[]) => list.slice(f.first, f.first + f.count);
     const n = use.extracted + 1;
-    store!.put({ name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes }, () => options.onStored?.('open', n));
+    store!.put({ name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes }, () =>
+      options.onStored?.('open', n),
+    );
     use.extracted = n;
     options.onStored?.('committed', n);
   };
@@ -308,7 +318,11 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
 
 async function totalBytes(files: string[]): Promise<number> {
   let sum = 0;
-  for (const f of files) sum += await stat(f).then((s) => s.size, () => 0);
+  for (const f of files)
+    sum += await stat(f).then(
+      (s) => s.size,
+      () => 0,
+    );
   return sum;
 }
 
@@ -361,4 +375,3 @@ async function readOrSkip(path: string, options: BuildOptions, notes?: ReadNote[
     return undefined;
   }
 }
-

@@ -15,16 +15,7 @@ export const ENTITY_KINDS: readonly EntityKind[] = ['PERSON', 'ORGANIZATION', 'P
 export type NodeKind = EntityKind | 'ARTICLE';
 
 /** Relation types of SPEC §2. */
-export type RelationType =
-  | 'role'
-  | 'located_in'
-  | 'member_of'
-  | 'part_of'
-  | 'runs'
-  | 'participates_in'
-  | 'authored'
-  | 'partner_of'
-  | 'co_occurs';
+export type RelationType = 'role' | 'located_in' | 'member_of' | 'part_of' | 'runs' | 'participates_in' | 'authored' | 'partner_of' | 'co_occurs';
 
 /** What a reader found about a document besides its text (all optional). */
 export interface DocMeta {

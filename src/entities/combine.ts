@@ -73,7 +73,17 @@ export interface CombineOptions {
 export type RuledMention = Mention & { rule?: string };
 
 /** Rules that describe a piece of a name and yield to a longer model reading of the whole. */
-const PARTIAL = new Set(['place:known', 'place:division', 'place:abbreviation', 'place:chain', 'place:suffix', 'place:province', 'org:known', 'org:suffix', 'person:dictionary']);
+const PARTIAL = new Set([
+  'place:known',
+  'place:division',
+  'place:abbreviation',
+  'place:chain',
+  'place:suffix',
+  'place:province',
+  'org:known',
+  'org:suffix',
+  'person:dictionary',
+]);
 /** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
 const BARE = new Set(['place:known', 'org:known', 'person:dictionary']);
 /** Last characters of place names: an "organization" that ends in one is a place chain the model misread. */
@@ -145,7 +155,15 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   for (const n of order2) {
     const src = names.get(n)!;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
-      if (free(at, at + n.length)) take({ start: at, end: at + n.length, kind: src.kind, priority: MODEL_PRIORITY, rule: 'repeat', ...(src.canonical ? { canonical: src.canonical } : {}) });
+      if (free(at, at + n.length))
+        take({
+          start: at,
+          end: at + n.length,
+          kind: src.kind,
+          priority: MODEL_PRIORITY,
+          rule: 'repeat',
+          ...(src.canonical ? { canonical: src.canonical } : {}),
+        });
     }
   }
   if (options.nested !== false) {

@@ -162,11 +162,7 @@ export interface BioEvaluation extends SpanScores {
  * Runs `recognize` on every sentence of a BIO file and scores it. Only predictions of `kinds` (default: the
  * corpus's PERSON/PLACE/ORGANIZATION) are scored, so a recognizer that also finds PROGRAM is not penalized.
  */
-export function evaluateBio(
-  path: string,
-  recognize: (text: string) => Mention[],
-  kinds: readonly EntityKind[] = BIO_KINDS,
-): BioEvaluation {
+export function evaluateBio(path: string, recognize: (text: string) => Mention[], kinds: readonly EntityKind[] = BIO_KINDS): BioEvaluation {
   const sentences = readBio(path);
   const keep = new Set(kinds);
   const gold = sentences.map((s) => s.spans.filter((m) => keep.has(m.kind)));

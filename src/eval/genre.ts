@@ -93,7 +93,6 @@ export interface GenreSummary {
   relations: Average;
 }
 
-
 /** Checks the shape of a gold file's content; throws with `where` on the first problem. */
 export function parseGenreGold(data: unknown, where: string): GenreGold {
   const d = data as GenreGold;

@@ -72,12 +72,7 @@ function counts(tp: number, fp: number, fn: number): Counts {
 /**
  * Scores typed edges. `articleDocs` maps ARTICLE node keys to gold document ids.
  */
-export function scoreRelations(
-  gold: GoldData,
-  nodes: ScoredNode[],
-  edges: ScoredEdge[],
-  articleDocs: ReadonlyMap<string, string>,
-): RelationScore {
+export function scoreRelations(gold: GoldData, nodes: ScoredNode[], edges: ScoredEdge[], articleDocs: ReadonlyMap<string, string>): RelationScore {
   if (!gold || !Array.isArray(gold.relations) || !Array.isArray(gold.entities)) {
     throw new TypeError('scoreRelations: gold must have entities and relations');
   }

@@ -43,7 +43,6 @@ export function loadSeedGold(path: string): SeedGold {
   return data;
 }
 
-
 /** Scores predicted entities against gold entities (see the module comment for the matching rule). */
 export function scoreEntities(gold: readonly GoldEntity[], predicted: readonly PredictedEntity[]): SeedScores {
   const goldNames = (g: GoldEntity): Set<string> => new Set([g.name, ...g.aliases]);

@@ -136,9 +136,7 @@ export function buildColumns(cls: ElementClass, elements: Iterable<Attrs>): Gexf
 
 function fail(cls: ElementClass, key: string, column: GexfColumn, value: unknown): never {
   throw new TypeError(
-    `GEXF export: ${cls} ${JSON.stringify(key)} attribute "${column.id}" (${column.type}) has an unusable value: ${String(
-      JSON.stringify(value) ?? value,
-    )}`,
+    `GEXF export: ${cls} ${JSON.stringify(key)} attribute "${column.id}" (${column.type}) has an unusable value: ${String(JSON.stringify(value) ?? value)}`,
   );
 }
 

@@ -19,7 +19,12 @@ interface Xmldom08 {
 }
 
 const fail = (message: string): never => {
-  throw new Error(`fromGexf: not well-formed XML: ${message.split('\n')[0]!.replace(/^\[xmldom \w+\]\s*/, '').trim()}`);
+  throw new Error(
+    `fromGexf: not well-formed XML: ${message
+      .split('\n')[0]!
+      .replace(/^\[xmldom \w+\]\s*/, '')
+      .trim()}`,
+  );
 };
 
 /**

@@ -96,9 +96,7 @@ function metaOf(graph: Graph, options: GexfOptions): GexfMeta {
   };
   const creator = options.creator ?? attr('creator') ?? 'zhkg';
   const description =
-    options.description ??
-    attr('description') ??
-    `Knowledge graph of Chinese news text built by zhkg: ${graph.order} nodes, ${graph.size} edges`;
+    options.description ?? attr('description') ?? `Knowledge graph of Chinese news text built by zhkg: ${graph.order} nodes, ${graph.size} edges`;
   const keywords = options.keywords ?? attr('keywords');
   // Insertion order is the writer's <meta> order.
   return {
@@ -136,12 +134,18 @@ function writerGraph(graph: Graph, mixed: boolean, meta: GexfMeta): { g: Graph; 
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */
 export function toGexf(graph: Graph, options: GexfOptions = {}): string {
-  if (graph === null || typeof graph !== 'object' || typeof (graph).forEachNode !== 'function') {
+  if (graph === null || typeof graph !== 'object' || typeof graph.forEachNode !== 'function') {
     throw new TypeError('toGexf: expected a graphology graph');
   }
   const { g, undirected } = writerGraph(graph, options.mixed === true, metaOf(graph, options));
-  const nodeColumns = buildColumns('node', g.mapNodes((_n, a) => a));
-  const edgeColumns = buildColumns('edge', g.mapEdges((_e, a) => a));
+  const nodeColumns = buildColumns(
+    'node',
+    g.mapNodes((_n, a) => a),
+  );
+  const edgeColumns = buildColumns(
+    'edge',
+    g.mapEdges((_e, a) => a),
+  );
 
   const formatNode = (key: string, attrs: Attrs) => {
     const viz: Viz = {};

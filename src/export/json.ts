@@ -29,14 +29,12 @@ const line = (value: unknown): string => JSON.stringify(canonical(value));
 
 /** Serializes a graphology graph as graphology's JSON format. Same graph → same bytes. */
 export function toJSON(graph: Graph): string {
-  if (graph === null || typeof graph !== 'object' || typeof (graph).export !== 'function') {
+  if (graph === null || typeof graph !== 'object' || typeof graph.export !== 'function') {
     throw new TypeError('toJSON: expected a graphology graph');
   }
   const data = graph.export();
   // Record fields in graphology's own order (key first); only attribute objects are key-sorted.
-  const nodes = data.nodes.map((n) =>
-    JSON.stringify({ key: n.key, ...(n.attributes ? { attributes: canonical(n.attributes) } : {}) }),
-  );
+  const nodes = data.nodes.map((n) => JSON.stringify({ key: n.key, ...(n.attributes ? { attributes: canonical(n.attributes) } : {}) }));
   const edges = data.edges.map((e) =>
     JSON.stringify({
       key: e.key,
@@ -47,8 +45,5 @@ export function toJSON(graph: Graph): string {
     }),
   );
   const list = (items: string[]): string => (items.length ? `[\n${items.join(',\n')}\n]` : '[]');
-  return (
-    `{"options":${line(data.options)},\n"attributes":${line(data.attributes ?? {})},\n` +
-    `"nodes":${list(nodes)},\n"edges":${list(edges)}}\n`
-  );
+  return `{"options":${line(data.options)},\n"attributes":${line(data.attributes ?? {})},\n` + `"nodes":${list(nodes)},\n"edges":${list(edges)}}\n`;
 }

@@ -6,8 +6,7 @@
  */
 
 // Works on UTF-16 code units (no `u` flag) so that unpaired surrogates can be matched.
-const ILLEGAL_XML_CHARS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // NEL and LINE SEPARATOR are line ends in XML 1.1; xmldom (0.8 in graphology-gexf, 0.9 in our own
 // post-processing, which adds PARAGRAPH SEPARATOR) applies that rule to 1.0 documents too, so in an

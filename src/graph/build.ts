@@ -34,7 +34,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Evidence in date order (undated last); the sort is stable, so same-date records keep text order. */
 function sortEvidence(list: Evidence[]): Evidence[] {
   if (!list.some((e) => e.date)) return list;
-  return [...list].sort((a, b) => (a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : 0);
+  return [...list].sort((a, b) => ((a.date ?? '\uffff') < (b.date ?? '\uffff') ? -1 : (a.date ?? '\uffff') > (b.date ?? '\uffff') ? 1 : 0));
 }
 
 /**
@@ -56,7 +56,14 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
   const graph = new MultiGraph({ allowSelfLoops: false });
   graph.setAttribute(
     'articles',
-    articles.map((a) => ({ id: a.id, title: a.title, section: a.section, source: a.source, authors: a.authors.map((x) => ({ name: x.name, role: x.role })), ...articleMeta(a) })),
+    articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      section: a.section,
+      source: a.source,
+      authors: a.authors.map((x) => ({ name: x.name, role: x.role })),
+      ...articleMeta(a),
+    })),
   );
   const dateOf = new Map<string, string>();
   for (const a of articles) if (a.date) dateOf.set(a.id, a.date);

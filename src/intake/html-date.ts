@@ -13,7 +13,18 @@ export interface PageDate {
   dateSource: string;
 }
 
-const META_NAMES = ['pubdate', 'publishdate', 'publish_date', 'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date'];
+const META_NAMES = [
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publication_date',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+];
 
 /** `datePublished` anywhere in the JSON-LD blocks (objects, arrays, @graph). */
 function jsonLdDate(doc: DomDocument): string | undefined {

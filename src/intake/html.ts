@@ -20,7 +20,9 @@ const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)\b/
 
 /** The first bytes start like an HTML document (after a BOM, white space and comments). */
 export function looksLikeHtml(head: Uint8Array): boolean {
-  const s = Buffer.from(head).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  const s = Buffer.from(head)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '');
   return HTML_START.test(s);
 }
 
@@ -35,15 +37,46 @@ function declaredCharset(bytes: Uint8Array): LegacyEncoding | undefined {
 
 const REMOVE = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, aside, form, button, select, textarea, footer';
 const COMMENTS = /(^|[\s_-])(comments?|reply|replies|disqus|respond|discuss)([\s_-]|$)/i;
-const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'CAPTION', 'TD', 'TH', 'DT', 'DD', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'TABLE', 'TR', 'UL', 'OL', 'DL', 'FIGURE', 'MAIN', 'ADDRESS']);
-
+const BLOCK = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'CAPTION',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'TABLE',
+  'TR',
+  'UL',
+  'OL',
+  'DL',
+  'FIGURE',
+  'MAIN',
+  'ADDRESS',
+]);
 
 /** Block texts of an element tree, in document order: each block element's own inline text is one block. */
 function blocksOf(root: DomNode): string[] {
   const out: string[] = [];
   let cur = '';
   const flush = () => {
-    const t = cur.replace(/[ \t\r\f\v]*\n[ \t\r\f\v]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ').trim();
+    const t = cur
+      .replace(/[ \t\r\f\v]*\n[ \t\r\f\v]*/g, '\n')
+      .replace(/[ \t\r\f\v]+/g, ' ')
+      .trim();
     if (t) out.push(t);
     cur = '';
   };

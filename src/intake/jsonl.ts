@@ -69,7 +69,9 @@ export const jsonlReader: Reader = {
         bad(`no text: the field "${names.text}" must be a non-empty string${names.text === 'text' ? ' (map another name with --field text=NAME)' : ''}`);
         continue;
       }
-      const wrong = (['title', 'date', 'url', 'source'] as const).find((f) => r[names[f]] !== undefined && r[names[f]] !== null && typeof r[names[f]] !== 'string');
+      const wrong = (['title', 'date', 'url', 'source'] as const).find(
+        (f) => r[names[f]] !== undefined && r[names[f]] !== null && typeof r[names[f]] !== 'string',
+      );
       if (wrong) {
         bad(`the field "${names[wrong]}" must be a string`);
         continue;

@@ -154,7 +154,10 @@ function order(lines: Line[], depth: number): Line[][] {
     const parts: Line[][] = [];
     let rest = byRows(lines);
     for (const sep of seps) {
-      parts.push(rest.filter((l) => l !== sep && l.bottom > sep.top - 1e-6 && l.y > sep.y), [sep]);
+      parts.push(
+        rest.filter((l) => l !== sep && l.bottom > sep.top - 1e-6 && l.y > sep.y),
+        [sep],
+      );
       rest = rest.filter((l) => l !== sep && !(l.bottom > sep.top - 1e-6 && l.y > sep.y));
     }
     parts.push(rest);
@@ -259,11 +262,7 @@ function paragraphs(lines: Line[]): string[] {
     const b = lines[i]!;
     const em = Math.min(a.size, b.size);
     const breaks =
-      Math.abs(a.size - b.size) > 0.15 * em ||
-      (pitch > 0 && a.y - b.y > 1.3 * pitch) ||
-      b.x0 - lo > 1.5 * em ||
-      hi - a.x1 > 2 * em ||
-      a.y - b.y <= 0;
+      Math.abs(a.size - b.size) > 0.15 * em || (pitch > 0 && a.y - b.y > 1.3 * pitch) || b.x0 - lo > 1.5 * em || hi - a.x1 > 2 * em || a.y - b.y <= 0;
     if (breaks) {
       out.push(cur);
       cur = b.text;

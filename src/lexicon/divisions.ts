@@ -57,11 +57,42 @@ const LEVEL_SUFFIXES = ['省', '自治区', '市', '盟', '地区', '自治州',
 
 /** One-character province abbreviations (简称), as used in 赴鄂支援. */
 const PROVINCE_ABBREVIATIONS: Record<string, string> = {
-  京: '北京市', 津: '天津市', 冀: '河北省', 晋: '山西省', 蒙: '内蒙古自治区', 辽: '辽宁省', 吉: '吉林省',
-  黑: '黑龙江省', 沪: '上海市', 苏: '江苏省', 浙: '浙江省', 皖: '安徽省', 闽: '福建省', 赣: '江西省',
-  鲁: '山东省', 豫: '河南省', 鄂: '湖北省', 湘: '湖南省', 粤: '广东省', 桂: '广西壮族自治区', 琼: '海南省',
-  渝: '重庆市', 川: '四川省', 蜀: '四川省', 黔: '贵州省', 贵: '贵州省', 滇: '云南省', 云: '云南省', 藏: '西藏自治区',
-  陕: '陕西省', 秦: '陕西省', 甘: '甘肃省', 陇: '甘肃省', 青: '青海省', 宁: '宁夏回族自治区', 新: '新疆维吾尔自治区',
+  京: '北京市',
+  津: '天津市',
+  冀: '河北省',
+  晋: '山西省',
+  蒙: '内蒙古自治区',
+  辽: '辽宁省',
+  吉: '吉林省',
+  黑: '黑龙江省',
+  沪: '上海市',
+  苏: '江苏省',
+  浙: '浙江省',
+  皖: '安徽省',
+  闽: '福建省',
+  赣: '江西省',
+  鲁: '山东省',
+  豫: '河南省',
+  鄂: '湖北省',
+  湘: '湖南省',
+  粤: '广东省',
+  桂: '广西壮族自治区',
+  琼: '海南省',
+  渝: '重庆市',
+  川: '四川省',
+  蜀: '四川省',
+  黔: '贵州省',
+  贵: '贵州省',
+  滇: '云南省',
+  云: '云南省',
+  藏: '西藏自治区',
+  陕: '陕西省',
+  秦: '陕西省',
+  甘: '甘肃省',
+  陇: '甘肃省',
+  青: '青海省',
+  宁: '宁夏回族自治区',
+  新: '新疆维吾尔自治区',
 };
 
 /**
@@ -238,11 +269,7 @@ function lookupUncached(name: string, index: DivisionIndex): PlaceCandidate[] {
  * best candidate wins. A single candidate is returned unless the context names a different place at its
  * parent level. Undefined when no candidate or a tie.
  */
-export function resolvePlace(
-  name: string,
-  contextNames: string[],
-  index: DivisionIndex = divisionIndex(),
-): PlaceCandidate | undefined {
+export function resolvePlace(name: string, contextNames: string[], index: DivisionIndex = divisionIndex()): PlaceCandidate | undefined {
   assertName(name, 'resolvePlace');
   if (!Array.isArray(contextNames)) throw new TypeError('resolvePlace: contextNames must be an array');
   const contextCodes = new Set<string>();

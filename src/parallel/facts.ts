@@ -32,16 +32,19 @@ function edgeKey(f: RelationFact): string {
 
 function stub(f: RelationFact): void {
   const e: Evidence = f.evidence;
-  f.evidence = { article: e.article, sentence: e.sentence, spans: NONE, sourceSpans: NONE, source: e.source, ...(e.page !== undefined ? { page: e.page } : {}), ...(e.date ? { date: e.date } : {}) };
+  f.evidence = {
+    article: e.article,
+    sentence: e.sentence,
+    spans: NONE,
+    sourceSpans: NONE,
+    source: e.source,
+    ...(e.page !== undefined ? { page: e.page } : {}),
+    ...(e.date ? { date: e.date } : {}),
+  };
 }
 
 /** Relation facts of `articles`, as `extractRelations` returns them, with surplus evidence stripped. */
-export function extractRelationsBounded(
-  articles: Article[],
-  mentions: EntityMention[],
-  entities: Entity[],
-  chunk = RELATION_CHUNK_ARTICLES,
-): RelationFact[] {
+export function extractRelationsBounded(articles: Article[], mentions: EntityMention[], entities: Entity[], chunk = RELATION_CHUNK_ARTICLES): RelationFact[] {
   if (!(chunk >= 1)) throw new RangeError(`extractRelationsBounded: chunk must be ≥ 1, got ${chunk}`);
   const byArticle = new Map<string, EntityMention[]>();
   for (const m of mentions) {
@@ -56,7 +59,11 @@ export function extractRelationsBounded(
   const nodes = new Set([...entities.map((e) => e.key), ...articles.map((a) => articleKey(a.id))]);
   for (let i = 0; i < articles.length; i += chunk) {
     const part = articles.slice(i, i + chunk);
-    const facts = extractRelations(part, part.flatMap((a) => byArticle.get(a.id) ?? []), entities);
+    const facts = extractRelations(
+      part,
+      part.flatMap((a) => byArticle.get(a.id) ?? []),
+      entities,
+    );
     for (const f of facts) {
       all.push(f);
       if (!nodes.has(f.source) || !nodes.has(f.target)) continue;

@@ -24,7 +24,9 @@ port.on('message', (req: BatchRequest | ModelMessage) => {
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.
-    const mentions = req.articles.map((a) => extractArticleMentions({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] }));
+    const mentions = req.articles.map((a) =>
+      extractArticleMentions({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] }),
+    );
     res = { id: req.id, mentions };
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };

@@ -6,17 +6,7 @@
 import { InputError } from '../errors.js';
 import { toSimplified } from '../text/script.js';
 import type { QueryGraph } from './attributes.js';
-import {
-  compareEdges,
-  compareStrings,
-  describeEdge,
-  edgeInfo,
-  isTyped,
-  nodeAliases,
-  nodeKind,
-  nodeLabel,
-  numberAttr,
-} from './attributes.js';
+import { compareEdges, compareStrings, describeEdge, edgeInfo, isTyped, nodeAliases, nodeKind, nodeLabel, numberAttr } from './attributes.js';
 
 /** How a name matched an entity, strongest first. */
 export type MatchType = 'key' | 'label' | 'alias' | 'substring';
@@ -81,18 +71,17 @@ export function findEntities(graph: QueryGraph, name: string, options: FindOptio
   });
   return out.sort(
     (a, b) =>
-      RANK[a.match] - RANK[b.match] ||
-      b.mentions - a.mentions ||
-      b.degree - a.degree ||
-      compareStrings(a.label, b.label) ||
-      compareStrings(a.key, b.key),
+      RANK[a.match] - RANK[b.match] || b.mentions - a.mentions || b.degree - a.degree || compareStrings(a.label, b.label) || compareStrings(a.key, b.key),
   );
 }
 
 /** No entity matches the name. */
 export class UnknownEntityError extends InputError {
   override name = 'UnknownEntityError';
-  constructor(readonly query: string, kind?: string) {
+  constructor(
+    readonly query: string,
+    kind?: string,
+  ) {
     super(`no entity named "${query}"${kind ? ` of kind ${kind}` : ''} in the graph`);
   }
 }
@@ -100,15 +89,13 @@ export class UnknownEntityError extends InputError {
 /** Several entities match the name equally well; `candidates` lists them, best first. */
 export class AmbiguousEntityError extends InputError {
   override name = 'AmbiguousEntityError';
-  constructor(readonly query: string, readonly candidates: EntityMatch[]) {
-    const shown = candidates
-      .slice(0, 8)
-      .map((c) => `${c.label} [${[c.kind || '?', c.context, `key ${c.key}`].filter(Boolean).join(', ')}]`);
+  constructor(
+    readonly query: string,
+    readonly candidates: EntityMatch[],
+  ) {
+    const shown = candidates.slice(0, 8).map((c) => `${c.label} [${[c.kind || '?', c.context, `key ${c.key}`].filter(Boolean).join(', ')}]`);
     const more = candidates.length > shown.length ? `, … ${candidates.length - shown.length} more` : '';
-    super(
-      `"${query}" is ambiguous: ${candidates.length} entities match (${shown.join('; ')}${more}); ` +
-        'pass a node key or a kind',
-    );
+    super(`"${query}" is ambiguous: ${candidates.length} entities match (${shown.join('; ')}${more}); ` + 'pass a node key or a kind');
   }
 }
 
@@ -139,7 +126,5 @@ export function entityContext(graph: QueryGraph, key: string): string {
     .sort((a, b) => Number(b.source === key) - Number(a.source === key) || compareEdges(a, b));
   const best = typed[0];
   if (!best) return '';
-  return best.source === key
-    ? `${describeEdge(best)} → ${nodeLabel(graph, best.target)}`
-    : `${describeEdge(best)} ← ${nodeLabel(graph, best.source)}`;
+  return best.source === key ? `${describeEdge(best)} → ${nodeLabel(graph, best.target)}` : `${describeEdge(best)} ← ${nodeLabel(graph, best.source)}`;
 }

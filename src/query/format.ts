@@ -70,9 +70,7 @@ const EVIDENCE_CELLS = 60;
 export function formatNeighbors(centre: string, list: Neighbor[]): string {
   if (list.length === 0) return `${centre}: no neighbors match\n`;
   const multi = list.some((n) => n.depth > 1);
-  const headers = multi
-    ? ['depth', 'name', 'kind', 'relation', 'via', 'evidence']
-    : ['name', 'kind', 'relation', 'evidence'];
+  const headers = multi ? ['depth', 'name', 'kind', 'relation', 'via', 'evidence'] : ['name', 'kind', 'relation', 'evidence'];
   const rows = list.map((n) => {
     const cells = [n.label, n.kind, describeHop(n.edges)];
     const evidence = truncate(n.edges.find((e) => e.evidence)?.evidence ?? '', EVIDENCE_CELLS);
@@ -98,38 +96,41 @@ export function formatPath(result: PathResult): string {
 export function formatEntities(list: EntityMatch[]): string {
   return table(
     ['name', 'kind', 'match', 'mentions', 'degree', 'key', 'relation', 'aliases'],
-    list.map((m) => [
-      m.label,
-      m.kind,
-      m.match,
-      String(m.mentions),
-      String(m.degree),
-      m.key,
-      m.context,
-      m.aliases.join('、'),
-    ]),
+    list.map((m) => [m.label, m.kind, m.match, String(m.mentions), String(m.degree), m.key, m.context, m.aliases.join('、')]),
   );
 }
 
 export function formatHolders(list: Holder[]): string {
   return table(
     ['holder', 'title', 'at', 'within', 'evidence'],
-    list.map((h) => [
-      h.holder.label,
-      h.title,
-      h.at.label,
-      h.within.map((n) => n.label).join(' › '),
-      truncate(h.evidence, EVIDENCE_CELLS),
-    ]),
+    list.map((h) => [h.holder.label, h.title, h.at.label, h.within.map((n) => n.label).join(' › '), truncate(h.evidence, EVIDENCE_CELLS)]),
   );
 }
 
 export function formatStats(stats: GraphStats): string {
   const parts = [`nodes ${stats.nodes}, edges ${stats.edges}\n`];
-  parts.push('\n' + table(['kind', 'nodes'], stats.kinds.map(([k, n]) => [k, String(n)])));
-  parts.push('\n' + table(['relation', 'edges'], stats.relations.map(([k, n]) => [k, String(n)])));
+  parts.push(
+    '\n' +
+      table(
+        ['kind', 'nodes'],
+        stats.kinds.map(([k, n]) => [k, String(n)]),
+      ),
+  );
+  parts.push(
+    '\n' +
+      table(
+        ['relation', 'edges'],
+        stats.relations.map(([k, n]) => [k, String(n)]),
+      ),
+  );
   if (stats.titles.length > 0) {
-    parts.push('\n' + table(['title', 'roles'], stats.titles.map(([k, n]) => [k, String(n)])));
+    parts.push(
+      '\n' +
+        table(
+          ['title', 'roles'],
+          stats.titles.map(([k, n]) => [k, String(n)]),
+        ),
+    );
   }
   parts.push(
     `\ntop ${stats.top.length} by ${stats.by}\n` +

@@ -109,10 +109,7 @@ export function neighborsOfKey(whole: QueryGraph, start: string, options: Neighb
     .filter((n) => !kinds || kinds.has(n.kind))
     .sort(
       (a, b) =>
-        a.depth - b.depth ||
-        Number(isTyped(b.edges[0]!)) - Number(isTyped(a.edges[0]!)) ||
-        compareStrings(a.label, b.label) ||
-        compareStrings(a.key, b.key),
+        a.depth - b.depth || Number(isTyped(b.edges[0]!)) - Number(isTyped(a.edges[0]!)) || compareStrings(a.label, b.label) || compareStrings(a.key, b.key),
     );
 }
 

@@ -137,20 +137,13 @@ function parseGexfGraph(text: string, where: string): QueryGraph {
   }
 }
 
-type GexfDocumentParser = (
-  graphClass: typeof Graph,
-  source: XmlDocument,
-  options?: { allowUndeclaredAttributes?: boolean },
-) => QueryGraph;
+type GexfDocumentParser = (graphClass: typeof Graph, source: XmlDocument, options?: { allowUndeclaredAttributes?: boolean }) => QueryGraph;
 
 // graphology-gexf's parser factory (CommonJS, untyped) bound to the xmldom that already parsed the
 // document strictly: graphology-gexf/node would parse the text a second time with its own older
 // xmldom, doubling the load time of a large file (10k nodes: 23 s → 12 s).
 const parseGexfDocument = (
-  createRequire(import.meta.url)('graphology-gexf/common/parser.js') as (
-    domParser: typeof DOMParser,
-    document: typeof XmlDocument,
-  ) => GexfDocumentParser
+  createRequire(import.meta.url)('graphology-gexf/common/parser.js') as (domParser: typeof DOMParser, document: typeof XmlDocument) => GexfDocumentParser
 )(DOMParser, XmlDocument);
 
 /**
@@ -158,8 +151,7 @@ const parseGexfDocument = (
  * arrays (GEXF may hand back "[a, b]" or "a|b" strings), numbers as numbers.
  */
 function normalize(input: QueryGraph): QueryGraph {
-  const graph: QueryGraph =
-    input.type === 'mixed' && input.multi ? input : input.copy({ type: 'mixed', multi: true });
+  const graph: QueryGraph = input.type === 'mixed' && input.multi ? input : input.copy({ type: 'mixed', multi: true });
   graph.updateEachNodeAttributes((_key, attrs: Attributes) => {
     dropNaN(attrs);
     // also for arrays: graphology-gexf reads an empty liststring as ['']

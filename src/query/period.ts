@@ -64,7 +64,9 @@ function narrow(attrs: Attributes, period: Period, articles: ReadonlyMap<string,
   for (const name of ['evidence', 'evidenceList']) {
     const list: unknown = attrs[name];
     if (!Array.isArray(list) || !list.some((e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string')) continue;
-    out[name] = list.filter((e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string' && inPeriod((e as { date: string }).date, period));
+    out[name] = list.filter(
+      (e) => e && typeof e === 'object' && typeof (e as { date?: unknown }).date === 'string' && inPeriod((e as { date: string }).date, period),
+    );
   }
   // The edge's shown sentence: the first of its evidence in the period.
   if (Array.isArray(out.evidenceList) && typeof attrs.evidence === 'string') {

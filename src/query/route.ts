@@ -81,12 +81,7 @@ export function pathBetweenKeys(whole: QueryGraph, source: string, target: strin
   return { nodes, hops, usesCoOccurs: hops.some((h) => !isTyped(h.edge)) };
 }
 
-function search(
-  graph: QueryGraph,
-  source: string,
-  target: string,
-  cost: (attrs: Attributes) => number,
-): string[] | null {
+function search(graph: QueryGraph, source: string, target: string, cost: (attrs: Attributes) => number): string[] | null {
   // `graph` is an undirected view: direction does not matter for a path between two entities.
   const path = bidirectional(graph, source, target, (_e, attrs) => cost(attrs));
   return path && path.length > 0 ? path : null;

@@ -30,7 +30,10 @@ export function sliceGraph(whole: QueryGraph, options: SliceOptions): QueryGraph
   }
   if (options.kinds) {
     const kinds = new Set(options.kinds);
-    graph = subgraph(graph, (key: string, attrs: Record<string, unknown>) => key === centre || kinds.has(typeof attrs['kind'] === 'string' ? attrs['kind'] : ''));
+    graph = subgraph(
+      graph,
+      (key: string, attrs: Record<string, unknown>) => key === centre || kinds.has(typeof attrs['kind'] === 'string' ? attrs['kind'] : ''),
+    );
   }
   return graph === whole ? whole.copy() : graph;
 }
@@ -46,6 +49,9 @@ function byArticles(graph: QueryGraph, chosen: (id: string, source: string) => b
   part.forEachEdge((edge, attrs) => {
     if (!attested(attrs)) part.dropEdge(edge);
   });
-  part.setAttribute('articles', rows.filter((r) => ids.has(r['id'] as string)));
+  part.setAttribute(
+    'articles',
+    rows.filter((r) => ids.has(r['id'] as string)),
+  );
   return part;
 }

@@ -7,10 +7,7 @@ import type { Attributes } from 'graphology-types';
 import type { QueryGraph } from './attributes.js';
 
 /** A copy with all nodes and only the edges for which `keep` is true (same keys and attributes). */
-export function filterEdges(
-  graph: QueryGraph,
-  keep: (edge: string, attrs: Attributes) => boolean,
-): QueryGraph {
+export function filterEdges(graph: QueryGraph, keep: (edge: string, attrs: Attributes) => boolean): QueryGraph {
   const view = graph.emptyCopy();
   graph.forEachEdge((edge, attrs, source, target, _sa, _ta, undirected) => {
     if (!keep(edge, attrs)) return;

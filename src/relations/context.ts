@@ -58,14 +58,7 @@ export function between(view: ArticleView, a: { end: number }, b: { start: numbe
   return view.article.text.slice(a.end, b.start);
 }
 
-export function fact(
-  view: ArticleView,
-  source: string,
-  target: string,
-  relation: RelationType,
-  label: string,
-  spans: Array<[number, number]>,
-): RelationFact {
+export function fact(view: ArticleView, source: string, target: string, relation: RelationType, label: string, spans: Array<[number, number]>): RelationFact {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { source, target, relation, label, evidence: makeEvidence(view.article, sorted) };
 }

@@ -15,7 +15,12 @@ export function coOccursFacts(view: ArticleView): RelationFact[] {
       for (let j = i + 1; j < uniq.length; j++) {
         const a = uniq[i]!;
         const b = uniq[j]!;
-        out.push(fact(view, a.entity, b.entity, 'co_occurs', '共现', [[a.start, a.end], [b.start, b.end]]));
+        out.push(
+          fact(view, a.entity, b.entity, 'co_occurs', '共现', [
+            [a.start, a.end],
+            [b.start, b.end],
+          ]),
+        );
       }
     }
   }

@@ -43,7 +43,12 @@ function chainFacts(view: ArticleView): RelationFact[] {
       if (!isKind(view, a, 'PLACE')) continue;
       const gap = between(view, a, b);
       if (gap === '' && isKind(view, b, 'PLACE') && rankOfMention(view, a) < rankOfMention(view, b)) {
-        out.push(fact(view, b.entity, a.entity, 'located_in', LABEL, [[a.start, a.end], [b.start, b.end]]));
+        out.push(
+          fact(view, b.entity, a.entity, 'located_in', LABEL, [
+            [a.start, a.end],
+            [b.start, b.end],
+          ]),
+        );
       }
       // X是<chain>的: X lies in the last place of the chain that follows 是.
       if (gap === '是' && isKind(view, b, 'PLACE')) {
@@ -51,7 +56,12 @@ function chainFacts(view: ArticleView): RelationFact[] {
         while (k + 1 < ms.length && between(view, ms[k]!, ms[k + 1]!) === '' && isKind(view, ms[k + 1]!, 'PLACE')) k++;
         const last = ms[k]!;
         if (view.article.text.startsWith('的', last.end) && rankOfMention(view, a) > rankOfMention(view, last)) {
-          out.push(fact(view, a.entity, last.entity, 'located_in', LABEL, [[a.start, a.end], [last.start, last.end]]));
+          out.push(
+            fact(view, a.entity, last.entity, 'located_in', LABEL, [
+              [a.start, a.end],
+              [last.start, last.end],
+            ]),
+          );
         }
       }
     }
@@ -77,7 +87,8 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
     const key = `${m.entity}#${m.sentence}`;
     if (done.has(key)) continue;
     const label = labelOf(view, m);
-    let hit = prefixes.find(({ p }) => label.startsWith(p) && label.length > p.length) ?? prefixes.find(({ p }) => m.text.startsWith(p) && m.text.length > p.length);
+    let hit =
+      prefixes.find(({ p }) => label.startsWith(p) && label.length > p.length) ?? prefixes.find(({ p }) => m.text.startsWith(p) && m.text.length > p.length);
     if (!hit) {
       // 冬不冷村吉庆合养殖专业合作社: a place written right before the organization, in the same sentence.
       const prev = view.mentions[i - 1];
@@ -101,7 +112,11 @@ function evidenceSpans(view: ArticleView, a: string, b: string): Array<[number, 
   for (const x of view.all) {
     if (x.entity !== a) continue;
     const y = view.all.find((m) => m.entity === b && m.sentence === x.sentence);
-    if (y) return [[x.start, x.end], [y.start, y.end]];
+    if (y)
+      return [
+        [x.start, x.end],
+        [y.start, y.end],
+      ];
   }
   const x = view.all.find((m) => m.entity === a)!;
   return [[x.start, x.end]];

@@ -15,10 +15,20 @@ export function memberOfFacts(view: ArticleView): RelationFact[] {
       const b = ms[j]!;
       const gap = between(view, a, b);
       if (isKind(view, a, 'ORGANIZATION') && isKind(view, b, 'PERSON') && MEMBER_WORDS.has(gap)) {
-        out.push(fact(view, b.entity, a.entity, 'member_of', '成员', [[a.start, a.end], [b.start, b.end]]));
+        out.push(
+          fact(view, b.entity, a.entity, 'member_of', '成员', [
+            [a.start, a.end],
+            [b.start, b.end],
+          ]),
+        );
       }
       if (isKind(view, a, 'PERSON', 'ORGANIZATION') && isKind(view, b, 'ORGANIZATION') && /^(正式|已|先后|主动)?加入$/.test(gap)) {
-        out.push(fact(view, a.entity, b.entity, 'member_of', '成员', [[a.start, a.end], [b.start, b.end]]));
+        out.push(
+          fact(view, a.entity, b.entity, 'member_of', '成员', [
+            [a.start, a.end],
+            [b.start, b.end],
+          ]),
+        );
       }
     }
   }

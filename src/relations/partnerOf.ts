@@ -19,7 +19,12 @@ export function partnerOfFacts(view: ArticleView): RelationFact[] {
       // A list (A、B和C) is not a partnership: the word before A must not be another list item.
       if (/[、]$/.test(text.slice(0, a.start))) continue;
       if (!PARTNER.test(text.slice(b.end))) continue;
-      out.push(fact(view, a.entity, b.entity, 'partner_of', '合作', [[a.start, a.end], [b.start, b.end]]));
+      out.push(
+        fact(view, a.entity, b.entity, 'partner_of', '合作', [
+          [a.start, a.end],
+          [b.start, b.end],
+        ]),
+      );
     }
   }
   return out;

@@ -103,21 +103,42 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         // report for the paper.
         const joint = ms[j - 2];
         const employer =
-          joint && isKind(view, joint, 'ORGANIZATION') && between(view, joint, prev) === '·' && PAPER_END.test(labelOf(view, joint)) && !PAPER_END.test(labelOf(view, prev)) ? joint : prev;
+          joint &&
+          isKind(view, joint, 'ORGANIZATION') &&
+          between(view, joint, prev) === '·' &&
+          PAPER_END.test(labelOf(view, joint)) &&
+          !PAPER_END.test(labelOf(view, prev))
+            ? joint
+            : prev;
         for (const title of titles) {
           // 省委副书记、省长 X: the head of a level (省长) heads the place, not the party committee.
           const level = LEVEL_HEAD.exec(title)?.[1];
           const target = level && isKind(view, employer, 'ORGANIZATION') ? levelPlace(view, level) : employer;
-          if (target) byline(person, fact(view, person.entity, target.entity, 'role', title, [[employer.start, employer.end], [person.start, person.end]]));
+          if (target)
+            byline(
+              person,
+              fact(view, person.entity, target.entity, 'role', title, [
+                [employer.start, employer.end],
+                [person.start, person.end],
+              ]),
+            );
         }
         // Earlier posts of a chain (浙江省委常委、杭州市委书记周江勇): each <body><title>、 before it.
         for (let k = j - 2, after = prev; titles.length > 0 && k >= 0; k--) {
           const body = ms[k]!;
           const gap = between(view, body, after);
           if (!isKind(view, body, 'ORGANIZATION', 'PLACE') || !gap.endsWith('、')) break;
-          const posts = (matchTitles(gap.slice(0, -1)) ?? []).filter((title) => !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, body, 'ORGANIZATION')));
+          const posts = (matchTitles(gap.slice(0, -1)) ?? []).filter(
+            (title) => !MEMBER_TITLES.has(title) && !(RESIDENT_TITLES.has(title) && isKind(view, body, 'ORGANIZATION')),
+          );
           if (posts.length === 0) break;
-          for (const title of posts) out.push(fact(view, person.entity, body.entity, 'role', title, [[body.start, body.end], [person.start, person.end]]));
+          for (const title of posts)
+            out.push(
+              fact(view, person.entity, body.entity, 'role', title, [
+                [body.start, body.end],
+                [person.start, person.end],
+              ]),
+            );
           after = body;
         }
         if (titles.length > 0) continue;
@@ -131,7 +152,13 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         if (!own && outlet === undefined) outlet = articleOutlet(view) ?? null;
         const target = own ?? outlet;
         if (target) {
-          byline(person, fact(view, person.entity, target.entity, 'role', lead[1]!, [[target.start, target.end], [person.start, person.end]]));
+          byline(
+            person,
+            fact(view, person.entity, target.entity, 'role', lead[1]!, [
+              [target.start, target.end],
+              [person.start, person.end],
+            ]),
+          );
           continue;
         }
       }
@@ -147,7 +174,12 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       if (next && isKind(view, next, 'ORGANIZATION', 'PLACE') && /^(现任|担任|出任|兼任|任)$/.test(between(view, person, next))) {
         const title = titleAtStart(text.slice(next.end));
         if (title && !MEMBER_TITLES.has(title) && !RESIDENT_TITLES.has(title)) {
-          out.push(fact(view, person.entity, next.entity, 'role', title, [[person.start, person.end], [next.start, next.end + title.length]]));
+          out.push(
+            fact(view, person.entity, next.entity, 'role', title, [
+              [person.start, person.end],
+              [next.start, next.end + title.length],
+            ]),
+          );
           continue;
         }
       }
@@ -161,7 +193,12 @@ export function roleFacts(view: ArticleView): RelationFact[] {
         const target = lastBefore(view, person.start - clause.length, head);
         if (target) {
           const hs = person.start - title.length - head.length;
-          out.push(fact(view, person.entity, target.entity, 'role', title, [[hs, hs + head.length], [person.start, person.end]]));
+          out.push(
+            fact(view, person.entity, target.entity, 'role', title, [
+              [hs, hs + head.length],
+              [person.start, person.end],
+            ]),
+          );
         }
         break;
       }
@@ -169,7 +206,13 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       for (const [title, bodies] of Object.entries(POSTFIX_TITLE_BODY)) {
         if (!text.startsWith(title, person.end)) continue;
         const body = ms.find((m) => m !== person && isKind(view, m, 'ORGANIZATION') && bodies.includes(labelOf(view, m)));
-        if (body) out.push(fact(view, person.entity, body.entity, 'role', title, [[person.start, person.end + title.length], [body.start, body.end]]));
+        if (body)
+          out.push(
+            fact(view, person.entity, body.entity, 'role', title, [
+              [person.start, person.end + title.length],
+              [body.start, body.end],
+            ]),
+          );
       }
     }
   }

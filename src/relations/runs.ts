@@ -10,7 +10,27 @@ import { type ArticleView, fact, isKind, kindOf } from './context.js';
 import { GENERIC_HEADS, matchTitle } from './titles.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
-const RUN_VERBS = ['推行', '组建', '开展', '依托', '打造', '启动', '成立', '组成', '设立', '建立', '实施', '推出', '下发', '创建', '发起', '举办', '响应', '通过', '利用'];
+const RUN_VERBS = [
+  '推行',
+  '组建',
+  '开展',
+  '依托',
+  '打造',
+  '启动',
+  '成立',
+  '组成',
+  '设立',
+  '建立',
+  '实施',
+  '推出',
+  '下发',
+  '创建',
+  '发起',
+  '举办',
+  '响应',
+  '通过',
+  '利用',
+];
 /** A person or body "participates in" what it joins or works through. */
 const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应'];
 /** Words that may open a clause before its subject. */
@@ -157,7 +177,10 @@ export function runsFacts(view: ArticleView): RelationFact[] {
         const relation = joinAt >= 0 && joinAt < at && (runAt < 0 || joinAt <= runAt) ? 'participates_in' : runAt >= 0 && runAt < at ? 'runs' : undefined;
         if (!relation) continue;
         for (const sub of subjects) {
-          const spans: Array<[number, number]> = [[sub.start, sub.end], [m.start, m.end]];
+          const spans: Array<[number, number]> = [
+            [sub.start, sub.end],
+            [m.start, m.end],
+          ];
           out.push(fact(view, sub.entity, m.entity, relation, relation === 'runs' ? '组织' : '参与', spans));
         }
       }

@@ -205,7 +205,7 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
       e = { key, label: d.label, kind: d.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
       byKey.set(key, e);
     }
-    if (d.code && (codesOf.get(d.label)?.size ?? 0) <= 1 || (d.code && key.endsWith(`#${d.code}`))) {
+    if ((d.code && (codesOf.get(d.label)?.size ?? 0) <= 1) || (d.code && key.endsWith(`#${d.code}`))) {
       e.attributes = { ...(e.attributes ?? {}), code: d.code, ...(d.level ? { divisionLevel: d.level } : {}) };
     }
     if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };

@@ -99,7 +99,10 @@ export function resolveArticlePlaces(names: string[]): Map<string, ResolvedPlace
   // article names its county or township: thousands of villages are named after common words and other places.
   for (const [name, list] of readings) {
     const ctx = contextOf(name);
-    readings.set(name, list.filter((c) => c.match === 'exact' || c.code.length <= 6 || c.ancestors.some((a) => a.code.length >= 6 && ctx.has(a.code))));
+    readings.set(
+      name,
+      list.filter((c) => c.match === 'exact' || c.code.length <= 6 || c.ancestors.some((a) => a.code.length >= 6 && ctx.has(a.code))),
+    );
   }
   const out = new Map<string, ResolvedPlace>();
   for (const name of unique) {

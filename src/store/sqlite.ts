@@ -64,7 +64,8 @@ function guarded<T>(path: string, f: () => T): T {
     const code = (err as { code?: string }).code;
     if (code && (DAMAGE.has(code) || code.startsWith('SQLITE_CORRUPT'))) refuse(path, `not a sound zhkg store (${(err as Error).message.split('\n')[0]})`);
     if (code === 'SQLITE_BUSY') throw new StoreError('the store is in use by another build (database is locked)', path);
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') throw new StoreError(`cannot open the store for writing (${(err as Error).message.split('\n')[0]})`, path);
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY')
+      throw new StoreError(`cannot open the store for writing (${(err as Error).message.split('\n')[0]})`, path);
     throw err;
   }
 }
@@ -152,7 +153,8 @@ export class SqliteStore implements ExtractionStore {
 
   lookup(name: string, hash: string): StoredFile | undefined {
     return guarded(this.location, () => {
-      const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as { notes: string } | undefined;
+      const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as
+        { notes: string } | undefined;
       if (!file) return undefined;
       const rows = this.db.prepare(`SELECT body, mentions FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
       return {
@@ -175,12 +177,24 @@ export class SqliteStore implements ExtractionStore {
       this.db.transaction(() => {
         this.db.prepare(`DELETE FROM graph`).run();
         this.db.prepare(`DELETE FROM articles WHERE file = ?`).run(file.name);
-        this.db.prepare(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`).run(file.name, file.hash, this.version, file.articles.length, JSON.stringify(file.notes));
+        this.db
+          .prepare(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`)
+          .run(file.name, file.hash, this.version, file.articles.length, JSON.stringify(file.notes));
         file.articles.forEach((a, seq) => {
           insertArticle.run(
-            file.name, seq, a.id, a.source, a.title, JSON.stringify(a.authors.map((x) => x.name)),
-            a.date ?? null, a.dateSource ?? null, a.url ?? null, a.publisher ?? null, a.page ?? null,
-            serialize(a), serialize(file.mentions[seq]),
+            file.name,
+            seq,
+            a.id,
+            a.source,
+            a.title,
+            JSON.stringify(a.authors.map((x) => x.name)),
+            a.date ?? null,
+            a.dateSource ?? null,
+            a.url ?? null,
+            a.publisher ?? null,
+            a.page ?? null,
+            serialize(a),
+            serialize(file.mentions[seq]),
           );
         });
         inside?.();

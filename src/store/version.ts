@@ -46,7 +46,8 @@ function codeAndDataHash(): string {
   };
   // src/ when running from sources, dist/src/ when compiled: the folder above this module's.
   const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const f of walk(codeRoot, (rel) => /\.(js|ts|mjs|json)$/.test(rel) && !rel.endsWith('.d.ts') && !rel.endsWith('.map'))) add(`code/${relative(codeRoot, f)}`, f);
+  for (const f of walk(codeRoot, (rel) => /\.(js|ts|mjs|json)$/.test(rel) && !rel.endsWith('.d.ts') && !rel.endsWith('.map')))
+    add(`code/${relative(codeRoot, f)}`, f);
   // data/: everything but the bundled corpus (top-level .txt) and its notes.
   const dataRoot = join(packageRoot, 'data');
   for (const f of walk(dataRoot, (rel) => rel.includes('/') || !/\.(txt|md)$/.test(rel))) add(`data/${relative(dataRoot, f)}`, f);
@@ -58,6 +59,9 @@ function codeAndDataHash(): string {
 
 /** The version of stored extraction results for these reading settings (`fields` of JSONL inputs). */
 export function pipelineVersion(settings: unknown = {}): string {
-  const s = createHash('sha256').update(JSON.stringify(settings ?? {})).digest('hex').slice(0, 8);
+  const s = createHash('sha256')
+    .update(JSON.stringify(settings ?? {}))
+    .digest('hex')
+    .slice(0, 8);
   return `${codeAndDataHash()}-${s}`;
 }

@@ -260,7 +260,14 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
       for (const a of parseByline(original.slice(by.start, by.end))) {
         const at = lineText.indexOf(a.name);
         if (at < 0) continue;
-        authors.push({ name: a.name, role: '撰稿', ...(a.title ? { title: a.title } : {}), ...(a.outlet ? { outlet: a.outlet } : {}), start: lineStart + at, end: lineStart + at + a.name.length });
+        authors.push({
+          name: a.name,
+          role: '撰稿',
+          ...(a.title ? { title: a.title } : {}),
+          ...(a.outlet ? { outlet: a.outlet } : {}),
+          start: lineStart + at,
+          end: lineStart + at + a.name.length,
+        });
       }
       breakAfter(by);
     }

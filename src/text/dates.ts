@@ -122,7 +122,10 @@ export function isHeaderLine(line: string): boolean {
   const m = FULL_DATE.exec(clean);
   if (!m) return false;
   // What is left besides the date: a weekday, a page number, a paper's name, a lunar date; no sentence.
-  const rest = (clean.slice(0, m.index) + clean.slice(m.index + m[0].length)).replace(/星期[一二三四五六日天]|周[一二三四五六日]|第\s*\d+\s*版|农历[\u4e00-\u9fff]{2,8}|[\s|｜/·]+/g, '');
+  const rest = (clean.slice(0, m.index) + clean.slice(m.index + m[0].length)).replace(
+    /星期[一二三四五六日天]|周[一二三四五六日]|第\s*\d+\s*版|农历[\u4e00-\u9fff]{2,8}|[\s|｜/·]+/g,
+    '',
+  );
   return rest.length <= 12;
 }
 

@@ -97,7 +97,10 @@ export function decodeBytes(bytes: Uint8Array, where = '<input>', declared?: Leg
   if (mostlyValid(lenient)) return checked('utf-8', lenient, where);
   const mixed = mixedLines(buf);
   if (mixed) {
-    throw new InputError(`mixed encodings: line ${mixed.utf8} is UTF-8, line ${mixed.other} is not (GB18030 or Big5?); convert the file to one encoding`, where);
+    throw new InputError(
+      `mixed encodings: line ${mixed.utf8} is UTF-8, line ${mixed.other} is not (GB18030 or Big5?); convert the file to one encoding`,
+      where,
+    );
   }
   const legacy = declared ?? legacyEncoding(buf);
   return checked(legacy, iconv.decode(Buffer.from(buf), legacy), where);

@@ -65,13 +65,18 @@ export async function* decodedLines(stream: AsyncIterable<Buffer | string>, wher
     }
     let text: string;
     if (encoding === 'gb18030' || encoding === 'big5') {
-      if (clearlyUtf8(bytes)) throw new InputError(`line ${line}: UTF-8 after ${encoding === 'big5' ? 'Big5' : 'GB18030'} lines (mixed encodings); convert the input to one encoding`, where);
+      if (clearlyUtf8(bytes))
+        throw new InputError(
+          `line ${line}: UTF-8 after ${encoding === 'big5' ? 'Big5' : 'GB18030'} lines (mixed encodings); convert the input to one encoding`,
+          where,
+        );
       text = iconv.decode(bytes, encoding);
     } else if (lenient) {
       text = new TextDecoder('utf-8').decode(bytes);
     } else {
       const strict = tryUtf8(bytes);
-      if (strict === undefined) throw new InputError(`line ${line}: not valid UTF-8 like the lines before it (mixed encodings?); convert the input to one encoding`, where);
+      if (strict === undefined)
+        throw new InputError(`line ${line}: not valid UTF-8 like the lines before it (mixed encodings?); convert the input to one encoding`, where);
       text = strict;
     }
     if (text.includes('\u0000')) throw new InputError(`line ${line}: binary data (NUL bytes), expected text`, where);

@@ -44,7 +44,11 @@ function trieOf(group: readonly DictLike[]): Trie {
  * Builds an aligned converter from dictionary groups, in the shape of opencc-js's configurations: the
  * output text is the same as opencc-js's for that configuration.
  */
-export function alignedConverter(spec: { normalizationChain?: readonly (readonly DictLike[])[]; segmentation?: DictLike | readonly DictLike[]; conversionChain: readonly (readonly DictLike[])[] }): AlignedConverter {
+export function alignedConverter(spec: {
+  normalizationChain?: readonly (readonly DictLike[])[];
+  segmentation?: DictLike | readonly DictLike[];
+  conversionChain: readonly (readonly DictLike[])[];
+}): AlignedConverter {
   let segmentation: Trie | undefined;
   if (spec.segmentation) {
     segmentation = new Trie();
@@ -160,7 +164,7 @@ function segmentRanges(trie: Trie | undefined, s: string): Array<[number, number
 export function convertAligned(conv: AlignedConverter, text: string, base = 0): { text: string; map: Int32Array } {
   let m: Int32Array = new Int32Array(text.length + 1);
   // every unit of a code point maps to the code point's first unit
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const len = unitsAt(text, i);
     for (let u = 0; u < len; u++) m[i + u] = base + i;
     i += len;
@@ -218,7 +222,7 @@ let markers: { traditional: Set<number>; simplified: Set<number> } | undefined;
 export function scriptScore(s: string, from = 0, to = s.length): number {
   markers ??= { traditional: changedKeys(TS_CHARACTERS), simplified: changedKeys(ST_CHARACTERS) };
   let score = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const c = s.codePointAt(i)!;
     if (c >= 0x3400) {
       if (markers.traditional.has(c)) score++;
@@ -236,7 +240,7 @@ const LINE_MARGIN = 2;
 export function traditionalLines(text: string): Array<[number, number]> {
   const lines: Array<{ from: number; to: number; score: number }> = [];
   let total = 0;
-  for (let from = 0; from <= text.length; ) {
+  for (let from = 0; from <= text.length;) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     const score = scriptScore(text, from, to);
@@ -262,7 +266,7 @@ export function toSimplified(text: string): ScriptConversion {
   const copy = (from: number, to: number) => {
     parts.push(text.slice(from, to));
     // every unit of a code point maps to the code point's first unit
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       const len = unitsAt(text, i);
       for (let u = 0; u < len; u++) map.push(i);
       i += len;

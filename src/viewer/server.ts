@@ -82,7 +82,10 @@ async function siteFor(target: string, assetsDir?: string): Promise<Site> {
   if (st.isDirectory()) {
     const root = await realpath(abs);
     // A folder without the page (graph files only) gets the package's page.
-    const hasPage = await stat(join(root, 'index.html')).then((s) => s.isFile(), () => false);
+    const hasPage = await stat(join(root, 'index.html')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     return { roots: hasPage ? [root] : [root, await realpath(viewerAssetsDir(assetsDir))], fixed: new Map() };
   }
   const ext = extname(abs).toLowerCase();
@@ -121,13 +124,16 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'",
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'",
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(found.file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Maps a request target to a file inside the site, or to an HTTP status. Exported for tests. */

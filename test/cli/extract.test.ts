@@ -10,7 +10,11 @@ interface Out {
   entities: Array<{ start: number; end: number; kind: string; text: string }>;
 }
 
-const parse = (stdout: string): Out[] => stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Out);
+const parse = (stdout: string): Out[] =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Out);
 
 /** Every entity's text is the code-point slice of its line. */
 function expectConsistent(o: Out): void {

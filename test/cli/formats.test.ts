@@ -40,7 +40,9 @@ describe('zhkg build and extract on text, PDF and HTML', () => {
     expect([...articleSources].sort()).toEqual(['a.txt', 'b.pdf', 'c.html']);
     const html = graph.nodes.find((n) => n.attributes['kind'] === 'ARTICLE' && String(n.attributes['source']).endsWith('c.html'))!;
     expect(html.attributes['url']).toBe('https://example.org/c.html');
-    const pdfPages = graph.nodes.filter((n) => n.attributes['kind'] === 'ARTICLE' && String(n.attributes['source']).endsWith('b.pdf')).map((n) => n.attributes['page']);
+    const pdfPages = graph.nodes
+      .filter((n) => n.attributes['kind'] === 'ARTICLE' && String(n.attributes['source']).endsWith('b.pdf'))
+      .map((n) => n.attributes['page']);
     expect(pdfPages).toEqual([1, 2, 3]);
   });
 
@@ -61,7 +63,10 @@ describe('zhkg build and extract on text, PDF and HTML', () => {
   it('extract reads a PDF: one object per page, offsets into that page text; a scan exits 1 saying OCR is not done', SLOW, () => {
     const r = runCli(['extract', fixture('pages.pdf')]);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { page: number; text: string; entities: Array<{ start: number; end: number; text: string }> });
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { page: number; text: string; entities: Array<{ start: number; end: number; text: string }> });
     expect(out.map((o) => o.page)).toEqual([1, 2, 3]);
     expect(out[1]!.entities.some((x) => x.text.startsWith('科尔沁区'))).toBe(true);
     for (const o of out) for (const e of o.entities) expect(Array.from(o.text).slice(e.start, e.end).join('')).toBe(e.text);

@@ -56,9 +56,7 @@ function printed(line: string, mark: string): string | undefined {
 
 function newestMtime(dir: string): number {
   return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newestMtime(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-    ),
+    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestMtime(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
   );
 }
 
@@ -120,7 +118,12 @@ describe('README front page', () => {
   });
 
   it('every relative link and image of the README and docs/ points at a file that exists', () => {
-    const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const pages = [
+      'README.md',
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     const missing: string[] = [];
     for (const page of pages) {
       const text = readFileSync(join(ROOT, page), 'utf8').replace(/```[\s\S]*?```/g, '');
@@ -171,33 +174,41 @@ describe('README front page', () => {
       expect(shLines.length).toBeGreaterThanOrEqual(5);
     });
 
-    it.each(shLines.map((l, i) => [i + 1, l] as const))('shell line %i: %s', async (_n, line) => {
-      const expected = printed(line, '#');
-      if (/\bzhkg view\b/.test(line)) {
-        const server = await startServer(line, work, env);
-        try {
-          if (expected) expect(server.url).toContain(expected);
-          await expectViewerAt(server.url);
-        } finally {
-          await server.stop();
+    it.each(shLines.map((l, i) => [i + 1, l] as const))(
+      'shell line %i: %s',
+      async (_n, line) => {
+        const expected = printed(line, '#');
+        if (/\bzhkg view\b/.test(line)) {
+          const server = await startServer(line, work, env);
+          try {
+            if (expected) expect(server.url).toContain(expected);
+            await expectViewerAt(server.url);
+          } finally {
+            await server.stop();
+          }
+          return;
         }
-        return;
-      }
-      const r = spawnSync('bash', ['-c', line], { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      expect(r.stderr.includes('unexpected npx') ? r.stderr : '').toBe('');
-      expect(r.status, r.stderr).toBe(0);
-      if (expected) expect(r.stdout).toContain(expected);
-    }, 180_000);
+        const r = spawnSync('bash', ['-c', line], { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        expect(r.stderr.includes('unexpected npx') ? r.stderr : '').toBe('');
+        expect(r.status, r.stderr).toBe(0);
+        if (expected) expect(r.stdout).toContain(expected);
+      },
+      180_000,
+    );
 
-    it.each(tsBlocks.map((b, i) => [i + 1, b] as const))('TypeScript example %i prints what it says', (_n, block) => {
-      const file = join(work, `example-${_n}.mts`);
-      writeFileSync(file, block.replace(/from 'zhkg'/g, `from ${JSON.stringify(join(ROOT, 'src/index.ts'))}`));
-      const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: work, env, encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      const expected = [...block.matchAll(/\/\/ prints: (.+)$/gm)].map((m) => m[1]!.trim());
-      expect(expected.length).toBeGreaterThan(0);
-      for (const line of expected) expect(r.stdout).toContain(line);
-    }, 120_000);
+    it.each(tsBlocks.map((b, i) => [i + 1, b] as const))(
+      'TypeScript example %i prints what it says',
+      (_n, block) => {
+        const file = join(work, `example-${_n}.mts`);
+        writeFileSync(file, block.replace(/from 'zhkg'/g, `from ${JSON.stringify(join(ROOT, 'src/index.ts'))}`));
+        const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: work, env, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        const expected = [...block.matchAll(/\/\/ prints: (.+)$/gm)].map((m) => m[1]!.trim());
+        expect(expected.length).toBeGreaterThan(0);
+        for (const line of expected) expect(r.stdout).toContain(line);
+      },
+      120_000,
+    );
 
     it("docs/gephi.md's column tables name exactly the columns of the GEXF built above", () => {
       const gephi = readFileSync(join(ROOT, 'docs/gephi.md'), 'utf8');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { withLevelBodies } from '../../src/entities/bodies.js';
 import type { Mention } from '../../src/types.js';
 
-const m = (text: string, kind: Mention['kind'], canonical?: string): Mention => ({ start: 0, end: text.length, text, kind, ...(canonical ? { canonical } : {}) });
+const m = (text: string, kind: Mention['kind'], canonical?: string): Mention => ({
+  start: 0,
+  end: text.length,
+  text,
+  kind,
+  ...(canonical ? { canonical } : {}),
+});
 
 describe('withLevelBodies', () => {
   it('names a bare level body after the one place of its level', () => {

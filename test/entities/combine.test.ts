@@ -45,7 +45,11 @@ describe('combination of model spans and rule candidates', () => {
     const text = '巴彦花镇宝山村第一书记';
     const out = combine(
       text,
-      [c(0, 4, 'PLACE', 4, 'place:division'), c(4, 7, 'PLACE', 4, 'place:chain'), ...modelCandidates([{ start: 0, end: 7, text: '巴彦花镇宝山村', kind: 'PLACE' }])],
+      [
+        c(0, 4, 'PLACE', 4, 'place:division'),
+        c(4, 7, 'PLACE', 4, 'place:chain'),
+        ...modelCandidates([{ start: 0, end: 7, text: '巴彦花镇宝山村', kind: 'PLACE' }]),
+      ],
       new Set(),
     );
     expect(out.map((m) => m.text)).toEqual(['巴彦花镇', '宝山村']);
@@ -53,7 +57,11 @@ describe('combination of model spans and rule candidates', () => {
 
   it('lets a longer model place with the same suffix win (堆龙德庆县, not 德庆县)', () => {
     const text = '西藏堆龙德庆县农牧区';
-    const out = combine(text, [c(4, 7, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 2, end: 7, text: '堆龙德庆县', kind: 'PLACE' }])], new Set());
+    const out = combine(
+      text,
+      [c(4, 7, 'PLACE', 4, 'place:division'), ...modelCandidates([{ start: 2, end: 7, text: '堆龙德庆县', kind: 'PLACE' }])],
+      new Set(),
+    );
     expect(out.map((m) => m.text)).toEqual(['堆龙德庆县']);
   });
 

@@ -10,7 +10,7 @@ describe('HashCounts', () => {
     for (let i = 0; i < 50_000; i++) {
       // Keys that differ only in high bits, only in low bits, and the 0 that means "no feature".
       const r = rand();
-      const key = r < 0.05 ? 0 : r < 0.5 ? ((Math.floor(rand() * 500) << 20) >>> 0) : Math.floor(rand() * 0xffffffff) >>> 0;
+      const key = r < 0.05 ? 0 : r < 0.5 ? (Math.floor(rand() * 500) << 20) >>> 0 : Math.floor(rand() * 0xffffffff) >>> 0;
       table.add(key);
       if (key !== 0) ref.set(key, (ref.get(key) ?? 0) + 1);
     }

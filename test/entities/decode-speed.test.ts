@@ -52,7 +52,7 @@ function viterbiFullScan(em: Float32Array, n: number, trans: Float32Array, end: 
 describe('fast decoding paths', () => {
   it('packed emissions equal lookup + emissions exactly (many keys, high-bit hashes, absent ones)', () => {
     const rand = mulberry32(11);
-    const hashes = Array.from({ length: 5000 }, () => (Math.floor(rand() * 0xffffffff) >>> 0) || 1);
+    const hashes = Array.from({ length: 5000 }, () => Math.floor(rand() * 0xffffffff) >>> 0 || 1);
     const unique = [...new Set(hashes)];
     const idx = new FeatureIndex(unique);
     const W = Float32Array.from({ length: unique.length * NUM_TAGS }, () => rand() * 4 - 2);
@@ -60,7 +60,7 @@ describe('fast decoding paths', () => {
     const n = 300;
     const feats = Uint32Array.from({ length: n * F }, () => {
       const r = rand();
-      return r < 0.2 ? 0 : r < 0.8 ? unique[Math.floor(rand() * unique.length)]! : (Math.floor(rand() * 0xffffffff) >>> 0) || 1;
+      return r < 0.2 ? 0 : r < 0.8 ? unique[Math.floor(rand() * unique.length)]! : Math.floor(rand() * 0xffffffff) >>> 0 || 1;
     });
     const a = emissionsFromHashes(feats, n, F, idx, W);
     // Reference: the rows of lookupAll, weights added in feature order in double precision, then stored as
@@ -89,18 +89,21 @@ describe('fast decoding paths', () => {
 
   it('packed emissions over one-byte weight codes (int8 × one scale, as shipped) equal the float sums exactly', () => {
     const rand = mulberry32(23);
-    const unique = [...new Set(Array.from({ length: 20000 }, () => (Math.floor(rand() * 0xffffffff) >>> 0) || 1))];
+    const unique = [...new Set(Array.from({ length: 20000 }, () => Math.floor(rand() * 0xffffffff) >>> 0 || 1))];
     const idx = new FeatureIndex(unique);
     const scale = 0.0137;
     // As format.ts decodes them: int8 × scale in a Float32Array (so -0 appears too), fewer than 256 values.
-    const W = Float32Array.from({ length: unique.length * NUM_TAGS }, () => (Math.round(rand() * 254) - 127) * scale * (rand() < 0.3 ? 0 : 1) * (rand() < 0.5 ? -1 : 1));
+    const W = Float32Array.from(
+      { length: unique.length * NUM_TAGS },
+      () => (Math.round(rand() * 254) - 127) * scale * (rand() < 0.3 ? 0 : 1) * (rand() < 0.5 ? -1 : 1),
+    );
     expect(new Set(W).size).toBeLessThanOrEqual(256);
     expect(W.some((x) => Object.is(x, -0))).toBe(true);
     const F = 47;
     const n = 400;
     const feats = Uint32Array.from({ length: n * F }, () => {
       const r = rand();
-      return r < 0.4 ? 0 : r < 0.85 ? unique[Math.floor(rand() * unique.length)]! : (Math.floor(rand() * 0xffffffff) >>> 0) || 1;
+      return r < 0.4 ? 0 : r < 0.85 ? unique[Math.floor(rand() * unique.length)]! : Math.floor(rand() * 0xffffffff) >>> 0 || 1;
     });
     const a = emissionsFromHashes(feats, n, F, idx, W);
     const rows = idx.lookupAll(feats);

@@ -6,20 +6,78 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildLexicon, extractFeatures, LEX_DIV_HIGH, LEX_DIV_TOWN_STEM, LEX_GOLD_ORG, LEX_LOC, LEX_PER, LEX_WORLD } from '../../src/entities/model/features.js';
+import {
+  buildLexicon,
+  extractFeatures,
+  LEX_DIV_HIGH,
+  LEX_DIV_TOWN_STEM,
+  LEX_GOLD_ORG,
+  LEX_LOC,
+  LEX_PER,
+  LEX_WORLD,
+} from '../../src/entities/model/features.js';
 import { extractFeatures as referenceFeatures } from '../helpers/features-reference.js';
 import { segment } from '../../src/segment/jieba.js';
 import type { Token } from '../../src/types.js';
 
 const PIECES = [
-  '王', '李', '欧阳', '司马', '诸葛', '明', '华', '省', '市', '县', '旗', '嘎查', '苏木', '自治区', '开发区', '委员会',
-  '合作社', '党支部', '公司', '有限公司', '报', '人民代表大会', '一', '十', '两', '3', '７', 'A', 'ｂ', 'x', ' ', '　',
-  '，', '。', '的', '在', '说', '𠀀', '\ud800', '\udc00', '内蒙古', '通辽', '科尔沁', '草原', '大道', '中心',
+  '王',
+  '李',
+  '欧阳',
+  '司马',
+  '诸葛',
+  '明',
+  '华',
+  '省',
+  '市',
+  '县',
+  '旗',
+  '嘎查',
+  '苏木',
+  '自治区',
+  '开发区',
+  '委员会',
+  '合作社',
+  '党支部',
+  '公司',
+  '有限公司',
+  '报',
+  '人民代表大会',
+  '一',
+  '十',
+  '两',
+  '3',
+  '７',
+  'A',
+  'ｂ',
+  'x',
+  ' ',
+  '　',
+  '，',
+  '。',
+  '的',
+  '在',
+  '说',
+  '𠀀',
+  '\ud800',
+  '\udc00',
+  '内蒙古',
+  '通辽',
+  '科尔沁',
+  '草原',
+  '大道',
+  '中心',
 ];
 const piece = fc.constantFrom(...PIECES);
 const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join(''));
 const LEX_KINDS = [LEX_PER, LEX_LOC, LEX_GOLD_ORG, LEX_DIV_HIGH, LEX_DIV_TOWN_STEM, LEX_WORLD, LEX_PER | LEX_DIV_HIGH];
-const lexEntries = fc.array(fc.tuple(fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')), fc.constantFrom(...LEX_KINDS)), { maxLength: 40 });
+const lexEntries = fc.array(
+  fc.tuple(
+    fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')),
+    fc.constantFrom(...LEX_KINDS),
+  ),
+  { maxLength: 40 },
+);
 
 /** Tokens that cover the text in random cuts, some out of range or empty (extraction skips those). */
 function randomTokens(t: string, cuts: number[]): Token[] {
@@ -62,7 +120,12 @@ describe('feature extraction with typed tables', () => {
       '苏木党委和嘎查党支部组织了１２名党员，在开发区委员会门前集合。',
       'ＡＢＣ有限公司于2024年3月在呼和浩特市成立，注册资本两千万元。',
     ];
-    const lex = buildLexicon([['王瑞新', LEX_PER], ['科尔沁区', LEX_DIV_HIGH], ['通辽', LEX_DIV_TOWN_STEM], ['北京大学', LEX_GOLD_ORG]]);
+    const lex = buildLexicon([
+      ['王瑞新', LEX_PER],
+      ['科尔沁区', LEX_DIV_HIGH],
+      ['通辽', LEX_DIV_TOWN_STEM],
+      ['北京大学', LEX_GOLD_ORG],
+    ]);
     for (const s of sentences) {
       const a = extractFeatures(s, segment(s), lex);
       expect(a.some((h) => h !== 0)).toBe(true);

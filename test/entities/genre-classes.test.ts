@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { recognize } from '../../src/entities/index.js';
 
 const found = (text: string, kind: string, gaps: number[] = []): string[] =>
-  recognize(text, { gaps }).filter((m) => m.kind === kind).map((m) => m.text);
+  recognize(text, { gaps })
+    .filter((m) => m.kind === kind)
+    .map((m) => m.text);
 
 describe('Mongolian names are read whole where jieba cuts them', () => {
   it('after a title and before a speech verb', () => {

@@ -5,15 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../src/types.js';
 import { gazetteerEntries } from '../../src/entities/model/gazetteer.js';
-import {
-  LEX_DIV_HIGH,
-  LEX_DIV_HIGH_STEM,
-  LEX_DIV_TOWN,
-  LEX_WORLD,
-  NUM_TEMPLATES,
-  buildLexicon,
-  extractFeatures,
-} from '../../src/entities/model/features.js';
+import { LEX_DIV_HIGH, LEX_DIV_HIGH_STEM, LEX_DIV_TOWN, LEX_WORLD, NUM_TEMPLATES, buildLexicon, extractFeatures } from '../../src/entities/model/features.js';
 
 describe('gazetteer entries', () => {
   const entries = new Map(gazetteerEntries());
@@ -62,10 +54,11 @@ describe('gazetteer features', () => {
     });
 
   it('fire on exactly the characters of gazetteer entries', () => {
-    const lex = buildLexicon([['库伦旗', LEX_DIV_HIGH], ['美国', LEX_WORLD]]);
-    expect(changedUnits(extractFeatures(text, tokens, lex), extractFeatures(text, tokens))).toEqual([
-      false, false, false, true, true, true, false, true, true,
+    const lex = buildLexicon([
+      ['库伦旗', LEX_DIV_HIGH],
+      ['美国', LEX_WORLD],
     ]);
+    expect(changedUnits(extractFeatures(text, tokens, lex), extractFeatures(text, tokens))).toEqual([false, false, false, true, true, true, false, true, true]);
   });
 
   it('distinguish entry kinds and positions', () => {
@@ -76,5 +69,4 @@ describe('gazetteer features', () => {
     // Begin and end of the same entry fire different features.
     expect(row(asWorld, 7).filter((h) => h !== 0)).not.toEqual(row(asWorld, 8).filter((h) => h !== 0));
   });
-
 });

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Mention, Token } from '../../src/types.js';
 import { ALLOWED, NUM_TAGS, START, canEnd, spansToTags, tagName, tagsToSpans } from '../../src/entities/model/tags.js';
-import {
-  LEX_ORG,
-  LEX_PER,
-  NUM_TEMPLATES,
-  buildLexicon,
-  charClass,
-  extractFeatures,
-  hashString,
-  normUnit,
-} from '../../src/entities/model/features.js';
+import { LEX_ORG, LEX_PER, NUM_TEMPLATES, buildLexicon, charClass, extractFeatures, hashString, normUnit } from '../../src/entities/model/features.js';
 import { FeatureIndex, emissions, viterbi } from '../../src/entities/model/decode.js';
 import { parseJiebaDict } from '../../src/entities/model/jiebaLexicon.js';
 
@@ -38,19 +29,22 @@ describe('BIOES tags', () => {
   it('spansToTags ∘ tagsToSpans is the identity on non-overlapping spans', () => {
     const kinds: Mention['kind'][] = ['PERSON', 'PLACE', 'ORGANIZATION'];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2 })), { maxLength: 8 }), (parts) => {
-        let pos = 0;
-        const spans: Mention[] = [];
-        for (const [gap, len, k] of parts) {
-          pos += gap;
-          spans.push({ start: pos, end: pos + len, kind: kinds[k]!, text: '' });
-          pos += len;
-        }
-        const text = 'x'.repeat(pos + 1);
-        const tags = spansToTags(text.length, spans);
-        for (let i = 1; i < tags.length; i++) expect(ALLOWED[tags[i - 1]! * NUM_TAGS + tags[i]!]).toBe(1);
-        expect(tagsToSpans(text, tags).map((s) => [s.start, s.end, s.kind])).toEqual(spans.map((s) => [s.start, s.end, s.kind]));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2 })), { maxLength: 8 }),
+        (parts) => {
+          let pos = 0;
+          const spans: Mention[] = [];
+          for (const [gap, len, k] of parts) {
+            pos += gap;
+            spans.push({ start: pos, end: pos + len, kind: kinds[k]!, text: '' });
+            pos += len;
+          }
+          const text = 'x'.repeat(pos + 1);
+          const tags = spansToTags(text.length, spans);
+          for (let i = 1; i < tags.length; i++) expect(ALLOWED[tags[i - 1]! * NUM_TAGS + tags[i]!]).toBe(1);
+          expect(tagsToSpans(text, tags).map((s) => [s.start, s.end, s.kind])).toEqual(spans.map((s) => [s.start, s.end, s.kind]));
+        },
+      ),
     );
   });
 
@@ -82,9 +76,17 @@ describe('feature extraction', () => {
 
   it('uses the jieba POS and word boundaries: changing a tag changes the word features of its characters only', () => {
     const longer = text + '很好啊';
-    const toks = [...tokens, { word: '很', tag: 'd', start: 9, end: 10 }, { word: '好', tag: 'a', start: 10, end: 11 }, { word: '啊', tag: 'y', start: 11, end: 12 }];
+    const toks = [
+      ...tokens,
+      { word: '很', tag: 'd', start: 9, end: 10 },
+      { word: '好', tag: 'a', start: 10, end: 11 },
+      { word: '啊', tag: 'y', start: 11, end: 12 },
+    ];
     const a = extractFeatures(longer, toks);
-    const b = extractFeatures(longer, toks.map((t) => (t.word === '北京大学' ? { ...t, tag: 'ns' } : t)));
+    const b = extractFeatures(
+      longer,
+      toks.map((t) => (t.word === '北京大学' ? { ...t, tag: 'ns' } : t)),
+    );
     const diff = new Set<number>();
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.add(Math.floor(i / NUM_TEMPLATES));
     // Characters of 北京大学 and nearby words (which see its POS as context) change; 啊, three words on, does not.
@@ -93,7 +95,10 @@ describe('feature extraction', () => {
   });
 
   it('fires lexicon features on the characters of a lexicon word, by type and position', () => {
-    const lex = buildLexicon([['北京大学', LEX_ORG], ['李明', LEX_PER]]);
+    const lex = buildLexicon([
+      ['北京大学', LEX_ORG],
+      ['李明', LEX_PER],
+    ]);
     const withLex = extractFeatures(text, tokens, lex);
     const without = extractFeatures(text, tokens);
     const changed = (i: number): boolean => {
@@ -119,7 +124,10 @@ describe('feature extraction', () => {
 describe('jieba lexicon', () => {
   it('keeps names (nr/nrt/nrfg, ns, nt, nz) of 2+ characters and merges types', () => {
     const e = parseJiebaDict('北京 100 ns\n北京 3 nt\n李 5 nr\n工作 9 vn\n王小明 2 nr\n');
-    expect(e).toEqual([['北京', 2 | 4], ['王小明', 1]]);
+    expect(e).toEqual([
+      ['北京', 2 | 4],
+      ['王小明', 1],
+    ]);
   });
 });
 

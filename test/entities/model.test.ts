@@ -25,9 +25,15 @@ function synth(seed: number, count: number, pool: 0 | 1): Array<{ text: string; 
     ['伟', '芳', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋'],
     ['勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平'],
   ][pool]!;
-  const places = [['安', '兴', '平', '宁', '丰'], ['和', '顺', '泰', '昌', '源']][pool]!;
+  const places = [
+    ['安', '兴', '平', '宁', '丰'],
+    ['和', '顺', '泰', '昌', '源'],
+  ][pool]!;
   const placeSuffix = ['县', '市', '镇', '旗'];
-  const orgs = [['红星', '光明', '新华'], ['东方', '长城', '前进']][pool]!;
+  const orgs = [
+    ['红星', '光明', '新华'],
+    ['东方', '长城', '前进'],
+  ][pool]!;
   const orgSuffix = ['公司', '合作社', '医院', '学校'];
   const verbs = ['在', '到', '去'];
   const out: Array<{ text: string; spans: Mention[] }> = [];
@@ -70,7 +76,10 @@ describe('training', () => {
   it('learns a synthetic corpus well enough to tag unseen names', () => {
     const test = synth(2, 60, 1);
     const pred = test.map((s) => tagSpans(s.text, segment(s.text), model));
-    const score = scoreSpans(test.map((s) => s.spans), pred);
+    const score = scoreSpans(
+      test.map((s) => s.spans),
+      pred,
+    );
     expect(score.overall.f1).toBeGreaterThan(0.9);
     for (const p of pred.flat()) {
       expect(p.score).toBeGreaterThanOrEqual(0);
@@ -141,6 +150,9 @@ describe('the shipped model (data/ner-model.bin)', () => {
       for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     };
     for (const s of odd) check(s);
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => check(s)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => check(s)),
+      { numRuns: 200 },
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('organization rules', () => {
 
   it('rejects generic bodies and suffixes inside words', () => {
     for (const s of ['我们合作社抓紧准备', '合作社负责人路国庆', '自治区党委决策部署', '各级组织部门把服务保障', '纪委监委监督', '优秀乡镇党委']) {
-      expect(orgs(s).filter((o) => o !== '自治区党委'), s).toEqual([]);
+      expect(
+        orgs(s).filter((o) => o !== '自治区党委'),
+        s,
+      ).toEqual([]);
     }
   });
 

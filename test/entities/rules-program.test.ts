@@ -50,7 +50,12 @@ describe('program rules: lost quotation marks (gaps)', () => {
   });
 
   it('ignores quoted slogans and descriptions', () => {
-    for (const s of ['用实际行动树起|抗疫有我|增收我管|的标杆', '解决了他家羊群|吃饭难|的问题', '实现嘎查牛羊吃饭|点|单|模式', '林西小笨鸡|绿色农畜产品|品牌']) {
+    for (const s of [
+      '用实际行动树起|抗疫有我|增收我管|的标杆',
+      '解决了他家羊群|吃饭难|的问题',
+      '实现嘎查牛羊吃饭|点|单|模式',
+      '林西小笨鸡|绿色农畜产品|品牌',
+    ]) {
       const ctx = ctxOf(s);
       expect(texts(ctx, quotedPrograms(ctx)), s).toEqual([]);
     }

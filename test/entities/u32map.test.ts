@@ -5,7 +5,11 @@ import { U32Map } from '../../src/entities/model/u32map.js';
 
 describe('U32Map', () => {
   it('gets what a Map gets, -1 for absent keys (key 0, high bits, colliding keys included)', () => {
-    const key = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 64 }).map((x) => x * 0x10000));
+    const key = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 0xffffffff }),
+      fc.integer({ min: 0, max: 64 }).map((x) => x * 0x10000),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.integer({ min: 0, max: 5000 })), { maxLength: 300 }), fc.array(key, { maxLength: 100 }), (entries, probes) => {
         const m = new Map(entries);

@@ -18,7 +18,11 @@ describe('bioTagsToSpans', () => {
   });
   it('closes a span at B- of the same type and ignores unknown types', () => {
     const spans = bioTagsToSpans('abcd', ['B-LOC', 'B-LOC', 'B-MISC', 'I-LOC']);
-    expect(spans.map((s) => [s.start, s.end])).toEqual([[0, 1], [1, 2], [3, 4]]);
+    expect(spans.map((s) => [s.start, s.end])).toEqual([
+      [0, 1],
+      [1, 2],
+      [3, 4],
+    ]);
   });
   it('throws when tags and text differ in length', () => {
     expect(() => bioTagsToSpans('abc', ['O'])).toThrow();
@@ -49,7 +53,10 @@ describe('parseBio / readBio', () => {
 describe('scoreSpans', () => {
   it('computes exact-span micro P/R/F1 per kind and overall', () => {
     const gold = [[m(0, 2, 'PERSON'), m(3, 5, 'PLACE')], [m(0, 4, 'ORGANIZATION')]];
-    const pred = [[m(0, 2, 'PERSON'), m(3, 6, 'PLACE')], [m(0, 4, 'PLACE'), m(0, 4, 'PLACE')]];
+    const pred = [
+      [m(0, 2, 'PERSON'), m(3, 6, 'PLACE')],
+      [m(0, 4, 'PLACE'), m(0, 4, 'PLACE')],
+    ];
     const s = scoreSpans(gold, pred);
     expect(s.byKind.PERSON).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 });
     // PLACE: two distinct wrong predictions (the duplicate counts once), one gold missed.

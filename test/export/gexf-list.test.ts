@@ -9,7 +9,9 @@ describe('GEXF list values', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' })), (items) => {
         // Lone surrogates aside (JSON.parse cannot tell them apart), the value is JSON.
-        const clean = items.map((s) => s.replace(/[\uD800-\uDFFF]/g, 'x').replace(/[\u0000-\u001f]/g, (c) => (c === '\n' || c === '\t' || c === '\r' ? c : '?')));
+        const clean = items.map((s) =>
+          s.replace(/[\uD800-\uDFFF]/g, 'x').replace(/[\u0000-\u001f]/g, (c) => (c === '\n' || c === '\t' || c === '\r' ? c : '?')),
+        );
         expect(JSON.parse(formatGexfList(clean))).toEqual(clean);
       }),
     );
@@ -25,7 +27,7 @@ describe('GEXF list values', () => {
 
   it("read other tools' forms: bare items, single quotes, pipes, a lone value", () => {
     expect(parseGexfList('[a, b ,c]')).toEqual(['a', 'b', 'c']);
-    expect(parseGexfList("['x, y', \"z\"]")).toEqual(['x, y', 'z']);
+    expect(parseGexfList('[\'x, y\', "z"]')).toEqual(['x, y', 'z']);
     expect(parseGexfList('a|b')).toEqual(['a', 'b']);
     expect(parseGexfList('solo')).toEqual(['solo']);
     expect(parseGexfList('[]')).toEqual([]);

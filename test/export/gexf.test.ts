@@ -85,8 +85,15 @@ describe('toGexf: schema', () => {
           .map((el) => [el.getAttribute('id'), el.getAttribute('type')]),
       );
     expect(types('node')).toEqual({
-      kind: 'string', aliases: 'liststring', mentions: 'integer', articles: 'liststring', community: 'integer',
-      degree: 'integer', pagerank: 'double', code: 'string', evidence: 'string',
+      kind: 'string',
+      aliases: 'liststring',
+      mentions: 'integer',
+      articles: 'liststring',
+      community: 'integer',
+      degree: 'integer',
+      pagerank: 'double',
+      code: 'string',
+      evidence: 'string',
     });
     expect(types('edge')).toEqual({ relation: 'string', articles: 'liststring', evidence: 'string', undirected: 'boolean' });
     // Declarations in column order, although `code` first appears on the second node.
@@ -273,7 +280,19 @@ describe('toGexf: determinism', () => {
 });
 
 describe('toGexf: hostile text', () => {
-  const HOSTILE = ['<script>alert("x")</script>', 'nel\u0085ls\u2028ps\u2029', ']]>', 'a & b', 'tab\tnew\nline\rcr', 'ctl\u0001\u0008\u000b\u001f', 'lone\uD800high', 'lone\uDC00low', '\uFFFE\uFFFF', "quote ' \" \\", '😀 emoji ok'];
+  const HOSTILE = [
+    '<script>alert("x")</script>',
+    'nel\u0085ls\u2028ps\u2029',
+    ']]>',
+    'a & b',
+    'tab\tnew\nline\rcr',
+    'ctl\u0001\u0008\u000b\u001f',
+    'lone\uD800high',
+    'lone\uDC00low',
+    '\uFFFE\uFFFF',
+    'quote \' " \\',
+    '😀 emoji ok',
+  ];
   const repaired = (s: string) =>
     s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/gu, '\uFFFD').replace(/[\u0085\u2028\u2029]/g, '\n');
 
@@ -281,13 +300,28 @@ describe('toGexf: hostile text', () => {
     const g = buildSampleGraph();
     HOSTILE.forEach((text, i) => {
       g.addNode(`PERSON:${text}#${i}`, {
-        label: text, kind: 'PERSON', aliases: [text, `${text},x`], mentions: 1, articles: [text],
-        x: i, y: -i, size: 1, color: '#000', community: 0, degree: 1, pagerank: 0.01,
+        label: text,
+        kind: 'PERSON',
+        aliases: [text, `${text},x`],
+        mentions: 1,
+        articles: [text],
+        x: i,
+        y: -i,
+        size: 1,
+        color: '#000',
+        community: 0,
+        degree: 1,
+        pagerank: 0.01,
         evidence: [{ sentence: `${text} said ${text}`, article: 'a', spans: [], sourceSpans: [], source: 's' }],
         note: text,
       });
       g.addDirectedEdgeWithKey(`e${i}:${text}`, `PERSON:${text}#${i}`, 'PERSON:金宝', {
-        relation: 'role', label: text, weight: 1, articles: [text], evidence: text, size: 1,
+        relation: 'role',
+        label: text,
+        weight: 1,
+        articles: [text],
+        evidence: text,
+        size: 1,
       });
     });
     return g;
@@ -299,7 +333,11 @@ describe('toGexf: hostile text', () => {
     expect(result.errors.map((e) => e.message)).toEqual([]);
     expect(result.valid).toBe(true);
     const errors: string[] = [];
-    new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(xml, 'application/xml');
+    new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    }).parseFromString(xml, 'application/xml');
     expect(errors).toEqual([]);
     const run = runPython(NETWORKX_SUMMARY, xml);
     expect(run.stderr).toBe('');

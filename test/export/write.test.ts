@@ -17,7 +17,7 @@ afterEach(async () => {
 /** node:fs/promises with one step made to fail, as a full disk or a dying process would. */
 function failing(step: 'write' | 'sync' | 'rename'): AtomicWriteFs {
   return {
-    open: (async (...args: Parameters<typeof fsp.open>) => {
+    open: async (...args: Parameters<typeof fsp.open>) => {
       const handle = await fsp.open(...args);
       if (step === 'write') {
         // Write part of the data first, so that a non-atomic writer would leave a torn file.
@@ -36,11 +36,11 @@ function failing(step: 'write' | 'sync' | 'rename'): AtomicWriteFs {
         });
       }
       return handle;
-    }),
-    rename: (async (...args: Parameters<typeof fsp.rename>) => {
+    },
+    rename: async (...args: Parameters<typeof fsp.rename>) => {
       if (step === 'rename') throw Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
       return fsp.rename(...args);
-    }),
+    },
     unlink: fsp.unlink,
   };
 }
@@ -59,9 +59,7 @@ describe('writeFileAtomic', () => {
     it(`leaves the old file intact and cleans up when the ${step} step fails`, async () => {
       const path = join(dir, 'graph.json');
       await writeFile(path, 'old complete content');
-      await expect(writeFileAtomicWith(failing(step), path, 'new content that never lands')).rejects.toThrow(
-        /ENOSPC|EIO|EXDEV/,
-      );
+      await expect(writeFileAtomicWith(failing(step), path, 'new content that never lands')).rejects.toThrow(/ENOSPC|EIO|EXDEV/);
       expect(await readFile(path, 'utf8')).toBe('old complete content');
       expect(await readdir(dir)).toEqual(['graph.json']);
     });

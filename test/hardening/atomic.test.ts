@@ -17,7 +17,10 @@ describe('atomic outputs', () => {
     const first = runCli(['build', page, '-o', out, '--quiet']);
     expect(first.code, first.stderr).toBe(0);
     // The outputs; the store (zhkg.db) keeps what the failing build extracted (test/store/).
-    const visible = () => readdirSync(out).filter((n) => !n.startsWith('.') && !n.startsWith('zhkg.db')).sort();
+    const visible = () =>
+      readdirSync(out)
+        .filter((n) => !n.startsWith('.') && !n.startsWith('zhkg.db'))
+        .sort();
     const names = visible();
     expect(names).toEqual(expect.arrayContaining(['graph.gexf', 'graph.json', 'index.html']));
     const before = new Map(names.map((n) => [n, readFileSync(join(out, n))]));

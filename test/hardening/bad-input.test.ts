@@ -84,7 +84,10 @@ describe('bad inputs', () => {
   });
 
   it('UTF-16 LE and BE with BOM: detected; the same entities as UTF-8', async () => {
-    for (const [name, enc, bom] of [['le.txt', 'utf-16le', [0xff, 0xfe]], ['be.txt', 'utf-16be', [0xfe, 0xff]]] as const) {
+    for (const [name, enc, bom] of [
+      ['le.txt', 'utf-16le', [0xff, 0xfe]],
+      ['be.txt', 'utf-16be', [0xfe, 0xff]],
+    ] as const) {
       const path = put(name, Buffer.concat([Buffer.from(bom), iconv.encode(PAGE, enc)]));
       const doc = await readSource(path);
       expect(doc.encoding).toBe(enc);

@@ -38,7 +38,11 @@ async function earlierOutputs(out: string): Promise<Record<string, string>> {
   return shown(out);
 }
 
-const entityTexts = (stdout: string) => stdout.trim().split('\n').map((l) => (JSON.parse(l) as { entities: Array<{ text: string }> }).entities.map((e) => e.text));
+const entityTexts = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { entities: Array<{ text: string }> }).entities.map((e) => e.text));
 
 describe('issue 16 through the CLI', () => {
   it('a build that finds no input exits 1 with one line and leaves the earlier outputs (defect 2)', async () => {

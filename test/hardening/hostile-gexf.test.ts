@@ -19,7 +19,8 @@ beforeAll(() => {
 });
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
-const gexf = (graph: string, doctype = '') => `${HEAD}${doctype}<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">${graph}</graph></gexf>\n`;
+const gexf = (graph: string, doctype = '') =>
+  `${HEAD}${doctype}<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">${graph}</graph></gexf>\n`;
 function put(name: string, text: string): string {
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -58,7 +59,12 @@ describe('hostile GEXF', () => {
   });
 
   it('1e6 nodes declared, two present: the count attribute is ignored; the graph has what the file holds', () => {
-    const p = put('declared.gexf', gexf('<nodes count="1000000"><node id="a" label="甲"/><node id="b" label="乙"/></nodes><edges count="1000000"><edge id="e" source="a" target="b"/></edges>'));
+    const p = put(
+      'declared.gexf',
+      gexf(
+        '<nodes count="1000000"><node id="a" label="甲"/><node id="b" label="乙"/></nodes><edges count="1000000"><edge id="e" source="a" target="b"/></edges>',
+      ),
+    );
     const g = loadGraph(p);
     expect(g.order).toBe(2);
     expect(g.size).toBe(1);

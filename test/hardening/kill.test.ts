@@ -175,7 +175,13 @@ describe('kill test', () => {
       const r = await run(cli(`${f}.txt`, join(prep, f), ['--no-viewer']));
       expect(r.code, r.stderr).toBe(0);
     }
-    const child = (key: string, ...outs: string[]) => [lean, join(repoRoot, 'dist'), join(prep, key.split('-')[0]!, 'graph.json'), key.endsWith('true') ? 'viewer' : 'no-viewer', ...outs];
+    const child = (key: string, ...outs: string[]) => [
+      lean,
+      join(repoRoot, 'dist'),
+      join(prep, key.split('-')[0]!, 'graph.json'),
+      key.endsWith('true') ? 'viewer' : 'no-viewer',
+      ...outs,
+    ];
 
     // reference sets: a/b graph, with (true) or without (false) the viewer
     const sets: Record<string, Snapshot> = {};

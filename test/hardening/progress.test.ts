@@ -8,14 +8,14 @@ function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => s
   let out = '';
   s.isTTY = isTTY;
   s.columns = 80;
-  s.write = ((chunk: string | Uint8Array) => {
+  s.write = (chunk: string | Uint8Array) => {
     out += String(chunk);
     return true;
-  });
-  s.cursorTo = (() => true);
-  s.clearLine = (() => true);
-  s.moveCursor = (() => true);
-  s.clearScreenDown = (() => true);
+  };
+  s.cursorTo = () => true;
+  s.clearLine = () => true;
+  s.moveCursor = () => true;
+  s.clearScreenDown = () => true;
   return { stream: s, text: () => out };
 }
 

@@ -94,7 +94,8 @@ function checkArticles(s: string, max: number): void {
       if (a.text[i] === ' ' || a.text[i] === '\n') expect(blank.test(original)).toBe(true);
       // converted from traditional script: the character as written is the page's
       else if (a.written) expect(writtenText(a, i, i + 1)).toBe(original);
-      else if (code >= 0xd800 && code <= 0xdfff) expect(original).toContain(a.text[i]); // half of a pair
+      else if (code >= 0xd800 && code <= 0xdfff)
+        expect(original).toContain(a.text[i]); // half of a pair
       else expect(original).toBe(a.text[i]);
     }
     if (a.written) expect(a.written.map.length).toBe(a.text.length + 1);

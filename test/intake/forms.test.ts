@@ -19,7 +19,8 @@ const forms = {
 
 /** Typed relations (co-occurrence aside) by entity kind and label; articles by their number on the page. */
 function relations(graph: MultiGraph): string[] {
-  const name = (key: string, a: Record<string, unknown>) => (a['kind'] === 'ARTICLE' ? `ARTICLE${key.slice(key.lastIndexOf('#'))}` : `${String(a['kind'])}:${String(a['label'])}`);
+  const name = (key: string, a: Record<string, unknown>) =>
+    a['kind'] === 'ARTICLE' ? `ARTICLE${key.slice(key.lastIndexOf('#'))}` : `${String(a['kind'])}:${String(a['label'])}`;
   const out: string[] = [];
   graph.forEachEdge((_e, a, s, t, sa, ta) => {
     if (a['relation'] !== 'co_occurs') out.push(`${name(s, sa)} -${String(a['relation'])}/${String(a['label'])}-> ${name(t, ta)}`);
@@ -51,7 +52,10 @@ describe('the bundled page from three forms', async () => {
       if (a['kind'] === 'ARTICLE') return;
       const ev = (a['evidence'] as Array<{ page?: number; sourceSpans: Array<[number, number]> }>)[0]!;
       expect(ev.page).toBe(1);
-      const surface = ev.sourceSpans.map(([s, e]) => cps.slice(s, e).join('')).join('').replace(/\s/g, '');
+      const surface = ev.sourceSpans
+        .map(([s, e]) => cps.slice(s, e).join(''))
+        .join('')
+        .replace(/\s/g, '');
       expect([a['label'], ...(a['aliases'] as string[])]).toContain(surface);
       checked++;
     });
@@ -60,12 +64,22 @@ describe('the bundled page from three forms', async () => {
 
   it('the web page: title, date and canonical URL on its ARTICLE nodes; navigation, comments and scripts not read', async () => {
     const [doc] = await readSources(forms.html);
-    expect(doc!.meta).toMatchObject({ title: '抗"疫"路上践行初心使命', date: '2020-02-07', dateSource: 'html:article:published_time', url: 'https://news.example.org/2020-02/07/page-3.html' });
-    for (const word of ['鄂尔多斯市频道', '包头市', '乌海市', '巴彦淖尔市', '阿拉善盟', '乌兰察布市', '兴安盟', '网友评论', '版权所有']) expect(doc!.text).not.toContain(word);
+    expect(doc!.meta).toMatchObject({
+      title: '抗"疫"路上践行初心使命',
+      date: '2020-02-07',
+      dateSource: 'html:article:published_time',
+      url: 'https://news.example.org/2020-02/07/page-3.html',
+    });
+    for (const word of ['鄂尔多斯市频道', '包头市', '乌海市', '巴彦淖尔市', '阿拉善盟', '乌兰察布市', '兴安盟', '网友评论', '版权所有'])
+      expect(doc!.text).not.toContain(word);
     const articles = graphs['html']!.filterNodes((_k, a) => a['kind'] === 'ARTICLE');
     expect(articles.length).toBeGreaterThan(5);
     for (const k of articles) {
-      expect(graphs['html']!.getNodeAttributes(k)).toMatchObject({ date: '2020-02-07', date_source: 'html:article:published_time', url: 'https://news.example.org/2020-02/07/page-3.html' });
+      expect(graphs['html']!.getNodeAttributes(k)).toMatchObject({
+        date: '2020-02-07',
+        date_source: 'html:article:published_time',
+        url: 'https://news.example.org/2020-02/07/page-3.html',
+      });
     }
   });
 });

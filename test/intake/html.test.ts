@@ -7,7 +7,8 @@ import { readerFor } from '../../src/intake/index.js';
 import { buildFromSources } from '../../src/pipeline.js';
 import type { SourceDoc } from '../../src/types.js';
 
-const BODY = '<p>苏吉嘎查第一书记金宝介绍说，代加工服务只收取加工费，不收取其他费用。</p><p>合作社今年扩大了规模，带动周边农户增收，群众得到了实惠。</p><p>下一步，嘎查党支部将继续组织党员为群众办实事，让大家的日子越过越好。</p>';
+const BODY =
+  '<p>苏吉嘎查第一书记金宝介绍说，代加工服务只收取加工费，不收取其他费用。</p><p>合作社今年扩大了规模，带动周边农户增收，群众得到了实惠。</p><p>下一步，嘎查党支部将继续组织党员为群众办实事，让大家的日子越过越好。</p>';
 
 function page(head: string, body = `<article><h1>嘎查的新办法</h1>${BODY}</article>`): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>嘎查的新办法 - 示例网</title>${head}</head><body>${body}</body></html>`;
@@ -41,7 +42,12 @@ describe('web pages', () => {
   it.each([
     ['article:published_time', '<meta property="article:published_time" content="2021-03-04T23:30:00-05:00">', '2021-03-04', 'html:article:published_time'],
     ['pubdate', '<meta name="pubdate" content="2021/3/5">', '2021-03-05', 'html:meta:pubdate'],
-    ['JSON-LD datePublished', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2021-03-06"}]}</script>', '2021-03-06', 'html:json-ld'],
+    [
+      'JSON-LD datePublished',
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2021-03-06"}]}</script>',
+      '2021-03-06',
+      'html:json-ld',
+    ],
   ])('date from %s', async (_name, head, date, source) => {
     const { docs } = await read(page(head));
     expect(docs[0]!.meta).toMatchObject({ date, dateSource: source });
@@ -63,7 +69,9 @@ describe('web pages', () => {
 
   it('canonical URL: http(s) only, relative ones resolved against og:url', async () => {
     expect((await read(page('<link rel="canonical" href="https://example.org/a/b.html">'))).docs[0]!.meta?.url).toBe('https://example.org/a/b.html');
-    expect((await read(page('<meta property="og:url" content="https://example.org/x/"><link rel="canonical" href="c.html">'))).docs[0]!.meta?.url).toBe('https://example.org/x/c.html');
+    expect((await read(page('<meta property="og:url" content="https://example.org/x/"><link rel="canonical" href="c.html">'))).docs[0]!.meta?.url).toBe(
+      'https://example.org/x/c.html',
+    );
     expect((await read(page('<link rel="canonical" href="javascript:alert(1)">'))).docs[0]!.meta?.url).toBeUndefined();
     expect(httpUrl('ftp://example.org/')).toBeUndefined();
     expect(httpUrl('data:text/html,<b>x</b>')).toBeUndefined();
@@ -79,7 +87,10 @@ describe('web pages', () => {
   });
 
   it('a page without an article body: a warning and no document, so no nodes', async () => {
-    const { docs, warnings } = await read('<!DOCTYPE html><html><head><title>首页</title></head><body><nav><a>新闻</a></nav><script>x()</script></body></html>', 'empty.html');
+    const { docs, warnings } = await read(
+      '<!DOCTYPE html><html><head><title>首页</title></head><body><nav><a>新闻</a></nav><script>x()</script></body></html>',
+      'empty.html',
+    );
     expect(docs).toEqual([]);
     expect(warnings).toEqual(['empty.html: no article body found in the web page; nothing read from it']);
     expect(buildFromSources(docs, { layout: false }).graph.order).toBe(0);
@@ -101,7 +112,9 @@ describe('web pages', () => {
   });
 
   it('markup in text is data: an entity name written with tags around it is read as text, never run', async () => {
-    const { docs } = await read(page('', `<article><h1>嘎查的新办法</h1>${BODY}<p>&lt;img src=x onerror=alert(1)&gt; 是一段文字，不是标记，照样作为文字读出来。</p></article>`));
+    const { docs } = await read(
+      page('', `<article><h1>嘎查的新办法</h1>${BODY}<p>&lt;img src=x onerror=alert(1)&gt; 是一段文字，不是标记，照样作为文字读出来。</p></article>`),
+    );
     expect(docs[0]!.text).toContain('<img src=x onerror=alert(1)> 是一段文字');
   });
 });

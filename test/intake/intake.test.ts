@@ -43,7 +43,14 @@ describe('intake: readers behind one interface', () => {
   });
 
   it('documents of one file (pages) number their articles on, and carry page, date and URL to the articles', () => {
-    const page = (n: number, text: string): SourceDoc => ({ path: 'p/paper.pdf', encoding: 'utf-8', text, format: 'pdf', page: n, meta: { date: '2020-02-07', dateSource: 'test', url: 'https://example.org/a' } });
+    const page = (n: number, text: string): SourceDoc => ({
+      path: 'p/paper.pdf',
+      encoding: 'utf-8',
+      text,
+      format: 'pdf',
+      page: n,
+      meta: { date: '2020-02-07', dateSource: 'test', url: 'https://example.org/a' },
+    });
     const docs = [
       page(1, '通辽市委召开会议\n\n□本报记者 及庆玲\n\n通辽市委组织部部长介绍了情况。\n\n苏吉嘎查第一书记金宝说明了情况。'),
       page(2, '科尔沁区举行培训\n\n□本报记者 王瑞新\n\n科尔沁区委组织部负责同志出席。'),

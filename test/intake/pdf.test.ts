@@ -82,7 +82,11 @@ describe('PDF files', () => {
 
   it('one document per page: page numbers, entities on the page they are printed on', async () => {
     const docs = await readSources(fixture('pages.pdf'));
-    expect(docs.map((d) => [d.page, d.format])).toEqual([[1, 'pdf'], [2, 'pdf'], [3, 'pdf']]);
+    expect(docs.map((d) => [d.page, d.format])).toEqual([
+      [1, 'pdf'],
+      [2, 'pdf'],
+      [3, 'pdf'],
+    ]);
     expect(docs[1]!.text).toContain('科尔沁区委书记');
     expect(docs[1]!.text).not.toMatch(/[\u2e80-\u2fdf]/);
     const { graph } = buildFromSources(docs, { layout: false });
@@ -98,7 +102,10 @@ describe('PDF files', () => {
     const run = async () => {
       for await (const _ of reader.read(bytes, path, {})) void _;
     };
-    const err = await run().then(() => undefined, (e: unknown) => e);
+    const err = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     const message = (err as Error).message;
     expect(message.split('\n')).toHaveLength(1);
@@ -123,7 +130,8 @@ describe('PDF files', () => {
     return refused(f, /(malformed|unreadable) PDF/);
   });
 
-  it('more pages than the limit: refused before any page is read', () => refused(fixture('pages.pdf'), /too many pages \(3; the limit is 2/, createPdfReader({ maxPages: 2 })));
+  it('more pages than the limit: refused before any page is read', () =>
+    refused(fixture('pages.pdf'), /too many pages \(3; the limit is 2/, createPdfReader({ maxPages: 2 })));
 
   it('huge: refused by size before it is read', async () => {
     const f = join(tmp(), 'huge.pdf');

@@ -17,7 +17,13 @@ function graph(label: string): MultiGraph {
   const g = new MultiGraph();
   g.addNode(`PERSON:${label}`, { label, kind: 'PERSON', aliases: [], mentions: 1, articles: ['a#1'], x: 0, y: 0, size: 3, color: '#e15759' });
   g.addNode('PLACE:苏吉嘎查', { label: '苏吉嘎查', kind: 'PLACE', aliases: [], mentions: 1, articles: ['a#1'], x: 1, y: 1, size: 3, color: '#59a14f' });
-  g.addDirectedEdgeWithKey(`role:PERSON:${label}->PLACE:苏吉嘎查#第一书记`, `PERSON:${label}`, 'PLACE:苏吉嘎查', { relation: 'role', label: '第一书记', weight: 1, articles: ['a#1'], evidence: `苏吉嘎查第一书记${label}介绍说` });
+  g.addDirectedEdgeWithKey(`role:PERSON:${label}->PLACE:苏吉嘎查#第一书记`, `PERSON:${label}`, 'PLACE:苏吉嘎查', {
+    relation: 'role',
+    label: '第一书记',
+    weight: 1,
+    articles: ['a#1'],
+    evidence: `苏吉嘎查第一书记${label}介绍说`,
+  });
   return g;
 }
 
@@ -30,7 +36,9 @@ function fakeAssets(): string {
 /** What the folder shows: every visible name with its content (through links). */
 function shown(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const n of readdirSync(dir).filter((n) => !n.startsWith('.')).sort()) {
+  for (const n of readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort()) {
     out[n] = existsSync(join(dir, n)) ? readFileSync(join(dir, n), 'utf8') : '<dangling>';
   }
   return out;
@@ -49,7 +57,7 @@ function failing(what: 'write' | 'rename' | 'symlink', after = 0): Partial<Commi
   const fail = (code: string) => Object.assign(new Error(`${code}: injected failure`), { code });
   if (what === 'write') {
     return {
-      open: (async (...args: Parameters<typeof fsp.open>) => {
+      open: async (...args: Parameters<typeof fsp.open>) => {
         const handle = await fsp.open(...args);
         if (args[1] !== 'wx' || calls++ < after) return handle;
         return Object.assign(handle, {
@@ -58,22 +66,22 @@ function failing(what: 'write' | 'rename' | 'symlink', after = 0): Partial<Commi
             throw fail('ENOSPC');
           },
         });
-      }),
+      },
     };
   }
   if (what === 'rename') {
     return {
-      rename: (async (...args: Parameters<typeof fsp.rename>) => {
+      rename: async (...args: Parameters<typeof fsp.rename>) => {
         if (calls++ >= after) throw fail('EPERM');
         return fsp.rename(...args);
-      }),
+      },
     };
   }
   return {
-    symlink: (async (...args: Parameters<typeof fsp.symlink>) => {
+    symlink: async (...args: Parameters<typeof fsp.symlink>) => {
       if (calls++ >= after) throw fail('EACCES');
       return fsp.symlink(...args);
-    }),
+    },
   };
 }
 
@@ -158,7 +166,10 @@ describe('output commit protocol', () => {
     const assetsDir = fakeAssets();
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
     const sets: Array<Record<string, string>> = [];
-    for (const [name, viewer] of [['金宝', true], ['王晓光', false]] as const) {
+    for (const [name, viewer] of [
+      ['金宝', true],
+      ['王晓光', false],
+    ] as const) {
       const ref = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
       await writeOutputs(graph(name), ref, { viewer, assetsDir });
       sets.push(shown(ref));
@@ -166,7 +177,10 @@ describe('output commit protocol', () => {
     for (let round = 0; round < 5; round++) {
       await Promise.all([writeOutputs(graph('金宝'), dir, { assetsDir }), writeOutputs(graph('王晓光'), dir, { viewer: false })]);
       const now = shown(dir);
-      expect(sets.some((s) => JSON.stringify(s) === JSON.stringify(now)), JSON.stringify(Object.keys(now))).toBe(true);
+      expect(
+        sets.some((s) => JSON.stringify(s) === JSON.stringify(now)),
+        JSON.stringify(Object.keys(now)),
+      ).toBe(true);
       expect(leftovers(dir)).toEqual([]);
     }
   });

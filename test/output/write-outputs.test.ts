@@ -9,7 +9,13 @@ function smallGraph(extra: Record<string, unknown> = {}): MultiGraph {
   const g = new MultiGraph();
   g.addNode('PERSON:金宝', { label: '金宝', kind: 'PERSON', aliases: [], mentions: 1, articles: ['a#1'], x: 0, y: 0, size: 3, color: '#e15759', ...extra });
   g.addNode('PLACE:苏吉嘎查', { label: '苏吉嘎查', kind: 'PLACE', aliases: [], mentions: 1, articles: ['a#1'], x: 1, y: 1, size: 3, color: '#59a14f' });
-  g.addDirectedEdgeWithKey('role:PERSON:金宝->PLACE:苏吉嘎查#第一书记', 'PERSON:金宝', 'PLACE:苏吉嘎查', { relation: 'role', label: '第一书记', weight: 1, articles: ['a#1'], evidence: '苏吉嘎查第一书记金宝介绍说' });
+  g.addDirectedEdgeWithKey('role:PERSON:金宝->PLACE:苏吉嘎查#第一书记', 'PERSON:金宝', 'PLACE:苏吉嘎查', {
+    relation: 'role',
+    label: '第一书记',
+    weight: 1,
+    articles: ['a#1'],
+    evidence: '苏吉嘎查第一书记金宝介绍说',
+  });
   return g;
 }
 

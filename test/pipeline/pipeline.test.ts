@@ -26,7 +26,10 @@ describe('pipeline on the bundled page', async () => {
       expect(ev[0]!.sentence.length, n).toBeGreaterThan(0);
       if (a.kind !== 'ARTICLE') {
         // the source pieces, spaces removed, spell a surface form of the entity
-        const surface = ev[0]!.sourceSpans.map(([s, e]) => cps.slice(s, e).join('')).join('').replace(/\s/g, '');
+        const surface = ev[0]!.sourceSpans
+          .map(([s, e]) => cps.slice(s, e).join(''))
+          .join('')
+          .replace(/\s/g, '');
         expect([a.label, ...(a.aliases as string[])], n).toContain(surface);
       }
     });

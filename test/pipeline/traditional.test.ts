@@ -63,11 +63,26 @@ describe('traditional script, sentences of our own', () => {
     expect(fromA!.sentence).toContain('乌兰敖都嘎查党支部书记');
     expect(fromB!.sentence).toBe('烏蘭敖都嘎查的牧民在錫林郭勒盟參加培訓。');
     expect(fromB!.sentence.slice(...fromB!.spans[0]!)).toBe('烏蘭敖都嘎查');
-    expect(cps(traditional).slice(...fromB!.sourceSpans[0]!).join('')).toBe('烏蘭敖都嘎查');
+    expect(
+      cps(traditional)
+        .slice(...fromB!.sourceSpans[0]!)
+        .join(''),
+    ).toBe('烏蘭敖都嘎查');
     // the typed relation of the traditional article is found, with its evidence as written
-    const role = graph.edges('PERSON:巴特尔', 'ORGANIZATION:乌兰敖都嘎查党支部').map((e) => graph.getEdgeAttributes(e)).find((a) => a['relation'] === 'role');
+    const role = graph
+      .edges('PERSON:巴特尔', 'ORGANIZATION:乌兰敖都嘎查党支部')
+      .map((e) => graph.getEdgeAttributes(e))
+      .find((a) => a['relation'] === 'role');
     expect(role?.['label']).toBe('书记');
-    expect(expectEvidenceAsWritten(graph, new Map([['a.txt', simplified], ['b.txt', traditional]]))).toBeGreaterThan(5);
+    expect(
+      expectEvidenceAsWritten(
+        graph,
+        new Map([
+          ['a.txt', simplified],
+          ['b.txt', traditional],
+        ]),
+      ),
+    ).toBeGreaterThan(5);
     // the exports carry the sentence as written (graph.json for the viewer, GEXF for Gephi), aliases too
     for (const out of [toJSON(graph), toGexf(graph)]) {
       expect(out).toContain('烏蘭敖都嘎查的牧民在錫林郭勒盟參加培訓。');

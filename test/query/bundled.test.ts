@@ -36,9 +36,15 @@ describe('query API on the bundled corpus (graph.gexf)', () => {
   it('finds every entity by its label and by each alias', () => {
     g.forEachNode((key, attrs) => {
       const byLabel = findEntities(g, String(attrs.label));
-      expect(byLabel.some((m) => m.key === key && m.match === 'label'), key).toBe(true);
+      expect(
+        byLabel.some((m) => m.key === key && m.match === 'label'),
+        key,
+      ).toBe(true);
       for (const alias of attrs.aliases as string[]) {
-        expect(findEntities(g, alias).some((m) => m.key === key), `${key} / ${alias}`).toBe(true);
+        expect(
+          findEntities(g, alias).some((m) => m.key === key),
+          `${key} / ${alias}`,
+        ).toBe(true);
       }
       // a name resolves to its node unless another node has the same label
       const same = byLabel.filter((m) => m.match === 'label');
@@ -54,9 +60,15 @@ describe('query API on the bundled corpus (graph.gexf)', () => {
       const holder = g.source(edge);
       const at = g.target(edge);
       const title = String(g.getEdgeAttribute(edge, 'label'));
-      expect(holdersOf(g, title).some((h) => h.holder.key === holder && h.at.key === at), edge).toBe(true);
+      expect(
+        holdersOf(g, title).some((h) => h.holder.key === holder && h.at.key === at),
+        edge,
+      ).toBe(true);
       const n = neighbors(g, holder, { relation: 'role' }).find((x) => x.key === at);
-      expect(n?.edges.some((e) => e.label === title), edge).toBe(true);
+      expect(
+        n?.edges.some((e) => e.label === title),
+        edge,
+      ).toBe(true);
       const p = shortestPath(g, holder, at)!;
       expect(p.hops).toHaveLength(1);
       expect(p.hops[0]!.edge.relation).not.toBe('co_occurs');

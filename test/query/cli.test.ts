@@ -70,7 +70,9 @@ describe('zhkg query neighbors', () => {
     expect(unknown.stderr).toMatch(/^zhkg: no entity named "张三" in the graph\n$/);
     const malformed = await runCli(['query', 'neighbors', '金宝', '--graph', MALFORMED_GEXF]);
     expect(malformed).toMatchObject({ code: 1, stdout: '' });
-    expect(malformed.stderr).toMatch(new RegExp(`^zhkg: ${MALFORMED_GEXF.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: malformed XML at line \\d+, column \\d+: .+\\n$`));
+    expect(malformed.stderr).toMatch(
+      new RegExp(`^zhkg: ${MALFORMED_GEXF.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: malformed XML at line \\d+, column \\d+: .+\\n$`),
+    );
     const missing = await runCli(['query', 'neighbors', '金宝', '--graph', join(tempDir(), 'nope.gexf')]);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -13,9 +13,7 @@ describe('findEntities', () => {
     expect(byAlias.map((m) => [m.key, m.match])).toEqual([['PLACE:二连浩特市', 'alias']]);
     const bySub = findEntities(g, '嘎查');
     expect(bySub.every((m) => m.match === 'substring')).toBe(true);
-    expect(bySub.map((m) => m.key).sort()).toEqual(
-      ['ORGANIZATION:苏吉嘎查党支部', 'PLACE:伊和乌拉嘎查', 'PLACE:苏吉嘎查'].sort(),
-    );
+    expect(bySub.map((m) => m.key).sort()).toEqual(['ORGANIZATION:苏吉嘎查党支部', 'PLACE:伊和乌拉嘎查', 'PLACE:苏吉嘎查'].sort());
     // more mentions first within a tier: 苏吉嘎查 has 4 mentions, the others 1
     expect(bySub[0]!.key).toBe('PLACE:苏吉嘎查');
     const exact = findEntities(g, '苏吉嘎查');

@@ -17,7 +17,14 @@ describe('table formatting', () => {
   });
 
   it('aligns columns by display width, with no trailing blanks', () => {
-    const text = table(['name', 'kind'], [['金宝', 'PERSON'], ['二连浩特市', 'PLACE'], ['ab', 'X']]);
+    const text = table(
+      ['name', 'kind'],
+      [
+        ['金宝', 'PERSON'],
+        ['二连浩特市', 'PLACE'],
+        ['ab', 'X'],
+      ],
+    );
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
     const kindColumn = lines.map((l) => displayWidth(l.slice(0, l.search(/(PERSON|PLACE|X|kind|-+)$/))));

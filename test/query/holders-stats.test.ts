@@ -18,9 +18,11 @@ describe('holdersOf', () => {
 
   it('matches substrings on request, and nothing for unknown titles', () => {
     expect(holdersOf(g, '书记')).toEqual([]); // exact by default: no role is titled just 书记
-    expect(holdersOf(g, '书记', { match: 'substring' }).map((h) => h.title).sort()).toEqual(
-      ['党支部书记', '第一书记', '第一书记'].sort(),
-    );
+    expect(
+      holdersOf(g, '书记', { match: 'substring' })
+        .map((h) => h.title)
+        .sort(),
+    ).toEqual(['党支部书记', '第一书记', '第一书记'].sort());
     expect(holdersOf(g, '局长')).toEqual([]);
     expect(() => holdersOf(g, ' ')).toThrow(RangeError);
     expect(() => holdersOf(g, '书记', { match: 'regex' as never })).toThrow(RangeError);
@@ -38,12 +40,7 @@ describe('holdersOf', () => {
       }),
     );
     expect(containers(loop, 'a')).toEqual(['b', 'c']);
-    expect(containers(g, 'ORGANIZATION:苏吉嘎查党支部')).toEqual([
-      'PLACE:苏吉嘎查',
-      'PLACE:格日勒敖都苏木',
-      'PLACE:二连浩特市',
-      'PLACE:锡林郭勒盟',
-    ]);
+    expect(containers(g, 'ORGANIZATION:苏吉嘎查党支部')).toEqual(['PLACE:苏吉嘎查', 'PLACE:格日勒敖都苏木', 'PLACE:二连浩特市', 'PLACE:锡林郭勒盟']);
   });
 });
 

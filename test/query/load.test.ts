@@ -54,7 +54,7 @@ describe('loadGraph', () => {
     expect(summary(fromGexf)).toEqual(summary(fromJson));
   });
 
-  it('reads zhkg GEXF exactly as the export module\'s own reader does', () => {
+  it("reads zhkg GEXF exactly as the export module's own reader does", () => {
     const text = toGexf(loadGraph(SAMPLE_JSON));
     const ours = parseGraph(text);
     const theirs = fromGexf(text);

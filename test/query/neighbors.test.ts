@@ -64,8 +64,7 @@ describe('neighbors', () => {
 
   it('does not depend on the order in which nodes and edges were stored', () => {
     const data = g.export();
-    const query = (graph: Graph) =>
-      JSON.stringify(neighbors(graph, '苏吉嘎查', { depth: 3 }).map((n) => [n.key, n.depth, n.edges.map((e) => e.key)]));
+    const query = (graph: Graph) => JSON.stringify(neighbors(graph, '苏吉嘎查', { depth: 3 }).map((n) => [n.key, n.depth, n.edges.map((e) => e.key)]));
     const expected = query(g);
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), (seeds) => {
@@ -86,9 +85,7 @@ describe('egoNetwork', () => {
   it('returns the induced subgraph with attributes, exportable to GEXF', () => {
     const ego = egoNetwork(g, '苏吉嘎查', 1);
     expect(ego).not.toBe(g);
-    expect(ego.nodes().sort()).toEqual(
-      ['ORGANIZATION:苏吉嘎查党支部', 'PERSON:金宝', 'PLACE:格日勒敖都苏木', 'PLACE:苏吉嘎查'].sort(),
-    );
+    expect(ego.nodes().sort()).toEqual(['ORGANIZATION:苏吉嘎查党支部', 'PERSON:金宝', 'PLACE:格日勒敖都苏木', 'PLACE:苏吉嘎查'].sort());
     // induced: every edge of g among these nodes, no other
     const keep = new Set(ego.nodes());
     const expectedEdges = g.filterEdges((_e, _a, s, t) => keep.has(s) && keep.has(t)).sort();

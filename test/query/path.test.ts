@@ -23,12 +23,7 @@ describe('shortestPath', () => {
   it('prefers a longer typed path to a co-occurrence shortcut', () => {
     // 金宝 and 王伟@苏吉嘎查 co-occur (1 hop); the typed path is 金宝 → 苏吉嘎查 ← 苏吉嘎查党支部 ← 王伟
     const p = shortestPath(g, '金宝', 'PERSON:王伟@苏吉嘎查')!;
-    expect(p.nodes.map((n) => n.key)).toEqual([
-      'PERSON:金宝',
-      'PLACE:苏吉嘎查',
-      'ORGANIZATION:苏吉嘎查党支部',
-      'PERSON:王伟@苏吉嘎查',
-    ]);
+    expect(p.nodes.map((n) => n.key)).toEqual(['PERSON:金宝', 'PLACE:苏吉嘎查', 'ORGANIZATION:苏吉嘎查党支部', 'PERSON:王伟@苏吉嘎查']);
     expect(p.hops.map((h) => h.edge.direction)).toEqual(['out', 'in', 'in']);
     expect(p.usesCoOccurs).toBe(false);
     const equal = shortestPath(g, '金宝', 'PERSON:王伟@苏吉嘎查', { coOccurs: 'equal' })!;
@@ -39,9 +34,7 @@ describe('shortestPath', () => {
   it('falls back to co-occurrence only where no typed path exists, using as few such hops as possible', () => {
     const p = shortestPath(g, '金宝', 'PERSON:王伟@伊和乌拉嘎查')!;
     expect(p.usesCoOccurs).toBe(true);
-    expect(p.hops.filter((h) => h.edge.relation === 'co_occurs').map((h) => [h.from.label, h.to.label])).toEqual([
-      ['二连浩特市', '呼伦贝尔市'],
-    ]);
+    expect(p.hops.filter((h) => h.edge.relation === 'co_occurs').map((h) => [h.from.label, h.to.label])).toEqual([['二连浩特市', '呼伦贝尔市']]);
     expect(p.nodes.at(-1)!.key).toBe('PERSON:王伟@伊和乌拉嘎查');
     expect(shortestPath(g, '金宝', 'PERSON:王伟@伊和乌拉嘎查', { coOccurs: 'never' })).toBeNull();
   });
@@ -78,7 +71,11 @@ describe('shortestPath', () => {
     const d = parseGraph(
       JSON.stringify({
         options: { type: 'directed' },
-        nodes: [{ key: 'a', attributes: { label: '甲' } }, { key: 'b', attributes: { label: '乙' } }, { key: 'c', attributes: { label: '丙' } }],
+        nodes: [
+          { key: 'a', attributes: { label: '甲' } },
+          { key: 'b', attributes: { label: '乙' } },
+          { key: 'c', attributes: { label: '丙' } },
+        ],
         edges: [
           { source: 'a', target: 'b', attributes: { relation: 'member_of', label: '成员' } },
           { source: 'c', target: 'b', attributes: { relation: 'member_of', label: '成员' } },

@@ -12,7 +12,19 @@ describe('authored and byline roles', () => {
 
   it('links each byline person to the article node, and the outlet reporter to the outlet', () => {
     const a = makeArticle(text, 'p#7', authors);
-    const r = run([{ article: a, specs: [['巴依斯古楞', 'PERSON'], ['李晓英', 'PERSON'], ['二连浩特市', 'PLACE'], ['苏吉嘎查', 'PLACE'], ['锡林郭勒盟', 'PLACE'], ['格日勒敖都苏木', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['巴依斯古楞', 'PERSON'],
+          ['李晓英', 'PERSON'],
+          ['二连浩特市', 'PLACE'],
+          ['苏吉嘎查', 'PLACE'],
+          ['锡林郭勒盟', 'PLACE'],
+          ['格日勒敖都苏木', 'PLACE'],
+        ],
+      },
+    ]);
     expect(triples(r, 'authored')).toEqual(['巴依斯古楞 -authored-> ARTICLE:p#7 (撰稿)', '李晓英 -authored-> ARTICLE:p#7 (撰稿)']);
     expect(triples(r, 'role')).toEqual(['李晓英 -role-> 二连浩特报 (记者)']);
     // The outlet, recovered from the byline, lies in the city it is named after.

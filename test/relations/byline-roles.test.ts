@@ -48,11 +48,16 @@ describe('byline roles', () => {
     ]);
   });
   it('keeps a dated source line in the article, so its outlet is found', () => {
-    const { graph } = buildFromSources([{ path: 'dated.txt', encoding: 'utf-8', text: '山村新事\n\n2023年05月06日09:49    来源：北方晨报\n\n村里推行新的养殖模式。' }], { layout: false });
+    const { graph } = buildFromSources(
+      [{ path: 'dated.txt', encoding: 'utf-8', text: '山村新事\n\n2023年05月06日09:49    来源：北方晨报\n\n村里推行新的养殖模式。' }],
+      { layout: false },
+    );
     expect(graph.hasNode('ORGANIZATION:北方晨报')).toBe(true);
   });
   it('ties a photo credit to the outlet right before its title, a compound surname whole', () => {
-    expect(roles('山村新事\n\n来源：远山资讯网\n\n村里推行新的养殖模式（锦州日报全媒体记者 欧阳平 摄）。')).toEqual(['PERSON:欧阳平|记者|ORGANIZATION:锦州日报']);
+    expect(roles('山村新事\n\n来源：远山资讯网\n\n村里推行新的养殖模式（锦州日报全媒体记者 欧阳平 摄）。')).toEqual([
+      'PERSON:欧阳平|记者|ORGANIZATION:锦州日报',
+    ]);
   });
   it('gives every post of a chain of posts before a name', () => {
     const text = '锦州市委常委、凌海市委书记吴越表示，村里推行新的养殖模式。';
@@ -63,15 +68,10 @@ describe('byline roles', () => {
 describe('posts named by their level', () => {
   it('ties 省委 and 省长 to the one province the article names', () => {
     const text = '辽宁省代表团来访。省委副书记、省长吴越会见客人，副省长杨帆参加。';
-    expect(roles(text)).toEqual([
-      'PERSON:吴越|副书记|ORGANIZATION:辽宁省委',
-      'PERSON:吴越|省长|PLACE:辽宁省',
-      'PERSON:杨帆|副省长|PLACE:辽宁省',
-    ]);
+    expect(roles(text)).toEqual(['PERSON:吴越|副书记|ORGANIZATION:辽宁省委', 'PERSON:吴越|省长|PLACE:辽宁省', 'PERSON:杨帆|副省长|PLACE:辽宁省']);
   });
   it('leaves them alone when the article names two provinces', () => {
     const text = '辽宁省和吉林省代表团来访。副省长杨帆参加。';
     expect(roles(text)).toEqual([]);
   });
 });
-

@@ -5,7 +5,16 @@ import { makeArticle, run } from './helpers.js';
 describe('co_occurs and the extractor', () => {
   it('one fact per pair per sentence, none across sentences', () => {
     const a = makeArticle('通辽市和赤峰市联合行动。通辽市与赤峰市再次合作。呼伦贝尔市单独行动。');
-    const r = run([{ article: a, specs: [['通辽市', 'PLACE'], ['赤峰市', 'PLACE'], ['呼伦贝尔市', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市', 'PLACE'],
+          ['赤峰市', 'PLACE'],
+          ['呼伦贝尔市', 'PLACE'],
+        ],
+      },
+    ]);
     const co = r.facts.filter((f) => f.relation === 'co_occurs');
     expect(co).toHaveLength(2);
     expect(new Set(co.map((f) => f.evidence.sentence)).size).toBe(2);
@@ -14,7 +23,11 @@ describe('co_occurs and the extractor', () => {
 
   it('is deterministic and rejects bad arguments', () => {
     const a = makeArticle('天山口镇水泉沟村第一书记王瑞新谋划产业。');
-    const specs: Array<[string, 'PLACE' | 'PERSON']> = [['天山口镇', 'PLACE'], ['水泉沟村', 'PLACE'], ['王瑞新', 'PERSON']];
+    const specs: Array<[string, 'PLACE' | 'PERSON']> = [
+      ['天山口镇', 'PLACE'],
+      ['水泉沟村', 'PLACE'],
+      ['王瑞新', 'PERSON'],
+    ];
     const one = JSON.stringify(run([{ article: a, specs }]).facts);
     const two = JSON.stringify(run([{ article: a, specs }]).facts);
     expect(one).toBe(two);

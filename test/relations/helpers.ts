@@ -41,5 +41,11 @@ export function run(docs: Array<{ article: Article; specs: Spec[] }>): Run {
 /** `source -relation-> target (label)` with entity labels, for readable assertions. */
 export function triples(r: Run, relation?: string): string[] {
   const label = new Map(r.entities.map((e) => [e.key, e.label]));
-  return [...new Set(r.facts.filter((f) => !relation || f.relation === relation).map((f) => `${label.get(f.source) ?? f.source} -${f.relation}-> ${label.get(f.target) ?? f.target} (${f.label})`))].sort();
+  return [
+    ...new Set(
+      r.facts
+        .filter((f) => !relation || f.relation === relation)
+        .map((f) => `${label.get(f.source) ?? f.source} -${f.relation}-> ${label.get(f.target) ?? f.target} (${f.label})`),
+    ),
+  ].sort();
 }

@@ -4,7 +4,18 @@ import { makeArticle, run, triples } from './helpers.js';
 describe('located_in', () => {
   it('walks a place chain level by level and expands abbreviations (新左旗)', () => {
     const a = makeArticle('呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查第一书记王文胜为牧民送来了物资。');
-    const r = run([{ article: a, specs: [['呼伦贝尔市', 'PLACE'], ['新左旗', 'PLACE'], ['嵯岗镇', 'PLACE'], ['伊和乌拉嘎查', 'PLACE'], ['王文胜', 'PERSON']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['呼伦贝尔市', 'PLACE'],
+          ['新左旗', 'PLACE'],
+          ['嵯岗镇', 'PLACE'],
+          ['伊和乌拉嘎查', 'PLACE'],
+          ['王文胜', 'PERSON'],
+        ],
+      },
+    ]);
     expect(triples(r, 'located_in')).toEqual([
       '伊和乌拉嘎查 -located_in-> 嵯岗镇 (位于)',
       '嵯岗镇 -located_in-> 新巴尔虎左旗 (位于)',
@@ -17,7 +28,17 @@ describe('located_in', () => {
 
   it('reads 是…的 and orders by division level, not by suffix (二连浩特市 is a county-level city)', () => {
     const a = makeArticle('苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的牧业嘎查。');
-    const r = run([{ article: a, specs: [['苏吉嘎查', 'PLACE'], ['锡林郭勒盟', 'PLACE'], ['二连浩特市', 'PLACE'], ['格日勒敖都苏木', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['苏吉嘎查', 'PLACE'],
+          ['锡林郭勒盟', 'PLACE'],
+          ['二连浩特市', 'PLACE'],
+          ['格日勒敖都苏木', 'PLACE'],
+        ],
+      },
+    ]);
     expect(triples(r, 'located_in')).toEqual([
       '二连浩特市 -located_in-> 锡林郭勒盟 (位于)',
       '格日勒敖都苏木 -located_in-> 二连浩特市 (位于)',
@@ -27,7 +48,19 @@ describe('located_in', () => {
 
   it('places organizations named after a place, and the place nested in a branch name', () => {
     const a = makeArticle('在通辽市委的坚强领导下，通辽市委组织部积极行动。克什克腾旗土城子镇十里铺村党支部书记王晓光正在直播。');
-    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市委', 'ORGANIZATION'], ['克什克腾旗', 'PLACE'], ['土城子镇', 'PLACE'], ['十里铺村党支部', 'ORGANIZATION'], ['王晓光', 'PERSON']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市委组织部', 'ORGANIZATION'],
+          ['通辽市委', 'ORGANIZATION'],
+          ['克什克腾旗', 'PLACE'],
+          ['土城子镇', 'PLACE'],
+          ['十里铺村党支部', 'ORGANIZATION'],
+          ['王晓光', 'PERSON'],
+        ],
+      },
+    ]);
     const got = triples(r, 'located_in');
     expect(got).toContain('十里铺村 -located_in-> 土城子镇 (位于)');
     expect(got).toContain('十里铺村党支部 -located_in-> 十里铺村 (位于)');
@@ -41,7 +74,17 @@ describe('located_in', () => {
 
   it('adds the division parent named elsewhere in the article, and nothing across a sentence for chains', () => {
     const a = makeArticle('阿鲁科尔沁旗各领域基层党组织充分发挥战斗堡垒作用。天山口镇水泉沟村第一书记王瑞新谋划产业。');
-    const r = run([{ article: a, specs: [['阿鲁科尔沁旗', 'PLACE'], ['天山口镇', 'PLACE'], ['水泉沟村', 'PLACE'], ['王瑞新', 'PERSON']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['阿鲁科尔沁旗', 'PLACE'],
+          ['天山口镇', 'PLACE'],
+          ['水泉沟村', 'PLACE'],
+          ['王瑞新', 'PERSON'],
+        ],
+      },
+    ]);
     expect(triples(r, 'located_in')).toEqual(['天山口镇 -located_in-> 阿鲁科尔沁旗 (位于)', '水泉沟村 -located_in-> 天山口镇 (位于)']);
     const v = r.entities.find((e) => e.label === '水泉沟村')!;
     // 水泉沟村 exists in many counties: the article's 天山口镇 decides.
@@ -50,7 +93,16 @@ describe('located_in', () => {
 
   it('does not chain places separated by a sentence boundary or listed with 、', () => {
     const a = makeArticle('我们来自通辽市。科尔沁区、赤峰市都有行动。');
-    const r = run([{ article: a, specs: [['通辽市', 'PLACE'], ['科尔沁区', 'PLACE'], ['赤峰市', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市', 'PLACE'],
+          ['科尔沁区', 'PLACE'],
+          ['赤峰市', 'PLACE'],
+        ],
+      },
+    ]);
     // 科尔沁区 is under 通辽市 in the division index and the article names both: that edge is inferred;
     // the list 科尔沁区、赤峰市 gives nothing.
     expect(triples(r, 'located_in')).toEqual(['科尔沁区 -located_in-> 通辽市 (位于)']);
@@ -58,7 +110,18 @@ describe('located_in', () => {
 
   it('puts places outside the index in the city the article is about', () => {
     const a = makeArticle('通辽市各级党组织迅速行动。通辽市委组织部青年党员奔赴碧桂园小区。湖北省需要支援，通辽市派出医生。美国也有疫情。');
-    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市', 'PLACE'], ['碧桂园小区', 'PLACE'], ['湖北省', 'PLACE'], ['美国', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市委组织部', 'ORGANIZATION'],
+          ['通辽市', 'PLACE'],
+          ['碧桂园小区', 'PLACE'],
+          ['湖北省', 'PLACE'],
+          ['美国', 'PLACE'],
+        ],
+      },
+    ]);
     const got = triples(r, 'located_in');
     // A country (no division, no sub-village word) is not put in the city.
     expect(got.some((t) => t.startsWith('美国'))).toBe(false);

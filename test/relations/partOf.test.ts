@@ -4,16 +4,40 @@ import { makeArticle, run, triples } from './helpers.js';
 describe('part_of', () => {
   it('links a unit to the body whose name it extends', () => {
     const a = makeArticle('通辽市委第一时间安排落实。通辽市委组织部机关43名青年党员主动报名。');
-    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市委', 'ORGANIZATION']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市委组织部', 'ORGANIZATION'],
+          ['通辽市委', 'ORGANIZATION'],
+        ],
+      },
+    ]);
     expect(triples(r, 'part_of')).toEqual(['通辽市委组织部 -part_of-> 通辽市委 (下属)']);
   });
 
   it('needs both bodies in the article and a unit word for the rest', () => {
     const a = makeArticle('通辽市委组织部机关43名青年党员主动报名。通辽市卫生健康委党委动员党员。');
-    const r = run([{ article: a, specs: [['通辽市委组织部', 'ORGANIZATION'], ['通辽市卫生健康委党委', 'ORGANIZATION']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['通辽市委组织部', 'ORGANIZATION'],
+          ['通辽市卫生健康委党委', 'ORGANIZATION'],
+        ],
+      },
+    ]);
     expect(triples(r, 'part_of')).toEqual([]);
     const b = makeArticle('华农公司与华农公司种子基地合作。');
-    const r2 = run([{ article: b, specs: [['华农公司种子基地', 'ORGANIZATION'], ['华农公司', 'ORGANIZATION']] }]);
+    const r2 = run([
+      {
+        article: b,
+        specs: [
+          ['华农公司种子基地', 'ORGANIZATION'],
+          ['华农公司', 'ORGANIZATION'],
+        ],
+      },
+    ]);
     expect(triples(r2, 'part_of')).toEqual([]);
   });
 });

@@ -4,31 +4,63 @@ import { makeArticle, run, triples } from './helpers.js';
 describe('runs and participates_in', () => {
   it('a place acting as its government runs what it puts in place, each program after the verb', () => {
     const a = makeArticle('库伦旗全面推行网格服务机制。科左中旗启动嘎查村广播大喇叭和党员宣传小喇叭，每日播放防疫知识。');
-    const r = run([{ article: a, specs: [['库伦旗', 'PLACE'], ['网格服务机制', 'PROGRAM'], ['科左中旗', 'PLACE'], ['大喇叭', 'PROGRAM'], ['小喇叭', 'PROGRAM']] }]);
-    expect(triples(r, 'runs')).toEqual([
-      '库伦旗 -runs-> 网格服务机制 (组织)',
-      '科尔沁左翼中旗 -runs-> 大喇叭 (组织)',
-      '科尔沁左翼中旗 -runs-> 小喇叭 (组织)',
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['库伦旗', 'PLACE'],
+          ['网格服务机制', 'PROGRAM'],
+          ['科左中旗', 'PLACE'],
+          ['大喇叭', 'PROGRAM'],
+          ['小喇叭', 'PROGRAM'],
+        ],
+      },
     ]);
+    expect(triples(r, 'runs')).toEqual(['库伦旗 -runs-> 网格服务机制 (组织)', '科尔沁左翼中旗 -runs-> 大喇叭 (组织)', '科尔沁左翼中旗 -runs-> 小喇叭 (组织)']);
   });
 
   it('carries the subject to later clauses of its sentence, not to the next sentence', () => {
     const a = makeArticle('针对各村种植户，土城子镇党委一方面充分发挥宣传优势，通过村村响系统宣传防疫知识。村民通过村村响收听。');
-    const r = run([{ article: a, specs: [['土城子镇党委', 'ORGANIZATION'], ['村村响', 'PROGRAM']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['土城子镇党委', 'ORGANIZATION'],
+          ['村村响', 'PROGRAM'],
+        ],
+      },
+    ]);
     expect(triples(r, 'runs')).toEqual(['土城子镇党委 -runs-> 村村响 (组织)']);
     expect(r.facts.filter((f) => f.relation === 'runs')).toHaveLength(1);
   });
 
   it('a person working through a program participates in it', () => {
     const a = makeArticle('十里铺村党支部书记王晓光正通过村村响系统进行现场直播。');
-    const r = run([{ article: a, specs: [['十里铺村党支部', 'ORGANIZATION'], ['王晓光', 'PERSON'], ['村村响', 'PROGRAM']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['十里铺村党支部', 'ORGANIZATION'],
+          ['王晓光', 'PERSON'],
+          ['村村响', 'PROGRAM'],
+        ],
+      },
+    ]);
     expect(triples(r, 'participates_in')).toEqual(['王晓光 -participates_in-> 村村响 (参与)']);
     expect(triples(r, 'runs')).toEqual([]);
   });
 
   it('needs a verb before the program and a subject opening the clause', () => {
     const a = makeArticle('驻村工作队成员已全部返岗。各苏木乡镇党组织迅速组建起尖刀班。');
-    const r = run([{ article: a, specs: [['驻村工作队', 'PROGRAM'], ['尖刀班', 'PROGRAM']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['驻村工作队', 'PROGRAM'],
+          ['尖刀班', 'PROGRAM'],
+        ],
+      },
+    ]);
     expect(triples(r, 'runs')).toEqual([]);
   });
 });
@@ -36,20 +68,49 @@ describe('runs and participates_in', () => {
 describe('runs from a quoted plan, participates_in from 我们<head>', () => {
   it('credits the speaker’s body with the programs of the quote before the speech sentence', () => {
     const a = makeArticle('我们要完成脱贫产业园一期种植，将小养殖全面提档升级。日前，林西镇党委书记任忠磊在项目推进会议上作了部署。');
-    const r = run([{ article: a, specs: [['脱贫产业园', 'PROGRAM'], ['小养殖', 'PROGRAM'], ['林西镇党委', 'ORGANIZATION'], ['任忠磊', 'PERSON']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['脱贫产业园', 'PROGRAM'],
+          ['小养殖', 'PROGRAM'],
+          ['林西镇党委', 'ORGANIZATION'],
+          ['任忠磊', 'PERSON'],
+        ],
+      },
+    ]);
     expect(triples(r, 'runs')).toEqual(['林西镇党委 -runs-> 小养殖 (组织)', '林西镇党委 -runs-> 脱贫产业园 (组织)']);
     expect(triples(r, 'participates_in')).toEqual([]);
   });
 
   it('needs a quote (我们…) and a speaking office holder', () => {
     const a = makeArticle('要将小养殖全面提档升级。日前，林西镇党委书记任忠磊在会议上作了部署。我们要打造林西小笨鸡品牌。任忠磊说。');
-    const r = run([{ article: a, specs: [['小养殖', 'PROGRAM'], ['林西小笨鸡', 'PROGRAM'], ['林西镇党委', 'ORGANIZATION'], ['任忠磊', 'PERSON']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['小养殖', 'PROGRAM'],
+          ['林西小笨鸡', 'PROGRAM'],
+          ['林西镇党委', 'ORGANIZATION'],
+          ['任忠磊', 'PERSON'],
+        ],
+      },
+    ]);
     expect(triples(r, 'runs')).toEqual([]);
   });
 
   it('我们合作社 is the cooperative named last before it', () => {
     const a = makeArticle('冬不冷村吉庆合养殖专业合作社社员们正在忙碌。为了不影响小养殖项目的推进，我们合作社抓紧准备。');
-    const r = run([{ article: a, specs: [['冬不冷村', 'PLACE'], ['吉庆合养殖专业合作社', 'ORGANIZATION'], ['小养殖', 'PROGRAM']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['冬不冷村', 'PLACE'],
+          ['吉庆合养殖专业合作社', 'ORGANIZATION'],
+          ['小养殖', 'PROGRAM'],
+        ],
+      },
+    ]);
     expect(triples(r, 'participates_in')).toEqual(['吉庆合养殖专业合作社 -participates_in-> 小养殖 (参与)']);
   });
 });
@@ -57,7 +118,18 @@ describe('runs from a quoted plan, participates_in from 我们<head>', () => {
 describe('listed subjects', () => {
   it('every place of a listed subject runs the program; a list after the verb is not a subject', () => {
     const a = makeArticle('阿尔山市、乌兰浩特市、突泉县等地也开展了双语宣讲活动。科右前旗组织阿尔山市、突泉县的干部学习。');
-    const r = run([{ article: a, specs: [['阿尔山市', 'PLACE'], ['乌兰浩特市', 'PLACE'], ['突泉县', 'PLACE'], ['科右前旗', 'PLACE'], ['双语宣讲', 'PROGRAM']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['阿尔山市', 'PLACE'],
+          ['乌兰浩特市', 'PLACE'],
+          ['突泉县', 'PLACE'],
+          ['科右前旗', 'PLACE'],
+          ['双语宣讲', 'PROGRAM'],
+        ],
+      },
+    ]);
     expect(triples(r, 'runs')).toEqual(['乌兰浩特市 -runs-> 双语宣讲 (组织)', '突泉县 -runs-> 双语宣讲 (组织)', '阿尔山市 -runs-> 双语宣讲 (组织)']);
   });
 });

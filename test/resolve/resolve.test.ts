@@ -7,8 +7,23 @@ describe('resolveEntities', () => {
     const a1 = makeArticle('呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查第一书记王文胜送来物资。', 'p#1');
     const a2 = makeArticle('新巴尔虎左旗的伊和乌拉牧民增收。', 'q#1');
     const r = run([
-      { article: a1, specs: [['呼伦贝尔市', 'PLACE'], ['新左旗', 'PLACE'], ['嵯岗镇', 'PLACE'], ['伊和乌拉嘎查', 'PLACE'], ['王文胜', 'PERSON']] },
-      { article: a2, specs: [['新巴尔虎左旗', 'PLACE'], ['伊和乌拉', 'PLACE']] },
+      {
+        article: a1,
+        specs: [
+          ['呼伦贝尔市', 'PLACE'],
+          ['新左旗', 'PLACE'],
+          ['嵯岗镇', 'PLACE'],
+          ['伊和乌拉嘎查', 'PLACE'],
+          ['王文胜', 'PERSON'],
+        ],
+      },
+      {
+        article: a2,
+        specs: [
+          ['新巴尔虎左旗', 'PLACE'],
+          ['伊和乌拉', 'PLACE'],
+        ],
+      },
     ]);
     const qi = r.entities.filter((e) => e.label === '新巴尔虎左旗');
     expect(qi).toHaveLength(1);
@@ -22,7 +37,19 @@ describe('resolveEntities', () => {
 
   it('completes 嘎查党支部 with the village the article is about', () => {
     const a = makeArticle('苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的牧业嘎查。嘎查党支部主动联系他。苏吉嘎查党支部启动建设加工厂。');
-    const r = run([{ article: a, specs: [['苏吉嘎查党支部', 'ORGANIZATION'], ['嘎查党支部', 'ORGANIZATION'], ['苏吉嘎查', 'PLACE'], ['锡林郭勒盟', 'PLACE'], ['二连浩特市', 'PLACE'], ['格日勒敖都苏木', 'PLACE']] }]);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['苏吉嘎查党支部', 'ORGANIZATION'],
+          ['嘎查党支部', 'ORGANIZATION'],
+          ['苏吉嘎查', 'PLACE'],
+          ['锡林郭勒盟', 'PLACE'],
+          ['二连浩特市', 'PLACE'],
+          ['格日勒敖都苏木', 'PLACE'],
+        ],
+      },
+    ]);
     const orgs = r.entities.filter((e) => e.kind === 'ORGANIZATION');
     expect(orgs.map((e) => e.label)).toEqual(['苏吉嘎查党支部']);
     expect(orgs[0]!.aliases).toEqual(['嘎查党支部']);
@@ -33,8 +60,18 @@ describe('resolveEntities', () => {
     const a1 = makeArticle('锡林郭勒盟二连浩特市格日勒敖都苏木苏吉嘎查的牧民。', 'p#1');
     const a2 = makeArticle('通辽市科尔沁左翼中旗保康镇苏吉嘎查的农民。', 'q#1');
     const a3 = makeArticle('苏吉嘎查的草场。', 'r#1');
-    const specs1: Spec[] = [['锡林郭勒盟', 'PLACE'], ['二连浩特市', 'PLACE'], ['格日勒敖都苏木', 'PLACE'], ['苏吉嘎查', 'PLACE']];
-    const specs2: Spec[] = [['通辽市', 'PLACE'], ['科尔沁左翼中旗', 'PLACE'], ['保康镇', 'PLACE'], ['苏吉嘎查', 'PLACE']];
+    const specs1: Spec[] = [
+      ['锡林郭勒盟', 'PLACE'],
+      ['二连浩特市', 'PLACE'],
+      ['格日勒敖都苏木', 'PLACE'],
+      ['苏吉嘎查', 'PLACE'],
+    ];
+    const specs2: Spec[] = [
+      ['通辽市', 'PLACE'],
+      ['科尔沁左翼中旗', 'PLACE'],
+      ['保康镇', 'PLACE'],
+      ['苏吉嘎查', 'PLACE'],
+    ];
     const r = run([
       { article: a1, specs: specs1 },
       { article: a2, specs: specs2 },
@@ -49,8 +86,20 @@ describe('resolveEntities', () => {
     const a1 = makeArticle('宝山村第一书记张伟带领村民修塘坝。张伟说今年要增收。', 'p#1');
     const a2 = makeArticle('水泉沟村第一书记张伟谋划产业。', 'q#1');
     const r = run([
-      { article: a1, specs: [['宝山村', 'PLACE'], ['张伟', 'PERSON']] },
-      { article: a2, specs: [['水泉沟村', 'PLACE'], ['张伟', 'PERSON']] },
+      {
+        article: a1,
+        specs: [
+          ['宝山村', 'PLACE'],
+          ['张伟', 'PERSON'],
+        ],
+      },
+      {
+        article: a2,
+        specs: [
+          ['水泉沟村', 'PLACE'],
+          ['张伟', 'PERSON'],
+        ],
+      },
     ]);
     const people = r.entities.filter((e) => e.kind === 'PERSON');
     expect(people.map((e) => e.key).sort()).toEqual(['PERSON:张伟@宝山村', 'PERSON:张伟@水泉沟村']);
@@ -81,8 +130,22 @@ describe('resolveEntities', () => {
 describe('place chains recognized as one mention', () => {
   it('splits 巴彦花镇宝山村 into its divisions and keeps names the index knows whole', () => {
     const a = makeArticle('阿鲁科尔沁旗巴彦花镇宝山村第一书记高颖东带领村两委谋划项目。锡林郭勒盟的牧民。');
-    const r = run([{ article: a, specs: [['阿鲁科尔沁旗巴彦花镇宝山村', 'PLACE'], ['高颖东', 'PERSON'], ['锡林郭勒盟', 'PLACE']] }]);
-    expect(r.entities.filter((e) => e.kind === 'PLACE').map((e) => e.label).sort()).toEqual(['宝山村', '巴彦花镇', '锡林郭勒盟', '阿鲁科尔沁旗']);
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['阿鲁科尔沁旗巴彦花镇宝山村', 'PLACE'],
+          ['高颖东', 'PERSON'],
+          ['锡林郭勒盟', 'PLACE'],
+        ],
+      },
+    ]);
+    expect(
+      r.entities
+        .filter((e) => e.kind === 'PLACE')
+        .map((e) => e.label)
+        .sort(),
+    ).toEqual(['宝山村', '巴彦花镇', '锡林郭勒盟', '阿鲁科尔沁旗']);
     const label = new Map(r.entities.map((e) => [e.key, e.label]));
     const facts = r.facts.filter((f) => f.relation !== 'co_occurs').map((f) => `${label.get(f.source)} -${f.relation}-> ${label.get(f.target)}`);
     expect(facts).toContain('高颖东 -role-> 宝山村');
@@ -97,11 +160,38 @@ describe('person anchors', () => {
     const a2 = makeArticle('阿鲁科尔沁旗巴彦花镇党委书记张伟调研。', 'q#1');
     const a3 = makeArticle('阿鲁科尔沁旗天山口镇水泉沟村第一书记张伟谋划产业。', 'r#1');
     const r = run([
-      { article: a1, specs: [['阿鲁科尔沁旗', 'PLACE'], ['巴彦花镇', 'PLACE'], ['宝山村党支部', 'ORGANIZATION'], ['宝山村', 'PLACE'], ['张伟', 'PERSON']] },
-      { article: a2, specs: [['阿鲁科尔沁旗', 'PLACE'], ['巴彦花镇党委', 'ORGANIZATION'], ['张伟', 'PERSON']] },
-      { article: a3, specs: [['阿鲁科尔沁旗', 'PLACE'], ['天山口镇', 'PLACE'], ['水泉沟村', 'PLACE'], ['张伟', 'PERSON']] },
+      {
+        article: a1,
+        specs: [
+          ['阿鲁科尔沁旗', 'PLACE'],
+          ['巴彦花镇', 'PLACE'],
+          ['宝山村党支部', 'ORGANIZATION'],
+          ['宝山村', 'PLACE'],
+          ['张伟', 'PERSON'],
+        ],
+      },
+      {
+        article: a2,
+        specs: [
+          ['阿鲁科尔沁旗', 'PLACE'],
+          ['巴彦花镇党委', 'ORGANIZATION'],
+          ['张伟', 'PERSON'],
+        ],
+      },
+      {
+        article: a3,
+        specs: [
+          ['阿鲁科尔沁旗', 'PLACE'],
+          ['天山口镇', 'PLACE'],
+          ['水泉沟村', 'PLACE'],
+          ['张伟', 'PERSON'],
+        ],
+      },
     ]);
-    const people = r.entities.filter((e) => e.kind === 'PERSON').map((e) => `${e.key} ${e.articles.join(',')}`).sort();
+    const people = r.entities
+      .filter((e) => e.kind === 'PERSON')
+      .map((e) => `${e.key} ${e.articles.join(',')}`)
+      .sort();
     // 宝山村 lies in 巴彦花镇: one 张伟 there; 水泉沟村 is another village: another 张伟.
     expect(people).toEqual(['PERSON:张伟@巴彦花镇党委 p#1,q#1', 'PERSON:张伟@水泉沟村 r#1']);
   });

@@ -26,7 +26,17 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const inputs = () => ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'page.txt'].map((f) => join(tmp, f)).filter((p) => { try { readFileSync(p); return true; } catch { return false; } });
+const inputs = () =>
+  ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'page.txt']
+    .map((f) => join(tmp, f))
+    .filter((p) => {
+      try {
+        readFileSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 
 async function outputs(options: BuildOptions): Promise<{ gexf: string; json: string; store: unknown }> {
   const r = await buildGraphFromPaths(inputs(), { workers: 1, ...options });

@@ -37,7 +37,17 @@ function expectRefused(path: string, why: RegExp): void {
 }
 
 function article(id: string, text: string): Article {
-  return { id, source: 'x.txt', title: text.slice(0, 4), section: '', authors: [], text, map: new Int32Array(text.length + 1).map((_, i) => i), gaps: [], sentences: [{ index: 0, start: 0, end: text.length, text }] };
+  return {
+    id,
+    source: 'x.txt',
+    title: text.slice(0, 4),
+    section: '',
+    authors: [],
+    text,
+    map: new Int32Array(text.length + 1).map((_, i) => i),
+    gaps: [],
+    sentences: [{ index: 0, start: 0, end: text.length, text }],
+  };
 }
 
 describe('refusing what is not a zhkg store', () => {
@@ -88,7 +98,13 @@ describe('refusing what is not a zhkg store', () => {
     const path = join(tmp, 'zhkg.db');
     writeFileSync(path, '');
     const store = openStore(path);
-    store.put({ name: 'a.txt', hash: 'h', articles: [article('a#1', '呼和浩特市。')], mentions: [[{ start: 0, end: 4, text: '呼和浩特', kind: 'PLACE' }]], notes: [{ warning: 'w' }] });
+    store.put({
+      name: 'a.txt',
+      hash: 'h',
+      articles: [article('a#1', '呼和浩特市。')],
+      mentions: [[{ start: 0, end: 4, text: '呼和浩特', kind: 'PLACE' }]],
+      notes: [{ warning: 'w' }],
+    });
     store.close();
     const again = openStore(path);
     try {

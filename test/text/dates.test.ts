@@ -93,7 +93,15 @@ describe('fileNameDate', () => {
     }
   });
   it('does not read hashes, long numbers, folders, refused dates', () => {
-    for (const p of ['000_6a6b28fc1a4d90e2.txt', 'a20200207b.txt', '1202002070.txt', '2020-02-07/page.txt', '1937-07-07.txt', '2040-01-01.txt', '2020-02-30.txt']) {
+    for (const p of [
+      '000_6a6b28fc1a4d90e2.txt',
+      'a20200207b.txt',
+      '1202002070.txt',
+      '2020-02-07/page.txt',
+      '1937-07-07.txt',
+      '2040-01-01.txt',
+      '2020-02-30.txt',
+    ]) {
       expect(fileNameDate(p, today), p).toBeUndefined();
     }
   });
@@ -138,7 +146,8 @@ describe('splitArticles dates', () => {
     expect(new Set(articles.map((a) => `${a.date}/${a.dateSource}`))).toEqual(new Set(['2020-02-08/header']));
   });
   it('a dateline dates its own article, with the page year', () => {
-    const text = '2020年2月8日 星期六\n\n嘎查新事\n\n□本报记者 王某某\n\n新华社呼和浩特2月7日电 嘎查召开党员大会，部署春耕工作。\n\n另一篇\n\n□本报记者 李某某\n\n嘎查开展培训，群众踊跃参加。';
+    const text =
+      '2020年2月8日 星期六\n\n嘎查新事\n\n□本报记者 王某某\n\n新华社呼和浩特2月7日电 嘎查召开党员大会，部署春耕工作。\n\n另一篇\n\n□本报记者 李某某\n\n嘎查开展培训，群众踊跃参加。';
     const articles = splitArticles({ path: 'page.txt', encoding: 'utf-8', text }, 1, today);
     expect(articles.map((a) => [a.title, a.date, a.dateSource])).toEqual([
       ['嘎查新事', '2020-02-07', 'dateline'],
@@ -146,7 +155,12 @@ describe('splitArticles dates', () => {
     ]);
   });
   it('metadata: date, url, publisher, title; a single-article document is not split', () => {
-    const doc = { path: 'x/feed.jsonl', encoding: 'utf-8', text: '嘎查开展培训，群众踊跃参加。\n\n图为培训现场。', meta: { title: '培训', date: '2020-03-01', url: 'https://example.org/a', publisher: '某报', single: true } };
+    const doc = {
+      path: 'x/feed.jsonl',
+      encoding: 'utf-8',
+      text: '嘎查开展培训，群众踊跃参加。\n\n图为培训现场。',
+      meta: { title: '培训', date: '2020-03-01', url: 'https://example.org/a', publisher: '某报', single: true },
+    };
     expect(splitArticles({ ...doc, meta: { ...doc.meta, single: false } }, 1, today).length).toBe(2);
     const [a, ...rest] = splitArticles(doc, 4, today);
     expect(rest).toEqual([]);

@@ -28,7 +28,42 @@ function expectMapShape(given: string, out: string, map: Int32Array): void {
 
 // Units of random text: traditional characters and phrases, simplified ones, characters valid in both, an
 // astral ideograph, a CJK compatibility ideograph, Latin, digits, punctuation, white space.
-const UNITS = ['烏', '蘭', '黨', '書', '記', '說', '著', '顯著', '看著', '乾隆', '乾淨', '裡', '為', '乌', '兰', '党', '书', '说', '干', '里', '云', '台', '嘎', '查', '𠮷', '\uf900', 'a', 'B', '7', '，', '。', ' ', '\n', '\u3000'];
+const UNITS = [
+  '烏',
+  '蘭',
+  '黨',
+  '書',
+  '記',
+  '說',
+  '著',
+  '顯著',
+  '看著',
+  '乾隆',
+  '乾淨',
+  '裡',
+  '為',
+  '乌',
+  '兰',
+  '党',
+  '书',
+  '说',
+  '干',
+  '里',
+  '云',
+  '台',
+  '嘎',
+  '查',
+  '𠮷',
+  '\uf900',
+  'a',
+  'B',
+  '7',
+  '，',
+  '。',
+  ' ',
+  '\n',
+  '\u3000',
+];
 const textArb = fc.array(fc.constantFrom(...UNITS), { maxLength: 40 }).map((u) => u.join(''));
 
 describe('aligned OpenCC conversion (tw2s)', () => {

@@ -56,7 +56,10 @@ describe('dates on articles, nodes, edges and evidence', async () => {
   });
 
   it('an undated corpus has no date attributes at all', () => {
-    const plain = buildFromSources(docs.map((d, i) => ({ ...d, path: `plain/p${i}.txt`, text: d.text.replace(/^\d{4}年\d+月\d+日 星期一\n\n/, '') })), { layout: false });
+    const plain = buildFromSources(
+      docs.map((d, i) => ({ ...d, path: `plain/p${i}.txt`, text: d.text.replace(/^\d{4}年\d+月\d+日 星期一\n\n/, '') })),
+      { layout: false },
+    );
     expect(plain.articles.every((a) => a.date === undefined)).toBe(true);
     plain.graph.forEachNode((_n, a) => expect([a.date, a.first_seen, a.dates]).toEqual([undefined, undefined, undefined]));
     plain.graph.forEachEdge((_e, a) => expect([a.first_seen, a.dates]).toEqual([undefined, undefined]));

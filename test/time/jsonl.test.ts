@@ -24,10 +24,20 @@ const line = (o: unknown) => JSON.stringify(o);
 describe('JSONL reader', () => {
   it('one document per non-blank line with text, title, date, url, source', async () => {
     const docs = await read(
-      [line({ text: '嘎查召开党员大会。', title: '大会', date: '2020-02-07', url: 'https://example.org/a?b=1', source: '某日报' }), '', line({ text: '第二篇。' }), ''].join('\r\n'),
+      [
+        line({ text: '嘎查召开党员大会。', title: '大会', date: '2020-02-07', url: 'https://example.org/a?b=1', source: '某日报' }),
+        '',
+        line({ text: '第二篇。' }),
+        '',
+      ].join('\r\n'),
     );
     expect(docs).toEqual([
-      { path: 'feed.jsonl', encoding: 'utf-8', text: '嘎查召开党员大会。', meta: { single: true, title: '大会', date: '2020-02-07', url: 'https://example.org/a?b=1', publisher: '某日报' } },
+      {
+        path: 'feed.jsonl',
+        encoding: 'utf-8',
+        text: '嘎查召开党员大会。',
+        meta: { single: true, title: '大会', date: '2020-02-07', url: 'https://example.org/a?b=1', publisher: '某日报' },
+      },
       { path: 'feed.jsonl', encoding: 'utf-8', text: '第二篇。', meta: { single: true } },
     ]);
     expect(readerFor(Buffer.from('{}'), 'x/feed.NDJSON').format).toBe('jsonl');
@@ -112,7 +122,10 @@ describe('building from JSONL: the bundled page as dated records', async () => {
       for (const ev of a.evidence as Array<{ article: string; sourceSpans: Array<[number, number]> }>) {
         const cps = texts.get(ev.article);
         if (!cps) continue;
-        const surface = ev.sourceSpans.map(([s, e]) => cps.slice(s, e).join('')).join('').replace(/\s/g, '');
+        const surface = ev.sourceSpans
+          .map(([s, e]) => cps.slice(s, e).join(''))
+          .join('')
+          .replace(/\s/g, '');
         expect([a.label, ...(a.aliases as string[])]).toContain(surface);
         checked++;
       }
@@ -138,7 +151,21 @@ describe('zhkg build with JSONL (CLI)', () => {
   it('--skip-bad skips the line with a warning and builds the rest; --field maps names', () => {
     const file = join(dir, 'mapped.jsonl');
     writeFileSync(file, `${line({ content: '苏吉嘎查召开党员大会。', day: '2020-02-07', link: 'https://example.org/a' })}\nnot json\n`);
-    const r = runCli(['build', file, '-o', join(dir, 'out2'), '-q', '--skip-bad', '--no-viewer', '--field', 'text=content', '--field', 'date=day', '--field', 'url=link']);
+    const r = runCli([
+      'build',
+      file,
+      '-o',
+      join(dir, 'out2'),
+      '-q',
+      '--skip-bad',
+      '--no-viewer',
+      '--field',
+      'text=content',
+      '--field',
+      'date=day',
+      '--field',
+      'url=link',
+    ]);
     expect(r.stderr).toContain(`${file}:2: not valid JSON`);
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'out2', 'graph.json'), 'utf8')) as { attributes: { articles: Array<{ date: string; url: string }> } };

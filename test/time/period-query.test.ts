@@ -49,7 +49,10 @@ function sample(): MultiGraph {
     if (undirected) g.addUndirectedEdgeWithKey(key, s, t, attrs);
     else g.addDirectedEdgeWithKey(key, s, t, attrs);
   };
-  edge('r1', 'PERSON:张三', 'PLACE:甲村', 'role', '第一书记', [ev('a#1', '张三任甲村第一书记。', '2020-02-03'), ev('a#2', '甲村第一书记张三带领群众春耕。', '2020-02-04')]);
+  edge('r1', 'PERSON:张三', 'PLACE:甲村', 'role', '第一书记', [
+    ev('a#1', '张三任甲村第一书记。', '2020-02-03'),
+    ev('a#2', '甲村第一书记张三带领群众春耕。', '2020-02-04'),
+  ]);
   edge('r2', 'PERSON:李四', 'PLACE:甲村', 'role', '第一书记', [ev('b#1', '李四接任甲村第一书记。', '2021-05-01')]);
   edge('l1', 'PLACE:甲村', 'PLACE:乙镇', 'located_in', '位于', [ev('a#1', '乙镇甲村。', '2020-02-03')]);
   edge('c1', 'PERSON:李四', 'PERSON:王五', 'co_occurs', '共现', [ev('b#1', '李四和王五走访农户。', '2021-05-01')], true);

@@ -75,14 +75,20 @@ async function open(hash = ''): Promise<void> {
 function shownNodes(): Promise<string[]> {
   return page.evaluate(() => {
     const s = window.__zhkg!.sigma!;
-    return s.getGraph().filterNodes((n) => s.getNodeDisplayData(n)?.hidden === false).sort();
+    return s
+      .getGraph()
+      .filterNodes((n) => s.getNodeDisplayData(n)?.hidden === false)
+      .sort();
   });
 }
 
 function shownEdges(): Promise<string[]> {
   return page.evaluate(() => {
     const s = window.__zhkg!.sigma!;
-    return s.getGraph().filterEdges((e) => s.getEdgeDisplayData(e)?.hidden === false).sort();
+    return s
+      .getGraph()
+      .filterEdges((e) => s.getEdgeDisplayData(e)?.hidden === false)
+      .sort();
   });
 }
 
@@ -134,7 +140,9 @@ describe('focus', () => {
     const all = egoNetwork(lib, 'program:驻村工作队', 1).nodes().sort();
     expect(await shownNodes()).toEqual(all);
     await afterScope(() => page.uncheck('#relations input[value="co_occurs"]'));
-    const typed = egoNetwork(lib, 'program:驻村工作队', 1, { relation: ['runs', 'role', 'located_in', 'part_of', 'authored', 'partner_of'] }).nodes().sort();
+    const typed = egoNetwork(lib, 'program:驻村工作队', 1, { relation: ['runs', 'role', 'located_in', 'part_of', 'authored', 'partner_of'] })
+      .nodes()
+      .sort();
     expect(typed.length).toBeLessThan(all.length);
     expect(await shownNodes()).toEqual(typed);
     expect(pageErrors).toEqual([]);
@@ -193,7 +201,11 @@ describe('path', () => {
 describe('filters', () => {
   it('ranges of degree, mentions and confidence and a community; counts follow; in the URL', async () => {
     await open();
-    const count = (f: (n: FixtureNode['attributes']) => boolean) => fixture.nodes.filter((n) => f(n.attributes)).map((n) => n.key).sort();
+    const count = (f: (n: FixtureNode['attributes']) => boolean) =>
+      fixture.nodes
+        .filter((n) => f(n.attributes))
+        .map((n) => n.key)
+        .sort();
     await afterScope(async () => {
       await page.fill('#degree-min', '2');
       await page.dispatchEvent('#degree-min', 'change');
@@ -224,7 +236,10 @@ describe('filters', () => {
     const c1 = count((a) => a.community === 1);
     expect(await shownNodes()).toEqual(c1);
     // an edge is shown only when both its ends are
-    const edges = fixture.edges.filter((e) => c1.includes(e.source) && c1.includes(e.target)).map((e) => e.key).sort();
+    const edges = fixture.edges
+      .filter((e) => c1.includes(e.source) && c1.includes(e.target))
+      .map((e) => e.key)
+      .sort();
     expect(await shownEdges()).toEqual(edges);
     await afterScope(() => page.click('#filters-reset'));
     expect(await shownNodes()).toEqual(fixture.nodes.map((n) => n.key).sort());
@@ -250,7 +265,10 @@ describe('data table', () => {
     expect(await keys()).toEqual(byLabel);
     // search narrows the rows
     await page.fill('#table-search', '嘎查');
-    const found = inView.filter((n) => String(n.attributes.label).includes('嘎查')).map((n) => n.key).sort();
+    const found = inView
+      .filter((n) => String(n.attributes.label).includes('嘎查'))
+      .map((n) => n.key)
+      .sort();
     expect((await keys()).sort()).toEqual(found);
     // a row click selects the node
     await page.click(`#table tbody tr[data-key=${JSON.stringify(found[0])}]`);
@@ -259,18 +277,28 @@ describe('data table', () => {
 
     // CSV: exactly the visible rows, a reader gets them back
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
-    const csv = await readFile((await download.path()), 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     const Papa = (await import('papaparse')).default;
     const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/u, ''), { newline: '\r\n', skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['key', 'label', 'kind', 'degree', 'mentions', 'articles']);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(found);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(found);
 
     // edges tab; a row click opens the edge
     await page.fill('#table-search', '');
     await page.click('#table-head .tab[data-table="edges"]');
     const edgeKeys = (await keys()) as string[];
     const c0 = new Set(inView.map((n) => n.key));
-    expect(edgeKeys.sort()).toEqual(fixture.edges.filter((e) => c0.has(e.source) && c0.has(e.target)).map((e) => e.key).sort());
+    expect(edgeKeys.sort()).toEqual(
+      fixture.edges
+        .filter((e) => c0.has(e.source) && c0.has(e.target))
+        .map((e) => e.key)
+        .sort(),
+    );
     await page.click('#table tbody tr[data-key="e3"]');
     await page.waitForSelector('#panel[data-edge="e3"]');
     expect(pageErrors).toEqual([]);
@@ -302,11 +330,15 @@ describe('live layout', () => {
     const built = await positions();
     await page.click('#layout-run');
     expect(await page.getAttribute('#layout-controls', 'data-layout')).toBe('running');
-    await page.waitForFunction((b) => {
-      let moved = false;
-      window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
-      return moved;
-    }, built, { timeout: 60_000 });
+    await page.waitForFunction(
+      (b) => {
+        let moved = false;
+        window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
+        return moved;
+      },
+      built,
+      { timeout: 60_000 },
+    );
     await page.click('#layout-run');
     expect(await page.getAttribute('#layout-controls', 'data-layout')).toBe('moved');
     expect(await page.evaluate(() => window.__zhkg!.layout!.running)).toBe(false);
@@ -348,11 +380,15 @@ describe('live layout', () => {
     await page.waitForSelector('body[data-ready]');
     const built = await positions();
     await page.click('#layout-run');
-    await page.waitForFunction((b) => {
-      let moved = false;
-      window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
-      return moved;
-    }, built, { timeout: 60_000 });
+    await page.waitForFunction(
+      (b) => {
+        let moved = false;
+        window.__zhkg!.graph!.forEachNode((n, a) => (moved ||= a.x !== b[n]![0] || a.y !== b[n]![1]));
+        return moved;
+      },
+      built,
+      { timeout: 60_000 },
+    );
     await page.click('#layout-run');
     expect(pageErrors).toEqual([]);
   });
@@ -361,7 +397,7 @@ describe('live layout', () => {
 describe('export what you see', () => {
   async function downloaded(button: string): Promise<Buffer> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-    return readFile((await download.path()));
+    return readFile(await download.path());
   }
 
   it('GEXF of the visible subgraph: the CLI writer, valid against the GEXF schema, read by networkx', async () => {
@@ -403,19 +439,22 @@ describe('export what you see', () => {
     });
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(size);
     // something is drawn: pixels of the node colours, not only white
-    const coloured = await page.evaluate(async (bytes) => {
-      const bmp = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bmp.width;
-      c.height = bmp.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(bmp, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      // the place colour #59a14f
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x59) < 8 && Math.abs(d[i + 1]! - 0xa1) < 8 && Math.abs(d[i + 2]! - 0x4f) < 8) n++;
-      return n;
-    }, [...png]);
+    const coloured = await page.evaluate(
+      async (bytes) => {
+        const bmp = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bmp.width;
+        c.height = bmp.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        // the place colour #59a14f
+        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x59) < 8 && Math.abs(d[i + 1]! - 0xa1) < 8 && Math.abs(d[i + 2]! - 0x4f) < 8) n++;
+        return n;
+      },
+      [...png],
+    );
     expect(coloured).toBeGreaterThan(20);
     expect(pageErrors).toEqual([]);
   });

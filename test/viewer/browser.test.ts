@@ -175,7 +175,10 @@ describe('viewer in the browser (fixture graph)', () => {
     expect(await page.textContent('#suggestions li[data-node="place:新巴尔虎左旗"]')).toContain('新左旗');
     await page.press('#search', 'Enter');
     await page.waitForSelector('#panel[data-node="place:新巴尔虎左旗"]');
-    await page.locator('#graph').focus().catch(() => undefined);
+    await page
+      .locator('#graph')
+      .focus()
+      .catch(() => undefined);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Escape');
     await page.waitForSelector('#panel[data-node=""]');
@@ -219,11 +222,14 @@ describe('viewer in the browser (fixture graph)', () => {
     const before = await page.evaluate(() => document.body.dataset.ready);
     const gexf = await readFile(FIXTURE_GEXF, 'utf8');
     const drop = async (name: string, text: string): Promise<void> => {
-      const dt = await page.evaluateHandle(([n, t]) => {
-        const d = new DataTransfer();
-        d.items.add(new File([t], n, { type: 'application/octet-stream' }));
-        return d;
-      }, [name, text] as const);
+      const dt = await page.evaluateHandle(
+        ([n, t]) => {
+          const d = new DataTransfer();
+          d.items.add(new File([t], n, { type: 'application/octet-stream' }));
+          return d;
+        },
+        [name, text] as const,
+      );
       await page.dispatchEvent('#graph', 'drop', { dataTransfer: dt });
     };
     await drop('small-graph.gexf', gexf);
@@ -235,7 +241,9 @@ describe('viewer in the browser (fixture graph)', () => {
 
     // the file picker takes the same path
     await page.setInputFiles('#file-input', { name: 'again.json', mimeType: 'application/json', buffer: await readFile(join(out, 'graph.json')) });
-    await page.waitForFunction(() => window.__zhkg!.graph!.hasNode('org:hostile') && window.__zhkg!.graph!.getNodeAttribute('person:金宝', 'evidence').length > 0);
+    await page.waitForFunction(
+      () => window.__zhkg!.graph!.hasNode('org:hostile') && window.__zhkg!.graph!.getNodeAttribute('person:金宝', 'evidence').length > 0,
+    );
     const jsonOrder = await page.evaluate(() => window.__zhkg!.sigma!.getGraph().order);
     expect(jsonOrder).toBe(order);
 

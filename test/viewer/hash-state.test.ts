@@ -56,8 +56,11 @@ describe('URL hash state', () => {
       ranges: fc.record({ degree: range(), mentions: range(), confidence: range() }),
       community: fc.option(fc.nat(40), { nil: null }),
     });
-    fc.assert(fc.property(state, (s) => {
+    fc.assert(
+      fc.property(state, (s) => {
         expect(parseHash(formatHash(s))).toEqual(s);
-      }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -27,7 +27,13 @@ describe('label picking', () => {
   });
 
   it('never returns two overlapping label boxes', () => {
-    const cand = fc.record({ x: fc.integer({ min: 0, max: 800 }), y: fc.integer({ min: 0, max: 600 }), r: fc.integer({ min: 1, max: 12 }), width: fc.integer({ min: 10, max: 120 }), priority: fc.integer({ min: 0, max: 50 }) });
+    const cand = fc.record({
+      x: fc.integer({ min: 0, max: 800 }),
+      y: fc.integer({ min: 0, max: 600 }),
+      r: fc.integer({ min: 1, max: 12 }),
+      width: fc.integer({ min: 10, max: 120 }),
+      priority: fc.integer({ min: 0, max: 50 }),
+    });
     fc.assert(
       fc.property(fc.array(cand, { maxLength: 60 }), fc.integer({ min: 0, max: 10 }), (raw, padding) => {
         const cs = raw.map((c, i) => ({ ...c, key: `n${i}` }));

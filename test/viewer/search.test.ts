@@ -51,7 +51,10 @@ describe('viewer search', () => {
       fc.property(fc.array(fc.record({ label: word, aliases: fc.array(word, { maxLength: 2 }) }), { minLength: 1, maxLength: 12 }), word, (raw, q) => {
         const ns = raw.map((r, i) => ({ key: `n${i}`, label: r.label, aliases: r.aliases, weight: i }));
         const hits = search(buildSearchIndex(ns), q, 1000);
-        const expected = ns.filter((n) => [n.label, ...n.aliases].some((s) => s.includes(q))).map((n) => n.key).sort();
+        const expected = ns
+          .filter((n) => [n.label, ...n.aliases].some((s) => s.includes(q)))
+          .map((n) => n.key)
+          .sort();
         expect(hits.map((h) => h.node).sort()).toEqual(expected);
       }),
       { numRuns: 200 },

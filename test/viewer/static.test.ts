@@ -20,7 +20,9 @@ describe('viewer sources', () => {
   it('have both locales with the same keys, covering every key index.html and the code use', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     const html = readFileSync(join(ROOT, 'viewer/index.html'), 'utf8');
-    const code = readdirSync(SRC).map((f) => readFileSync(join(SRC, f), 'utf8')).join('\n');
+    const code = readdirSync(SRC)
+      .map((f) => readFileSync(join(SRC, f), 'utf8'))
+      .join('\n');
     const used = new Set<string>();
     for (const m of html.matchAll(/data-i18n(?:-[a-z]+)?="([^"]+)"/gu)) used.add(m[1]!);
     for (const m of code.matchAll(/\bt\('([a-z.]+)'/gu)) used.add(m[1]!);

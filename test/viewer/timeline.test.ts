@@ -109,7 +109,11 @@ describe('viewer timeline', () => {
     expect(after.hash).toBe('#from=2020-02-01&to=2020-02-29');
     const dates = await nodeDates();
     const inFeb = (ds: string[]) => ds.some((d) => d >= '2020-02-01' && d <= '2020-02-29');
-    expect(after.shown.sort()).toEqual(Object.keys(dates).filter((n) => inFeb(dates[n]!)).sort());
+    expect(after.shown.sort()).toEqual(
+      Object.keys(dates)
+        .filter((n) => inFeb(dates[n]!))
+        .sort(),
+    );
     expect(after.hidden.length).toBeGreaterThan(0);
     const person = await page.evaluate(() => window.__zhkg!.graph!.filterNodes((_n, a) => a.kind === 'PERSON'));
     expect(after.legend.PERSON).toBe(person.filter((n) => inFeb(dates[n]!)).length);
@@ -131,7 +135,11 @@ describe('viewer timeline', () => {
     await open('#from=2020-05-01&to=2020-05-31');
     const s = await visibleState();
     const dates = await nodeDates();
-    expect(s.shown.sort()).toEqual(Object.keys(dates).filter((n) => dates[n]!.some((d) => d.startsWith('2020-05'))).sort());
+    expect(s.shown.sort()).toEqual(
+      Object.keys(dates)
+        .filter((n) => dates[n]!.some((d) => d.startsWith('2020-05')))
+        .sort(),
+    );
     expect(await page.$$eval('#tl-bars .bin.in', (els) => els.map((e) => (e as HTMLElement).dataset.start))).toEqual(['2020-05-01']);
     expect(await page.textContent('#tl-info')).toContain('2020-05-01');
   });
@@ -160,7 +168,9 @@ describe('viewer timeline', () => {
     const article = await page.evaluate(() => window.__zhkg!.graph!.findNode((_n, a) => a.kind === 'ARTICLE' && a.url !== null) ?? null);
     expect(article).not.toBeNull();
     await page.evaluate((k) => window.__zhkg!.selectNode(k), article!);
-    const url = await page.$$eval('#panel a.url', (els) => els.map((a) => [a.getAttribute('href'), a.textContent, a.getAttribute('target'), a.getAttribute('rel')]));
+    const url = await page.$$eval('#panel a.url', (els) =>
+      els.map((a) => [a.getAttribute('href'), a.textContent, a.getAttribute('target'), a.getAttribute('rel')]),
+    );
     const expectedUrl = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'url'), article!);
     expect(url).toEqual([[expectedUrl, expectedUrl, '_blank', 'noopener noreferrer']]);
     expect(pageErrors).toEqual([]);

@@ -13,7 +13,17 @@ describe('article URLs in the viewer', () => {
   it('keeps http and https addresses, drops javascript:, data:, relative and non-string values', () => {
     expect(webUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
     expect(webUrl(' http://example.org/x ')).toBe('http://example.org/x');
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>x</script>', '/relative/page.html', 'ftp://example.org/', '', 42, null, undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>x</script>',
+      '/relative/page.html',
+      'ftp://example.org/',
+      '',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(webUrl(bad)).toBeNull();
     }
   });

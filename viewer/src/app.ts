@@ -151,7 +151,10 @@ export class App {
     lap('index+scope');
     this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
       // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
-      edgeProgramClasses: { curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>, curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView> },
+      edgeProgramClasses: {
+        curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>,
+        curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView>,
+      },
       defaultEdgeType: 'line',
       renderEdgeLabels: true,
       enableEdgeEvents: true,
@@ -197,7 +200,20 @@ export class App {
       return;
     }
     this.hideMessage();
-    this.state = { ...this.state, node: null, edge: null, hiddenKinds: [], hiddenRelations: [], from: null, to: null, focus: [], pathFrom: null, pathTo: null, community: null, ranges: parseHash('').ranges };
+    this.state = {
+      ...this.state,
+      node: null,
+      edge: null,
+      hiddenKinds: [],
+      hiddenRelations: [],
+      from: null,
+      to: null,
+      focus: [],
+      pathFrom: null,
+      pathTo: null,
+      community: null,
+      ranges: parseHash('').ranges,
+    };
     this.setGraph(src);
   }
 
@@ -229,7 +245,8 @@ export class App {
     this.scopeMs = performance.now() - t0;
     const { nodes, edges } = scopeCounts(g, this.scope, this.state);
     const status = byId('status');
-    status.textContent = nodes === g.order && edges === g.size ? this.t('status.graph', { nodes, edges }) : this.t('status.shown', { nodes, edges, total: g.order });
+    status.textContent =
+      nodes === g.order && edges === g.size ? this.t('status.graph', { nodes, edges }) : this.t('status.shown', { nodes, edges, total: g.order });
     status.dataset.nodes = String(nodes);
     status.dataset.edges = String(edges);
     this.buildFilters();
@@ -277,7 +294,17 @@ export class App {
     const body = byId('table-grid').querySelector('tbody')!;
     body.replaceChildren(
       ...this.tableShown.slice(0, TABLE_ROWS).map((r) => {
-        const tr = el('tr', { class: r.key === selected ? 'selected' : '', attrs: { 'data-key': r.key } }, ...r.cells.map((c, i) => el('td', { class: NUMERIC.has(cols[i]!) ? 'num' : '' }, kind === 'nodes' && i === 1 ? this.t(`kind.${c}`) : kind === 'edges' && i === 0 ? this.t(`relation.${c}`) : String(c))));
+        const tr = el(
+          'tr',
+          { class: r.key === selected ? 'selected' : '', attrs: { 'data-key': r.key } },
+          ...r.cells.map((c, i) =>
+            el(
+              'td',
+              { class: NUMERIC.has(cols[i]!) ? 'num' : '' },
+              kind === 'nodes' && i === 1 ? this.t(`kind.${c}`) : kind === 'edges' && i === 0 ? this.t(`relation.${c}`) : String(c),
+            ),
+          ),
+        );
         tr.addEventListener('click', () => (kind === 'nodes' ? this.selectNode(r.key, true) : this.selectEdge(r.key)));
         return tr;
       }),
@@ -554,12 +581,18 @@ export class App {
     const s = this.sigma;
     if (!s) return;
     const { width, height } = s.getDimensions();
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const n of nodes) {
       const d = s.getNodeDisplayData(n);
       if (!d) continue;
       const v = s.framedGraphToViewport(d);
-      x0 = Math.min(x0, v.x); y0 = Math.min(y0, v.y); x1 = Math.max(x1, v.x); y1 = Math.max(y1, v.y);
+      x0 = Math.min(x0, v.x);
+      y0 = Math.min(y0, v.y);
+      x1 = Math.max(x1, v.x);
+      y1 = Math.max(y1, v.y);
     }
     if (!Number.isFinite(x0) || width <= 0 || height <= 0) return;
     const cam = s.getCamera();
@@ -802,7 +835,8 @@ export class App {
     const sc = this.scope;
     const period = this.period();
     const narrowed = !!sc && (sc.focus !== null || sc.edges !== null);
-    const nodeCounted = (n: string, a: NodeView) => !sc || sc.nodes.has(n) || (!narrowed && this.state.hiddenKinds.includes(a.kind) && nodePasses(a, this.state, period, true));
+    const nodeCounted = (n: string, a: NodeView) =>
+      !sc || sc.nodes.has(n) || (!narrowed && this.state.hiddenKinds.includes(a.kind) && nodePasses(a, this.state, period, true));
     const edgeCounted = (e: string, a: EdgeView) => {
       const [s, t] = g.extremities(e);
       if (!sc || !sc.nodes.has(s) || !sc.nodes.has(t)) return false;
@@ -854,7 +888,15 @@ export class App {
         ...bins.map((b, i) => {
           const bar = el('div', { class: 'bar' });
           bar.style.height = b.count === 0 ? '2px' : `${Math.max(8, Math.round((100 * b.count) / max))}%`;
-          return el('div', { class: b.count === 0 ? 'bin empty' : 'bin', title: `${b.label}: ${b.count}`, attrs: { 'data-index': String(i), 'data-start': b.start, 'data-end': b.end, 'data-count': String(b.count) } }, bar);
+          return el(
+            'div',
+            {
+              class: b.count === 0 ? 'bin empty' : 'bin',
+              title: `${b.label}: ${b.count}`,
+              attrs: { 'data-index': String(i), 'data-start': b.start, 'data-end': b.end, 'data-count': String(b.count) },
+            },
+            bar,
+          );
         }),
       );
       bars.dataset.first = bins[0]!.start;
@@ -958,7 +1000,13 @@ export class App {
       cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
     });
     const opts = focus ? { padding: 0, minRadius: 0 } : step!;
-    this.labelSet = pickLabels(cands, { fontSize: LABEL_SIZE, padding: opts.padding, minRadius: opts.minRadius, viewport: { width, height }, avoidNodes: !focus && this.state.labels <= 1 });
+    this.labelSet = pickLabels(cands, {
+      fontSize: LABEL_SIZE,
+      padding: opts.padding,
+      minRadius: opts.minRadius,
+      viewport: { width, height },
+      avoidNodes: !focus && this.state.labels <= 1,
+    });
   }
 
   private scheduleLabels(): void {
@@ -1041,7 +1089,7 @@ export class App {
     const density = byId<HTMLInputElement>('label-density');
     density.addEventListener('input', () => {
       this.state = { ...this.state, labels: Math.max(0, Math.min(4, Math.round(Number(density.value)))) };
-        this.commit();
+      this.commit();
     });
     byId('lang-switch').addEventListener('click', () => {
       this.state = { ...this.state, lang: this.state.lang === 'zh' ? 'en' : 'zh' };
@@ -1112,7 +1160,9 @@ export class App {
         { attrs: { role: 'option', 'aria-selected': String(i === this.active), 'data-node': hit.node } },
         highlighted('label', hit.label, byId<HTMLInputElement>('search').value),
         badge,
-        hit.alias ? el('span', { class: 'alias' }, `${this.t('search.alias')}: `, highlighted('alias-text', hit.alias, byId<HTMLInputElement>('search').value)) : null,
+        hit.alias
+          ? el('span', { class: 'alias' }, `${this.t('search.alias')}: `, highlighted('alias-text', hit.alias, byId<HTMLInputElement>('search').value))
+          : null,
       );
       // mousedown, not click: it fires before the input's blur closes the list.
       li.addEventListener('mousedown', (ev) => {

@@ -16,7 +16,9 @@ export interface BenchContext extends PanelContext {
 export function focusBar(ctx: BenchContext, state: ViewState, scope: Scope): Node[] {
   if (state.focus.length === 0) return [];
   const g = ctx.graph;
-  const crumbs: Node[] = [el('button', { class: 'link crumb', attrs: { type: 'button', 'data-crumb': '-1' }, onClick: () => ctx.focusTrail(-1) }, ctx.t('focus.all'))];
+  const crumbs: Node[] = [
+    el('button', { class: 'link crumb', attrs: { type: 'button', 'data-crumb': '-1' }, onClick: () => ctx.focusTrail(-1) }, ctx.t('focus.all')),
+  ];
   state.focus.forEach((k, i) => {
     crumbs.push(el('span', { class: 'sep' }, '›'));
     const label = g.hasNode(k) ? g.getNodeAttribute(k, 'label') : k;
@@ -26,7 +28,11 @@ export function focusBar(ctx: BenchContext, state: ViewState, scope: Scope): Nod
         : el('button', { class: 'link crumb', attrs: { type: 'button', 'data-crumb': String(i), 'data-node': k }, onClick: () => ctx.focusTrail(i) }, label),
     );
   });
-  const depth = el('select', { attrs: { id: 'focus-depth', 'aria-label': ctx.t('focus.depth') } }, ...[1, 2, 3].map((d) => el('option', { attrs: { value: String(d) } }, String(d))));
+  const depth = el(
+    'select',
+    { attrs: { id: 'focus-depth', 'aria-label': ctx.t('focus.depth') } },
+    ...[1, 2, 3].map((d) => el('option', { attrs: { value: String(d) } }, String(d))),
+  );
   depth.value = String(state.depth);
   depth.addEventListener('change', () => ctx.setDepth(Number(depth.value)));
   return [
@@ -39,18 +45,32 @@ export function focusBar(ctx: BenchContext, state: ViewState, scope: Scope): Nod
 
 function nodeButton(ctx: BenchContext, key: string): HTMLElement {
   const g = ctx.graph;
-  return el('button', { class: 'link node-link', attrs: { type: 'button', 'data-node': key }, onClick: () => ctx.selectNode(key) }, g.hasNode(key) ? g.getNodeAttribute(key, 'label') : key);
+  return el(
+    'button',
+    { class: 'link node-link', attrs: { type: 'button', 'data-node': key }, onClick: () => ctx.selectNode(key) },
+    g.hasNode(key) ? g.getNodeAttribute(key, 'label') : key,
+  );
 }
 
 /** The path between the two chosen ends: each hop with its relation and evidence. */
 export function pathPanel(ctx: BenchContext, state: ViewState, scope: Scope): Node[] {
   if (!state.pathFrom && !state.pathTo) return [];
   const out: Node[] = [
-    el('button', { class: 'close', attrs: { type: 'button', 'aria-label': ctx.t('path.clear'), id: 'path-clear' }, title: ctx.t('path.clear'), onClick: () => ctx.clearPath() }, '×'),
+    el(
+      'button',
+      {
+        class: 'close',
+        attrs: { type: 'button', 'aria-label': ctx.t('path.clear'), id: 'path-clear' },
+        title: ctx.t('path.clear'),
+        onClick: () => ctx.clearPath(),
+      },
+      '×',
+    ),
     el('h2', {}, ctx.t('path.title')),
   ];
   const ends = el('p', { class: 'ends' }, state.pathFrom ? nodeButton(ctx, state.pathFrom) : '?', ' ⇢ ', state.pathTo ? nodeButton(ctx, state.pathTo) : '?');
-  if (state.pathFrom && state.pathTo) ends.append(' ', el('button', { class: 'link', attrs: { type: 'button', id: 'path-swap' }, onClick: () => ctx.swapPath() }, ctx.t('path.swap')));
+  if (state.pathFrom && state.pathTo)
+    ends.append(' ', el('button', { class: 'link', attrs: { type: 'button', id: 'path-swap' }, onClick: () => ctx.swapPath() }, ctx.t('path.swap')));
   out.push(ends);
   if (!state.pathFrom || !state.pathTo) {
     out.push(el('p', { class: 'hint' }, ctx.t('path.pick')));
@@ -76,7 +96,20 @@ export function pathPanel(ctx: BenchContext, state: ViewState, scope: Scope): No
       el(
         'li',
         { class: 'hop', attrs: { 'data-edge': hop.edge.key, 'data-relation': e.relation } },
-        el('div', { class: 'hop-head' }, nodeButton(ctx, hop.from.key), ` ${arrow} `, nodeButton(ctx, hop.to.key), ' ', sw, el('button', { class: 'link edge-label', attrs: { type: 'button' }, onClick: () => ctx.selectEdge(hop.edge.key) }, `${ctx.t(`relation.${e.relation}`)} · ${e.label}`)),
+        el(
+          'div',
+          { class: 'hop-head' },
+          nodeButton(ctx, hop.from.key),
+          ` ${arrow} `,
+          nodeButton(ctx, hop.to.key),
+          ' ',
+          sw,
+          el(
+            'button',
+            { class: 'link edge-label', attrs: { type: 'button' }, onClick: () => ctx.selectEdge(hop.edge.key) },
+            `${ctx.t(`relation.${e.relation}`)} · ${e.label}`,
+          ),
+        ),
         ...evidenceList(ctx, e.evidence, names, false, 2),
       ),
     );

@@ -68,7 +68,24 @@ function formatRange(r: Range): string | null {
 export const DEFAULT_LABELS = 1;
 
 export function defaultViewState(): ViewState {
-  return { node: null, edge: null, hiddenKinds: [], hiddenRelations: [], colorBy: 'kind', sizeBy: 'size', labels: DEFAULT_LABELS, lang: 'zh', from: null, to: null, focus: [], depth: 1, pathFrom: null, pathTo: null, ranges: openRanges(), community: null };
+  return {
+    node: null,
+    edge: null,
+    hiddenKinds: [],
+    hiddenRelations: [],
+    colorBy: 'kind',
+    sizeBy: 'size',
+    labels: DEFAULT_LABELS,
+    lang: 'zh',
+    from: null,
+    to: null,
+    focus: [],
+    depth: 1,
+    pathFrom: null,
+    pathTo: null,
+    ranges: openRanges(),
+    community: null,
+  };
 }
 
 function list(v: string | null): string[] {

@@ -52,10 +52,13 @@ export class LiveLayout {
   /** Back to the positions the graph was loaded with. */
   restore(): void {
     this.stop();
-    this.graph.updateEachNodeAttributes((n, a) => {
-      const p = this.built.get(n);
-      return p ? { ...a, x: p[0], y: p[1] } : a;
-    }, { attributes: ['x', 'y'] });
+    this.graph.updateEachNodeAttributes(
+      (n, a) => {
+        const p = this.built.get(n);
+        return p ? { ...a, x: p[0], y: p[1] } : a;
+      },
+      { attributes: ['x', 'y'] },
+    );
     this.status = 'built';
   }
 

@@ -19,7 +19,10 @@ export class Minimap {
   private box = { minX: 0, minY: 0, scale: 1, offX: 0, offY: 0 };
   private frame = 0;
 
-  constructor(private readonly canvas: HTMLCanvasElement, private readonly src: MinimapSource) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly src: MinimapSource,
+  ) {
     const go = (ev: PointerEvent) => {
       const r = canvas.getBoundingClientRect();
       const p = this.toGraph(((ev.clientX - r.left) / r.width) * canvas.width, ((ev.clientY - r.top) / r.height) * canvas.height);
@@ -50,7 +53,10 @@ export class Minimap {
   redraw(): void {
     const { width, height } = this.canvas;
     const pts = this.src.points();
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const p of pts) {
       if (p.x < minX) minX = p.x;
       if (p.x > maxX) maxX = p.x;

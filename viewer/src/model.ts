@@ -33,7 +33,20 @@ export const RELATION_COLORS: Record<string, string> = {
   co_occurs: '#c8c8c8',
 };
 /** Tableau-like palette for communities, cycled. */
-export const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1b9e77', '#7570b3'];
+export const COMMUNITY_COLORS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#1b9e77',
+  '#7570b3',
+];
 
 export interface EvidenceItem {
   article: string;
@@ -137,7 +150,10 @@ export function stringList(v: unknown): string[] {
       /* fall through: not JSON after all */
     }
   }
-  return t.split(/[|;]/u).map((s) => s.trim()).filter((s) => s !== '');
+  return t
+    .split(/[|;]/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function evidenceList(v: unknown): EvidenceItem[] {
@@ -157,7 +173,9 @@ function evidenceList(v: unknown): EvidenceItem[] {
     const sentence = str(o.sentence);
     if (sentence === null) continue;
     const spans = Array.isArray(o.spans)
-      ? o.spans.filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1])).map((s) => [s[0], s[1]] as [number, number])
+      ? o.spans
+          .filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1]))
+          .map((s) => [s[0], s[1]] as [number, number])
       : [];
     const date = str(o.date);
     out.push({ article: str(o.article) ?? '', sentence, spans, ...(isIsoDay(date) ? { date } : {}) });
@@ -269,10 +287,12 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
   }
   // Evidence without its own date takes its article's; then in date order.
   const dateOf = (items: EvidenceItem[]) =>
-    byDate(items.map((e) => {
-      const d = e.date ?? articles.get(e.article)?.date;
-      return d && !e.date ? { ...e, date: d } : e;
-    }));
+    byDate(
+      items.map((e) => {
+        const d = e.date ?? articles.get(e.article)?.date;
+        return d && !e.date ? { ...e, date: d } : e;
+      }),
+    );
   g.forEachNode((n, a) => g.setNodeAttribute(n, 'evidence', dateOf(a.evidence)));
   g.forEachEdge((e, a) => g.setEdgeAttribute(e, 'evidence', dateOf(a.evidence)));
   return { graph: g, articles };
@@ -346,7 +366,11 @@ export function kindCounts(g: ViewGraph, visible: (node: string, a: NodeView) =>
       colors.set(a.kind, m);
     }
   });
-  return orderBy([...counts.keys()], KINDS as readonly string[]).map((kind) => ({ kind, count: counts.get(kind) ?? 0, color: kindColor(kind, colors.get(kind)) }));
+  return orderBy([...counts.keys()], KINDS as readonly string[]).map((kind) => ({
+    kind,
+    count: counts.get(kind) ?? 0,
+    color: kindColor(kind, colors.get(kind)),
+  }));
 }
 
 function kindColor(kind: string, seen: Map<string, number> | undefined): string {
@@ -357,10 +381,17 @@ function kindColor(kind: string, seen: Map<string, number> | undefined): string 
 }
 
 /** Relations present, typed ones in contract order first, co_occurs last (it is secondary). */
-export function relationCounts(g: ViewGraph, visible: (edge: string, a: EdgeView) => boolean = () => true): { relation: string; count: number; color: string }[] {
+export function relationCounts(
+  g: ViewGraph,
+  visible: (edge: string, a: EdgeView) => boolean = () => true,
+): { relation: string; count: number; color: string }[] {
   const counts = new Map<string, number>();
   g.forEachEdge((e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + (visible(e, a) ? 1 : 0)));
-  return orderBy([...counts.keys()], RELATIONS as readonly string[]).map((relation) => ({ relation, count: counts.get(relation) ?? 0, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
+  return orderBy([...counts.keys()], RELATIONS as readonly string[]).map((relation) => ({
+    relation,
+    count: counts.get(relation) ?? 0,
+    color: RELATION_COLORS[relation] ?? OTHER_COLOR,
+  }));
 }
 
 /** Known names in the given order, then unknown ones sorted; co_occurs always last. */

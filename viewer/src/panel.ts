@@ -75,7 +75,16 @@ export function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], 
   for (const item of items.slice(0, max)) {
     const a = ctx.articles.get(item.article);
     const date = item.date ?? a?.date;
-    const source = a || item.article ? el('span', { class: 'source' }, date ? el('span', { class: 'date' }, date) : null, articleTitle(ctx, item.article, true), a?.section ? ` ${a.section}` : null) : null;
+    const source =
+      a || item.article
+        ? el(
+            'span',
+            { class: 'source' },
+            date ? el('span', { class: 'date' }, date) : null,
+            articleTitle(ctx, item.article, true),
+            a?.section ? ` ${a.section}` : null,
+          )
+        : null;
     ul.append(el('li', { attrs: date ? { 'data-date': date } : {} }, sentence(item, names), source));
   }
   out.push(ul);
@@ -85,7 +94,11 @@ export function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], 
 
 function header(ctx: PanelContext, title: string): Node[] {
   return [
-    el('button', { class: 'close', attrs: { type: 'button', 'aria-label': ctx.t('panel.close') }, title: ctx.t('panel.close'), onClick: () => ctx.close() }, '×'),
+    el(
+      'button',
+      { class: 'close', attrs: { type: 'button', 'aria-label': ctx.t('panel.close') }, title: ctx.t('panel.close'), onClick: () => ctx.close() },
+      '×',
+    ),
     el('h2', { class: 'title' }, title),
   ];
 }
@@ -142,14 +155,22 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
         ),
       );
     }
-    const group = el('div', { class: 'rel-group', attrs: { 'data-relation': relation } }, el('h4', {}, sw, `${ctx.t(`relation.${relation}`)} (${rows.length})`), ul);
+    const group = el(
+      'div',
+      { class: 'rel-group', attrs: { 'data-relation': relation } },
+      el('h4', {}, sw, `${ctx.t(`relation.${relation}`)} (${rows.length})`),
+      ul,
+    );
     if (rows.length > MAX_ROWS) group.append(el('p', { class: 'hint' }, ctx.t('panel.more', { n: rows.length - MAX_ROWS })));
     rel.push(group);
   }
   const actions = el('div', { class: 'actions' });
   const focusOn = ctx.focusOn;
   const setPathEnd = ctx.setPathEnd;
-  if (focusOn) actions.append(el('button', { attrs: { type: 'button', id: 'focus-node' }, title: ctx.t('focus.title'), onClick: () => focusOn(node) }, ctx.t('focus.button')));
+  if (focusOn)
+    actions.append(
+      el('button', { attrs: { type: 'button', id: 'focus-node' }, title: ctx.t('focus.title'), onClick: () => focusOn(node) }, ctx.t('focus.button')),
+    );
   if (setPathEnd) {
     actions.append(el('button', { attrs: { type: 'button', id: 'path-from' }, onClick: () => setPathEnd('from', node) }, ctx.t('path.from')));
     actions.append(el('button', { attrs: { type: 'button', id: 'path-to' }, onClick: () => setPathEnd('to', node) }, ctx.t('path.to')));
@@ -162,7 +183,8 @@ export function edgePanel(ctx: PanelContext, edge: string): Node[] {
   const e = g.getEdgeAttributes(edge);
   const source = g.source(edge);
   const target = g.target(edge);
-  const link = (n: string): HTMLElement => el('button', { class: 'link node-link', attrs: { type: 'button', 'data-node': n }, onClick: () => ctx.selectNode(n) }, g.getNodeAttribute(n, 'label'));
+  const link = (n: string): HTMLElement =>
+    el('button', { class: 'link node-link', attrs: { type: 'button', 'data-node': n }, onClick: () => ctx.selectNode(n) }, g.getNodeAttribute(n, 'label'));
   const ends = el('p', { class: 'ends' }, link(source), ` ${e.directed ? '→' : '—'} `, link(target));
   const dl = el(
     'dl',

@@ -21,7 +21,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Above this many days from first to last date, bins are months. */
 export const MAX_DAY_BINS = 92;
 
-export const isIsoDay = (s: unknown): s is string => typeof s === 'string' && ISO.test(s) && !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString().slice(0, 10) === s;
+export const isIsoDay = (s: unknown): s is string =>
+  typeof s === 'string' && ISO.test(s) && !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString().slice(0, 10) === s;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const monthEnd = (y: number, m: number) => iso(Date.UTC(y, m, 0));
 

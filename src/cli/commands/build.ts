@@ -37,66 +37,77 @@ export function registerBuild(program: Command): void {
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-viewer', 'do not copy the viewer page into the output folder (and remove one an earlier build put there)')
-    .option('--skip-bad', 'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF) and malformed JSONL lines, with a warning each')
-    .option('--field <FIELD=NAME>', 'JSONL: read FIELD (text, title, date, url, source) from the key NAME, e.g. --field text=content (repeatable)', collectField, [])
+    .option(
+      '--skip-bad',
+      'skip files that cannot be read or decoded (binary, unreadable, too large, broken PDF) and malformed JSONL lines, with a warning each',
+    )
+    .option(
+      '--field <FIELD=NAME>',
+      'JSONL: read FIELD (text, title, date, url, source) from the key NAME, e.g. --field text=content (repeatable)',
+      collectField,
+      [],
+    )
     .option('--min-confidence <x>', 'drop entities whose confidence is below x (0–1; default 0 keeps all)', parseConfidence)
     .option('--store <file>', `store of extraction results: only new and changed files are extracted (default: ${STORE_FILE} in the output folder)`)
     .option('--no-store', 'extract every file, keep no store')
-    .action(async (inputs: string[], opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[]; minConfidence?: number; store: string | boolean }) => {
-      // The output folder is checked before the (long) build, not after it.
-      await checkOutputDir(opts.out);
-      const hook = boundaryHook();
-      const fields = opts.field.length ? parseFieldMapping(opts.field) : undefined;
-      let storePath: string | undefined;
-      if (opts.store !== false) {
-        storePath = typeof opts.store === 'string' ? opts.store : join(opts.out, STORE_FILE);
-        if (typeof opts.store !== 'string') await mkdir(opts.out, { recursive: true });
-      }
-      // Opened (and checked: a file that is not a zhkg store is refused untouched) before any work.
-      const store = storePath === undefined ? undefined : openStore(storePath, { fields: fields ?? null });
-      try {
-      const bundled = inputs.length === 0;
-      const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
-      const progress = createProgress({ quiet: !!opts.quiet });
-      const t0 = Date.now();
-      let stage: Stage | undefined;
-      // Only the graph is kept: articles, entities and relation facts can be freed before the export.
-      const { graph, articleCount, use } = await buildGraphFromPaths(paths, {
-        onProgress: (s: Stage, done: number, total: number) => {
-          if (hook && s !== stage) hook(`stage:${s}`);
-          stage = s;
-          progress.update(s, done, total);
-        },
-        onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
-        ...(fields ? { fields } : {}),
-        ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
-        ...(opts.skipBad
-          ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) }
-          : {}),
-        // The bundled corpus goes by data/<file>, wherever the package is installed.
-        ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
-        ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
-      }).then((r) => ({ graph: r.graph, articleCount: r.articles.length, use: r.store }));
-      progress.stop();
-      hook?.('stage:built');
-      // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
-      const { writeOutputs } = await import('../../output.js');
-      if (store) {
-        const { toJSON } = await import('../../export/index.js');
-        store.saveGraph({ json: toJSON(graph), settings: { minConfidence: opts.minConfidence ?? 0 } });
-        hook?.('store:graph');
-      }
-      const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
-      if (!opts.quiet) {
-        const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        const reuse = use ? ` (${use.extracted} file${use.extracted === 1 ? '' : 's'} extracted, ${use.reused} reused from ${storePath}${use.forgotten ? `, ${use.forgotten} forgotten` : ''})` : '';
-        process.stderr.write(
-          `zhkg: ${articleCount} articles → ${graph.order} nodes, ${graph.size} edges in ${secs} s${reuse}\n`,
-        );
-      }
-      process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
-      } finally {
-        store?.close();
-      }
-    });
+    .action(
+      async (
+        inputs: string[],
+        opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[]; minConfidence?: number; store: string | boolean },
+      ) => {
+        // The output folder is checked before the (long) build, not after it.
+        await checkOutputDir(opts.out);
+        const hook = boundaryHook();
+        const fields = opts.field.length ? parseFieldMapping(opts.field) : undefined;
+        let storePath: string | undefined;
+        if (opts.store !== false) {
+          storePath = typeof opts.store === 'string' ? opts.store : join(opts.out, STORE_FILE);
+          if (typeof opts.store !== 'string') await mkdir(opts.out, { recursive: true });
+        }
+        // Opened (and checked: a file that is not a zhkg store is refused untouched) before any work.
+        const store = storePath === undefined ? undefined : openStore(storePath, { fields: fields ?? null });
+        try {
+          const bundled = inputs.length === 0;
+          const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
+          const progress = createProgress({ quiet: !!opts.quiet });
+          const t0 = Date.now();
+          let stage: Stage | undefined;
+          // Only the graph is kept: articles, entities and relation facts can be freed before the export.
+          const { graph, articleCount, use } = await buildGraphFromPaths(paths, {
+            onProgress: (s: Stage, done: number, total: number) => {
+              if (hook && s !== stage) hook(`stage:${s}`);
+              stage = s;
+              progress.update(s, done, total);
+            },
+            onWarning: (message: string) => process.stderr.write(`zhkg: warning: ${message}\n`),
+            ...(fields ? { fields } : {}),
+            ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
+            ...(opts.skipBad ? { onBadFile: (_path: string, error: Error) => process.stderr.write(`zhkg: skipped ${error.message}\n`) } : {}),
+            // The bundled corpus goes by data/<file>, wherever the package is installed.
+            ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
+            ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
+          }).then((r) => ({ graph: r.graph, articleCount: r.articles.length, use: r.store }));
+          progress.stop();
+          hook?.('stage:built');
+          // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
+          const { writeOutputs } = await import('../../output.js');
+          if (store) {
+            const { toJSON } = await import('../../export/index.js');
+            store.saveGraph({ json: toJSON(graph), settings: { minConfidence: opts.minConfidence ?? 0 } });
+            hook?.('store:graph');
+          }
+          const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
+          if (!opts.quiet) {
+            const secs = ((Date.now() - t0) / 1000).toFixed(1);
+            const reuse = use
+              ? ` (${use.extracted} file${use.extracted === 1 ? '' : 's'} extracted, ${use.reused} reused from ${storePath}${use.forgotten ? `, ${use.forgotten} forgotten` : ''})`
+              : '';
+            process.stderr.write(`zhkg: ${articleCount} articles → ${graph.order} nodes, ${graph.size} edges in ${secs} s${reuse}\n`);
+          }
+          process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
+        } finally {
+          store?.close();
+        }
+      },
+    );
 }

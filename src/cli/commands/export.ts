@@ -15,7 +15,10 @@ const KINDS = [...ENTITY_KINDS, 'ARTICLE'];
 const MAX_DEPTH = 20;
 
 function collectKind(value: string, previous: string[]): string[] {
-  const kinds = value.split(',').map((k) => k.trim().toUpperCase()).filter((k) => k !== '');
+  const kinds = value
+    .split(',')
+    .map((k) => k.trim().toUpperCase())
+    .filter((k) => k !== '');
   const bad = kinds.find((k) => !KINDS.includes(k));
   if (bad !== undefined || kinds.length === 0) throw new InvalidArgumentError(`expected one or more of ${KINDS.join(', ')}`);
   return [...previous, ...kinds];
@@ -51,7 +54,12 @@ export function registerExport(program: Command): void {
     .option('--ego <name>', 'only the ego network of this entity (label, alias or node key)')
     .option('--depth <n>', `hops of the ego network (1–${MAX_DEPTH}, default 1)`, parseDepth)
     .option('--kind <kinds>', `only nodes of these kinds (${KINDS.join(', ')}; repeatable or comma-separated)`, collectKind, [])
-    .option('--articles <glob>', "only what articles of these files attest (a glob over the file's name in the graph, or an article id; repeatable)", collect, [])
+    .option(
+      '--articles <glob>',
+      "only what articles of these files attest (a glob over the file's name in the graph, or an article id; repeatable)",
+      collect,
+      [],
+    )
     .option('--no-viewer', 'do not copy the viewer page into the output folder')
     .option('-q, --quiet', 'no summary on stderr')
     .action(async (opts: ExportOpts) => {

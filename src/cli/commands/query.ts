@@ -24,17 +24,7 @@ import { normalizePeriod, periodBound, periodView, hasPeriod, type Period } from
 import { formatTimeline, timeline } from '../../query/timeline.js';
 
 const KINDS = ['PERSON', 'ORGANIZATION', 'PLACE', 'PROGRAM', 'ARTICLE'];
-const RELATIONS = [
-  'role',
-  'located_in',
-  'member_of',
-  'part_of',
-  'runs',
-  'participates_in',
-  'authored',
-  'partner_of',
-  'co_occurs',
-];
+const RELATIONS = ['role', 'located_in', 'member_of', 'part_of', 'runs', 'participates_in', 'authored', 'partner_of', 'co_occurs'];
 const MAX_DEPTH = 20;
 const DEFAULT_GRAPHS = ['out/graph.json', 'out/graph.gexf'];
 
@@ -90,7 +80,10 @@ function parseKind(value: string): string {
 }
 
 function parseRelations(value: string): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((r) => !RELATIONS.includes(r));
   if (list.length === 0 || bad.length > 0) {
     throw new InvalidArgumentError(`unknown relation ${bad.join(', ') || '(empty)'}; expected ${RELATIONS.join(', ')}`);
@@ -142,7 +135,9 @@ function resolveForCli(graph: QueryGraph, name: string, opts: CommonOpts, kind?:
       );
     }
     if (err instanceof UnknownEntityError) {
-      const near = findEntities(graph, err.query.slice(0, 1)).slice(0, 5).map((m) => m.label);
+      const near = findEntities(graph, err.query.slice(0, 1))
+        .slice(0, 5)
+        .map((m) => m.label);
       throw new InputError(`${err.message}${near.length > 0 ? ` (similar: ${[...new Set(near)].join(', ')})` : ''}`);
     }
     throw err;
@@ -169,59 +164,59 @@ export function registerQuery(program: Command): void {
     .exitOverride()
     .showHelpAfterError();
 
-  withCommon(withPeriod(
-    query
-      .command('neighbors')
-      .description('entities linked to NAME (a label, alias or node key), with relation and evidence')
-      .argument('<name>', 'entity label, alias or node key')
-      .addOption(new Option('-k, --kind <kind>', 'only report neighbors of this kind').argParser(parseKind))
-      .addOption(
-        new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations),
-      )
-      .addOption(new Option('--direction <dir>', 'edge direction from NAME').choices(['out', 'in', 'both']).default('both'))
-      .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1)),
-  )).action(
-    (name: string, opts: CommonOpts & { kind?: string; relation?: string[]; direction: Direction; depth: number }) => {
-      const period = periodOf(opts);
-      const graph = openGraph(opts);
-      const key = resolveForCli(graph, name, opts);
-      requireInPeriod(graph, key, period);
-      const list = neighbors(graph, key, {
-        kind: opts.kind,
-        relation: opts.relation,
-        direction: opts.direction,
+  withCommon(
+    withPeriod(
+      query
+        .command('neighbors')
+        .description('entities linked to NAME (a label, alias or node key), with relation and evidence')
+        .argument('<name>', 'entity label, alias or node key')
+        .addOption(new Option('-k, --kind <kind>', 'only report neighbors of this kind').argParser(parseKind))
+        .addOption(new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations))
+        .addOption(new Option('--direction <dir>', 'edge direction from NAME').choices(['out', 'in', 'both']).default('both'))
+        .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1)),
+    ),
+  ).action((name: string, opts: CommonOpts & { kind?: string; relation?: string[]; direction: Direction; depth: number }) => {
+    const period = periodOf(opts);
+    const graph = openGraph(opts);
+    const key = resolveForCli(graph, name, opts);
+    requireInPeriod(graph, key, period);
+    const list = neighbors(graph, key, {
+      kind: opts.kind,
+      relation: opts.relation,
+      direction: opts.direction,
+      depth: opts.depth,
+      ...period,
+    });
+    if (opts.json) {
+      json({
+        entity: entityRef(graph, key),
         depth: opts.depth,
-        ...period,
+        direction: opts.direction,
+        kind: opts.kind ?? null,
+        relation: opts.relation ?? null,
+        ...(hasPeriod(period) ? { period } : {}),
+        neighbors: list,
       });
-      if (opts.json) {
-        json({
-          entity: entityRef(graph, key),
-          depth: opts.depth,
-          direction: opts.direction,
-          kind: opts.kind ?? null,
-          relation: opts.relation ?? null,
-          ...(hasPeriod(period) ? { period } : {}),
-          neighbors: list,
-        });
-      } else {
-        out(`${nodeLabel(graph, key)} [${nodeKind(graph, key) || '?'}] ${list.length} neighbor${list.length === 1 ? '' : 's'}\n`);
-        out(formatNeighbors(nodeLabel(graph, key), list));
-      }
-    },
-  );
+    } else {
+      out(`${nodeLabel(graph, key)} [${nodeKind(graph, key) || '?'}] ${list.length} neighbor${list.length === 1 ? '' : 's'}\n`);
+      out(formatNeighbors(nodeLabel(graph, key), list));
+    }
+  });
 
-  withCommon(withPeriod(
-    query
-      .command('path')
-      .description('shortest path between A and B with the relation and evidence of each hop')
-      .argument('<a>', 'entity label, alias or node key')
-      .argument('<b>', 'entity label, alias or node key')
-      .addOption(
-        new Option('--co-occurs <mode>', 'use co_occurs edges: fallback (only if no typed path), never, equal')
-          .choices(['fallback', 'never', 'equal'])
-          .default('fallback'),
-      ),
-  )).action((a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
+  withCommon(
+    withPeriod(
+      query
+        .command('path')
+        .description('shortest path between A and B with the relation and evidence of each hop')
+        .argument('<a>', 'entity label, alias or node key')
+        .argument('<b>', 'entity label, alias or node key')
+        .addOption(
+          new Option('--co-occurs <mode>', 'use co_occurs edges: fallback (only if no typed path), never, equal')
+            .choices(['fallback', 'never', 'equal'])
+            .default('fallback'),
+        ),
+    ),
+  ).action((a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
     const period = periodOf(opts);
     const graph = openGraph(opts);
     const from = resolveForCli(graph, a, opts);
@@ -252,32 +247,35 @@ export function registerQuery(program: Command): void {
     else out(formatEntities(list));
   });
 
-  withCommon(withPeriod(
-    query
-      .command('holders')
-      .description('who holds TITLE (e.g. 第一书记) and where')
-      .argument('<title>', 'role title as stored in role edges')
-      .option('--substring', 'match titles containing TITLE (书记 finds 第一书记, 党支部书记 …)'),
-  )).action((title: string, opts: CommonOpts & { substring?: boolean }) => {
+  withCommon(
+    withPeriod(
+      query
+        .command('holders')
+        .description('who holds TITLE (e.g. 第一书记) and where')
+        .argument('<title>', 'role title as stored in role edges')
+        .option('--substring', 'match titles containing TITLE (书记 finds 第一书记, 党支部书记 …)'),
+    ),
+  ).action((title: string, opts: CommonOpts & { substring?: boolean }) => {
     const period = periodOf(opts);
     const graph = openGraph(opts);
     const list = holdersOf(graph, title, { match: opts.substring ? 'substring' : 'exact', ...period });
-    if (list.length === 0) throw new InputError(`nobody holds the title "${title.trim()}" in the graph${hasPeriod(period) ? ` ${describePeriod(period)}` : ''}`);
+    if (list.length === 0)
+      throw new InputError(`nobody holds the title "${title.trim()}" in the graph${hasPeriod(period) ? ` ${describePeriod(period)}` : ''}`);
     if (opts.json) json(list);
     else out(formatHolders(list));
   });
 
-  withCommon(withPeriod(
-    query
-      .command('ego')
-      .description('the ego network of NAME (NAME, its neighbors within --depth, every edge among them) as a graph file')
-      .argument('<name>', 'entity label, alias or node key')
-      .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1))
-      .addOption(
-        new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations),
-      )
-      .option('-o, --out <file>', 'write GEXF (.gexf) or graphology JSON (.json) to this file instead of JSON on stdout'),
-  )).action(async (name: string, opts: CommonOpts & { depth: number; relation?: string[]; out?: string }) => {
+  withCommon(
+    withPeriod(
+      query
+        .command('ego')
+        .description('the ego network of NAME (NAME, its neighbors within --depth, every edge among them) as a graph file')
+        .argument('<name>', 'entity label, alias or node key')
+        .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1))
+        .addOption(new Option('-r, --relation <relations>', 'only walk these relations (comma-separated)').argParser(parseRelations))
+        .option('-o, --out <file>', 'write GEXF (.gexf) or graphology JSON (.json) to this file instead of JSON on stdout'),
+    ),
+  ).action(async (name: string, opts: CommonOpts & { depth: number; relation?: string[]; out?: string }) => {
     const format = opts.out === undefined ? 'json' : extname(opts.out).toLowerCase().slice(1);
     if (format !== 'json' && format !== 'gexf') throw new UsageError(`--out must end in .gexf or .json: ${opts.out}`);
     const period = periodOf(opts);
@@ -297,13 +295,15 @@ export function registerQuery(program: Command): void {
     out(`${opts.out}\n`);
   });
 
-  withCommon(withPeriod(
-    query
-      .command('stats')
-      .description('counts per kind and relation, role titles, top entities')
-      .addOption(new Option('--top <n>', 'how many top entities').argParser(intParser(0, 10_000)).default(10))
-      .addOption(new Option('--by <metric>', 'rank by').choices(['degree', 'pagerank']).default('degree')),
-  )).action((opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
+  withCommon(
+    withPeriod(
+      query
+        .command('stats')
+        .description('counts per kind and relation, role titles, top entities')
+        .addOption(new Option('--top <n>', 'how many top entities').argParser(intParser(0, 10_000)).default(10))
+        .addOption(new Option('--by <metric>', 'rank by').choices(['degree', 'pagerank']).default('degree')),
+    ),
+  ).action((opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
     const period = periodOf(opts);
     const graph = openGraph(opts);
     const stats = graphStats(graph, { top: opts.top, by: opts.by, ...period });
@@ -311,14 +311,16 @@ export function registerQuery(program: Command): void {
     else out(formatStats(stats));
   });
 
-  withCommon(withPeriod(
-    query
-      .command('timeline')
-      .description("NAME's relations in date order, with the sentence and article of each report")
-      .argument('<name>', 'entity label, alias or node key')
-      .addOption(new Option('-r, --relation <relations>', 'only these relations (comma-separated)').argParser(parseRelations))
-      .option('--co-occurs', 'include co_occurs edges (left out by default)'),
-  )).action((name: string, opts: CommonOpts & { relation?: string[]; coOccurs?: boolean }) => {
+  withCommon(
+    withPeriod(
+      query
+        .command('timeline')
+        .description("NAME's relations in date order, with the sentence and article of each report")
+        .argument('<name>', 'entity label, alias or node key')
+        .addOption(new Option('-r, --relation <relations>', 'only these relations (comma-separated)').argParser(parseRelations))
+        .option('--co-occurs', 'include co_occurs edges (left out by default)'),
+    ),
+  ).action((name: string, opts: CommonOpts & { relation?: string[]; coOccurs?: boolean }) => {
     const period = periodOf(opts);
     const graph = openGraph(opts);
     const key = resolveForCli(graph, name, opts);

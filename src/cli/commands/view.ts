@@ -15,7 +15,11 @@ export async function checkViewTarget(target: string): Promise<void> {
   const st = await stat(target).catch(() => null);
   if (!st) throw new InputError('no such file or folder (run `zhkg build` first to write out/)', target);
   if (st.isDirectory()) {
-    const has = async (f: string): Promise<boolean> => stat(join(target, f)).then((s) => s.isFile(), () => false);
+    const has = async (f: string): Promise<boolean> =>
+      stat(join(target, f)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
     if (!(await has('graph.json')) && !(await has('graph.gexf'))) throw new InputError('folder holds no graph.json or graph.gexf', target);
     return;
   }

@@ -20,7 +20,7 @@ export class HashCounts {
 
   private slot(key: number): number {
     // Fibonacci hashing spreads keys that differ only in high or low bits.
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
     const keys = this.keys;
     while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & this.mask;
     return i;

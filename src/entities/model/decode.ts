@@ -149,7 +149,19 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
   const { keys, mask, weights } = packed;
   const em = new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      e3 = 0,
+      e4 = 0,
+      e5 = 0,
+      e6 = 0,
+      e7 = 0,
+      e8 = 0,
+      e9 = 0,
+      e10 = 0,
+      e11 = 0,
+      e12 = 0;
     const fo = i * F;
     for (let f = 0; f < F; f++) {
       const h = feats[fo + f]!;
@@ -162,13 +174,34 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
       }
       if (k === 0) continue;
       const w = s * 13;
-      e0 += weights[w]!; e1 += weights[w + 1]!; e2 += weights[w + 2]!; e3 += weights[w + 3]!; e4 += weights[w + 4]!;
-      e5 += weights[w + 5]!; e6 += weights[w + 6]!; e7 += weights[w + 7]!; e8 += weights[w + 8]!; e9 += weights[w + 9]!;
-      e10 += weights[w + 10]!; e11 += weights[w + 11]!; e12 += weights[w + 12]!;
+      e0 += weights[w]!;
+      e1 += weights[w + 1]!;
+      e2 += weights[w + 2]!;
+      e3 += weights[w + 3]!;
+      e4 += weights[w + 4]!;
+      e5 += weights[w + 5]!;
+      e6 += weights[w + 6]!;
+      e7 += weights[w + 7]!;
+      e8 += weights[w + 8]!;
+      e9 += weights[w + 9]!;
+      e10 += weights[w + 10]!;
+      e11 += weights[w + 11]!;
+      e12 += weights[w + 12]!;
     }
     const o = i * 13;
-    em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;
-    em[o + 7] = e7; em[o + 8] = e8; em[o + 9] = e9; em[o + 10] = e10; em[o + 11] = e11; em[o + 12] = e12;
+    em[o] = e0;
+    em[o + 1] = e1;
+    em[o + 2] = e2;
+    em[o + 3] = e3;
+    em[o + 4] = e4;
+    em[o + 5] = e5;
+    em[o + 6] = e6;
+    em[o + 7] = e7;
+    em[o + 8] = e8;
+    em[o + 9] = e9;
+    em[o + 10] = e10;
+    em[o + 11] = e11;
+    em[o + 12] = e12;
   }
   return em;
 }
@@ -177,7 +210,19 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
 function emissionsFromCodes(feats: Uint32Array, n: number, F: number, keys: Uint32Array, mask: number, c: Uint8Array, v: Float64Array): Float32Array {
   const em = new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0, e10 = 0, e11 = 0, e12 = 0;
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      e3 = 0,
+      e4 = 0,
+      e5 = 0,
+      e6 = 0,
+      e7 = 0,
+      e8 = 0,
+      e9 = 0,
+      e10 = 0,
+      e11 = 0,
+      e12 = 0;
     const fo = i * F;
     for (let f = 0; f < F; f++) {
       const h = feats[fo + f]!;
@@ -190,13 +235,34 @@ function emissionsFromCodes(feats: Uint32Array, n: number, F: number, keys: Uint
       }
       if (k === 0) continue;
       const w = s << 4;
-      e0 += v[c[w]!]!; e1 += v[c[w + 1]!]!; e2 += v[c[w + 2]!]!; e3 += v[c[w + 3]!]!; e4 += v[c[w + 4]!]!;
-      e5 += v[c[w + 5]!]!; e6 += v[c[w + 6]!]!; e7 += v[c[w + 7]!]!; e8 += v[c[w + 8]!]!; e9 += v[c[w + 9]!]!;
-      e10 += v[c[w + 10]!]!; e11 += v[c[w + 11]!]!; e12 += v[c[w + 12]!]!;
+      e0 += v[c[w]!]!;
+      e1 += v[c[w + 1]!]!;
+      e2 += v[c[w + 2]!]!;
+      e3 += v[c[w + 3]!]!;
+      e4 += v[c[w + 4]!]!;
+      e5 += v[c[w + 5]!]!;
+      e6 += v[c[w + 6]!]!;
+      e7 += v[c[w + 7]!]!;
+      e8 += v[c[w + 8]!]!;
+      e9 += v[c[w + 9]!]!;
+      e10 += v[c[w + 10]!]!;
+      e11 += v[c[w + 11]!]!;
+      e12 += v[c[w + 12]!]!;
     }
     const o = i * 13;
-    em[o] = e0; em[o + 1] = e1; em[o + 2] = e2; em[o + 3] = e3; em[o + 4] = e4; em[o + 5] = e5; em[o + 6] = e6;
-    em[o + 7] = e7; em[o + 8] = e8; em[o + 9] = e9; em[o + 10] = e10; em[o + 11] = e11; em[o + 12] = e12;
+    em[o] = e0;
+    em[o + 1] = e1;
+    em[o + 2] = e2;
+    em[o + 3] = e3;
+    em[o + 4] = e4;
+    em[o + 5] = e5;
+    em[o + 6] = e6;
+    em[o + 7] = e7;
+    em[o + 8] = e8;
+    em[o + 9] = e9;
+    em[o + 10] = e10;
+    em[o + 11] = e11;
+    em[o + 12] = e12;
   }
   return em;
 }

@@ -14,9 +14,7 @@ import { derivedAliases, divisionIndex } from '../../lexicon/divisions.js';
 import { LEX_DIV_HIGH, LEX_DIV_HIGH_STEM, LEX_DIV_TOWN, LEX_DIV_TOWN_STEM, LEX_WORLD } from './features.js';
 
 /** Level suffixes stripped to get a division's stem, longest first. */
-const LEVEL_SUFFIXES = [
-  '特别行政区', '自治区', '自治州', '自治县', '自治旗', '地区', '街道', '苏木', '省', '市', '盟', '县', '旗', '区', '镇', '乡',
-];
+const LEVEL_SUFFIXES = ['特别行政区', '自治区', '自治州', '自治县', '自治旗', '地区', '街道', '苏木', '省', '市', '盟', '县', '旗', '区', '镇', '乡'];
 
 function stem(name: string): string | undefined {
   for (const s of LEVEL_SUFFIXES) {

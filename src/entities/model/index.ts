@@ -119,7 +119,14 @@ export function adoptSharedModel(s: SharedModel): NerModel {
   const index = new FeatureIndex([]);
   const weights = new Float32Array(0);
   adoptPackedIndex(index, weights, s.packed);
-  const m: NerModel = { header: s.header, index, weights, trans: s.trans, end: s.end, lexicon: lexiconFromTable(U32Map.fromTables(s.lexicon), s.lexiconMaxLen) };
+  const m: NerModel = {
+    header: s.header,
+    index,
+    weights,
+    trans: s.trans,
+    end: s.end,
+    lexicon: lexiconFromTable(U32Map.fromTables(s.lexicon), s.lexiconMaxLen),
+  };
   cache.set(s.path, m);
   return m;
 }

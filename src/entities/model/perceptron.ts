@@ -53,12 +53,7 @@ import { seededRandom as mulberry32, shuffleInPlace } from '../../util/random.js
  * Feature rows shared by the trainers: hash → row for hashes seen at least `minCount` times, in order of
  * first appearance (deterministic given the data), and each sentence's features as rows (-1: none).
  */
-export function indexFeatureRows(
-  data: readonly TrainingSentence[],
-  F: number,
-  minCount: number,
-  who: string,
-): { hashList: number[]; rowsOf: Int32Array[] } {
+export function indexFeatureRows(data: readonly TrainingSentence[], F: number, minCount: number, who: string): { hashList: number[]; rowsOf: Int32Array[] } {
   const counts = new HashCounts();
   for (const s of data) {
     if (s.feats.length !== s.tags.length * F) throw new Error(`${who}: feats length is not n × F`);

@@ -80,7 +80,7 @@ export function isNameLikeTag(tag: string): boolean {
 
 /** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */
 export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number, allowVerbs = false): boolean {
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const t = tokenAt(ctx, i);
     if (!t) {
       i++;
@@ -93,7 +93,31 @@ export function hasFunctionWordInside(ctx: RuleContext, start: number, end: numb
 }
 
 /** Words that end a name scan to the left whatever jieba tags them (图为 is a caption's opening). */
-export const STOP_WORDS = new Set(['当地', '新一届', '本届', '上届', '历届', '图为', '其中', '目前', '同时', '此外', '另外', '近日', '日前', '今年', '去年', '还有', '以及', '通过', '作为', '成为', '开展', '组建', '成立']);
+export const STOP_WORDS = new Set([
+  '当地',
+  '新一届',
+  '本届',
+  '上届',
+  '历届',
+  '图为',
+  '其中',
+  '目前',
+  '同时',
+  '此外',
+  '另外',
+  '近日',
+  '日前',
+  '今年',
+  '去年',
+  '还有',
+  '以及',
+  '通过',
+  '作为',
+  '成为',
+  '开展',
+  '组建',
+  '成立',
+]);
 
 /** Characters that end a name scan to the left when they stand alone (function words). */
 export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);

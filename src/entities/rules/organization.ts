@@ -13,9 +13,42 @@ import { hasNameWord, scanStemStart } from './place.js';
 const MAX_STEM = 10;
 /** Words that begin with a suffix but are no suffix use (部门, 报告, 队伍 …). */
 const SUFFIX_BLOCKERS = [
-  '部门', '部署', '部分', '局面', '局势', '局长', '站在', '站岗', '站长', '所有', '所在', '所以', '所属', '所长', '队伍', '队员', '队长',
-  '社员', '社会', '社区', '社长', '报名', '报告', '报道', '报送', '报表', '报到', '报请', '报纸', '厅局', '厅长', '中心工作', '中心任务',
-  '委员', '公司化', '政府性',
+  '部门',
+  '部署',
+  '部分',
+  '局面',
+  '局势',
+  '局长',
+  '站在',
+  '站岗',
+  '站长',
+  '所有',
+  '所在',
+  '所以',
+  '所属',
+  '所长',
+  '队伍',
+  '队员',
+  '队长',
+  '社员',
+  '社会',
+  '社区',
+  '社长',
+  '报名',
+  '报告',
+  '报道',
+  '报送',
+  '报表',
+  '报到',
+  '报请',
+  '报纸',
+  '厅局',
+  '厅长',
+  '中心工作',
+  '中心任务',
+  '委员',
+  '公司化',
+  '政府性',
 ];
 /** Stems that name the level of government rather than a place (自治区扶贫办, 国家发改委). */
 const LEVEL_STEMS = new Set(['自治区', '国家', '中央', '全国']);
@@ -26,7 +59,6 @@ interface Span {
   start: number;
   end: number;
 }
-
 
 /** How the name of a news outlet ends: 人民网, 农民日报, 新华社, 四川在线, 内蒙古频道. */
 const OUTLET_END = /(网|报|社|台|在线|频道)$/;
@@ -108,7 +140,8 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
       if (place) {
         const name = place[0];
         const full = ctx.places?.isDivision(name) ? name : ctx.places?.expandShortName(name);
-        if (full) out.push({ start: e, end: e + name.length, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
+        if (full)
+          out.push({ start: e, end: e + name.length, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
       }
       break;
     }

@@ -98,12 +98,20 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
     if (len > surnameLen + 2) return false;
     // The first word must not be a common word (书记高度重视 → 高度), unless it is the surname itself
     // (欧阳, a compound surname jieba reads as a place).
-    if (first && first.start === p && first.end - first.start >= 2 && first.end <= p + len && !isNameLikeTag(first.tag) && first.end - first.start !== surnameLen) return false;
+    if (
+      first &&
+      first.start === p &&
+      first.end - first.start >= 2 &&
+      first.end <= p + len &&
+      !isNameLikeTag(first.tag) &&
+      first.end - first.start !== surnameLen
+    )
+      return false;
     return true;
   }
   // No surname: only words jieba does not know (or tags as names) can make up the name.
   if (first && first.start === p && !isNameLikeTag(first.tag) && first.end - first.start >= 2) return false;
-  for (let i = p; i < p + len; ) {
+  for (let i = p; i < p + len;) {
     const t = tokenAt(ctx, i);
     if (!t) {
       i++;
@@ -281,14 +289,22 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
       if (isHan(text[e]) && !ctx.gaps.has(e) && !closesByline(ctx, e)) break; // a run too long to be names
       // A four-character item between separators (王安浩维 in 杨静、吴寒、王安浩维、吕馨慧) is one name.
       const listed = len === 4 && names.length > 0 && lex.surnames.longestAt(text, k, 1) > 0 && (LIST_SEPARATORS.has(text[e]!) || !isHan(text[e]));
-      if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e))))) names.push([k, e]);
+      if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e)))))
+        names.push([k, e]);
       else if (len >= 4 && len <= 6) {
         // Two names the page ran together (李平 + 赵晓东): both open with a surname and jieba cuts between them.
         // When both cuts qualify, the one jieba also cuts at decides; jieba alone may glue a surname to the
         // name before it (李春段|晨曦), so a single qualifying cut is taken even where jieba does not cut.
         const splits = [2, 3].filter((a) => {
           const b = len - a;
-          return b >= 2 && b <= 3 && lex.surnames.longestAt(text, k, 2) > 0 && lex.surnames.longestAt(text, k + a, 2) > 0 && plausibleName(ctx, k, a, true) && plausibleName(ctx, k + a, b, true);
+          return (
+            b >= 2 &&
+            b <= 3 &&
+            lex.surnames.longestAt(text, k, 2) > 0 &&
+            lex.surnames.longestAt(text, k + a, 2) > 0 &&
+            plausibleName(ctx, k, a, true) &&
+            plausibleName(ctx, k + a, b, true)
+          );
         });
         const cutByJieba = splits.filter((a) => (tokenAt(ctx, k + a)?.start ?? k + a) >= k + a);
         const split = splits.length === 1 ? splits[0]! : cutByJieba.length === 1 ? cutByJieba[0]! : 0;
@@ -315,7 +331,8 @@ export function dictionaryNames(ctx: RuleContext): Candidate[] {
     if (len < 2 || len > 4) continue;
     const beforeTitle = ctx.lex.titles.longestAt(ctx.text, t.end) >= 2 || ctx.text.startsWith('同志', t.end);
     if (t.tag === 'nrfg' || (t.tag === 'nr' && beforeTitle && ctx.lex.surnames.longestAt(ctx.text, t.start, 2) > 0)) {
-      if (!ctx.lex.nonEntities.has(t.word) && !/[家村庄部]$/.test(t.word)) out.push({ start: t.start, end: t.end, kind: 'PERSON', priority: 2, rule: 'person:dictionary' });
+      if (!ctx.lex.nonEntities.has(t.word) && !/[家村庄部]$/.test(t.word))
+        out.push({ start: t.start, end: t.end, kind: 'PERSON', priority: 2, rule: 'person:dictionary' });
     }
   }
   return out;

@@ -14,9 +14,46 @@ const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
 /** Words that begin with a suffix character but are not a suffix use (村民, 市场, 区域 …). */
 const SUFFIX_BLOCKERS = [
-  '村民', '村里', '村级', '村组', '村庄', '村落', '村干部', '村委', '村两委', '村村响', '村村通', '村支书', '市民', '市场', '市级', '市区', '市值',
-  '区域', '区级', '区别', '区分', '县城', '县级', '乡亲', '乡村', '乡土', '乡镇', '乡愁', '旗帜', '旗下', '旗舰', '镇上', '省份',
-  '省级', '省心', '州里', '盟友', '盟市', '屯田', '社区居民',
+  '村民',
+  '村里',
+  '村级',
+  '村组',
+  '村庄',
+  '村落',
+  '村干部',
+  '村委',
+  '村两委',
+  '村村响',
+  '村村通',
+  '村支书',
+  '市民',
+  '市场',
+  '市级',
+  '市区',
+  '市值',
+  '区域',
+  '区级',
+  '区别',
+  '区分',
+  '县城',
+  '县级',
+  '乡亲',
+  '乡村',
+  '乡土',
+  '乡镇',
+  '乡愁',
+  '旗帜',
+  '旗下',
+  '旗舰',
+  '镇上',
+  '省份',
+  '省级',
+  '省心',
+  '州里',
+  '盟友',
+  '盟市',
+  '屯田',
+  '社区居民',
 ];
 /**
  * Suffixes whose places may be accepted without the division index (new housing estates, villages and
@@ -47,7 +84,7 @@ function verbInName(ctx: RuleContext, t: { start: number; end: number; tag: stri
   const prev = tokenAt(ctx, t.start - 1);
   if (!prev || prev.end !== t.start || !/^(x|nz|nr|ns)$/.test(prev.tag)) return false;
   let nouns = 0;
-  for (let i = t.end; i < end; ) {
+  for (let i = t.end; i < end;) {
     const n = tokenAt(ctx, i);
     if (!n || !/^(n|vn|x)$/.test(n.tag)) return false;
     nouns++;
@@ -101,7 +138,7 @@ function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
   if (end - start < 2) return false;
   const stem = ctx.text.slice(start, end);
   if (ctx.lex.nonEntities.has(stem)) return false;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const t = tokenAt(ctx, i);
     if (!t) {
       i++;
@@ -198,11 +235,18 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const stemText = text.slice(s, i);
       const single = tokenAt(ctx, s);
       // 示范村, 自然村, 行政村: a common two-character word before 村/区/乡 names a kind of village.
-      const commonWord = len === 2 && single !== undefined && single.start === s && single.end === i && GENERIC_STEM_SUFFIX.has(text.slice(i, end)) && !isNameLikeTag(single.tag);
+      const commonWord =
+        len === 2 &&
+        single !== undefined &&
+        single.start === s &&
+        single.end === i &&
+        GENERIC_STEM_SUFFIX.has(text.slice(i, end)) &&
+        !isNameLikeTag(single.tag);
       const whole = tokenAt(ctx, s);
       // 自然村, 行政村 as one common word; counties and cities jieba calls nouns (东胜区/n) stay names.
       const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag) && LOCAL_SUFFIX.has(text.slice(i, end));
-      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name)) found = { start: s, end, priority: 4, rule: 'place:division' };
+      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name))
+        found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
         const full = places?.expandAbbreviation(name);
         if (full) found = { start: s, end, canonical: full, priority: 4, rule: 'place:abbreviation' };
@@ -232,7 +276,14 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
   }
   const natural = naturalPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
   return dedupe([
-    ...links.map((l) => ({ start: l.start, end: l.end, kind: 'PLACE' as const, priority: l.priority, rule: l.rule, ...(l.canonical ? { canonical: l.canonical } : {}) })),
+    ...links.map((l) => ({
+      start: l.start,
+      end: l.end,
+      kind: 'PLACE' as const,
+      priority: l.priority,
+      rule: l.rule,
+      ...(l.canonical ? { canonical: l.canonical } : {}),
+    })),
     ...natural,
   ]);
 }

@@ -71,7 +71,7 @@ function headAfter(ctx: RuleContext, at: number): { len: number; direct: boolean
 
 /** Whether every word of [start, end) is a common noun or adjective (绿色农畜产品): a description, not a name. */
 function allCommonWords(ctx: RuleContext, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const t = tokenAt(ctx, i);
     if (!t) return false;
     if (!/^(n|a|an|vn|b)$/.test(t.tag)) return false;
@@ -180,7 +180,7 @@ export function appositionPrograms(ctx: RuleContext): Candidate[] {
     if (!before || before.end !== g1 || !/^(n|vn|nz)$/.test(before.tag) || before.end - before.start < 2) continue;
     if (!/^[和与及、,，。;；]/.test(text.slice(g2, g2 + 1))) continue;
     let ok = true;
-    for (let i = g1; i < g2 && ok; ) {
+    for (let i = g1; i < g2 && ok;) {
       const t = tokenAt(ctx, i);
       if (!t || t.start < g1 || t.end > g2 || !/^(n|a|an|b)$/.test(t.tag)) ok = false;
       else i = t.end;
