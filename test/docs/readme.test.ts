@@ -105,7 +105,7 @@ describe('README front page', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(150);
   });
 
-  it("CI runs `npm ci`, the checks (types, lint), then the README's test command", () => {
+  it("CI runs `npm ci`, the checks (types, lint, format), then the README's test command", () => {
     const test = markedCommand('command:test');
     expect(ciLines).toContain('npm ci --no-audit --no-fund');
     expect(ciLines.at(-1)).toBe(test);
@@ -114,7 +114,7 @@ describe('README front page', () => {
     expect(at('npm run check')).toBeLessThan(ciLines.length - 1);
     expect(readme).toContain('`npm run check`');
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const step of ['typecheck', 'lint']) expect(scripts.check).toContain(`npm run ${step}`);
+    for (const step of ['typecheck', 'lint', 'format:check']) expect(scripts.check).toContain(`npm run ${step}`);
   });
 
   it('every relative link and image of the README and docs/ points at a file that exists', () => {
