@@ -36,6 +36,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'org:outlet': 0.97,
   'program:known': 0.92,
   'program:cue': 0.88,
+  'program:launched': 0.86,
   'program:marked': 0.68,
 };
 

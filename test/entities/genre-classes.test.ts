@@ -91,3 +91,13 @@ describe('the name of a people before 族', () => {
     expect(found('他来到鄂温克族自治旗工作。', 'PLACE')).toContain('鄂温克族自治旗');
   });
 });
+
+describe('campaigns listed after a verb of launching', () => {
+  it('gives one program per item when every item ends like a campaign or plan', () => {
+    const programs = found('全市开展山区儿童阅读推广行动、乡村医生能力提升计划，推动工作落实。', 'PROGRAM');
+    expect(programs).toEqual(expect.arrayContaining(['山区儿童阅读推广行动', '乡村医生能力提升计划']));
+  });
+  it('not when an item of the list is something else', () => {
+    expect(found('全市开展山区儿童阅读推广行动、技能培训和志愿服务，推动工作落实。', 'PROGRAM')).toEqual([]);
+  });
+});

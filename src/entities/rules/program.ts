@@ -191,6 +191,41 @@ export function appositionPrograms(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** Verbs that launch the campaigns listed after them (开展…行动、…行动). */
+const LAUNCH = /开展|实施|启动|推进/;
+/** An item of such a list: five to sixteen Han characters ending like a campaign or plan. */
+const CAMPAIGN = /^[\u4e00-\u9fff]{3,14}(行动|计划|工程)$/;
+
+/**
+ * Campaigns listed after a verb of launching (开展青少年科学素质提升行动、农民科学素质提升行动): the rest of the
+ * clause after the verb, split at 、, when every item is five to sixteen Han characters ending in 行动, 计划 or
+ * 工程, gives one program per item.
+ */
+export function launchedPrograms(ctx: RuleContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text } = ctx;
+  for (const clause of text.matchAll(/[^，,。；;：:！!？?\n]+/gu)) {
+    const verb = LAUNCH.exec(clause[0]);
+    if (!verb) continue;
+    const from = verb.index + verb[0].length;
+    const items = clause[0].slice(from).split('、');
+    if (!items.every((it) => CAMPAIGN.test(it))) continue;
+    let s = clause.index + from;
+    for (const it of items) {
+      out.push({ start: s, end: s + it.length, kind: 'PROGRAM', priority: 3, rule: 'program:launched' });
+      s += it.length + 1;
+    }
+  }
+  return out;
+}
+
 export function programCandidates(ctx: RuleContext): Candidate[] {
-  return [...lexiconPrograms(ctx), ...cuePrograms(ctx), ...quotedPrograms(ctx), ...markedQuotePrograms(ctx), ...appositionPrograms(ctx)];
+  return [
+    ...lexiconPrograms(ctx),
+    ...cuePrograms(ctx),
+    ...quotedPrograms(ctx),
+    ...markedQuotePrograms(ctx),
+    ...appositionPrograms(ctx),
+    ...launchedPrograms(ctx),
+  ];
 }
