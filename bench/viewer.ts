@@ -15,18 +15,10 @@ import { syntheticGraph } from '../scripts/synthetic-graph.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
 import { buildViewer } from '../scripts/build-viewer.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STEPS = `(() => {
   const app = window.__zhkg;
   const g = app.graph;
@@ -51,7 +43,7 @@ const mb = (n: number) => (n / 1e6).toFixed(1);
 
 const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
 const out = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-out-'));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
   await buildViewer(assets);
   const g = syntheticGraph({ nodes, edges });

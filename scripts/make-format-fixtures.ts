@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'test/fixtures/formats');
@@ -107,22 +108,7 @@ ${body('span')}
 `;
 const tmp = mkdtempSync(join(tmpdir(), 'zhkg-fixtures-'));
 const chromium = (args: string[]) =>
-  execFileSync(
-    'chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${join(tmp, 'profile')}`,
-      ...args,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
+  execFileSync(CHROMIUM_PATH, ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${join(tmp, 'profile')}`, ...args], { stdio: 'ignore', timeout: 120_000 });
 try {
   writeFileSync(join(tmp, 'page-print.html'), printPage);
   chromium(['--no-pdf-header-footer', `--print-to-pdf=${join(out, 'page.pdf')}`, `file://${join(tmp, 'page-print.html')}`]);

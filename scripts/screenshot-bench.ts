@@ -15,16 +15,7 @@ import { packageRoot } from '../src/paths.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
 import { syntheticGraph } from './synthetic-graph.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 async function keyOf(page: Page, label: string): Promise<string> {
   const key = await page.evaluate((l) => window.__zhkg!.graph!.findNode((_n, a) => a.label === l), label);
@@ -44,7 +35,7 @@ async function main(): Promise<void> {
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },

@@ -12,16 +12,7 @@ import { chromium } from 'playwright-core';
 import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { datedJsonl } from './dated-corpus.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'out-time' } } });
@@ -37,7 +28,7 @@ async function main(): Promise<void> {
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },

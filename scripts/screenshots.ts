@@ -14,16 +14,7 @@ import { buildViewer } from './build-viewer.mjs';
 import { packageRoot } from '../src/paths.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,7 +37,7 @@ async function main(): Promise<void> {
   const server = await serveViewer(out);
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-shots-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 860 },
