@@ -18,7 +18,7 @@ const store = storePath === '-' ? undefined : openStore(storePath, { fields: nul
 const r = await buildGraphFromPaths(inputs, store ? { store } : {});
 const graph = r.graph;
 const use = r.store;
-const articles = r.articles.length;
+const articles = r.articleCount;
 const assembled = performance.now();
 store?.saveGraph({ json: toJSON(graph), settings: { minConfidence: 0 } });
 store?.close();

@@ -11,9 +11,9 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { resolveEntities } from './resolve/index.js';
-import { extractRelations } from './relations/index.js';
-import { buildGraph } from './graph/build.js';
+import { EntityTable, NamingPlan, articleDrafts, resolveEntities, resolveMentions } from './resolve/index.js';
+import { articleRelations, extractRelations } from './relations/index.js';
+import { GraphAssembler, buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
@@ -21,7 +21,8 @@ import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } f
 import { extractionInput } from './parallel/protocol.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
-import type { ExtractionStore, ReadNote } from './store/types.js';
+import type { ArticleRef, ExtractionStore, ReadNote } from './store/types.js';
+import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
@@ -89,10 +90,16 @@ export interface StoreUse {
 
 export interface BuildResult {
   graph: MultiGraph;
+  /**
+   * The articles. Empty when the build used a store: their texts stay in the store and are read from it one
+   * file at a time (see `articleCount`).
+   */
   articles: Article[];
+  /** How many articles the graph was built from. */
+  articleCount: number;
   entities: Entity[];
   /**
-   * Relation facts, sorted. For inputs extracted on worker threads, facts beyond the evidence their edge
+   * Relation facts, sorted (empty when the build used a store: facts are folded into edges as they are made). For inputs extracted on worker threads, facts beyond the evidence their edge
    * keeps (MAX_EDGE_EVIDENCE) have empty `spans`/`sourceSpans` (src/parallel/facts.ts).
    */
   facts: RelationFact[];
@@ -175,7 +182,7 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
     progress('layout', 0, 1);
     layoutGraph(graph, { seed: options.seed ?? 7 });
   }
-  return { graph, articles, entities, facts };
+  return { graph, articles, articleCount: articles.length, entities, facts };
 }
 
 /** Entities below `min` confidence, and their mentions, removed from a resolution (in place). */
@@ -206,8 +213,14 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   const large = workers > 1 && (await totalBytes(files)) >= minBytes;
   const store = options.store;
   const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
-  const articles: Article[] = [];
+  // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
+  // them back from the store one file at a time (streamFromStore), so texts are never all held.
+  const articles: Array<Article | undefined> = [];
   const found: Mention[][] = [];
+  /** Every article's id and source, in corpus order (ids are made unique across files from these). */
+  const refs: ArticleRef[] = [];
+  /** With a store: the files of the corpus in order, as stored ones or ranges of articles held here. */
+  const units: Unit[] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
   let batch: number[] = [];
@@ -223,6 +236,10 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     store!.put({ name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes }, () =>
       options.onStored?.('open', n),
     );
+    for (let j = f.first; j < f.first + f.count; j++) {
+      articles[j] = undefined;
+      found[j] = [];
+    }
     use.extracted = n;
     options.onStored?.('committed', n);
   };
@@ -256,17 +273,15 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
       const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
       // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
       const hash = store ? await fileHash(f).catch(() => undefined) : undefined;
-      const stored = hash === undefined ? undefined : store?.lookup(name, hash);
+      const stored = hash === undefined ? undefined : store?.peek(name, hash);
       // Results stored with a bad part skipped are only reused when this build skips bad parts too.
       if (stored && (options.onBadFile || !stored.notes.some((n) => 'badPart' in n))) {
         for (const note of stored.notes) {
           if ('warning' in note) options.onWarning?.(note.warning);
           else options.onBadFile?.(f, new InputError(note.badPart));
         }
-        stored.articles.forEach((a, k) => {
-          articles.push(a);
-          found.push(stored.mentions[k]!);
-        });
+        for (const a of stored.articles) refs.push({ id: a.id, source: a.source });
+        units.push({ name, hash: hash! });
         kept.add(name);
         readCount++;
         use.reused++;
@@ -286,8 +301,10 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
       if (storing) {
         kept.add(name);
         pending.set(i, { name, hash, first: articles.length, count: split.length, left: split.length, notes });
-      }
+        units.push({ name, hash });
+      } else if (store) units.push({ first: articles.length, count: split.length });
       for (const article of split) {
+        refs.push({ id: article.id, source: article.source });
         const index = articles.push(article) - 1;
         if (storing) fileOf[index] = i;
         if (!pool) {
@@ -311,9 +328,76 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     await pool?.close();
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
-  if (store) use.forgotten = store.forgetExcept(kept);
-  const result = buildFromMentions(articles, found, options, large);
-  return store ? { ...result, store: use } : result;
+  if (!store) return buildFromMentions(articles as Article[], found, options, large);
+  use.forgotten = store.forgetExcept(kept);
+  return { ...streamFromStore(store, units, refs, { articles, found }, options), store: use };
+}
+
+/** A file of the corpus: stored (read back by name and hash), or a range of articles held in memory. */
+type Unit = { name: string; hash: string } | { first: number; count: number };
+
+/**
+ * The stages after extraction over a stored corpus, without holding it: three passes read the articles
+ * back from the store one file at a time, in corpus order — (1) the names resolution must tell apart
+ * across the corpus (NamingPlan), (2) the entities (EntityTable) and the ARTICLE nodes, (3) each article's
+ * relation facts, folded at once into their edges (GraphAssembler). What is held is what the graph holds
+ * (entities, edges with their capped evidence, article records), plus per-name sets and each article's id.
+ * The graph is the one `buildFromMentions` makes of the same articles and mentions, byte for byte.
+ */
+function streamFromStore(
+  store: ExtractionStore,
+  units: Unit[],
+  refs: ArticleRef[],
+  held: { articles: Array<Article | undefined>; found: Mention[][] },
+  options: BuildOptions,
+): BuildResult {
+  const progress = options.onProgress ?? (() => {});
+  const renamed = uniqueStems(refs);
+  const each = (visit: (article: Article, mentions: Mention[]) => void) => {
+    for (const u of units) {
+      if ('first' in u) {
+        for (let j = u.first; j < u.first + u.count; j++) visit(withStem(held.articles[j]!, renamed), held.found[j]!);
+        continue;
+      }
+      const file = store.lookup(u.name, u.hash);
+      if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, store.location);
+      file.articles.forEach((a, k) => visit(withStem(a, renamed), file.mentions[k]!));
+    }
+  };
+  progress('resolve', 0, 1);
+  const plan = new NamingPlan();
+  each((a, m) => plan.add(articleDrafts(a, m)));
+  const naming = plan.finish();
+  const table = new EntityTable(naming);
+  const assembler = new GraphAssembler();
+  each((a, m) => {
+    table.add(articleDrafts(a, m));
+    assembler.addArticle(a);
+  });
+  const min = options.minConfidence ?? 0;
+  const all = table.finish();
+  const weak = new Set(
+    min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
+  );
+  const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
+  assembler.setEntities(entities);
+  progress('relations', 0, 1);
+  const byKey = new Map(entities.map((e) => [e.key, e]));
+  each((a, m) => {
+    let mentions = resolveMentions(articleDrafts(a, m), naming);
+    if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
+    for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
+  });
+  progress('graph', 0, 1);
+  const graph = assembler.finish();
+  progress('metrics', 0, 1);
+  computeMetrics(graph, options.seed ?? 42);
+  styleGraph(graph);
+  if (options.layout !== false) {
+    progress('layout', 0, 1);
+    layoutGraph(graph, { seed: options.seed ?? 7 });
+  }
+  return { graph, articles: [], articleCount: refs.length, entities, facts: [] };
 }
 
 async function totalBytes(files: string[]): Promise<number> {
@@ -331,7 +415,19 @@ async function totalBytes(files: string[]): Promise<number> {
  * skipping any stem a file already has (`x~2.txt` beside two `x.txt`), so ids never collide.
  */
 export function assignUniqueIds(articles: Article[]): Article[] {
-  const stemOf = (a: Article) => a.id.slice(0, a.id.lastIndexOf('#'));
+  const renamed = uniqueStems(articles);
+  return articles.map((a) => withStem(a, renamed));
+}
+
+/** The article with its file's unique stem (`uniqueStems`) in its id. */
+function withStem(a: Article, renamed: ReadonlyMap<string, string>): Article {
+  const stem = renamed.get(a.source);
+  return stem === undefined ? a : { ...a, id: `${stem}${a.id.slice(a.id.lastIndexOf('#'))}` };
+}
+
+/** Source → its stem, for the files whose stem is not their natural one (see assignUniqueIds). */
+function uniqueStems(articles: readonly ArticleRef[]): Map<string, string> {
+  const stemOf = (a: ArticleRef) => a.id.slice(0, a.id.lastIndexOf('#'));
   const taken = new Set(articles.map(stemOf));
   const firstSource = new Map<string, string>();
   const renamed = new Map<string, string>(); // source → its stem when not the natural one
@@ -345,10 +441,7 @@ export function assignUniqueIds(articles: Article[]): Article[] {
     taken.add(`${stem}~${n}`);
     renamed.set(a.source, `${stem}~${n}`);
   }
-  return articles.map((a) => {
-    const stem = renamed.get(a.source);
-    return stem === undefined ? a : { ...a, id: `${stem}${a.id.slice(a.id.lastIndexOf('#'))}` };
-  });
+  return renamed;
 }
 
 /** A file's documents; undefined when the file was skipped (`onBadFile`). */

@@ -13,6 +13,9 @@ import { memberOfFacts } from './memberOf.js';
 import { partnerOfFacts } from './partnerOf.js';
 import { authoredFacts } from './authored.js';
 import { coOccursFacts } from './cooccurs.js';
+import { compareFacts } from '../util/facts.js';
+
+export { compareFacts };
 
 export type RelationFamily = (view: ArticleView) => RelationFact[];
 
@@ -45,36 +48,30 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
   // Keys contain the article, so deduplication is per article: the key strings of one article are dropped
   // before the next (a corpus of 50 MB holds ~2M facts; their keys alone took ~1 GB).
   const out: RelationFact[] = [];
-  for (const article of articles) {
-    const view = makeView(article, byArticle.get(article.id) ?? [], table);
-    const seen = new Set<string>();
-    for (const family of RELATION_FAMILIES) {
-      for (const f of family(view)) {
-        if (f.source === f.target) continue;
-        const k = factKey(f);
-        if (!seen.has(k)) {
-          seen.add(k);
-          out.push(f);
-        }
-      }
-    }
-  }
+  for (const article of articles) for (const f of articleRelations(article, byArticle.get(article.id) ?? [], table)) out.push(f);
   return out.sort(compareFacts);
 }
 
-/** The order of `factKey` strings, field by field (fields hold no NUL), without building them. */
-export function compareFacts(a: RelationFact, b: RelationFact): number {
-  return (
-    cmp(a.relation, b.relation) ||
-    cmp(a.source, b.source) ||
-    cmp(a.target, b.target) ||
-    cmp(a.label, b.label) ||
-    cmp(a.evidence.article, b.evidence.article) ||
-    cmp(a.evidence.sentence, b.evidence.sentence)
-  );
+/**
+ * Relation facts of one article from its resolved mentions and the entity table (key → entity), deduplicated
+ * per (relation, source, target, label, sentence), in the families' order (not sorted).
+ */
+export function articleRelations(article: Article, mentions: EntityMention[], table: ReadonlyMap<string, Entity>): RelationFact[] {
+  const view = makeView(article, mentions, table as Map<string, Entity>);
+  const seen = new Set<string>();
+  const out: RelationFact[] = [];
+  for (const family of RELATION_FAMILIES) {
+    for (const f of family(view)) {
+      if (f.source === f.target) continue;
+      const k = factKey(f);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(f);
+      }
+    }
+  }
+  return out;
 }
-
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
 export { makeView } from './context.js';

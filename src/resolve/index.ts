@@ -54,7 +54,8 @@ export function entityKey(kind: string, label: string): string {
 /** Evidence kept per entity: enough to show, bounded so a frequent entity does not bloat the graph. */
 export const MAX_NODE_EVIDENCE = 20;
 
-interface Draft {
+/** One mention as resolution reads it: its article, label, division code and the anchor of a person. */
+export interface Draft {
   article: Article;
   mention: Mention;
   kind: EntityKind;
@@ -173,67 +174,133 @@ function groupAnchors(anchors: Map<string, string | undefined>): Map<string, str
 
 export function resolveEntities(items: ArticleMentions[]): Resolution {
   if (!Array.isArray(items)) throw new TypeError('resolveEntities: items must be an array');
-  const drafts = items.flatMap(({ article, mentions }) => draftArticle(article, mentions));
-
-  // Which names need disambiguating keys: a place name with two codes, a person name with two anchors.
-  const codesOf = new Map<string, Set<string>>();
-  const anchorsOf = new Map<string, Map<string, string | undefined>>();
-  for (const d of drafts) {
-    if (d.kind === 'PLACE' && d.code) (codesOf.get(d.label) ?? codesOf.set(d.label, new Set()).get(d.label)!).add(d.code);
-    if (d.kind === 'PERSON' && d.anchor) (anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!).set(d.anchor, d.anchorCode);
-  }
-  const anchorGroup = new Map<string, Map<string, string>>();
-  for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
-  const keyOf = (d: Draft): string => {
-    if (d.kind === 'PLACE' && d.code && (codesOf.get(d.label)?.size ?? 0) > 1) return `${entityKey(d.kind, d.label)}#${d.code}`;
-    if (d.kind === 'PERSON' && d.anchor) {
-      const groups = anchorGroup.get(d.label)!;
-      if (new Set(groups.values()).size > 1) return `${entityKey(d.kind, d.label)}@${groups.get(d.anchor)}`;
-    }
-    return entityKey(d.kind, d.label);
-  };
-
-  const byKey = new Map<string, Entity>();
-  const articlesOf = new Map<Entity, Set<string>>();
-  const scoresOf = new Map<Entity, MentionScores>();
+  const drafts = items.map(({ article, mentions }) => draftArticle(article, mentions));
+  const plan = new NamingPlan();
+  for (const d of drafts) plan.add(d);
+  const naming = plan.finish();
+  const table = new EntityTable(naming);
   const resolved: EntityMention[] = [];
-  for (const d of drafts) {
-    const { article, mention: m } = d;
-    const key = keyOf(d);
-    let e = byKey.get(key);
-    if (!e) {
-      e = { key, label: d.label, kind: d.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
-      byKey.set(key, e);
+  for (const d of drafts) for (const m of table.add(d)) resolved.push(m);
+  return { entities: table.finish(), mentions: resolved };
+}
+
+/** An article's drafts: labels, codes and anchors of its mentions (what resolution needs of the article). */
+export type ArticleDrafts = readonly Draft[];
+
+/** Drafts of one article: the first step of resolution, the same for an article whatever the corpus. */
+export function articleDrafts(article: Article, mentions: Mention[]): ArticleDrafts {
+  return draftArticle(article, mentions);
+}
+
+/** The corpus-wide decisions of resolution: which names take disambiguating keys. */
+export interface Naming {
+  keyOf(d: Draft): string;
+  /** Whether a place name resolves to more than one division code in the corpus. */
+  manyCodes(label: string): boolean;
+}
+
+/**
+ * Gathers, article by article (in corpus order), what the keys depend on across the corpus: a place name
+ * with two codes, a person name with two anchors. Only these per-name sets are held, not the drafts.
+ */
+export class NamingPlan {
+  private readonly codesOf = new Map<string, Set<string>>();
+  private readonly anchorsOf = new Map<string, Map<string, string | undefined>>();
+
+  add(drafts: ArticleDrafts): void {
+    const { codesOf, anchorsOf } = this;
+    for (const d of drafts) {
+      if (d.kind === 'PLACE' && d.code) (codesOf.get(d.label) ?? codesOf.set(d.label, new Set()).get(d.label)!).add(d.code);
+      if (d.kind === 'PERSON' && d.anchor) (anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!).set(d.anchor, d.anchorCode);
     }
-    if ((d.code && (codesOf.get(d.label)?.size ?? 0) <= 1) || (d.code && key.endsWith(`#${d.code}`))) {
-      e.attributes = { ...(e.attributes ?? {}), code: d.code, ...(d.level ? { divisionLevel: d.level } : {}) };
-    }
-    if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
-    e.mentions++;
-    if (m.score !== undefined) {
-      const sc = scoresOf.get(e) ?? scoresOf.set(e, { best: 0, count: 0 }).get(e)!;
-      sc.best = Math.max(sc.best, m.score);
-      sc.count++;
-    }
-    // Surface forms: as analysed (simplified) and, for text converted from traditional script, as written.
-    const asWritten = article.written ? writtenText(article, m.start, m.end) : undefined;
-    for (const form of [m.text, m.canonical, asWritten]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
-    let seen = articlesOf.get(e);
-    if (!seen) articlesOf.set(e, (seen = new Set()));
-    if (!seen.has(article.id)) {
-      seen.add(article.id);
-      e.articles.push(article.id);
-    }
-    if (e.evidence.length < MAX_NODE_EVIDENCE) e.evidence.push(makeEvidence(article, [[m.start, m.end]]));
-    const sentence = sentenceAt(article, m.start);
-    resolved.push({ ...m, canonical: d.label, article: article.id, sentence: sentence?.index ?? -1, entity: key });
   }
-  const entities = [...byKey.values()].sort((a, b) => cmp(a.key, b.key));
-  for (const e of entities) {
-    e.aliases.sort(cmp);
-    e.articles.sort(cmp);
-    const sc = scoresOf.get(e);
-    if (sc) e.attributes = { ...(e.attributes ?? {}), confidence: entityConfidence(sc.best, sc.count) };
+
+  /** The keys, once every article was added. */
+  finish(): Naming {
+    const { codesOf, anchorsOf } = this;
+    const anchorGroup = new Map<string, Map<string, string>>();
+    for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
+    const split = new Map<string, boolean>();
+    for (const [name, groups] of anchorGroup) split.set(name, new Set(groups.values()).size > 1);
+    const manyCodes = (label: string) => (codesOf.get(label)?.size ?? 0) > 1;
+    const keyOf = (d: Draft): string => {
+      if (d.kind === 'PLACE' && d.code && manyCodes(d.label)) return `${entityKey(d.kind, d.label)}#${d.code}`;
+      if (d.kind === 'PERSON' && d.anchor && split.get(d.label)) return `${entityKey(d.kind, d.label)}@${anchorGroup.get(d.label)!.get(d.anchor)}`;
+      return entityKey(d.kind, d.label);
+    };
+    return { keyOf, manyCodes };
   }
-  return { entities, mentions: resolved };
+}
+
+/** Resolved mentions of one article's drafts (no entity is changed). */
+export function resolveMentions(drafts: ArticleDrafts, naming: Naming): EntityMention[] {
+  return drafts.map((d) => resolvedMention(d, naming.keyOf(d)));
+}
+
+function resolvedMention(d: Draft, key: string): EntityMention {
+  const { article, mention: m } = d;
+  const sentence = sentenceAt(article, m.start);
+  return { ...m, canonical: d.label, article: article.id, sentence: sentence?.index ?? -1, entity: key };
+}
+
+/**
+ * The entities, accumulated article by article (in corpus order) from drafts and the corpus-wide naming:
+ * mention counts, aliases, articles, the first MAX_NODE_EVIDENCE evidence records, attributes, confidence.
+ */
+export class EntityTable {
+  private readonly byKey = new Map<string, Entity>();
+  private readonly articlesOf = new Map<Entity, Set<string>>();
+  private readonly scoresOf = new Map<Entity, MentionScores>();
+
+  constructor(private readonly naming: Naming) {}
+
+  /** Adds one article's drafts; returns their resolved mentions. */
+  add(drafts: ArticleDrafts): EntityMention[] {
+    const { byKey, articlesOf, scoresOf, naming } = this;
+    const resolved: EntityMention[] = [];
+    for (const d of drafts) {
+      const { article, mention: m } = d;
+      const key = naming.keyOf(d);
+      let e = byKey.get(key);
+      if (!e) {
+        e = { key, label: d.label, kind: d.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
+        byKey.set(key, e);
+      }
+      if ((d.code && !naming.manyCodes(d.label)) || (d.code && key.endsWith(`#${d.code}`))) {
+        e.attributes = { ...(e.attributes ?? {}), code: d.code, ...(d.level ? { divisionLevel: d.level } : {}) };
+      }
+      if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
+      e.mentions++;
+      if (m.score !== undefined) {
+        const sc = scoresOf.get(e) ?? scoresOf.set(e, { best: 0, count: 0 }).get(e)!;
+        sc.best = Math.max(sc.best, m.score);
+        sc.count++;
+      }
+      // Surface forms: as analysed (simplified) and, for text converted from traditional script, as written.
+      const asWritten = article.written ? writtenText(article, m.start, m.end) : undefined;
+      for (const form of [m.text, m.canonical, asWritten]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
+      let seen = articlesOf.get(e);
+      if (!seen) articlesOf.set(e, (seen = new Set()));
+      if (!seen.has(article.id)) {
+        seen.add(article.id);
+        e.articles.push(article.id);
+      }
+      if (e.evidence.length < MAX_NODE_EVIDENCE) e.evidence.push(makeEvidence(article, [[m.start, m.end]]));
+      resolved.push(resolvedMention(d, key));
+    }
+    return resolved;
+  }
+
+  /** The entities, sorted by key, with sorted aliases and articles and their confidence. */
+  finish(): Entity[] {
+    const entities = [...this.byKey.values()].sort((a, b) => cmp(a.key, b.key));
+    for (const e of entities) {
+      e.aliases.sort(cmp);
+      e.articles.sort(cmp);
+      const sc = this.scoresOf.get(e);
+      if (sc) e.attributes = { ...(e.attributes ?? {}), confidence: entityConfidence(sc.best, sc.count) };
+    }
+    this.articlesOf.clear();
+    return entities;
+  }
 }

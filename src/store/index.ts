@@ -3,7 +3,7 @@ import { SqliteStore } from './sqlite.js';
 import { pipelineVersion } from './version.js';
 import type { ExtractionStore } from './types.js';
 
-export type { ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
+export type { ArticleRef, ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
 export { pipelineVersion, STORE_FORMAT } from './version.js';
 export { SqliteStore, APPLICATION_ID, loadStoredGraph } from './sqlite.js';
 

@@ -10,7 +10,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
-import type { ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
+import type { ArticleRef, ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
 import { STORE_FORMAT } from './version.js';
 
 /** PRAGMA application_id of a zhkg store: 'zhkg' in ASCII. */
@@ -164,6 +164,16 @@ export class SqliteStore implements ExtractionStore {
         mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
         notes: JSON.parse(file.notes) as ReadNote[],
       };
+    });
+  }
+
+  peek(name: string, hash: string): { notes: ReadNote[]; articles: ArticleRef[] } | undefined {
+    return guarded(this.location, () => {
+      const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as
+        { notes: string } | undefined;
+      if (!file) return undefined;
+      const articles = this.db.prepare(`SELECT id, source FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRef[];
+      return { notes: JSON.parse(file.notes) as ReadNote[], articles };
     });
   }
 

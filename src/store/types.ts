@@ -21,6 +21,12 @@ export interface StoredFile {
   notes: ReadNote[];
 }
 
+/** An article as ids are assigned from: its id within its file (`<stem>#<n>`) and its source. */
+export interface ArticleRef {
+  id: string;
+  source: string;
+}
+
 export interface StoredGraph {
   /** The graph as graphology JSON (what `graph.json` holds). */
   json: string;
@@ -35,6 +41,11 @@ export interface ExtractionStore {
   readonly version: string;
   /** The stored results of `name` when they are of this content and this pipeline version. */
   lookup(name: string, hash: string): StoredFile | undefined;
+  /**
+   * Whether `name` is stored with this content and pipeline version, without reading its articles: its
+   * reading remarks and the id and source of each article (in order); undefined when not stored.
+   */
+  peek(name: string, hash: string): { notes: ReadNote[]; articles: ArticleRef[] } | undefined;
   /**
    * Stores one file's results in one transaction, replacing whatever was stored under its name.
    * `inside` runs within the transaction, before it commits (test hooks).

@@ -86,7 +86,7 @@ export function registerBuild(program: Command): void {
             // The bundled corpus goes by data/<file>, wherever the package is installed.
             ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
             ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
-          }).then((r) => ({ graph: r.graph, articleCount: r.articles.length, use: r.store }));
+          }).then((r) => ({ graph: r.graph, articleCount: r.articleCount, use: r.store }));
           progress.stop();
           hook?.('stage:built');
           // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
