@@ -59,6 +59,7 @@ for (const mb of sizes) {
     nodes: number;
     edges: number;
     total: Clock;
+    gexf: Clock & { chars: number };
     stages: Record<string, Clock>;
     rssAfter: Record<string, number>;
     peakRssMB: number;
@@ -72,6 +73,9 @@ for (const mb of sizes) {
     `whole build + export: ${(r.total.wall / 1000).toFixed(1)} s wall, ${(r.total.cpu / 1000).toFixed(1)} s CPU → ${fmt(rate(c, r.total.wall))} chars/s`,
   );
   console.log(`graph: ${fmt(r.nodes)} nodes, ${fmt(r.edges)} edges; peak RSS ${Math.round(r.peakRssMB)} MB`);
+  console.log(
+    `GEXF export (streaming writer, text only): ${(r.gexf.wall / 1000).toFixed(2)} s wall, ${(r.gexf.cpu / 1000).toFixed(2)} s CPU, ${fmt(r.gexf.chars)} chars`,
+  );
   console.log(
     `nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`,
   );

@@ -43,7 +43,7 @@ export type { Spell } from './export/gexf-time.js';
 export { parseDate, headerDate, datelineDate, fileNameDate, articleDate, isoDate, MIN_DATE } from './text/dates.js';
 export type { DateOptions } from './text/dates.js';
 export { formatNeighbors, formatPath, formatEntities, formatHolders, formatStats } from './query/format.js';
-export { toGexf, toJSON, fromGexf, restoreGexfGraph, writeFileAtomic, parseGexfList, formatGexfList } from './export/index.js';
+export { gexfChunks, toGexf, toJSON, fromGexf, restoreGexfGraph, writeFileAtomic, parseGexfList, formatGexfList } from './export/index.js';
 export type { GexfOptions } from './export/index.js';
 export { resolveEntities, entityKey } from './resolve/index.js';
 export type { ArticleMentions, Resolution } from './resolve/index.js';

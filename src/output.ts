@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { toGexf, toJSON } from './export/index.js';
+import { gexfChunks, toJSON } from './export/index.js';
 import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, graphScript } from './viewer/copy.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
@@ -34,8 +34,9 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
   await commitOutputs(
     dir,
     async (put) => {
-      // One serialization in memory at a time (a 50 MB corpus gives hundreds of MB of each).
-      await put('graph.gexf', toGexf(graph));
+      // One serialization in memory at a time (a 50 MB corpus gives hundreds of MB of each); the GEXF is
+      // streamed into its file in chunks, never held whole.
+      await put('graph.gexf', gexfChunks(graph));
       const json = toJSON(graph);
       await put('graph.json', json);
       if (!assets) return;

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
-import { syncDir, writeSynced } from './write.js';
+import { syncDir, writeSynced, type FileData } from './write.js';
 
 /** The hidden folder holding generations and the `current` link. */
 export const STATE_DIR = '.zhkg';
@@ -43,7 +43,7 @@ export interface CommitOptions {
 }
 
 /** Writes one output file of the set being staged. */
-export type PutFile = (name: string, data: string | Uint8Array) => Promise<void>;
+export type PutFile = (name: string, data: FileData) => Promise<void>;
 
 /** Generations being written by this process (never removed as stale by a concurrent commit). */
 const inProgress = new Set<string>();

@@ -134,6 +134,30 @@ export function buildColumns(cls: ElementClass, elements: Iterable<Attrs>): Gexf
   return [...known, ...extras];
 }
 
+/**
+ * Whether `columnValue` gives text for this value (true also where it would throw: the writer reaches the
+ * value again and throws there). Cheap: no text is built. The streaming writer declares a column, and
+ * orders an element's values, from it before it writes any element.
+ */
+export function hasColumnValue(column: GexfColumn, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (column.id === 'evidence') {
+    const text = evidenceText(value);
+    return text !== undefined && text !== '';
+  }
+  switch (column.type) {
+    case 'string':
+      return value !== '' && !(typeof value === 'number' && !Number.isFinite(value));
+    case 'integer':
+    case 'long':
+    case 'double':
+      return !(typeof value === 'number' && !Number.isFinite(value));
+    case 'boolean':
+    case 'liststring':
+      return true;
+  }
+}
+
 function fail(cls: ElementClass, key: string, column: GexfColumn, value: unknown): never {
   throw new TypeError(
     `GEXF export: ${cls} ${JSON.stringify(key)} attribute "${column.id}" (${column.type}) has an unusable value: ${String(JSON.stringify(value) ?? value)}`,

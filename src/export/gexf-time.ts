@@ -5,10 +5,7 @@
  * so Gephi's timeline can play the graph and networkx reads the spells. Undated elements get no spells
  * (always present); a graph without dates stays static.
  *
- * graphology-gexf's writer has no hook for child elements, so the spells are inserted into its output by
- * one pass over the body: its `<node …>`/`<edge …>` start tags come in the order of the graph it was
- * given (ids are checked), and it escapes `<` in every attribute value, so a literal `<node`/`<edge`
- * followed by a space or `/` is always a start tag.
+ * The writer (gexf.ts) writes them as the first child of each element.
  */
 
 /** Inclusive day ranges. */
@@ -27,49 +24,6 @@ export function spellsOf(dates: unknown): Spell[] {
     if (last && Date.parse(d) - Date.parse(last[1]) === DAY) last[1] = d;
     else out.push([d, d]);
   }
-  return out;
-}
-
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) =>
-    e === 'lt'
-      ? '<'
-      : e === 'gt'
-        ? '>'
-        : e === 'quot'
-          ? '"'
-          : e === 'apos'
-            ? "'"
-            : e === 'amp'
-              ? '&'
-              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
-  );
-
-const START_TAG = /(\n?[ \t]*)<(node|edge)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>/g;
-
-/**
- * Inserts `<spells>` into the writer's body. `nodes`/`edges` list, in the writer's order, each element's
- * key (as written, XML-safe) and spells.
- */
-export function insertSpells(body: string, nodes: Array<[string, Spell[]]>, edges: Array<[string, Spell[]]>, pretty: boolean): string {
-  let ni = 0;
-  let ei = 0;
-  const out = body.replace(START_TAG, (tag: string, lead: string, name: string, attrs: string, selfClosing: string) => {
-    const entry = name === 'node' ? nodes[ni++] : edges[ei++];
-    if (!entry) throw new Error(`GEXF export: more <${name}> elements than expected`);
-    const id = /\sid="([^"]*)"/.exec(attrs);
-    if (!id || unescapeXml(id[1]!) !== entry[0]) throw new Error(`GEXF export: <${name}> order differs from the graph's at ${JSON.stringify(entry[0])}`);
-    const spells = entry[1];
-    if (spells.length === 0) return tag;
-    const indent = pretty ? lead.replace(/^\n/, '') : '';
-    const nl = pretty ? '\n' : '';
-    const inner = pretty ? `${indent}  ` : '';
-    const items = spells.map(([s, e]) => `${nl}${inner}  <spell start="${s}" end="${e}"/>`).join('');
-    const block = `${nl}${inner}<spells>${items}${nl}${inner}</spells>`;
-    if (selfClosing) return `${lead}<${name}${attrs}>${block}${nl}${indent}</${name}>`;
-    return `${lead}<${name}${attrs}>${block}`;
-  });
-  if (ni !== nodes.length || ei !== edges.length) throw new Error('GEXF export: fewer <node>/<edge> elements than expected');
   return out;
 }
 

@@ -1,17 +1,18 @@
 /**
- * GEXF 1.3 export through graphology-gexf's writer: its formatting hooks do the per-element work, the
- * graph handed to it (writerGraph) fixes meta and edge direction, and a DOM pass over the document head
- * (gexf-post.ts) sets the declared column types. The traps it avoids (SPEC §7):
- * - version 1.3 so the viz namespace is `http://gexf.net/1.3/viz` (the writer's 1.2 URI is wrong);
- * - colours as r/g/b channels, never `hex=` (networkx crashes on it): the hook hands the writer
- *   `rgb(…)` strings instead of `#rrggbb`;
- * - edge size as `viz:thickness` (the default hook would write `viz:size`, which edges do not have);
- * - `<meta>` holds only creator/keywords/description (`pedantic`, over a graph whose attributes are just
- *   those); graph attributes such as `articles` stay in the JSON export;
+ * GEXF 1.3 export, written as text in chunks (`gexfChunks`), so a large graph is never held as one XML
+ * document or tree: `zhkg build` streams the chunks into the output file, `toGexf` joins them. Every
+ * string goes through xml-safe.ts (characters XML forbids) and xml-text.ts (escaping), so hostile labels
+ * and evidence stay data. The bytes are those of the graphology-gexf writer zhkg used before
+ * (test/export/gexf-stream.test.ts compares both on built and on hostile graphs). The traps it avoids
+ * (SPEC §7):
+ * - version 1.3 so the viz namespace is `http://gexf.net/1.3/viz` (graphology-gexf's 1.2 URI is wrong);
+ * - colours as r/g/b(/a) channels, never `hex=` (networkx crashes on it);
+ * - edge size as `viz:thickness` (edges have no `viz:size`);
+ * - `<meta>` holds only creator/keywords/description; graph attributes such as `articles` stay in the
+ *   JSON export;
  * - declared column types (gexf-model.ts), lists as JSON-array `liststring` (gexf-list.ts);
  * - edge `kind` = the relation, so Gephi keeps parallel edges of different relations apart;
- * - text with characters XML forbids is repaired (xml-safe.ts), everything else is escaped by the
- *   writer, so hostile labels and evidence give a well-formed document.
+ * - dynamic mode with `<spells>` when elements carry `dates` (gexf-time.ts).
  *
  * Edge direction. networkx's `read_gexf` does not support mixed graphs: it raises "Undirected edge found
  * in directed graph" on the first `type="undirected"` edge of a directed file, and "mutual" edges are
@@ -19,14 +20,20 @@
  * stored endpoint order) and carries the boolean column `undirected`; `fromGexf` restores them. Pass
  * `{ mixed: true }` for a true mixed graph (`type="undirected"` on co_occurs/partner_of edges) when the
  * file is only for Gephi or graphology.
+ *
+ * Layout of the text (kept from graphology-gexf): two-space indentation when `pretty`; the columns an
+ * element writes follow the order in which columns first have a value over the elements (array-index
+ * names first, as a JavaScript object orders its keys), and every element has `<attvalues>` (empty ones
+ * self-closing) once any element has a value. The document head (meta, column declarations) is small and
+ * goes through a real XML DOM (gexf-head.ts), which sets the declared types and the graph's time mode.
  */
-import gexf from 'graphology-gexf';
-import Graph, { MultiGraph } from 'graphology';
-import { parseColor, toCssRgb } from './color.js';
-import { buildColumns, columnValue, type GexfColumn } from './gexf-model.js';
-import { postProcessGexf } from './gexf-post.js';
-import { xmlSafe } from './xml-safe.js';
-import { insertSpells, spellsOf, type Spell } from './gexf-time.js';
+import type Graph from 'graphology';
+import { parseColor, type Rgba } from './color.js';
+import { buildColumns, columnValue, hasColumnValue, type ElementClass, type GexfColumn } from './gexf-model.js';
+import { finishHead } from './gexf-head.js';
+import { xmlSafe, isXmlSafe } from './xml-safe.js';
+import { escapeAttribute, escapeText } from './xml-text.js';
+import { spellsOf, type Spell } from './gexf-time.js';
 
 export interface GexfOptions {
   /** Write undirected edges as `type="undirected"` (Gephi, graphology) instead of directed + `undirected`
@@ -47,13 +54,8 @@ export interface GexfOptions {
 
 type Attrs = Record<string, unknown>;
 
-interface Viz {
-  color?: string;
-  size?: number;
-  thickness?: number;
-  x?: number;
-  y?: number;
-}
+/** Chunks of about this many UTF-16 code units. */
+const CHUNK = 1 << 16;
 
 function finite(what: string, value: unknown, min = -Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
@@ -62,10 +64,10 @@ function finite(what: string, value: unknown, min = -Infinity): number {
   return value;
 }
 
-function vizColor(what: string, value: unknown): string {
+function vizColor(what: string, value: unknown): Rgba {
   const rgba = typeof value === 'string' ? parseColor(value) : null;
   if (!rgba) throw new TypeError(`GEXF export: ${what} colour must be #rgb, #rrggbb, #rrggbbaa or rgb()/rgba(), got ${String(value)}`);
-  return toCssRgb(rgba);
+  return rgba;
 }
 
 function textOf(what: string, value: unknown): string | undefined {
@@ -74,22 +76,12 @@ function textOf(what: string, value: unknown): string | undefined {
   throw new TypeError(`GEXF export: ${what} must be text, got ${JSON.stringify(value)}`);
 }
 
-function attvalues(cls: 'node' | 'edge', key: string, columns: readonly GexfColumn[], attrs: Attrs): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const column of columns) {
-    const text = columnValue(cls, key, column, attrs[column.id]);
-    if (text !== undefined) out[column.id] = text;
-  }
-  return out;
+/** ` name="value"`, or nothing for an empty string (as graphology-gexf's writer did). */
+function attr(name: string, value: string | number): string {
+  return value === '' ? '' : ` ${name}="${typeof value === 'number' ? String(value) : escapeAttribute(value)}"`;
 }
 
-interface GexfMeta {
-  creator: string;
-  keywords?: string;
-  description: string;
-}
-
-function metaOf(graph: Graph, options: GexfOptions): GexfMeta {
+function metaOf(graph: Graph, options: GexfOptions): Array<[string, string]> {
   const attr = (name: string): string | undefined => {
     const v: unknown = graph.getAttribute(name);
     return typeof v === 'string' && v !== '' ? v : undefined;
@@ -98,96 +90,205 @@ function metaOf(graph: Graph, options: GexfOptions): GexfMeta {
   const description =
     options.description ?? attr('description') ?? `Knowledge graph of Chinese news text built by zhkg: ${graph.order} nodes, ${graph.size} edges`;
   const keywords = options.keywords ?? attr('keywords');
-  // Insertion order is the writer's <meta> order.
-  return {
-    creator: xmlSafe(creator),
-    ...(keywords !== undefined ? { keywords: xmlSafe(keywords) } : {}),
-    description: xmlSafe(description),
-  };
+  return [['creator', creator], ...(keywords !== undefined ? [['keywords', keywords] as [string, string]] : []), ['description', description]];
 }
 
 /**
- * The graph handed to the writer: same attribute objects (not cloned), but
- * - graph attributes = the <meta> fields only (with `pedantic` the writer writes exactly these);
- * - every edge directed unless `mixed` (so the writer writes no `type="undirected"`);
- * - keys made XML-legal (rare: control characters, unpaired surrogates); collisions are refused.
- * Returns it with the set of its edge keys that were undirected in the source graph.
+ * XML-safe keys. Keys are unique in the graph; made XML-safe (rare: control characters, unpaired
+ * surrogates) two may meet, which is refused. Returns null when every key is already safe.
  */
-function writerGraph(graph: Graph, mixed: boolean, meta: GexfMeta): { g: Graph; undirected: Set<string> } {
-  const g = new MultiGraph({ type: mixed ? graph.type : 'directed', allowSelfLoops: true });
-  g.replaceAttributes({ ...meta });
-  const undirected = new Set<string>();
-  graph.forEachNode((node, attrs) => {
-    const key = xmlSafe(node);
-    if (key !== node && g.hasNode(key)) throw new Error(`GEXF export: node key ${JSON.stringify(node)} collides with another once made XML-safe`);
-    g.addNode(key, attrs);
+function safeKeys(what: 'node' | 'edge', keys: string[]): string[] | null {
+  if (keys.every((k) => isXmlSafe(k))) return null;
+  const seen = new Set<string>();
+  return keys.map((k) => {
+    const safe = xmlSafe(k);
+    if (seen.has(safe)) throw new Error(`GEXF export: ${what} key ${JSON.stringify(k)} collides with another once made XML-safe`);
+    seen.add(safe);
+    return safe;
   });
-  graph.forEachEdge((edge, attrs, source, target, _s, _t, isUndirected) => {
-    const key = xmlSafe(edge);
-    if (key !== edge && g.hasEdge(key)) throw new Error(`GEXF export: edge key ${JSON.stringify(edge)} collides with another once made XML-safe`);
-    if (isUndirected) undirected.add(key);
-    if (mixed && isUndirected) g.addUndirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
-    else g.addDirectedEdgeWithKey(key, xmlSafe(source), xmlSafe(target), attrs);
+}
+
+/** The edge attributes the columns read: `evidence` falls back to the JSON-only `evidenceList`; `undirected`. */
+function edgeValue(attrs: Attrs, id: string, undirected: boolean): unknown {
+  if (id === 'undirected') return undirected;
+  if (id === 'evidence') return attrs.evidence === undefined || attrs.evidence === '' ? attrs.evidenceList : attrs.evidence;
+  return attrs[id];
+}
+
+/**
+ * The columns written, in the order graphology-gexf's writer used: the order of first appearance over the
+ * elements, kept in a (prototype-less) object, which puts array-index names first.
+ */
+function writtenColumns(columns: readonly GexfColumn[], forEach: (visit: (value: (id: string) => unknown) => boolean | void) => void): GexfColumn[] {
+  const seen: Record<string, GexfColumn> = Object.create(null) as Record<string, GexfColumn>;
+  let count = 0;
+  forEach((value) => {
+    for (const column of columns) {
+      if (!(column.id in seen) && hasColumnValue(column, value(column.id))) {
+        seen[column.id] = column;
+        count++;
+      }
+    }
+    return count === columns.length; // every column seen: stop
   });
-  return { g, undirected };
+  const out: GexfColumn[] = [];
+  for (const id in seen) out.push(seen[id]!);
+  return out;
+}
+
+/** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3, in chunks. Same graph → same bytes. */
+export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
+  if (graph === null || typeof graph !== 'object' || typeof graph.forEachNode !== 'function') {
+    throw new TypeError('toGexf: expected a graphology graph');
+  }
+  const mixed = options.mixed === true;
+  const pretty = options.pretty !== false;
+  const meta = metaOf(graph, options);
+  const nodeKeys = graph.nodes();
+  const edgeKeys = graph.edges();
+  const safeNodes = safeKeys('node', nodeKeys);
+  const safeEdges = safeKeys('edge', edgeKeys);
+  const nodeIndex = safeNodes ? new Map(nodeKeys.map((k, i) => [k, safeNodes[i]!])) : null;
+  const nodeKey = (k: string): string => (nodeIndex ? nodeIndex.get(k)! : k);
+
+  const nodeColumns = buildColumns(
+    'node',
+    graph.mapNodes((_n, a) => a),
+  );
+  const edgeColumns = buildColumns(
+    'edge',
+    graph.mapEdges((_e, a) => a),
+  );
+  const nodeWritten = writtenColumns(nodeColumns, (visit) => {
+    graph.someNode((_n, a: Attrs) => visit((id) => a[id]) === true);
+  });
+  const edgeWritten = writtenColumns(edgeColumns, (visit) => {
+    graph.someEdge((_e, a: Attrs, _s, _t, _sa, _ta, undirected) => visit((id) => edgeValue(a, id, undirected)) === true);
+  });
+  const dynamic =
+    options.time !== false &&
+    (graph.someNode((_n, a: Attrs) => spellsOf(a.dates).length > 0) || graph.someEdge((_e, a: Attrs) => spellsOf(a.dates).length > 0));
+
+  // Edge direction of the document: every edge directed unless `mixed`; then the graph's own type, a
+  // mixed graph with edges of one kind only being written as that kind.
+  let defaultEdgeType: 'directed' | 'undirected' = 'directed';
+  if (mixed) {
+    if (graph.type === 'undirected') defaultEdgeType = 'undirected';
+    else if (graph.type === 'mixed' && graph.directedSize === 0 && graph.undirectedSize > 0) defaultEdgeType = 'undirected';
+  }
+
+  const nl = pretty ? '\n' : '';
+  const indent = (depth: number): string => (pretty ? `\n${'  '.repeat(depth - 1)}` : '');
+  const [I2, I3, I4, I5, I6] = [2, 3, 4, 5, 6].map(indent) as [string, string, string, string, string];
+
+  // The head, as graphology-gexf wrote it, then through the DOM (declared types, time mode).
+  let head = `<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">`;
+  head += `${I2}<meta>`;
+  for (const [name, value] of meta) head += `${I3}<${name}>${escapeText(xmlSafe(value))}</${name}>`;
+  head += `${I2}</meta>${I2}<graph${attr('defaultedgetype', defaultEdgeType)}>`;
+  for (const [cls, written] of [
+    ['node', nodeWritten],
+    ['edge', edgeWritten],
+  ] as Array<[ElementClass, GexfColumn[]]>) {
+    if (written.length === 0) continue;
+    head += `${I3}<attributes class="${cls}">`;
+    for (const c of written) head += `${I4}<attribute${attr('id', c.id)}${attr('title', c.id)} type="string"/>`;
+    head += `${I3}</attributes>`;
+  }
+  head += I3;
+  yield finishHead(head, { node: nodeColumns, edge: edgeColumns }, dynamic ? { mode: 'dynamic', timeformat: 'date' } : undefined);
+
+  let buf = '';
+  /** Hands out what is buffered, never ending on the first half of a surrogate pair. */
+  const take = (): string => {
+    const last = buf.charCodeAt(buf.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? buf.length - 1 : buf.length;
+    const out = buf.slice(0, cut);
+    buf = buf.slice(cut);
+    return out;
+  };
+
+  /** The children every element may have: spells, attvalues, viz. */
+  const children = (dates: unknown, written: readonly GexfColumn[], values: readonly (string | undefined)[], viz: string): string => {
+    let s = '';
+    if (dynamic) {
+      const spells: Spell[] = spellsOf(dates);
+      if (spells.length > 0) {
+        s += `${I5}<spells>`;
+        // (unindented output kept the two blanks before each <spell> that the former writer left there)
+        for (const [start, end] of spells) s += `${pretty ? I6 : '  '}<spell${attr('start', start)}${attr('end', end)}/>`;
+        s += `${I5}</spells>`;
+      }
+    }
+    if (written.length > 0) {
+      let inner = '';
+      for (let i = 0; i < written.length; i++) {
+        const v = values[i];
+        if (v !== undefined) inner += `${I6}<attvalue${attr('for', written[i]!.id)}${attr('value', v)}/>`;
+      }
+      s += inner === '' ? `${I5}<attvalues/>` : `${I5}<attvalues>${inner}${I5}</attvalues>`;
+    }
+    return s + viz;
+  };
+  const colorXml = (c: Rgba): string => `${I5}<viz:color${attr('r', c.r)}${attr('g', c.g)}${attr('b', c.b)}${c.a === undefined ? '' : attr('a', c.a)}/>`;
+
+  const nodeValues = new Array<string | undefined>(nodeWritten.length);
+  const edgeValues = new Array<string | undefined>(edgeWritten.length);
+
+  buf += '<nodes';
+  let i = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const attrs: Attrs = attributes;
+    const key = safeNodes ? safeNodes[i]! : node;
+    i++;
+    // Checked in the order graphology-gexf's hooks checked them (the first error is the same).
+    let viz = '';
+    if (attrs.color !== undefined) viz += colorXml(vizColor(`node ${key}`, attrs.color));
+    if (attrs.size !== undefined) viz += `${I5}<viz:size${attr('value', finite(`node ${key} size`, attrs.size, 0))}/>`;
+    if (attrs.x !== undefined || attrs.y !== undefined) {
+      const x = finite(`node ${key} x`, attrs.x);
+      const y = finite(`node ${key} y`, attrs.y);
+      viz += `${I5}<viz:position${attr('x', x)}${attr('y', y)}/>`;
+    }
+    const label = textOf(`node ${key} label`, attrs.label);
+    for (let c = 0; c < nodeWritten.length; c++) nodeValues[c] = columnValue('node', key, nodeWritten[c]!, attrs[nodeWritten[c]!.id]);
+    const inner = children(attrs.dates, nodeWritten, nodeValues, viz);
+    buf += `${i === 1 ? '>' : ''}${I4}<node${attr('id', key)}${label ? attr('label', label) : ''}${inner === '' ? '/>' : `>${inner}${I4}</node>`}`;
+    if (buf.length >= CHUNK) yield take();
+  }
+  buf += i === 0 ? '/>' : `${I3}</nodes>`;
+
+  buf += `${I3}<edges`;
+  i = 0;
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    const attrs: Attrs = attributes;
+    const key = safeEdges ? safeEdges[i]! : edge;
+    i++;
+    let viz = '';
+    if (attrs.color !== undefined) viz += colorXml(vizColor(`edge ${key}`, attrs.color));
+    const thickness = attrs.size ?? attrs.thickness;
+    if (thickness !== undefined) viz += `${I5}<viz:thickness${attr('value', finite(`edge ${key} size`, thickness, 0))}/>`;
+    for (let c = 0; c < edgeWritten.length; c++) {
+      const column = edgeWritten[c]!;
+      edgeValues[c] = columnValue('edge', key, column, edgeValue(attrs, column.id, undirected));
+    }
+    const kind = textOf(`edge ${key} relation`, attrs.relation ?? attrs.kind);
+    const label = textOf(`edge ${key} label`, attrs.label);
+    const weight = attrs.weight !== undefined ? finite(`edge ${key} weight`, attrs.weight) : undefined;
+    const inner = children(attrs.dates, edgeWritten, edgeValues, viz);
+    const type = mixed && undirected ? 'undirected' : 'directed';
+    buf +=
+      `${i === 1 ? '>' : ''}${I4}<edge${attr('id', key)}${type === defaultEdgeType ? '' : attr('type', type)}` +
+      `${attr('source', nodeKey(source))}${attr('target', nodeKey(target))}${weight === undefined ? '' : attr('weight', weight)}` +
+      `${kind ? attr('kind', kind) : ''}${label ? attr('label', label) : ''}${inner === '' ? '/>' : `>${inner}${I4}</edge>`}`;
+    if (buf.length >= CHUNK) yield take();
+  }
+  buf += i === 0 ? '/>' : `${I3}</edges>`;
+  buf += `${I2}</graph>${nl}</gexf>\n`;
+  yield buf;
 }
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */
 export function toGexf(graph: Graph, options: GexfOptions = {}): string {
-  if (graph === null || typeof graph !== 'object' || typeof graph.forEachNode !== 'function') {
-    throw new TypeError('toGexf: expected a graphology graph');
-  }
-  const { g, undirected } = writerGraph(graph, options.mixed === true, metaOf(graph, options));
-  const nodeColumns = buildColumns(
-    'node',
-    g.mapNodes((_n, a) => a),
-  );
-  const edgeColumns = buildColumns(
-    'edge',
-    g.mapEdges((_e, a) => a),
-  );
-
-  const formatNode = (key: string, attrs: Attrs) => {
-    const viz: Viz = {};
-    if (attrs.color !== undefined) viz.color = vizColor(`node ${key}`, attrs.color);
-    if (attrs.size !== undefined) viz.size = finite(`node ${key} size`, attrs.size, 0);
-    if (attrs.x !== undefined || attrs.y !== undefined) {
-      viz.x = finite(`node ${key} x`, attrs.x);
-      viz.y = finite(`node ${key} y`, attrs.y);
-    }
-    return { label: textOf(`node ${key} label`, attrs.label), viz, attributes: attvalues('node', key, nodeColumns, attrs) };
-  };
-
-  const formatEdge = (key: string, attrs: Attrs) => {
-    const viz: Viz = {};
-    if (attrs.color !== undefined) viz.color = vizColor(`edge ${key}`, attrs.color);
-    const thickness = attrs.size ?? attrs.thickness;
-    if (thickness !== undefined) viz.thickness = finite(`edge ${key} size`, thickness, 0);
-    const values = attvalues('edge', key, edgeColumns, {
-      ...attrs,
-      // The first sentence: `evidence` when set, else the head of the JSON-only `evidenceList`.
-      evidence: attrs.evidence === undefined || attrs.evidence === '' ? attrs.evidenceList : attrs.evidence,
-      undirected: undirected.has(key),
-    });
-    const kind = textOf(`edge ${key} relation`, attrs.relation ?? attrs.kind);
-    return {
-      label: textOf(`edge ${key} label`, attrs.label),
-      viz,
-      attributes: values,
-      ...(attrs.weight !== undefined ? { weight: finite(`edge ${key} weight`, attrs.weight) } : {}),
-      ...(kind !== undefined ? { kind } : {}),
-    };
-  };
-
-  const pretty = options.pretty !== false;
-  const written = gexf.write(g, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
-  const nodeSpells: Array<[string, Spell[]]> = g.mapNodes((n, a) => [n, spellsOf(a.dates)]);
-  const edgeSpells: Array<[string, Spell[]]> = g.mapEdges((e, a) => [e, spellsOf(a.dates)]);
-  const dynamic = options.time !== false && [...nodeSpells, ...edgeSpells].some(([, s]) => s.length > 0);
-  let xml = postProcessGexf(written, { node: nodeColumns, edge: edgeColumns }, dynamic ? { mode: 'dynamic', timeformat: 'date' } : undefined);
-  if (dynamic) {
-    const cut = xml.indexOf('<nodes');
-    xml = xml.slice(0, cut) + insertSpells(xml.slice(cut), nodeSpells, edgeSpells, pretty);
-  }
-  return xml.endsWith('\n') ? xml : `${xml}\n`;
+  return [...gexfChunks(graph, options)].join('');
 }

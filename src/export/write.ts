@@ -16,11 +16,20 @@ export interface AtomicWriteFs {
   unlink: typeof fsp.unlink;
 }
 
+/** What a file can be written from: the whole text or bytes, or text in chunks (written one by one, UTF-8). */
+export type FileData = string | Uint8Array | Iterable<string>;
+
 /** Creates `path` (which must not exist), writes `data` and flushes it to disk. */
-export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string, data: string | Uint8Array): Promise<void> {
+export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string, data: FileData): Promise<void> {
   const handle = await fs.open(path, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else {
+      for (const chunk of data) {
+        let bytes = Buffer.from(chunk, 'utf8');
+        while (bytes.length > 0) bytes = bytes.subarray((await handle.write(bytes)).bytesWritten);
+      }
+    }
     await handle.sync();
   } finally {
     await handle.close();

@@ -7,6 +7,7 @@ import { buildGraphFromPaths } from '../../src/pipeline.js';
 import { dataPath } from '../../src/paths.js';
 import { fromGexf, toGexf, toJSON } from '../../src/export/index.js';
 import { NETWORKX_SUMMARY, runPython, validateGexf } from './helpers.js';
+import { oracleGexf } from './gexf-oracle.js';
 
 const CORPUS = dataPath('000_6a6b28fc1a4d90e2.txt');
 
@@ -18,6 +19,11 @@ describe('exports of the bundled corpus', async () => {
     expect(graph.order).toBeGreaterThan(10);
     expect(graph.directedSize).toBeGreaterThan(0);
     expect(graph.undirectedSize).toBeGreaterThan(0);
+  });
+
+  it('the streaming writer gives the bytes of the former graphology-gexf writer, in every mode', () => {
+    expect(xml).toBe(oracleGexf(graph));
+    for (const options of [{ mixed: true }, { pretty: false }]) expect(toGexf(graph, options)).toBe(oracleGexf(graph, options));
   });
 
   it('validates against the GEXF 1.3 XSD (viz namespace fixed)', async () => {

@@ -3,7 +3,8 @@ import { MultiGraph } from 'graphology';
 import gexf from 'graphology-gexf';
 import { buildFromSources } from '../../src/pipeline.js';
 import { toGexf, fromGexf } from '../../src/export/index.js';
-import { spellsOf, insertSpells } from '../../src/export/gexf-time.js';
+import { spellsOf } from '../../src/export/gexf-time.js';
+import { insertSpells } from '../export/gexf-oracle.js';
 import { runPython, validateGexf } from '../export/helpers.js';
 import { datedDocs } from '../../scripts/dated-corpus.js';
 
@@ -25,7 +26,7 @@ describe('spellsOf', () => {
     expect(spellsOf(undefined)).toEqual([]);
     expect(spellsOf(['x', 3, '2020-13-45'])).toEqual([]);
   });
-  it('insertSpells refuses a body whose elements do not follow the graph', () => {
+  it('insertSpells (the former writer, the oracle of the streaming one) refuses a body whose elements do not follow the graph', () => {
     expect(() => insertSpells('<nodes><node id="b"/></nodes>', [['a', [['2020-01-01', '2020-01-01']]]], [], false)).toThrow(/order/);
   });
 });

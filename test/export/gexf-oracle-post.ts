@@ -13,7 +13,7 @@
  * serialized, and joined back to the untouched body.
  */
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import type { ElementClass, GexfColumn } from './gexf-model.js';
+import type { ElementClass, GexfColumn } from '../../src/export/gexf-model.js';
 
 const HEAD_CLOSE = '</graph></gexf>';
 
