@@ -22,6 +22,7 @@ import { extractionInput } from './parallel/protocol.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, ReadNote } from './store/types.js';
+import { codeVersion } from './store/version.js';
 import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
 
@@ -76,6 +77,12 @@ export interface BuildOptions {
    * (count: files stored so far by this build). For test hooks.
    */
   onStored?: (phase: 'open' | 'committed', count: number) => void;
+  /**
+   * A shard of a store shared by several builders (`zhkg build --shard NAME`): its files are named
+   * `NAME/<name>` (as in a build of the folder holding the shards) and forgetting files that are gone
+   * only considers files of this shard, never other shards'.
+   */
+  shard?: string;
 }
 
 /** What a build did with its store. */
@@ -86,6 +93,8 @@ export interface StoreUse {
   extracted: number;
   /** Stored files forgotten (no longer among the inputs). */
   forgotten: number;
+  /** Files extracted here that another builder had stored meanwhile (nothing was written twice). */
+  alreadyStored?: number;
 }
 
 export interface BuildResult {
@@ -105,6 +114,11 @@ export interface BuildResult {
   facts: RelationFact[];
   /** Present when the build used a store. */
   store?: StoreUse;
+  /**
+   * The store's generation once this build's files were stored and the gone ones forgotten: the graph
+   * is saved for it (`ExtractionStore.saveGraph`), unless another builder changed the store since.
+   */
+  storeGeneration?: number;
 }
 
 /** Confidence of a byline's or photo credit's name (the layout says it is a name). */
@@ -204,6 +218,75 @@ function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): 
  * then never loads the segmenter or the model.
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
+  const g = await gather(paths, options);
+  if (!g.stored) return buildFromMentions(g.articles as Article[], g.found, options, g.large);
+  const { store, units, refs, use, generation } = g.stored;
+  const result = await streamFromStore(store, units, refs, { articles: g.articles, found: g.found }, options);
+  return { ...result, store: use, storeGeneration: generation };
+}
+
+/**
+ * Reads, extracts and stores the files of one shard (`options.shard`) or of the whole store, without
+ * assembling a graph: the graph of a store written by several shard builders is made by
+ * `buildGraphFromStore` (`zhkg export`).
+ */
+export async function storeFromPaths(paths: string[], options: BuildOptions & { store: ExtractionStore }): Promise<StoreUse & { articles: number }> {
+  const { stored } = await gather(paths, options);
+  return { ...stored!.use, articles: stored!.refs.length };
+}
+
+/** A shard's name: one path segment of visible characters. */
+export function checkShardName(name: string): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\') || /\p{Cc}/u.test(name))
+    throw new InputError('a shard name is one folder name (no slash, not empty, no control characters)', name);
+  return name;
+}
+
+/**
+ * The graph of every file in a store, assembled as a build of the folder holding them assembles it
+ * (files in walk order, resolution and relations corpus-wide, read back one file at a time): what
+ * `zhkg export` writes from a store that shard builders filled. Refused with one line when a shard's build
+ * did not finish, or when the files are not all of the store's pipeline version, of this zhkg (never mixed).
+ */
+export async function buildGraphFromStore(store: ExtractionStore, options: BuildOptions = {}): Promise<BuildResult & { generation: number }> {
+  const snap = await store.snapshot();
+  if (snap.unfinished.length > 0) {
+    const which = snap.unfinished.map((s) => (s === '' ? 'a whole-store build' : `shard ${s}`)).join(', ');
+    throw new StoreError(`the last build of ${which} did not finish: run it again, then export`, store.location);
+  }
+  if (snap.files.length === 0) throw new StoreError('the store holds no files: run zhkg build first', store.location);
+  const counts = new Map<string, number>();
+  for (const f of snap.files) counts.set(f.version, (counts.get(f.version) ?? 0) + 1);
+  const mine = codeVersion();
+  if (counts.size > 1 || !store.version.startsWith(`${mine}-`) || !counts.has(store.version)) {
+    const list = [...counts].map(([v, n]) => `${v.slice(0, 8)}…: ${n} file${n === 1 ? '' : 's'}`).join(', ');
+    throw new StoreError(
+      `the store holds files of ${counts.size} pipeline version${counts.size === 1 ? '' : 's'} (${list}), this zhkg is ${mine.slice(0, 8)}…: ` +
+        'build every shard with this zhkg and the same --field settings, then export',
+      store.location,
+    );
+  }
+  const refs: ArticleRef[] = [];
+  for (const f of snap.files) {
+    const peeked = await store.peek(f.name, f.hash);
+    if (!peeked) throw new StoreError(`the stored results of ${f.name} changed while the graph was assembled (a builder?); export again`, store.location);
+    for (const a of peeked.articles) refs.push({ id: a.id, source: a.source });
+  }
+  const units = snap.files.map((f) => ({ name: f.name, hash: f.hash }));
+  const result = await streamFromStore(store, units, refs, { articles: [], found: [] }, options);
+  return { ...result, generation: snap.generation };
+}
+
+/** What reading the inputs gave: articles and raw mentions held here, and with a store, what it holds. */
+interface Gathered {
+  articles: Array<Article | undefined>;
+  found: Mention[][];
+  large: boolean;
+  stored?: { store: ExtractionStore; units: Unit[]; refs: ArticleRef[]; use: StoreUse; generation: number };
+}
+
+/** Reads and extracts the inputs, through the store when one is given (see buildGraphFromPaths). */
+async function gather(paths: string[], options: BuildOptions): Promise<Gathered> {
   const inputs = await listInputFiles(paths);
   if (inputs.length === 0) throw new InputError(`no input file found (.txt, .jsonl, .pdf, .html …; nothing was written)`, paths.join(', ') || 'no input given');
   const files = inputs.map((f) => f.path);
@@ -212,7 +295,13 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const large = workers > 1 && (await totalBytes(files)) >= minBytes;
   const store = options.store;
+  const shard = options.shard === undefined ? undefined : checkShardName(options.shard);
   const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
+  const nameOf = (f: string, i: number) => {
+    const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
+    return shard === undefined ? name : `${shard}/${name}`;
+  };
+  await store?.markBuild(shard ?? '', 'started');
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -228,38 +317,47 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   // Files being extracted into the store: each is stored once all its articles' mentions are found.
   const pending = new Map<number, { name: string; hash: string; first: number; count: number; left: number; notes: ReadNote[] }>();
   const fileOf: number[] = []; // article index → input file index (only for files that will be stored)
-  const storeFile = (k: number) => {
+  // Files are stored one after another, in the order they are complete (a store takes one write at a time).
+  let storing: Promise<void> = Promise.resolve();
+  const storeFile = (k: number): Promise<void> => {
     const f = pending.get(k)!;
     pending.delete(k);
     const range = (list: unknown[]) => list.slice(f.first, f.first + f.count);
-    const n = use.extracted + 1;
-    store!.put({ name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes }, () =>
-      options.onStored?.('open', n),
-    );
+    const file = { name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes };
     for (let j = f.first; j < f.first + f.count; j++) {
       articles[j] = undefined;
       found[j] = [];
     }
-    use.extracted = n;
-    options.onStored?.('committed', n);
+    storing = storing.then(async () => {
+      const n = use.extracted + 1;
+      const wrote = await store!.put(file, () => options.onStored?.('open', n));
+      if (!wrote) use.alreadyStored = (use.alreadyStored ?? 0) + 1;
+      use.extracted = n;
+      options.onStored?.('committed', n);
+    });
+    return storing;
   };
-  const settle = (index: number) => {
+  const settle = (index: number): Promise<void> | undefined => {
     const k = fileOf[index];
-    if (k === undefined) return;
+    if (k === undefined) return undefined;
     const f = pending.get(k)!;
-    if (--f.left === 0) storeFile(k);
+    if (--f.left === 0) return storeFile(k);
+    return undefined;
   };
   const flush = () => {
     if (!pool || batch.length === 0) return;
     const at = batch;
     batch = [];
     batchChars = 0;
-    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then((ms) =>
+    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then(async (ms) => {
+      const stores: Array<Promise<void>> = [];
       ms.forEach((m, k) => {
         found[at[k]!] = m;
-        settle(at[k]!);
-      }),
-    );
+        const s = settle(at[k]!);
+        if (s) stores.push(s);
+      });
+      await Promise.all(stores);
+    });
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
     batches.push(done);
   };
@@ -270,10 +368,10 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
       if (!pool && large) pool = new ExtractionPool(workers);
     };
     for (const [i, f] of files.entries()) {
-      const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
+      const name = nameOf(f, i);
       // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
       const hash = store ? await fileHash(f).catch(() => undefined) : undefined;
-      const stored = hash === undefined ? undefined : store?.peek(name, hash);
+      const stored = hash === undefined ? undefined : await store?.peek(name, hash);
       // Results stored with a bad part skipped are only reused when this build skips bad parts too.
       if (stored && (options.onBadFile || !stored.notes.some((n) => 'badPart' in n))) {
         for (const note of stored.notes) {
@@ -297,8 +395,8 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
       readCount++;
       if (large) needPool();
       const split = articlesOfDocs(docs.map((d) => ({ ...d, path: name })));
-      const storing = store !== undefined && hash !== undefined;
-      if (storing) {
+      const toStore = store !== undefined && hash !== undefined;
+      if (toStore) {
         kept.add(name);
         pending.set(i, { name, hash, first: articles.length, count: split.length, left: split.length, notes });
         units.push({ name, hash });
@@ -306,7 +404,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
       for (const article of split) {
         refs.push({ id: article.id, source: article.source });
         const index = articles.push(article) - 1;
-        if (storing) fileOf[index] = i;
+        if (toStore) fileOf[index] = i;
         if (!pool) {
           found[index] = extractArticleMentions(article);
           continue;
@@ -318,19 +416,22 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
         if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
       }
       // Extracted here (or nothing to extract): stored at once; with workers, when the last batch returns.
-      if (storing && (!pool || split.length === 0)) storeFile(i);
+      if (toStore && (!pool || split.length === 0)) await storeFile(i);
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
     let done = 0;
     await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
+    await storing;
   } finally {
     await pool?.close();
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
-  if (!store) return buildFromMentions(articles as Article[], found, options, large);
-  use.forgotten = store.forgetExcept(kept);
-  return { ...streamFromStore(store, units, refs, { articles, found }, options), store: use };
+  if (!store) return { articles, found, large };
+  use.forgotten = await store.forgetExcept(kept, shard);
+  const generation = await store.generation();
+  await store.markBuild(shard ?? '', 'finished');
+  return { articles, found, large, stored: { store, units, refs, use, generation } };
 }
 
 /** A file of the corpus: stored (read back by name and hash), or a range of articles held in memory. */
@@ -344,33 +445,33 @@ type Unit = { name: string; hash: string } | { first: number; count: number };
  * (entities, edges with their capped evidence, article records), plus per-name sets and each article's id.
  * The graph is the one `buildFromMentions` makes of the same articles and mentions, byte for byte.
  */
-function streamFromStore(
+async function streamFromStore(
   store: ExtractionStore,
   units: Unit[],
   refs: ArticleRef[],
   held: { articles: Array<Article | undefined>; found: Mention[][] },
   options: BuildOptions,
-): BuildResult {
+): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const renamed = uniqueStems(refs);
-  const each = (visit: (article: Article, mentions: Mention[]) => void) => {
+  const each = async (visit: (article: Article, mentions: Mention[]) => void) => {
     for (const u of units) {
       if ('first' in u) {
         for (let j = u.first; j < u.first + u.count; j++) visit(withStem(held.articles[j]!, renamed), held.found[j]!);
         continue;
       }
-      const file = store.lookup(u.name, u.hash);
+      const file = await store.lookup(u.name, u.hash);
       if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, store.location);
       file.articles.forEach((a, k) => visit(withStem(a, renamed), file.mentions[k]!));
     }
   };
   progress('resolve', 0, 1);
   const plan = new NamingPlan();
-  each((a, m) => plan.add(articleDrafts(a, m)));
+  await each((a, m) => plan.add(articleDrafts(a, m)));
   const naming = plan.finish();
   const table = new EntityTable(naming);
   const assembler = new GraphAssembler();
-  each((a, m) => {
+  await each((a, m) => {
     table.add(articleDrafts(a, m));
     assembler.addArticle(a);
   });
@@ -383,7 +484,7 @@ function streamFromStore(
   assembler.setEntities(entities);
   progress('relations', 0, 1);
   const byKey = new Map(entities.map((e) => [e.key, e]));
-  each((a, m) => {
+  await each((a, m) => {
     let mentions = resolveMentions(articleDrafts(a, m), naming);
     if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
     for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);

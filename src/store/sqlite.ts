@@ -1,5 +1,7 @@
 /**
- * The embedded store: one SQLite file through better-sqlite3 (synchronous, one transaction per file).
+ * The embedded store: one SQLite file through better-sqlite3 (synchronous, one transaction per file). It
+ * implements the store interface with answers given at once; one build writes it at a time (the file is
+ * locked while a transaction is open), so a change simply clears the saved graph in its transaction.
  * A file that is not a zhkg store — another program's database, a damaged one, any other file — is refused
  * with one line and left exactly as it was: it is checked read-only before anything is written.
  */
@@ -10,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
-import type { ArticleRef, ExtractionStore, ReadNote, StoredFile, StoredGraph } from './types.js';
+import { compareNames, type ArticleRef, type ExtractionStore, type ReadNote, type StoreSnapshot, type StoredFile, type StoredGraph } from './types.js';
 import { STORE_FORMAT } from './version.js';
 
 /** PRAGMA application_id of a zhkg store: 'zhkg' in ASCII. */
@@ -177,7 +179,7 @@ export class SqliteStore implements ExtractionStore {
     });
   }
 
-  put(file: StoredFile, inside?: () => void): void {
+  put(file: StoredFile, inside?: () => void): boolean {
     if (file.mentions.length !== file.articles.length) throw new RangeError('SqliteStore.put: one mention list per article is expected');
     guarded(this.location, () => {
       const insertArticle = this.db.prepare(
@@ -210,10 +212,11 @@ export class SqliteStore implements ExtractionStore {
         inside?.();
       })();
     });
+    return true;
   }
 
-  forgetExcept(names: ReadonlySet<string>): number {
-    const gone = this.names().filter((n) => !names.has(n));
+  forgetExcept(names: ReadonlySet<string>, scope?: string): number {
+    const gone = this.names().filter((n) => !names.has(n) && (scope === undefined || n.startsWith(`${scope}/`)));
     if (gone.length === 0) return 0;
     guarded(this.location, () =>
       this.db.transaction(() => {
@@ -233,10 +236,26 @@ export class SqliteStore implements ExtractionStore {
     return guarded(this.location, () => (this.db.prepare(`SELECT name FROM files ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name));
   }
 
-  saveGraph(graph: StoredGraph): void {
+  /** Nothing to record: a build that did not finish leaves no saved graph, which export refuses. */
+  markBuild(): void {}
+
+  snapshot(): StoreSnapshot {
+    return guarded(this.location, () => {
+      const files = this.db.prepare(`SELECT name, hash, version FROM files`).all() as StoreSnapshot['files'];
+      return { files: files.sort((x, y) => compareNames(x.name, y.name)), unfinished: [], generation: 0 };
+    });
+  }
+
+  /** Always 0: changes clear the saved graph in their own transaction instead. */
+  generation(): number {
+    return 0;
+  }
+
+  saveGraph(graph: StoredGraph): boolean {
     guarded(this.location, () => {
       this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), gzipSync(graph.json));
     });
+    return true;
   }
 
   loadGraph(): StoredGraph | undefined {

@@ -34,29 +34,73 @@ export interface StoredGraph {
   settings: Record<string, unknown>;
 }
 
+/** A value, or a promise of it: the SQLite store answers at once, the PostgreSQL store over the network. */
+export type Awaitable<T> = T | Promise<T>;
+
+/** What is stored (without the articles), and what the store knows of the builds that wrote it, at one moment. */
+export interface StoreSnapshot {
+  /** The stored files in the order a build of the folder holding them reads them (path segments, by name). */
+  files: Array<{ name: string; hash: string; version: string }>;
+  /** Shards (or '' for a whole-store build) whose last build started and did not finish. */
+  unfinished: string[];
+  /** The store's generation at that moment (see `saveGraph`). */
+  generation: number;
+}
+
+/**
+ * The store interface both engines implement (SQLite: src/store/sqlite.ts, PostgreSQL: src/store/postgres.ts).
+ * Methods may answer at once or with a promise; callers await them.
+ */
 export interface ExtractionStore {
-  /** Where it lies (a file path), for messages. */
+  /** Where it lies (a file path, or a database URL without its password), for messages. */
   readonly location: string;
   /** The pipeline version whose rows this store reads and writes (src/store/version.ts). */
   readonly version: string;
   /** The stored results of `name` when they are of this content and this pipeline version. */
-  lookup(name: string, hash: string): StoredFile | undefined;
+  lookup(name: string, hash: string): Awaitable<StoredFile | undefined>;
   /**
    * Whether `name` is stored with this content and pipeline version, without reading its articles: its
    * reading remarks and the id and source of each article (in order); undefined when not stored.
    */
-  peek(name: string, hash: string): { notes: ReadNote[]; articles: ArticleRef[] } | undefined;
+  peek(name: string, hash: string): Awaitable<{ notes: ReadNote[]; articles: ArticleRef[] } | undefined>;
   /**
-   * Stores one file's results in one transaction, replacing whatever was stored under its name.
-   * `inside` runs within the transaction, before it commits (test hooks).
+   * Stores one file's results in one transaction, replacing whatever was stored under its name. Returns
+   * false when the same content of this pipeline version was already stored (by another builder given the
+   * same file): nothing is written twice. `inside` runs within the transaction, before it commits (test hooks).
    */
-  put(file: StoredFile, inside?: () => void): void;
-  /** Forgets every file not named in `names` (inputs that are gone); returns how many were forgotten. */
-  forgetExcept(names: ReadonlySet<string>): number;
+  put(file: StoredFile, inside?: () => void): Awaitable<boolean>;
+  /**
+   * Forgets every stored file not named in `names` (inputs that are gone); returns how many were forgotten.
+   * With `scope` (a shard's name) only files named `scope/…` are considered: other shards' files stay.
+   */
+  forgetExcept(names: ReadonlySet<string>, scope?: string): Awaitable<number>;
   /** Names of the stored files (sorted). */
-  names(): string[];
-  saveGraph(graph: StoredGraph): void;
+  names(): Awaitable<string[]>;
+  /**
+   * Marks the build of `scope` ('' for a build that owns the whole store) as started or finished; a
+   * snapshot lists the shards whose build started and did not finish.
+   */
+  markBuild(scope: string, state: 'started' | 'finished'): Awaitable<void>;
+  /** The stored files, listed at one moment (for assembling the graph of a store written by shard builds). */
+  snapshot(): Awaitable<StoreSnapshot>;
+  /** Incremented by every change to the stored files; a graph is saved for one generation. */
+  generation(): Awaitable<number>;
+  /**
+   * Saves the assembled graph. With `generation`, only if the stored files are still those of that
+   * generation (another builder may have written since); returns whether it was saved.
+   */
+  saveGraph(graph: StoredGraph, generation?: number): Awaitable<boolean>;
   /** The last assembled graph; undefined when none was saved since the stored files last changed. */
-  loadGraph(): StoredGraph | undefined;
-  close(): void;
+  loadGraph(): Awaitable<StoredGraph | undefined>;
+  close(): Awaitable<void>;
+}
+
+/** Compares stored file names as a folder walk orders them: path segment by segment, by UTF-16 code units. */
+export function compareNames(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
 }

@@ -57,6 +57,11 @@ function codeAndDataHash(): string {
   return (codeAndData = hash.digest('hex').slice(0, 32));
 }
 
+/** The code-and-data half of every pipeline version of this zhkg (without the reading settings). */
+export function codeVersion(): string {
+  return codeAndDataHash();
+}
+
 /** The version of stored extraction results for these reading settings (`fields` of JSONL inputs). */
 export function pipelineVersion(settings: unknown = {}): string {
   const s = createHash('sha256')

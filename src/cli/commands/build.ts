@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { buildGraphFromPaths, type Stage } from '../../pipeline.js';
+import { buildGraphFromPaths, checkShardName, storeFromPaths, type Stage } from '../../pipeline.js';
 import { defaultCorpus } from '../../text/read.js';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
@@ -9,7 +9,8 @@ import { InvalidArgumentError } from 'commander';
 import { parseFieldMapping } from '../../intake/jsonl.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { openStore, STORE_FILE } from '../../store/index.js';
+import { connectStore, isPostgresUrl, STORE_FILE } from '../../store/index.js';
+import { UsageError } from '../errors.js';
 
 function collectField(value: string, previous: string[]): string[] {
   try {
@@ -48,13 +49,38 @@ export function registerBuild(program: Command): void {
       [],
     )
     .option('--min-confidence <x>', 'drop entities whose confidence is below x (0–1; default 0 keeps all)', parseConfidence)
-    .option('--store <file>', `store of extraction results: only new and changed files are extracted (default: ${STORE_FILE} in the output folder)`)
+    .option(
+      '--store <file|url>',
+      `store of extraction results: only new and changed files are extracted (default: ${STORE_FILE} in the output folder; postgres://… for a PostgreSQL database)`,
+    )
     .option('--no-store', 'extract every file, keep no store')
+    .option(
+      '--shard <name>',
+      'store the inputs as shard NAME of a PostgreSQL store shared with other builders (files named NAME/…, only its own gone files forgotten); writes no graph: zhkg export --store assembles all shards',
+      (v: string) => {
+        try {
+          return checkShardName(v);
+        } catch (err) {
+          throw new InvalidArgumentError((err as Error).message);
+        }
+      },
+    )
     .action(
       async (
         inputs: string[],
-        opts: { out: string; quiet?: boolean; viewer: boolean; skipBad?: boolean; field: string[]; minConfidence?: number; store: string | boolean },
+        opts: {
+          out: string;
+          quiet?: boolean;
+          viewer: boolean;
+          skipBad?: boolean;
+          field: string[];
+          minConfidence?: number;
+          store: string | boolean;
+          shard?: string;
+        },
       ) => {
+        if (opts.shard !== undefined && (typeof opts.store !== 'string' || !isPostgresUrl(opts.store)))
+          throw new UsageError('--shard needs a PostgreSQL store shared by the builders: --store postgres://…');
         // The output folder is checked before the (long) build, not after it.
         await checkOutputDir(opts.out);
         const hook = boundaryHook();
@@ -65,15 +91,14 @@ export function registerBuild(program: Command): void {
           if (typeof opts.store !== 'string') await mkdir(opts.out, { recursive: true });
         }
         // Opened (and checked: a file that is not a zhkg store is refused untouched) before any work.
-        const store = storePath === undefined ? undefined : openStore(storePath, { fields: fields ?? null });
+        const store = storePath === undefined ? undefined : await connectStore(storePath, { fields: fields ?? null });
         try {
           const bundled = inputs.length === 0;
           const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
           const progress = createProgress({ quiet: !!opts.quiet });
           const t0 = Date.now();
           let stage: Stage | undefined;
-          // Only the graph is kept: articles, entities and relation facts can be freed before the export.
-          const { graph, articleCount, use } = await buildGraphFromPaths(paths, {
+          const options = {
             onProgress: (s: Stage, done: number, total: number) => {
               if (hook && s !== stage) hook(`stage:${s}`);
               stage = s;
@@ -86,27 +111,48 @@ export function registerBuild(program: Command): void {
             // The bundled corpus goes by data/<file>, wherever the package is installed.
             ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
             ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
-          }).then((r) => ({ graph: r.graph, articleCount: r.articleCount, use: r.store }));
+          };
+          if (opts.shard !== undefined && store) {
+            // A shard only fills the shared store; the graph of all shards is zhkg export's.
+            const use = await storeFromPaths(paths, { ...options, store, shard: opts.shard });
+            progress.stop();
+            if (!opts.quiet) {
+              const secs = ((Date.now() - t0) / 1000).toFixed(1);
+              const twice = use.alreadyStored ? `, ${use.alreadyStored} of them already stored by another builder` : '';
+              process.stderr.write(
+                `zhkg: shard ${opts.shard}: ${use.articles} articles in ${secs} s (${use.extracted} file${use.extracted === 1 ? '' : 's'} extracted${twice}, ${use.reused} reused${use.forgotten ? `, ${use.forgotten} forgotten` : ''}) in ${store.location}; zhkg export --store assembles the graph\n`,
+              );
+            }
+            return;
+          }
+          // Only the graph is kept: articles, entities and relation facts can be freed before the export.
+          const { graph, articleCount, use, generation } = await buildGraphFromPaths(paths, options).then((r) => ({
+            graph: r.graph,
+            articleCount: r.articleCount,
+            use: r.store,
+            generation: r.storeGeneration,
+          }));
           progress.stop();
           hook?.('stage:built');
           // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
           const { writeOutputs } = await import('../../output.js');
           if (store) {
             const { toJSON } = await import('../../export/index.js');
-            store.saveGraph({ json: toJSON(graph), settings: { minConfidence: opts.minConfidence ?? 0 } });
+            // Not saved when another builder changed the store meanwhile: the graph is no longer all of it.
+            await store.saveGraph({ json: toJSON(graph), settings: { minConfidence: opts.minConfidence ?? 0 } }, generation);
             hook?.('store:graph');
           }
           const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
           if (!opts.quiet) {
             const secs = ((Date.now() - t0) / 1000).toFixed(1);
             const reuse = use
-              ? ` (${use.extracted} file${use.extracted === 1 ? '' : 's'} extracted, ${use.reused} reused from ${storePath}${use.forgotten ? `, ${use.forgotten} forgotten` : ''})`
+              ? ` (${use.extracted} file${use.extracted === 1 ? '' : 's'} extracted, ${use.reused} reused from ${store?.location}${use.forgotten ? `, ${use.forgotten} forgotten` : ''})`
               : '';
             process.stderr.write(`zhkg: ${articleCount} articles → ${graph.order} nodes, ${graph.size} edges in ${secs} s${reuse}\n`);
           }
           process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
         } finally {
-          store?.close();
+          await store?.close();
         }
       },
     );

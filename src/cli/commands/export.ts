@@ -5,7 +5,8 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import picomatch from 'picomatch';
-import { storedGraph } from '../../store/graph.js';
+import { graphFromStore } from '../../stored-graph.js';
+import { redactUrl } from '../../store/url.js';
 import { sliceGraph, type SliceOptions } from '../../query/slice.js';
 import { checkOutputDir } from '../../export/commit.js';
 import { ENTITY_KINDS } from '../../types.js';
@@ -49,7 +50,7 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write graph.gexf, graph.json and the viewer for the graph in a store, or a slice of it, without rebuilding')
-    .option('--store <file>', 'the store a build wrote', 'out/zhkg.db')
+    .option('--store <file|url>', 'the store a build wrote (a file, or postgres://… where shard builders wrote)', 'out/zhkg.db')
     .option('-o, --out <dir>', 'output folder', 'out/export')
     .option('--ego <name>', 'only the ego network of this entity (label, alias or node key)')
     .option('--depth <n>', `hops of the ego network (1–${MAX_DEPTH}, default 1)`, parseDepth)
@@ -65,7 +66,7 @@ export function registerExport(program: Command): void {
     .action(async (opts: ExportOpts) => {
       if (opts.depth !== undefined && opts.ego === undefined) throw new InvalidArgumentError('--depth needs --ego');
       await checkOutputDir(opts.out);
-      const whole = storedGraph(opts.store);
+      const whole = await graphFromStore(opts.store);
       const match = opts.articles.length ? picomatch(opts.articles, { dot: true }) : undefined;
       const slice: SliceOptions = {
         ...(match ? { articles: (id: string, source: string) => match(source) || match(id) } : {}),
@@ -76,7 +77,8 @@ export function registerExport(program: Command): void {
       const hook = boundaryHook();
       const { writeOutputs } = await import('../../output.js');
       const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
-      if (!opts.quiet) process.stderr.write(`zhkg: exported ${graph.order} of ${whole.order} nodes, ${graph.size} of ${whole.size} edges from ${opts.store}\n`);
+      if (!opts.quiet)
+        process.stderr.write(`zhkg: exported ${graph.order} of ${whole.order} nodes, ${graph.size} of ${whole.size} edges from ${redactUrl(opts.store)}\n`);
       process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
     });
 }

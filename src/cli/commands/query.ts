@@ -15,7 +15,7 @@ import { formatEntities, formatHolders, formatNeighbors, formatPath, formatStats
 import { egoNetwork } from '../../query/ego.js';
 import { holdersOf } from '../../query/holders.js';
 import { loadGraph } from '../../query/load.js';
-import { storedGraph } from '../../store/graph.js';
+import { graphFromStore } from '../../stored-graph.js';
 import { neighbors, type Direction } from '../../query/neighbors.js';
 import { shortestPath } from '../../query/path.js';
 import { graphStats } from '../../query/stats.js';
@@ -102,9 +102,9 @@ function intParser(min: number, max: number): (value: string) => number {
 }
 
 /** The graph file: --graph, or the graph stored in --store, else out/graph.json (or out/graph.gexf) when present. */
-function openGraph(opts: CommonOpts): QueryGraph {
+async function openGraph(opts: CommonOpts): Promise<QueryGraph> {
   if (opts.graph !== undefined && opts.store !== undefined) throw new UsageError('pass --graph or --store, not both');
-  if (opts.store !== undefined) return storedGraph(opts.store);
+  if (opts.store !== undefined) return graphFromStore(opts.store);
   const path = opts.graph ?? DEFAULT_GRAPHS.find((p) => existsSync(p));
   if (!path) throw new UsageError(`no graph: pass --graph FILE (${DEFAULT_GRAPHS.join(' and ')} not found; run zhkg build)`);
   return loadGraph(path);
@@ -151,7 +151,7 @@ function entityRef(graph: QueryGraph, key: string): { key: string; label: string
 function withCommon(cmd: Command): Command {
   return cmd
     .option('-g, --graph <file>', `graph file, GEXF or graphology JSON (default: ${DEFAULT_GRAPHS.join(', else ')})`)
-    .option('--store <file>', 'the graph the last build assembled in this store (zhkg build writes out/zhkg.db)')
+    .option('--store <file>', 'the graph the last build assembled in this store (zhkg build writes out/zhkg.db; postgres://… where shard builders wrote)')
     .option('--json', 'print JSON for scripts instead of a table')
     .exitOverride()
     .showHelpAfterError();
@@ -175,9 +175,9 @@ export function registerQuery(program: Command): void {
         .addOption(new Option('--direction <dir>', 'edge direction from NAME').choices(['out', 'in', 'both']).default('both'))
         .addOption(new Option('-d, --depth <n>', `hops (1–${MAX_DEPTH})`).argParser(intParser(1, MAX_DEPTH)).default(1)),
     ),
-  ).action((name: string, opts: CommonOpts & { kind?: string; relation?: string[]; direction: Direction; depth: number }) => {
+  ).action(async (name: string, opts: CommonOpts & { kind?: string; relation?: string[]; direction: Direction; depth: number }) => {
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const key = resolveForCli(graph, name, opts);
     requireInPeriod(graph, key, period);
     const list = neighbors(graph, key, {
@@ -216,9 +216,9 @@ export function registerQuery(program: Command): void {
             .default('fallback'),
         ),
     ),
-  ).action((a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
+  ).action(async (a: string, b: string, opts: CommonOpts & { coOccurs: 'fallback' | 'never' | 'equal' }) => {
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const from = resolveForCli(graph, a, opts);
     const to = resolveForCli(graph, b, opts);
     requireInPeriod(graph, from, period);
@@ -239,8 +239,8 @@ export function registerQuery(program: Command): void {
       .description('entities whose label or alias equals or contains NAME (exact label, alias, substring)')
       .argument('<name>', 'text to look for')
       .addOption(new Option('-k, --kind <kind>', 'only entities of this kind').argParser(parseKind)),
-  ).action((name: string, opts: CommonOpts & { kind?: string }) => {
-    const graph = openGraph(opts);
+  ).action(async (name: string, opts: CommonOpts & { kind?: string }) => {
+    const graph = await openGraph(opts);
     const list = findEntities(graph, name, opts.kind ? { kind: opts.kind } : {});
     if (list.length === 0) throw new UnknownEntityError(name.trim(), opts.kind);
     if (opts.json) json(list);
@@ -255,9 +255,9 @@ export function registerQuery(program: Command): void {
         .argument('<title>', 'role title as stored in role edges')
         .option('--substring', 'match titles containing TITLE (书记 finds 第一书记, 党支部书记 …)'),
     ),
-  ).action((title: string, opts: CommonOpts & { substring?: boolean }) => {
+  ).action(async (title: string, opts: CommonOpts & { substring?: boolean }) => {
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const list = holdersOf(graph, title, { match: opts.substring ? 'substring' : 'exact', ...period });
     if (list.length === 0)
       throw new InputError(`nobody holds the title "${title.trim()}" in the graph${hasPeriod(period) ? ` ${describePeriod(period)}` : ''}`);
@@ -279,7 +279,7 @@ export function registerQuery(program: Command): void {
     const format = opts.out === undefined ? 'json' : extname(opts.out).toLowerCase().slice(1);
     if (format !== 'json' && format !== 'gexf') throw new UsageError(`--out must end in .gexf or .json: ${opts.out}`);
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const key = resolveForCli(graph, name, opts);
     requireInPeriod(graph, key, period);
     const ego = egoNetwork(graph, key, opts.depth, { ...(opts.relation ? { relation: opts.relation } : {}), ...period });
@@ -303,9 +303,9 @@ export function registerQuery(program: Command): void {
         .addOption(new Option('--top <n>', 'how many top entities').argParser(intParser(0, 10_000)).default(10))
         .addOption(new Option('--by <metric>', 'rank by').choices(['degree', 'pagerank']).default('degree')),
     ),
-  ).action((opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
+  ).action(async (opts: CommonOpts & { top: number; by: 'degree' | 'pagerank' }) => {
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const stats = graphStats(graph, { top: opts.top, by: opts.by, ...period });
     if (opts.json) json(stats);
     else out(formatStats(stats));
@@ -320,9 +320,9 @@ export function registerQuery(program: Command): void {
         .addOption(new Option('-r, --relation <relations>', 'only these relations (comma-separated)').argParser(parseRelations))
         .option('--co-occurs', 'include co_occurs edges (left out by default)'),
     ),
-  ).action((name: string, opts: CommonOpts & { relation?: string[]; coOccurs?: boolean }) => {
+  ).action(async (name: string, opts: CommonOpts & { relation?: string[]; coOccurs?: boolean }) => {
     const period = periodOf(opts);
-    const graph = openGraph(opts);
+    const graph = await openGraph(opts);
     const key = resolveForCli(graph, name, opts);
     requireInPeriod(graph, key, period);
     const entries = timeline(graph, key, { ...period, ...(opts.relation ? { relation: opts.relation } : {}), coOccurs: opts.coOccurs === true });
