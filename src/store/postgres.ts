@@ -173,16 +173,13 @@ export class PgStore implements ExtractionStore {
   }
 
   peek(name: string, hash: string): Promise<{ notes: ReadNote[]; articles: ArticleRef[] } | undefined> {
-    return this.transaction(
-      async (c) => {
-        const file = (await c.query<{ notes: string }>(`SELECT notes FROM files WHERE name = $1 AND hash = $2 AND version = $3`, [name, hash, this.version]))
-          .rows[0];
-        if (!file) return undefined;
-        const articles = (await c.query<ArticleRef>(`SELECT id, source FROM articles WHERE file = $1 ORDER BY seq`, [name])).rows;
-        return { notes: JSON.parse(file.notes) as ReadNote[], articles };
-      },
-      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-    );
+    return this.transaction(async (c) => {
+      const file = (await c.query<{ notes: string }>(`SELECT notes FROM files WHERE name = $1 AND hash = $2 AND version = $3`, [name, hash, this.version]))
+        .rows[0];
+      if (!file) return undefined;
+      const articles = (await c.query<ArticleRef>(`SELECT id, source FROM articles WHERE file = $1 ORDER BY seq`, [name])).rows;
+      return { notes: JSON.parse(file.notes) as ReadNote[], articles };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
   put(file: StoredFile, inside?: () => void): Promise<boolean> {
@@ -268,15 +265,12 @@ export class PgStore implements ExtractionStore {
   }
 
   snapshot(): Promise<StoreSnapshot> {
-    return this.transaction(
-      async (c) => {
-        const generation = Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1`)).rows[0]!.generation);
-        const unfinished = (await c.query<{ name: string }>(`SELECT name FROM shards WHERE state <> 'finished' ORDER BY name`)).rows.map((r) => r.name);
-        const files = (await c.query<StoreSnapshot['files'][number]>(`SELECT name, hash, version FROM files`)).rows;
-        return { files: files.sort((x, y) => compareNames(x.name, y.name)), unfinished, generation };
-      },
-      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
-    );
+    return this.transaction(async (c) => {
+      const generation = Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1`)).rows[0]!.generation);
+      const unfinished = (await c.query<{ name: string }>(`SELECT name FROM shards WHERE state <> 'finished' ORDER BY name`)).rows.map((r) => r.name);
+      const files = (await c.query<StoreSnapshot['files'][number]>(`SELECT name, hash, version FROM files`)).rows;
+      return { files: files.sort((x, y) => compareNames(x.name, y.name)), unfinished, generation };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
   generation(): Promise<number> {
