@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBio } from '../src/eval/bio.js';
 import { parseGenreGold } from '../src/eval/genre.js';
-import { ruleCandidates } from '../src/entities/index.js';
-import { combine, modelCandidates, type RuledMention } from '../src/entities/combine.js';
+import { allCandidates } from '../src/entities/index.js';
+import { combine, type RuledMention } from '../src/entities/combine.js';
 import { loadModel, readSpans } from '../src/entities/model/index.js';
 import { loadLexicons } from '../src/entities/rules/lexicon.js';
 import { segment } from '../src/segment/jieba.js';
@@ -24,7 +24,7 @@ const lex = loadLexicons();
 
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
-  const candidates = [...modelCandidates(readSpans(text, tokens, model).spans, { text, tokens }), ...ruleCandidates(text, tokens, gaps)];
+  const candidates = allCandidates(text, tokens, readSpans(text, tokens, model).spans, { gaps });
   return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true });
 }
 

@@ -126,10 +126,14 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   const rulePlaces = valid.filter((c) => c.priority > MODEL_PRIORITY && c.kind === 'PLACE');
+  // A model span that cuts across a rule's candidate (吉尔嘎郎图苏木海尔 | 海尔罕嘎查) loses to it, so the pieces it
+  // holds do not give way to it either.
+  const rules = valid.filter((c) => c.priority > MODEL_PRIORITY);
+  const crossed = (m: Candidate): boolean => rules.some((r) => r.start < m.end && m.start < r.end && (r.start < m.start || r.end > m.end));
   const usable = valid.filter(
     (c) =>
       c.priority === MODEL_PRIORITY ||
-      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start && yieldsToModel(c, m, text, rulePlaces)),
+      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start && yieldsToModel(c, m, text, rulePlaces) && !crossed(m)),
   );
   const order = [...usable].sort(
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
@@ -155,6 +159,14 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   for (const n of order2) {
     const src = names.get(n)!;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+      // The model's reading of a piece of the name (格日勒 in 格日勒其木格) gives way to the whole.
+      const inside = chosen.filter((c) => c.start < at + n.length && at < c.end);
+      if (inside.length > 0 && inside.every((c) => c.priority === MODEL_PRIORITY && c.rule === 'model' && at <= c.start && c.end <= at + n.length)) {
+        for (const c of inside) {
+          chosen.splice(chosen.indexOf(c), 1);
+          taken.fill(0, c.start, c.end);
+        }
+      }
       if (free(at, at + n.length))
         take({
           start: at,

@@ -17,8 +17,9 @@ import type { RuledMention } from './combine.js';
  */
 export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   model: 0,
-  repeat: 0.86,
+  repeat: 0.95,
   'person:title': 0.87,
+  'person:mongolian-tail': 0.75,
   'person:speaker': 0.96,
   'person:byline': 0.95,
   'person:dictionary': 0.97,

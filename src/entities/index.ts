@@ -13,10 +13,10 @@ import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
 import { withLevelBodies } from './bodies.js';
-import { combine, modelCandidates } from './combine.js';
-import { buildContext, type Candidate } from './rules/context.js';
+import { MODEL_PRIORITY, combine, modelCandidates } from './combine.js';
+import { buildContext, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
-import { personCandidates } from './rules/person.js';
+import { mongolianTail, personCandidates } from './rules/person.js';
 import { placeCandidates } from './rules/place.js';
 import { organizationCandidates } from './rules/organization.js';
 import { programCandidates } from './rules/program.js';
@@ -71,9 +71,38 @@ function shippedModel(): NerModel | null {
 
 /** The rule candidates for `text` (all families, before combination). Exported for tests and tools. */
 export function ruleCandidates(text: string, tokens: readonly Token[], gaps: readonly number[] = []): Candidate[] {
-  const ctx = buildContext(text, tokens, gaps, loadLexicons(), placeIndex());
+  return rulesIn(buildContext(text, tokens, gaps, loadLexicons(), placeIndex()));
+}
+
+function rulesIn(ctx: RuleContext): Candidate[] {
   const places = placeCandidates(ctx);
   return [...personCandidates(ctx), ...places, ...organizationCandidates(ctx, places), ...programCandidates(ctx)];
+}
+
+/** Priority of a model span that a rule corrected (a Mongolian name's tail): above the model, below every other rule. */
+const CORRECTED_PRIORITY = MODEL_PRIORITY + 1;
+
+/**
+ * Every candidate for `text` before combination: the model's spans (given its reading), a person's name the
+ * model cut short before a Mongolian name element extended over it (rule `person:mongolian-tail`), and the rule
+ * families unless `rules` is false. What recognize() combines; exported for tools (scripts/rule-counts.ts).
+ */
+export function allCandidates(
+  text: string,
+  tokens: readonly Token[],
+  spans: readonly Mention[] | undefined,
+  options: { rules?: boolean; gaps?: readonly number[] } = {},
+): Candidate[] {
+  const ctx = buildContext(text, tokens, options.gaps ?? [], loadLexicons(), placeIndex());
+  const out: Candidate[] = [];
+  if (spans) {
+    for (const c of modelCandidates(spans, { text, tokens })) {
+      const end = options.rules !== false && c.kind === 'PERSON' ? mongolianTail(ctx, c.start, c.end) : c.end;
+      out.push(end === c.end ? c : { ...c, end, priority: CORRECTED_PRIORITY, rule: 'person:mongolian-tail' });
+    }
+  }
+  if (options.rules !== false) append(out, rulesIn(ctx));
+  return out;
 }
 
 function append<T>(target: T[], items: readonly T[]): void {
@@ -84,12 +113,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (typeof text !== 'string') throw new TypeError('recognize: text must be a string');
   if (text.length === 0) return [];
   const tokens = options.tokens ?? segment(text);
-  const candidates: Candidate[] = [];
-  // appended one by one: spreading an array into push() overflows the stack on a long line (issue 16)
   const model = options.nerModel ?? (options.model !== false ? shippedModel() : null);
   const reading = model ? readSpans(text, tokens, model) : undefined;
-  if (reading) append(candidates, modelCandidates(reading.spans, { text, tokens }));
-  if (options.rules !== false) append(candidates, ruleCandidates(text, tokens, options.gaps ?? []));
+  const candidates = allCandidates(text, tokens, reading?.spans, { rules: options.rules !== false, gaps: options.gaps ?? [] });
   const nested = options.nested !== false;
   if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested }));
   const found = withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true }));

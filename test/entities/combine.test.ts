@@ -91,4 +91,23 @@ describe('combination of model spans and rule candidates', () => {
     const out = combine(text, [c(0, 3, 'PLACE', 4, 'place:abbreviation', '新巴尔虎左旗'), c(5, 99, 'PLACE', 4)], new Set());
     expect(out).toEqual([{ start: 0, end: 3, text: '新左旗', kind: 'PLACE', canonical: '新巴尔虎左旗' }]);
   });
+
+  it('keeps the pieces a model span holds when that span cuts across another rule candidate', () => {
+    // The model read 塔拉图苏木哈日 as one organization, which ends inside 哈日嘎查: it loses to that place,
+    // so 塔拉图苏木 does not give way to it.
+    const text = '塔拉图苏木哈日嘎查的牧民';
+    const cands = [c(0, 7, 'ORGANIZATION', MODEL_PRIORITY, 'model'), c(0, 5, 'PLACE', 4, 'place:division'), c(5, 9, 'PLACE', 4, 'place:division')];
+    expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['塔拉图苏木', '哈日嘎查']);
+    // Without the crossing place the model's organization still wins over the piece.
+    expect(combine(text, cands.slice(0, 2), new Set(), { nested: false }).map((m) => m.text)).toEqual(['塔拉图苏木哈日']);
+  });
+  it("lets a rule's name replace the model's reading of a piece of it where the name recurs", () => {
+    const text = '护边员乌兰其木格说，乌兰其木格家';
+    const cands = [c(3, 8, 'PERSON', 5, 'person:title'), c(10, 12, 'PLACE', MODEL_PRIORITY, 'model')];
+    const out = combine(text, cands, new Set(), { withRules: true });
+    expect(out.map((m) => [m.text, m.kind, m.rule])).toEqual([
+      ['乌兰其木格', 'PERSON', 'person:title'],
+      ['乌兰其木格', 'PERSON', 'repeat'],
+    ]);
+  });
 });

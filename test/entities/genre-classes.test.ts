@@ -16,6 +16,10 @@ describe('Mongolian names are read whole where jieba cuts them', () => {
     expect(found('嘎查党支部书记那仁满都拉介绍，今年的草场长势很好。', 'PERSON')).toContain('那仁满都拉');
     expect(found('牧民额尔敦毕力格说，冬天储备的草料够用了。', 'PERSON')).toContain('额尔敦毕力格');
   });
+  it('where the model cut a name short before a Mongolian name element', () => {
+    expect(found('自从好邻居乌兰其木格当上党员中心户后，牧户们的羊好卖了。', 'PERSON')).toEqual(['乌兰其木格']);
+    expect(found('会后，敖日格勒其木格组织大家学习。', 'PERSON')).toEqual(['敖日格勒其木格']);
+  });
   it('not where the elements stand inside a place name', () => {
     expect(found('呼和浩特市的企业来到这里考察。', 'PERSON')).toEqual([]);
   });

@@ -65,6 +65,31 @@ export function mongolianCover(ctx: RuleContext, p: number, len: number): boolea
 }
 
 /**
+ * Where a person's name that the model cut short before a Mongolian name element really ends (乌尼日 + 其木格,
+ * 格日勒 + 其木格): `end` moved over the elements that follow, each the longest that ends where a jieba word
+ * ends (呼和 in 呼和浩特 is no element), while the name stays within MAX_MONGOLIAN characters. `end` itself when
+ * no element follows.
+ */
+export function mongolianTail(ctx: RuleContext, start: number, end: number): number {
+  const { text } = ctx;
+  const parts = ctx.lex.mongolianParts;
+  let at = end;
+  for (;;) {
+    let step = 0;
+    for (const n of parts.lengths) {
+      if (n < 2 || at + n - start > MAX_MONGOLIAN || !parts.has(text.slice(at, at + n))) continue;
+      const t = tokenAt(ctx, at + n - 1);
+      if (t && t.end === at + n) {
+        step = n;
+        break;
+      }
+    }
+    if (step === 0) return at;
+    at += step;
+  }
+}
+
+/**
  * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
  * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
  */
