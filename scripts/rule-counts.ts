@@ -1,5 +1,5 @@
 /**
- * What each recognizer decides, counted: `npx tsx scripts/rule-counts.ts [--genre-dir DIR] [--wrong RULE]`. For every final
+ * What each recognizer decides, counted: `npx tsx scripts/rule-counts.ts [--genre-dir DIR] [--wrong RULE] [--right RULE]`. For every final
  * mention (combine with `withRules`, flat as on People's Daily) the rule that proposed it, and whether it is
  * right: on ../shared/eval/pd-ner/dev.bio an exact gold span of the kind (PROGRAM not scored there); on the
  * genre texts (eval-cache/genre, the articles as the pipeline splits and converts them) a gold name or alias of
@@ -31,11 +31,14 @@ function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
 type Counts = Map<string, [number, number]>;
 /** `--wrong RULE`: also print each wrong decision of that rule with its context. */
 const showWrong = flagValue(process.argv, '--wrong');
+/** `--right RULE`: also print each right decision of that rule with its context. */
+const showRight = flagValue(process.argv, '--right');
 
 function count(c: Counts, rule: string, right: boolean, context?: () => string): void {
   const a = c.get(rule) ?? c.set(rule, [0, 0]).get(rule)!;
   a[right ? 0 : 1]++;
   if (!right && rule === showWrong && context) console.log(`wrong ${rule}: ${context()}`);
+  if (right && rule === showRight && context) console.log(`right ${rule}: ${context()}`);
 }
 
 function around(text: string, m: { start: number; end: number; kind: string }): string {

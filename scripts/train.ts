@@ -1,7 +1,7 @@
 /**
  * Trains the character-level NER model:
  *   npm run train [-- --train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
- *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf]
+ *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf] [--augment-mongolian P]
  * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
  * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
  * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
@@ -25,6 +25,8 @@ import { decodeModel, encodeModel, quantize } from '../src/entities/model/format
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
 import { spansToTags, tagsToSpans } from '../src/entities/model/tags.js';
 import type { EntityKind, Mention, Token } from '../src/types.js';
+import { loadLexicons } from '../src/entities/rules/lexicon.js';
+import { seededRandom } from '../src/util/random.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedEval = join(root, '..', 'shared', 'eval');
@@ -46,6 +48,7 @@ let rate = 0.05;
 let l2 = 1e-5;
 let useGold = true;
 let useGazetteer = true;
+let augmentMongolian = 0;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--train') trainFiles = args[++i]!.split(',');
@@ -64,6 +67,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--l2') l2 = Number(args[++i]);
   else if (a === '--no-gold-lexicon') useGold = false;
   else if (a === '--no-gazetteer') useGazetteer = false;
+  else if (a === '--augment-mongolian') augmentMongolian = Number(args[++i]);
   else throw new Error(`train: unknown argument ${a}`);
 }
 if (!Number.isInteger(epochs) || epochs < 1) throw new Error('--epochs must be a positive integer');
@@ -79,6 +83,8 @@ interface Item {
   weight: number;
   /** Partially annotated corpus: the tags each unit allows (see partialMask). */
   allowed?: Uint16Array;
+  /** A copy with generated names (--augment-mongolian): its names stay out of the name lexicon. */
+  augmented?: boolean;
 }
 
 /** Parts of speech (jieba) of words that are never part of a name. */
@@ -114,6 +120,7 @@ function lexiconEntries(items: readonly Item[]): Entries {
   for (const [w, t] of extraNames) m.set(w, (m.get(w) ?? 0) | t);
   if (useGold) {
     for (const it of items) {
+      if (it.augmented) continue;
       for (const sp of it.s.spans) {
         const bit = GOLD_BIT[sp.kind];
         if (bit !== undefined && sp.text.length >= 2) m.set(sp.text, (m.get(sp.text) ?? 0) | bit);
@@ -203,6 +210,7 @@ function meta() {
       epochs,
       seed: SEED,
       minCount,
+      augmentMongolian,
     },
   };
 }
@@ -217,6 +225,47 @@ for (const f of partialFiles) {
     trainItems.push({ s, tokens, weight: partialWeight, allowed: partialMask(s, tokens) });
   }
 }
+/**
+ * --augment-mongolian P: a copy of each training sentence that names a person, with probability P, in which
+ * every person's name is replaced by a Mongolian name made of 1–3 generic name elements
+ * (data/lexicon/mongolian-name-parts.txt; 2–7 characters). The training corpora name few Mongolian people,
+ * so the model cuts such names into single-character places; the copies show it the names in the corpora's own
+ * contexts. Seeded: same corpora, same copies.
+ */
+function mongolianCopies(items: readonly Item[], p: number): Item[] {
+  if (!(p > 0)) return [];
+  const parts = [...loadLexicons().mongolianParts.words].sort();
+  const rand = seededRandom(SEED + 1);
+  const pick = (): string => parts[Math.floor(rand() * parts.length)]!;
+  const name = (): string => {
+    for (;;) {
+      const n = 1 + Math.floor(rand() * 3);
+      let out = '';
+      for (let k = 0; k < n; k++) out += pick();
+      if (out.length >= 2 && out.length <= 7 && (n > 1 || out.length >= 3)) return out;
+    }
+  };
+  const out: Item[] = [];
+  for (const it of items) {
+    if (it.allowed || !it.s.spans.some((sp) => sp.kind === 'PERSON') || rand() >= p) continue;
+    let text = '';
+    let at = 0;
+    const spans: Mention[] = [];
+    for (const sp of it.s.spans) {
+      text += it.s.text.slice(at, sp.start);
+      const surface = sp.kind === 'PERSON' ? name() : sp.text;
+      spans.push({ start: text.length, end: text.length + surface.length, text: surface, kind: sp.kind });
+      text += surface;
+      at = sp.end;
+    }
+    text += it.s.text.slice(at);
+    out.push({ s: { text, spans }, tokens: segment(text), weight: it.weight, augmented: true });
+  }
+  return out;
+}
+const copies = mongolianCopies(trainItems, augmentMongolian);
+for (const c of copies) trainItems.push(c);
+if (copies.length > 0) console.log(`augmented: ${copies.length} copies with Mongolian names (p ${augmentMongolian})`);
 /** Names annotated in --lexicon-from corpora: lexicon features only (their sentences are not trained on). */
 const extraNames = new Map<string, number>();
 for (const f of lexiconFiles) {

@@ -93,6 +93,18 @@ const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心
 /** Fixed phrases in which a place name is no mention of the place (中国特色社会主义). */
 const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 
+/** Whether [start, end) is exactly a chain of rule places (河南省, 河南省社旗县). */
+function coveredByPlaces(start: number, end: number, places: readonly Candidate[]): boolean {
+  let at = start;
+  while (at < end) {
+    let next = -1;
+    for (const p of places) if (p.start === at && p.end <= end && p.end > next) next = p.end;
+    if (next < 0) return false;
+    at = next;
+  }
+  return true;
+}
+
 /**
  * Whether rule candidate `c`, strictly inside model span `m`, gives way to it. The model read the whole
  * name where the rule saw a piece: 湖北省 in 湖北省博物馆, 国务院 in 国务院新闻办公室 (an organization that does
@@ -104,6 +116,9 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   if (BARE.has(c.rule)) return true;
   if (m.kind === 'ORGANIZATION') {
     const name = text.slice(m.start, m.end);
+    // 河南省 + 社旗县人民法院: a body named after a place, preceded by the places above it, is the body; the
+    // places before it are where it lies, not part of its name.
+    if (c.rule === 'org:suffix' && m.start < c.start && coveredByPlaces(m.start, c.start, rulePlaces)) return false;
     // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     return !PLACE_END.test(name);
@@ -126,15 +141,15 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   const rulePlaces = valid.filter((c) => c.priority > MODEL_PRIORITY && c.kind === 'PLACE');
-  // A model span that cuts across a rule's candidate (吉尔嘎郎图苏木海尔 | 海尔罕嘎查) loses to it, so the pieces it
-  // holds do not give way to it either.
+  // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |
+  // 海尔罕嘎查; or inside it and surer: 社旗县人民法院 in 河南省社旗县人民法院) loses to that candidate, so the other
+  // pieces it holds do not give way to it either.
   const rules = valid.filter((c) => c.priority > MODEL_PRIORITY);
-  const crossed = (m: Candidate): boolean => rules.some((r) => r.start < m.end && m.start < r.end && (r.start < m.start || r.end > m.end));
-  const usable = valid.filter(
-    (c) =>
-      c.priority === MODEL_PRIORITY ||
-      !models.some((m) => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start && yieldsToModel(c, m, text, rulePlaces) && !crossed(m)),
-  );
+  const inside = (c: Candidate, m: Candidate): boolean => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
+  const gives = (c: Candidate, m: Candidate): boolean => inside(c, m) && yieldsToModel(c, m, text, rulePlaces);
+  const loses = new Set(models.filter((m) => rules.some((r) => r.start < m.end && m.start < r.end && !gives(r, m))));
+  // Bare lexicon names still give way to any longer model span (重庆 in 上海浦东发展银行重庆分行).
+  const usable = valid.filter((c) => c.priority === MODEL_PRIORITY || !models.some((m) => (!loses.has(m) || BARE.has(c.rule)) && gives(c, m)));
   const order = [...usable].sort(
     (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
   );

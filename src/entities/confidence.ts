@@ -29,7 +29,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:chain': 0.82,
   'place:dateline': 0.96,
   'place:province': 0.75,
-  'place:suffix': 0.35,
+  'place:suffix': 0.37,
   'place:natural': 0.78,
   'org:known': 0.98,
   'org:suffix': 0.81,

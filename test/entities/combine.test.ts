@@ -110,4 +110,24 @@ describe('combination of model spans and rule candidates', () => {
       ['乌兰其木格', 'PERSON', 'repeat'],
     ]);
   });
+
+  it('takes a body named after a county, and not the province before it, out of a model span that runs them together', () => {
+    const text = '来自山西省平遥县人民法院的干部';
+    const cands = [
+      c(2, 12, 'ORGANIZATION', MODEL_PRIORITY, 'model'),
+      c(2, 5, 'PLACE', 4, 'place:division'),
+      c(5, 8, 'PLACE', 4, 'place:division'),
+      c(5, 12, 'ORGANIZATION', 5, 'org:suffix'),
+    ];
+    expect(combine(text, cands, new Set()).map((m) => [m.text, m.kind])).toEqual([
+      ['山西省', 'PLACE'],
+      ['平遥县', 'PLACE'],
+      ['平遥县人民法院', 'ORGANIZATION'],
+    ]);
+    // Led by anything but places, the body stays a piece of the model's name (省委 + 宣传部).
+    const other = '自治区党委宣传部';
+    expect(combine(other, [c(0, 8, 'ORGANIZATION', MODEL_PRIORITY, 'model'), c(0, 5, 'ORGANIZATION', 5, 'org:suffix')], new Set()).map((m) => m.text)).toEqual([
+      '自治区党委宣传部',
+    ]);
+  });
 });

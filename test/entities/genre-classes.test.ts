@@ -105,3 +105,16 @@ describe('campaigns listed after a verb of launching', () => {
     expect(found('全市开展山区儿童阅读推广行动、技能培训和志愿服务，推动工作落实。', 'PROGRAM')).toEqual([]);
   });
 });
+
+describe('place names found by their suffix alone', () => {
+  it('not where the stem holds an adjective (穷 + 山村)', () => {
+    expect(found('这个穷山村通了公路。', 'PLACE')).toEqual([]);
+    expect(found('穷山村变成了富裕村。', 'PLACE')).toEqual([]);
+  });
+});
+
+describe('a town before a village party branch the model ran together', () => {
+  it('keeps the town', () => {
+    expect(found('哈日楚鲁镇宝力根嘎查党支部正在召开会议。', 'PLACE')).toContain('哈日楚鲁镇');
+  });
+});

@@ -151,6 +151,21 @@ function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * Whether a suffix found by scanning, text[i, end), closes the place name stem [s, i): the suffix ends a jieba
+ * word (not 乡 of 乡长 in 某乡乡长), and the stem holds no one-character adjective, verb or function word (穷 in
+ * 穷山村, 驻 in 驻村).
+ */
+function suffixClosesName(ctx: RuleContext, s: number, i: number, end: number): boolean {
+  const last = tokenAt(ctx, end - 1);
+  if (last && last.end > end) return false;
+  for (let k = s; k < i; k++) {
+    const t = tokenAt(ctx, k);
+    if (t && t.end - t.start === 1 && (isFunctionTag(t.tag) || t.tag === 'a')) return false;
+  }
+  return true;
+}
+
 /** Whether [start, end) holds a word of two or more characters that jieba tags as a name or does not know. */
 export function hasNameWord(ctx: RuleContext, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -269,7 +284,8 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
     if (!found && FREE_SUFFIXES.has(text.slice(i, end))) {
       const s = scanStemStart(ctx, i, MAX_FREE_STEM);
-      if (i - s >= 2 && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i)) found = { start: s, end, priority: 3, rule: 'place:suffix' };
+      if (i - s >= 2 && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
+        found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
     if (found) add(found);
     i = end - 1;
