@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths } from '../src/pipeline.js';
 import { writeOutputs } from '../src/output.js';
-import { toJSON } from '../src/export/index.js';
+import { jsonPieces } from '../src/export/json.js';
 import { openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
@@ -20,7 +20,7 @@ const graph = r.graph;
 const use = r.store;
 const articles = r.articleCount;
 const assembled = performance.now();
-store?.saveGraph({ json: toJSON(graph), settings: { minConfidence: 0 } });
+store?.saveGraph({ json: jsonPieces(graph), settings: { minConfidence: 0 } });
 store?.close();
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
 await writeOutputs(graph, out, { viewer: false });

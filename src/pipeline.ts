@@ -293,7 +293,6 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
   let readCount = 0;
   const workers = options.workers ?? defaultWorkerCount();
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
-  const large = workers > 1 && (await totalBytes(files)) >= minBytes;
   const store = options.store;
   const shard = options.shard === undefined ? undefined : checkShardName(options.shard);
   const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
@@ -302,6 +301,21 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
     return shard === undefined ? name : `${shard}/${name}`;
   };
   await store?.markBuild(shard ?? '', 'started');
+  // With a store, files are hashed and looked up first: only what must be extracted counts towards starting
+  // worker threads (one new page beside a stored corpus is extracted on this thread, without loading the
+  // segmenter and the model in two workers).
+  const hashes: Array<string | undefined> = [];
+  const peeked: Array<Awaited<ReturnType<ExtractionStore['peek']>>> = [];
+  if (store)
+    for (const [i, f] of files.entries()) {
+      // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
+      const hash = await fileHash(f).catch(() => undefined);
+      hashes.push(hash);
+      peeked.push(hash === undefined ? undefined : await store.peek(nameOf(f, i), hash));
+    }
+  // Results stored with a bad part skipped are only reused when this build skips bad parts too.
+  const reusable = (i: number) => peeked[i] !== undefined && (options.onBadFile !== undefined || !peeked[i].notes.some((n) => 'badPart' in n));
+  const large = workers > 1 && (await totalBytes(files.filter((_f, i) => !reusable(i)))) >= minBytes;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -369,11 +383,9 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
     };
     for (const [i, f] of files.entries()) {
       const name = nameOf(f, i);
-      // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
-      const hash = store ? await fileHash(f).catch(() => undefined) : undefined;
-      const stored = hash === undefined ? undefined : await store?.peek(name, hash);
-      // Results stored with a bad part skipped are only reused when this build skips bad parts too.
-      if (stored && (options.onBadFile || !stored.notes.some((n) => 'badPart' in n))) {
+      const hash = hashes[i];
+      const stored = peeked[i];
+      if (stored && reusable(i)) {
         for (const note of stored.notes) {
           if ('warning' in note) options.onWarning?.(note.warning);
           else options.onBadFile?.(f, new InputError(note.badPart));

@@ -29,21 +29,46 @@ const line = (value: unknown): string => JSON.stringify(canonical(value));
 
 /** Serializes a graphology graph as graphology's JSON format. Same graph → same bytes. */
 export function toJSON(graph: Graph): string {
+  let out = '';
+  for (const piece of jsonPieces(graph)) out += piece;
+  return out;
+}
+
+/**
+ * `toJSON`'s text in pieces (a head, then one per node and per edge with its separator), for writers that
+ * do not hold the whole text (the store compresses it piece by piece). Joined, the pieces are `toJSON`'s bytes.
+ */
+export function* jsonPieces(graph: Graph): Generator<string> {
   if (graph === null || typeof graph !== 'object' || typeof graph.export !== 'function') {
     throw new TypeError('toJSON: expected a graphology graph');
   }
-  const data = graph.export();
-  // Record fields in graphology's own order (key first); only attribute objects are key-sorted.
-  const nodes = data.nodes.map((n) => JSON.stringify({ key: n.key, ...(n.attributes ? { attributes: canonical(n.attributes) } : {}) }));
-  const edges = data.edges.map((e) =>
+  // As graph.export() gives them, one record at a time: fields in graphology's own order (key first), the
+  // attributes only when there are any; only attribute objects are key-sorted.
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  yield `{"options":${line(options)},\n"attributes":${line(graph.getAttributes())},\n"nodes":`;
+  yield* list(graph.nodeEntries(), ({ node, attributes }) =>
+    JSON.stringify({ key: node, ...(Object.keys(attributes).length ? { attributes: canonical(attributes) } : {}) }),
+  );
+  yield ',\n"edges":';
+  const mixed = graph.type === 'mixed';
+  yield* list(graph.edgeEntries(), ({ edge, attributes, source, target, undirected }) =>
     JSON.stringify({
-      key: e.key,
-      source: e.source,
-      target: e.target,
-      ...(e.attributes ? { attributes: canonical(e.attributes) } : {}),
-      ...(e.undirected ? { undirected: true } : {}),
+      key: edge,
+      source,
+      target,
+      ...(Object.keys(attributes).length ? { attributes: canonical(attributes) } : {}),
+      ...(mixed && undirected ? { undirected: true } : {}),
     }),
   );
-  const list = (items: string[]): string => (items.length ? `[\n${items.join(',\n')}\n]` : '[]');
-  return `{"options":${line(data.options)},\n"attributes":${line(data.attributes ?? {})},\n` + `"nodes":${list(nodes)},\n"edges":${list(edges)}}\n`;
+  yield '}\n';
+}
+
+/** `[\n` items joined by `,\n` `\n]`, or `[]`, in pieces, each item written when its piece is asked for. */
+function* list<T>(items: Iterable<T>, write: (item: T) => string): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}${write(item)}`;
+    first = false;
+  }
+  yield first ? '[]' : '\n]';
 }

@@ -5,7 +5,7 @@ import { isPostgresUrl } from './url.js';
 import { pipelineVersion } from './version.js';
 import type { ExtractionStore } from './types.js';
 
-export type { ArticleRef, Awaitable, ExtractionStore, ReadNote, StoredFile, StoredGraph, StoreSnapshot } from './types.js';
+export type { ArticleRef, Awaitable, ExtractionStore, GraphToSave, ReadNote, StoredFile, StoredGraph, StoreSnapshot } from './types.js';
 export { compareNames } from './types.js';
 export { pipelineVersion, codeVersion, STORE_FORMAT } from './version.js';
 export { SqliteStore, APPLICATION_ID, loadStoredGraph } from './sqlite.js';

@@ -13,13 +13,23 @@
  * generation; a saved graph belongs to one generation and is only served while it is current.
  */
 import pg from 'pg';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
-import { compareNames, type ArticleRef, type ExtractionStore, type ReadNote, type StoreSnapshot, type StoredFile, type StoredGraph } from './types.js';
+import {
+  compareNames,
+  type ArticleRef,
+  type ExtractionStore,
+  type GraphToSave,
+  type ReadNote,
+  type StoreSnapshot,
+  type StoredFile,
+  type StoredGraph,
+} from './types.js';
 import { STORE_FORMAT } from './version.js';
 import { redactUrl } from './url.js';
+import { compressPieces } from './compress.js';
 
 /** Advisory lock class of zhkg ('zhkg' in ASCII, an int4): key 0 guards the schema, class + 1 a file's name. */
 const LOCK_CLASS = 0x7a686b67;
@@ -277,7 +287,8 @@ export class PgStore implements ExtractionStore {
     return this.run(async (c) => Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1`)).rows[0]!.generation));
   }
 
-  saveGraph(graph: StoredGraph, generation?: number): Promise<boolean> {
+  saveGraph(graph: GraphToSave, generation?: number): Promise<boolean> {
+    const blob = compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
     return this.transaction(async (c) => {
       // Row-locked: a builder's change commits either before (and the graph is not saved) or after (and clears it).
       const current = Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1 FOR UPDATE`)).rows[0]!.generation);
@@ -285,7 +296,7 @@ export class PgStore implements ExtractionStore {
       await c.query(
         `INSERT INTO graph (id, settings, json, generation) VALUES (1, $1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, json = EXCLUDED.json, generation = EXCLUDED.generation`,
-        [JSON.stringify(graph.settings), gzipSync(graph.json), current],
+        [JSON.stringify(graph.settings), blob, current],
       );
       return true;
     });

@@ -7,13 +7,23 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
-import { compareNames, type ArticleRef, type ExtractionStore, type ReadNote, type StoreSnapshot, type StoredFile, type StoredGraph } from './types.js';
+import {
+  compareNames,
+  type ArticleRef,
+  type ExtractionStore,
+  type GraphToSave,
+  type ReadNote,
+  type StoreSnapshot,
+  type StoredFile,
+  type StoredGraph,
+} from './types.js';
 import { STORE_FORMAT } from './version.js';
+import { compressPieces } from './compress.js';
 
 /** PRAGMA application_id of a zhkg store: 'zhkg' in ASCII. */
 export const APPLICATION_ID = 0x7a686b67;
@@ -251,9 +261,10 @@ export class SqliteStore implements ExtractionStore {
     return 0;
   }
 
-  saveGraph(graph: StoredGraph): boolean {
+  saveGraph(graph: GraphToSave): boolean {
+    const blob = compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
     guarded(this.location, () => {
-      this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), gzipSync(graph.json));
+      this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), blob);
     });
     return true;
   }

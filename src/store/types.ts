@@ -51,6 +51,13 @@ export interface StoreSnapshot {
  * The store interface both engines implement (SQLite: src/store/sqlite.ts, PostgreSQL: src/store/postgres.ts).
  * Methods may answer at once or with a promise; callers await them.
  */
+
+/** A graph to store: its JSON as one text or as pieces that, joined, are that text. */
+export interface GraphToSave {
+  json: string | Iterable<string>;
+  settings: Record<string, unknown>;
+}
+
 export interface ExtractionStore {
   /** Where it lies (a file path, or a database URL without its password), for messages. */
   readonly location: string;
@@ -86,10 +93,10 @@ export interface ExtractionStore {
   /** Incremented by every change to the stored files; a graph is saved for one generation. */
   generation(): Awaitable<number>;
   /**
-   * Saves the assembled graph. With `generation`, only if the stored files are still those of that
+   * Saves the assembled graph (its JSON may come in pieces, `jsonPieces`, so the whole text is never held). With `generation`, only if the stored files are still those of that
    * generation (another builder may have written since); returns whether it was saved.
    */
-  saveGraph(graph: StoredGraph, generation?: number): Awaitable<boolean>;
+  saveGraph(graph: GraphToSave, generation?: number): Awaitable<boolean>;
   /** The last assembled graph; undefined when none was saved since the stored files last changed. */
   loadGraph(): Awaitable<StoredGraph | undefined>;
   close(): Awaitable<void>;

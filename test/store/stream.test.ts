@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
+import { jsonPieces } from '../../src/export/json.js';
+import Graph, { MultiGraph } from 'graphology';
 import { openStore } from '../../src/store/index.js';
 import { GraphAssembler, MAX_EDGE_EVIDENCE, buildGraph, edgeKeyOf } from '../../src/graph/build.js';
 import { compareFacts } from '../../src/relations/index.js';
@@ -110,5 +112,52 @@ describe('graph assembled from the store', () => {
       });
     }
     expect([...walk.values()].some((w) => w.weight > MAX_EDGE_EVIDENCE && w.evidence.length === MAX_EDGE_EVIDENCE)).toBe(true);
+  }, 300_000);
+
+  it('stores the graph JSON from pieces, compressed a part at a time, and reads back the same text', async () => {
+    const r = await buildGraphFromPaths(inputs, { workers: 1, layout: false });
+    // The pieces are toJSON's text, which is graphology's export() written one record per line.
+    const reference = (g: Graph) => {
+      const data = g.export();
+      const sorted = (v: unknown): unknown =>
+        Array.isArray(v)
+          ? v.map(sorted)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(
+                Object.keys(v)
+                  .sort()
+                  .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+              )
+            : v;
+      const list = (xs: unknown[]) => (xs.length ? `[\n${xs.map((x) => JSON.stringify(x)).join(',\n')}\n]` : '[]');
+      const nodes = data.nodes.map((n) => ({ key: n.key, ...(n.attributes ? { attributes: sorted(n.attributes) } : {}) }));
+      const edges = data.edges.map((e) => ({
+        key: e.key,
+        source: e.source,
+        target: e.target,
+        ...(e.attributes ? { attributes: sorted(e.attributes) } : {}),
+        ...(e.undirected ? { undirected: true } : {}),
+      }));
+      return `{"options":${JSON.stringify(sorted(data.options))},\n"attributes":${JSON.stringify(sorted(data.attributes ?? {}))},\n"nodes":${list(nodes)},\n"edges":${list(edges)}}\n`;
+    };
+    const directed = new Graph({ type: 'directed' });
+    directed.addNode('a', { z: 1, a: [2, 1] });
+    directed.addNode('b');
+    directed.addEdge('a', 'b', { w: 1 });
+    for (const g of [r.graph, directed, new MultiGraph()]) {
+      expect([...jsonPieces(g)].join('')).toBe(reference(g));
+      expect(toJSON(g)).toBe(reference(g));
+    }
+    const store = openStore(join(tmp, 'g.db'));
+    try {
+      store.saveGraph({ json: jsonPieces(r.graph), settings: { minConfidence: 0 } });
+      expect(store.loadGraph()?.json).toBe(toJSON(r.graph));
+      // Pieces of more than one gzip member: the text read back is their join.
+      const big = ['{"a":"', '字'.repeat(700_000), 'x'.repeat(900_000), '"}\n'];
+      store.saveGraph({ json: big, settings: {} });
+      expect(store.loadGraph()?.json).toBe(big.join(''));
+    } finally {
+      store.close();
+    }
   }, 300_000);
 });

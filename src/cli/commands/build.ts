@@ -137,9 +137,10 @@ export function registerBuild(program: Command): void {
           // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
           const { writeOutputs } = await import('../../output.js');
           if (store) {
-            const { toJSON } = await import('../../export/index.js');
+            // In pieces: the graph's JSON (hundreds of MB for a large corpus) is compressed a part at a time.
+            const { jsonPieces } = await import('../../export/json.js');
             // Not saved when another builder changed the store meanwhile: the graph is no longer all of it.
-            await store.saveGraph({ json: toJSON(graph), settings: { minConfidence: opts.minConfidence ?? 0 } }, generation);
+            await store.saveGraph({ json: jsonPieces(graph), settings: { minConfidence: opts.minConfidence ?? 0 } }, generation);
             hook?.('store:graph');
           }
           const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(hook ? { onBoundary: hook } : {}) });
