@@ -86,7 +86,8 @@ export class PgStore implements ExtractionStore {
   /** Connects to `url` and checks (or creates) the store's tables for pipeline version `version`. */
   static async open(url: string, version: string, options: PgOpenOptions = {}): Promise<PgStore> {
     const location = redactUrl(url);
-    const client = new pg.Client({ connectionString: url });
+    // A server that does not answer is reported after 30 s rather than waited for without end.
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 30_000 });
     // An error on an idle connection (the server went away) surfaces at the next query, not as a crash.
     client.on('error', () => {});
     try {
