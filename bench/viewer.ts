@@ -1,12 +1,14 @@
 /**
  * The viewer on a big graph (issue 14 item 5, issue 17's 200 ms target): a synthetic graph of the build's
  * shape (scripts/synthetic-graph.ts, default 16 000 nodes / 47 000 edges, evidence included) written as
- * `zhkg build` writes it (graph.json + graph.js + the page), opened in headless Chromium (software GL)
- * over `zhkg view`'s server and from file://; prints the bytes, time to ready (first frame drawn), and
- * how long a filter, a focus (depth 1 and 2) and a search take in the page. Figures, not a test.
+ * `zhkg build` writes it (graph.json + the page with its compact graph.js and evidence shards), opened in
+ * headless Chromium (software GL) over `zhkg view`'s server and from file://; prints the bytes (and those
+ * of the format before the render graph, where graph.js was graph.json again), the time to ready (first
+ * frame drawn) with the page's phases, how long opening a node's evidence, a filter, a focus (depth 1 and
+ * 2) and a search take in the page. Figures, not a test.
  * Usage: npx tsx bench/viewer.ts [nodes] [edges]
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +21,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
-const STEPS = `(() => {
+const STEPS = `(async () => {
   const app = window.__zhkg;
   const g = app.graph;
   let hub = '', best = -1;
@@ -37,6 +39,15 @@ const STEPS = `(() => {
   r['focus on the hub again'] = time(() => app.focusOn(hub));
   const input = document.getElementById('search');
   r['search 金宝1 (suggestions drawn)'] = time(() => { input.value = '金宝1'; input.dispatchEvent(new Event('input')); });
+  app.focusTrail(-1);
+  // a node's panel, its evidence loaded from its shard (a script tag) and drawn
+  let other = '';
+  g.forEachNode((n) => { if (!other && n !== hub && app.shards.get('n', n) === undefined) other = n; });
+  const t = performance.now();
+  app.selectNode(other);
+  const panel = document.getElementById('panel');
+  await new Promise((ok) => { const check = () => (panel.dataset.details === 'ready' ? ok() : setTimeout(check, 2)); check(); });
+  r['node panel with its evidence (one shard loaded)'] = performance.now() - t;
   return r;
 })()`;
 const mb = (n: number) => (n / 1e6).toFixed(1);
@@ -56,7 +67,19 @@ try {
       .map((x) => x.toFixed(1))
       .join(' ')} (times scale with it: read ratios within one run)`,
   );
-  console.log(`graph.json ${mb(await size('graph.json'))} MB, graph.js ${mb(await size('graph.js'))} MB, app.js ${mb(await size('app.js'))} MB`);
+  const shards = (await readdir(join(out, 'evidence'))).sort();
+  let evidence = 0;
+  for (const f of shards) evidence += await size(join('evidence', f));
+  const page = (await size('app.js')) + (await size('index.html')) + (await size('style.css'));
+  const json = await size('graph.json');
+  const js = await size('graph.js');
+  const before = page + json; // the page and graph.js, which was graph.json again
+  console.log(
+    `graph.json ${mb(json)} MB (the export for programs); the page reads graph.js ${mb(js)} MB before its first frame, evidence/ ${mb(evidence)} MB in ${shards.length} shards when opened; page ${mb(page)} MB`,
+  );
+  console.log(
+    `viewer files (page + graph.js + evidence/) ${mb(page + js + evidence)} MB = ${((100 * (page + js + evidence)) / before).toFixed(0)} % of the format before (page + graph.js = graph.json, ${mb(before)} MB)`,
+  );
   const server = await serveViewer(out, { assetsDir: assets });
   try {
     for (const [how, url] of [

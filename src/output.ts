@@ -1,6 +1,6 @@
 /**
  * Writing a build's outputs into a folder: graph.gexf, graph.json and the viewer page (index.html,
- * app.js, style.css and graph.js, the graph as a script for file://). All of them are one set, committed
+ * app.js, style.css, graph.js — the compact render graph — and the evidence shards in evidence/). All of them are one set, committed
  * by src/export/commit.ts: staged in a new generation, then switched in at once, so an interrupted or
  * failed build leaves the earlier set as it was and never a mix of two builds.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
 import { gexfChunks, toJSON } from './export/index.js';
 import { commitOutputs } from './export/commit.js';
-import { OUTPUT_NAMES, graphScript } from './viewer/copy.js';
+import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
 
 export interface WriteOptions {
@@ -37,10 +37,10 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
       // One serialization in memory at a time (a 50 MB corpus gives hundreds of MB of each); the GEXF is
       // streamed into its file in chunks, never held whole.
       await put('graph.gexf', gexfChunks(graph));
-      const json = toJSON(graph);
-      await put('graph.json', json);
+      await put('graph.json', toJSON(graph));
       if (!assets) return;
-      await put('graph.js', graphScript(json));
+      // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
+      await putViewerData(put, graph.export());
       for (const f of VIEWER_FILES) await put(f, await readFile(join(assets, f)));
     },
     { owned: OUTPUT_NAMES, ...(options.onBoundary ? { onBoundary: options.onBoundary } : {}) },

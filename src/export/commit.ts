@@ -81,7 +81,7 @@ export async function checkOutputDir(dir: string): Promise<void> {
 
 /**
  * Stages the files `produce` puts into a new generation of `dir`, then switches the whole set in.
- * @returns the names written, in order.
+ * @returns the owned names written (a folder once, however many files it got), in order.
  */
 export async function commitOutputs(dir: string, produce: (put: PutFile) => Promise<void>, options: CommitOptions): Promise<string[]> {
   const fs: CommitFs = { ...fsp, ...options.fs };
@@ -98,13 +98,28 @@ export async function commitOutputs(dir: string, produce: (put: PutFile) => Prom
   try {
     await fs.mkdir(gen);
     hook('commit:begun');
+    const seen = new Set<string>();
+    const folders = new Set<string>();
     await produce(async (name, data) => {
-      if (!options.owned.includes(name)) throw new Error(`commitOutputs: "${name}" is not an owned output name`);
-      if (written.includes(name)) throw new Error(`commitOutputs: "${name}" written twice`);
+      // `folder/file` puts a file into an owned folder (the viewer's evidence shards): one link for the folder.
+      const parts = name.split('/');
+      const top = parts[0]!;
+      if (!options.owned.includes(top) || parts.length > 2 || parts.some((p) => p === '' || p === '.' || p === '..')) {
+        throw new Error(`commitOutputs: "${name}" is not an owned output name`);
+      }
+      if (seen.has(name) || (parts.length === 1 && folders.has(top)) || (parts.length === 2 && seen.has(top))) {
+        throw new Error(`commitOutputs: "${name}" written twice`);
+      }
+      if (parts.length === 2 && !folders.has(top)) {
+        await fs.mkdir(join(gen, top));
+        folders.add(top);
+      }
       await writeSynced(fs, join(gen, name), data);
-      written.push(name);
+      seen.add(name);
+      if (!written.includes(top)) written.push(top);
       hook(`commit:staged:${name}`);
     });
+    for (const f of folders) await syncDir(fs, join(gen, f));
     await syncDir(fs, gen);
     await adoptPlainFiles(fs, dir, options.owned, hook);
     for (const name of written) await ensureLink(fs, dir, name);

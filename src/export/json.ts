@@ -10,7 +10,7 @@
 import type Graph from 'graphology';
 
 /** A copy of `value` fit for JSON with sorted object keys; typed arrays and Sets become arrays. */
-function canonical(value: unknown): unknown {
+export function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(canonical);
   if (value instanceof Set) return [...value].map(canonical);

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -27,7 +27,16 @@ function shown(out: string): Record<string, string> {
     readdirSync(out)
       .filter((n) => !n.startsWith('.') && !n.startsWith('zhkg.db'))
       .sort()
-      .map((n) => [n, readFileSync(join(out, n), 'utf8')]),
+      // the evidence shards' folder: its listing with each shard's content
+      .map((n) => [
+        n,
+        statSync(join(out, n)).isDirectory()
+          ? readdirSync(join(out, n))
+              .sort()
+              .map((f) => `${f}: ${readFileSync(join(out, n, f), 'utf8')}`)
+              .join('\n')
+          : readFileSync(join(out, n), 'utf8'),
+      ]),
   );
 }
 

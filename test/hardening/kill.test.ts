@@ -18,11 +18,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { repoRoot } from '../helpers/cli.js';
+import { graphJsonShape, rebuild } from '../viewer/render-data.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const lean = resolve(repoRoot, 'test/hardening/kill-child.mjs');
 const fixtures = resolve(repoRoot, 'test/fixtures/kill');
-const OWNED = ['app.js', 'graph.gexf', 'graph.js', 'graph.json', 'index.html', 'style.css'];
+const OWNED = ['app.js', 'evidence', 'graph.gexf', 'graph.js', 'graph.json', 'index.html', 'style.css'];
 
 interface Exit {
   code: number | null;
@@ -64,7 +65,11 @@ function shown(dir: string): Snapshot {
     // no temporary file beside the outputs, nothing but the outputs
     expect(OWNED, `unexpected entry ${name} in ${dir}`).toContain(name);
     // a link whose target is gone (a kill between the switch and removing a name) shows nothing
-    if (existsSync(join(dir, name))) snap[name] = readFileSync(join(dir, name), 'utf8');
+    if (!existsSync(join(dir, name))) continue;
+    // the evidence shards' folder: each shard under its own name
+    if (statSync(join(dir, name)).isDirectory())
+      for (const f of readdirSync(join(dir, name)).sort()) snap[`${name}/${f}`] = readFileSync(join(dir, name, f), 'utf8');
+    else snap[name] = readFileSync(join(dir, name), 'utf8');
   }
   return snap;
 }
@@ -83,7 +88,13 @@ function checkValid(snap: Snapshot): void {
   expect(doc.documentElement?.nodeName).toBe('gexf');
   const json = JSON.parse(snap['graph.json']!) as { nodes: unknown[] };
   expect(json.nodes.length).toBeGreaterThan(0);
-  if (snap['graph.js'] !== undefined) expect(snap['graph.js']).toBe(`window.__ZHKG_GRAPH__ = ${snap['graph.json']!.trim()};\n`);
+  // graph.js and the shards are the same build's data as graph.json, exactly
+  if (snap['graph.js'] !== undefined) {
+    const back = rebuild((name) => snap[name]);
+    const want = graphJsonShape(snap['graph.json']!);
+    expect(back.nodes).toEqual(want.nodes);
+    expect(back.edges).toEqual(want.edges);
+  }
 }
 
 const label = (s: Snapshot) => JSON.stringify(Object.keys(s)) + String(s['graph.json']?.length);

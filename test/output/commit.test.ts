@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as fsp from 'node:fs/promises';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MultiGraph } from 'graphology';
@@ -12,6 +12,7 @@ import { writeOutputs } from '../../src/output.js';
 import { commitOutputs, checkOutputDir, type CommitFs } from '../../src/export/commit.js';
 import { writeFileAtomic } from '../../src/export/write.js';
 import { OutputError } from '../../src/errors.js';
+import { rebuildFolder } from '../viewer/render-data.js';
 
 function graph(label: string): MultiGraph {
   const g = new MultiGraph();
@@ -33,13 +34,23 @@ function fakeAssets(): string {
   return dir;
 }
 
+/** A file's content, or a folder's (the viewer's evidence shards) as `name: content` lines. */
+function contentOf(path: string): string {
+  if (!existsSync(path)) return '<dangling>';
+  if (!statSync(path).isDirectory()) return readFileSync(path, 'utf8');
+  return readdirSync(path)
+    .sort()
+    .map((f) => `${f}: ${readFileSync(join(path, f), 'utf8')}`)
+    .join('\n');
+}
+
 /** What the folder shows: every visible name with its content (through links). */
 function shown(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const n of readdirSync(dir)
     .filter((n) => !n.startsWith('.'))
     .sort()) {
-    out[n] = existsSync(join(dir, n)) ? readFileSync(join(dir, n), 'utf8') : '<dangling>';
+    out[n] = contentOf(join(dir, n));
   }
   return out;
 }
@@ -92,7 +103,7 @@ describe('output commit protocol', () => {
       const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
       await writeOutputs(graph('金宝'), dir, { assetsDir });
       const before = shown(dir);
-      expect(Object.keys(before)).toEqual(['app.js', 'graph.gexf', 'graph.js', 'graph.json', 'index.html', 'style.css']);
+      expect(Object.keys(before)).toEqual(['app.js', 'evidence', 'graph.gexf', 'graph.js', 'graph.json', 'index.html', 'style.css']);
       const files = async (put: (n: string, d: string) => Promise<void>) => {
         for (const n of Object.keys(before)) await put(n, `new ${n}`);
       };
@@ -122,11 +133,11 @@ describe('output commit protocol', () => {
     }
   });
 
-  it('--no-viewer over a build with the viewer removes graph.js and the page (defect 7)', async () => {
+  it('--no-viewer over a build with the viewer removes graph.js, the evidence shards and the page (defect 7)', async () => {
     const assetsDir = fakeAssets();
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
     await writeOutputs(graph('金宝'), dir, { assetsDir });
-    expect(shown(dir)['graph.js']).toContain('金宝');
+    expect(JSON.stringify(rebuildFolder(dir).edges)).toContain('苏吉嘎查第一书记金宝介绍说');
     await writeOutputs(graph('王晓光'), dir, { viewer: false });
     expect(Object.keys(shown(dir))).toEqual(['graph.gexf', 'graph.json']);
     expect(shown(dir)['graph.json']).toContain('王晓光');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MultiGraph } from 'graphology';
 import { writeOutputs } from '../../src/output.js';
 import { copyViewer, writeGraphScript } from '../../src/viewer/copy.js';
+import { graphJsonShape, rebuildFolder, scriptJson } from './render-data.js';
 
 let dir: string;
 let assets: string;
@@ -19,23 +20,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function graphFolder(name: string): Promise<string> {
   const g = new MultiGraph();
-  g.addNode('PERSON:金宝', { label: '金宝', kind: 'PERSON', x: 0, y: 0, size: 3, color: '#e15759' });
+  g.addNode('PERSON:金宝', { label: '金宝', kind: 'PERSON', x: 0, y: 0, size: 3, color: '#e15759', articles: ['a1'], evidence: `${name}的证据` });
   const out = join(dir, name);
   await writeOutputs(g, out, { viewer: false });
   return out;
 }
 
 const read = (out: string, name: string) => readFileSync(join(out, name), 'utf8');
+/** graph.js and the shards are graph.json's data, exactly. */
+function matchesJson(out: string): void {
+  const back = rebuildFolder(out);
+  const want = graphJsonShape(read(out, 'graph.json'));
+  expect(back.nodes).toEqual(want.nodes);
+  expect(back.edges).toEqual(want.edges);
+  expect(back.shards).toBeGreaterThan(0);
+}
 
 describe('recommitting an output folder', () => {
-  it('copyViewer adds the page and graph.js beside an unchanged graph', async () => {
+  it('copyViewer adds the page, graph.js and the evidence shards beside an unchanged graph', async () => {
     const out = await graphFolder('with-viewer');
     const gexf = read(out, 'graph.gexf');
     const json = read(out, 'graph.json');
     await copyViewer(out, { assetsDir: assets });
     expect(read(out, 'graph.gexf')).toBe(gexf);
     expect(read(out, 'graph.json')).toBe(json);
-    expect(read(out, 'graph.js')).toBe(`window.__ZHKG_GRAPH__ = ${json.trim()};\n`);
+    matchesJson(out);
+    expect(scriptJson(read(out, 'graph.js'))).not.toContain('with-viewer的证据');
+    expect(scriptJson(read(out, 'evidence/000.js'))).toContain('with-viewer的证据');
     expect(read(out, 'index.html')).toBe(read(assets, 'index.html'));
   });
 
@@ -43,14 +54,15 @@ describe('recommitting an output folder', () => {
     const out = join(dir, 'empty');
     await copyViewer(out, { assetsDir: assets });
     expect(existsSync(join(out, 'graph.js'))).toBe(false);
+    expect(existsSync(join(out, 'evidence'))).toBe(false);
     expect(read(out, 'app.js')).toBe(read(assets, 'app.js'));
   });
 
-  it('writeGraphScript refreshes graph.js only, and is false without graph.json', async () => {
+  it('writeGraphScript refreshes graph.js and the shards only, and is false without graph.json', async () => {
     const out = await graphFolder('script');
     const gexf = read(out, 'graph.gexf');
     expect(await writeGraphScript(out)).toBe(true);
-    expect(read(out, 'graph.js')).toBe(`window.__ZHKG_GRAPH__ = ${read(out, 'graph.json').trim()};\n`);
+    matchesJson(out);
     expect(read(out, 'graph.gexf')).toBe(gexf);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
     expect(await writeGraphScript(join(dir, 'nothing'))).toBe(false);

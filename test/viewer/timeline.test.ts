@@ -146,12 +146,21 @@ describe('viewer timeline', () => {
 
   it('lists evidence in date order with dates; article links (evidence sources, the URL of an ARTICLE node) open in a new tab without an opener', async () => {
     await open();
-    const key = await page.evaluate(() => {
-      const g = window.__zhkg!.graph!;
-      return g.findNode((_n, a) => a.kind !== 'ARTICLE' && new Set(a.evidence.map((e) => e.date)).size >= 3) ?? null;
+    // every node's details (evidence, URL) from the shards beside the page
+    const key = await page.evaluate(async () => {
+      const app = window.__zhkg!;
+      const g = app.graph!;
+      await app.shards?.fetch(g.mapNodes((n) => ['n', n] as ['n', string]));
+      return (
+        g.findNode((n, a) => {
+          const d = app.details('n', n);
+          return a.kind !== 'ARTICLE' && typeof d === 'object' && d !== null && new Set(d.evidence.map((e) => e.date)).size >= 3;
+        }) ?? null
+      );
     });
     expect(key).not.toBeNull();
     await page.evaluate((k) => window.__zhkg!.selectNode(k), key!);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(key)}][data-details="ready"]`);
     const shown = await page.$$eval('#panel .evidence li', (els) => els.map((e) => (e as HTMLElement).dataset.date ?? ''));
     expect(shown.length).toBeGreaterThan(2);
     expect(shown).toEqual([...shown].sort());
@@ -165,13 +174,21 @@ describe('viewer timeline', () => {
       expect(rel).toContain('noopener');
     }
     // An ARTICLE node with a URL: its panel links to it, in a new tab without opener or referrer.
-    const article = await page.evaluate(() => window.__zhkg!.graph!.findNode((_n, a) => a.kind === 'ARTICLE' && a.url !== null) ?? null);
+    const urlOf = (k: string) =>
+      page.evaluate((n) => {
+        const d = window.__zhkg!.details('n', n);
+        return typeof d === 'object' && d !== null ? d.url : null;
+      }, k);
+    const articles = await page.evaluate(() => window.__zhkg!.graph!.filterNodes((_n, a) => a.kind === 'ARTICLE'));
+    let article: string | null = null;
+    for (const k of articles) if (article === null && (await urlOf(k)) !== null) article = k;
     expect(article).not.toBeNull();
     await page.evaluate((k) => window.__zhkg!.selectNode(k), article!);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(article)}][data-details="ready"]`);
     const url = await page.$$eval('#panel a.url', (els) =>
       els.map((a) => [a.getAttribute('href'), a.textContent, a.getAttribute('target'), a.getAttribute('rel')]),
     );
-    const expectedUrl = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'url'), article!);
+    const expectedUrl = await urlOf(article!);
     expect(url).toEqual([[expectedUrl, expectedUrl, '_blank', 'noopener noreferrer']]);
     expect(pageErrors).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { byId, clear, el } from './dom.js';
 import { formatHash, parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
 import { GraphFormatError, graphFromText } from './load.js';
+import type { ShardLoader } from './evidence.js';
 import {
   CO_OCCURS,
   OTHER_COLOR,
@@ -19,7 +20,9 @@ import {
   kindCounts,
   relationCounts,
   toViewGraph,
+  detailsOf,
   type ArticleInfo,
+  type Details,
   type EdgeView,
   type NodeView,
   type SourceGraphLike,
@@ -81,6 +84,11 @@ export class App {
   graph: ViewGraph | null = null;
   /** The graph as loaded (its own attributes, for exports). */
   source: SourceGraphLike | null = null;
+  /** Where the details of a render graph's nodes and edges are (null: the graph holds them). */
+  shards: ShardLoader | null = null;
+  private detailCache = new Map<string, Details>();
+  private detailErrors = new Map<string, string>();
+  private detailWanted: ['n' | 'e', string][] = [];
   articles = new Map<string, ArticleInfo>();
   sigma: Sigma<NodeView, EdgeView> | null = null;
   state: ViewState = parseHash(location.hash);
@@ -119,7 +127,7 @@ export class App {
   /** Milliseconds spent in each phase of the last setGraph (read by the bench). */
   timings: Record<string, number> = {};
 
-  setGraph(src: SourceGraphLike): void {
+  setGraph(src: SourceGraphLike, shards: ShardLoader | null = null): void {
     const timings: Record<string, number> = {};
     let last = performance.now();
     const lap = (name: string) => {
@@ -133,6 +141,10 @@ export class App {
     this.layout?.kill();
     this.layout = new LiveLayout(graph);
     this.source = src;
+    this.shards = shards;
+    this.detailCache = new Map();
+    this.detailErrors = new Map();
+    this.detailWanted = [];
     // Moving nodes (live layout, noverlap, restore) changes which labels fit.
     graph.on('eachNodeAttributesUpdated', () => this.scheduleLabels());
     this.graph = graph;
@@ -252,14 +264,67 @@ export class App {
     this.buildFilters();
     byId('focus-bar').replaceChildren(...focusBar(this.benchContext(), this.state, this.scope));
     byId('focus-bar').hidden = this.state.focus.length === 0;
-    const pathBox = byId('path');
-    pathBox.replaceChildren(...pathPanel(this.benchContext(), this.state, this.scope));
-    pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
+    this.renderPath();
     this.renderTable();
     this.renderLayoutControls();
     this.minimap?.redraw();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
+  private renderPath(): void {
+    const pathBox = byId('path');
+    if (!this.scope) return;
+    pathBox.replaceChildren(...pathPanel(this.benchContext(), this.state, this.scope));
+    pathBox.hidden = !this.state.pathFrom && !this.state.pathTo;
+    pathBox.dataset.details = pathBox.querySelector('.loading') ? 'loading' : 'ready';
+  }
+
+  // ---------- details (evidence, articles) ----------
+
+  /**
+   * A node's or edge's evidence, articles and URL: from the graph, or for a render graph from its shard —
+   * null while that is loading (the panel and the path box are drawn again when it arrives), a string
+   * when it cannot be read.
+   */
+  details(what: 'n' | 'e', key: string): Details | null | string {
+    const g = this.graph;
+    if (!g) return null;
+    if (!this.shards) {
+      const a = what === 'n' ? g.getNodeAttributes(key) : g.getEdgeAttributes(key);
+      return { evidence: a.evidence, articles: a.articles, url: what === 'n' ? (a as NodeView).url : null };
+    }
+    const id = `${what}\u0000${key}`;
+    const hit = this.detailCache.get(id);
+    if (hit) return hit;
+    const rest = this.shards.get(what, key);
+    if (rest !== undefined) {
+      const d = detailsOf(what, rest ?? {}, this.articles);
+      this.detailCache.set(id, d);
+      return d;
+    }
+    const err = this.detailErrors.get(id);
+    if (err !== undefined) return err;
+    if (this.detailWanted.length === 0) queueMicrotask(() => this.fetchWanted());
+    this.detailWanted.push([what, key]);
+    return null;
+  }
+
+  private fetchWanted(): void {
+    const shards = this.shards;
+    const wanted = this.detailWanted;
+    this.detailWanted = [];
+    if (!shards || wanted.length === 0) return;
+    const redraw = () => {
+      if (this.shards !== shards) return; // another graph meanwhile
+      this.renderPanel();
+      this.renderPath();
+    };
+    shards.fetch(wanted).then(redraw, (err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      for (const [what, key] of wanted) if (shards.get(what, key) === undefined) this.detailErrors.set(`${what}\u0000${key}`, reason);
+      redraw();
+    });
+  }
+
   // ---------- data table ----------
 
   table = { open: false, kind: 'nodes' as TableKind, col: 2, desc: true, query: '' };
@@ -396,11 +461,22 @@ export class App {
     return { nodes: new Set(sc.nodes), edges };
   }
 
-  /** The visible subgraph in the CLI's formats. */
-  exportView(format: 'gexf' | 'json'): string {
-    if (!this.graph || !this.source) throw new Error('no graph');
+  /**
+   * The visible subgraph in the CLI's formats, with every attribute the graph file has for those nodes and
+   * edges (a render graph's details are loaded from their shards first): what `zhkg export` would write.
+   */
+  async exportView(format: 'gexf' | 'json'): Promise<string> {
+    const g = this.graph;
+    const src = this.source;
+    if (!g || !src) throw new Error('no graph');
     const { nodes, edges } = this.visibleKeys();
-    const sub = visibleSubgraph(this.source, this.graph, nodes, edges);
+    const shards = this.shards;
+    let rest: ((what: 'n' | 'e', key: string) => Record<string, unknown> | null) | undefined;
+    if (shards) {
+      await shards.fetch([...[...nodes].map((n) => ['n', n] as ['n', string]), ...[...edges].map((e) => ['e', e] as ['e', string])]);
+      rest = (what, key) => shards.get(what, key) ?? null;
+    }
+    const sub = visibleSubgraph(src, g, nodes, edges, rest);
     return format === 'gexf' ? subgraphGexf(sub) : subgraphJson(sub);
   }
 
@@ -424,12 +500,10 @@ export class App {
     });
     for (const format of ['gexf', 'json'] as const) {
       byId(`export-${format}`).addEventListener('click', () => {
-        try {
-          const text = this.exportView(format);
-          this.download(`zhkg-view.${format}`, new Blob([text], { type: format === 'gexf' ? 'application/xml' : 'application/json' }));
-        } catch (err) {
-          fail(err);
-        }
+        this.exportView(format).then(
+          (text) => this.download(`zhkg-view.${format}`, new Blob([text], { type: format === 'gexf' ? 'application/xml' : 'application/json' })),
+          fail,
+        );
       });
     }
   }
@@ -791,6 +865,7 @@ export class App {
       articles: this.articles,
       t: this.t,
       kindColor: (k) => this.kindColors.get(k) ?? OTHER_COLOR,
+      details: (what, key) => this.details(what, key),
       selectNode: (n) => this.selectNode(n, true),
       selectEdge: (e) => this.selectEdge(e),
       close: () => this.selectNode(null),
@@ -809,6 +884,7 @@ export class App {
     panel.replaceChildren(...content);
     panel.dataset.node = this.state.node ?? '';
     panel.dataset.edge = this.state.edge ?? '';
+    panel.dataset.details = panel.querySelector('.loading') ? 'loading' : 'ready';
   }
 
   /** The community choices of the loaded graph, largest first, with their sizes. */

@@ -2,7 +2,7 @@
 import { el } from './dom.js';
 import type { ViewState } from './hash-state.js';
 import type { Scope } from './scope.js';
-import { evidenceList, type PanelContext } from './panel.js';
+import { evidenceList, pending, type PanelContext } from './panel.js';
 import { RELATION_COLORS, OTHER_COLOR } from './model.js';
 
 export interface BenchContext extends PanelContext {
@@ -50,6 +50,11 @@ function nodeButton(ctx: BenchContext, key: string): HTMLElement {
     { class: 'link node-link', attrs: { type: 'button', 'data-node': key }, onClick: () => ctx.selectNode(key) },
     g.hasNode(key) ? g.getNodeAttribute(key, 'label') : key,
   );
+}
+
+function hopEvidence(ctx: BenchContext, edge: string, names: string[]): Node[] {
+  const d = ctx.details('e', edge);
+  return typeof d === 'object' && d !== null ? evidenceList(ctx, d.evidence, names, false, 2) : [pending(ctx, d)];
 }
 
 /** The path between the two chosen ends: each hop with its relation and evidence. */
@@ -110,7 +115,7 @@ export function pathPanel(ctx: BenchContext, state: ViewState, scope: Scope): No
             `${ctx.t(`relation.${e.relation}`)} · ${e.label}`,
           ),
         ),
-        ...evidenceList(ctx, e.evidence, names, false, 2),
+        ...hopEvidence(ctx, hop.edge.key, names),
       ),
     );
   }

@@ -8,19 +8,30 @@ import { toGexf } from '../../src/export/gexf.js';
 import { toJSON } from '../../src/export/json.js';
 import type { SourceGraphLike, ViewGraph } from './model.js';
 
-/** The loaded graph restricted to `nodes` and `edges` (keys), with the view's current x/y. */
-export function visibleSubgraph(src: SourceGraphLike, view: ViewGraph, nodes: ReadonlySet<string>, edges: ReadonlySet<string>): MultiGraph {
+/**
+ * The loaded graph restricted to `nodes` and `edges` (keys), with the view's current x/y. `rest` gives what
+ * a render graph keeps in its shards (evidence, article lists …), merged back: the attributes are then
+ * the graph file's own.
+ */
+export function visibleSubgraph(
+  src: SourceGraphLike,
+  view: ViewGraph,
+  nodes: ReadonlySet<string>,
+  edges: ReadonlySet<string>,
+  rest?: (what: 'n' | 'e', key: string) => Record<string, unknown> | null,
+): MultiGraph {
   const out = new MultiGraph({ type: 'mixed' });
   out.replaceAttributes({ ...src.getAttributes() });
   src.forEachNode((key, a) => {
     if (!nodes.has(key)) return;
     const v = view.getNodeAttributes(key);
-    out.addNode(key, { ...a, x: v.x, y: v.y });
+    out.addNode(key, { ...a, ...rest?.('n', key), x: v.x, y: v.y });
   });
   src.forEachEdge((key, a, s, t, _sa, _ta, undirected) => {
     if (!edges.has(key) || !out.hasNode(s) || !out.hasNode(t)) return;
-    if (undirected) out.addUndirectedEdgeWithKey(key, s, t, { ...a });
-    else out.addDirectedEdgeWithKey(key, s, t, { ...a });
+    const attrs = { ...a, ...rest?.('e', key) };
+    if (undirected) out.addUndirectedEdgeWithKey(key, s, t, attrs);
+    else out.addDirectedEdgeWithKey(key, s, t, attrs);
   });
   return out;
 }

@@ -12,7 +12,7 @@ loadBundledGraph()
       app.showMessage(app.t('open.hint'));
       return;
     }
-    app.setGraph(g);
+    app.setGraph(g.source, g.shards);
     app.timings = { 'load+parse': loaded, ...app.timings };
   })
   .catch((err: unknown) => app.showMessage(app.t('error.load', { reason: err instanceof Error ? err.message : String(err) })));

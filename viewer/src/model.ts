@@ -103,6 +103,8 @@ export interface NodeView extends Attributes {
   pagerank: number | null;
   /** The entity's confidence (0–1), when the graph gives one. */
   confidence: number | null;
+  /** Number of articles (known before the list itself, which a render graph keeps in its shards). */
+  articleCount: number;
   evidence: EvidenceItem[];
   /** An article's web address (http/https only; anything else is dropped), or null. */
   url: string | null;
@@ -115,6 +117,7 @@ export interface EdgeView extends Attributes {
   label: string;
   weight: number;
   articles: string[];
+  articleCount: number;
   evidence: EvidenceItem[];
   /** ISO days the edge is attested on; [] when undated. */
   dates: string[];
@@ -212,6 +215,35 @@ export interface SourceGraphLike {
   forEachEdge(cb: (key: string, attrs: Attributes, source: string, target: string, sa: Attributes, ta: Attributes, undirected: boolean) => void): void;
   getAttributes(): Attributes;
   order: number;
+  /**
+   * A render graph (render-format.ts) keeps evidence and article lists in shards: it gives the number
+   * of articles here, and its nodes and edges have no `articles` attribute.
+   */
+  articleCount?: (what: 'n' | 'e', key: string) => number;
+}
+
+/** What a node's or edge's panel shows beyond its render attributes (loaded from a shard for a render graph). */
+export interface Details {
+  evidence: EvidenceItem[];
+  articles: string[];
+  url: string | null;
+}
+
+/** Evidence in date order, undated evidence taking its article's date. */
+function datedEvidence(items: EvidenceItem[], articles: Map<string, ArticleInfo>): EvidenceItem[] {
+  return byDate(
+    items.map((e) => {
+      const d = e.date ?? articles.get(e.article)?.date;
+      return d && !e.date ? { ...e, date: d } : e;
+    }),
+  );
+}
+
+/** A node's (what 'n') or edge's ('e') details from its attributes as the file holds them. */
+export function detailsOf(what: 'n' | 'e', a: Attributes, articles: Map<string, ArticleInfo>): Details {
+  let evidence = what === 'e' ? evidenceList(a.evidenceList) : [];
+  if (evidence.length === 0) evidence = evidenceOrSentence(a.evidence, a.articles);
+  return { evidence: datedEvidence(evidence, articles), articles: stringList(a.articles), url: what === 'n' ? webUrl(a.url) : null };
 }
 
 /** Copies a graph into the viewer's normalized multi graph. Never mutates the input. */
@@ -239,6 +271,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       degree: 0,
       pagerank: num(a.pagerank),
       confidence: num(a.confidence),
+      articleCount: src.articleCount ? src.articleCount('n', key) : stringList(a.articles).length,
       url: webUrl(a.url),
       evidence: evidenceOrSentence(a.evidence, a.articles),
       dates: dateList(a.dates),
@@ -255,6 +288,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       label: str(a.label) ?? relation,
       weight: num(a.weight) ?? 1,
       articles: stringList(a.articles),
+      articleCount: src.articleCount ? src.articleCount('e', key) : stringList(a.articles).length,
       evidence,
       dates: dateList(a.dates),
       directed: !undirected,
@@ -286,15 +320,12 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
     });
   }
   // Evidence without its own date takes its article's; then in date order.
-  const dateOf = (items: EvidenceItem[]) =>
-    byDate(
-      items.map((e) => {
-        const d = e.date ?? articles.get(e.article)?.date;
-        return d && !e.date ? { ...e, date: d } : e;
-      }),
-    );
-  g.forEachNode((n, a) => g.setNodeAttribute(n, 'evidence', dateOf(a.evidence)));
-  g.forEachEdge((e, a) => g.setEdgeAttribute(e, 'evidence', dateOf(a.evidence)));
+  g.forEachNode((n, a) => {
+    if (a.evidence.length > 0) g.setNodeAttribute(n, 'evidence', datedEvidence(a.evidence, articles));
+  });
+  g.forEachEdge((e, a) => {
+    if (a.evidence.length > 0) g.setEdgeAttribute(e, 'evidence', datedEvidence(a.evidence, articles));
+  });
   return { graph: g, articles };
 }
 

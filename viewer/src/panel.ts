@@ -1,13 +1,18 @@
 /** The side panel: details of the selected node or edge, with evidence sentences and clickable relations. */
 import { el } from './dom.js';
 import { findNameSpans, markPieces } from './marks.js';
-import { CO_OCCURS, RELATIONS, orderBy, RELATION_COLORS, OTHER_COLOR, type ArticleInfo, type EvidenceItem, type ViewGraph } from './model.js';
+import { CO_OCCURS, RELATIONS, orderBy, RELATION_COLORS, OTHER_COLOR, type ArticleInfo, type Details, type EvidenceItem, type ViewGraph } from './model.js';
 
 export interface PanelContext {
   graph: ViewGraph;
   articles: Map<string, ArticleInfo>;
   t: (key: string, vars?: Record<string, string | number>) => string;
   kindColor: (kind: string) => string;
+  /**
+   * Evidence, articles and URL of a node ('n') or edge ('e'): null while they are being loaded (a render
+   * graph keeps them in shards; the caller draws the panel again once they are there), or a string: why they cannot be.
+   */
+  details: (what: 'n' | 'e', key: string) => Details | null | string;
   selectNode: (node: string) => void;
   selectEdge: (edge: string) => void;
   close: () => void;
@@ -92,6 +97,13 @@ export function evidenceList(ctx: PanelContext, items: readonly EvidenceItem[], 
   return out;
 }
 
+/** What stands for evidence or articles not loaded yet (or not loadable: the reason). */
+export function pending(ctx: PanelContext, state: null | string): HTMLElement {
+  return state === null
+    ? el('p', { class: 'hint loading' }, ctx.t('panel.loading'))
+    : el('p', { class: 'hint load-error' }, ctx.t('panel.loadError', { reason: state }));
+}
+
 function header(ctx: PanelContext, title: string): Node[] {
   return [
     el(
@@ -111,6 +123,8 @@ function names(ctx: PanelContext, node: string): string[] {
 export function nodePanel(ctx: PanelContext, node: string): Node[] {
   const g = ctx.graph;
   const a = g.getNodeAttributes(node);
+  const d = ctx.details('n', node);
+  const ready = typeof d === 'object' && d !== null ? d : null;
   const dl = el(
     'dl',
     {},
@@ -120,8 +134,10 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
     ...(a.dates.length ? field(ctx.t('panel.date'), dateSpan(a.dates)) : []),
     ...field(ctx.t('panel.degree'), String(a.degree)),
     ...(a.community !== null ? field(ctx.t('panel.community'), String(a.community)) : []),
-    ...field(ctx.t('panel.articles'), articleList(ctx, a.articles)),
-    ...(a.url ? field(ctx.t('panel.url'), el('a', { class: 'url', attrs: { href: a.url, target: '_blank', rel: 'noopener noreferrer' } }, a.url)) : []),
+    ...field(ctx.t('panel.articles'), ready ? articleList(ctx, ready.articles) : `${a.articleCount}`),
+    ...(ready?.url
+      ? field(ctx.t('panel.url'), el('a', { class: 'url', attrs: { href: ready.url, target: '_blank', rel: 'noopener noreferrer' } }, ready.url))
+      : []),
   );
 
   // Relations grouped by type: typed relations first, co-occurrence last.
@@ -175,12 +191,15 @@ export function nodePanel(ctx: PanelContext, node: string): Node[] {
     actions.append(el('button', { attrs: { type: 'button', id: 'path-from' }, onClick: () => setPathEnd('from', node) }, ctx.t('path.from')));
     actions.append(el('button', { attrs: { type: 'button', id: 'path-to' }, onClick: () => setPathEnd('to', node) }, ctx.t('path.to')));
   }
-  return [...header(ctx, a.label), actions, dl, ...rel, ...evidenceList(ctx, a.evidence, names(ctx, node))];
+  const evidence = ready ? evidenceList(ctx, ready.evidence, names(ctx, node)) : [el('h3', {}, ctx.t('panel.evidence')), pending(ctx, d as null | string)];
+  return [...header(ctx, a.label), actions, dl, ...rel, ...evidence];
 }
 
 export function edgePanel(ctx: PanelContext, edge: string): Node[] {
   const g = ctx.graph;
   const e = g.getEdgeAttributes(edge);
+  const d = ctx.details('e', edge);
+  const ready = typeof d === 'object' && d !== null ? d : null;
   const source = g.source(edge);
   const target = g.target(edge);
   const link = (n: string): HTMLElement =>
@@ -193,7 +212,10 @@ export function edgePanel(ctx: PanelContext, edge: string): Node[] {
     ...field(ctx.t('panel.label'), e.label),
     ...field(ctx.t('panel.weight'), String(e.weight)),
     ...(e.dates.length ? field(ctx.t('panel.date'), dateSpan(e.dates)) : []),
-    ...field(ctx.t('panel.articles'), articleList(ctx, e.articles)),
+    ...field(ctx.t('panel.articles'), ready ? articleList(ctx, ready.articles) : `${e.articleCount}`),
   );
-  return [...header(ctx, e.label), ends, dl, ...evidenceList(ctx, e.evidence, [...names(ctx, source), ...names(ctx, target)])];
+  const evidence = ready
+    ? evidenceList(ctx, ready.evidence, [...names(ctx, source), ...names(ctx, target)])
+    : [el('h3', {}, ctx.t('panel.evidence')), pending(ctx, d as null | string)];
+  return [...header(ctx, e.label), ends, dl, ...evidence];
 }

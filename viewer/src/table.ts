@@ -28,7 +28,7 @@ export function tableRows(g: ViewGraph, kind: TableKind, scope: Scope, state: Vi
   const rows: Row[] = [];
   if (kind === 'nodes') {
     g.forEachNode((n, a) => {
-      if (scope.nodes.has(n)) rows.push({ key: n, cells: [a.label, a.kind, a.degree, a.mentions, a.articles.length] });
+      if (scope.nodes.has(n)) rows.push({ key: n, cells: [a.label, a.kind, a.degree, a.mentions, a.articleCount] });
     });
     return rows;
   }

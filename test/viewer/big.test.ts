@@ -1,0 +1,115 @@
+/**
+ * The viewer on a graph of the big bench's size (issue 14 item 5): 16 000 nodes, 47 000 edges of the build's
+ * shape (scripts/synthetic-graph.ts), written as `zhkg build` writes it. Guards that the page loads it from
+ * file:// through the compact render graph (graph.js, no evidence in it), draws it, answers a search, a
+ * filter and a focus, and loads a node's evidence from its shard when the panel opens. Waits are on
+ * application state with bounds sized for a busy shared 2-core machine; no time is asserted (the bench
+ * prints the figures: bench/viewer.ts).
+ */
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyViewer } from '../../src/viewer/copy.js';
+import { syntheticGraph } from '../../scripts/synthetic-graph.js';
+import { buildAssets, launchBrowser } from './helpers.js';
+import { scriptJson } from './render-data.js';
+
+const NODES = 16_000;
+const EDGES = 47_000;
+const LONG = 600_000;
+
+let assets: string;
+let out: string;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let sentence: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assets = await buildAssets();
+  out = await mkdtemp(join(tmpdir(), 'zhkg-big-'));
+  const g = syntheticGraph({ nodes: NODES, edges: EDGES });
+  sentence = (g.edges[0]!.attributes.evidenceList as { sentence: string }[])[0]!.sentence;
+  await writeFile(join(out, 'graph.json'), JSON.stringify(g));
+  await copyViewer(out, { assetsDir: assets });
+  browser = await launchBrowser();
+  browser.context.setDefaultTimeout(LONG);
+  browser.context.setDefaultNavigationTimeout(LONG);
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, LONG);
+
+afterAll(async () => {
+  await browser?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+  if (assets) await rm(assets, { recursive: true, force: true });
+});
+
+describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
+  it(
+    'writes a graph.js without evidence, and shards far smaller than graph.json',
+    async () => {
+      const js = await readFile(join(out, 'graph.js'), 'utf8');
+      expect(scriptJson(js)).not.toContain(sentence);
+      const shards = await readdir(join(out, 'evidence'));
+      expect(shards.length).toBeGreaterThan(1);
+      let bytes = (await stat(join(out, 'graph.js'))).size;
+      for (const f of shards) bytes += (await stat(join(out, 'evidence', f))).size;
+      expect(bytes * 4).toBeLessThan((await stat(join(out, 'graph.json'))).size);
+    },
+    LONG,
+  );
+
+  it(
+    'loads from file://, draws every node, answers search, filter and focus, and opens evidence',
+    async () => {
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.waitForSelector('body[data-ready]');
+      expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
+      expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(NODES));
+      // nothing hidden before any filter
+      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => window.__zhkg!.sigma!.getNodeDisplayData(n)!.hidden).length)).toBe(
+        0,
+      );
+
+      const first = await page.evaluate(() => window.__zhkg!.graph!.nodes()[0]!);
+      const label = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'label'), first);
+      await page.fill('#search', label);
+      await page.click(`#suggestions li[data-node=${JSON.stringify(first)}]`);
+      await page.waitForSelector(`#panel[data-node=${JSON.stringify(first)}][data-details="ready"]`);
+      expect(await page.textContent('#panel .evidence .sentence')).toContain(label);
+
+      // an edge's evidence comes from its own shard
+      const edge = await page.evaluate(() => window.__zhkg!.graph!.edges()[0]!);
+      await page.evaluate((e) => window.__zhkg!.selectEdge(e), edge);
+      await page.waitForSelector(`#panel[data-edge=${JSON.stringify(edge)}][data-details="ready"]`);
+      expect(await page.textContent('#panel .evidence .sentence')).toBe(sentence);
+
+      // a filter: the nodes of degree ≥ 5 stay, counts follow
+      const before = await page.evaluate(() => document.body.dataset.scope);
+      await page.fill('#degree-min', '5');
+      await page.dispatchEvent('#degree-min', 'change');
+      await page.waitForFunction((b) => document.body.dataset.scope !== b, before);
+      const expected = await page.evaluate(() => window.__zhkg!.graph!.filterNodes((_n, a) => a.degree >= 5).length);
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(NODES);
+      expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(expected));
+      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => !window.__zhkg!.sigma!.getNodeDisplayData(n)!.hidden).length)).toBe(
+        expected,
+      );
+
+      // focus on the node: its ego network only
+      await page.evaluate(() =>
+        window.__zhkg!.update({ ranges: { degree: { min: null, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } } }),
+      );
+      await page.evaluate((k) => window.__zhkg!.focusOn(k), first);
+      const ego = await page.evaluate((k) => window.__zhkg!.graph!.neighbors(k).length + 1, first);
+      expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(ego));
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+});
