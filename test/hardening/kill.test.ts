@@ -66,10 +66,11 @@ function shown(dir: string): Snapshot {
     expect(OWNED, `unexpected entry ${name} in ${dir}`).toContain(name);
     // a link whose target is gone (a kill between the switch and removing a name) shows nothing
     if (!existsSync(join(dir, name))) continue;
-    // the evidence shards' folder: each shard under its own name
-    if (statSync(join(dir, name)).isDirectory())
-      for (const f of readdirSync(join(dir, name)).sort()) snap[`${name}/${f}`] = readFileSync(join(dir, name, f), 'utf8');
-    else snap[name] = readFileSync(join(dir, name), 'utf8');
+    // the viewer's evidence shards' folder: its files and contents as one JSON text
+    if (statSync(join(dir, name)).isDirectory()) {
+      const files = readdirSync(join(dir, name)).sort();
+      snap[name] = JSON.stringify(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, name, f), 'utf8')])));
+    } else snap[name] = readFileSync(join(dir, name), 'utf8');
   }
   return snap;
 }
@@ -88,9 +89,11 @@ function checkValid(snap: Snapshot): void {
   expect(doc.documentElement?.nodeName).toBe('gexf');
   const json = JSON.parse(snap['graph.json']!) as { nodes: unknown[] };
   expect(json.nodes.length).toBeGreaterThan(0);
-  // graph.js and the shards are the same build's data as graph.json, exactly
-  if (snap['graph.js'] !== undefined) {
-    const back = rebuild((name) => snap[name]);
+  // graph.js and the shards are the same build's data as graph.json, exactly (an older zhkg's graph.js: the JSON itself)
+  if (snap['graph.js']?.startsWith('window.__ZHKG_GRAPH__')) expect(snap['graph.js']).toBe(`window.__ZHKG_GRAPH__ = ${snap['graph.json']!.trim()};\n`);
+  else if (snap['graph.js'] !== undefined) {
+    const shards = JSON.parse(snap.evidence ?? '{}') as Record<string, string>;
+    const back = rebuild((name) => (name.startsWith('evidence/') ? shards[name.slice('evidence/'.length)] : snap[name]));
     const want = graphJsonShape(snap['graph.json']!);
     expect(back.nodes).toEqual(want.nodes);
     expect(back.edges).toEqual(want.edges);
@@ -141,7 +144,7 @@ describe('kill test', () => {
       expect.arrayContaining([
         ...['read', 'resolve', 'relations', 'graph', 'metrics', 'layout', 'built'].map((s) => `stage:${s}`),
         ...['begun', 'linked', 'swapped', 'pruned', 'done'].map((s) => `commit:${s}`),
-        ...OWNED.map((f) => `commit:staged:${f}`),
+        ...OWNED.map((f) => `commit:staged:${f === 'evidence' ? 'evidence/000.js' : f}`),
       ]),
     );
     expect(boundaries).toEqual(expect.arrayContaining(CLI_KILLS));
@@ -204,6 +207,8 @@ describe('kill test', () => {
     expect(Object.keys(sets['b-false']!)).toEqual(['graph.gexf', 'graph.json']);
     expect(Object.keys(sets['b-true']!)).toEqual(OWNED);
 
+    const { evidence: _shards, ...aTrue } = sets['a-true']!;
+    const plainSet: Snapshot = { ...aTrue, 'graph.js': `window.__ZHKG_GRAPH__ = ${aTrue['graph.json']!.trim()};\n` };
     // From a base folder showing `from`, a child writing `to` is killed at each of its boundaries (each from a
     // fresh copy of the base); then one rerun process writes `to` into every killed folder.
     const transitions: Array<[from: string, to: string]> = [
@@ -216,14 +221,14 @@ describe('kill test', () => {
     for (const [from, to] of transitions) {
       const base = join(work, `base-${from}-${to}`);
       if (from === 'plain') {
-        // as an older zhkg left it: plain files, graph.js and the page beside the graph
+        // as an older zhkg left it: plain files, graph.js (the whole graph.json as a script) and the page beside the graph
         mkdirSync(base);
-        for (const [name, text] of Object.entries(sets['a-true']!)) writeFileSync(join(base, name), text);
+        for (const [name, text] of Object.entries(plainSet)) writeFileSync(join(base, name), text);
       } else {
         const r0 = await run(child(from, base));
         expect(r0.code, r0.stderr).toBe(0);
       }
-      const before = from === 'plain' ? sets['a-true']! : sets[from]!;
+      const before = from === 'plain' ? plainSet : sets[from]!;
       const log = join(work, `log-${from}-${to}.txt`);
       const probe = join(work, `probe-${from}-${to}`);
       cpSync(base, probe, { recursive: true, verbatimSymlinks: true });
