@@ -35,9 +35,11 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'org:suffix': 0.81,
   'org:source': 0.92,
   'org:outlet': 0.97,
+  'org:executive': 0.67,
+  'org:founded': 0.6,
   'program:known': 0.92,
   'program:cue': 0.88,
-  'program:launched': 0.86,
+  'program:launched': 0.91,
   'program:marked': 0.68,
 };
 

@@ -183,6 +183,16 @@ export function roleFacts(view: ArticleView): RelationFact[] {
           continue;
         }
       }
+      // <person>创办<org>: the founder (能人某某创办“某某薯业”, 某某创立某某新能源).
+      if (next && isKind(view, next, 'ORGANIZATION') && /^(创办|创立|创建|注册)了?[“"]?$/.test(between(view, person, next))) {
+        out.push(
+          fact(view, person.entity, next.entity, 'role', '创办人', [
+            [person.start, person.end],
+            [next.start, next.end],
+          ]),
+        );
+        continue;
+      }
       // <generic head><title><person>, the head starting its clause
       const from = prev ? prev.end : (sentence?.start ?? 0);
       const gap = text.slice(from, person.start);

@@ -111,6 +111,50 @@ function quotedPlanFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/** A body issuing a document: <body>印发《…》 (also 发布, 出台, 制定, 下发). */
+const ISSUES = /^(正式)?(印发|发布|出台|制定|下发|出台了|印发了|发布了)《([^《》]{2,60})》/;
+/** A clause that says what a document lays down: 《方案》明确, 《意见》提出. */
+const DOCUMENT_SAYS = /^《([^《》]{1,60})》(明确|提出|要求|部署|指出|强调)/;
+
+/**
+ * Programs a body's document lays down: 四川省人民政府印发《…实施方案》。《方案》明确，开展<A>、<B>… The body runs
+ * the programs launched (RUN_VERBS) in the clause of the following sentences (up to three) that opens with the
+ * document's name or its last word (《方案》 for 《…实施方案》), in the clauses after it, and in the sentences after
+ * it until one has a subject of its own.
+ * The evidence is the sentence of the program, which names the document.
+ */
+function documentPlanFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.article.text;
+  for (const [sIndex, ms] of view.bySentence) {
+    for (const m of ms) {
+      if (!isKind(view, m, 'ORGANIZATION', 'PLACE')) continue;
+      const issued = ISSUES.exec(text.slice(m.end, m.end + 80));
+      if (!issued) continue;
+      const title = issued[3]!;
+      let open = false;
+      for (let k = sIndex; k <= sIndex + 3; k++) {
+        const cs = clauses(view, k, view.bySentence.get(k) ?? []);
+        // A sentence with a subject of its own ends what the document lays down.
+        if (open && cs.some((c) => subjectOf(view, c) !== undefined)) break;
+        for (const c of cs) {
+          const clauseText = text.slice(c.start, c.end).trim();
+          const says = DOCUMENT_SAYS.exec(clauseText);
+          if (says && (title === says[1] || title.endsWith(says[1]!))) open = true;
+          if (!open) continue;
+          const from = c.start + (says ? says[0].length : 0);
+          const runAt = firstVerb(text.slice(from, c.end), RUN_VERBS);
+          if (runAt < 0) continue;
+          for (const p of c.mentions) {
+            if (isKind(view, p, 'PROGRAM') && p.start >= from + runAt) out.push(fact(view, m.entity, p.entity, 'runs', '组织', [[p.start, p.end]]));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * 我们合作社抓紧准备 / 本合作社: a first-person generic head names the body mentioned last with that head;
  * it participates in the programs of its sentence.
@@ -159,7 +203,7 @@ function subjectsOf(view: ArticleView, c: Clause): EntityMention[] | undefined {
 }
 
 export function runsFacts(view: ArticleView): RelationFact[] {
-  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view)];
+  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view), ...documentPlanFacts(view)];
   for (const [sIndex, ms] of view.bySentence) {
     let subjects: EntityMention[] | undefined;
     for (const c of clauses(view, sIndex, ms)) {

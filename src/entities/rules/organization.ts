@@ -7,7 +7,7 @@
  */
 import { BYLINE_TITLES, SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, isNameLikeTag, tokenAt } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
@@ -225,5 +225,95 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
   const stated = [...sourceLineOrganizations(ctx), ...outletOrganizations(ctx)];
   const inside = (o: Candidate, c: Candidate) => c.start <= o.start && o.end <= c.end;
   const kept = stated.filter((c) => !out.some((o) => o.start < c.end && c.start < o.end && !inside(o, c)));
-  return dedupe([...out.filter((o) => !kept.some((c) => inside(o, c) && c.kind === 'ORGANIZATION')), ...kept]);
+  const named = [...executiveOrganizations(ctx), ...foundedOrganizations(ctx)].filter((c) => !out.some((o) => o.start < c.end && c.start < o.end));
+  return dedupe([...out.filter((o) => !kept.some((c) => inside(o, c) && c.kind === 'ORGANIZATION')), ...kept, ...named]);
+}
+
+/** Titles of a company's officers: the name right before one, with a person after it, is the company's. */
+const EXECUTIVES = ['联合创始人', '创始人', '董事长', '副董事长', '总经理', '副总经理', '总裁', '副总裁', '首席执行官', 'CEO'];
+/** Words that name a company by its trade after its own name (大宋 + 智能, 祥邦 + 新能源). */
+const MAX_SHORT_NAME = 8;
+
+/**
+ * The words before `end` that make a company's short name (no legal suffix: 海康威视, 大宋智能, 网易公司): one
+ * to three words, the first a word jieba does not know or tags as a name, the others nouns or such words;
+ * or one noun of four characters or more ending in 公司 or 集团. Returns the start, or -1.
+ */
+function shortCompanyName(ctx: RuleContext, end: number): number {
+  const words = [];
+  for (let at = end; words.length < 3;) {
+    const t = tokenAt(ctx, at - 1);
+    if (!t || t.end !== at || !(isNameLikeTag(t.tag) || t.tag === 'n' || t.tag === 'nt')) break;
+    words.unshift(t);
+    at = t.start;
+  }
+  while (words.length > 0) {
+    const first = words[0]!;
+    const span = end - first.start;
+    const text = ctx.text.slice(first.start, end);
+    // One noun: a company's own name and 公司 (网易公司), not 有限公司 or 股份公司 alone.
+    const alone = words.length === 1 && !isNameLikeTag(first.tag) ? /^.{2,}(公司|集团)$/.test(text) && !/^(有限|股份|责任|分|总|子|母)/.test(text) : true;
+    if (
+      span <= MAX_SHORT_NAME &&
+      alone &&
+      first.end - first.start >= 2 &&
+      (isNameLikeTag(first.tag) || words.length === 1) &&
+      ![...text].some((c) => !isHan(c))
+    )
+      return first.start;
+    words.shift();
+  }
+  return -1;
+}
+
+/** <short name><officer title><person> (大宋智能董事长宋某, 网易公司CEO丁某): a company (org:executive). */
+export function executiveOrganizations(ctx: RuleContext): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  for (const title of EXECUTIVES) {
+    for (let i = text.indexOf(title); i >= 0; i = text.indexOf(title, i + 1)) {
+      if (!isHan(text[i + title.length])) continue;
+      const s = shortCompanyName(ctx, i);
+      if (s < 0) continue;
+      const name = text.slice(s, i);
+      if (lex.nonEntities.has(name) || lex.titles.has(name) || lex.places.has(name)) continue;
+      out.push({ start: s, end: i, kind: 'ORGANIZATION', priority: 2, rule: 'org:executive' });
+    }
+  }
+  return out;
+}
+
+/** Verbs of founding a business. */
+const FOUND = /(创立|创办|创建|注册)(了)?/y;
+
+/**
+ * <founder>创办“X” / <founder>创立X， (能人某某创办“某某薯业”, 某某创立祥邦新能源): the business founded, in
+ * quotation marks, or a short name (as above) that ends its clause (org:founded). For a short name the founder
+ * must be a word jieba does not know or tags as a name, or a personal pronoun.
+ */
+export function foundedOrganizations(ctx: RuleContext): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  for (let i = 1; i < text.length; i++) {
+    FOUND.lastIndex = i;
+    const m = FOUND.exec(text);
+    if (!m) continue;
+    const before = tokenAt(ctx, i - 1);
+    const founder = before !== undefined && before.end === i && (isNameLikeTag(before.tag) || /^(他|她)$/.test(text.slice(before.start, i)));
+    const at = i + m[0].length;
+    let span: [number, number] | undefined;
+    const quoted = /^[“"]([\u4e00-\u9fff]{2,12})[”"]/.exec(text.slice(at, at + 16));
+    // In quotation marks the business is plain whoever precedes the verb (郭某|中 创办“…”, jieba's cut).
+    if (quoted && isHan(text[i - 1])) span = [at + 1, at + 1 + quoted[1]!.length];
+    else if (founder) {
+      let e = at;
+      while (e < text.length && isHan(text[e]) && e - at <= MAX_SHORT_NAME) e++;
+      if (/^[，,。；;、]/.test(text[e] ?? '') && e > at && shortCompanyName(ctx, e) === at) span = [at, e];
+    }
+    if (!span) continue;
+    const name = text.slice(span[0], span[1]);
+    if (lex.nonEntities.has(name) || lex.places.has(name)) continue;
+    out.push({ start: span[0], end: span[1], kind: 'ORGANIZATION', priority: 2, rule: 'org:founded' });
+  }
+  return out;
 }

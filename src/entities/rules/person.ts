@@ -197,6 +197,9 @@ function isTokenStart(ctx: RuleContext, i: number): boolean {
   return !t || t.start === i || ctx.gaps.has(i) || isNameLikeTag(t.tag);
 }
 
+/** Forms of address after a name (约翰逊先生): never part of it. */
+const HONORIFIC = /^(先生|女士|夫人|小姐|博士|教授|阁下)/;
+
 /** 第一书记金宝, 负责人路国庆, 本报记者及庆玲: a title, then a name. */
 export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -214,7 +217,7 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     // Transliterated names go on after a middle dot (迈克·鲍林).
     while ((text[p + len] === '·' || text[p + len] === '•') && isHan(text[p + len + 1])) {
       let k = p + len + 1;
-      while (k < text.length && isHan(text[k]) && k - (p + len) <= 6 && !ctx.lex.personCues.longestAt(text, k)) k++;
+      while (k < text.length && isHan(text[k]) && k - (p + len) <= 6 && !ctx.lex.personCues.longestAt(text, k) && !HONORIFIC.test(text.slice(k, k + 2))) k++;
       len = k - p;
     }
     out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });

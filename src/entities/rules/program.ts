@@ -199,7 +199,8 @@ const CAMPAIGN = /^[\u4e00-\u9fff]{3,14}(行动|计划|工程)$/;
 /**
  * Campaigns listed after a verb of launching (开展青少年科学素质提升行动、农民科学素质提升行动): the rest of the
  * clause after the verb, split at 、, when every item is five to sixteen Han characters ending in 行动, 计划 or
- * 工程, gives one program per item.
+ * 工程, gives one program per item; so do the first items when two or more of them are such and the list then
+ * goes on with something else.
  */
 export function launchedPrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
@@ -208,8 +209,12 @@ export function launchedPrograms(ctx: RuleContext): Candidate[] {
     const verb = LAUNCH.exec(clause[0]);
     if (!verb) continue;
     const from = verb.index + verb[0].length;
-    const items = clause[0].slice(from).split('、');
-    if (!items.every((it) => CAMPAIGN.test(it))) continue;
+    const all = clause[0].slice(from).split('、');
+    // Every item, or a run of two or more from the first that the list then leaves for something else
+    // (…培育计划、…兴川行动、在公务员录用中…).
+    const run = all.findIndex((it) => !CAMPAIGN.test(it));
+    const items = run < 0 ? all : run >= 2 ? all.slice(0, run) : [];
+    if (items.length === 0) continue;
     let s = clause.index + from;
     for (const it of items) {
       out.push({ start: s, end: s + it.length, kind: 'PROGRAM', priority: 3, rule: 'program:launched' });

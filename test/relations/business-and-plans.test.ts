@@ -1,0 +1,52 @@
+/**
+ * Error classes of business and government news (issue 10), on sentences written for this test: companies
+ * named without a legal suffix before an officer's title or after a verb of founding, their founders, and the
+ * programs a body's document lays down.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildFromSources } from '../../src/pipeline.js';
+import { ruleCandidates } from '../../src/entities/index.js';
+import { segment } from '../../src/segment/jieba.js';
+
+const edges = (text: string, relation: string): string[] => {
+  const { graph } = buildFromSources([{ path: 'news.txt', encoding: 'utf-8', text }], { layout: false });
+  const out: string[] = [];
+  graph.forEachEdge((_, a, s, t) => {
+    if (a['relation'] === relation) out.push(`${s}|${t}`);
+  });
+  return out.sort();
+};
+
+describe('companies named by officers and founders', () => {
+  it('a short name before an officer title is a company, and the officer holds a role in it', () => {
+    expect(edges('鑫瑞达智能董事长林海涛介绍，新厂房下月投产。', 'role')).toEqual(['PERSON:林海涛|ORGANIZATION:鑫瑞达智能']);
+  });
+  it('a business founded in quotation marks or by its short name, with its founder', () => {
+    expect(edges('村里扶持能人赵长河创办“金穗薯业”，建起了扶贫车间。', 'role')).toEqual(['PERSON:赵长河|ORGANIZATION:金穗薯业']);
+  });
+  it('not a bare 有限公司 or a common noun before a title', () => {
+    const text = '前不久，有限公司董事长王强和企业总经理李明到村里考察。';
+    expect(ruleCandidates(text, segment(text)).filter((c) => c.rule === 'org:executive')).toEqual([]);
+  });
+});
+
+describe("programs a body's document lays down", () => {
+  it('runs every campaign the document launches, in its sentence and the next without a subject', () => {
+    const text =
+      '近日，江北省人民政府印发《江北省乡村人才振兴实施方案》。《方案》明确，开展青年农民培训行动、乡村工匠培育行动。围绕农村青年、返乡人员两类人群，实施致富带头人培养计划、电商人才孵化计划、在县城设立服务站。';
+    expect(edges(text, 'runs')).toEqual([
+      'ORGANIZATION:江北省人民政府|PROGRAM:乡村工匠培育行动',
+      'ORGANIZATION:江北省人民政府|PROGRAM:电商人才孵化计划',
+      'ORGANIZATION:江北省人民政府|PROGRAM:致富带头人培养计划',
+      'ORGANIZATION:江北省人民政府|PROGRAM:青年农民培训行动',
+    ]);
+  });
+  it('not what another subject launches in a later sentence', () => {
+    const text =
+      '江北省人民政府印发《江北省乡村人才振兴实施方案》。《方案》明确，开展青年农民培训行动、乡村工匠培育行动。南山县农业局实施农机手培训计划、种粮大户扶持计划。';
+    expect(edges(text, 'runs').filter((e) => e.startsWith('ORGANIZATION:江北省人民政府'))).toEqual([
+      'ORGANIZATION:江北省人民政府|PROGRAM:乡村工匠培育行动',
+      'ORGANIZATION:江北省人民政府|PROGRAM:青年农民培训行动',
+    ]);
+  });
+});
