@@ -263,6 +263,7 @@ describe('data table', () => {
     await page.click('#table th[data-col="0"]');
     const byLabel = [...inView].sort((a, b) => (String(a.attributes.label) < String(b.attributes.label) ? -1 : 1)).map((n) => n.key);
     expect(await keys()).toEqual(byLabel);
+    expect(page.url()).toContain('table=nodes&sort=label');
     // search narrows the rows
     await page.fill('#table-search', '嘎查');
     const found = inView
@@ -275,6 +276,13 @@ describe('data table', () => {
     await page.waitForSelector(`#panel[data-node=${JSON.stringify(found[0])}]`);
     expect(await page.getAttribute(`#table tbody tr[data-key=${JSON.stringify(found[0])}]`, 'class')).toContain('selected');
 
+    // the table's state is in the URL: the same URL opens the same table
+    expect(decodeURIComponent(page.url())).toContain('tq=嘎查');
+    const sameTable = page.url();
+    await open(sameTable.slice(sameTable.indexOf('#')));
+    await page.waitForSelector('#table:not([hidden]) tbody tr');
+    expect(await page.inputValue('#table-search')).toBe('嘎查');
+    expect((await keys()).sort()).toEqual(found);
     // CSV: exactly the visible rows, a reader gets them back
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#table-csv')]);
     const csv = await readFile(await download.path(), 'utf8');

@@ -17,6 +17,14 @@ describe('URL hash state', () => {
     expect(s).toEqual(defaultViewState());
   });
 
+  it('keeps the data table: tab, sorted column and direction, search', () => {
+    const s: ViewState = { ...defaultViewState(), table: { kind: 'edges', sort: 'label', desc: false, query: '嘎查 &#x' } };
+    expect(formatHash(s)).toContain('table=edges&sort=label&tq=');
+    expect(parseHash(formatHash(s))).toEqual(s);
+    expect(parseHash('#table=nodes&sort=-degree').table).toEqual({ kind: 'nodes', sort: 'degree', desc: true, query: '' });
+    expect(parseHash('#table=rows&sort=x').table).toBeNull();
+  });
+
   it('keeps a time range; drops bad days; orders the bounds', () => {
     const s = { ...defaultViewState(), from: '2020-02-03', to: '2020-02-10' };
     expect(formatHash(s)).toBe('#from=2020-02-03&to=2020-02-10');
@@ -55,9 +63,20 @@ describe('URL hash state', () => {
       pathTo: fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: null }),
       ranges: fc.record({ degree: range(), mentions: range(), confidence: range() }),
       community: fc.option(fc.nat(40), { nil: null }),
+      table: fc.option(
+        fc.record({
+          kind: fc.constantFrom('nodes' as const, 'edges' as const),
+          sort: fc.option(fc.constantFrom('label', 'degree', 'weight'), { nil: null }),
+          desc: fc.boolean(),
+          query: fc.string({ maxLength: 8 }),
+        }),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(state, (s) => {
+        // no sorted column: the default direction (descending) is what comes back
+        if (s.table && s.table.sort === null) s.table.desc = true;
         expect(parseHash(formatHash(s))).toEqual(s);
       }),
       { numRuns: 300 },

@@ -35,7 +35,7 @@ import { pickLabels, type LabelCandidate } from './labels.js';
 import { buildSearchIndex, search, type SearchEntry, type SearchHit } from './search.js';
 import { binDates, type Bin } from './timeline.js';
 import { inPeriod, overlaps, type Period } from '../../src/query/attested.js';
-import { computeScope, edgePasses, nodePasses, scopeCounts, type Scope } from './scope.js';
+import { computeScope, nodePasses, type Scope } from './scope.js';
 import { RANGE_KEYS, type RangeKey } from './hash-state.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 import { LiveLayout } from './layout.js';
@@ -101,6 +101,11 @@ export class App {
   private focusSet: Set<string> | null = null;
   /** What the filters, focus and path leave shown (recomputed on every state change, not on hover). */
   scope: Scope | null = null;
+  /** The edges shown (both ends shown, relation and time range pass, or on the path): one pass per state change. */
+  private shownEdges = new Set<string>();
+  private countedEdges = new Set<string>();
+  /** What sigma was last given, to hand it only what changed when nothing else did (see refresh). */
+  private drawn: { sig: string; nodes: Set<string>; edges: Set<string>; labels: Set<string> | null } | null = null;
   /** nodes whose label is drawn when nothing is focused; null: all */
   private labelSet: Set<string> | null = null;
   private labelFrame = 0;
@@ -145,6 +150,7 @@ export class App {
     this.detailCache = new Map();
     this.detailErrors = new Map();
     this.detailWanted = [];
+    this.drawn = null;
     // Moving nodes (live layout, noverlap, restore) changes which labels fit.
     graph.on('eachNodeAttributesUpdated', () => this.scheduleLabels());
     this.graph = graph;
@@ -243,8 +249,7 @@ export class App {
 
   private commit(): void {
     this.updateScope();
-    const hash = formatHash(this.state);
-    if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+    this.writeHash();
     this.refresh();
   }
 
@@ -253,9 +258,24 @@ export class App {
     const g = this.graph;
     if (!g) return;
     const t0 = performance.now();
-    this.scope = computeScope(g, this.state);
+    const sc = (this.scope = computeScope(g, this.state));
+    // One pass over the edges: those the legend counts (ends shown, in the time range or on the path; a
+    // hidden relation counts what it would add) and those shown.
+    const period = this.period();
+    const hiddenRelations = new Set(this.state.hiddenRelations);
+    const counted = new Set<string>();
+    const shown = new Set<string>();
+    g.forEachEdge((e, a, s, t) => {
+      if (!sc.nodes.has(s) || !sc.nodes.has(t)) return;
+      if (sc.edges ? !sc.edges.has(e) : period !== null && !a.dates.some((d) => inPeriod(d, period))) return;
+      counted.add(e);
+      if (sc.edges || !hiddenRelations.has(a.relation)) shown.add(e);
+    });
+    this.countedEdges = counted;
+    this.shownEdges = shown;
     this.scopeMs = performance.now() - t0;
-    const { nodes, edges } = scopeCounts(g, this.scope, this.state);
+    const nodes = sc.nodes.size;
+    const edges = shown.size;
     const status = byId('status');
     status.textContent =
       nodes === g.order && edges === g.size ? this.t('status.graph', { nodes, edges }) : this.t('status.shown', { nodes, edges, total: g.order });
@@ -327,7 +347,24 @@ export class App {
 
   // ---------- data table ----------
 
-  table = { open: false, kind: 'nodes' as TableKind, col: 2, desc: true, query: '' };
+  /** The table's state, kept in the URL (state.table; closed: null). */
+  get table(): { open: boolean; kind: TableKind; col: number; desc: boolean; query: string } {
+    const t = this.state.table;
+    const kind: TableKind = t?.kind ?? 'nodes';
+    const at = t?.sort ? COLUMNS[kind].indexOf(t.sort) : -1;
+    return { open: t !== null, kind, col: at >= 0 ? at : kind === 'nodes' ? 2 : 4, desc: at >= 0 ? t!.desc : true, query: t?.query ?? '' };
+  }
+
+  set table(v: { open: boolean; kind: TableKind; col: number; desc: boolean; query: string }) {
+    this.state = { ...this.state, table: v.open ? { kind: v.kind, sort: COLUMNS[v.kind][v.col] ?? null, desc: v.desc, query: v.query } : null };
+    this.writeHash();
+  }
+
+  /** The URL follows the state (without recomputing the view: for changes that do not touch it). */
+  private writeHash(): void {
+    const hash = formatHash(this.state);
+    if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+  }
   /** The rows the table shows now (searched and sorted), all of them: the CSV exports these. */
   tableShown: Row[] = [];
 
@@ -339,6 +376,8 @@ export class App {
     const g = this.graph;
     if (!this.table.open || !g || !this.scope) return;
     const { kind, col, desc, query } = this.table;
+    const search = byId<HTMLInputElement>('table-search');
+    if (search.value !== query) search.value = query;
     for (const b of document.querySelectorAll<HTMLElement>('#table-head .tab')) b.setAttribute('aria-pressed', String(b.dataset.table === kind));
     const cols = COLUMNS[kind];
     const head = byId('table-grid').querySelector('thead tr')!;
@@ -455,9 +494,7 @@ export class App {
     const sc = this.scope;
     const edges = new Set<string>();
     if (!g || !sc) return { nodes: new Set(), edges };
-    g.forEachEdge((e, a, s, t) => {
-      if (this.visibleEdge(e, a, s, t)) edges.add(e);
-    });
+    for (const e of this.shownEdges) edges.add(e);
     return { nodes: new Set(sc.nodes), edges };
   }
 
@@ -701,19 +738,50 @@ export class App {
     void cam.animate({ x, y, ratio: zoom ? Math.min(cam.ratio, 0.6) : cam.ratio }, { duration: 300 });
   }
 
+  /**
+   * Brings sigma in line: reducers run again and sigma redraws. When only what is shown and which labels
+   * are drawn changed (filters, focus, path, camera) — no hover, selection, colour or size change — sigma
+   * gets just the nodes and edges whose display changed (a partial refresh: no re-indexing of the whole
+   * graph, which is what costs on 16 000 nodes).
+   */
   private refresh(): void {
     this.focusSet = this.computeFocus();
     this.computeLabels();
-    this.sigma?.refresh({ skipIndexation: true });
+    const s = this.sigma;
+    const g = this.graph;
+    const sc = this.scope;
+    if (!s || !g || !sc) return;
+    const sig = this.displaySignature();
+    const last = this.drawn;
+    const labels = this.labelSet;
+    if (last && sig !== null && last.sig === sig) {
+      const nodes: string[] = [];
+      const edges: string[] = [];
+      const lastLabels = last.labels;
+      g.forEachNode((n) => {
+        if (sc.nodes.has(n) !== last.nodes.has(n) || (labels === null || labels.has(n)) !== (lastLabels === null || lastLabels.has(n))) nodes.push(n);
+      });
+      for (const e of this.shownEdges) if (!last.edges.has(e)) edges.push(e);
+      for (const e of last.edges) if (!this.shownEdges.has(e)) edges.push(e);
+      s.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    } else s.refresh({ skipIndexation: true });
+    this.drawn = sig === null ? null : { sig, nodes: sc.nodes, edges: this.shownEdges, labels };
+  }
+
+  /**
+   * Everything the reducers read besides the scope and the label set, as a string; null when the display
+   * depends on more than that (a hovered or selected node's neighbourhood, a selected edge).
+   */
+  private displaySignature(): string | null {
+    if (this.focusSet || this.state.edge || this.hovered) return null;
+    const sc = this.scope;
+    return JSON.stringify([this.state.colorBy, this.state.sizeBy, sc?.focus ?? null, this.state.pathFrom, this.state.pathTo, this.graph?.order ?? 0]);
   }
 
   // ---------- reducers ----------
 
-  private visibleEdge(edge: string, e: EdgeView, source: string, target: string): boolean {
-    const sc = this.scope;
-    if (!sc) return false;
-    if (!sc.nodes.has(source) || !sc.nodes.has(target)) return false;
-    return sc.edges ? sc.edges.has(edge) : edgePasses(e, this.state, this.period());
+  private visibleEdge(edge: string): boolean {
+    return this.shownEdges.has(edge);
   }
 
   /** Nodes to keep bright: the focused node and its visible neighbours, or the selected edge's ends. */
@@ -723,8 +791,8 @@ export class App {
     const focus = this.brightNode();
     if (focus && g.hasNode(focus)) {
       const set = new Set([focus]);
-      g.forEachEdge(focus, (e, a, s, t) => {
-        if (this.visibleEdge(e, a, s, t)) set.add(s === focus ? t : s);
+      g.forEachEdge(focus, (e, _a, s, t) => {
+        if (this.visibleEdge(e)) set.add(s === focus ? t : s);
       });
       return set;
     }
@@ -757,7 +825,10 @@ export class App {
   }
 
   private nodeReducer(node: string, a: NodeView): Partial<NodeDisplayData> {
-    const res: Partial<NodeDisplayData> = { ...a, color: this.nodeColor(a), size: this.nodeSize(a) };
+    // `a` is sigma's own copy of the attributes: set the display fields on it (no second copy per node).
+    const res = a as unknown as Partial<NodeDisplayData>;
+    res.color = this.nodeColor(a);
+    res.size = this.nodeSize(a);
     if (!this.scope?.nodes.has(node)) res.hidden = true;
     else if (node === this.scope.focus || node === this.state.pathFrom || node === this.state.pathTo) res.highlighted = true;
     const focus = this.focusSet;
@@ -779,21 +850,20 @@ export class App {
 
   private edgeReducer(edge: string, a: EdgeView): Partial<EdgeDisplayData> {
     const g = this.graph!;
-    const [s, t] = g.extremities(edge);
     const co = a.relation === CO_OCCURS;
-    const res: Partial<EdgeDisplayData> = {
-      ...a,
-      label: null,
-      color: RELATION_COLORS[a.relation] ?? OTHER_COLOR,
-      size: (co ? 0.6 : 1.6) + (co ? 0.4 : 0.6) * Math.log2(1 + a.weight),
-      zIndex: co ? 0 : 1,
-    };
-    if (!this.visibleEdge(edge, a, s, t)) {
+    // `a` is sigma's own copy of the attributes (see nodeReducer).
+    const res = a as unknown as Partial<EdgeDisplayData>;
+    res.label = null;
+    res.color = RELATION_COLORS[a.relation] ?? OTHER_COLOR;
+    res.size = (co ? 0.6 : 1.6) + (co ? 0.4 : 0.6) * Math.log2(1 + a.weight);
+    res.zIndex = co ? 0 : 1;
+    if (!this.visibleEdge(edge)) {
       res.hidden = true;
       return res;
     }
     const focus = this.brightNode();
     if (focus && g.hasNode(focus)) {
+      const [s, t] = g.extremities(edge);
       if (s !== focus && t !== focus) res.hidden = true;
       else {
         // Relation labels only where they stay readable: a small neighbourhood, typed relations.
@@ -913,12 +983,8 @@ export class App {
     const narrowed = !!sc && (sc.focus !== null || sc.edges !== null);
     const nodeCounted = (n: string, a: NodeView) =>
       !sc || sc.nodes.has(n) || (!narrowed && this.state.hiddenKinds.includes(a.kind) && nodePasses(a, this.state, period, true));
-    const edgeCounted = (e: string, a: EdgeView) => {
-      const [s, t] = g.extremities(e);
-      if (!sc || !sc.nodes.has(s) || !sc.nodes.has(t)) return false;
-      if (sc.edges) return sc.edges.has(e);
-      return period === null || a.dates.some((d) => inPeriod(d, period));
-    };
+    const counted = this.countedEdges;
+    const edgeCounted = (e: string) => counted.has(e);
     for (const { kind, count, color } of kindCounts(g, nodeCounted)) {
       legend.append(this.toggle('kind', kind, this.t(`kind.${kind}`), count, color, !this.state.hiddenKinds.includes(kind), false));
     }
@@ -1089,8 +1155,8 @@ export class App {
     if (this.labelFrame) return;
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
-      this.computeLabels();
-      this.sigma?.refresh({ skipIndexation: true });
+      // labels and what they cover, through refresh: only the nodes whose label changed when nothing else did
+      this.refresh();
     });
   }
 

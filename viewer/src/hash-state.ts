@@ -1,7 +1,8 @@
 /**
  * The shareable part of the view lives in the URL hash: selected node or edge, hidden kinds and
  * relations, colour and size modes, label density, language, the time range (`from`, `to`: ISO days), the
- * focus trail and depth, the path ends, attribute ranges and a community. Parsing is lenient (a hand-edited URL
+ * focus trail and depth, the path ends, attribute ranges and a community, and the data table (open tab, sorted
+ * column and direction, search). Parsing is lenient (a hand-edited URL
  * falls back to defaults) and serializing is canonical (sorted lists, defaults omitted).
  */
 
@@ -35,6 +36,16 @@ export interface ViewState {
   ranges: Record<RangeKey, Range>;
   /** Only this community (null: all). */
   community: number | null;
+  /** The data table when open: `#table=nodes&sort=-degree&tq=嘎查` (sort: a column id, `-` first: descending). */
+  table: TableState | null;
+}
+
+export interface TableState {
+  kind: 'nodes' | 'edges';
+  /** Column id (table.ts COLUMNS); null: the default (degree, weight). */
+  sort: string | null;
+  desc: boolean;
+  query: string;
 }
 
 export const RANGE_KEYS = ['degree', 'mentions', 'confidence'] as const;
@@ -85,6 +96,7 @@ export function defaultViewState(): ViewState {
     pathTo: null,
     ranges: openRanges(),
     community: null,
+    table: null,
   };
 }
 
@@ -120,6 +132,11 @@ export function parseHash(hash: string): ViewState {
   for (const k of RANGE_KEYS) s.ranges[k] = parseRange(p.get(k));
   const community = p.get('community');
   if (community !== null && /^\d+$/u.test(community)) s.community = Number(community);
+  const table = p.get('table');
+  if (table === 'nodes' || table === 'edges') {
+    const sort = p.get('sort');
+    s.table = { kind: table, sort: sort ? sort.replace(/^-/u, '') || null : null, desc: sort ? sort.startsWith('-') : true, query: p.get('tq') ?? '' };
+  }
   return s;
 }
 
@@ -145,6 +162,11 @@ export function formatHash(s: ViewState): string {
     if (r) p.set(k, r);
   }
   if (s.community !== null) p.set('community', String(s.community));
+  if (s.table) {
+    p.set('table', s.table.kind);
+    if (s.table.sort) p.set('sort', `${s.table.desc ? '-' : ''}${s.table.sort}`);
+    if (s.table.query) p.set('tq', s.table.query);
+  }
   const out = p.toString();
   return out === '' ? '' : `#${out}`;
 }
