@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliHere } from '../helpers/cli.js';
 
 interface Out {
   text: string;
@@ -46,36 +46,36 @@ describe('zhkg extract --lines', () => {
     expect(parse(r.stdout).map((o) => o.text)).toEqual(['a', '北京', 'b']);
   });
 
-  it('reads files in GB18030 and refuses binary files with exit 1 and one line', () => {
+  it('reads files in GB18030 and refuses binary files with exit 1 and one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-extract-'));
     const gb = join(dir, 'gb.txt');
     writeFileSync(gb, iconv.encode('北京市\n上海市\n', 'gb18030'));
-    const ok = runCli(['extract', '--lines', gb]);
+    const ok = await runCliHere(['extract', '--lines', gb]);
     expect(ok.code).toBe(0);
     expect(parse(ok.stdout).map((o) => o.text)).toEqual(['北京市', '上海市']);
     const png = join(dir, 'x.txt');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
-    const bad = runCli(['extract', '--lines', png]);
+    const bad = await runCliHere(['extract', '--lines', png]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('x.txt: binary file');
   });
 
-  it('exits 1 for a missing file and 2 for bad usage', () => {
-    expect(runCli(['extract', '/no/such/file.txt']).code).toBe(1);
-    expect(runCli(['extract', '--no-such-flag']).code).toBe(2);
-    expect(runCli(['no-such-verb']).code).toBe(2);
+  it('exits 1 for a missing file and 2 for bad usage', async () => {
+    expect((await runCliHere(['extract', '/no/such/file.txt'])).code).toBe(1);
+    expect((await runCliHere(['extract', '--no-such-flag'])).code).toBe(2);
+    expect((await runCliHere(['no-such-verb'])).code).toBe(2);
   });
 });
 
 describe('zhkg extract (whole files)', () => {
-  it('gives offsets into the whole file as given', () => {
+  it('gives offsets into the whole file as given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-extract-'));
     const f = join(dir, 'page.txt');
     const text = '■视点\n\n标题在这里\n\n□本报记者 及庆玲\n\n北京 市的记者来了。\n';
     writeFileSync(f, text);
-    const r = runCli(['extract', f]);
+    const r = await runCliHere(['extract', f]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Out & { file: string };
     expect(out.text).toBe(text);

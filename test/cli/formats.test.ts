@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot, runCliHere } from '../helpers/cli.js';
 
 const fixture = (name: string) => resolve(repoRoot, 'test/fixtures/formats', name);
 
@@ -26,9 +26,9 @@ function mixedFolder(): string {
 const SLOW = { timeout: 400_000 };
 
 describe('zhkg build and extract on text, PDF and HTML', () => {
-  it('a folder of .txt, .pdf and .html builds one graph', SLOW, () => {
+  it('a folder of .txt, .pdf and .html builds one graph', SLOW, async () => {
     const dir = mixedFolder();
-    const r = runCli(['build', '-q', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
+    const r = await runCliHere(['build', '-q', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const graph = JSON.parse(readFileSync(join(dir, 'out', 'graph.json'), 'utf8')) as { nodes: Array<{ key: string; attributes: Record<string, unknown> }> };
@@ -46,22 +46,22 @@ describe('zhkg build and extract on text, PDF and HTML', () => {
     expect(pdfPages).toEqual([1, 2, 3]);
   });
 
-  it('a broken PDF fails the build with one line (exit 1, nothing written); --skip-bad skips it with a warning', SLOW, () => {
+  it('a broken PDF fails the build with one line (exit 1, nothing written); --skip-bad skips it with a warning', SLOW, async () => {
     const dir = mixedFolder();
     copyFileSync(fixture('encrypted.pdf'), join(dir, 'in', 'e.pdf'));
-    const r = runCli(['build', '-q', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
+    const r = await runCliHere(['build', '-q', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/e\.pdf: encrypted PDF: a password is needed/);
     expect(existsSync(join(dir, 'out', 'graph.json'))).toBe(false);
-    const s = runCli(['build', '-q', '--skip-bad', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
+    const s = await runCliHere(['build', '-q', '--skip-bad', '--no-viewer', '-o', join(dir, 'out'), join(dir, 'in')]);
     expect(s.code).toBe(0);
     expect(s.stderr).toMatch(/skipped .*e\.pdf: encrypted PDF/);
     expect(existsSync(join(dir, 'out', 'graph.json'))).toBe(true);
   });
 
-  it('extract reads a PDF: one object per page, offsets into that page text; a scan exits 1 saying OCR is not done', SLOW, () => {
-    const r = runCli(['extract', fixture('pages.pdf')]);
+  it('extract reads a PDF: one object per page, offsets into that page text; a scan exits 1 saying OCR is not done', SLOW, async () => {
+    const r = await runCliHere(['extract', fixture('pages.pdf')]);
     expect(r.code).toBe(0);
     const out = r.stdout
       .trim()
@@ -70,7 +70,7 @@ describe('zhkg build and extract on text, PDF and HTML', () => {
     expect(out.map((o) => o.page)).toEqual([1, 2, 3]);
     expect(out[1]!.entities.some((x) => x.text.startsWith('科尔沁区'))).toBe(true);
     for (const o of out) for (const e of o.entities) expect(Array.from(o.text).slice(e.start, e.end).join('')).toBe(e.text);
-    const scan = runCli(['extract', fixture('scan.pdf')]);
+    const scan = await runCliHere(['extract', fixture('scan.pdf')]);
     expect(scan.code).toBe(1);
     expect(scan.stderr.trim()).toMatch(/^zhkg: .*scan\.pdf: PDF has no text layer .*OCR is not done/);
     expect(scan.stderr.trim().split('\n')).toHaveLength(1);

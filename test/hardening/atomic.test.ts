@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, repoRoot } from '../helpers/cli.js';
+import { runCliHere, repoRoot } from '../helpers/cli.js';
 
 describe('atomic outputs', () => {
-  it('a failing build into a folder keeps the earlier graph.gexf / graph.json / index.html', () => {
+  it('a failing build into a folder keeps the earlier graph.gexf / graph.json / index.html', async () => {
     const work = mkdtempSync(join(tmpdir(), 'zhkg-atomic-'));
     const out = join(work, 'out');
     // inputs: the bundled page; then the same page plus a PNG disguised as .txt
     const page = join(repoRoot, 'data', '000_6a6b28fc1a4d90e2.txt');
-    const first = runCli(['build', page, '-o', out, '--quiet']);
+    const first = await runCliHere(['build', page, '-o', out, '--quiet']);
     expect(first.code, first.stderr).toBe(0);
     // The outputs; the store (zhkg.db) keeps what the failing build extracted (test/store/).
     const visible = () =>
@@ -30,7 +30,7 @@ describe('atomic outputs', () => {
     writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]));
     const copy = join(work, 'page.txt');
     copyFileSync(page, copy);
-    const second = runCli(['build', copy, png, '-o', out, '--quiet']);
+    const second = await runCliHere(['build', copy, png, '-o', out, '--quiet']);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/scan\.txt: binary file/);
     expect(second.stdout).toBe('');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { MultiGraph } from 'graphology';
 import { writeOutputs } from '../../src/output.js';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { runCli, runCliHere, spawnCli } from '../helpers/cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -60,28 +60,28 @@ describe('issue 16 through the CLI', () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'notes.md'), 'no text input here');
-    const r = runCli(['build', empty, '-o', out, '-q']);
+    const r = await runCliHere(['build', empty, '-o', out, '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no input file found/u);
     expect(shown(out)).toEqual(before);
   }, 300_000);
 
-  it('-o that is a file, or empty, is refused before any input is read (minor)', () => {
+  it('-o that is a file, or empty, is refused before any input is read (minor)', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');
-    const r = runCli(['build', join(dir, 'missing-input'), '-o', file, '-q']);
+    const r = await runCliHere(['build', join(dir, 'missing-input'), '-o', file, '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`zhkg: ${file}: exists and is not a folder`);
-    const e = runCli(['build', join(dir, 'missing-input'), '-o', '', '-q']);
+    const e = await runCliHere(['build', join(dir, 'missing-input'), '-o', '', '-q']);
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/output folder is empty/u);
   }, 300_000);
 
-  it('extract --lines: CR-only line ends in a file are line breaks (defect 12); /dev/stdin from a pipe is read (minor)', () => {
+  it('extract --lines: CR-only line ends in a file are line breaks (defect 12); /dev/stdin from a pipe is read (minor)', async () => {
     const cr = join(dir, 'cr.txt');
     writeFileSync(cr, '苏吉嘎查第一书记金宝\r通辽市委书记王晓光\r');
-    const r = runCli(['extract', '--lines', cr]);
+    const r = await runCliHere(['extract', '--lines', cr]);
     expect(r.code, r.stderr).toBe(0);
     const entities = entityTexts(r.stdout);
     expect(entities).toHaveLength(2);
@@ -114,7 +114,7 @@ describe('issue 16 through the CLI', () => {
     expect(code).toBe(0);
   }, 300_000);
 
-  it('a full disk: the build exits 1 with one line, the earlier set stays byte-identical, nothing temporary (defect 1)', () => {
+  it('a full disk: the build exits 1 with one line, the earlier set stays byte-identical, nothing temporary (defect 1)', async () => {
     // A 900 KB tmpfs where this machine allows mounting one (root in CI); the library test
     // test/output/commit.test.ts injects ENOSPC at every file of the set in any case.
     const mnt = join(dir, 'tmpfs');
@@ -124,13 +124,13 @@ describe('issue 16 through the CLI', () => {
     try {
       const one = join(dir, 'one.txt');
       writeFileSync(one, `${LINE}\n`);
-      const first = runCli(['build', one, '-o', out, '-q']);
+      const first = await runCliHere(['build', one, '-o', out, '-q']);
       expect(first.code, first.stderr).toBe(0);
       const before = shown(out);
       expect(Object.keys(before)).toContain('graph.js');
       if (mounted) {
         // the bundled page's set (≈1.1 MB) does not fit beside the first one
-        const second = runCli(['build', '-o', out, '-q']);
+        const second = await runCliHere(['build', '-o', out, '-q']);
         expect(second.code).toBe(1);
         expect(second.stderr.trim().split('\n')).toHaveLength(1);
         expect(second.stderr).toMatch(/ENOSPC.*earlier outputs are unchanged/u);
@@ -140,7 +140,7 @@ describe('issue 16 through the CLI', () => {
       expect(shown(out)).toEqual(before);
       expect(readdirSync(join(out, '.zhkg')).length).toBe(2); // `current` and its generation
       // --no-viewer afterwards: no stale graph.js or page (defect 7)
-      const third = runCli(['build', one, '-o', out, '-q', '--no-viewer']);
+      const third = await runCliHere(['build', one, '-o', out, '-q', '--no-viewer']);
       expect(third.code, third.stderr).toBe(0);
       expect(Object.keys(shown(out))).toEqual(['graph.gexf', 'graph.json']);
     } finally {

@@ -1,7 +1,15 @@
-/** Runs the zhkg CLI from source (no build needed): to completion (runCli) or as a live child (spawnCli). */
+/**
+ * Runs the zhkg CLI from source (no build needed): in a child process to completion (runCli) or as a live
+ * child (spawnCli), or in the test's own process (runCliHere). A child pays a cold start (nodejieba's
+ * dictionary, the model, the division index: seconds of CPU each time); use it where the process boundary
+ * is what is tested (standard input, pipes, signals, exit of the process). runCliHere runs the same `main`
+ * with stdout and stderr captured, sharing what the test process has loaded.
+ */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -28,4 +36,28 @@ export function runCli(args: string[], options: { input?: string | Buffer; cwd?:
 /** Starts the CLI with piped stdin, stdout and stderr, for tests that talk to it while it runs. */
 export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is returned. */
+export async function runCliHere(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  const savedExitCode = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = savedExitCode;
+  }
 }

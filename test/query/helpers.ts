@@ -2,8 +2,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/query');
 export const SAMPLE_JSON = join(FIXTURES, 'sample.json');
@@ -20,31 +18,7 @@ export function tempFile(name: string, content: string): string {
   return path;
 }
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult as CliRun } from '../helpers/cli.js';
 
 /** Runs `zhkg …` in this process, capturing stdout and stderr. */
-export async function runCli(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const savedExitCode = process.exitCode;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = savedExitCode;
-  }
-}
+export { runCliHere as runCli } from '../helpers/cli.js';

@@ -10,7 +10,7 @@ import { buildGraphFromPaths } from '../../src/pipeline.js';
 import type { InputError } from '../../src/errors.js';
 import type { SourceDoc } from '../../src/types.js';
 import type { ReadContext } from '../../src/intake/reader.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliHere } from '../helpers/cli.js';
 import { datedArticles, datedJsonl } from '../../scripts/dated-corpus.js';
 
 async function read(text: string, context: ReadContext = {}, path = 'feed.jsonl'): Promise<SourceDoc[]> {
@@ -136,22 +136,22 @@ describe('building from JSONL: the bundled page as dated records', async () => {
 
 describe('zhkg build with JSONL (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhkg-jsonl-cli-'));
-  it('a malformed line fails the build naming file and line; bad --field is a usage error', () => {
+  it('a malformed line fails the build naming file and line; bad --field is a usage error', async () => {
     const file = join(dir, 'bad.jsonl');
     writeFileSync(file, `${line({ text: '嘎查召开党员大会。' })}\n{"text": oops}\n`);
-    const r = runCli(['build', file, '-o', join(dir, 'out'), '-q']);
+    const r = await runCliHere(['build', file, '-o', join(dir, 'out'), '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${file}:2: not valid JSON`);
-    const u = runCli(['build', file, '-o', join(dir, 'out'), '--field', 'body=x']);
+    const u = await runCliHere(['build', file, '-o', join(dir, 'out'), '--field', 'body=x']);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('--field');
   });
 
-  it('--skip-bad skips the line with a warning and builds the rest; --field maps names', () => {
+  it('--skip-bad skips the line with a warning and builds the rest; --field maps names', async () => {
     const file = join(dir, 'mapped.jsonl');
     writeFileSync(file, `${line({ content: '苏吉嘎查召开党员大会。', day: '2020-02-07', link: 'https://example.org/a' })}\nnot json\n`);
-    const r = runCli([
+    const r = await runCliHere([
       'build',
       file,
       '-o',

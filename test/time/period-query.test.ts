@@ -12,7 +12,7 @@ import { holdersOf } from '../../src/query/holders.js';
 import { graphStats } from '../../src/query/stats.js';
 import { egoNetwork } from '../../src/query/ego.js';
 import { toGexf, toJSON, fromGexf } from '../../src/export/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliHere } from '../helpers/cli.js';
 
 /**
  * A hand-made dated graph: 张三 was 第一书记 of 甲村 (reported 2020-02-03 and 2020-02-04), 李四 is
@@ -183,40 +183,40 @@ describe('zhkg query by period (CLI)', () => {
   writeFileSync(file, toJSON(sample()));
   const G = ['--graph', file];
 
-  it('timeline prints the reports in date order; --json gives entries', () => {
-    const r = runCli(['query', 'timeline', '甲村', ...G]);
+  it('timeline prints the reports in date order; --json gives entries', async () => {
+    const r = await runCliHere(['query', 'timeline', '甲村', ...G]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('甲村 [PLACE] 4 reports, 4 dated');
     expect(lines.filter((l) => /^\d{4}-/.test(l)).map((l) => l.slice(0, 10))).toEqual(['2020-02-03', '2020-02-03', '2020-02-04', '2021-05-01']);
-    const j = runCli(['query', 'timeline', '甲村', ...G, '--json', '--from', '2021']);
+    const j = await runCliHere(['query', 'timeline', '甲村', ...G, '--json', '--from', '2021']);
     expect(j.code).toBe(0);
     const data = JSON.parse(j.stdout) as { period: { from: string }; entries: Array<{ other: { label: string } }> };
     expect(data.period).toEqual({ from: '2021-01-01' });
     expect(data.entries.map((e) => e.other.label)).toEqual(['李四']);
   });
 
-  it('--from/--to on holders, neighbors, stats, path, ego', () => {
-    const h = runCli(['query', 'holders', '第一书记', ...G, '--json', '--to', '2020-12']);
+  it('--from/--to on holders, neighbors, stats, path, ego', async () => {
+    const h = await runCliHere(['query', 'holders', '第一书记', ...G, '--json', '--to', '2020-12']);
     expect((JSON.parse(h.stdout) as Array<{ holder: { label: string } }>).map((x) => x.holder.label)).toEqual(['张三']);
-    const n = runCli(['query', 'neighbors', '甲村', ...G, '--json', '--from', '2021']);
+    const n = await runCliHere(['query', 'neighbors', '甲村', ...G, '--json', '--from', '2021']);
     expect((JSON.parse(n.stdout) as { neighbors: Array<{ label: string }> }).neighbors.map((x) => x.label)).toEqual(['李四']);
-    const s = runCli(['query', 'stats', ...G, '--json', '--from', '2021']);
+    const s = await runCliHere(['query', 'stats', ...G, '--json', '--from', '2021']);
     expect((JSON.parse(s.stdout) as { nodes: number }).nodes).toBe(3);
-    const p = runCli(['query', 'path', '张三', '乙镇', ...G, '--json', '--from', '2020-02-03', '--to', '2020-02-03']);
+    const p = await runCliHere(['query', 'path', '张三', '乙镇', ...G, '--json', '--from', '2020-02-03', '--to', '2020-02-03']);
     expect(p.code).toBe(0);
-    const e = runCli(['query', 'ego', '甲村', ...G, '--to', '2020']);
+    const e = await runCliHere(['query', 'ego', '甲村', ...G, '--to', '2020']);
     expect((JSON.parse(e.stdout) as { nodes: unknown[] }).nodes.length).toBe(3);
   });
 
-  it('bad dates are usage errors (exit 2); an entity absent from the period is one clear line (exit 1)', () => {
-    const bad = runCli(['query', 'timeline', '甲村', ...G, '--from', '2020-02-30']);
+  it('bad dates are usage errors (exit 2); an entity absent from the period is one clear line (exit 1)', async () => {
+    const bad = await runCliHere(['query', 'timeline', '甲村', ...G, '--from', '2020-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from');
-    const order = runCli(['query', 'holders', '第一书记', ...G, '--from', '2021', '--to', '2020']);
+    const order = await runCliHere(['query', 'holders', '第一书记', ...G, '--from', '2021', '--to', '2020']);
     expect(order.code).toBe(2);
-    const absent = runCli(['query', 'neighbors', '张三', ...G, '--from', '2021']);
+    const absent = await runCliHere(['query', 'neighbors', '张三', ...G, '--from', '2021']);
     expect(absent.code).toBe(1);
     expect(absent.stderr.trim().split('\n')).toHaveLength(1);
     expect(absent.stderr).toContain('张三 is not attested from 2021-01-01 on');
