@@ -22,6 +22,34 @@ function lastBefore(view: ArticleView, at: number, head: string): EntityMention 
   return found;
 }
 
+/** Whether `h` is two or more generic heads run together (社区 + 党委, 嘎查 + 党支部). */
+function isCompoundHead(h: string): boolean {
+  if (h.length === 0) return false;
+  const ends = new Set<number>([0]);
+  for (let i = 0; i < h.length; i++) {
+    if (!ends.has(i)) continue;
+    for (const g of GENERIC_HEADS) if (h.startsWith(g, i)) ends.add(i + g.length);
+  }
+  return ends.has(h.length) && !GENERIC_HEADS.includes(h);
+}
+
+/** <compound head><title><person> (clause = the text before the person in its clause, preposition dropped). */
+function compoundHeadRole(view: ArticleView, person: EntityMention, clause: string): RelationFact | undefined {
+  for (const title of TITLES) {
+    if (!clause.endsWith(title) || MEMBER_TITLES.has(title)) continue;
+    const head = clause.slice(0, clause.length - title.length);
+    if (!isCompoundHead(head)) continue;
+    const target = lastBefore(view, person.start - clause.length, head);
+    if (!target) return undefined;
+    const hs = person.start - title.length - head.length;
+    return fact(view, person.entity, target.entity, 'role', title, [
+      [hs, hs + head.length],
+      [person.start, person.end],
+    ]);
+  }
+  return undefined;
+}
+
 /** Titles of a byline: the people after them report for an outlet. */
 /** Text that ends right before an outlet named on a source line (来源：). */
 const SOURCE_LINE_END = new RegExp(`(${SOURCE_CUES.join('|')})[：:]\\s*$`);
@@ -197,6 +225,13 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       const from = prev ? prev.end : (sentence?.start ?? 0);
       const gap = text.slice(from, person.start);
       const clause = gap.split(CLAUSE_BREAK).pop() ?? '';
+      // Heads of two generic words (社区党委, 嘎查党支部), after a preposition or nothing (在社区党委书记某某看来):
+      // the body of the article whose name ends so, named before.
+      const compound = compoundHeadRole(view, person, clause.replace(/^(在|据|由|经|让|请|对|向|和|与|同|跟|而)/, ''));
+      if (compound) {
+        out.push(compound);
+        continue;
+      }
       for (const head of GENERIC_HEADS) {
         const title = TITLES.find((t) => clause === head + t || clause.endsWith(`。${head}${t}`));
         if (!title || MEMBER_TITLES.has(title)) continue;

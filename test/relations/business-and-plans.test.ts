@@ -50,3 +50,16 @@ describe("programs a body's document lays down", () => {
     ]);
   });
 });
+
+describe('a post named by two generic words after a preposition', () => {
+  it("is a post in the article's body whose name ends in them", () => {
+    const text = '红星社区党委组织党员志愿者上岗值守。在社区党委书记张立新看来，光靠工作人员是不够的。';
+    expect(edges(text, 'role')).toContain('PERSON:张立新|ORGANIZATION:红星社区党委');
+  });
+});
+
+describe('a leader in getting rich (致富带头人)', () => {
+  it('holds a role in the village written before the title', () => {
+    expect(edges('“日子会越过越好。”青山村致富带头人李红梅说。', 'role')).toEqual(['PERSON:李红梅|PLACE:青山村']);
+  });
+});
