@@ -12,17 +12,22 @@ import type { Candidate } from './rules/context.js';
 /** Priority of the model's spans: below every rule. */
 export const MODEL_PRIORITY = 1;
 
+/** Passive and election verbs: a model span holding one runs a clause together (dev: no gold name holds one). */
+const CHOSEN = /被|当选|选为|评为/;
+
 /** Punctuation a name never starts or ends with (大河报· is 大河报). */
 const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\《》“”"'‘’\s]/;
 
 /**
- * The model's spans as candidates, edge punctuation trimmed. Given the text and its tokens, the name of a people
- * before 族 is dropped (see nameOfAPeople).
+ * The model's spans as candidates, edge punctuation trimmed; spans holding a verb of being chosen (被, 当选, 选为,
+ * 评为) are dropped. Given the text and its tokens, the name of a people before 族 is dropped (see nameOfAPeople).
  */
 export function modelCandidates(spans: readonly Mention[], context?: { text: string; tokens: readonly Token[] }): Candidate[] {
   const out: Candidate[] = [];
   for (const m of spans) {
     if (context && nameOfAPeople(context.text, m, context.tokens)) continue;
+    // A verb of being chosen inside the span (某某被选为嘎查党支部) is a clause, not a name.
+    if (CHOSEN.test(m.text)) continue;
     // m.text is text.slice(m.start, m.end): trimming it trims the span.
     let { start, end } = m;
     for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
