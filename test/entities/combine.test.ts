@@ -134,6 +134,6 @@ describe('combination of model spans and rule candidates', () => {
   it('drops a model span that holds a verb of being chosen (a clause, not a name)', () => {
     const text = '退伍回乡的高二虎被选为嘎查党支部书记';
     const span = (start: number, end: number) => ({ start, end, text: text.slice(start, end), kind: 'ORGANIZATION' as const });
-    expect(modelCandidates([span(5, 15), span(10, 15)]).map((c) => text.slice(c.start, c.end))).toEqual(['嘎查党支部']);
+    expect(modelCandidates([span(5, 16), span(11, 16)]).map((c) => text.slice(c.start, c.end))).toEqual(['嘎查党支部']);
   });
 });
