@@ -12,6 +12,7 @@
 import type { Entity, EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf } from './context.js';
 import { codeOf, divisionOf, placePrefixes, placeRank, rankOf } from './places.js';
+import { MEDIA } from './partOf.js';
 
 const LABEL = '位于';
 
@@ -81,12 +82,18 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
     .flatMap((e) => placePrefixes(e).map((p) => ({ p, e })))
     .sort((x, y) => y.p.length - x.p.length || (x.e.key < y.e.key ? -1 : 1));
   const done = new Set<string>();
+  // A body's site or app (四川省人民政府网) is part of that body when the article names it (partOf.ts), not a
+  // body of the place in its name.
+  const bodies = new Set<string>();
+  for (const m of view.mentions) if (isKind(view, m, 'ORGANIZATION')) bodies.add(labelOf(view, m));
+  const mediaOfBody = (label: string): boolean => [...bodies].some((b) => b !== label && label.startsWith(b) && MEDIA.test(label.slice(b.length)));
   for (let i = 0; i < view.mentions.length; i++) {
     const m = view.mentions[i]!;
     if (!isKind(view, m, 'ORGANIZATION')) continue;
     const key = `${m.entity}#${m.sentence}`;
     if (done.has(key)) continue;
     const label = labelOf(view, m);
+    if (mediaOfBody(label)) continue;
     let hit =
       prefixes.find(({ p }) => label.startsWith(p) && label.length > p.length) ?? prefixes.find(({ p }) => m.text.startsWith(p) && m.text.length > p.length);
     if (!hit) {

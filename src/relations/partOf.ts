@@ -1,11 +1,14 @@
 /**
  * `part_of`: ORGANIZATION → ORGANIZATION (label 下属) when one name is another's plus a unit:
- * 通辽市委组织部 → 通辽市委. Both must be named in the same article.
+ * 通辽市委组织部 → 通辽市委, or its site or app (四川省人民政府网 → 四川省人民政府). Both must be named in the same article.
  */
 import type { Entity, RelationFact } from '../types.js';
 import { type ArticleView, fact } from './context.js';
 
 const UNIT = /(部|办|办公室|局|委|委员会|处|科|室|队|站|所|中心|支部|党支部|党总支|党委|党组|分公司|分院|分局|分会|工会)$/;
+
+/** A body's own site or app (四川省人民政府 + 网): part of the body. */
+export const MEDIA = /^(网|网站|客户端|公众号|微信公众号)$/;
 
 export function partOfFacts(view: ArticleView): RelationFact[] {
   const orgs = new Map<string, Entity>();
@@ -21,7 +24,7 @@ export function partOfFacts(view: ArticleView): RelationFact[] {
     for (const p of list) {
       if (p === child || !child.label.startsWith(p.label)) continue;
       const rest = child.label.slice(p.label.length);
-      if (rest.length < 2 || !UNIT.test(rest)) continue;
+      if (!MEDIA.test(rest) && (rest.length < 2 || !UNIT.test(rest))) continue;
       if (!parent || p.label.length > parent.label.length) parent = p;
     }
     if (!parent) continue;

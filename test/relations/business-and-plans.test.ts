@@ -63,3 +63,11 @@ describe('a leader in getting rich (致富带头人)', () => {
     expect(edges('“日子会越过越好。”青山村致富带头人李红梅说。', 'role')).toEqual(['PERSON:李红梅|PLACE:青山村']);
   });
 });
+
+describe("a body's own site", () => {
+  it('is part of the body, not a body of the place in its name', () => {
+    const text = '来源：江北省人民政府网\n\n近日，江北省人民政府印发《江北省乡村人才振兴实施方案》。';
+    expect(edges(text, 'part_of')).toEqual(['ORGANIZATION:江北省人民政府网|ORGANIZATION:江北省人民政府']);
+    expect(edges(text, 'located_in').filter((e) => e.startsWith('ORGANIZATION:江北省人民政府网'))).toEqual([]);
+  });
+});
