@@ -3,7 +3,17 @@
  * with no temporary files left behind.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+
+/** A file's bytes, or a folder's (the viewer's evidence shards): its files' names and bytes. */
+function contentOf(path: string): Buffer {
+  if (!statSync(path).isDirectory()) return readFileSync(path);
+  return Buffer.concat(
+    readdirSync(path)
+      .sort()
+      .flatMap((f) => [Buffer.from(`${f}\n`), readFileSync(`${path}/${f}`)]),
+  );
+}
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliHere, repoRoot } from '../helpers/cli.js';
@@ -23,7 +33,7 @@ describe('atomic outputs', () => {
         .sort();
     const names = visible();
     expect(names).toEqual(expect.arrayContaining(['graph.gexf', 'graph.json', 'index.html']));
-    const before = new Map(names.map((n) => [n, readFileSync(join(out, n))]));
+    const before = new Map(names.map((n) => [n, contentOf(join(out, n))]));
     expect(before.get('graph.gexf')!.length).toBeGreaterThan(1000);
 
     const png = join(work, 'scan.txt');
@@ -39,6 +49,6 @@ describe('atomic outputs', () => {
     // no temporary file beside the outputs, and only the committed generation in .zhkg/
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual(['.zhkg']);
     expect(readdirSync(join(out, '.zhkg')).filter((n) => n !== 'current')).toHaveLength(1);
-    for (const n of names) expect(readFileSync(join(out, n)).equals(before.get(n)!), n).toBe(true);
+    for (const n of names) expect(contentOf(join(out, n)).equals(before.get(n)!), n).toBe(true);
   }, 300_000);
 });
