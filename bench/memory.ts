@@ -8,12 +8,12 @@
  * stage, and the targets: peak RSS ≤ 1.2 GB at 50 MB, ≤ 1.5 GB at 200 MB; +1 page ≤ 10 % of the fresh
  * build. Prints figures; it is not a test.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
+import { loadAverage, machineLine, runJsonChild } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -47,21 +47,11 @@ interface One {
 }
 
 function one(store: string, inputs: string[]): One {
-  const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'memory-one.ts'), store, ...inputs], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-  });
-  if (child.status !== 0) throw new Error(`bench memory build failed (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as One;
+  return runJsonChild<One>('memory-one.ts', [store, ...inputs], 'memory');
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-console.log(`zhkg bench: memory and the store — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
+console.log(machineLine('memory and the store'));
 for (const mb of sizes) {
   const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
   const tmp = mkdtempSync(join(tmpdir(), 'zhkg-bench-memory-'));
@@ -74,7 +64,7 @@ for (const mb of sizes) {
     runs.push(['fresh, into a new store', one(db, [corpus.dir])]);
     runs.push(['+1 page, from the store', one(db, [corpus.dir, page])]);
     if (withFresh) runs.push(['fresh, no store (in memory)', one('-', [corpus.dir])]);
-    console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${load()})`);
+    console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${loadAverage()})`);
     console.log('build                              wall      peak RSS  files extracted/reused');
     for (const [name, r] of runs)
       console.log(

@@ -9,11 +9,12 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { startCluster, type Cluster } from '../test/helpers/postgres.js';
+import { loadAverage as load } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -46,10 +47,6 @@ function cli(args: string[]): Promise<number> {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
 const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
 const tmp = mkdtempSync(join(tmpdir(), 'zhkg-bench-pg-'));

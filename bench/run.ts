@@ -7,12 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
 import { benchStartup, formatStartupBench } from './startup.js';
+import { loadAverage as load } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -37,10 +38,6 @@ interface Clock {
 }
 const rate = (chars: number, ms: number) => (ms > 0 ? Math.round(chars / (ms / 1000)) : Infinity);
 const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '∞');
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
 console.log(`zhkg bench — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
 console.log(`corpus text: ${sources.bio} + ${sources.page}\n`);

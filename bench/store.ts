@@ -6,12 +6,12 @@
  * its own process; wall time, peak RSS (all threads) and the ratio incremental ÷ fresh are printed. Prints
  * figures; it is not a test.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
+import { loadAverage, machineLine, runJsonChild } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -35,21 +35,11 @@ interface One {
 }
 
 function one(store: string, inputs: string[]): One {
-  const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'store-one.ts'), store, ...inputs], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-  });
-  if (child.status !== 0) throw new Error(`bench store build failed (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as One;
+  return runJsonChild<One>('store-one.ts', [store, ...inputs], 'store');
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-console.log(`zhkg bench: store — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
+console.log(machineLine('store'));
 for (const mb of sizes) {
   const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
   const tmp = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
@@ -61,7 +51,7 @@ for (const mb of sizes) {
     const first = one(db, [corpus.dir]);
     const added = one(db, [corpus.dir, page]);
     const freshAdded = one('-', [corpus.dir, page]);
-    console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${load()})`);
+    console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${loadAverage()})`);
     console.log('build                                   wall      peak RSS  files extracted/reused');
     const row = (name: string, r: One) =>
       console.log(

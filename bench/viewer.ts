@@ -9,7 +9,7 @@
  * Usage: npx tsx bench/viewer.ts [nodes] [edges]
  */
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,6 +18,7 @@ import { copyViewer } from '../src/viewer/copy.js';
 import { serveViewer } from '../src/viewer/server.js';
 import { buildViewer } from '../scripts/build-viewer.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
+import { loadAverage } from './child.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
@@ -69,11 +70,7 @@ try {
   await copyViewer(out, { assetsDir: assets });
   const size = async (f: string) => (await stat(join(out, f))).size;
   console.log(`## viewer: ${nodes.toLocaleString('en-US')} nodes, ${edges.toLocaleString('en-US')} edges (synthetic, 2 evidence sentences per edge)`);
-  console.log(
-    `load average ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')} (times scale with it: read ratios within one run)`,
-  );
+  console.log(`load average ${loadAverage()} (times scale with it: read ratios within one run)`);
   const shards = (await readdir(join(out, 'evidence'))).sort();
   let evidence = 0;
   for (const f of shards) evidence += await size(join('evidence', f));

@@ -145,11 +145,11 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !FIXED_PHRASES.some(([w, next]) => text.slice(c.start, c.end) === w && text.startsWith(next, c.end)),
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
-  const rulePlaces = valid.filter((c) => c.priority > MODEL_PRIORITY && c.kind === 'PLACE');
   // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |
   // 海尔罕嘎查; or inside it and surer: 社旗县人民法院 in 河南省社旗县人民法院) loses to that candidate, so the other
   // pieces it holds do not give way to it either.
   const rules = valid.filter((c) => c.priority > MODEL_PRIORITY);
+  const rulePlaces = rules.filter((c) => c.kind === 'PLACE');
   const inside = (c: Candidate, m: Candidate): boolean => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
   const gives = (c: Candidate, m: Candidate): boolean => inside(c, m) && yieldsToModel(c, m, text, rulePlaces);
   const loses = new Set(models.filter((m) => rules.some((r) => r.start < m.end && m.start < r.end && !gives(r, m))));
@@ -180,9 +180,9 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     const src = names.get(n)!;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
       // The model's reading of a piece of the name (格日勒 in 格日勒其木格) gives way to the whole.
-      const inside = chosen.filter((c) => c.start < at + n.length && at < c.end);
-      if (inside.length > 0 && inside.every((c) => c.priority === MODEL_PRIORITY && c.rule === 'model' && at <= c.start && c.end <= at + n.length)) {
-        for (const c of inside) {
+      const pieces = chosen.filter((c) => c.start < at + n.length && at < c.end);
+      if (pieces.length > 0 && pieces.every((c) => c.rule === 'model' && at <= c.start && c.end <= at + n.length)) {
+        for (const c of pieces) {
           chosen.splice(chosen.indexOf(c), 1);
           taken.fill(0, c.start, c.end);
         }

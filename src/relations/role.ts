@@ -22,32 +22,40 @@ function lastBefore(view: ArticleView, at: number, head: string): EntityMention 
   return found;
 }
 
-/** Whether `h` is two or more generic heads run together (社区 + 党委, 嘎查 + 党支部). */
-function isCompoundHead(h: string): boolean {
-  if (h.length === 0) return false;
+/** Whether `h` is one generic head or several run together (嘎查, 社区 + 党委, 嘎查 + 党支部). */
+function isHeadSequence(h: string): boolean {
   const ends = new Set<number>([0]);
   for (let i = 0; i < h.length; i++) {
     if (!ends.has(i)) continue;
     for (const g of GENERIC_HEADS) if (h.startsWith(g, i)) ends.add(i + g.length);
   }
-  return ends.has(h.length) && !GENERIC_HEADS.includes(h);
+  return h.length > 0 && ends.has(h.length);
 }
 
-/** <compound head><title><person> (clause = the text before the person in its clause, preposition dropped). */
-function compoundHeadRole(view: ArticleView, person: EntityMention, clause: string): RelationFact | undefined {
+/** What may stand before a generic head in its clause: the sentence before, then a preposition. */
+const HEAD_LEAD = /^(?:.*。)?(?:在|据|由|经|让|请|对|向|和|与|同|跟|而)?/;
+
+/**
+ * <generic head(s)><title><person> (`clause`: the text before the person in its clause): the head (合作社, 嘎查 …,
+ * or several run together: 社区党委, 嘎查党支部) stands for the body named last before the clause whose name ends
+ * so; the longest head that names such a body wins (在社区党委书记某某看来 → 红星社区党委, not 红星社区).
+ */
+function genericHeadRole(view: ArticleView, person: EntityMention, clause: string): RelationFact | undefined {
+  const rest = clause.replace(HEAD_LEAD, '');
+  let best: { head: string; title: string; target: EntityMention } | undefined;
   for (const title of TITLES) {
-    if (!clause.endsWith(title) || MEMBER_TITLES.has(title)) continue;
-    const head = clause.slice(0, clause.length - title.length);
-    if (!isCompoundHead(head)) continue;
+    if (!rest.endsWith(title) || MEMBER_TITLES.has(title)) continue;
+    const head = rest.slice(0, rest.length - title.length);
+    if ((best && best.head.length >= head.length) || !isHeadSequence(head)) continue;
     const target = lastBefore(view, person.start - clause.length, head);
-    if (!target) return undefined;
-    const hs = person.start - title.length - head.length;
-    return fact(view, person.entity, target.entity, 'role', title, [
-      [hs, hs + head.length],
-      [person.start, person.end],
-    ]);
+    if (target) best = { head, title, target };
   }
-  return undefined;
+  if (!best) return undefined;
+  const hs = person.start - best.title.length - best.head.length;
+  return fact(view, person.entity, best.target.entity, 'role', best.title, [
+    [hs, hs + best.head.length],
+    [person.start, person.end],
+  ]);
 }
 
 /** Titles of a byline: the people after them report for an outlet. */
@@ -223,30 +231,9 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       }
       // <generic head><title><person>, the head starting its clause
       const from = prev ? prev.end : (sentence?.start ?? 0);
-      const gap = text.slice(from, person.start);
-      const clause = gap.split(CLAUSE_BREAK).pop() ?? '';
-      // Heads of two generic words (社区党委, 嘎查党支部), after a preposition or nothing (在社区党委书记某某看来):
-      // the body of the article whose name ends so, named before.
-      const compound = compoundHeadRole(view, person, clause.replace(/^(在|据|由|经|让|请|对|向|和|与|同|跟|而)/, ''));
-      if (compound) {
-        out.push(compound);
-        continue;
-      }
-      for (const head of GENERIC_HEADS) {
-        const title = TITLES.find((t) => clause === head + t || clause.endsWith(`。${head}${t}`));
-        if (!title || MEMBER_TITLES.has(title)) continue;
-        const target = lastBefore(view, person.start - clause.length, head);
-        if (target) {
-          const hs = person.start - title.length - head.length;
-          out.push(
-            fact(view, person.entity, target.entity, 'role', title, [
-              [hs, hs + head.length],
-              [person.start, person.end],
-            ]),
-          );
-        }
-        break;
-      }
+      const clause = text.slice(from, person.start).split(CLAUSE_BREAK).pop() ?? '';
+      const generic = genericHeadRole(view, person, clause);
+      if (generic) out.push(generic);
       // <person><title> … <body>
       for (const [title, bodies] of Object.entries(POSTFIX_TITLE_BODY)) {
         if (!text.startsWith(title, person.end)) continue;

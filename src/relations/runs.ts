@@ -112,7 +112,7 @@ function quotedPlanFacts(view: ArticleView): RelationFact[] {
 }
 
 /** A body issuing a document: <body>印发《…》 (also 发布, 出台, 制定, 下发). */
-const ISSUES = /^(正式)?(印发|发布|出台|制定|下发|出台了|印发了|发布了)《([^《》]{2,60})》/;
+const ISSUES = /^(正式)?(印发|发布|出台|制定|下发)了?《([^《》]{2,60})》/;
 /** A clause that says what a document lays down: 《方案》明确, 《意见》提出. */
 const DOCUMENT_SAYS = /^《([^《》]{1,60})》(明确|提出|要求|部署|指出|强调)/;
 

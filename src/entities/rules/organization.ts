@@ -231,7 +231,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
 
 /** Titles of a company's officers: the name right before one, with a person after it, is the company's. */
 const EXECUTIVES = ['联合创始人', '创始人', '董事长', '副董事长', '总经理', '副总经理', '总裁', '副总裁', '首席执行官', 'CEO'];
-/** Words that name a company by its trade after its own name (大宋 + 智能, 祥邦 + 新能源). */
+/** Longest short name of a company (大宋 + 智能, 祥邦 + 新能源: its own name, then its trade). */
 const MAX_SHORT_NAME = 8;
 
 /**
