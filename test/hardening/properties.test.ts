@@ -137,16 +137,22 @@ describe('extraction on any string', () => {
     );
   });
 
+  const findsKnown = (before: string, after: string) => {
+    const s = `${before}\n\n呼和浩特市委书记王瑞新到苏吉嘎查调研。\n\n${after}`;
+    const r = extractText(s);
+    expect(r.entities.some((e) => e.text === '王瑞新' && e.kind === 'PERSON')).toBe(true);
+  };
+
   it('finds the entities of a known sentence wherever noise surrounds it (the property is not vacuous)', () => {
-    fc.assert(
-      fc.property(text, text, (before, after) => {
-        const s = `${before}\n\n呼和浩特市委书记王瑞新到苏吉嘎查调研。\n\n${after}`;
-        const r = extractText(s);
-        expect(r.entities.some((e) => e.text === '王瑞新' && e.kind === 'PERSON')).toBe(true);
-      }),
-      { numRuns: 50 },
-    );
+    fc.assert(fc.property(text, text, findsKnown), { numRuns: 50 });
   });
+
+  // A counterexample fast-check found: jieba turned the lone surrogate into U+FFFD, and aligning that word
+  // jumped to the real U+FFFD at the end, skipping every word between.
+  it.each([
+    ['\ud800', '\ufffd'],
+    ['\udfff王', '王\ufffd'],
+  ])('finds the known sentence between a lone surrogate and a U+FFFD (%j, %j)', findsKnown);
 
   it('boundArticles rejects a bound below one character', () => {
     expect(() => boundArticles([], 0)).toThrow(RangeError);
