@@ -126,19 +126,17 @@ export async function commitOutputs(dir: string, produce: (put: PutFile) => Prom
     hook('commit:linked');
     await swapCurrent(fs, state, genName);
   } catch (error) {
+    inProgress.delete(gen);
     await fs.rm(gen, { recursive: true, force: true }).catch(() => undefined);
-    await pruneLinks(fs, dir, options.owned, []);
+    await reconcileLinks(fs, dir, options.owned);
     await fsp.rmdir(state).catch(() => undefined); // only when empty: a first build that failed leaves nothing
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof OutputError || typeof code !== 'string') throw error;
     throw new OutputError(`cannot write the outputs (${(error as Error).message}); the earlier outputs are unchanged`, dir);
-  } finally {
-    inProgress.delete(gen);
   }
   hook('commit:swapped');
-  // A concurrent commit may have pruned a link this set needs between our linking and our switch.
-  for (const name of written) await ensureLink(fs, dir, name).catch(() => undefined);
-  await pruneLinks(fs, dir, options.owned, written);
+  // A concurrent commit may have switched in its own set since: the links follow whichever set is current.
+  await reconcileLinks(fs, dir, options.owned).finally(() => inProgress.delete(gen));
   hook('commit:pruned');
   await removeStale(fs, dir);
   hook('commit:done');
@@ -204,10 +202,22 @@ async function ensureLink(fs: CommitFs, dir: string, name: string): Promise<void
   }
 }
 
-/** Links of names that the current set does not have would dangle: they go. */
-async function pruneLinks(fs: CommitFs, dir: string, owned: readonly string[], keep: readonly string[]): Promise<void> {
-  for (const name of owned) {
-    if (!keep.includes(name) && !(await exists(fs, join(dir, STATE_DIR, CURRENT, name)))) await removeOwnLink(fs, dir, name);
+/**
+ * Makes the folder show exactly the names of the set `current` points at: a link for each of them, none
+ * for the others (it would dangle). Concurrent commits may switch `current` during a pass, and a pass that
+ * read an older set may undo a later commit's links; so a pass repeats until `current` stayed the same
+ * through it. Whichever commit switched last then finishes with links that match its set.
+ */
+async function reconcileLinks(fs: CommitFs, dir: string, owned: readonly string[]): Promise<void> {
+  const state = join(dir, STATE_DIR);
+  const current = () => fs.readlink(join(state, CURRENT)).catch(() => undefined);
+  for (let pass = 0; pass < 16; pass++) {
+    const gen = await current();
+    for (const name of owned) {
+      if (gen !== undefined && (await exists(fs, join(state, gen, name)))) await ensureLink(fs, dir, name).catch(() => undefined);
+      else await removeOwnLink(fs, dir, name);
+    }
+    if ((await current()) === gen) return;
   }
 }
 
@@ -277,6 +287,8 @@ async function removeStale(fs: CommitFs, dir: string): Promise<void> {
     const gen = GEN_RE.exec(name);
     if (gen) {
       if (name !== current && !inProgress.has(path) && !alive(Number(gen[1]))) {
+        // `current` may have moved to this generation since it was read (a commit that just finished).
+        if ((await fs.readlink(join(state, CURRENT)).catch(() => undefined)) === name) continue;
         await fs.rm(path, { recursive: true, force: true }).catch(() => undefined);
       }
       continue;

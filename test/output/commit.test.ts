@@ -196,6 +196,85 @@ describe('output commit protocol', () => {
     }
   });
 
+  describe('two commits interleaved at the worst points (what a busy machine does by chance)', () => {
+    const owned = ['graph.gexf', 'graph.json', 'index.html', 'evidence'];
+    const full = async (put: (n: string, d: string) => Promise<void>) => {
+      for (const n of ['graph.gexf', 'graph.json', 'index.html', 'evidence/0.json']) await put(n, `full ${n}`);
+    };
+    const bare = async (put: (n: string, d: string) => Promise<void>) => {
+      for (const n of ['graph.gexf', 'graph.json']) await put(n, `bare ${n}`);
+    };
+    const fullSet = {
+      evidence: '0.json: full evidence/0.json',
+      'graph.gexf': 'full graph.gexf',
+      'graph.json': 'full graph.json',
+      'index.html': 'full index.html',
+    };
+    const bareSet = { 'graph.gexf': 'bare graph.gexf', 'graph.json': 'bare graph.json' };
+    /** File-system calls that, once `armed()` is true, first wait for `gate` (once). */
+    const held = (armed: () => boolean, gate: () => Promise<unknown>, calls: ReadonlyArray<keyof CommitFs>): Partial<CommitFs> => {
+      let waited = false;
+      return Object.fromEntries(
+        calls.map((k) => [
+          k,
+          async (...args: unknown[]) => {
+            if (armed() && !waited) {
+              waited = true;
+              await gate();
+            }
+            return (fsp[k] as (...a: unknown[]) => Promise<unknown>)(...args);
+          },
+        ]),
+      );
+    };
+
+    it('a commit switched out right after its switch does not link the names the winner lacks', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
+      let swapped = false;
+      let other: Promise<unknown> | undefined;
+      const first = commitOutputs(dir, full, {
+        owned,
+        onBoundary: (b) => {
+          if (b !== 'commit:swapped') return;
+          swapped = true;
+          other = commitOutputs(dir, bare, { owned });
+        },
+        fs: held(
+          () => swapped,
+          () => other!,
+          ['lstat', 'readlink', 'stat'],
+        ),
+      });
+      await first;
+      await other;
+      expect(shown(dir)).toEqual(bareSet);
+      expect(leftovers(dir)).toEqual([]);
+    });
+
+    it('a commit cleaning up after its switch does not remove the set a later commit switched in', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
+      let pruned = false;
+      let other: Promise<unknown> | undefined;
+      const first = commitOutputs(dir, bare, {
+        owned,
+        onBoundary: (b) => {
+          if (b !== 'commit:pruned') return;
+          pruned = true;
+          other = Promise.resolve().then(() => commitOutputs(dir, full, { owned }));
+        },
+        fs: held(
+          () => pruned,
+          () => other!,
+          ['readdir'],
+        ),
+      });
+      await first;
+      await other;
+      expect(shown(dir)).toEqual(fullSet);
+      expect(leftovers(dir)).toEqual([]);
+    });
+  });
+
   it('a target name of 250 bytes can be written atomically (the temporary name does not grow it)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-commit-'));
     const name = `${'金'.repeat(82)}.json`; // 82 × 3 + 5 = 251 bytes
