@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBio } from '../src/eval/bio.js';
 import { parseGenreGold } from '../src/eval/genre.js';
-import { allCandidates } from '../src/entities/index.js';
+import { allCandidates, withSpaces } from '../src/entities/index.js';
 import { combine, type RuledMention } from '../src/entities/combine.js';
 import { loadModel, readSpans } from '../src/entities/model/index.js';
 import { loadLexicons } from '../src/entities/rules/lexicon.js';
@@ -25,7 +25,7 @@ const lex = loadLexicons();
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
   const candidates = allCandidates(text, tokens, readSpans(text, tokens, model).spans, { gaps });
-  return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true });
+  return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true }).map((m) => withSpaces(text, gaps, m));
 }
 
 type Counts = Map<string, [number, number]>;

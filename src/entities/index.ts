@@ -14,7 +14,7 @@ import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js'
 import { withConfidence } from './confidence.js';
 import { withLevelBodies } from './bodies.js';
 import { MODEL_PRIORITY, combine, modelCandidates } from './combine.js';
-import { buildContext, type Candidate, type RuleContext } from './rules/context.js';
+import { buildContext, isHan, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
 import { mongolianTail, personCandidates } from './rules/person.js';
 import { placeCandidates } from './rules/place.js';
@@ -117,7 +117,25 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const reading = model ? readSpans(text, tokens, model) : undefined;
   const candidates = allCandidates(text, tokens, reading?.spans, { rules: options.rules !== false, gaps: options.gaps ?? [] });
   const nested = options.nested !== false;
-  if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested }));
+  const gaps = options.gaps ?? [];
+  if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested })).map((m) => withSpaces(text, gaps, m));
   const found = withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true }));
-  return withConfidence(found, reading?.score);
+  return withConfidence(found, reading?.score).map((m) => withSpaces(text, gaps, m));
+}
+
+/**
+ * A program's name keeps the space between its parts that normalization took out (“党建引领 幸福家园” is
+ * written, and searched for, with it) when the text's spaces are the writer's, not a PDF's layout
+ * (spacesAreWritten); other names never hold one. `gaps` as in RecognizeOptions.
+ */
+export function withSpaces<M extends Mention>(text: string, gaps: readonly number[], m: M): M {
+  if (m.kind !== 'PROGRAM' || gaps.length === 0 || !spacesAreWritten(text.length, gaps.length)) return m;
+  let name = '';
+  let at = m.start;
+  for (const g of gaps) {
+    if (g <= m.start || g >= m.end || !isHan(text[g - 1]) || !isHan(text[g])) continue;
+    name += `${text.slice(at, g)} `;
+    at = g;
+  }
+  return at === m.start ? m : { ...m, text: name + text.slice(at, m.end) };
 }

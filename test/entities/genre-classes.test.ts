@@ -118,3 +118,27 @@ describe('a town before a village party branch the model ran together', () => {
     expect(found('哈日楚鲁镇宝力根嘎查党支部正在召开会议。', 'PLACE')).toContain('哈日楚鲁镇');
   });
 });
+
+describe('zones, the unit below a village, natives chambers, names jieba reads whole, spaced slogans', () => {
+  it('a park, a new zone and a villagers group are places named by their stem', () => {
+    expect(found('记者走进青山县红石设施农业产业园，看到大棚成片。', 'PLACE')).toContain('红石设施农业产业园');
+    expect(found('白云新区今年引进企业十家。', 'PLACE')).toEqual(['白云新区']);
+    expect(found('东坡村东坡村民小组的牧民去年养羊五百只。', 'PLACE')).toContain('东坡村民小组');
+  });
+  it('a chamber of a province’s natives keeps its host city, whatever precedes it', () => {
+    const text = '“山高水长，情谊更浓。”深圳市江西商会会长李明发出倡议。';
+    expect(found(text, 'ORGANIZATION')).toEqual(['深圳市江西商会']);
+    expect(found(text, 'PERSON')).toEqual(['李明']);
+  });
+  it('a name jieba reads whole after a title ends there when a word follows', () => {
+    expect(found('协会会长陈建华访港时，向基金会捐款。', 'PERSON')).toEqual(['陈建华']);
+  });
+  it('a quoted slogan of two parts keeps the space normalization took out', () => {
+    const text = '该村探索形成“红石榴籽幸福草原”党建引领的工作格局。';
+    expect(found(text, 'PROGRAM', [text.indexOf('幸福')])).toEqual(['红石榴籽 幸福草原']);
+    expect(found(text, 'PROGRAM')).toEqual([]);
+    // A PDF's layout leaves gaps between any two characters: there a gap is no writer's space.
+    const dense = Array.from({ length: text.length - 1 }, (_, i) => i + 1).filter((i) => i % 3 === 0 || i === text.indexOf('幸福'));
+    expect(found(text, 'PROGRAM', dense).some((p) => p.includes(' '))).toBe(false);
+  });
+});

@@ -43,6 +43,16 @@ export function buildContext(text: string, tokens: readonly Token[], gaps: reado
   return { text, tokens, tokenOf, gaps: new Set(gaps), lex, ...(places ? { places } : {}) };
 }
 
+/**
+ * Whether the spaces normalization took out of `text` were the writer's (a web page: a few, each meaning
+ * something) rather than a PDF's layout (dozens per thousand characters, between any two characters). The
+ * bound lies between the densest web article of the genre set (30 per 1000 characters) and the PDF pages (≥ 70).
+ */
+export function spacesAreWritten(textLength: number, gapCount: number): boolean {
+  return gapCount * 1000 < WRITTEN_GAPS_PER_1000 * Math.max(textLength, 1);
+}
+const WRITTEN_GAPS_PER_1000 = 40;
+
 /** A Han ideograph (BMP blocks; extension planes are rare in news text and treated as non-Han). */
 export function isHan(ch: string | undefined): boolean {
   if (ch === undefined || ch.length === 0) return false;

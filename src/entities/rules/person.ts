@@ -188,6 +188,20 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
   if (mongolian > 0) return mongolian;
   const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(true) : { len: 0, strength: 0 };
   if (han.strength >= 2) return han.len;
+  // A surname's name jieba reads whole (陈慕华/nr) is that name, not the start of a longer one closed further
+  // on, when a word of its own follows (陈慕华|访港, not 阿尔达|克: the name goes on).
+  const word = tokenAt(ctx, p);
+  const after = word ? tokenAt(ctx, word.end) : undefined;
+  if (
+    han.len === 0 &&
+    word &&
+    word.start === p &&
+    word.tag === 'nr' &&
+    word.end - p <= 3 &&
+    (isBreak(ctx, word.end) || (after !== undefined && after.start === word.end && after.end - after.start >= 2)) &&
+    plausibleName(ctx, p, word.end - p, true)
+  )
+    return word.end - p;
   const other = pick(false);
   return other.strength > han.strength ? other.len : han.len;
 }

@@ -60,6 +60,8 @@ const SUFFIX_BLOCKERS = [
  * townships missing from it); the others (市 区 县 街道 社区 …) need the index or a chain.
  */
 const FREE_SUFFIXES = new Set(['小区', '嘎查', '苏木', '村', '镇', '乡']);
+/** Zones and the unit below a village, named by a free stem: 天府新区, X产业园, X村民小组. */
+const ZONE_SUFFIXES = new Set(['村民小组', '产业园区', '产业园', '工业园区', '工业园', '高新区', '经开区', '开发区', '新区']);
 /** Suffixes of villages, townships and communities, whose generic kinds jieba knows as common words. */
 const LOCAL_SUFFIX = new Set(['村', '嘎查', '社区', '乡', '镇', '街道', '苏木', '小区']);
 /** Suffixes after which a common two-character word is a kind of place, not a name (示范村, 山区). */
@@ -237,7 +239,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     // Suffix chains.
     const sl = lex.placeSuffixes.longestAt(text, i);
     if (sl === 0) continue;
-    if (SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i))) continue;
+    if (sl < 4 && SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i))) continue; // 村民小组 is a suffix
     const end = i + sl;
     // 1. The longest stem that makes a division's name, or a known abbreviation.
     let found: Link | undefined;
@@ -286,6 +288,10 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const s = scanStemStart(ctx, i, MAX_FREE_STEM);
       if (i - s >= 2 && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
         found = { start: s, end, priority: 3, rule: 'place:suffix' };
+    }
+    if (!found && ZONE_SUFFIXES.has(text.slice(i, end))) {
+      const s = scanStemStart(ctx, i, MAX_FREE_STEM);
+      if (i - s >= 2) found = { start: s, end, priority: 3, rule: 'place:zone' };
     }
     if (found) add(found);
     i = end - 1;

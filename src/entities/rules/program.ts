@@ -8,7 +8,7 @@
  *     before a head noun (小养殖 项目, 合作社+贫困户+公司 的…模式).
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, isFunctionTag, isHan, tokenAt } from './context.js';
+import { STOP_CHARS, isFunctionTag, isHan, spacesAreWritten, tokenAt } from './context.js';
 
 const MAX_QUOTED = 24;
 /** 以 X 为抓手: what follows a program set up as the means of the work. */
@@ -146,6 +146,7 @@ const MAX_SHAPED = 20;
 export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
+  const written = spacesAreWritten(text.length, ctx.gaps.size);
   for (let i = 0; i < text.length; i++) {
     const close = QUOTE_PAIRS[text[i]!];
     if (!close) continue;
@@ -156,7 +157,11 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     i = j;
     if (phrase.length < 2 || SENTENCE_PUNCT.test(phrase) || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
     if (STOP_CHARS.has(phrase[0]!) && !NUMERAL_START.test(phrase)) continue;
-    const listed = /[+＋、]|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]/.test(phrase);
+    // A writer's space between two parts of three characters or more may have been taken out by
+    // normalization: it left one gap.
+    const inside = written ? [...ctx.gaps].filter((g) => g > start && g < j) : [];
+    const gapInside = inside.length === 1 && inside[0]! - start >= 3 && j - inside[0]! >= 3;
+    const listed = gapInside || /[+＋、]|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]/.test(phrase);
     const counted = NUMERAL_START.test(phrase) && phrase.length >= 3 && phrase.length <= 8 && !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase);
     const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
     const head = headAfter(ctx, j + 1);
