@@ -257,6 +257,65 @@ describe('viewer in the browser (fixture graph)', () => {
     await page.waitForFunction(() => document.getElementById('message')!.textContent.includes('broken.gexf'));
   });
 
+  it('draws without instancing and opens a node with one shard fetch and one redraw of the panel', async () => {
+    // The cause of a 33–45 s evidence panel on the 16k-node graph: sigma's instanced programs cost software
+    // GL (SwiftShader) a fixed time per instance, so every frame took seconds and the shard's script waited
+    // behind them. Guarded here by what the page asks of WebGL, not by time.
+    await open();
+    const draws = await page.evaluate(() => {
+      const count = { instanced: 0, plain: 0 };
+      const proto = WebGL2RenderingContext.prototype;
+      const inst = proto.drawArraysInstanced;
+      const plain = proto.drawArrays;
+      proto.drawArraysInstanced = function (...a: Parameters<typeof inst>) {
+        count.instanced++;
+        return inst.apply(this, a);
+      };
+      proto.drawArrays = function (...a: Parameters<typeof plain>) {
+        count.plain++;
+        return plain.apply(this, a);
+      };
+      const app = window.__zhkg!;
+      app.sigma!.render();
+      app.selectNode('person:金宝');
+      app.sigma!.render();
+      proto.drawArraysInstanced = inst;
+      proto.drawArrays = plain;
+      return count;
+    });
+    expect(draws.instanced).toBe(0);
+    expect(draws.plain).toBeGreaterThan(0);
+
+    // Opening a node loads its shard once (not one per edge) and draws the panel again once it is there.
+    await open();
+    const shards = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/evidence/')).length);
+    expect(await shards()).toBe(0);
+    await page.evaluate(() => {
+      const panel = document.getElementById('panel')!;
+      const seen: string[] = [];
+      new MutationObserver(() => seen.push(panel.dataset.details ?? '')).observe(panel, {
+        attributes: true,
+        attributeFilter: ['data-details'],
+        childList: true,
+      });
+      (window as unknown as { panelStates: string[] }).panelStates = seen;
+      window.__zhkg!.selectNode('person:金宝');
+    });
+    await page.waitForSelector('#panel[data-node="person:金宝"][data-details="ready"]');
+    expect(await page.textContent('#panel .evidence')).toContain('金宝');
+    expect(await shards()).toBe(1);
+    // the panel drawn with "loading", then once with the evidence (each draw: children and the attribute)
+    const states = await page.evaluate(() => (window as unknown as { panelStates: string[] }).panelStates);
+    expect(states.filter((s) => s === 'ready').length).toBeLessThanOrEqual(2);
+    // every edge of the node opened: still that one shard
+    const edges = await page.evaluate(() => window.__zhkg!.graph!.edges('person:金宝'));
+    for (const e of edges) {
+      await page.evaluate((k) => window.__zhkg!.selectEdge(k), e);
+      await page.waitForSelector(`#panel[data-edge="${e}"][data-details="ready"]`);
+    }
+    expect(await shards()).toBe(1);
+  });
+
   it('works from file:// through graph.js', async () => {
     await page.goto(pathToFileURL(join(out, 'index.html')).href);
     await page.waitForSelector('body[data-ready]');

@@ -7,6 +7,7 @@ import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { EdgeProgramType } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { flatPrograms, flattened } from './flat-programs.js';
 import { byId, clear, el } from './dom.js';
 import { formatHash, parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
@@ -44,6 +45,8 @@ import { subgraphGexf, subgraphJson, viewPng, visibleSubgraph } from './export-v
 import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, type TableKind } from './table.js';
 
 const TABLE_ROWS = 500;
+/** Above this many edges, no edge picking layer (see setGraph). */
+const EDGE_PICKING_MAX = 5000;
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -167,15 +170,21 @@ export class App {
     // What is shown, before the first frame (the reducers read it).
     this.scope = computeScope(graph, this.state);
     lap('index+scope');
+    // Every program non-instanced (flat-programs.ts: software GL pays per instance, hidden ones included).
+    const programs = flatPrograms<NodeView, EdgeView>();
     this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
+      nodeProgramClasses: programs.nodes,
       // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
       edgeProgramClasses: {
-        curved: EdgeCurveProgram as unknown as EdgeProgramType<NodeView, EdgeView>,
-        curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeView, EdgeView>,
+        ...programs.edges,
+        curved: flattened(EdgeCurveProgram) as unknown as EdgeProgramType<NodeView, EdgeView>,
+        curvedArrow: flattened(EdgeCurvedArrowProgram) as unknown as EdgeProgramType<NodeView, EdgeView>,
       },
       defaultEdgeType: 'line',
       renderEdgeLabels: true,
-      enableEdgeEvents: true,
+      // Edge picking draws every edge a second time (into sigma's picking buffer): on big graphs a click
+      // finds its edge by geometry instead (edgeNear), and the frame costs software GL about half as much.
+      enableEdgeEvents: graph.size <= EDGE_PICKING_MAX,
       hideEdgesOnMove: graph.size > 300,
       zIndex: true,
       labelFont: FONT,
@@ -250,6 +259,14 @@ export class App {
   private commit(): void {
     this.updateScope();
     this.writeHash();
+    this.refresh();
+  }
+
+  /** A selection changes neither what is shown nor the counts: the URL, the table's marked row and sigma follow. */
+  private commitSelection(): void {
+    if (!this.scope) return this.commit();
+    this.writeHash();
+    if (this.table.open) this.renderTable();
     this.refresh();
   }
 
@@ -675,7 +692,7 @@ export class App {
   selectNode(node: string | null, center = false): void {
     this.state = { ...this.state, node, edge: null };
     this.renderPanel();
-    this.commit();
+    this.commitSelection();
     if (node && center) this.centerOn([node]);
   }
 
@@ -683,7 +700,7 @@ export class App {
     const g = this.graph;
     this.state = { ...this.state, edge, node: null };
     this.renderPanel();
-    this.commit();
+    this.commitSelection();
     if (edge && g) this.centerOn([g.source(edge), g.target(edge)], false);
   }
 
@@ -955,6 +972,9 @@ export class App {
     panel.dataset.node = this.state.node ?? '';
     panel.dataset.edge = this.state.edge ?? '';
     panel.dataset.details = panel.querySelector('.loading') ? 'loading' : 'ready';
+    // The shard's script is requested now, before the caller redraws the graph, so that its download
+    // overlaps that work rather than waiting for the task to end.
+    if (this.detailWanted.length > 0) this.fetchWanted();
   }
 
   /** The community choices of the loaded graph, largest first, with their sizes. */
