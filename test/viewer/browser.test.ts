@@ -265,20 +265,23 @@ describe('viewer in the browser (fixture graph)', () => {
     const draws = await page.evaluate(() => {
       const count = { instanced: 0, plain: 0 };
       const proto = WebGL2RenderingContext.prototype;
-      const inst = proto.drawArraysInstanced;
-      const plain = proto.drawArrays;
-      proto.drawArraysInstanced = function (...a: Parameters<typeof inst>) {
+      type Draw = (this: WebGL2RenderingContext, ...a: unknown[]) => void;
+      const inst = Object.getOwnPropertyDescriptor(proto, 'drawArraysInstanced')!.value as Draw;
+      const plain = Object.getOwnPropertyDescriptor(proto, 'drawArrays')!.value as Draw;
+      proto.drawArraysInstanced = function (...a: unknown[]) {
         count.instanced++;
         return inst.apply(this, a);
       };
-      proto.drawArrays = function (...a: Parameters<typeof plain>) {
+      proto.drawArrays = function (...a: unknown[]) {
         count.plain++;
         return plain.apply(this, a);
       };
       const app = window.__zhkg!;
-      app.sigma!.render();
+      // sigma's render() (private in its types): a frame drawn now, not on the next animation frame
+      const render = () => (app.sigma as unknown as { render(): void }).render();
+      render();
       app.selectNode('person:金宝');
-      app.sigma!.render();
+      render();
       proto.drawArraysInstanced = inst;
       proto.drawArrays = plain;
       return count;

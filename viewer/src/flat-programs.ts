@@ -38,16 +38,21 @@ interface ProgramLike {
   array: Float32Array;
 }
 
+/** A program class's definition (sigma's definitions read no instance state). */
+function definitionOf(Program: unknown): Definition {
+  return (Program as { prototype: ProgramLike }).prototype.getDefinition.call({});
+}
+
 /** Whether a program class of sigma's draws by instances (has constant attributes). */
 export function isInstanced(Program: unknown): boolean {
-  const def = (Program as { prototype: ProgramLike }).prototype.getDefinition.call({});
+  const def = definitionOf(Program);
   return 'CONSTANT_ATTRIBUTES' in def;
 }
 
 /** The same program drawn with one plain drawArrays (see above); a non-instanced program is returned as is. */
 export function flattened<T>(Program: T): T {
   const Base = Program as unknown as new (...args: unknown[]) => ProgramLike;
-  const def = Base.prototype.getDefinition.call({});
+  const def = definitionOf(Program);
   if (!def.CONSTANT_ATTRIBUTES || !def.CONSTANT_DATA) return Program;
   const item = getAttributesItemsCount(def.ATTRIBUTES);
   const constant = getAttributesItemsCount(def.CONSTANT_ATTRIBUTES);
@@ -81,9 +86,9 @@ export function flatPrograms<N extends Attributes, E extends Attributes>(): {
   edges: Record<string, EdgeProgramType<N, E>>;
 } {
   return {
-    nodes: { circle: flattened(NodeCircleProgram) as unknown as NodeProgramType<N, E> },
+    nodes: { circle: flattened(NodeCircleProgram) },
     edges: {
-      line: flattened(EdgeRectangleProgram) as unknown as EdgeProgramType<N, E>,
+      line: flattened(EdgeRectangleProgram),
       arrow: createEdgeCompoundProgram([flattened(EdgeClampedProgram), flattened(EdgeArrowHeadProgram)]) as unknown as EdgeProgramType<N, E>,
     },
   };
