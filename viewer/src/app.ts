@@ -215,6 +215,26 @@ export class App {
     lap('state');
     this.timings = timings;
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? '0') + 1);
+    this.warmFocus(graph);
+  }
+
+  /**
+   * A first focus walks an undirected copy of the graph (the query library's view, built once per graph
+   * and relation set): on 47 000 edges that copy takes about 0.4 s, so it is built when the page is
+   * idle after its first frame instead of when the user first asks for a focus. The time goes into
+   * `timings.warmFocus` (read by the bench).
+   */
+  private warmFocus(graph: ViewGraph): void {
+    const first = graph.order > 0 ? graph.nodes()[0]! : null;
+    if (first === null) return;
+    const run = () => {
+      if (this.graph !== graph) return;
+      const t = performance.now();
+      computeScope(graph, { ...this.state, focus: [first], pathFrom: null, pathTo: null });
+      this.timings.warmFocus = performance.now() - t;
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
   }
 
   openText(name: string, text: string): void {
