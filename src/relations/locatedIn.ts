@@ -4,7 +4,8 @@
  *    each one level below the one before it).
  * 2. 苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的… : the subject lies in the last place of the chain.
  * 3. Organizations named after a place of the article: 通辽市委 → 通辽市, 二连浩特报 → 二连浩特市; or
- *    written right after it: 冬不冷村吉庆合养殖专业合作社.
+ *    written right after it: 冬不冷村吉庆合养殖专业合作社. Zones and parks outside the division index as well
+ *    (X湖高新区 → X市, X高新区Y产业园 → X高新区).
  * 4. Division parents: a place whose division code's parent is another place named in the same article
  *    (天山口镇 → 阿鲁科尔沁旗 in the article that names both).
  * 5. Places outside the division index (碧桂园小区) in an article about one city lie in that city.
@@ -89,13 +90,15 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
   const mediaOfBody = (label: string): boolean => [...bodies].some((b) => b !== label && label.startsWith(b) && MEDIA.test(label.slice(b.length)));
   for (let i = 0; i < view.mentions.length; i++) {
     const m = view.mentions[i]!;
-    if (!isKind(view, m, 'ORGANIZATION')) continue;
+    if (!isKind(view, m, 'ORGANIZATION') && !isZone(view, m)) continue;
     const key = `${m.entity}#${m.sentence}`;
     if (done.has(key)) continue;
     const label = labelOf(view, m);
     if (mediaOfBody(label)) continue;
+    const other = ({ p, e }: { p: string; e: Entity }): boolean => e.key !== m.entity && p.length < label.length;
     let hit =
-      prefixes.find(({ p }) => label.startsWith(p) && label.length > p.length) ?? prefixes.find(({ p }) => m.text.startsWith(p) && m.text.length > p.length);
+      prefixes.find((x) => other(x) && label.startsWith(x.p) && label.length > x.p.length) ??
+      prefixes.find((x) => other(x) && m.text.startsWith(x.p) && m.text.length > x.p.length);
     if (!hit) {
       // 冬不冷村吉庆合养殖专业合作社: a place written right before the organization, in the same sentence.
       const prev = view.mentions[i - 1];
@@ -112,6 +115,14 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
     out.push(fact(view, m.entity, hit.e.key, 'located_in', LABEL, spans));
   }
   return out;
+}
+
+/** Zones and parks named after a place (大冶湖高新区 after 大冶市, X高新区Y产业园 in X高新区); not in the division index. */
+const ZONE = /(产业园区|产业园|工业园区|工业园|高新区|经开区|开发区|新区)$/;
+
+function isZone(view: ArticleView, m: EntityMention): boolean {
+  const e = placeEntity(view, m);
+  return e !== undefined && ZONE.test(e.label) && !codeOf(e);
 }
 
 /** First sentence naming both entities, else the first naming `a`: the evidence of an inferred edge. */

@@ -202,8 +202,32 @@ function subjectsOf(view: ArticleView, c: Clause): EntityMention[] | undefined {
   return out;
 }
 
+/**
+ * A headline's subject and its campaign: <place or body>：“<program>”… (内蒙古某市：“党建+帮扶”助推…). The colon
+ * of a news headline introduces what the subject does.
+ */
+function headlineFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.article.text;
+  for (const ms of view.bySentence.values()) {
+    for (let k = 0; k + 1 < ms.length; k++) {
+      const m = ms[k]!;
+      const p = ms[k + 1]!;
+      if (!isKind(view, m, 'ORGANIZATION', 'PLACE') || !isKind(view, p, 'PROGRAM')) continue;
+      if (!/^\s*[:：]\s*[“"「]?$/.test(text.slice(m.end, p.start))) continue;
+      out.push(
+        fact(view, m.entity, p.entity, 'runs', '组织', [
+          [m.start, m.end],
+          [p.start, p.end],
+        ]),
+      );
+    }
+  }
+  return out;
+}
+
 export function runsFacts(view: ArticleView): RelationFact[] {
-  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view), ...documentPlanFacts(view)];
+  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view), ...documentPlanFacts(view), ...headlineFacts(view)];
   for (const [sIndex, ms] of view.bySentence) {
     let subjects: EntityMention[] | undefined;
     for (const c of clauses(view, sIndex, ms)) {

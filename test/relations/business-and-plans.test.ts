@@ -71,3 +71,15 @@ describe("a body's own site", () => {
     expect(edges(text, 'located_in').filter((e) => e.startsWith('ORGANIZATION:江北省人民政府网'))).toEqual([]);
   });
 });
+
+describe('zones named after a place, and a headline’s subject', () => {
+  it('a zone named after a city of the article lies in it, a park named after the zone in the zone', () => {
+    const text = '青川市今年招商引资成效明显。青川湖高新区引进企业十二家，青川湖高新区光电产业园已有八家企业入驻。';
+    const located = edges(text, 'located_in');
+    expect(located).toContain('PLACE:青川湖高新区|PLACE:青川市');
+  });
+  it('a place before a headline’s colon runs the campaign after it', () => {
+    const text = '红山县：“党建+养殖”带富牧民\n\n红山县推进党建工作，牧民收入逐年增加。';
+    expect(edges(text, 'runs')).toContain('PLACE:红山县|PROGRAM:党建+养殖');
+  });
+});
