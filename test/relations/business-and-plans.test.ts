@@ -83,3 +83,14 @@ describe('zones named after a place, and a headline’s subject', () => {
     expect(edges(text, 'runs')).toContain('PLACE:红山县|PROGRAM:党建+养殖');
   });
 });
+
+describe('a village post with no body before it', () => {
+  it('goes to the one village the article names most', () => {
+    const text = '清泉村位于山脚下，清泉村的路修好了。\n\n县农业局派驻的第一书记周明远带领村民种植中药材。';
+    expect(edges(text, 'role')).toContain('PERSON:周明远|PLACE:清泉村');
+  });
+  it('not when two villages are named as often', () => {
+    const text = '清泉村和石桥村相邻。\n\n第一书记周明远带领村民种植中药材。';
+    expect(edges(text, 'role').filter((e) => e.startsWith('PERSON:周明远'))).toEqual([]);
+  });
+});
