@@ -89,6 +89,22 @@ describe('role', () => {
   });
 
   it('does not link across a sentence boundary', () => {
+    // Two villages named as often: no village of the article for a post without a body either.
+    const a = makeArticle('这里是宝山村，那里是石门村。第一书记高颖东介绍说。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['宝山村', 'PLACE'],
+          ['石门村', 'PLACE'],
+          ['高颖东', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'role')).toEqual([]);
+  });
+
+  it('a post with no body before it goes to the village the article names most, even a sentence before', () => {
     const a = makeArticle('这里是宝山村。第一书记高颖东介绍说。');
     const r = run([
       {
@@ -99,7 +115,7 @@ describe('role', () => {
         ],
       },
     ]);
-    expect(triples(r, 'role')).toEqual([]);
+    expect(triples(r, 'role')).toEqual(['高颖东 -role-> 宝山村 (第一书记)']);
   });
 
   it('takes 的 before the title, titles joined by 、, and <person>现任<place><title>', () => {
