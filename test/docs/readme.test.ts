@@ -6,14 +6,14 @@
  *   the viewer.
  * - The test command (between the `command:test` markers) is the command `.ci/run` runs.
  * - The examples section: every line of every ```sh block is run by bash, in order, in a fresh folder that
- *   holds the bundled `data/`, with `npx zhkg` meaning this clone's CLI (run from src/ with tsx, as the
- *   other CLI tests do); a `# prints: X` comment means X must be in the line's stdout; `zhkg view` lines are
- *   started, their URL fetched, and stopped. Every ```ts block runs with tsx (`from 'zhkg'` pointed at
+ *   holds the bundled `data/`, with `npx zhkg` meaning this clone's compiled CLI (the package's `bin`,
+ *   dist/src/cli/main.js, as the other CLI tests' children run it); a `# prints: X` comment means X must
+ *   be in the line's stdout; `zhkg view` lines are started, their URL fetched, and stopped. Every ```ts block runs with tsx (`from 'zhkg'` pointed at
  *   src/index.ts) and must print its `// prints:` lines.
  * - docs/gephi.md's column tables name exactly the columns of the GEXF the examples built.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,12 +52,6 @@ const tsBlocks = blocks(examples, 'ts');
 function printed(line: string, mark: string): string | undefined {
   const i = line.indexOf(`${mark} prints: `);
   return i < 0 ? undefined : line.slice(i + mark.length + ' prints: '.length).trim();
-}
-
-function newestMtime(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newestMtime(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
-  );
 }
 
 /** Starts `bash -c line` in its own process group; resolves with the first http URL it prints. */
@@ -137,11 +131,7 @@ describe('README front page', () => {
   });
 
   it('`npm start` builds the bundled corpus and serves the viewer', async () => {
-    // npm start runs the compiled CLI: rebuild dist/ when it is missing or older than a source file.
-    const main = join(ROOT, 'dist/src/cli/main.js');
-    if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
+    // npm start runs the compiled CLI, which the global setup (test/setup/dist.ts) keeps current.
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-start-'));
     copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
     for (const name of ['dist', 'data', 'node_modules']) symlinkSync(join(ROOT, name), join(dir, name));
@@ -165,7 +155,7 @@ describe('README front page', () => {
     // `npx zhkg …` is this clone's CLI; any other npx call fails loudly instead of reaching the registry.
     writeFileSync(
       join(bin, 'npx'),
-      `#!/usr/bin/env bash\nif [ "$1" = zhkg ]; then shift; exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(join(ROOT, 'src/cli/main.ts'))} "$@"; fi\necho "readme test: unexpected npx $*" >&2; exit 127\n`,
+      `#!/usr/bin/env bash\nif [ "$1" = zhkg ]; then shift; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/src/cli/main.js'))} "$@"; fi\necho "readme test: unexpected npx $*" >&2; exit 127\n`,
     );
     chmodSync(join(bin, 'npx'), 0o755);
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NODE_OPTIONS: '' };

@@ -12,7 +12,7 @@
  * folder of plain files from an older zhkg) at a fraction of the CLI's cost.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -117,12 +117,7 @@ function readBoundaries(file: string): string[] {
 
 let work: string;
 beforeAll(() => {
-  // The children run the compiled code: rebuild when dist/ is missing or older than a source file.
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(resolve(repoRoot, 'src'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-  }
+  // The children run the compiled code, which the global setup (test/setup/dist.ts) keeps current.
   work = mkdtempSync(join(tmpdir(), 'zhkg-kill-'));
 });
 

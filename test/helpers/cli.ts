@@ -1,9 +1,11 @@
 /**
- * Runs the zhkg CLI from source (no build needed): in a child process to completion (runCli) or as a live
- * child (spawnCli), or in the test's own process (runCliHere). A child pays a cold start (nodejieba's
- * dictionary, the model, the division index: seconds of CPU each time); use it where the process boundary
- * is what is tested (standard input, pipes, signals, exit of the process). runCliHere runs the same `main`
- * with stdout and stderr captured, sharing what the test process has loaded.
+ * Runs the zhkg CLI: in a child process to completion (runCli) or as a live child (spawnCli), both on the
+ * compiled CLI (`distMain`, which test/setup/dist.ts rebuilds before the run when a source is newer), or
+ * in the test's own process from source (runCliHere). A child pays a cold start (nodejieba's dictionary,
+ * the model, the division index: seconds of CPU each time; a `tsx` child paid the TypeScript transform on
+ * top); use it where the process boundary is what is tested (standard input, pipes, signals, exit of the
+ * process). runCliHere runs the same `main` with stdout and stderr captured, sharing what the test process
+ * has loaded.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,10 @@ export interface CliResult {
   stderr: string;
 }
 
-const cliArgs = (args: string[]) => ['--import', 'tsx', resolve(repoRoot, 'src/cli/main.ts'), ...args];
+/** The compiled CLI (the package's `bin`), kept current by the global setup test/setup/dist.ts. */
+export const distMain = resolve(repoRoot, 'dist/src/cli/main.js');
+
+const cliArgs = (args: string[]) => [distMain, ...args];
 const cliEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
 
 export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): CliResult {

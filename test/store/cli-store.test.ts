@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCliHere } from '../helpers/cli.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const fixtures = resolve(repoRoot, 'test/fixtures/store');
@@ -21,12 +21,7 @@ let work: string;
 let corpus: string;
 
 beforeAll(() => {
-  // The children run the compiled code: rebuild when dist/ is missing or older than a source file.
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(resolve(repoRoot, 'src'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-  }
+  // The children run the compiled code, which the global setup (test/setup/dist.ts) keeps current.
   work = mkdtempSync(join(tmpdir(), 'zhkg-cli-store-'));
   corpus = join(work, 'corpus');
   execFileSync('mkdir', ['-p', corpus]);
@@ -53,10 +48,13 @@ function files(out: string): Record<string, string> {
   return Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 }
 
-/** A fresh build without a store, into its own folder. */
-function reference(name: string): Record<string, string> {
+/**
+ * A fresh build without a store, into its own folder: in this process (the same `main`, no child's cold
+ * start); the builds under test run as children.
+ */
+async function reference(name: string): Promise<Record<string, string>> {
   const out = join(work, name);
-  const r = build(out, ['-q', '--no-store']);
+  const r = await runCliHere(['build', corpus, '-o', out, '-q', '--no-store']);
   expect(r.code, r.stderr).toBe(0);
   expect(existsSync(join(out, 'zhkg.db'))).toBe(false);
   return files(out);
@@ -72,13 +70,13 @@ function storedNames(path: string): string[] {
 }
 
 describe('zhkg build with a store', () => {
-  it('writes what a fresh build writes, reusing stored files after a change', () => {
+  it('writes what a fresh build writes, reusing stored files after a change', async () => {
     const out = join(work, 'inc');
     const first = build(out);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/5 files extracted, 0 reused/);
     expect(existsSync(join(out, 'zhkg.db'))).toBe(true);
-    expect(files(out)).toEqual(reference('ref1'));
+    expect(files(out)).toEqual(await reference('ref1'));
 
     writeFileSync(join(corpus, 'b.txt'), readFileSync(join(corpus, 'b.txt'), 'utf8').replace('陈国庆', '陈国强'));
     rmSync(join(corpus, 'c.txt'));
@@ -86,14 +84,14 @@ describe('zhkg build with a store', () => {
     const second = build(out);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/2 files extracted, 3 reused from .*zhkg\.db, 1 forgotten/);
-    const want = reference('ref2');
+    const want = await reference('ref2');
     expect(files(out)).toEqual(want);
     expect(want['graph.json']).toContain('陈国强');
     expect(storedNames(join(out, 'zhkg.db'))).toEqual(['a.txt', 'b.txt', 'd.txt', 'e.txt', 'f.txt']);
   }, 600_000);
 
-  it('gives the same files after builds killed with SIGKILL at several points', () => {
-    const want = reference('ref-kill');
+  it('gives the same files after builds killed with SIGKILL at several points', async () => {
+    const want = await reference('ref-kill');
     const out = join(work, 'killed');
     const store = join(out, 'zhkg.db');
     // Each kill leaves the store with whole files only: those committed before the kill.

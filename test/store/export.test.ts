@@ -4,8 +4,8 @@
  * nodes of the kinds asked for, what some articles attest. A store without a finished build is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
@@ -35,11 +35,7 @@ const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 const parseGraph = (json: string) => MultiGraph.from(JSON.parse(json) as SerializedGraph);
 
 beforeAll(() => {
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(resolve(repoRoot, 'src'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-  }
+  // The children run the compiled code, which the global setup (test/setup/dist.ts) keeps current.
   work = mkdtempSync(join(tmpdir(), 'zhkg-export-'));
   const corpus = join(work, 'corpus');
   mkdirSync(corpus);

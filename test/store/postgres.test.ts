@@ -7,8 +7,8 @@
  * only its own files; an unfinished shard stops the export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildGraphFromPaths, buildGraphFromStore, type BuildOptions } from '../../src/pipeline.js';
@@ -17,7 +17,7 @@ import { connectStore } from '../../src/store/index.js';
 import { PgStore } from '../../src/store/postgres.js';
 import { StoreError } from '../../src/errors.js';
 import type { Article } from '../../src/types.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCliHere } from '../helpers/cli.js';
 import { startCluster, type Cluster } from '../helpers/postgres.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
@@ -27,12 +27,7 @@ let cluster: Cluster;
 let work: string;
 
 beforeAll(() => {
-  // The CLI tests run the compiled code: rebuild when dist/ is missing or older than a source file.
-  const newest = (dir: string): number =>
-    Math.max(...readdirSync(dir).map((n) => (statSync(join(dir, n)).isDirectory() ? newest(join(dir, n)) : statSync(join(dir, n)).mtimeMs)));
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(resolve(repoRoot, 'src'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
-  }
+  // The children run the compiled code, which the global setup (test/setup/dist.ts) keeps current.
   work = mkdtempSync(join(tmpdir(), 'zhkg-pg-store-'));
   cluster = startCluster();
 }, 300_000);
@@ -190,8 +185,9 @@ describe('zhkg build --shard and zhkg export with PostgreSQL', () => {
       mkdirSync(join(corpus, shard), { recursive: true });
       for (const f of list) copyFileSync(join(fixtures, f), join(corpus, shard, f));
     }
+    // The reference: one build of all shards without a store, in this process (the same `main`, no child's cold start).
     const reference = async (name: string) => {
-      const r = await cli(['build', corpus, '--no-store', '-q', '-o', join(work, name)]);
+      const r = await runCliHere(['build', corpus, '--no-store', '-q', '-o', join(work, name)]);
       expect(r.code, r.stderr).toBe(0);
       return outputs(join(work, name));
     };
@@ -257,7 +253,7 @@ describe('zhkg build --shard and zhkg export with PostgreSQL', () => {
     expect(await cluster.query('same', 'SELECT count(*)::int AS n FROM articles')).toEqual([{ n: total }]);
     const ex = await cli(['export', '--store', url, '-o', join(work, 'same-exp'), '-q']);
     expect(ex.code, ex.stderr).toBe(0);
-    const ref = await cli(['build', corpus, '--no-store', '-q', '-o', join(work, 'same-ref')]);
+    const ref = await runCliHere(['build', corpus, '--no-store', '-q', '-o', join(work, 'same-ref')]);
     expect(ref.code, ref.stderr).toBe(0);
     expect(outputs(join(work, 'same-exp'))).toEqual(outputs(join(work, 'same-ref')));
   }, 900_000);
