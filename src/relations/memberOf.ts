@@ -1,11 +1,13 @@
 /**
- * `member_of` (PERSON/ORGANIZATION → ORGANIZATION, label 成员): <org>党员|成员|队员|社员|会员<person>, and
- * <person|org>加入<org>, inside one clause.
+ * `member_of` (PERSON/ORGANIZATION → ORGANIZATION, label 成员): <org>党员|成员|队员|社员|会员<person>,
+ * <org>派驻的第一书记<person> (the body that sends a cadre), and <person|org>加入<org>, inside one clause.
  */
 import type { RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind } from './context.js';
 
 const MEMBER_WORDS = new Set(['党员', '成员', '队员', '社员', '会员', '团员']);
+/** A cadre a body sends to a village stays its member: <org>(选派|派驻|下派)(的)(驻村)(第一)书记<person>. */
+const SENT_BY = /^(?:选派|派驻|下派|派出)的?(?:驻村)?(?:第一书记|书记|工作队长|工作队员|队长|干部)$/;
 
 export function memberOfFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
@@ -14,7 +16,7 @@ export function memberOfFacts(view: ArticleView): RelationFact[] {
       const a = ms[j - 1]!;
       const b = ms[j]!;
       const gap = between(view, a, b);
-      if (isKind(view, a, 'ORGANIZATION') && isKind(view, b, 'PERSON') && MEMBER_WORDS.has(gap)) {
+      if (isKind(view, a, 'ORGANIZATION') && isKind(view, b, 'PERSON') && (MEMBER_WORDS.has(gap) || SENT_BY.test(gap))) {
         out.push(
           fact(view, b.entity, a.entity, 'member_of', '成员', [
             [a.start, a.end],

@@ -18,6 +18,21 @@ describe('member_of and partner_of', () => {
     expect(triples(r, 'role')).toEqual([]);
   });
 
+  it('member_of the body that sends a cadre: <org>派驻的第一书记<person>, not a body merely named before a title', () => {
+    const a = makeArticle('县水利局派驻的第一书记赵启明来到村里。县水利局局长钱文博到村调研。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['县水利局', 'ORGANIZATION'],
+          ['赵启明', 'PERSON'],
+          ['钱文博', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'member_of')).toEqual(['赵启明 -member_of-> 县水利局 (成员)']);
+  });
+
   it('partner_of between two named bodies that reach an agreement', () => {
     const a = makeArticle('吉庆合养殖专业合作社与赤峰市华农种子有限责任公司达成合作。');
     const r = run([
