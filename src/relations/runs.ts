@@ -6,8 +6,10 @@
  * subject: participates_in).
  */
 import type { EntityMention, RelationFact } from '../types.js';
-import { type ArticleView, fact, isKind, kindOf } from './context.js';
+import { type ArticleView, fact, isKind, kindOf, labelOf } from './context.js';
+import { loadLexicons } from '../entities/rules/lexicon.js';
 import { GENERIC_HEADS, matchTitle } from './titles.js';
+import { rankOf } from './places.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
 const RUN_VERBS = [
@@ -226,8 +228,50 @@ function headlineFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/** A heading: a short line without sentence punctuation. */
+const HEADING_MAX = 30;
+
+/**
+ * Programs that head the article or one of its sections (“党建+治理” alone on a line, “X”赋能乡村振兴): the
+ * article's place runs them — the county or city it names most, at least twice and more than any other. Not
+ * the national campaigns of the program lexicon.
+ */
+function headingFacts(view: ArticleView): RelationFact[] {
+  const text = view.article.text;
+  const counts = new Map<string, number>();
+  const first = new Map<string, EntityMention>();
+  for (const m of view.all) {
+    const e = view.entities.get(m.entity);
+    if (!e || e.kind !== 'PLACE' || rankOf(e) < 1 || rankOf(e) > 2) continue;
+    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+    if (!first.has(e.key)) first.set(e.key, m);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0];
+  if (!top || top[1] < 2 || (ranked[1] && ranked[1][1] === top[1])) return [];
+  const place = first.get(top[0])!;
+  const out: RelationFact[] = [];
+  for (const m of view.mentions) {
+    // A national campaign (乡村振兴, 美丽乡村: the lexicon's programs) is not the article's place's own.
+    if (!isKind(view, m, 'PROGRAM') || loadLexicons().programs.has(labelOf(view, m))) continue;
+    const from = text.lastIndexOf('\n', m.start - 1) + 1;
+    const nl = text.indexOf('\n', m.end);
+    const to = nl < 0 ? text.length : nl;
+    const line = text.slice(from, to);
+    if (line.trim().length > HEADING_MAX || /[。！？!?；;]/.test(line)) continue;
+    out.push(fact(view, place.entity, m.entity, 'runs', '组织', [[m.start, m.end]]));
+  }
+  return out;
+}
+
 export function runsFacts(view: ArticleView): RelationFact[] {
-  const out: RelationFact[] = [...quotedPlanFacts(view), ...firstPersonBodyFacts(view), ...documentPlanFacts(view), ...headlineFacts(view)];
+  const out: RelationFact[] = [
+    ...quotedPlanFacts(view),
+    ...firstPersonBodyFacts(view),
+    ...documentPlanFacts(view),
+    ...headlineFacts(view),
+    ...headingFacts(view),
+  ];
   for (const [sIndex, ms] of view.bySentence) {
     let subjects: EntityMention[] | undefined;
     for (const c of clauses(view, sIndex, ms)) {

@@ -94,3 +94,13 @@ describe('a village post with no body before it', () => {
     expect(edges(text, 'role').filter((e) => e.startsWith('PERSON:周明远'))).toEqual([]);
   });
 });
+
+describe('programs that head a section', () => {
+  it('are run by the county the article names most, not when they are national campaigns', () => {
+    const text =
+      '红山县多措并举促增收\n\n近年来，红山县以党建为引领，牧民收入逐年增加。\n\n“党建+养殖”\n\n红山县组织养殖大户结对帮扶，乡村振兴有了抓手。\n\n“乡村振兴”\n\n这是一段没有地名的正文。';
+    const runs = edges(text, 'runs');
+    expect(runs).toContain('PLACE:红山县|PROGRAM:党建+养殖');
+    expect(runs.filter((e) => e.endsWith('乡村振兴'))).toEqual([]);
+  });
+});
