@@ -264,6 +264,28 @@ function headingFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/** <person>(家)，也是(一个)<program>, <person>成为<program>: the person takes part in a status a campaign confers (党员中心户). */
+const BECOMES = /^家?[，,]?(?:也|还|已)?(?:是|成为|当上|当选为?|被评为)了?(?:一名|一个|一户|个)?$/;
+
+function statusFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  for (const ms of view.bySentence.values()) {
+    for (let k = 0; k + 1 < ms.length; k++) {
+      const person = ms[k]!;
+      const p = ms[k + 1]!;
+      if (!isKind(view, person, 'PERSON') || !isKind(view, p, 'PROGRAM')) continue;
+      if (!BECOMES.test(view.article.text.slice(person.end, p.start))) continue;
+      out.push(
+        fact(view, person.entity, p.entity, 'participates_in', '参与', [
+          [person.start, person.end],
+          [p.start, p.end],
+        ]),
+      );
+    }
+  }
+  return out;
+}
+
 export function runsFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [
     ...quotedPlanFacts(view),
@@ -271,6 +293,7 @@ export function runsFacts(view: ArticleView): RelationFact[] {
     ...documentPlanFacts(view),
     ...headlineFacts(view),
     ...headingFacts(view),
+    ...statusFacts(view),
   ];
   for (const [sIndex, ms] of view.bySentence) {
     let subjects: EntityMention[] | undefined;

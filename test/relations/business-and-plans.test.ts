@@ -104,3 +104,12 @@ describe('programs that head a section', () => {
     expect(runs.filter((e) => e.endsWith('乡村振兴'))).toEqual([]);
   });
 });
+
+describe('a status a campaign confers', () => {
+  it('a person who becomes, or also is, a 党员中心户 takes part in it', () => {
+    const text = '自从牧民孟和巴图成为党员中心户后，周边牧户的日子好过了。牧民萨仁高娃家，也是个党员中心户。';
+    const joined = edges(text, 'participates_in');
+    expect(joined).toContain('PERSON:孟和巴图|PROGRAM:党员中心户');
+    expect(joined).toContain('PERSON:萨仁高娃|PROGRAM:党员中心户');
+  });
+});
