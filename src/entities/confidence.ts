@@ -41,7 +41,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'program:known': 0.93,
   'program:cue': 0.88,
   'program:launched': 0.91,
-  'program:marked': 0.74,
+  'program:marked': 0.76,
 };
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */

@@ -142,3 +142,11 @@ describe('zones, the unit below a village, natives chambers, names jieba reads w
     expect(found(text, 'PROGRAM', dense).some((p) => p.includes(' '))).toBe(false);
   });
 });
+
+describe('quoted items in a row share the head after the last', () => {
+  it('“A”“B”计划 and “A”、“B”等活动 give both programs; a lone quoted word without a head gives none', () => {
+    expect(found('村里通过“产业帮扶”“技能培训”计划，带动青年返乡。', 'PROGRAM')).toEqual(['产业帮扶', '技能培训']);
+    expect(found('社区开展了“邻里守望”、“文明家庭”等活动。', 'PROGRAM')).toEqual(['邻里守望', '文明家庭']);
+    expect(found('大家都叫他“老黄牛”。', 'PROGRAM')).toEqual([]);
+  });
+});

@@ -164,7 +164,18 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     const listed = gapInside || /[+＋、]|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]/.test(phrase);
     const counted = NUMERAL_START.test(phrase) && phrase.length >= 3 && phrase.length <= 8 && !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase);
     const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
-    const head = headAfter(ctx, j + 1);
+    // Quoted items in a row share the head after the last (“A”“B”计划, “A”、“B”等活动).
+    let after = j + 1;
+    for (let hops = 0; hops < 4; hops++) {
+      let k = after;
+      if (text[k] === '、' || text[k] === '和') k++;
+      const next = QUOTE_PAIRS[text[k] ?? ''];
+      const end = next ? text.indexOf(next, k + 1) : -1;
+      if (!next || end < 0 || end - k - 1 > MAX_SHAPED || SENTENCE_PUNCT.test(text.slice(k + 1, end))) break;
+      after = end + 1;
+    }
+    if (text.startsWith('等', after)) after++;
+    const head = headAfter(ctx, after);
     const ok = (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8);
     if (!ok) continue;
     out.push({ start, end: j, kind: 'PROGRAM', priority: 3, rule: 'program:marked' });
