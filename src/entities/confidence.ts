@@ -24,12 +24,12 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'person:byline': 0.95,
   'person:dictionary': 0.98,
   'place:known': 0.97,
-  'place:division': 0.93,
+  'place:division': 0.94,
   'place:abbreviation': 0.92,
   'place:chain': 0.83,
   'place:dateline': 0.96,
   'place:province': 0.75,
-  'place:suffix': 0.37,
+  'place:suffix': 0.39,
   'place:zone': 0.8,
   'place:natural': 0.79,
   'org:known': 0.98,
@@ -41,7 +41,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'program:known': 0.93,
   'program:cue': 0.88,
   'program:launched': 0.91,
-  'program:marked': 0.76,
+  'program:marked': 0.77,
 };
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */

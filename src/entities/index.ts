@@ -21,6 +21,7 @@ import { placeCandidates } from './rules/place.js';
 import { organizationCandidates } from './rules/organization.js';
 import { programCandidates } from './rules/program.js';
 import { placeIndex } from './places.js';
+import { honourSpans, insideAny } from './honours.js';
 
 export interface RecognizeOptions {
   /** Tokens of `text` from `segment(text)`, when the caller already has them. */
@@ -102,7 +103,8 @@ export function allCandidates(
     }
   }
   if (options.rules !== false) append(out, rulesIn(ctx));
-  return out;
+  const honours = options.rules !== false ? honourSpans(text) : [];
+  return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || !insideAny(honours, c.start, c.end));
 }
 
 function append<T>(target: T[], items: readonly T[]): void {

@@ -150,3 +150,13 @@ describe('quoted items in a row share the head after the last', () => {
     expect(found('大家都叫他“老黄牛”。', 'PROGRAM')).toEqual([]);
   });
 });
+
+describe('honours in quotation marks', () => {
+  it('name no place, however they end, in a list before 等荣誉 or before 的美誉', () => {
+    const text = '该村先后获得“县级文明村镇”“市级卫生村”等荣誉，还有“草原养羊第一村”的美誉。';
+    expect(found(text, 'PLACE')).toEqual([]);
+  });
+  it('a quoted village name that is no honour stays a place', () => {
+    expect(found('记者来到“红石村”采访。', 'PLACE')).toEqual(['红石村']);
+  });
+});
