@@ -160,3 +160,10 @@ describe('honours in quotation marks', () => {
     expect(found('记者来到“红石村”采访。', 'PLACE')).toEqual(['红石村']);
   });
 });
+
+describe('a name does not end inside a word jieba knows', () => {
+  it('负责人石永福围坐在一起 gives 石永福, not 石永福围坐', () => {
+    expect(found('村支书和民宿负责人石永福围坐在一起算收入。', 'PERSON')).toContain('石永福');
+    expect(found('村支书和民宿负责人石永福围坐在一起算收入。', 'PERSON')).not.toContain('石永福围坐');
+  });
+});

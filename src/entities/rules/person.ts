@@ -136,6 +136,9 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   }
   // No surname: only words jieba does not know (or tags as names) can make up the name.
   if (first && first.start === p && !isNameLikeTag(first.tag) && first.end - first.start >= 2) return false;
+  // Nor does it end inside a word jieba knows (白永福围坐|在: 围坐在 is one word).
+  const last = tokenAt(ctx, p + len - 1);
+  if (last && last.start < p + len - 1 && last.end > p + len && !isNameLikeTag(last.tag) && last.tag !== 'x') return false;
   for (let i = p; i < p + len;) {
     const t = tokenAt(ctx, i);
     if (!t) {
