@@ -32,6 +32,11 @@ export function placeIndex(): PlaceIndex | undefined {
   };
   cached = {
     isDivision: (name) => ix.byName.has(name),
+    // A province's row holds its whole two-digit code (lower levels hold more digits).
+    isProvince: (name) => {
+      const row = ix.byName.get(name);
+      return row !== undefined && ix.lines[row]!.indexOf('\t') === 2;
+    },
     expandShortName: (name) => (name.length >= 2 && !ix.byName.has(name) ? unique(name) : undefined),
     expandAbbreviation: (name) => {
       if (name.length < 3 || !DIVISION_END.test(name) || ix.byName.has(name)) return undefined;

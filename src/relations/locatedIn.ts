@@ -12,8 +12,9 @@
  */
 import type { Entity, EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf } from './context.js';
-import { codeOf, divisionOf, placePrefixes, placeRank, rankOf } from './places.js';
+import { codeOf, divisionOf, mainPlace, placePrefixes, placeRank, rankOf } from './places.js';
 import { MEDIA } from './partOf.js';
+import { ZONES } from '../entities/rules/place.js';
 
 const LABEL = '位于';
 
@@ -118,11 +119,9 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
 }
 
 /** Zones and parks named after a place (大冶湖高新区 after 大冶市, X高新区Y产业园 in X高新区); not in the division index. */
-const ZONE = /(产业园区|产业园|工业园区|工业园|高新区|经开区|开发区|新区)$/;
-
 function isZone(view: ArticleView, m: EntityMention): boolean {
   const e = placeEntity(view, m);
-  return e !== undefined && ZONE.test(e.label) && !codeOf(e);
+  return e !== undefined && !codeOf(e) && ZONES.some((z) => e.label.endsWith(z));
 }
 
 /** First sentence naming both entities, else the first naming `a`: the evidence of an inferred edge. */
@@ -144,12 +143,9 @@ function evidenceSpans(view: ArticleView, a: string, b: string): Array<[number, 
 function divisionFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
   const places = new Map<string, Entity>();
-  const counts = new Map<string, number>();
   for (const m of view.all) {
     const e = placeEntity(view, m);
-    if (!e) continue;
-    places.set(e.key, e);
-    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+    if (e) places.set(e.key, e);
   }
   const byCode = new Map<string, Entity>();
   for (const e of places.values()) {
@@ -162,11 +158,9 @@ function divisionFacts(view: ArticleView): RelationFact[] {
     if (p && p.key !== e.key) out.push(fact(view, e.key, p.key, 'located_in', LABEL, evidenceSpans(view, e.key, p.key)));
   }
   // The city the article is about: the most mentioned prefecture-level place, named at least twice.
-  const cities = [...places.values()]
-    .filter((e) => rankOf(e) === 1 && (counts.get(e.key) ?? 0) >= 2)
-    .sort((a, b) => (counts.get(b.key) ?? 0) - (counts.get(a.key) ?? 0) || (a.key < b.key ? -1 : 1));
-  const city = cities[0];
-  if (city && (cities.length === 1 || (counts.get(cities[1]!.key) ?? 0) < (counts.get(city.key) ?? 0))) {
+  const cityMention = mainPlace(view, (rank) => rank === 1, 2);
+  const city = cityMention ? view.entities.get(cityMention.entity) : undefined;
+  if (city) {
     for (const e of places.values()) {
       if (codeOf(e) || e.key === city.key || placeRank(e.label) !== 5) continue;
       out.push(fact(view, e.key, city.key, 'located_in', LABEL, evidenceSpans(view, e.key, city.key)));

@@ -1,5 +1,6 @@
 /** Place levels and names as the relation families need them. */
-import type { Entity } from '../types.js';
+import type { Entity, EntityMention } from '../types.js';
+import type { ArticleView } from './context.js';
 import { lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
 
 /**
@@ -46,4 +47,23 @@ export function placePrefixes(e: Entity): string[] {
     if (m) out.add(m[1]!);
   }
   return [...out].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/**
+ * The place an article is about at some levels: of the places whose rank `accept`s, the one the article names
+ * more often than any other of them, and at least `min` times; at its first mention. None on a tie.
+ */
+export function mainPlace(view: ArticleView, accept: (rank: number) => boolean, min = 1): EntityMention | undefined {
+  const counts = new Map<string, number>();
+  const first = new Map<string, EntityMention>();
+  for (const m of view.all) {
+    const e = view.entities.get(m.entity);
+    if (!e || e.kind !== 'PLACE' || !accept(rankOf(e))) continue;
+    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+    if (!first.has(e.key)) first.set(e.key, m);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0];
+  if (!top || top[1] < min || (ranked[1] !== undefined && ranked[1][1] === top[1])) return undefined;
+  return first.get(top[0]);
 }

@@ -11,7 +11,7 @@
 import { BYLINE_TITLE_GROUP, SOURCE_CUES, STAFF_TITLES } from '../text/bylines.js';
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
-import { rankOf } from './places.js';
+import { mainPlace } from './places.js';
 import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitles, titleAtStart } from './titles.js';
 
 function lastBefore(view: ArticleView, at: number, head: string): EntityMention | undefined {
@@ -108,21 +108,6 @@ function levelPlace(view: ArticleView, level: string): EntityMention | undefined
 
 /** Posts held in a village, written before a name with no body before them (the body is the article's village). */
 const VILLAGE_POST_BEFORE = /(?:^|[^\u4e00-\u9fff]|的|、|，|,)((?:驻村)?第一书记)$/;
-
-/** The village (嘎查, 村, 社区: rank 4) the article names more often than any other village, at its first mention. */
-function articleVillage(view: ArticleView): EntityMention | undefined {
-  const counts = new Map<string, number>();
-  const first = new Map<string, EntityMention>();
-  for (const m of view.all) {
-    const e = view.entities.get(m.entity);
-    if (!e || e.kind !== 'PLACE' || rankOf(e) !== 4) continue;
-    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
-    if (!first.has(e.key)) first.set(e.key, m);
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]![1] === ranked[0]![1])) return undefined;
-  return first.get(ranked[0]![0]);
-}
 
 export function roleFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];
@@ -229,7 +214,7 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       // village the article is about, when it names one village more than any other.
       const post = VILLAGE_POST_BEFORE.exec(gapText);
       if (post && !(prev && isKind(view, prev, 'ORGANIZATION', 'PLACE') && gapText === post[1])) {
-        if (village === undefined) village = articleVillage(view) ?? null;
+        if (village === undefined) village = mainPlace(view, (rank) => rank === 4) ?? null; // 嘎查, 村, 社区
         if (village) {
           out.push(fact(view, person.entity, village.entity, 'role', post[1]!, [[person.start - post[1]!.length, person.end]]));
           continue;

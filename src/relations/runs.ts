@@ -5,11 +5,11 @@
  * over to the following clauses of its sentence), 十里铺村党支部书记王晓光正通过<村村响>系统 (a person
  * subject: participates_in).
  */
-import type { EntityMention, RelationFact } from '../types.js';
-import { type ArticleView, fact, isKind, kindOf, labelOf } from './context.js';
+import type { EntityKind, EntityMention, RelationFact } from '../types.js';
+import { type ArticleView, between, fact, isKind, kindOf, labelOf } from './context.js';
 import { loadLexicons } from '../entities/rules/lexicon.js';
 import { GENERIC_HEADS, matchTitle } from './titles.js';
-import { rankOf } from './places.js';
+import { mainPlace } from './places.js';
 
 /** A place or body "runs" what it sets up, carries out or relies on. */
 const RUN_VERBS = [
@@ -205,21 +205,19 @@ function subjectsOf(view: ArticleView, c: Clause): EntityMention[] | undefined {
 }
 
 /**
- * A headline's subject and its campaign: <place or body>：“<program>”… (内蒙古某市：“党建+帮扶”助推…). The colon
- * of a news headline introduces what the subject does.
+ * Facts from neighbouring mentions of one sentence: one of `subjects` kinds, then a program, with exactly a
+ * gap `gap` matches between them.
  */
-function headlineFacts(view: ArticleView): RelationFact[] {
+function neighbourFacts(view: ArticleView, subjects: readonly EntityKind[], gap: RegExp, relation: 'runs' | 'participates_in'): RelationFact[] {
   const out: RelationFact[] = [];
-  const text = view.article.text;
   for (const ms of view.bySentence.values()) {
     for (let k = 0; k + 1 < ms.length; k++) {
-      const m = ms[k]!;
+      const a = ms[k]!;
       const p = ms[k + 1]!;
-      if (!isKind(view, m, 'ORGANIZATION', 'PLACE') || !isKind(view, p, 'PROGRAM')) continue;
-      if (!/^\s*[:：]\s*[“"「]?$/.test(text.slice(m.end, p.start))) continue;
+      if (!isKind(view, a, ...subjects) || !isKind(view, p, 'PROGRAM') || !gap.test(between(view, a, p))) continue;
       out.push(
-        fact(view, m.entity, p.entity, 'runs', '组织', [
-          [m.start, m.end],
+        fact(view, a.entity, p.entity, relation, relation === 'runs' ? '组织' : '参与', [
+          [a.start, a.end],
           [p.start, p.end],
         ]),
       );
@@ -227,6 +225,12 @@ function headlineFacts(view: ArticleView): RelationFact[] {
   }
   return out;
 }
+
+/**
+ * A headline's subject and its campaign: <place or body>：“<program>”… (内蒙古某市：“党建+帮扶”助推…). The colon
+ * of a news headline introduces what the subject does.
+ */
+const HEADLINE_COLON = /^\s*[:：]\s*[“"「]?$/;
 
 /** A heading: a short line without sentence punctuation. */
 const HEADING_MAX = 30;
@@ -238,18 +242,8 @@ const HEADING_MAX = 30;
  */
 function headingFacts(view: ArticleView): RelationFact[] {
   const text = view.article.text;
-  const counts = new Map<string, number>();
-  const first = new Map<string, EntityMention>();
-  for (const m of view.all) {
-    const e = view.entities.get(m.entity);
-    if (!e || e.kind !== 'PLACE' || rankOf(e) < 1 || rankOf(e) > 2) continue;
-    counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
-    if (!first.has(e.key)) first.set(e.key, m);
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = ranked[0];
-  if (!top || top[1] < 2 || (ranked[1] && ranked[1][1] === top[1])) return [];
-  const place = first.get(top[0])!;
+  const place = mainPlace(view, (rank) => rank === 1 || rank === 2, 2);
+  if (!place) return [];
   const out: RelationFact[] = [];
   for (const m of view.mentions) {
     // A national campaign (乡村振兴, 美丽乡村: the lexicon's programs) is not the article's place's own.
@@ -267,33 +261,14 @@ function headingFacts(view: ArticleView): RelationFact[] {
 /** <person>(家)，也是(一个)<program>, <person>成为<program>: the person takes part in a status a campaign confers (党员中心户). */
 const BECOMES = /^家?[，,]?(?:也|还|已)?(?:是|成为|当上|当选为?|被评为)了?(?:一名|一个|一户|个)?$/;
 
-function statusFacts(view: ArticleView): RelationFact[] {
-  const out: RelationFact[] = [];
-  for (const ms of view.bySentence.values()) {
-    for (let k = 0; k + 1 < ms.length; k++) {
-      const person = ms[k]!;
-      const p = ms[k + 1]!;
-      if (!isKind(view, person, 'PERSON') || !isKind(view, p, 'PROGRAM')) continue;
-      if (!BECOMES.test(view.article.text.slice(person.end, p.start))) continue;
-      out.push(
-        fact(view, person.entity, p.entity, 'participates_in', '参与', [
-          [person.start, person.end],
-          [p.start, p.end],
-        ]),
-      );
-    }
-  }
-  return out;
-}
-
 export function runsFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [
     ...quotedPlanFacts(view),
     ...firstPersonBodyFacts(view),
     ...documentPlanFacts(view),
-    ...headlineFacts(view),
+    ...neighbourFacts(view, ['ORGANIZATION', 'PLACE'], HEADLINE_COLON, 'runs'),
     ...headingFacts(view),
-    ...statusFacts(view),
+    ...neighbourFacts(view, ['PERSON'], BECOMES, 'participates_in'),
   ];
   for (const [sIndex, ms] of view.bySentence) {
     let subjects: EntityMention[] | undefined;

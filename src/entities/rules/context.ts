@@ -23,6 +23,8 @@ export interface PlaceIndex {
   expandAbbreviation(name: string): string | undefined;
   /** Full name for a short name without suffix (二连浩特 → 二连浩特市, 广东 → 广东省). */
   expandShortName(name: string): string | undefined;
+  /** True when `name` is the full name of a province-level division (浙江省, 上海市, 内蒙古自治区). */
+  isProvince(name: string): boolean;
 }
 
 export interface RuleContext {
@@ -52,6 +54,31 @@ export function spacesAreWritten(textLength: number, gapCount: number): boolean 
   return gapCount * 1000 < WRITTEN_GAPS_PER_1000 * Math.max(textLength, 1);
 }
 const WRITTEN_GAPS_PER_1000 = 40;
+
+/** Opening and closing quotation marks of Chinese text (curly, corner and straight). */
+export const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
+
+/**
+ * The phrases between quotation marks, as [start, end) of their inside, in order: each opening mark with its
+ * nearest closing mark no more than `max` characters on (longer or unclosed: no phrase).
+ */
+export function quotedPhrases(text: string, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_PAIRS[text[i]!];
+    if (!close) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0 || j - i - 1 > max) continue;
+    out.push([i + 1, j]);
+    i = j;
+  }
+  return out;
+}
+
+/** Whether quoted phrase `b` follows `a` as the next item of one list (“A”“B”, “A”、“B”, “A”和“B”). */
+export function listedAfter(text: string, a: readonly [number, number], b: readonly [number, number]): boolean {
+  return /^[、和]?$/.test(text.slice(a[1] + 1, b[0] - 1));
+}
 
 /** A Han ideograph (BMP blocks; extension planes are rare in news text and treated as non-Han). */
 export function isHan(ch: string | undefined): boolean {

@@ -152,13 +152,6 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
 
 /** Bodies of the natives of a place living elsewhere (上海市浙江商会, 深圳市湖南同乡会). */
 const NATIVES_BODIES = new Set(['商会', '同乡会', '联谊会']);
-/** The bare names of China's province-level divisions (a closed list). */
-const PROVINCE_NAMES = new Set(
-  '北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门'.split(
-    ' ',
-  ),
-);
-
 export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
   const { text, lex } = ctx;
   const out: Candidate[] = [];
@@ -210,8 +203,9 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     }
     if (link) s = link.start;
     // A chamber of the natives of a province in a host city names the city first (上海市 + 浙江 + 商会): the
-    // province's bare name is the stem, the city right before it belongs to the name.
-    if (link && NATIVES_BODIES.has(suffix) && link.end === i && PROVINCE_NAMES.has(text.slice(link.start, link.end))) {
+    // province's bare name (the place lexicon's 浙江 → 浙江省) is the stem, the city right before it belongs to the name.
+    const province = link ? lex.places.get(text.slice(link.start, link.end)) : undefined;
+    if (link && NATIVES_BODIES.has(suffix) && link.end === i && province !== undefined && ctx.places?.isProvince(province)) {
       const host = links.find((l) => l.end === link.start && /[市区县]$/.test(text.slice(l.start, l.end)));
       if (host) s = host.start;
     }

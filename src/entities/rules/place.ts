@@ -60,8 +60,10 @@ const SUFFIX_BLOCKERS = [
  * townships missing from it); the others (市 区 县 街道 社区 …) need the index or a chain.
  */
 const FREE_SUFFIXES = new Set(['小区', '嘎查', '苏木', '村', '镇', '乡']);
-/** Zones and the unit below a village, named by a free stem: 天府新区, X产业园, X村民小组. */
-const ZONE_SUFFIXES = new Set(['村民小组', '产业园区', '产业园', '工业园区', '工业园', '高新区', '经开区', '开发区', '新区']);
+/** Zones and parks outside the division index, named after a place or by a free stem (天府新区, X产业园). */
+export const ZONES: readonly string[] = ['产业园区', '产业园', '工业园区', '工业园', '高新区', '经开区', '开发区', '新区'];
+/** Zones and the unit below a village (X村民小组), named by a free stem. */
+const ZONE_SUFFIXES = new Set([...ZONES, '村民小组']);
 /** Suffixes of villages, townships and communities, whose generic kinds jieba knows as common words. */
 const LOCAL_SUFFIX = new Set(['村', '嘎查', '社区', '乡', '镇', '街道', '苏木', '小区']);
 /** Suffixes after which a common two-character word is a kind of place, not a name (示范村, 山区). */

@@ -8,7 +8,7 @@
  *     before a head noun (小养殖 项目, 合作社+贫困户+公司 的…模式).
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, isFunctionTag, isHan, spacesAreWritten, tokenAt } from './context.js';
+import { STOP_CHARS, isFunctionTag, isHan, listedAfter, quotedPhrases, spacesAreWritten, tokenAt } from './context.js';
 
 const MAX_QUOTED = 24;
 /** 以 X 为抓手: what follows a program set up as the means of the work. */
@@ -125,12 +125,6 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
   return out;
 }
 
-/**
- * A short quoted noun phrase in apposition after a category noun and before a conjunction or punctuation:
- * 广播 大喇叭 和党员宣传 小喇叭 , (the campaign's names for its broadcasts).
- */
-/** Opening and closing quotation marks of Chinese text (curly, corner and straight). */
-const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 /** Han numerals that open counted slogans (一村一品, 五星党支部, 两学一做). */
 const NUMERAL_START = /^[一二三四五六七八九十两百千万双]/;
 /** Longest quoted phrase read as a program from its shape alone. */
@@ -147,14 +141,11 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
   const written = spacesAreWritten(text.length, ctx.gaps.size);
-  for (let i = 0; i < text.length; i++) {
-    const close = QUOTE_PAIRS[text[i]!];
-    if (!close) continue;
-    const j = text.indexOf(close, i + 1);
-    if (j < 0 || j - i - 1 > MAX_QUOTED) continue;
-    const start = i + 1;
+  const phrases = quotedPhrases(text, MAX_QUOTED);
+  const shaped = ([s, e]: readonly [number, number]): boolean => e - s <= MAX_SHAPED && !SENTENCE_PUNCT.test(text.slice(s, e));
+  for (let q = 0; q < phrases.length; q++) {
+    const [start, j] = phrases[q]!;
     const phrase = text.slice(start, j);
-    i = j;
     if (phrase.length < 2 || SENTENCE_PUNCT.test(phrase) || !isHan(phrase[0]) || lex.nonEntities.has(phrase)) continue;
     if (STOP_CHARS.has(phrase[0]!) && !NUMERAL_START.test(phrase)) continue;
     // A writer's space between two parts of three characters or more may have been taken out by
@@ -165,15 +156,9 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     const counted = NUMERAL_START.test(phrase) && phrase.length >= 3 && phrase.length <= 8 && !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase);
     const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
     // Quoted items in a row share the head after the last (“A”“B”计划, “A”、“B”等活动).
-    let after = j + 1;
-    for (let hops = 0; hops < 4; hops++) {
-      let k = after;
-      if (text[k] === '、' || text[k] === '和') k++;
-      const next = QUOTE_PAIRS[text[k] ?? ''];
-      const end = next ? text.indexOf(next, k + 1) : -1;
-      if (!next || end < 0 || end - k - 1 > MAX_SHAPED || SENTENCE_PUNCT.test(text.slice(k + 1, end))) break;
-      after = end + 1;
-    }
+    let last = q;
+    while (last + 1 < phrases.length && listedAfter(text, phrases[last]!, phrases[last + 1]!) && shaped(phrases[last + 1]!)) last++;
+    let after = phrases[last]![1] + 1;
     if (text.startsWith('等', after)) after++;
     const head = headAfter(ctx, after);
     const ok = (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8);
@@ -183,6 +168,10 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/**
+ * A short quoted noun phrase in apposition after a category noun and before a conjunction or punctuation:
+ * 广播 大喇叭 和党员宣传 小喇叭 , (the campaign's names for its broadcasts).
+ */
 export function appositionPrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
