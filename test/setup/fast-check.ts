@@ -5,5 +5,6 @@
  */
 import fc from 'fast-check';
 
-const seed = Number(process.env.ZHKG_FC_SEED ?? 20_261_201);
-fc.configureGlobal({ seed: Number.isFinite(seed) ? seed : 20_261_201 });
+const DEFAULT_SEED = 20_261_201;
+const chosen = Number(process.env.ZHKG_FC_SEED);
+fc.configureGlobal({ seed: Number.isFinite(chosen) && process.env.ZHKG_FC_SEED !== '' ? chosen : DEFAULT_SEED });

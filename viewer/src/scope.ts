@@ -94,13 +94,3 @@ export function computeScope(g: ViewGraph, state: ViewState): Scope {
   }
   return { nodes, edges: null, focus: within ? focus! : null, path: null, noPath: false };
 }
-
-/** Counts of what is shown: nodes, and edges whose ends are both shown and that pass the filters. */
-export function scopeCounts(g: ViewGraph, scope: Scope, state: ViewState): { nodes: number; edges: number } {
-  const period = periodOf(state);
-  let edges = 0;
-  g.forEachEdge((e, a, s, t) => {
-    if (scope.nodes.has(s) && scope.nodes.has(t) && (scope.edges ? scope.edges.has(e) : edgePasses(a, state, period))) edges++;
-  });
-  return { nodes: scope.nodes.size, edges };
-}
