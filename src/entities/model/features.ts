@@ -40,14 +40,34 @@ function nz(h: number): number {
   return h === 0 ? 1 : h;
 }
 
+// h1/h2/h3 spell out step, fmix and nz (the same arithmetic) so that each is one small function: the
+// extractor calls them ~40 times per unit, and V8 inlines a small leaf where it stops inlining nested calls.
 function h1(t: number, a: number): number {
-  return nz(fmix(step(step(0x811c9dc5, t), a)));
+  let h = Math.imul(Math.imul(0x811c9dc5 ^ t, 0x01000193) ^ a, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h >>> 0;
 }
 function h2(t: number, a: number, b: number): number {
-  return nz(fmix(step(step(step(0x811c9dc5, t), a), b)));
+  let h = Math.imul(Math.imul(Math.imul(0x811c9dc5 ^ t, 0x01000193) ^ a, 0x01000193) ^ b, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h >>> 0;
 }
 function h3(t: number, a: number, b: number, c: number): number {
-  return nz(fmix(step(step(step(step(0x811c9dc5, t), a), b), c)));
+  let h = Math.imul(Math.imul(Math.imul(Math.imul(0x811c9dc5 ^ t, 0x01000193) ^ a, 0x01000193) ^ b, 0x01000193) ^ c, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h >>> 0;
 }
 
 /** Hash of a string's normalized code units (for words and POS tags). */
@@ -274,6 +294,152 @@ function lexiconPositions(u: Int32Array, n: number, lex: Lexicon, gazStart: Int3
   return out;
 }
 
+const NOPOS = 0x5a5a5a5a;
+
+/** Templates 1–13 (character n-grams in ±2, skip bigram) and 21 (character classes) of every unit. */
+function ngramFeatures(out: Uint32Array, u: Int32Array, cls: Uint8Array, n: number): void {
+  const F = NUM_TEMPLATES;
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const p = i + 2;
+    const a = u[p - 2]!;
+    const b = u[p - 1]!;
+    const c = u[p]!;
+    const d = u[p + 1]!;
+    const e = u[p + 2]!;
+    out[o] = h1(1, a);
+    out[o + 1] = h1(2, b);
+    out[o + 2] = h1(3, c);
+    out[o + 3] = h1(4, d);
+    out[o + 4] = h1(5, e);
+    out[o + 5] = h2(6, a, b);
+    out[o + 6] = h2(7, b, c);
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const p = i + 2;
+    const a = u[p - 2]!;
+    const b = u[p - 1]!;
+    const c = u[p]!;
+    const d = u[p + 1]!;
+    const e = u[p + 2]!;
+    out[o + 7] = h2(8, c, d);
+    out[o + 8] = h2(9, d, e);
+    out[o + 9] = h3(10, a, b, c);
+    out[o + 10] = h3(11, b, c, d);
+    out[o + 11] = h3(12, c, d, e);
+    out[o + 12] = h2(13, b, d);
+    out[o + 20] = h3(21, cls[i]!, cls[i + 1]!, cls[i + 2]!);
+  }
+}
+
+/** Templates 14–20 (jieba word position, POS, word, neighbouring words), 29, 30 (bias), 31 and 32. */
+function wordFeatures(
+  out: Uint32Array,
+  u: Int32Array,
+  bmes: Uint8Array,
+  tok: Int32Array,
+  posH: readonly number[],
+  wordH: readonly number[],
+  lenB: readonly number[],
+  n: number,
+): void {
+  const F = NUM_TEMPLATES;
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const wb = bmes[i]!;
+    const k = tok[i]!;
+    const pos = k >= 0 ? posH[k]! : NOPOS;
+    out[o + 13] = h2(14, wb, pos);
+    out[o + 14] = h1(15, pos);
+    out[o + 15] = k >= 0 ? h2(16, wordH[k]!, wb) : h1(16, wb);
+    out[o + 28] = h3(29, k >= 0 ? lenB[k]! : 0, pos, wb);
+    out[o + 29] = h1(30, 0); // bias
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const c = u[i + 2]!;
+    const wb = bmes[i]!;
+    const k = tok[i]!;
+    const pos = k >= 0 ? posH[k]! : NOPOS;
+    // Neighbouring words: which words precede/follow the current one (titles, verbs of saying, 省/市 …).
+    const prevK = k >= 0 ? k - 1 : -1;
+    const nextK = k >= 0 && k + 1 < posH.length ? k + 1 : -1;
+    out[o + 16] = h2(17, prevK >= 0 ? posH[prevK]! : NOPOS, wb);
+    out[o + 17] = h2(18, nextK >= 0 ? posH[nextK]! : NOPOS, wb);
+    out[o + 18] = h2(19, prevK >= 0 ? wordH[prevK]! : NOPOS, wb);
+    out[o + 19] = h2(20, nextK >= 0 ? wordH[nextK]! : NOPOS, wb);
+    out[o + 30] = h2(31, c, wb);
+    // Previous word's POS with the current one: "nr after v", "ns before n" …
+    out[o + 31] = h3(32, prevK >= 0 ? posH[prevK]! : NOPOS, pos, wb);
+  }
+}
+
+/**
+ * Templates 22–28 and 40–42 (surname, place and organization suffix cues), 33–39 (name-lexicon positions)
+ * and 43–47 (gazetteer entries).
+ */
+function dictionaryFeatures(
+  out: Uint32Array,
+  text: string,
+  u: Int32Array,
+  bmes: Uint8Array,
+  tok: Int32Array,
+  posH: readonly number[],
+  lenB: readonly number[],
+  lexPos: Uint8Array,
+  gazStart: Int32Array,
+  gazEnd: Int32Array,
+  n: number,
+): void {
+  const F = NUM_TEMPLATES;
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const c = u[i + 2]!;
+    const d = u[i + 3]!;
+    const wb = bmes[i]!;
+    const k = tok[i]!;
+    const pos = k >= 0 ? posH[k]! : NOPOS;
+    const ch = text.charCodeAt(i);
+    const chNext = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    if (SURNAME_CODES[ch] === 1) out[o + 21] = h2(22, wb, k >= 0 ? lenB[k]! : 0);
+    if (i + 1 < n && DOUBLE_SURNAME_FIRST[ch] === 1 && DOUBLE_SURNAMES.has(text.slice(i, i + 2))) out[o + 22] = h1(23, 1);
+    else if (i > 0 && DOUBLE_SURNAME_FIRST[text.charCodeAt(i - 1)] === 1 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
+    if (PLACE_SUFFIX_CODES[ch] === 1) out[o + 23] = h2(24, c, wb);
+    if (chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1) out[o + 24] = h2(25, d, bmes[i + 1]!);
+    const orgEnd = endingAt(u, i + 1, ORG_ENDING, 1);
+    if (orgEnd) out[o + 25] = h2(26, orgEnd, wb);
+    const orgNext = i + 1 < n ? startingAt(u, n, i + 1, ORG_STARTING) : 0;
+    if (orgNext) out[o + 26] = h1(27, orgNext);
+    const placeEnd = endingAt(u, i + 1, PLACE_ENDING, 2);
+    if (placeEnd) out[o + 27] = h1(28, placeEnd);
+    for (let t = 0; t < NLEX; t++) {
+      const lp = lexPos[i * NLEX + t]!;
+      if (lp !== 0) out[o + 32 + t] = h1(33 + t, lp);
+    }
+    // Class-level versions of the suffix cues (which suffix it is does not enter): weights learnt on 省/市/县
+    // and 委员会/公司 carry over to suffixes rare in the training text, such as 旗, 苏木, 嘎查, 党支部, 合作社.
+    const placeHere = PLACE_SUFFIX_CODES[ch] === 1 || placeEnd !== 0;
+    const placeNext = chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1;
+    if (placeHere || placeNext) out[o + 39] = h3(40, placeHere ? 1 : 0, placeNext ? 1 : 0, wb);
+    if (orgEnd !== 0 || orgNext !== 0) out[o + 40] = h3(41, orgEnd !== 0 ? 1 : 0, orgNext !== 0 ? 1 : 0, wb);
+    if (orgEnd !== 0) out[o + 41] = h2(42, k >= 0 ? lenB[k]! : 0, pos);
+    // Gazetteer entries (lattice / soft-dictionary features): position of the unit in the longest entry of
+    // each kind covering it (begin, middle, end), the entry's length bucket, and whether the entry coincides
+    // with jieba word boundaries (a division name that jieba also cuts as a word is more likely meant).
+    for (let g = 0; g < NGAZ; g++) {
+      const x = i * NGAZ + g;
+      const gs = gazStart[x]!;
+      const ge = gazEnd[x]!;
+      if (ge === 0) continue;
+      const where = i === gs ? 1 : i === ge - 1 ? 3 : 2;
+      const len = ge - gs;
+      const aligned = (gs === 0 || tok[gs] !== tok[gs - 1]) && (ge === n || tok[ge] !== tok[ge - 1]) ? 1 : 0;
+      out[o + 42 + g] = h3(43 + g, where, len >= 5 ? 5 : len, aligned);
+    }
+  }
+}
+
 /**
  * Feature hashes of `text` (length n) as an n × NUM_TEMPLATES row-major array. `tokens` are the jieba
  * tokens of `text` (offsets into it); characters not covered by a token get the NONE word position.
@@ -316,91 +482,13 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
       bmes[i] = len === 1 ? WS : i === t.start ? WB : i === t.end - 1 ? WE : WM;
     }
   }
-  const NOPOS = 0x5a5a5a5a;
   const gazStart = new Int32Array(n * NGAZ);
   const gazEnd = new Int32Array(n * NGAZ);
   const lexPos = lexiconPositions(u, n, lex, gazStart, gazEnd);
-
-  for (let i = 0; i < n; i++) {
-    const o = i * F;
-    const p = i + 2;
-    const a = u[p - 2]!;
-    const b = u[p - 1]!;
-    const c = u[p]!;
-    const d = u[p + 1]!;
-    const e = u[p + 2]!;
-    out[o] = h1(1, a);
-    out[o + 1] = h1(2, b);
-    out[o + 2] = h1(3, c);
-    out[o + 3] = h1(4, d);
-    out[o + 4] = h1(5, e);
-    out[o + 5] = h2(6, a, b);
-    out[o + 6] = h2(7, b, c);
-    out[o + 7] = h2(8, c, d);
-    out[o + 8] = h2(9, d, e);
-    out[o + 9] = h3(10, a, b, c);
-    out[o + 10] = h3(11, b, c, d);
-    out[o + 11] = h3(12, c, d, e);
-    out[o + 12] = h2(13, b, d);
-
-    const wb = bmes[i]!;
-    const k = tok[i]!;
-    const pos = k >= 0 ? posH[k]! : NOPOS;
-    out[o + 13] = h2(14, wb, pos);
-    out[o + 14] = h1(15, pos);
-    out[o + 15] = k >= 0 ? h2(16, wordH[k]!, wb) : h1(16, wb);
-    // Neighbouring words: which words precede/follow the current one (titles, verbs of saying, 省/市 …).
-    const prevK = k >= 0 ? k - 1 : -1;
-    const nextK = k >= 0 && k + 1 < posH.length ? k + 1 : -1;
-    out[o + 16] = h2(17, prevK >= 0 ? posH[prevK]! : NOPOS, wb);
-    out[o + 17] = h2(18, nextK >= 0 ? posH[nextK]! : NOPOS, wb);
-    out[o + 18] = h2(19, prevK >= 0 ? wordH[prevK]! : NOPOS, wb);
-    out[o + 19] = h2(20, nextK >= 0 ? wordH[nextK]! : NOPOS, wb);
-    out[o + 20] = h3(21, cls[i]!, cls[i + 1]!, cls[i + 2]!);
-
-    // Dictionary features.
-    const ch = text.charCodeAt(i);
-    const chNext = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    if (SURNAME_CODES[ch] === 1) out[o + 21] = h2(22, wb, k >= 0 ? lenB[k]! : 0);
-    if (i + 1 < n && DOUBLE_SURNAME_FIRST[ch] === 1 && DOUBLE_SURNAMES.has(text.slice(i, i + 2))) out[o + 22] = h1(23, 1);
-    else if (i > 0 && DOUBLE_SURNAME_FIRST[text.charCodeAt(i - 1)] === 1 && DOUBLE_SURNAMES.has(text.slice(i - 1, i + 1))) out[o + 22] = h1(23, 2);
-    if (PLACE_SUFFIX_CODES[ch] === 1) out[o + 23] = h2(24, c, wb);
-    if (chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1) out[o + 24] = h2(25, d, bmes[i + 1]!);
-    const orgEnd = endingAt(u, i + 1, ORG_ENDING, 1);
-    if (orgEnd) out[o + 25] = h2(26, orgEnd, wb);
-    const orgNext = i + 1 < n ? startingAt(u, n, i + 1, ORG_STARTING) : 0;
-    if (orgNext) out[o + 26] = h1(27, orgNext);
-    const placeEnd = endingAt(u, i + 1, PLACE_ENDING, 2);
-    if (placeEnd) out[o + 27] = h1(28, placeEnd);
-    out[o + 28] = h3(29, k >= 0 ? lenB[k]! : 0, pos, wb);
-    out[o + 29] = h1(30, 0); // bias
-    out[o + 30] = h2(31, c, wb);
-    // Previous word's POS with the current one: "nr after v", "ns before n" …
-    out[o + 31] = h3(32, prevK >= 0 ? posH[prevK]! : NOPOS, pos, wb);
-    for (let t = 0; t < NLEX; t++) {
-      const lp = lexPos[i * NLEX + t]!;
-      if (lp !== 0) out[o + 32 + t] = h1(33 + t, lp);
-    }
-    // Class-level versions of the suffix cues (which suffix it is does not enter): weights learnt on 省/市/县
-    // and 委员会/公司 carry over to suffixes rare in the training text, such as 旗, 苏木, 嘎查, 党支部, 合作社.
-    const placeHere = PLACE_SUFFIX_CODES[ch] === 1 || placeEnd !== 0;
-    const placeNext = chNext >= 0 && PLACE_SUFFIX_CODES[chNext] === 1;
-    if (placeHere || placeNext) out[o + 39] = h3(40, placeHere ? 1 : 0, placeNext ? 1 : 0, wb);
-    if (orgEnd !== 0 || orgNext !== 0) out[o + 40] = h3(41, orgEnd !== 0 ? 1 : 0, orgNext !== 0 ? 1 : 0, wb);
-    if (orgEnd !== 0) out[o + 41] = h2(42, k >= 0 ? lenB[k]! : 0, pos);
-    // Gazetteer entries (lattice / soft-dictionary features): position of the unit in the longest entry of
-    // each kind covering it (begin, middle, end), the entry's length bucket, and whether the entry coincides
-    // with jieba word boundaries (a division name that jieba also cuts as a word is more likely meant).
-    for (let g = 0; g < NGAZ; g++) {
-      const x = i * NGAZ + g;
-      const gs = gazStart[x]!;
-      const ge = gazEnd[x]!;
-      if (ge === 0) continue;
-      const where = i === gs ? 1 : i === ge - 1 ? 3 : 2;
-      const len = ge - gs;
-      const aligned = (gs === 0 || tok[gs] !== tok[gs - 1]) && (ge === n || tok[ge] !== tok[ge - 1]) ? 1 : 0;
-      out[o + 42 + g] = h3(43 + g, where, len >= 5 ? 5 : len, aligned);
-    }
-  }
+  // The templates in several short loops rather than one: each is small enough for V8 to inline its ~7 hash
+  // calls (in one large loop it stopped inlining them after a few); every loop fills its own slots.
+  ngramFeatures(out, u, cls, n);
+  wordFeatures(out, u, bmes, tok, posH, wordH, lenB, n);
+  dictionaryFeatures(out, text, u, bmes, tok, posH, lenB, lexPos, gazStart, gazEnd, n);
   return out;
 }
