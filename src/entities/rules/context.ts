@@ -58,6 +58,13 @@ const WRITTEN_GAPS_PER_1000 = 40;
 /** Opening and closing quotation marks of Chinese text (curly, corner and straight). */
 export const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
+/** One flag per UTF-16 unit: whether it opens a pair of QUOTE_PAIRS (all are single units). */
+const OPENING_QUOTE = (() => {
+  const f = new Uint8Array(0x10000);
+  for (const open of Object.keys(QUOTE_PAIRS)) f[open.charCodeAt(0)] = 1;
+  return f;
+})();
+
 /**
  * The phrases between quotation marks, as [start, end) of their inside, in order: each opening mark with its
  * nearest closing mark no more than `max` characters on (longer or unclosed: no phrase).
@@ -65,6 +72,8 @@ export const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '�
 export function quotedPhrases(text: string, max: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
+    // A code test first: looking every character up in QUOTE_PAIRS made a one-character string of it.
+    if (OPENING_QUOTE[text.charCodeAt(i)] !== 1) continue;
     const close = QUOTE_PAIRS[text[i]!];
     if (!close) continue;
     const j = text.indexOf(close, i + 1);
