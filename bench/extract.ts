@@ -5,10 +5,12 @@
  * `benchExtract()`, and `npx tsx bench/extract.ts [FILE.bio]` runs it alone.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recognize, type RecognizeOptions } from '../src/entities/index.js';
-import { hasModel, loadModel, tagSpans } from '../src/entities/model/index.js';
+import { NUM_TEMPLATES, extractFeatures, hasModel, loadModel, tagSpans } from '../src/entities/model/index.js';
+import { emissionsFromHashes, viterbi } from '../src/entities/model/decode.js';
 import { readBio } from '../src/eval/bio.js';
 import { getJieba, segment } from '../src/segment/jieba.js';
 
@@ -24,6 +26,10 @@ export interface ExtractBench {
   recognizeModelOnly?: number;
   /** The model's own inference (features, emissions, Viterbi, span scores) on pre-segmented text. */
   modelInference?: number;
+  /** Its stages alone, each over the whole text (features; feature-table lookups and sums; Viterbi). */
+  modelStages?: { features: number; emissions: number; viterbi: number };
+  /** 1-minute load average when the bench ended (the machine is shared). */
+  load: number;
 }
 
 /** CPU time of this thread's process in ms (the machine is shared: wall time counts other jobs' turns). */
@@ -55,13 +61,22 @@ export function benchExtract(bioPath = join(root, '..', 'shared', 'eval', 'pd-ne
     jiebaTag: rate(texts, chars, (t) => jieba.tag(t)),
     recognize: run({}),
     recognizeRulesOnly: run({ model: false }),
+    load: 0,
   };
   if (hasModel()) {
     out.recognizeModelOnly = run({ rules: false });
     const model = loadModel();
     const tokens = texts.map((t) => segment(t));
     out.modelInference = rate(texts, chars, (t, i) => tagSpans(t, tokens[i], model));
+    const feats = texts.map((t, i) => extractFeatures(t, tokens[i]!, model.lexicon));
+    const ems = feats.map((f, i) => emissionsFromHashes(f, texts[i]!.length, NUM_TEMPLATES, model.index, model.weights));
+    out.modelStages = {
+      features: rate(texts, chars, (t, i) => extractFeatures(t, tokens[i]!, model.lexicon)),
+      emissions: rate(texts, chars, (t, i) => emissionsFromHashes(feats[i]!, t.length, NUM_TEMPLATES, model.index, model.weights)),
+      viterbi: rate(texts, chars, (t, i) => viterbi(ems[i]!, t.length, model.trans, model.end)),
+    };
   }
+  out.load = loadavg()[0]!;
   return out;
 }
 
@@ -75,7 +90,12 @@ export function formatExtractBench(b: ExtractBench): string {
   ];
   if (b.recognizeModelOnly !== undefined) lines.push(`  recognize, model only        ${k(b.recognizeModelOnly)}`);
   if (b.modelInference !== undefined) lines.push(`  model inference (tokens given: features, emissions, Viterbi, scores)  ${k(b.modelInference)}`);
-  else lines.push('  (no trained model: data/ner-model.bin missing, so the first line is rules only too)');
+  if (b.modelStages) {
+    const st = b.modelStages;
+    lines.push(`    its stages alone: features ${k(st.features)}, emissions ${k(st.emissions)}, Viterbi ${k(st.viterbi)}`);
+  }
+  if (b.modelInference === undefined) lines.push('  (no trained model: data/ner-model.bin missing, so the first line is rules only too)');
+  lines.push(`  (load average ${b.load.toFixed(1)} at the end)`);
   return lines.join('\n');
 }
 
