@@ -172,7 +172,11 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
 
   // Other mentions of the people and programs that rules found (萨仁苏和说 … 萨仁苏和家养了; 将 小养殖 …
   // 小养殖项目): a name the text has established is that entity wherever it recurs.
-  const repeatable = chosen.filter((c) => c.priority > MODEL_PRIORITY && (c.kind === 'PERSON' || (c.kind === 'PROGRAM' && c.end - c.start >= 3)));
+  const repeatable = chosen.filter(
+    (c) =>
+      c.priority > MODEL_PRIORITY &&
+      (c.kind === 'PERSON' || (c.kind === 'PROGRAM' && c.end - c.start >= 3) || (c.kind === 'ORGANIZATION' && c.end - c.start >= 6)),
+  );
   const names = new Map<string, Candidate>();
   for (const c of repeatable) names.set(text.slice(c.start, c.end), c);
   const order2 = [...names.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../src/entities/index.js';
+import { normalizeText } from '../../src/text/index.js';
 
 const found = (text: string, kind: string, gaps: number[] = []): string[] =>
   recognize(text, { gaps })
@@ -170,5 +171,25 @@ describe('a name does not end inside a word jieba knows', () => {
   it('负责人石永福围坐在一起 gives 石永福, not 石永福围坐', () => {
     expect(found('村支书和民宿负责人石永福围坐在一起算收入。', 'PERSON')).toContain('石永福');
     expect(found('村支书和民宿负责人石永福围坐在一起算收入。', 'PERSON')).not.toContain('石永福围坐');
+  });
+});
+
+describe("a page's time stamp line names its publisher", () => {
+  it('the outlet after a date and time, where the next line ran on', () => {
+    const text = '春耕开始了\n2021-03-05 08:30:00 青山日报\n分享到\n  今年春耕提前了。';
+    const normalized = normalizeText(text);
+    const orgs = recognize(normalized.text, { gaps: normalized.gaps })
+      .filter((m) => m.kind === 'ORGANIZATION')
+      .map((m) => m.text);
+    expect(orgs).toEqual(['青山日报']);
+    expect(found('2021-03-05 08:30:00 青山', 'ORGANIZATION')).toEqual([]);
+  });
+});
+
+describe('a village named by a common word right after its township', () => {
+  it('X乡中心村 opens a cooperative’s name, which is named wherever it recurs', () => {
+    const text = '扎赉特旗努文木仁乡中心村股份经济合作社种了水稻。中心村股份经济合作社社员王大山说，今年收成好。';
+    expect(found(text, 'ORGANIZATION')).toEqual(['中心村股份经济合作社', '中心村股份经济合作社']);
+    expect(found('各地要建设中心村股份经济合作社。', 'ORGANIZATION')).toEqual([]);
   });
 });

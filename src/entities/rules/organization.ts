@@ -97,8 +97,26 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
     }
     i = Math.max(i, k - 1);
   }
+  // A page's time stamp and its publisher after a space: 2020-02-19 14:13:00 X网 (the publisher is the longest
+  // run of Han characters after the stamp that ends like an outlet at a word's end; the text ran the next line
+  // on: X网分享到手机).
+  for (const m of text.matchAll(STAMP)) {
+    const start = m.index + m[0].length;
+    if (!ctx.gaps.has(start) && !/[ \t\u3000]/.test(text[start - 1]!)) continue;
+    let end = start;
+    while (end < text.length && end - start < 12 && isHan(text[end]) && !(end > start && ctx.gaps.has(end))) end++;
+    for (; end - start >= 2; end--) {
+      if (OUTLET_END.test(text.slice(start, end)) && ctx.tokenOf[end] !== ctx.tokenOf[end - 1]) {
+        out.push({ start, end, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
+        break;
+      }
+    }
+  }
   return out;
 }
+
+/** A page's date and time stamp (2020-02-19 14:13:00, 2021年3月5日 09:49). */
+const STAMP = /\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ \t\u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]*/g;
 
 /** A dateline after an outlet: an aside in brackets, a place, then 讯 or 9月11日电 (荆楚网(湖北日报网)讯, 四川文明网遂宁讯). */
 const DATELINE_REST = /^(?:[（(][^（()）\n]{1,12}[）)])?[\u4e00-\u9fff]{0,8}?(?:讯|\d{1,2}月\d{1,2}日电)/;

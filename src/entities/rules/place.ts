@@ -209,9 +209,15 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
   const { text, lex, places } = ctx;
   const links: Link[] = [];
   const endsAt = new Map<number, Link>();
+  // A kind of village (中心村) right after its township, in the index under that name, is that village's name
+  // (X乡中心村), where alone it is a kind (建设中心村).
+  const namedVillage = (l: Link): boolean => {
+    const prev = endsAt.get(l.start);
+    return l.rule === 'place:chain' && l.priority === 4 && prev !== undefined && /(乡|镇|苏木)$/.test(text.slice(prev.start, prev.end));
+  };
   const add = (l: Link): void => {
     const name = text.slice(l.start, l.end);
-    if (lex.nonEntities.has(name)) return;
+    if (lex.nonEntities.has(name) && !namedVillage(l)) return;
     links.push(l);
     const prev = endsAt.get(l.end);
     if (!prev || prev.end - prev.start < l.end - l.start) endsAt.set(l.end, l);
