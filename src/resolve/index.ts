@@ -15,7 +15,7 @@
 import type { Article, Entity, EntityKind, EntityMention, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
 import { writtenText } from '../text/written.js';
-import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains } from './places.js';
+import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneProvinces } from './places.js';
 import { organizationName, personAnchor } from './names.js';
 
 export interface ArticleMentions {
@@ -93,9 +93,10 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
   }
   const split = splitPlaceChains(given);
   const withOutlets = [...split, ...outletMentions(article, split)];
-  const mentions = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const places = resolveArticlePlaces(all.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text));
+  const mentions = withoutLoneProvinces(all, places);
   const placeNames = mentions.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text);
-  const places = resolveArticlePlaces(placeNames);
   const placeCounts = new Map<string, number>();
   for (const n of placeNames) {
     const label = places.get(n)!.label;

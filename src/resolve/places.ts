@@ -33,6 +33,26 @@ export function impliedPlaceMentions(mentions: Mention[]): Mention[] {
   return out;
 }
 
+/**
+ * Drops a province (省, 自治区, 直辖市) that the article names only inside organizations' names (上海市 in
+ * 上海市湖北商会, 浙江省 in 浙江省委): the article is not about it, and a reader does not count it among the
+ * article's places. A province named on its own anywhere in the article stays, nested mentions included.
+ */
+export function withoutLoneProvinces(mentions: readonly Mention[], places: ReadonlyMap<string, ResolvedPlace>): Mention[] {
+  const orgs = mentions.filter((m) => m.kind === 'ORGANIZATION');
+  const inOrg = (m: Mention): boolean => orgs.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start);
+  const labelOf = (m: Mention): ResolvedPlace | undefined => (m.kind === 'PLACE' ? places.get(m.canonical ?? m.text) : undefined);
+  const standing = new Set<string>();
+  for (const m of mentions) {
+    const p = labelOf(m);
+    if (p?.level === 'province' && !inOrg(m)) standing.add(p.label);
+  }
+  return mentions.filter((m) => {
+    const p = labelOf(m);
+    return p?.level !== 'province' || standing.has(p.label) || !inOrg(m);
+  });
+}
+
 const LEVEL_END = /(省|自治区|市|盟|旗|县|区|镇|乡|苏木|街道|嘎查|村|社区)$/;
 
 /** Division names (or their abbreviations) that `name` is the concatenation of, left to right; else undefined. */

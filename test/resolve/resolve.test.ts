@@ -196,3 +196,34 @@ describe('person anchors', () => {
     expect(people).toEqual(['PERSON:张伟@巴彦花镇党委 p#1,q#1', 'PERSON:张伟@水泉沟村 r#1']);
   });
 });
+
+describe('a province named only inside organizations', () => {
+  it('is no place of the article; named on its own anywhere, it stays, with its bodies located in it', () => {
+    const only = makeArticle('广州市福建商会会长林大海说，福建省委的同志也来了。', 'a#1');
+    const r1 = run([
+      {
+        article: only,
+        specs: [
+          ['广州市福建商会', 'ORGANIZATION'],
+          ['福建省委', 'ORGANIZATION'],
+          ['林大海', 'PERSON'],
+        ],
+      },
+    ]);
+    const places1 = r1.entities.filter((e) => e.kind === 'PLACE').map((e) => e.label);
+    expect(places1).toContain('广州市');
+    expect(places1).not.toContain('福建省');
+    const alone = makeArticle('福建省委的同志来到福建省的山区。', 'b#1');
+    const r2 = run([
+      {
+        article: alone,
+        specs: [
+          ['福建省委', 'ORGANIZATION'],
+          ['福建省', 'PLACE'],
+        ],
+      },
+    ]);
+    expect(r2.entities.filter((e) => e.kind === 'PLACE').map((e) => e.label)).toEqual(['福建省']);
+    expect(r2.facts.filter((f) => f.relation === 'located_in').length).toBeGreaterThan(0);
+  });
+});
