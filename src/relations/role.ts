@@ -107,7 +107,7 @@ function levelPlace(view: ArticleView, level: string): EntityMention | undefined
 }
 
 /** Posts held in a village, written before a name with no body before them (the body is the article's village). */
-const VILLAGE_POST_BEFORE = /(?:^|[^\u4e00-\u9fff]|的|、|，|,)((?:驻村)?第一书记)$/;
+const VILLAGE_POST_BEFORE = /(?:^|[^\u4e00-\u9fff]|的|、|，|,)((?:驻村)?第一书记|村医|村支书|村主任|村会计)$/;
 
 export function roleFacts(view: ArticleView): RelationFact[] {
   const out: RelationFact[] = [];

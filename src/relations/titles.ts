@@ -86,6 +86,9 @@ export const TITLES: readonly string[] = [
   '医生',
   '护士长',
   '教师',
+  '工人',
+  '员工',
+  '职工',
   '本报记者',
   '记者',
   '通讯员',
@@ -115,14 +118,15 @@ export function matchTitle(text: string): string | undefined {
 const UNIT_PREFIX = /^(村民委员会|嘎查委员会|村委会|居委会|党支部|党总支|党委|嘎查|社区|村|镇|乡|苏木)/;
 
 /**
- * The titles that fill `text` exactly: one title, or several joined by 、 (党支部书记、村委会主任), each
+ * The titles that fill `text` exactly: one title, or several joined by 、 or 兼 (党支部书记、村委会主任,
+ * 创始人兼首席执行官), each
  * possibly opened by a committee word; a leading 的 is allowed (苏吉嘎查的第一书记). Undefined otherwise.
  */
 export function matchTitles(text: string): string[] | undefined {
   const t = text.replace(/\s+/g, '').replace(/^的/, '');
   if (t === '') return undefined;
   const out: string[] = [];
-  for (const part of t.split('、')) {
+  for (const part of t.split(/、|兼/)) {
     let title = TITLES.find((x) => x === part);
     if (!title) {
       const m = UNIT_PREFIX.exec(part);

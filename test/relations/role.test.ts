@@ -156,4 +156,26 @@ describe('role', () => {
     ]);
     expect(triples(r, 'role')).toEqual([]);
   });
+  it('titles joined by 兼, a village doctor of the article’s village, and a worker of a body', () => {
+    const a = makeArticle('这里是宝山村。远航公司创始人兼首席执行官高明远说。村医李春华给村民看病。宝山村养殖合作社工人赵小满说。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['宝山村养殖合作社', 'ORGANIZATION'],
+          ['宝山村', 'PLACE'],
+          ['远航公司', 'ORGANIZATION'],
+          ['高明远', 'PERSON'],
+          ['李春华', 'PERSON'],
+          ['赵小满', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'role')).toEqual([
+      '李春华 -role-> 宝山村 (村医)',
+      '赵小满 -role-> 宝山村养殖合作社 (工人)',
+      '高明远 -role-> 远航公司 (创始人)',
+      '高明远 -role-> 远航公司 (首席执行官)',
+    ]);
+  });
 });
