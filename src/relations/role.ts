@@ -12,6 +12,7 @@ import { BYLINE_TITLE_GROUP, SOURCE_CUES, STAFF_TITLES } from '../text/bylines.j
 import type { EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf, CLAUSE_BREAK } from './context.js';
 import { mainPlace } from './places.js';
+import { lookupPlace } from '../lexicon/divisions.js';
 import { GENERIC_HEADS, MEMBER_TITLES, POSTFIX_TITLE_BODY, RESIDENT_TITLES, TITLES, matchTitles, titleAtStart } from './titles.js';
 
 function lastBefore(view: ArticleView, at: number, head: string): EntityMention | undefined {
@@ -93,17 +94,28 @@ const LEVEL_HEAD = /^副?(省|市|县|旗|盟|州)长$/;
 /** A level head ending the text before a name, opening its clause (省委副书记、省长 | 副省长). */
 const LEVEL_HEAD_BEFORE = /(?:^|[^\u4e00-\u9fff]|、)(副?(省|市|县|旗|盟|州)长)$/;
 
-/** The one place of a level (贵州省 for 省) the article names; undefined when it names none or several. */
+/**
+ * The one place of a level (贵州省 for 省) the article names; undefined when it names none or several. A place
+ * of that level opening an organization's name (吉林省 in 吉林省代表团) counts as named: resolution keeps no
+ * province the article names only there.
+ */
 function levelPlace(view: ArticleView, level: string): EntityMention | undefined {
   let found: EntityMention | undefined;
+  const named = new Set<string>();
   for (const m of view.all) {
-    if (!isKind(view, m, 'PLACE')) continue;
     const label = labelOf(view, m);
+    if (isKind(view, m, 'ORGANIZATION')) {
+      const at = label.indexOf(level);
+      const head = label.slice(0, at + 1);
+      if (at >= 2 && at < label.length - 1 && lookupPlace(head).some((c) => c.match === 'exact')) named.add(head);
+      continue;
+    }
+    if (!isKind(view, m, 'PLACE')) continue;
     if (label.length < 3 || !label.endsWith(level)) continue;
     if (found && labelOf(view, found) !== label) return undefined;
     found ??= m;
   }
-  return found;
+  return found && [...named].every((n) => n === labelOf(view, found)) ? found : undefined;
 }
 
 /** Posts held in a village, written before a name with no body before them (the body is the article's village). */

@@ -193,3 +193,16 @@ describe('a village named by a common word right after its township', () => {
     expect(found('各地要建设中心村股份经济合作社。', 'ORGANIZATION')).toEqual([]);
   });
 });
+
+describe('titles before names', () => {
+  it('a surname name jieba reads as a place is a name between a title and a title', () => {
+    expect(found('专家组组长黄山院士对外宣布了结论。', 'PERSON')).toEqual(['黄山']);
+    expect(found('黄山风景很美。', 'PERSON')).toEqual([]);
+  });
+  it('a proper noun jieba knows as a term after a title is no name', () => {
+    expect(found('加快实现农民共同富裕，这是目标。', 'PERSON')).toEqual([]);
+  });
+  it('组长 and 职员 are titles', () => {
+    expect(found('带来消息的，是公司职员林海洋。', 'PERSON')).toEqual(['林海洋']);
+  });
+});

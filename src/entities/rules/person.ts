@@ -93,6 +93,14 @@ export function mongolianTail(ctx: RuleContext, start: number, end: number): num
  * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
  * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
  */
+/**
+ * A surname name that jieba reads whole as a place (钟南山/ns) is still a name where a title follows it
+ * right away (…组长钟南山院士): a place is not addressed by a title.
+ */
+function placeWordBeforeTitle(ctx: RuleContext, word: { start: number; end: number; tag: string }, end: number): boolean {
+  return word.tag === 'ns' && word.end === end && ctx.lex.titles.longestAt(ctx.text, end) >= 2;
+}
+
 export function plausibleName(ctx: RuleContext, p: number, len: number, asSurname?: boolean): boolean {
   const { text, lex } = ctx;
   if (len < 2 || len > MAX_NAME || p + len > text.length) return false;
@@ -129,13 +137,16 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
       first.end - first.start >= 2 &&
       first.end <= p + len &&
       !isNameLikeTag(first.tag) &&
-      first.end - first.start !== surnameLen
+      first.end - first.start !== surnameLen &&
+      !placeWordBeforeTitle(ctx, first, p + len)
     )
       return false;
     return true;
   }
-  // No surname: only words jieba does not know (or tags as names) can make up the name.
+  // No surname: only words jieba does not know (or tags as names) can make up the name; a proper noun of
+  // three or more characters that jieba knows (共同富裕/nz) is a term, not a name.
   if (first && first.start === p && !isNameLikeTag(first.tag) && first.end - first.start >= 2) return false;
+  if (first && first.start === p && first.tag === 'nz' && first.end - first.start >= 3) return false;
   // Nor does it end inside a word jieba knows (白永福围坐|在: 围坐在 is one word).
   const last = tokenAt(ctx, p + len - 1);
   if (last && last.start < p + len - 1 && last.end > p + len && !isNameLikeTag(last.tag) && last.tag !== 'x') return false;
