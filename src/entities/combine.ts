@@ -32,6 +32,8 @@ export function modelCandidates(spans: readonly Mention[], context?: { text: str
     let { start, end } = m;
     for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
     for (let i = m.text.length - 1; i >= 0 && end > start && EDGE_PUNCT.test(m.text[i]!); i--) end--;
+    // 大英县城: the model ran a division on into a word for its seat or its streets (县城, 市区).
+    if (context && m.kind === 'PLACE' && end - start >= 4 && LEVEL_AREA.has(context.text.slice(end - 2, end))) end--;
     if (end <= start) continue;
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
   }
@@ -95,6 +97,8 @@ const BARE = new Set(['place:known', 'org:known', 'person:dictionary']);
 const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街道)$/;
 /** Last characters of organization names: a model span that runs an organization on past its suffix must end like one. */
 const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
+/** A division's last character and the one after it that make a word for its seat or streets (县城, 市区). */
+const LEVEL_AREA = new Set(['县城', '市区', '城区', '镇区', '旗里', '镇上', '村里', '乡里']);
 /** Fixed phrases in which a place name is no mention of the place (中国特色社会主义). */
 const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 

@@ -206,3 +206,22 @@ describe('titles before names', () => {
     expect(found('带来消息的，是公司职员林海洋。', 'PERSON')).toEqual(['林海洋']);
   });
 });
+
+describe('common words before a place suffix or after a division', () => {
+  it('a division run on into its seat (县城) is the division', () => {
+    expect(found('我们走进清水县城的老街。', 'PLACE')).toEqual(['清水县']);
+  });
+  it('a term jieba knows as a proper noun before 村 names no village', () => {
+    expect(found('镇里大力发展村集体经济。', 'PLACE')).toEqual([]);
+  });
+});
+
+describe('quoted programs by their head', () => {
+  it('joint building (联建, 共建) and a quoted noun phrase before 工作 are programs', () => {
+    expect(found('两村推行“村企联建”，效果明显。', 'PROGRAM')).toEqual(['村企联建']);
+    expect(found('全镇开展“最强支部”工作，效果明显。', 'PROGRAM')).toEqual(['最强支部']);
+  });
+  it('not a quoted word of speech before 工作', () => {
+    expect(found('他说“很好”工作就顺利了。', 'PROGRAM')).toEqual([]);
+  });
+});

@@ -256,7 +256,8 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
       const name = text.slice(s, end);
       const t = tokenAt(ctx, s);
-      const atWordStart = !t || t.start >= s || ctx.gaps.has(s) || isNameLikeTag(t.tag);
+      // A word jieba knows as a proper noun running in from before the stem (大力发展/nz 村) opens no name there.
+      const atWordStart = !t || t.start >= s || ctx.gaps.has(s) || (isNameLikeTag(t.tag) && t.tag !== 'nz');
       const stemText = text.slice(s, i);
       const single = tokenAt(ctx, s);
       // 示范村, 自然村, 行政村: a common two-character word before 村/区/乡 names a kind of village.
@@ -294,7 +295,13 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
     if (!found && FREE_SUFFIXES.has(text.slice(i, end))) {
       const s = scanStemStart(ctx, i, MAX_FREE_STEM);
-      if (i - s >= 2 && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
+      // A term jieba knows as a proper noun (大力发展/nz) in the stem makes it no name either.
+      let isTerm = false;
+      for (let k = s; k < i && !isTerm; k++) {
+        const t = tokenAt(ctx, k);
+        isTerm = t !== undefined && t.tag === 'nz' && t.end - t.start >= 4;
+      }
+      if (i - s >= 2 && !isTerm && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
         found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
     if (!found && ZONE_SUFFIXES.has(text.slice(i, end))) {

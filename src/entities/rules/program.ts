@@ -161,7 +161,14 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     let after = phrases[last]![1] + 1;
     if (text.startsWith('等', after)) after++;
     const head = headAfter(ctx, after);
-    const ok = (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8);
+    // A head after the quote names a program of a noun phrase, not of a word of speech (“很好”工作).
+    const first = tokenAt(ctx, start);
+    const lastWord = tokenAt(ctx, j - 1);
+    const nominal =
+      (!first || first.start !== start || !/^(d|r|rr|rz|c|p|u|uj|ul|uz|uv|ud|ug|y|e|o|zg)$/.test(first.tag)) &&
+      (!lastWord || lastWord.end !== j || !/^(a|ad|d|zg|ul|uj|y|e)$/.test(lastWord.tag));
+    const ok =
+      (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8 && nominal);
     if (!ok) continue;
     out.push({ start, end: j, kind: 'PROGRAM', priority: 3, rule: 'program:marked' });
   }
