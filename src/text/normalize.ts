@@ -80,17 +80,14 @@ export function appendRepaired(b: MappedTextBuilder, original: string, start: nu
       continue;
     }
     let j = i;
-    let onlyBlanks = true;
-    while (j < end && isSpace(original.charCodeAt(j))) {
-      const c = original.charCodeAt(j);
-      if (c === 0x0a || c === 0x0d) onlyBlanks = false;
-      j++;
-    }
+    while (j < end && isSpace(original.charCodeAt(j))) j++;
     const prev = b.length > 0 ? b.lastChar().charCodeAt(0) : -1;
     const next = j < end ? original.charCodeAt(j) : -1;
     if (prev >= 0 && next >= 0) {
       if (isCjk(prev) || isCjk(next)) {
-        if (onlyBlanks) b.markGap();
+        // A line break is a gap too: on a web page it ends a line of its own (a byline, a time stamp and
+        // its outlet); in a PDF it may be a wrap inside a word, as a space may be.
+        b.markGap();
       } else {
         b.push(' ', i);
       }

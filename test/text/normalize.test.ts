@@ -3,11 +3,14 @@ import fc from 'fast-check';
 import { normalizeText, toOriginalSpan } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
-  it('removes spaces and line breaks between Chinese characters and records space gaps', () => {
+  it('removes spaces and line breaks between Chinese characters and records both as gaps', () => {
     const n = normalizeText('打造 林西小 笨鸡 绿色品牌');
     expect(n.text).toBe('打造林西小笨鸡绿色品牌');
     expect(n.gaps.map((g) => n.text.slice(g, g + 2))).toEqual(['林西', '笨鸡', '绿色']);
-    expect(normalizeText('嘎\n查村').text).toBe('嘎查村');
+    // A line break is a gap as well: a byline or an outlet ends its line (王小明 | 入秋以后).
+    const lines = normalizeText('记者 王小明\n入秋以后');
+    expect(lines.text).toBe('记者王小明入秋以后');
+    expect(lines.gaps.map((g) => lines.text.slice(g, g + 2))).toEqual(['王小', '入秋']);
   });
 
   it('keeps one space between Latin words and drops leading/trailing blanks', () => {
