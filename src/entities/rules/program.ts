@@ -125,6 +125,16 @@ export function quotedPrograms(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/**
+ * Heads that make a program of a phrase only right after real quotation marks (“最强党支部”工作): after a
+ * PDF's gap they follow any description of work (…等疫情防控工作).
+ */
+const MARKED_HEADS = ['工作'];
+/** A marked head that ends its phrase (“A”工作，…), not one opening a body's name (“A”工作小组). */
+function markedHead(text: string, at: number): boolean {
+  const h = MARKED_HEADS.find((w) => text.startsWith(w, at));
+  return h !== undefined && (!isHan(text[at + h.length]) || '的和与中上'.includes(text[at + h.length]!));
+}
 /** Han numerals that open counted slogans (一村一品, 五星党支部, 两学一做). */
 const NUMERAL_START = /^[一二三四五六七八九十两百千万双]/;
 /** Longest quoted phrase read as a program from its shape alone. */
@@ -168,7 +178,9 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
       (!first || first.start !== start || !/^(d|r|rr|rz|c|p|u|uj|ul|uz|uv|ud|ug|y|e|o|zg)$/.test(first.tag)) &&
       (!lastWord || lastWord.end !== j || !/^(a|ad|d|zg|ul|uj|y|e)$/.test(lastWord.tag));
     const ok =
-      (phrase.length <= MAX_SHAPED && (listed || counted)) || (cueEnd && phrase.length >= 4) || (head?.direct === true && phrase.length <= 8 && nominal);
+      (phrase.length <= MAX_SHAPED && (listed || counted)) ||
+      (cueEnd && phrase.length >= 4) ||
+      ((head?.direct === true || markedHead(text, after)) && phrase.length <= 8 && nominal);
     if (!ok) continue;
     out.push({ start, end: j, kind: 'PROGRAM', priority: 3, rule: 'program:marked' });
   }
