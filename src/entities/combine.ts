@@ -82,6 +82,7 @@ export type RuledMention = Mention & { rule?: string };
 /** Rules that describe a piece of a name and yield to a longer model reading of the whole. */
 const PARTIAL = new Set([
   'place:known',
+  'place:short',
   'place:division',
   'place:abbreviation',
   'place:chain',
@@ -92,7 +93,7 @@ const PARTIAL = new Set([
   'person:dictionary',
 ]);
 /** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
-const BARE = new Set(['place:known', 'org:known', 'person:dictionary']);
+const BARE = new Set(['place:known', 'place:short', 'org:known', 'person:dictionary']);
 /** Last characters of place names: an "organization" that ends in one is a place chain the model misread. */
 const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街道)$/;
 /** Last characters of organization names: a model span that runs an organization on past its suffix must end like one. */

@@ -225,3 +225,13 @@ describe('quoted programs by their head', () => {
     expect(found('他说“很好”工作就顺利了。', 'PROGRAM')).toEqual([]);
   });
 });
+
+describe('short names of cities and counties the text names in full', () => {
+  it('the stem, read as a word of its own, is that place; not inside a longer name or a body', () => {
+    const text = '大冶市位于湖北省东南部。大冶通过招商引来一批项目。大冶湖高新区也在扩建。';
+    const places = recognize(text).filter((m) => m.kind === 'PLACE');
+    expect(places.filter((m) => m.text === '大冶').map((m) => m.canonical)).toEqual(['大冶市']);
+    expect(places.some((m) => m.text === '大冶' && text.startsWith('大冶湖', m.start))).toBe(false);
+    expect(found('大冶通过招商引来一批项目。', 'PLACE')).toEqual([]);
+  });
+});

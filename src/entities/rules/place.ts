@@ -205,6 +205,37 @@ export function naturalPlaces(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** Level suffixes a city's or county's short name leaves off (大冶市 → 大冶). */
+const SHORTENED_LEVEL = /^(.{2,})(市|县|旗|盟)$/;
+/** Characters that, right after a short name, make it part of a longer name (大冶湖, 杭州湾 are other places). */
+const LONGER_NAME_NEXT = /^[市县旗区盟州省镇乡村湖山河江湾岛路街]/;
+
+/**
+ * Short names of cities and counties the text names in full (大冶市 … 大冶通过…): the stem, where jieba reads it as a
+ * word of its own, is that place (`place:short`, canonical the full name).
+ */
+export function shortPlaceNames(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
+  const { text } = ctx;
+  const out: Candidate[] = [];
+  const done = new Set<string>();
+  for (const p of places) {
+    if (p.priority < 4) continue;
+    const full = p.canonical ?? text.slice(p.start, p.end);
+    const m = SHORTENED_LEVEL.exec(full);
+    if (!m || done.has(full) || !ctx.places?.isDivision(full)) continue;
+    done.add(full);
+    const stem = m[1]!;
+    for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+      const end = at + stem.length;
+      const first = tokenAt(ctx, at);
+      const last = tokenAt(ctx, end - 1);
+      if (!first || first.start !== at || !last || last.end !== end || LONGER_NAME_NEXT.test(text.slice(end, end + 1))) continue;
+      out.push({ start: at, end, kind: 'PLACE', canonical: full, priority: 2, rule: 'place:short' });
+    }
+  }
+  return out;
+}
+
 export function placeCandidates(ctx: RuleContext): Candidate[] {
   const { text, lex, places } = ctx;
   const links: Link[] = [];
