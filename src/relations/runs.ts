@@ -32,6 +32,7 @@ const RUN_VERBS = [
   '响应',
   '通过',
   '利用',
+  '召开',
 ];
 /** A person or body "participates in" what it joins or works through. */
 const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应'];

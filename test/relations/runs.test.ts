@@ -132,4 +132,17 @@ describe('listed subjects', () => {
     ]);
     expect(triples(r, 'runs')).toEqual(['乌兰浩特市 -runs-> 双语宣讲 (组织)', '突泉县 -runs-> 双语宣讲 (组织)', '阿尔山市 -runs-> 双语宣讲 (组织)']);
   });
+  it('a body holding a meeting of a program runs it (召开)', () => {
+    const a = makeArticle('宝山村党支部正在召开一场主题党日活动。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['宝山村党支部', 'ORGANIZATION'],
+          ['主题党日', 'PROGRAM'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'runs')).toEqual(['宝山村党支部 -runs-> 主题党日 (组织)']);
+  });
 });
