@@ -17,7 +17,7 @@ import type { RuledMention } from './combine.js';
  */
 export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   model: 0,
-  repeat: 0.95,
+  repeat: 0.96,
   'person:title': 0.89,
   'person:mongolian-tail': 0.75,
   'person:speaker': 0.96,
@@ -25,23 +25,24 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'person:dictionary': 0.98,
   'place:known': 0.97,
   'place:division': 0.94,
-  'place:abbreviation': 0.92,
+  'place:abbreviation': 0.93,
   'place:chain': 0.83,
   'place:dateline': 0.96,
   'place:province': 0.75,
   'place:suffix': 0.39,
   'place:zone': 0.8,
-  'place:natural': 0.79,
+  'place:natural': 0.8,
+  'place:short': 0.94,
   'org:known': 0.98,
   'org:suffix': 0.81,
-  'org:source': 0.92,
+  'org:source': 0.94,
   'org:outlet': 0.97,
   'org:executive': 0.67,
   'org:founded': 0.6,
   'program:known': 0.93,
   'program:cue': 0.88,
   'program:launched': 0.91,
-  'program:marked': 0.77,
+  'program:marked': 0.79,
 };
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */
