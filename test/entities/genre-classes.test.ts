@@ -235,3 +235,10 @@ describe('short names of cities and counties the text names in full', () => {
     expect(found('大冶通过招商引来一批项目。', 'PLACE')).toEqual([]);
   });
 });
+
+describe('a company brand jieba cut into single characters', () => {
+  it('before an industry noun and an officer title is the company', () => {
+    expect(found('“很好。”小禾智能董事长王大海说。', 'ORGANIZATION')).toEqual(['小禾智能']);
+    expect(found('“很好。”宏邦智能董事长王大海说。', 'ORGANIZATION')).toEqual(['宏邦智能']);
+  });
+});

@@ -290,7 +290,29 @@ function shortCompanyName(ctx: RuleContext, end: number): number {
       return first.start;
     words.shift();
   }
-  return -1;
+  return brandOfSingles(ctx, end);
+}
+
+/**
+ * A brand of two or three characters that jieba cut into single characters (大|宋 + 智能), then one or two
+ * nouns up to `end`: the start of the brand, or -1.
+ */
+function brandOfSingles(ctx: RuleContext, end: number): number {
+  let at = end;
+  let nouns = 0;
+  for (; nouns < 2; nouns++) {
+    const t = tokenAt(ctx, at - 1);
+    if (!t || t.end !== at || t.end - t.start < 2 || !/^(n|nz|vn)$/.test(t.tag)) break;
+    at = t.start;
+  }
+  if (nouns === 0) return -1;
+  let start = at;
+  while (at - start < 3) {
+    const t = tokenAt(ctx, start - 1);
+    if (!t || t.end !== start || t.end - t.start !== 1 || !isHan(ctx.text[t.start]) || isFunctionTag(t.tag)) break;
+    start = t.start;
+  }
+  return at - start >= 2 && end - start <= MAX_SHORT_NAME ? start : -1;
 }
 
 /** <short name><officer title><person> (大宋智能董事长宋某, 网易公司CEO丁某): a company (org:executive). */
