@@ -16,7 +16,7 @@ import { openStore } from '../src/store/index.js';
 const [storePath, ...inputs] = process.argv.slice(2);
 if (!storePath || inputs.length === 0) throw new Error('usage: memory-one.ts STORE|- INPUT…');
 const mb = (n: number) => Math.round(n / 1048576);
-const stages: Array<{ stage: string; ms: number; peakRssMB: number; heapMB: number; externalMB: number }> = [];
+const stages: Array<{ stage: string; ms: number; peakRssMB: number; rssMB: number; heapMB: number; externalMB: number }> = [];
 const t0 = performance.now();
 let stage = 'read';
 let mark = t0;
@@ -24,7 +24,14 @@ const enter = (s: string) => {
   if (s === stage) return;
   const m = process.memoryUsage();
   const now = performance.now();
-  stages.push({ stage, ms: now - mark, peakRssMB: mb(process.resourceUsage().maxRSS * 1024), heapMB: mb(m.heapUsed), externalMB: mb(m.external) });
+  stages.push({
+    stage,
+    ms: now - mark,
+    peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
+    rssMB: mb(m.rss),
+    heapMB: mb(m.heapUsed),
+    externalMB: mb(m.external),
+  });
   mark = now;
   stage = s;
 };

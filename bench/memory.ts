@@ -33,6 +33,7 @@ interface Stage {
   stage: string;
   ms: number;
   peakRssMB: number;
+  rssMB: number;
   heapMB: number;
   externalMB: number;
 }
@@ -72,7 +73,7 @@ for (const mb of sizes) {
       );
     for (const [name, r] of runs)
       console.log(
-        `  ${name}: stages (wall s, peak RSS MB at its end, main heap MB): ${r.stages.map((x) => `${x.stage} ${(x.ms / 1000).toFixed(1)}/${x.peakRssMB}/${x.heapMB}`).join(', ')}`,
+        `  ${name}: stages (wall s, peak RSS MB at its end, RSS MB then, main heap MB): ${r.stages.map((x) => `${x.stage} ${(x.ms / 1000).toFixed(1)}/${x.peakRssMB}/${x.rssMB}/${x.heapMB}`).join(', ')}`,
       );
     const [fresh, added] = [runs[0]![1], runs[1]![1]];
     const target = TARGET[mb];
