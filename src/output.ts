@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { gexfChunks, toJSON } from './export/index.js';
+import { gexfChunks } from './export/index.js';
+import { jsonPieces } from './export/json.js';
 import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
@@ -34,10 +35,10 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
   await commitOutputs(
     dir,
     async (put) => {
-      // One serialization in memory at a time (a 50 MB corpus gives hundreds of MB of each); the GEXF is
-      // streamed into its file in chunks, never held whole.
+      // Both serializations are streamed into their files in chunks, never held whole (a 50 MB corpus gives
+      // hundreds of MB of each; graph.json as one string, then its UTF-8 bytes, cost ~2.5 times its size).
       await put('graph.gexf', gexfChunks(graph));
-      await put('graph.json', toJSON(graph));
+      await put('graph.json', joined(jsonPieces(graph)));
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
       await putViewerData(put, graph.export());
@@ -47,4 +48,17 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
   );
   if (viewer) files.viewer = join(dir, 'index.html');
   return files;
+}
+
+/** Pieces joined into chunks of about `size` characters (one write each instead of one per node or edge). */
+function* joined(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
