@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Mention } from '../types.js';
-import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage } from './protocol.js';
-import { hasModel, shareModel } from '../entities/model/index.js';
+import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
+import { hasModel, type SharedModel } from '../entities/model/index.js';
 
 /**
  * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
@@ -45,6 +45,25 @@ function workerSource(): { script: string | URL; eval: boolean } {
   return { script, eval: true };
 }
 
+/** Asks a worker to free its dictionaries; settles when it answers, fails or exits. */
+function released(worker: Worker): Promise<void> {
+  return new Promise((settle) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', done);
+      worker.off('exit', done);
+      settle();
+    };
+    const onMessage = (m: unknown) => {
+      if (typeof m === 'object' && m !== null && 'released' in m) done();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', done);
+    worker.once('exit', done);
+    worker.postMessage({ release: true } satisfies ReleaseMessage);
+  });
+}
+
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -63,6 +82,8 @@ export class ExtractionPool {
   private nextId = 0;
   private closed = false;
   private failure: Error | undefined;
+  /** While the first worker builds the model tables, only it gets batches. */
+  private sharing = false;
   private readonly waiters: Array<{ below: number; wake: () => void }> = [];
 
   constructor(readonly size = defaultWorkerCount()) {
@@ -71,22 +92,28 @@ export class ExtractionPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(source.script, { eval: source.eval });
       const slot: Slot = { worker, busy: false };
-      worker.on('message', (res: BatchResponse) => this.done(slot, res));
+      worker.on('message', (res: BatchResponse | WorkerNote) => {
+        if ('id' in res) this.done(slot, res);
+        else if ('shared' in res) this.shared(res.shared);
+      });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
         if (!this.closed && code !== 0) this.fail(new Error(`extraction worker exited with code ${code}`));
       });
       this.slots.push(slot);
     }
-    // The model tables are built once, here, while the workers start and load their dictionaries, and shared
-    // with all of them. If the model cannot be loaded, each worker meets (and reports) that itself.
-    let model: ModelMessage | undefined;
-    try {
-      if (hasModel()) model = { model: shareModel() };
-    } catch {
-      model = undefined;
-    }
-    if (model) for (const slot of this.slots) slot.worker.postMessage(model);
+    // The model tables are built once, by the first worker, and shared with the others (which get no batch
+    // before them); the main thread never loads the model, which it does not need after extraction (~150 MB).
+    // If the model cannot be loaded, each worker meets (and reports) that itself.
+    this.sharing = size > 1 && hasModel();
+    if (this.sharing) this.slots[0]!.worker.postMessage({ share: true } satisfies ShareRequest);
+  }
+
+  /** The first worker's model tables arrived: the others adopt them, then get batches. */
+  private shared(model: SharedModel | null): void {
+    if (model) for (const slot of this.slots.slice(1)) slot.worker.postMessage({ model } satisfies ModelMessage);
+    this.sharing = false;
+    this.dispatch();
   }
 
   /** Extracts the mentions of a batch of articles; resolves to one list per article, in order. */
@@ -112,12 +139,14 @@ export class ExtractionPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    // A sound pool first lets each worker free its dictionaries (see worker.ts: they would outlive it).
+    if (!this.failure) await Promise.all(this.slots.map((s) => released(s.worker)));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue;
+      if (slot.busy || (this.sharing && slot !== this.slots[0])) continue;
       const job = this.queue.shift();
       if (!job) return;
       slot.busy = true;

@@ -10,12 +10,32 @@ export interface BatchRequest {
   articles: ExtractionInput[];
 }
 
-/** Sent once, before any batch: the main thread's model tables in shared memory (see shareModel). */
+/** Sent once to the other workers, before any batch: the model tables in shared memory (see shareModel). */
 export interface ModelMessage {
   model: SharedModel;
 }
 
+/**
+ * Sent first to the first worker: build the model tables in shared memory and send them back (`{ shared }`,
+ * null when the model cannot be loaded), so the main thread never holds the model (it needs none after
+ * extraction).
+ */
+export interface ShareRequest {
+  share: true;
+}
+
+/** What a worker sends besides batch responses. */
+export type WorkerNote = { shared: SharedModel | null } | { released: true };
+
 export type BatchResponse = { id: number; mentions: Mention[][] } | { id: number; error: string };
+
+/**
+ * Sent last, when the pool closes: the worker frees its segmenter's dictionary and answers `{ released: true }`
+ * before it is terminated (nodejieba never frees it when a thread ends: ~250 MB per worker would stay).
+ */
+export interface ReleaseMessage {
+  release: true;
+}
 
 export function extractionInput(a: Article): ExtractionInput {
   return { text: a.text, gaps: a.gaps, authors: a.authors };
