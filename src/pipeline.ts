@@ -25,6 +25,7 @@ import type { ArticleRef, ExtractionStore, ReadNote } from './store/types.js';
 import { codeVersion } from './store/version.js';
 import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
+import { tightenHeapGrowth } from './util/heap.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -249,6 +250,7 @@ export function checkShardName(name: string): string {
  * did not finish, or when the files are not all of the store's pipeline version, of this zhkg (never mixed).
  */
 export async function buildGraphFromStore(store: ExtractionStore, options: BuildOptions = {}): Promise<BuildResult & { generation: number }> {
+  tightenHeapGrowth();
   const snap = await store.snapshot();
   if (snap.unfinished.length > 0) {
     const which = snap.unfinished.map((s) => (s === '' ? 'a whole-store build' : `shard ${s}`)).join(', ');
@@ -295,6 +297,8 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
   const store = options.store;
   const shard = options.shard === undefined ? undefined : checkShardName(options.shard);
+  // A build with a store streams the corpus: what survives is small, what is allocated is not (util/heap.ts).
+  if (store) tightenHeapGrowth();
   const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
   const nameOf = (f: string, i: number) => {
     const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
