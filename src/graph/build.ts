@@ -154,11 +154,13 @@ export class GraphAssembler {
     keepFact(d.facts, f);
   }
 
+  /** The graph (once: the drafts are emptied as their edges are added, so both never exist whole). */
   finish(): MultiGraph {
     const graph = new MultiGraph({ allowSelfLoops: false });
     graph.setAttribute('articles', this.records);
     const dateOf = this.dateOf;
     for (const [key, attrs] of this.articleNodes) graph.addNode(key, { ...attrs, ...datesOf(attrs['articles'] as string[], dateOf) });
+    this.articleNodes.length = 0;
     for (const e of this.entities) {
       graph.addNode(e.key, {
         label: e.label,
@@ -171,7 +173,11 @@ export class GraphAssembler {
         ...datesOf(e.articles, dateOf),
       });
     }
-    for (const d of [...this.drafts.values()].sort((a, b) => cmp(a.key, b.key))) {
+    const drafts: Array<EdgeDraft | undefined> = [...this.drafts.values()].sort((a, b) => cmp(a.key, b.key));
+    this.drafts.clear();
+    for (let i = 0; i < drafts.length; i++) {
+      const d = drafts[i]!;
+      drafts[i] = undefined; // its facts can go once its edge is added
       // The edge's label is its first fact's (in compareFacts order), as in the builder's walk.
       const evidence = sortEvidence(d.facts.map((f) => f.evidence));
       const attrs = {
