@@ -319,7 +319,13 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
     }
   // Results stored with a bad part skipped are only reused when this build skips bad parts too.
   const reusable = (i: number) => peeked[i] !== undefined && (options.onBadFile !== undefined || !peeked[i].notes.some((n) => 'badPart' in n));
-  const large = workers > 1 && (await totalBytes(files.filter((_f, i) => !reusable(i)))) >= minBytes;
+  const fresh = files.filter((_f, i) => !reusable(i));
+  const freshBytes = await totalBytes(fresh);
+  const large = workers > 1 && freshBytes >= minBytes;
+  // Beside a stored corpus, a few new files are extracted on one worker thread rather than this one: the
+  // segmenter's dictionary and the model (~450 MB, never freed in this thread) are then gone before the
+  // passes over the whole corpus, for a worker's start (~1 s).
+  const poolSize = large ? workers : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -383,7 +389,7 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
   try {
     // The pool starts with the first file that needs extraction (a fully stored corpus needs none).
     const needPool = () => {
-      if (!pool && large) pool = new ExtractionPool(workers);
+      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
     };
     for (const [i, f] of files.entries()) {
       const name = nameOf(f, i);
@@ -409,7 +415,7 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
         continue;
       }
       readCount++;
-      if (large) needPool();
+      needPool();
       const split = articlesOfDocs(docs.map((d) => ({ ...d, path: name })));
       const toStore = store !== undefined && hash !== undefined;
       if (toStore) {
@@ -481,32 +487,37 @@ async function streamFromStore(
       file.articles.forEach((a, k) => visit(withStem(a, renamed), file.mentions[k]!));
     }
   };
-  progress('resolve', 0, 1);
-  const plan = new NamingPlan();
-  await each((a, m) => plan.add(articleDrafts(a, m)));
-  const naming = plan.finish();
-  const table = new EntityTable(naming);
-  const assembler = new GraphAssembler();
-  await each((a, m) => {
-    table.add(articleDrafts(a, m));
-    assembler.addArticle(a);
-  });
-  const min = options.minConfidence ?? 0;
-  const all = table.finish();
-  const weak = new Set(
-    min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
-  );
-  const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
-  assembler.setEntities(entities);
-  progress('relations', 0, 1);
-  const byKey = new Map(entities.map((e) => [e.key, e]));
-  await each((a, m) => {
-    let mentions = resolveMentions(articleDrafts(a, m), naming);
-    if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
-    for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
-  });
-  progress('graph', 0, 1);
-  const graph = assembler.finish();
+  // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
+  // the metrics and the layout, which hold the graph alone.
+  const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
+    progress('resolve', 0, 1);
+    const plan = new NamingPlan();
+    await each((a, m) => plan.add(articleDrafts(a, m)));
+    const naming = plan.finish();
+    const table = new EntityTable(naming);
+    const assembler = new GraphAssembler();
+    await each((a, m) => {
+      table.add(articleDrafts(a, m));
+      assembler.addArticle(a);
+    });
+    const min = options.minConfidence ?? 0;
+    const all = table.finish();
+    const weak = new Set(
+      min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
+    );
+    const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
+    assembler.setEntities(entities);
+    progress('relations', 0, 1);
+    const byKey = new Map(entities.map((e) => [e.key, e]));
+    await each((a, m) => {
+      let mentions = resolveMentions(articleDrafts(a, m), naming);
+      if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
+      for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
+    });
+    progress('graph', 0, 1);
+    return { graph: assembler.finish(), entities };
+  };
+  const { graph, entities } = await assemble();
   progress('metrics', 0, 1);
   computeMetrics(graph, options.seed ?? 42);
   styleGraph(graph);
