@@ -4,13 +4,13 @@
  * The passes over a stored corpus allocate fast (every file's articles read back, every fact made, then
  * folded) while what survives is only the graph being assembled, so the heap — and the RSS — grew to twice
  * or three times the graph (10 MB corpus from the store: 430 MB of heap for 220 MB live, 860 MB peak RSS).
- * With growth capped at 30 % over what survives, the same build peaks at 575 MB, in the same time within the
- * noise of the shared machine (docs/scale.md).
+ * With growth capped at 30 % over what survives, the same build peaked at 575 MB, at 20 % at 541 MB, in the
+ * same time within the noise of the shared machine; 20 % keeps a 50 MB corpus near 1.2 GB (docs/scale.md).
  */
 import { setFlagsFromString } from 'node:v8';
 
 /** How much the heap may grow over what survived the last full collection, in percent. */
-export const HEAP_GROWING_PERCENT = 30;
+export const HEAP_GROWING_PERCENT = 20;
 
 let tightened = false;
 
