@@ -40,4 +40,22 @@ describe('part_of', () => {
     ]);
     expect(triples(r2, 'part_of')).toEqual([]);
   });
+  it('a joint byline: the outlet that is not a newspaper is the newspaper’s, in either order', () => {
+    const a = makeArticle('北方晨报·晨视频记者王明报道。新北方·北方日报记者李华报道。晨视频·新北方记者赵一报道。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['北方晨报', 'ORGANIZATION'],
+          ['晨视频', 'ORGANIZATION'],
+          ['新北方', 'ORGANIZATION'],
+          ['北方日报', 'ORGANIZATION'],
+          ['王明', 'PERSON'],
+          ['李华', 'PERSON'],
+          ['赵一', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'part_of')).toEqual(['新北方 -part_of-> 北方日报 (下属)', '晨视频 -part_of-> 北方晨报 (下属)']);
+  });
 });
