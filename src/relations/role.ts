@@ -275,5 +275,47 @@ export function roleFacts(view: ArticleView): RelationFact[] {
       }
     }
   }
+  return [...out, ...founderFacts(view)];
+}
+
+/** A verb of founding right before a cooperative or company (注册成立了, 组织成立了“…”, 带领乡亲们成立). */
+const FOUNDS = /(成立|创办|创立|领办)了?[“"]?$/;
+/** Bodies a person founds and heads: cooperatives and companies, not a government's offices or groups. */
+const FOUNDED_BODY = /(合作社|合作联社|公司|企业|厂|农场|牧场)$/;
+/** A pronoun for the person of the sentence before. */
+const PRONOUN_SUBJECT = /(?:^|[，,])(?:他|她)(?:们)?/;
+
+/**
+ * <person> … 成立了 <cooperative>: the person who founds a cooperative or company heads it (创办人). The founder
+ * is the person the sentence names before the verb, in the clauses before it (娜仁其木格考虑到…，注册成立了…);
+ * a sentence whose person is 他 or 她 refers to the person named last in the two sentences before (…孟三虎被选为…。
+ * …他带领乡亲们成立…合作社).
+ */
+function founderFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.article.text;
+  const sIndices = [...view.bySentence.keys()].sort((a, b) => a - b);
+  for (const [sIndex, ms] of view.bySentence) {
+    const sentence = view.article.sentences[sIndex];
+    if (!sentence) continue;
+    for (const body of ms) {
+      if (!isKind(view, body, 'ORGANIZATION') || !FOUNDED_BODY.test(labelOf(view, body))) continue;
+      const before = text.slice(sentence.start, body.start);
+      if (!FOUNDS.test(before)) continue;
+      const people = ms.filter((m) => m.end <= body.start && isKind(view, m, 'PERSON'));
+      let founder = people.length === 1 ? people[0] : undefined;
+      if (!founder && people.length === 0 && PRONOUN_SUBJECT.test(before)) {
+        const earlier = sIndices.filter((k) => k < sIndex && k >= sIndex - 2).flatMap((k) => view.bySentence.get(k) ?? []);
+        founder = earlier.filter((m) => isKind(view, m, 'PERSON')).pop();
+      }
+      if (!founder) continue;
+      out.push(
+        fact(view, founder.entity, body.entity, 'role', '创办人', [
+          [founder.start, founder.end],
+          [body.start, body.end],
+        ]),
+      );
+    }
+  }
   return out;
 }

@@ -178,4 +178,35 @@ describe('role', () => {
       '高明远 -role-> 远航公司 (首席执行官)',
     ]);
   });
+  it('the person who founds a cooperative heads it, named in the sentence or as 他/她 after it', () => {
+    const a = makeArticle('牧民高娃考虑到规模太小，注册成立了宝山养殖合作社。1998年，巴图被选为嘎查长。他带领乡亲们成立红旗肉牛合作社。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['高娃', 'PERSON'],
+          ['宝山养殖合作社', 'ORGANIZATION'],
+          ['巴图', 'PERSON'],
+          ['红旗肉牛合作社', 'ORGANIZATION'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'role')).toEqual(['巴图 -role-> 红旗肉牛合作社 (创办人)', '高娃 -role-> 宝山养殖合作社 (创办人)']);
+  });
+
+  it('not a body of government set up, nor with two people before the verb', () => {
+    const a = makeArticle('县委书记王明和县长李强成立了宝山养殖合作社。王明成立了防控领导小组。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['王明', 'PERSON'],
+          ['李强', 'PERSON'],
+          ['宝山养殖合作社', 'ORGANIZATION'],
+          ['防控领导小组', 'ORGANIZATION'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'role').filter((t) => t.includes('创办人'))).toEqual([]);
+  });
 });
