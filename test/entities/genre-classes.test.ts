@@ -242,3 +242,16 @@ describe('a company brand jieba cut into single characters', () => {
     expect(found('“很好。”宏邦智能董事长王大海说。', 'ORGANIZATION')).toEqual(['宏邦智能']);
   });
 });
+
+describe('丨 separates the fields of a source line', () => {
+  it('is never part of an outlet or a name', () => {
+    expect(found('来源：北方网丨作者：王明 李华丨责任编辑：赵一', 'ORGANIZATION')).toEqual(['北方网']);
+    const text = '来源：北方网丨作者：王明 李华丨责任编辑：赵一';
+    const n = normalizeText(text);
+    expect(
+      recognize(n.text, { gaps: n.gaps })
+        .filter((m) => m.kind === 'PERSON')
+        .map((m) => m.text),
+    ).toEqual(['王明', '李华', '赵一']);
+  });
+});

@@ -93,7 +93,8 @@ export function listedAfter(text: string, a: readonly [number, number], b: reado
 export function isHan(ch: string | undefined): boolean {
   if (ch === undefined || ch.length === 0) return false;
   const c = ch.charCodeAt(0);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+  // 丨 (U+4E28) is an ideograph that web pages use as a separator (来源：人民网丨作者：…): never part of a name.
+  return ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && c !== 0x4e28;
 }
 
 /**
