@@ -123,6 +123,14 @@ function coveredByPlaces(start: number, end: number, places: readonly Candidate[
  */
 function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[]): boolean {
   if (!PARTIAL.has(c.rule)) return false;
+  // 张掖 + 甘州: a model place that is exactly two or more places the text names in full elsewhere, run together.
+  if (
+    m.kind === 'PLACE' &&
+    c.rule === 'place:short' &&
+    coveredByPlaces(m.start, m.end, rulePlaces) &&
+    !rulePlaces.some((p) => p.start === m.start && p.end === m.end)
+  )
+    return false;
   if (BARE.has(c.rule)) return true;
   if (m.kind === 'ORGANIZATION') {
     const name = text.slice(m.start, m.end);

@@ -234,6 +234,10 @@ describe('short names of cities and counties the text names in full', () => {
     expect(places.some((m) => m.text === '大冶' && text.startsWith('大冶湖', m.start))).toBe(false);
     expect(found('大冶通过招商引来一批项目。', 'PLACE')).toEqual([]);
   });
+  it('a model place that is two such short names run together is both (a district’s short name too)', () => {
+    const places = recognize('武威凉州推进产业发展。武威市凉州区召开会议。').filter((m) => m.kind === 'PLACE');
+    expect(places.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['武威:武威市', '凉州:凉州区', '武威市:', '凉州区:']);
+  });
 });
 
 describe('a company brand jieba cut into single characters', () => {

@@ -206,7 +206,7 @@ export function naturalPlaces(ctx: RuleContext): Candidate[] {
 }
 
 /** Level suffixes a city's or county's short name leaves off (大冶市 → 大冶). */
-const SHORTENED_LEVEL = /^(.{2,})(市|县|旗|盟)$/;
+const SHORTENED_LEVEL = /^(.{2,})(市|县|旗|盟|区)$/;
 /** Characters that, right after a short name, make it part of a longer name (大冶湖, 杭州湾 are other places). */
 const LONGER_NAME_NEXT = /^[市县旗区盟州省镇乡村湖山河江湾岛路街]/;
 
