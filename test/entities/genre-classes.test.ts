@@ -259,3 +259,10 @@ describe('丨 separates the fields of a source line', () => {
     ).toEqual(['王明', '李华', '赵一']);
   });
 });
+
+describe('a numeral, a measure word and a noun in quotation marks', () => {
+  it('is a metaphor, not a counted slogan; a counted slogan stays a program', () => {
+    expect(found('全村上下拧成“一股绳”，下好“一盘棋”。', 'PROGRAM')).toEqual([]);
+    expect(found('村里推行“一村一品”，打造“三治融合”。', 'PROGRAM')).toEqual(['一村一品', '三治融合']);
+  });
+});

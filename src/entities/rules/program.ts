@@ -135,6 +135,8 @@ function markedHead(text: string, at: number): boolean {
   const h = MARKED_HEADS.find((w) => text.startsWith(w, at));
   return h !== undefined && (!isHan(text[at + h.length]) || '的和与中上'.includes(text[at + h.length]!));
 }
+/** A numeral, a measure word and one noun (一盘棋, 一张网, 三部曲): a metaphor, not a counted slogan. */
+const METAPHOR = /^[一二三四五六七八九十两]+[盘张部把场根片份面道本支台座幅首种批套股]\p{Script=Han}$/u;
 /** Han numerals that open counted slogans (一村一品, 五星党支部, 两学一做). */
 const NUMERAL_START = /^[一二三四五六七八九十两百千万双]/;
 /** Longest quoted phrase read as a program from its shape alone. */
@@ -163,7 +165,12 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     const inside = written ? [...ctx.gaps].filter((g) => g > start && g < j) : [];
     const gapInside = inside.length === 1 && inside[0]! - start >= 3 && j - inside[0]! >= 3;
     const listed = gapInside || /[+＋、]|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]/.test(phrase);
-    const counted = NUMERAL_START.test(phrase) && phrase.length >= 3 && phrase.length <= 8 && !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase);
+    const counted =
+      NUMERAL_START.test(phrase) &&
+      phrase.length >= 3 &&
+      phrase.length <= 8 &&
+      !/^[一二三四五六七八九十两百千万]+[个名位条年天次]/.test(phrase) &&
+      !METAPHOR.test(phrase);
     const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
     // Quoted items in a row share the head after the last (“A”“B”计划, “A”、“B”等活动).
     let last = q;
