@@ -266,3 +266,10 @@ describe('a numeral, a measure word and a noun in quotation marks', () => {
     expect(found('村里推行“一村一品”，打造“三治融合”。', 'PROGRAM')).toEqual(['一村一品', '三治融合']);
   });
 });
+
+describe("an outlet's other name in the aside of its dateline", () => {
+  it('is that outlet under another name (canonical the outlet)', () => {
+    const orgs = recognize('北方网(北方日报网)讯(记者王明)春耕开始了。').filter((m) => m.kind === 'ORGANIZATION');
+    expect(orgs.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['北方网:', '北方日报网:北方网']);
+  });
+});

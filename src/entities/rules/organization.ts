@@ -153,6 +153,10 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
       // 本报讯 (this paper reports) names no outlet, whatever precedes it.
       if (!OUTLET_END.test(name) || /本[报刊台网]$/.test(name) || !rest) continue;
       out.push({ start: from, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:outlet' });
+      // An outlet's other name in the aside (荆楚网(湖北日报网)讯) is that outlet under another name.
+      const aside = /^[（(]([\u4e00-\u9fff]{2,12})[）)]/.exec(rest[0]);
+      if (aside && OUTLET_END.test(aside[1]!))
+        out.push({ start: e + 1, end: e + 1 + aside[1]!.length, kind: 'ORGANIZATION', priority: 6, rule: 'org:outlet', canonical: name });
       // The place of the dateline (四川文明网遂宁讯: 遂宁, 遂宁市).
       const place = /^[\u4e00-\u9fff]{2,8}?(?=讯|\d)/.exec(rest[0]);
       if (place) {
