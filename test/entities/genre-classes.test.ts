@@ -273,3 +273,10 @@ describe("an outlet's other name in the aside of its dateline", () => {
     expect(orgs.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['北方网:', '北方日报网:北方网']);
   });
 });
+
+describe('names of peoples', () => {
+  it('are neither people nor places by themselves', () => {
+    expect(recognize('无论走到哪里，鄂温克猎民依然热爱大森林。')).toEqual([]);
+    expect(recognize('年轻的达斡尔牧民依然热爱草原。')).toEqual([]);
+  });
+});
