@@ -279,4 +279,7 @@ describe('names of peoples', () => {
     expect(recognize('无论走到哪里，鄂温克猎民依然热爱大森林。')).toEqual([]);
     expect(recognize('年轻的达斡尔牧民依然热爱草原。')).toEqual([]);
   });
+  it('nor are the merchants of a province as a group (浙商)', () => {
+    expect(found('他们愿意携手楚商伙伴共同发展。', 'PERSON')).toEqual([]);
+  });
 });
