@@ -32,17 +32,17 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:suffix': 0.39,
   'place:zone': 0.8,
   'place:natural': 0.8,
-  'place:short': 0.94,
+  'place:short': 0.95,
   'org:known': 0.98,
   'org:suffix': 0.81,
   'org:source': 0.94,
   'org:outlet': 0.97,
-  'org:executive': 0.67,
+  'org:executive': 0.75,
   'org:founded': 0.6,
   'program:known': 0.93,
   'program:cue': 0.88,
   'program:launched': 0.91,
-  'program:marked': 0.79,
+  'program:marked': 0.96,
 };
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */
