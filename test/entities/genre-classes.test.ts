@@ -4,7 +4,8 @@
  * punctuation at the edge of a model span.
  */
 import { describe, expect, it } from 'vitest';
-import { recognize } from '../../src/entities/index.js';
+import { recognize, ruleCandidates } from '../../src/entities/index.js';
+import { segment } from '../../src/segment/jieba.js';
 import { normalizeText } from '../../src/text/index.js';
 
 const found = (text: string, kind: string, gaps: number[] = []): string[] =>
@@ -281,5 +282,13 @@ describe('names of peoples', () => {
   });
   it('nor are the merchants of a province as a group (浙商)', () => {
     expect(found('他们愿意携手楚商伙伴共同发展。', 'PERSON')).toEqual([]);
+  });
+});
+
+describe('驻村 (stationed in a village)', () => {
+  it('is no place, nor the end of one after a province', () => {
+    const text = '他们是湖南驻村第一书记。';
+    const places = ruleCandidates(text, segment(text)).filter((c) => c.kind === 'PLACE');
+    expect(places.map((c) => text.slice(c.start, c.end))).toEqual(['湖南']);
   });
 });

@@ -163,6 +163,8 @@ function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
 function suffixClosesName(ctx: RuleContext, s: number, i: number, end: number): boolean {
   const last = tokenAt(ctx, end - 1);
   if (last && last.end > end) return false;
+  // Nor does a word end in it that is a common word or a generic term (驻村 in 云南驻村).
+  if (last && last.start > s && last.start < i && (!isNameLikeTag(last.tag) || ctx.lex.nonEntities.has(last.word))) return false;
   for (let k = s; k < i; k++) {
     const t = tokenAt(ctx, k);
     if (t && t.end - t.start === 1 && (isFunctionTag(t.tag) || t.tag === 'a')) return false;
