@@ -29,7 +29,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:chain': 0.83,
   'place:dateline': 0.96,
   'place:province': 0.75,
-  'place:suffix': 0.39,
+  'place:suffix': 0.41,
   'place:zone': 0.8,
   'place:natural': 0.8,
   'place:short': 0.95,
