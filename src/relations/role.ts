@@ -282,8 +282,8 @@ export function roleFacts(view: ArticleView): RelationFact[] {
 const FOUNDS = /(成立|创办|创立|领办)了?[“"]?$/;
 /** Bodies a person founds and heads: cooperatives and companies, not a government's offices or groups. */
 const FOUNDED_BODY = /(合作社|合作联社|公司|企业|厂|农场|牧场)$/;
-/** A pronoun for the person of the sentence before. */
-const PRONOUN_SUBJECT = /(?:^|[，,])(?:他|她)(?:们)?/;
+/** A pronoun for the person of the sentence before (他, 她; not 他们, a group). */
+const PRONOUN_SUBJECT = /(?:^|[，,])(?:他|她)(?!们)/;
 
 /**
  * <person> … 成立了 <cooperative>: the person who founds a cooperative or company heads it (创办人). The founder

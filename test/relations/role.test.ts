@@ -194,8 +194,8 @@ describe('role', () => {
     expect(triples(r, 'role')).toEqual(['巴图 -role-> 红旗肉牛合作社 (创办人)', '高娃 -role-> 宝山养殖合作社 (创办人)']);
   });
 
-  it('not a body of government set up, nor with two people before the verb', () => {
-    const a = makeArticle('县委书记王明和县长李强成立了宝山养殖合作社。王明成立了防控领导小组。');
+  it('not a body of government set up, nor with two people before the verb, nor founded by 他们', () => {
+    const a = makeArticle('县委书记王明和县长李强成立了宝山养殖合作社。王明成立了防控领导小组。他们成立了红旗肉牛合作社。');
     const r = run([
       {
         article: a,
@@ -204,6 +204,7 @@ describe('role', () => {
           ['李强', 'PERSON'],
           ['宝山养殖合作社', 'ORGANIZATION'],
           ['防控领导小组', 'ORGANIZATION'],
+          ['红旗肉牛合作社', 'ORGANIZATION'],
         ],
       },
     ]);

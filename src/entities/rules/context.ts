@@ -56,7 +56,7 @@ export function spacesAreWritten(textLength: number, gapCount: number): boolean 
 const WRITTEN_GAPS_PER_1000 = 40;
 
 /** Opening and closing quotation marks of Chinese text (curly, corner and straight). */
-export const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
 /** One flag per UTF-16 unit: whether it opens a pair of QUOTE_PAIRS (all are single units). */
 const OPENING_QUOTE = (() => {
@@ -123,6 +123,14 @@ export function isFunctionTag(tag: string): boolean {
 /** Tags jieba gives to names or to words it does not know (most unseen names). */
 export function isNameLikeTag(tag: string): boolean {
   return /^(x|nr|nrt|nrfg|nz|ns|nt|j|eng|zg|ng)$/.test(tag);
+}
+
+/**
+ * Whether jieba knows the token as a term: a proper noun (nz) of `min` characters or more (共同富裕, 大力发展),
+ * which reads as a phrase, not as part of a name.
+ */
+export function isKnownTerm(t: Token | undefined, min: number): boolean {
+  return t !== undefined && t.tag === 'nz' && t.end - t.start >= min;
 }
 
 /** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */

@@ -8,7 +8,7 @@
  */
 import { BYLINE_TITLES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, isBreak, isHan, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, isBreak, isHan, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
 
 /** Tags of words that can make up a person's name: unknown words and jieba's name tags. */
 function isNameLikeTag(tag: string): boolean {
@@ -90,10 +90,6 @@ export function mongolianTail(ctx: RuleContext, start: number, end: number): num
 }
 
 /**
- * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
- * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
- */
-/**
  * A surname name that jieba reads whole as a place (钟南山/ns) is still a name where a title follows it
  * right away (…组长钟南山院士): a place is not addressed by a title.
  */
@@ -101,6 +97,10 @@ function placeWordBeforeTitle(ctx: RuleContext, word: { start: number; end: numb
   return word.tag === 'ns' && word.end === end && ctx.lex.titles.longestAt(ctx.text, end) >= 2;
 }
 
+/**
+ * Whether text[p, p+len) can be a person's name (not a generic word, title or function-word phrase).
+ * `asSurname`: read the first one or two characters as a Han surname (then the name has at most two more).
+ */
 export function plausibleName(ctx: RuleContext, p: number, len: number, asSurname?: boolean): boolean {
   const { text, lex } = ctx;
   if (len < 2 || len > MAX_NAME || p + len > text.length) return false;
@@ -146,7 +146,7 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   // No surname: only words jieba does not know (or tags as names) can make up the name; a proper noun of
   // three or more characters that jieba knows (共同富裕/nz) is a term, not a name.
   if (first && first.start === p && !isNameLikeTag(first.tag) && first.end - first.start >= 2) return false;
-  if (first && first.start === p && first.tag === 'nz' && first.end - first.start >= 3) return false;
+  if (first && first.start === p && isKnownTerm(first, 3)) return false;
   // Nor does it end inside a word jieba knows (白永福围坐|在: 围坐在 is one word).
   const last = tokenAt(ctx, p + len - 1);
   if (last && last.start < p + len - 1 && last.end > p + len && !isNameLikeTag(last.tag) && last.tag !== 'x') return false;

@@ -8,7 +8,7 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, STOP_WORDS, dedupe, isHan, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, STOP_WORDS, dedupe, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -330,10 +330,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const s = scanStemStart(ctx, i, MAX_FREE_STEM);
       // A term jieba knows as a proper noun (大力发展/nz) in the stem makes it no name either.
       let isTerm = false;
-      for (let k = s; k < i && !isTerm; k++) {
-        const t = tokenAt(ctx, k);
-        isTerm = t !== undefined && t.tag === 'nz' && t.end - t.start >= 4;
-      }
+      for (let k = s; k < i && !isTerm; k++) isTerm = isKnownTerm(tokenAt(ctx, k), 4);
       if (i - s >= 2 && !isTerm && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
         found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
