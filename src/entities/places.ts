@@ -37,6 +37,10 @@ export function placeIndex(): PlaceIndex | undefined {
       const row = ix.byName.get(name);
       return row !== undefined && ix.lines[row]!.indexOf('\t') === 2;
     },
+    isPrefecture: (name) => {
+      const row = ix.byName.get(name);
+      return row !== undefined && ix.lines[row]!.indexOf('\t') === 4;
+    },
     expandShortName: (name) => (name.length >= 2 && !ix.byName.has(name) ? unique(name) : undefined),
     expandAbbreviation: (name) => {
       if (name.length < 3 || !DIVISION_END.test(name) || ix.byName.has(name)) return undefined;

@@ -292,3 +292,13 @@ describe('驻村 (stationed in a village)', () => {
     expect(places.map((c) => text.slice(c.start, c.end))).toEqual(['湖南']);
   });
 });
+
+describe('a prefecture named 地区 in the division index', () => {
+  it('is one place with its 地区; a region by direction is none', () => {
+    const text = '工作队从首府出发，到了和田地区墨玉县的一个村。';
+    const places = ruleCandidates(text, segment(text)).filter((c) => c.kind === 'PLACE');
+    expect(places.map((c) => text.slice(c.start, c.end))).toEqual(['和田地区', '墨玉县']);
+    const other = '西北地区今天降温。';
+    expect(ruleCandidates(other, segment(other)).filter((c) => c.kind === 'PLACE' && other.slice(c.start, c.end).endsWith('地区'))).toEqual([]);
+  });
+});

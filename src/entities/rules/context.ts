@@ -25,6 +25,8 @@ export interface PlaceIndex {
   expandShortName(name: string): string | undefined;
   /** True when `name` is the full name of a province-level division (浙江省, 上海市, 内蒙古自治区). */
   isProvince(name: string): boolean;
+  /** True when `name` is the full name of a prefecture-level division (和田地区, 兴安盟, 张掖市). */
+  isPrefecture(name: string): boolean;
 }
 
 export interface RuleContext {

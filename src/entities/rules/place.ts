@@ -277,6 +277,21 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       if (!t || t.end - t.start === 1) add({ start: i, end: i + 1, canonical: prov, priority: 3, rule: 'place:province' });
     }
 
+    // A prefecture called 地区 (X地区 in the index at prefecture level): 地区 alone is a generic word (西北地区),
+    // and People's Daily marks the stem of regions no longer so named (X地区 of 1998), so only the index's.
+    if (places && text.startsWith('地区', i)) {
+      for (let len = 4; len >= 2; len--) {
+        const s = i - len;
+        if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
+        const t = tokenAt(ctx, s);
+        if (t && t.start < s) continue;
+        if (places.isPrefecture(text.slice(s, i + 2))) {
+          add({ start: s, end: i + 2, priority: 4, rule: 'place:division' });
+          break;
+        }
+      }
+    }
+
     // Suffix chains.
     const sl = lex.placeSuffixes.longestAt(text, i);
     if (sl === 0) continue;
