@@ -136,4 +136,21 @@ describe('combination of model spans and rule candidates', () => {
     const span = (start: number, end: number) => ({ start, end, text: text.slice(start, end), kind: 'ORGANIZATION' as const });
     expect(modelCandidates([span(5, 16), span(11, 16)]).map((c) => text.slice(c.start, c.end))).toEqual(['嘎查党支部']);
   });
+
+  it('drops a model name inside a short quoted figure of speech that the text never uses unquoted', () => {
+    const model = (text: string, name: string, from = 0) =>
+      c(text.indexOf(name, from), text.indexOf(name, from) + name.length, 'PLACE', MODEL_PRIORITY, 'model');
+    const text = '人们把这座城叫作“江南水乡明珠”，游客很多。';
+    // 江南 inside the quoted figure: dropped.
+    expect(combine(text, [model(text, '江南')], new Set())).toEqual([]);
+    // The same name also used outside quotation marks: kept.
+    const text2 = '江南的春天来了，人们把这里叫作“江南水乡”。';
+    expect(combine(text2, [model(text2, '江南'), model(text2, '江南', 1)], new Set()).map((m) => m.start)).toEqual([0, 16]);
+    // The whole quoted phrase, a rule's name, a one-character abbreviation, a cup or award: kept.
+    const text3 = '他来自“苏州”。';
+    expect(combine(text3, [model(text3, '苏州')], new Set()).map((m) => m.text)).toEqual(['苏州']);
+    expect(combine(text, [{ ...model(text, '江南'), priority: 3, rule: 'place:known' }], new Set()).map((m) => m.text)).toEqual(['江南']);
+    const text4 = '实现“港人治港”的目标，举办“华山杯”比赛。';
+    expect(combine(text4, [model(text4, '港'), model(text4, '港', 4), model(text4, '华山')], new Set()).map((m) => m.text)).toEqual(['港', '港', '华山']);
+  });
 });
