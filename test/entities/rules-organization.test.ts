@@ -24,6 +24,11 @@ describe('organization rules', () => {
     expect(orgs('通辽市奈曼旗大沁他拉镇八号村党支部领办的奈曼旗绿源种植专业合作社')).toEqual(['八号村党支部', '奈曼旗绿源种植专业合作社']);
   });
 
+  it('takes a central body the lexicon knows by its full name over a shorter suffix reading, and only as a whole word', () => {
+    expect(orgs('会议学习了中央全面深化改革委员会会议的精神。')).toEqual(['中央全面深化改革委员会']);
+    expect(orgs('当地司法部门已经受理此案。')).toEqual([]);
+  });
+
   it('takes name-like stems without a place', () => {
     expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
     expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);

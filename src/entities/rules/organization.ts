@@ -183,7 +183,9 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const kl = lex.organizationList.longestAt(text, i);
     if (kl > 0) {
       const t = tokenAt(ctx, i);
-      if (!t || t.start === i || ctx.gaps.has(i)) {
+      // It ends a word too (司法部|门 is 司法部门, departments of justice).
+      const last = tokenAt(ctx, i + kl - 1);
+      if ((!t || t.start === i || ctx.gaps.has(i)) && (!last || last.end === i + kl || ctx.gaps.has(i + kl))) {
         const canonical = lex.organizations.get(text.slice(i, i + kl));
         out.push({ start: i, end: i + kl, kind: 'ORGANIZATION', priority: 4, rule: 'org:known', ...(canonical ? { canonical } : {}) });
         links.push({ start: i, end: i + kl });
@@ -247,6 +249,8 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     if (!ok) continue;
     for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;
+    // A body the lexicon knows by its full name reaching over this stem (中央 + 全面深化改革委员会) is that body.
+    if (out.some((o) => o.rule === 'org:known' && o.start < s && o.end === end)) continue;
     out.push({ start: s, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix' });
     links.push({ start: s, end });
     i = end - 1;
