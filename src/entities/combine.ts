@@ -250,11 +250,13 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     const orgs = chosen.filter((c) => c.kind === 'ORGANIZATION');
     const inner = valid.filter(
       (c) =>
-        c.kind === 'PLACE' &&
-        c.priority > MODEL_PRIORITY &&
-        c.rule !== 'place:known' &&
-        c.rule !== 'place:province' &&
-        orgs.some((o) => o.start <= c.start && c.end < o.end),
+        (c.kind === 'PLACE' &&
+          c.priority > MODEL_PRIORITY &&
+          c.rule !== 'place:known' &&
+          c.rule !== 'place:province' &&
+          orgs.some((o) => o.start <= c.start && c.end < o.end)) ||
+        // A body the lexicon knows that opens a longer one (国家卫生健康委员会 + 专家组): the body it belongs to.
+        (c.kind === 'ORGANIZATION' && c.rule === 'org:known' && orgs.some((o) => o.start === c.start && c.end < o.end)),
     );
     const placed: Candidate[] = [];
     for (const c of inner.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {

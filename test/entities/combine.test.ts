@@ -153,4 +153,11 @@ describe('combination of model spans and rule candidates', () => {
     const text4 = '实现“港人治港”的目标，举办“华山杯”比赛。';
     expect(combine(text4, [model(text4, '港'), model(text4, '港', 4), model(text4, '华山')], new Set()).map((m) => m.text)).toEqual(['港', '港', '华山']);
   });
+
+  it('names a known body that opens a longer organization inside it (nested output only)', () => {
+    const text = '国家卫健委专家组组长介绍';
+    const cands = [c(0, 5, 'ORGANIZATION', 4, 'org:known'), c(0, 8, 'ORGANIZATION', 5, 'org:suffix')];
+    expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['国家卫健委', '国家卫健委专家组']);
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['国家卫健委专家组']);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeArticle, run, triples } from './helpers.js';
+import { extractRelations } from '../../src/relations/index.js';
+import { resolveEntities } from '../../src/resolve/index.js';
+import { makeArticle, mentionsOf, run, triples, type Run } from './helpers.js';
 
 describe('part_of', () => {
   it('links a unit to the body whose name it extends', () => {
@@ -14,6 +16,14 @@ describe('part_of', () => {
       },
     ]);
     expect(triples(r, 'part_of')).toEqual(['通辽市委组织部 -part_of-> 通辽市委 (下属)']);
+  });
+
+  it('links a group to the body named inside its name (a nested mention)', () => {
+    const a = makeArticle('省卫健委专家组组长王明介绍了情况。');
+    const mentions = [...mentionsOf(a, [['省卫健委专家组', 'ORGANIZATION']]), { start: 0, end: 4, text: '省卫健委', kind: 'ORGANIZATION' as const }];
+    const res = resolveEntities([{ article: a, mentions }]);
+    const r: Run = { ...res, articles: [a], facts: extractRelations([a], res.mentions, res.entities) };
+    expect(triples(r, 'part_of')).toEqual(['省卫健委专家组 -part_of-> 省卫健委 (下属)']);
   });
 
   it('needs both bodies in the article and a unit word for the rest', () => {
