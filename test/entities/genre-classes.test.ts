@@ -302,3 +302,18 @@ describe('a prefecture named 地区 in the division index', () => {
     expect(ruleCandidates(other, segment(other)).filter((c) => c.kind === 'PLACE' && other.slice(c.start, c.end).endsWith('地区'))).toEqual([]);
   });
 });
+
+describe('a list closed by a count of villages', () => {
+  const counted = (text: string): string[] =>
+    ruleCandidates(text, segment(text))
+      .filter((c) => c.rule === 'place:counted')
+      .map((c) => text.slice(c.start, c.end));
+  it('names one place per item when the count is the number of items', () => {
+    expect(counted('乡里的红柳湾、沙枣台和野狐坡三个自然村都通了水泥路。')).toEqual(['红柳湾', '沙枣台', '野狐坡']);
+    expect(counted('工作队走访了前营子和后营子两个嘎查。')).toEqual(['前营子', '后营子']);
+  });
+  it('names none when the count differs (…等四个) or an item is no name', () => {
+    expect(counted('乡里的红柳湾、沙枣台和野狐坡等四个自然村都通了水泥路。')).toEqual([]);
+    expect(counted('乡里的红柳湾、沙枣台和野狐坡四个自然村都通了水泥路。')).toEqual([]);
+  });
+});

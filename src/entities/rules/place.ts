@@ -207,6 +207,56 @@ export function naturalPlaces(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** A count of villages or townships closing a list (三个自然村, 两个嘎查, 4个社区). */
+const COUNTED_KIND = /([一二两三四五六七八九十]|[2-9])个(自然村|行政村|村民小组|嘎查|社区|苏木|村|乡镇|镇|乡)/g;
+const HAN_COUNT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** Characters that end the words before a list's first item (…的A、B和C三个村, 走访了A、B两个村). */
+const BEFORE_LIST = /[的了在到和与及是为对把被从向由将等里]/;
+
+/**
+ * The items of a list that a count of villages or townships closes, when the count is the number of items
+ * (A、B和C三个自然村): each item is a place of that kind (`place:counted`), however it is written — such lists
+ * name natural villages the index does not hold, which the model reads as people. Items are two to six Han
+ * characters; the first starts after the words before the list.
+ */
+export function countedPlaces(ctx: RuleContext): Candidate[] {
+  const { text } = ctx;
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(COUNTED_KIND)) {
+    const n = HAN_COUNT[m[1]!] ?? Number(m[1]);
+    if (n < 2) continue;
+    // The clause before the count, split into items at 、 and, before the last, at 和 / 及 / 与.
+    let from = m.index;
+    while (from > 0 && m.index - from < 8 * n && (isHan(text[from - 1]) || text[from - 1] === '、')) from--;
+    const clause = text.slice(from, m.index);
+    const parts = clause.split('、');
+    const lastSplit = /^(.+)[和及与]([^和及与]+)$/.exec(parts[parts.length - 1]!);
+    if (lastSplit) parts.splice(parts.length - 1, 1, lastSplit[1]!, lastSplit[2]!);
+    if (parts.length !== n) continue;
+    let first = parts[0]!;
+    for (let k = first.length - 1; k >= 0; k--) {
+      if (BEFORE_LIST.test(first[k]!)) {
+        first = first.slice(k + 1);
+        break;
+      }
+    }
+    const offset = parts[0]!.length - first.length;
+    parts[0] = first;
+    if (parts.some((x) => x.length < 2 || x.length > 6 || [...x].some((c) => !isHan(c)))) continue;
+    // The first item must start a word.
+    const start = from + offset;
+    const t = tokenAt(ctx, start);
+    if (t && t.start !== start) continue;
+    let at = start;
+    for (const x of parts) {
+      at = text.indexOf(x, at);
+      out.push({ start: at, end: at + x.length, kind: 'PLACE', priority: 3, rule: 'place:counted' });
+      at += x.length;
+    }
+  }
+  return out;
+}
+
 /** Level suffixes a city's or county's short name leaves off (大冶市 → 大冶). */
 const SHORTENED_LEVEL = /^(.{2,})(市|县|旗|盟|区)$/;
 /** Characters that, right after a short name, make it part of a longer name (大冶湖, 杭州湾 are other places). */
@@ -357,6 +407,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     i = end - 1;
   }
   const natural = naturalPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
+  const counted = countedPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
   return dedupe([
     ...links.map((l) => ({
       start: l.start,
@@ -367,5 +418,6 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       ...(l.canonical ? { canonical: l.canonical } : {}),
     })),
     ...natural,
+    ...counted,
   ]);
 }
