@@ -160,4 +160,13 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['国家卫健委', '国家卫健委专家组']);
     expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['国家卫健委专家组']);
   });
+
+  it('gives the model’s reading of a name the kind rules gave that name elsewhere in the text', () => {
+    const text = '红柳湾和沙枣台两个自然村通了路。红柳湾的春天来了。';
+    const at = text.lastIndexOf('红柳湾');
+    const cands = [c(0, 3, 'PLACE', 3, 'place:counted'), c(4, 7, 'PLACE', 3, 'place:counted'), c(at, at + 3, 'PERSON', MODEL_PRIORITY, 'model')];
+    expect(combine(text, cands, new Set()).map((m) => `${m.text}:${m.kind}`)).toEqual(['红柳湾:PLACE', '沙枣台:PLACE', '红柳湾:PLACE']);
+    // A name no rule read keeps the model's kind.
+    expect(combine(text, cands.slice(1), new Set()).map((m) => `${m.text}:${m.kind}`)).toEqual(['沙枣台:PLACE', '红柳湾:PERSON']);
+  });
 });
