@@ -33,6 +33,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:zone': 0.8,
   'place:natural': 0.8,
   'place:short': 0.95,
+  'place:counted': 0.8,
   'org:known': 0.98,
   'org:suffix': 0.81,
   'org:source': 0.94,
