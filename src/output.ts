@@ -11,6 +11,7 @@ import { gexfChunks } from './export/index.js';
 import { jsonPieces } from './export/json.js';
 import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
+import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
 
 export interface WriteOptions {
@@ -41,13 +42,35 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
       await put('graph.json', joined(jsonPieces(graph)));
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
-      await putViewerData(put, graph.export());
+      await putViewerData(put, exportView(graph));
       for (const f of VIEWER_FILES) await put(f, await readFile(join(assets, f)));
     },
     { owned: OUTPUT_NAMES, ...(options.onBoundary ? { onBoundary: options.onBoundary } : {}) },
   );
   if (viewer) files.viewer = join(dir, 'index.html');
   return files;
+}
+
+/**
+ * What `graph.export()` gives, but with each node's and edge's own attributes object instead of a copy of
+ * it: the viewer's writer only reads them, and a copy would decode every evidence list of the graph at once
+ * (src/graph/evidence.ts) where the writer reads them one at a time.
+ */
+function exportView(graph: MultiGraph): SerializedGraph {
+  const mixed = graph.type === 'mixed';
+  const some = (a: Record<string, unknown>) => (Object.keys(a).length > 0 ? { attributes: a } : {});
+  return {
+    options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+    attributes: graph.getAttributes(),
+    nodes: graph.mapNodes((key, attributes) => ({ key, ...some(attributes) })),
+    edges: graph.mapEdges((key, attributes, source, target, _s, _t, undirected) => ({
+      key,
+      source,
+      target,
+      ...some(attributes),
+      ...(mixed && undirected ? { undirected: true } : {}),
+    })),
+  };
 }
 
 /** Pieces joined into chunks of about `size` characters (one write each instead of one per node or edge). */

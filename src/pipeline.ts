@@ -495,7 +495,7 @@ async function streamFromStore(
     await each((a, m) => plan.add(articleDrafts(a, m)));
     const naming = plan.finish();
     const table = new EntityTable(naming);
-    const assembler = new GraphAssembler();
+    const assembler = new GraphAssembler({ packEntities: true });
     await each((a, m) => {
       table.add(articleDrafts(a, m));
       assembler.addArticle(a);

@@ -1,0 +1,224 @@
+/**
+ * Evidence kept compact while a graph is assembled and afterwards (issue 11: memory at 200 MB).
+ *
+ * An evidence record as `makeEvidence` makes it is an object with a sentence, the article's id, source,
+ * page and date, and two arrays of [start, end] pairs: ~0.5 kB of heap each, and a 200 MB corpus keeps about
+ * a million of them in its graph (up to MAX_EDGE_EVIDENCE per edge, MAX_NODE_EVIDENCE per node). Here a
+ * record becomes a few integers: the index of its sentence in a table of distinct sentences (the sentence
+ * of a fact is shared by every edge and node it supports), the index of its article's fields (article,
+ * source, page, date) in a table of distinct ones, and its offsets. A list of records is one Int32Array.
+ *
+ * Users see no difference: the graph's `evidenceList` (edges) and `evidence` (nodes) attributes are
+ * enumerable own accessors that decode the list when read — `getEdgeAttribute`, `getNodeAttributes`,
+ * `graph.export()`, `JSON.stringify`, spreading and `Object.assign` give the same records, in the same key
+ * order, as before. Each read gives a new list (a list changed in place is not kept: set the attribute to
+ * change it; setting it makes it an ordinary attribute). A record of any other shape (other keys, other key
+ * order, offsets that are not 32-bit integers) is kept as it is, so decoding is always exact.
+ */
+import type { Evidence } from '../types.js';
+
+/** Where a packed list hides on its owner (a node's or an edge's attributes, an entity): not enumerable. */
+const PACKED = Symbol('zhkg.packedEvidence');
+
+/** An article's fields as evidence repeats them; `page` and `date` absent when the record has no such key. */
+interface Context {
+  article: string;
+  source: string;
+  page?: number;
+  date?: string;
+}
+
+/**
+ * One record while a list is being chosen: [sentence index, context index, n, n pairs of span offsets,
+ * m, m pairs of source offsets], or the record itself when it is not of the compact shape.
+ */
+export type EvidenceRecord = number[] | Evidence;
+
+/** A finished list: the records' integers one after the other, or the records as they were. */
+type Packed = Int32Array | Evidence[];
+
+const EMPTY = new Int32Array(0);
+
+const contextKey = (c: Context): string => `${c.article}\u0000${c.source}\u0000${'page' in c ? c.page : ''}\u0000${'date' in c ? `=${c.date}` : ''}`;
+
+const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v;
+
+function pairsOk(list: unknown): list is Array<[number, number]> {
+  if (!Array.isArray(list)) return false;
+  for (const p of list) if (!Array.isArray(p) || p.length !== 2 || !isInt32(p[0]) || !isInt32(p[1])) return false;
+  return true;
+}
+
+/** The keys of a compact record, in makeEvidence's order. */
+function compactShape(e: Evidence): boolean {
+  const keys = Object.keys(e);
+  const base = ['article', 'sentence', 'spans', 'sourceSpans', 'source'];
+  let n = base.length;
+  for (let i = 0; i < base.length; i++) if (keys[i] !== base[i]) return false;
+  if (keys[n] === 'page') {
+    if (!isInt32(e.page)) return false;
+    n++;
+  }
+  if (keys[n] === 'date') {
+    if (typeof e.date !== 'string') return false;
+    n++;
+  }
+  return (
+    keys.length === n &&
+    typeof e.article === 'string' &&
+    typeof e.sentence === 'string' &&
+    typeof e.source === 'string' &&
+    pairsOk(e.spans) &&
+    pairsOk(e.sourceSpans)
+  );
+}
+
+/**
+ * A string with no tie to a larger one: a sentence sliced out of an article's text keeps that whole text
+ * alive in V8 (a sliced string points into its parent), and an interned sentence lives as long as the graph.
+ */
+const detached = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/** The tables of one graph's evidence: distinct sentences and article fields; encodes and decodes lists. */
+export class EvidencePool {
+  private readonly sentences: string[] = [];
+  private sentenceIds: Map<string, number> | undefined = new Map();
+  private readonly contexts: Context[] = [];
+  private contextIds: Map<string, number> | undefined = new Map();
+  private readonly accessors = new Map<string, PropertyDescriptor>();
+
+  /** A record in the compact form (its sentence and article fields entered in the tables), or itself. */
+  record(e: Evidence): EvidenceRecord {
+    if (!compactShape(e)) return e;
+    // After seal(), the lookup tables are made again from the tables (a graph assembled is not added to).
+    this.sentenceIds ??= new Map(this.sentences.map((x, i) => [x, i]));
+    this.contextIds ??= new Map(this.contexts.map((x, i) => [contextKey(x), i]));
+    let s = this.sentenceIds.get(e.sentence);
+    if (s === undefined) {
+      s = this.sentences.length;
+      this.sentences.push(detached(e.sentence));
+      this.sentenceIds.set(this.sentences[s]!, s);
+    }
+    const context: Context = { article: e.article, source: e.source, ...('page' in e ? { page: e.page! } : {}), ...('date' in e ? { date: e.date! } : {}) };
+    const key = contextKey(context);
+    let c = this.contextIds.get(key);
+    if (c === undefined) {
+      c = this.contexts.length;
+      this.contexts.push(context);
+      this.contextIds.set(key, c);
+    }
+    const out = [s, c, e.spans.length];
+    for (const [a, b] of e.spans) out.push(a, b);
+    out.push(e.sourceSpans.length);
+    for (const [a, b] of e.sourceSpans) out.push(a, b);
+    return out;
+  }
+
+  /** The record's article id. */
+  articleOf(r: EvidenceRecord): string {
+    return Array.isArray(r) ? this.contexts[r[1]!]!.article : r.article;
+  }
+
+  /** The record's sentence. */
+  sentenceOf(r: EvidenceRecord): string {
+    return Array.isArray(r) ? this.sentences[r[0]!]! : r.sentence;
+  }
+
+  /** The record's `date` (undefined when it has none). */
+  dateOf(r: EvidenceRecord): string | undefined {
+    return Array.isArray(r) ? this.contexts[r[1]!]!.date : r.date;
+  }
+
+  /** The records as one finished list. */
+  pack(records: readonly EvidenceRecord[]): Packed {
+    if (records.length === 0) return EMPTY;
+    let size = 0;
+    for (const r of records) {
+      if (!Array.isArray(r)) return records.map((x) => (Array.isArray(x) ? this.decodeAt(x, 0).e : x));
+      size += r.length;
+    }
+    const out = new Int32Array(size);
+    let at = 0;
+    for (const r of records) {
+      out.set(r as number[], at);
+      at += (r as number[]).length;
+    }
+    return out;
+  }
+
+  /** The evidence records of a finished list, new objects each time (the raw ones as they were). */
+  unpack(p: Packed): Evidence[] {
+    if (!(p instanceof Int32Array)) return p;
+    const out: Evidence[] = [];
+    let i = 0;
+    while (i < p.length) {
+      const { e, next } = this.decodeAt(p, i);
+      out.push(e);
+      i = next;
+    }
+    return out;
+  }
+
+  private decodeAt(p: ArrayLike<number>, i: number): { e: Evidence; next: number } {
+    const sentence = this.sentences[p[i]!]!;
+    const c = this.contexts[p[i + 1]!]!;
+    i += 2;
+    const spans: Array<[number, number]> = [];
+    for (let n = p[i++]!; n > 0; n--, i += 2) spans.push([p[i]!, p[i + 1]!]);
+    const sourceSpans: Array<[number, number]> = [];
+    for (let n = p[i++]!; n > 0; n--, i += 2) sourceSpans.push([p[i]!, p[i + 1]!]);
+    const e: Evidence = { article: c.article, sentence, spans, sourceSpans, source: c.source };
+    if ('page' in c) e.page = c.page!;
+    if ('date' in c) e.date = c.date!;
+    return { e, next: i };
+  }
+
+  /**
+   * Gives `owner` (an attributes object or an entity) the property `name`, enumerable, at the place in its
+   * key order where it is defined now, read from `records` packed. Setting the property replaces it with an
+   * ordinary one, in the same place.
+   */
+  attach(owner: object, name: string, records: readonly EvidenceRecord[]): void {
+    let accessor = this.accessors.get(name);
+    if (!accessor) {
+      const unpack = (p: Packed) => this.unpack(p);
+      accessor = {
+        get(this: Record<PropertyKey, unknown>) {
+          return unpack(this[PACKED] as Packed);
+        },
+        set(this: Record<PropertyKey, unknown>, value: unknown) {
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+          this[PACKED] = undefined;
+        },
+        enumerable: true,
+        configurable: true,
+      };
+      this.accessors.set(name, accessor);
+    }
+    Object.defineProperty(owner, name, accessor);
+    Object.defineProperty(owner, PACKED, { value: this.pack(records), writable: true, enumerable: false, configurable: true });
+  }
+
+  /** The packed records of a property `attach` gave, undefined when it was set since (or never attached). */
+  recordsOf(owner: object): EvidenceRecord[] | undefined {
+    const p = (owner as Record<PropertyKey, unknown>)[PACKED] as Packed | undefined;
+    if (p === undefined) return undefined;
+    if (!(p instanceof Int32Array)) return [...p];
+    const out: number[][] = [];
+    let i = 0;
+    while (i < p.length) {
+      const start = i;
+      i += 2;
+      i += 1 + 2 * p[i]!;
+      i += 1 + 2 * p[i]!;
+      out.push(Array.from(p.subarray(start, i)));
+    }
+    return out;
+  }
+
+  /** No more records: the lookup tables go (the sentence and article tables stay, for decoding). */
+  seal(): void {
+    this.sentenceIds = undefined;
+    this.contextIds = undefined;
+  }
+}
