@@ -163,7 +163,11 @@ function split(attrs: Attrs, fields: readonly string[]): { render: Attrs; rest: 
     const v = attrs[k];
     if (v === undefined) continue;
     if (fields.includes(k) && isRenderValue(v)) render[k] = v;
-    else (rest ??= {})[k] = v;
+    else if (Object.getOwnPropertyDescriptor(attrs, k)?.get) {
+      // Read through an accessor (a graph's packed evidence, src/graph/evidence.ts): read again when its
+      // shard is written, not held decoded for the whole graph meanwhile.
+      Object.defineProperty((rest ??= {}), k, { get: () => attrs[k], enumerable: true, configurable: true });
+    } else (rest ??= {})[k] = v;
   }
   return { render, rest };
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { EvidencePool } from '../../src/graph/evidence.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { toJSON } from '../../src/export/json.js';
+import { viewerDataFiles } from '../../src/viewer/data-files.js';
+import type { SerializedGraph } from '../../src/viewer/render-format.js';
 import type { Entity, Evidence, RelationFact } from '../../src/types.js';
 
 const plain: Evidence[] = [
@@ -121,5 +123,19 @@ describe('a graph with packed evidence', () => {
     expect(exported.edges[0]!.attributes!['evidenceList']).toEqual(list);
     expect(JSON.stringify(g.copy().export())).toBe(JSON.stringify(exported));
     expect(toJSON(g)).toContain('"sentence":"丙在山上看书。"');
+  });
+
+  it('gives the viewer files of the plain graph when the writer reads the attributes in place', () => {
+    const g = buildGraph(entities, [], facts);
+    const plainCopy = JSON.parse(JSON.stringify(g.export())) as SerializedGraph;
+    const inPlace: SerializedGraph = {
+      options: { type: g.type, multi: g.multi, allowSelfLoops: g.allowSelfLoops },
+      attributes: g.getAttributes(),
+      nodes: g.mapNodes((key, attributes) => ({ key, attributes })),
+      edges: g.mapEdges((key, attributes, source, target, _s, _t, undirected) => ({ key, source, target, attributes, ...(undirected ? { undirected } : {}) })),
+    };
+    const files = [...viewerDataFiles(inPlace)];
+    expect(files.length).toBeGreaterThan(1);
+    expect(files).toEqual([...viewerDataFiles(plainCopy)]);
   });
 });
