@@ -9,6 +9,7 @@
  * 4. Division parents: a place whose division code's parent is another place named in the same article
  *    (天山口镇 → 阿鲁科尔沁旗 in the article that names both).
  * 5. Places outside the division index (碧桂园小区) in an article about one city lie in that city.
+ * 6. A list of two or more places after a place of a higher level and 的 (X苏木境内的A、B和C三个自然村) lies in it.
  */
 import type { Entity, EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf } from './context.js';
@@ -169,6 +170,42 @@ function divisionFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/** What may stand between a place and the list of places in it: 的, after a few characters (境内的, 行政村域的). */
+const OF_PLACE = /^[\u4e00-\u9fff]{0,4}的$/;
+/** What joins the items of a list. */
+const LIST_JOIN = /^[、和及与]$/;
+
+/**
+ * <place>(…)的<place>、<place>和<place>: the places of a list of two or more after a place of a higher level and 的
+ * lie in it (X嘎查行政村域的A、B和C三个自然村; X镇的A村和B村).
+ */
+function listFacts(view: ArticleView): RelationFact[] {
+  const out: RelationFact[] = [];
+  for (const ms of view.bySentence.values()) {
+    for (let j = 0; j + 2 < ms.length; j++) {
+      const p = ms[j]!;
+      if (!isKind(view, p, 'PLACE') || !OF_PLACE.test(between(view, p, ms[j + 1]!))) continue;
+      const rank = rankOfMention(view, p);
+      const items = [];
+      for (let k = j + 1; k < ms.length; k++) {
+        const m = ms[k]!;
+        if (!isKind(view, m, 'PLACE') || rankOfMention(view, m) <= rank) break;
+        if (k > j + 1 && !LIST_JOIN.test(between(view, ms[k - 1]!, m))) break;
+        items.push(m);
+      }
+      if (items.length < 2) continue;
+      for (const m of items)
+        out.push(
+          fact(view, m.entity, p.entity, 'located_in', LABEL, [
+            [p.start, p.end],
+            [m.start, m.end],
+          ]),
+        );
+    }
+  }
+  return out;
+}
+
 export function locatedInFacts(view: ArticleView): RelationFact[] {
-  return [...chainFacts(view), ...namedAfterFacts(view), ...divisionFacts(view)];
+  return [...chainFacts(view), ...listFacts(view), ...namedAfterFacts(view), ...divisionFacts(view)];
 }

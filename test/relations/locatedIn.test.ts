@@ -91,6 +91,40 @@ describe('located_in', () => {
     expect(v.attributes?.['code']).toBe('150421101223');
   });
 
+  it('places a list of two or more places after a place of a higher level and 的 in that place', () => {
+    const a = makeArticle('巴音查干苏木境内的前营子、后营子和野狐坡三个自然村都通了路。巴音查干苏木的前营子也有新路。');
+    const specs: Array<[string, 'PLACE']> = [
+      ['巴音查干苏木', 'PLACE'],
+      ['前营子', 'PLACE'],
+      ['后营子', 'PLACE'],
+      ['野狐坡', 'PLACE'],
+    ];
+    expect(triples(run([{ article: a, specs }]), 'located_in')).toEqual([
+      '前营子 -located_in-> 巴音查干苏木 (位于)',
+      '后营子 -located_in-> 巴音查干苏木 (位于)',
+      '野狐坡 -located_in-> 巴音查干苏木 (位于)',
+    ]);
+    // One place after 的 is no list; a list of places of the same level is no containment.
+    const b = makeArticle('巴音查干苏木的前营子通了路。');
+    expect(triples(run([{ article: b, specs }]), 'located_in')).toEqual([]);
+    const c = makeArticle('巴音查干苏木的宝日勒苏木和哈达苏木的干部来了。');
+    expect(
+      triples(
+        run([
+          {
+            article: c,
+            specs: [
+              ['巴音查干苏木', 'PLACE'],
+              ['宝日勒苏木', 'PLACE'],
+              ['哈达苏木', 'PLACE'],
+            ],
+          },
+        ]),
+        'located_in',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not chain places separated by a sentence boundary or listed with 、', () => {
     const a = makeArticle('我们来自通辽市。科尔沁区、赤峰市都有行动。');
     const r = run([
