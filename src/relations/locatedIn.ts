@@ -10,6 +10,7 @@
  *    (天山口镇 → 阿鲁科尔沁旗 in the article that names both).
  * 5. Places outside the division index (碧桂园小区) in an article about one city lie in that city.
  * 6. A list of two or more places after a place of a higher level and 的 (X苏木境内的A、B和C三个自然村) lies in it.
+ * A place keeps its most specific containers: a link it also reaches through another place of the article goes.
  */
 import type { Entity, EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, labelOf } from './context.js';
@@ -206,6 +207,35 @@ function listFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/**
+ * The most specific container: a place's located_in a place it also reaches through another place of the
+ * article (大英县朝阳社区 in a headline, 大英县蓬莱镇朝阳社区 in the text) is left out.
+ */
+function mostSpecific(facts: RelationFact[], view: ArticleView): RelationFact[] {
+  const up = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (f.relation !== 'located_in') continue;
+    let s = up.get(f.source);
+    if (!s) up.set(f.source, (s = new Set()));
+    s.add(f.target);
+  }
+  const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+    for (const next of up.get(from) ?? []) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        if (reaches(next, to, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return facts.filter((f) => {
+    if (view.entities.get(f.source)?.kind !== 'PLACE') return true;
+    for (const mid of up.get(f.source) ?? []) if (mid !== f.target && reaches(mid, f.target)) return false;
+    return true;
+  });
+}
+
 export function locatedInFacts(view: ArticleView): RelationFact[] {
-  return [...chainFacts(view), ...listFacts(view), ...namedAfterFacts(view), ...divisionFacts(view)];
+  return mostSpecific([...chainFacts(view), ...listFacts(view), ...namedAfterFacts(view), ...divisionFacts(view)], view);
 }

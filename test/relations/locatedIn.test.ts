@@ -125,6 +125,21 @@ describe('located_in', () => {
     ).toEqual([]);
   });
 
+  it('keeps the most specific container when the article states the level between', () => {
+    const a = makeArticle('清河县柳湾社区来了志愿者。\n清河县石桥镇柳湾社区的党员上了一线。');
+    const specs: Array<[string, 'PLACE']> = [
+      ['清河县', 'PLACE'],
+      ['石桥镇', 'PLACE'],
+      ['柳湾社区', 'PLACE'],
+    ];
+    const got = triples(run([{ article: a, specs }]), 'located_in');
+    expect(got).toContain('柳湾社区 -located_in-> 石桥镇 (位于)');
+    expect(got).not.toContain('柳湾社区 -located_in-> 清河县 (位于)');
+    // Without the level between, the skipping link stays.
+    const b = makeArticle('清河县柳湾社区来了志愿者。');
+    expect(triples(run([{ article: b, specs }]), 'located_in')).toContain('柳湾社区 -located_in-> 清河县 (位于)');
+  });
+
   it('does not chain places separated by a sentence boundary or listed with 、', () => {
     const a = makeArticle('我们来自通辽市。科尔沁区、赤峰市都有行动。');
     const r = run([
