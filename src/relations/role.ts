@@ -118,6 +118,24 @@ function levelPlace(view: ArticleView, level: string): EntityMention | undefined
   return found && [...named].every((n) => n === labelOf(view, found)) ? found : undefined;
 }
 
+/** The head of a page: an author's name alone on a line is taken among the first lines and characters only. */
+const HEAD_LINES = 3;
+const HEAD_LINES_CHARS = 200;
+
+/** Whether the mention is all of its line (spaces aside). */
+function aloneOnLine(text: string, m: { start: number; end: number }): boolean {
+  const from = text.lastIndexOf('\n', m.start - 1) + 1;
+  const to = text.indexOf('\n', m.end);
+  return text.slice(from, m.start).trim() === '' && text.slice(m.end, to < 0 ? text.length : to).trim() === '';
+}
+
+/** 0-based index of the line holding `at`. */
+function lineIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Posts held in a village, written before a name with no body before them (the body is the article's village). */
 const VILLAGE_POST_BEFORE = /(?:^|[^\u4e00-\u9fff]|的|、|，|,)((?:驻村)?第一书记|村医|村支书|村主任|村会计)$/;
 
@@ -212,6 +230,15 @@ export function roleFacts(view: ArticleView): RelationFact[] {
               [person.start, person.end],
             ]),
           );
+          continue;
+        }
+      }
+      // A name alone on one of the first lines (title, author, date and source, each a line of its own): the
+      // author, for the outlet the article names as its own.
+      if (person.start < HEAD_LINES_CHARS && aloneOnLine(text, person) && lineIndex(text, person.start) <= HEAD_LINES) {
+        if (outlet === undefined) outlet = articleOutlet(view) ?? null;
+        if (outlet) {
+          byline(person, fact(view, person.entity, outlet.entity, 'role', '作者', [[person.start, person.end]]));
           continue;
         }
       }

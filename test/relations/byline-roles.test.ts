@@ -23,6 +23,11 @@ describe('byline roles', () => {
       'PERSON:杨帆|记者|ORGANIZATION:新华社',
     ]);
   });
+  it('takes a name alone on a line of the page head as its author, for the outlet of the source line', () => {
+    expect(roles('山村新事\n\n杨帆\n\n2023年05月06日 来源：人民日报\n\n村里推行新的养殖模式。')).toEqual(['PERSON:杨帆|作者|ORGANIZATION:人民日报']);
+    // Further down, a name alone on a line (a caption) is no author.
+    expect(roles('山村新事\n\n2023年05月06日 来源：人民日报\n\n村里推行新的养殖模式。\n\n养殖户说了很多。\n\n杨帆\n\n年底分红了。')).toEqual([]);
+  });
   it('gives no role when the article names no outlet', () => {
     expect(roles('本刊记者杨帆报道。村里推行新的养殖模式。')).toEqual([]);
   });
