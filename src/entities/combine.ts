@@ -32,7 +32,7 @@ export function modelCandidates(spans: readonly Mention[], context?: { text: str
     let { start, end } = m;
     for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
     for (let i = m.text.length - 1; i >= 0 && end > start && EDGE_PUNCT.test(m.text[i]!); i--) end--;
-    // 大英县城: the model ran a division on into a word for its seat or its streets (县城, 市区).
+    // 清河县城: the model ran a division on into a word for its seat or its streets (县城, 市区).
     if (context && m.kind === 'PLACE' && end - start >= 4 && LEVEL_AREA.has(context.text.slice(end - 2, end))) end--;
     if (end <= start) continue;
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
@@ -66,7 +66,7 @@ function tokenCovering(tokens: readonly Token[], at: number): Token | undefined 
   return undefined;
 }
 
-/** Longest quoted phrase read as a slogan or figure of speech (“亚洲硅谷”, “北大门”, “金山银山”). */
+/** Longest quoted phrase read as a slogan or figure of speech (“东方威尼斯”, “北大门”, “塞上江南”). */
 const MAX_FIGURE = 8;
 
 /**
@@ -94,7 +94,7 @@ function figurative(text: string, chosen: readonly Candidate[]): Candidate[] {
 
 /**
  * One sense per text: the model's reading of a name that rules read as another kind elsewhere in the text (and
- * only as that kind) takes the rules' kind (图古日格 a village in a list of villages, then “图古日格的春节”, which the
+ * only as that kind) takes the rules' kind (红柳湾 a village in a list of villages, then “红柳湾的春天”, which the
  * model read as a person). Changes `chosen` in place. Counts (1 Dec 2026): genre 2 wrong made right; PD dev,
  * one sentence per text, never fires.
  */

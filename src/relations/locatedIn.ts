@@ -209,7 +209,7 @@ function listFacts(view: ArticleView): RelationFact[] {
 
 /**
  * The most specific container: a place's located_in a place it also reaches through another place of the
- * article (大英县朝阳社区 in a headline, 大英县蓬莱镇朝阳社区 in the text) is left out.
+ * article (清河县柳湾社区 in a headline, 清河县石桥镇柳湾社区 in the text) is left out.
  */
 function mostSpecific(facts: RelationFact[], view: ArticleView): RelationFact[] {
   const up = new Map<string, Set<string>>();
