@@ -4,9 +4,9 @@
  * `zhkg build` writes it (graph.json + the page with its compact graph.js and evidence shards), opened in
  * headless Chromium (software GL) over `zhkg view`'s server and from file://; prints the bytes (and those
  * of the format before the render graph, where graph.js was graph.json again), the time to ready (first
- * frame drawn) with the page's phases, how long one whole-graph frame takes to be drawn (software GL: the
- * page's next task waits for it), opening a node's evidence, a filter, a focus (depth 1 and 2) and a search
- * take in the page. Figures, not a test.
+ * frame drawn) with the page's phases, and for filters, a selection, a focus, a path and a search the page's
+ * own time and the time until that frame is drawn to the pixel (software GL), each repeated
+ * (ZHKG_BENCH_REPEATS, default 3: median and range), and opening a node's evidence. Figures, not a test.
  * Usage: npx tsx bench/viewer.ts [nodes] [edges]
  */
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -23,34 +23,54 @@ import { loadAverage } from './child.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
+const REPEATS = Number(process.env.ZHKG_BENCH_REPEATS ?? 3);
 const STEPS = `(async () => {
   const app = window.__zhkg;
   const g = app.graph;
   let hub = '', best = -1;
   g.forEachNode((n, a) => { if (a.degree > best) { best = a.degree; hub = n; } });
-  // Each step: the state change, the scope, counts, legend, labels and sigma's redraw (synchronous: update()
-  // ends with sigma's refresh and render).
-  const time = (f) => { const t = performance.now(); f(); return performance.now() - t; };
+  // a path between two nodes of the hub's ego network at depth 2 (two hops apart)
+  const near = new Set(g.neighbors(hub));
+  let far = '';
+  for (const n of near) for (const m of g.neighbors(n)) if (!far && m !== hub && !near.has(m)) far = m;
   const ranges = app.state.ranges;
-  const r = {};
-  // One frame as software GL draws it: sigma's render, then a one-pixel read of each WebGL canvas, which
-  // waits until the GL process has drawn it (what a page's next task waits for).
+  // One frame as software GL draws it: a one-pixel read of each WebGL canvas waits until the GL process has
+  // drawn what the page sent (what the user sees, and what the page's next task waits for).
   const drawn = () => { for (const gl of Object.values(app.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); };
-  drawn();
-  r['frame, whole graph (drawn to the pixel)'] = time(() => { app.sigma.render(); drawn(); });
-  r['filter degree ≥ 3'] = time(() => app.update({ ranges: { ...ranges, degree: { min: 3, max: null } } }));
-  r['filter confidence 0.2–0.8'] = time(() => app.update({ ranges: { ...ranges, confidence: { min: 0.2, max: 0.8 } } }));
-  r['filters cleared'] = time(() => app.update({ ranges }));
-  r['focus on the hub (degree ' + best + '), depth 1, first'] = time(() => app.focusOn(hub));
-  r['focus depth 2'] = time(() => app.update({ depth: 2 }));
-  r['focus depth 1 again'] = time(() => app.update({ depth: 1 }));
-  r['focus off (whole graph)'] = time(() => app.focusTrail(-1));
-  r['focus on the hub again'] = time(() => app.focusOn(hub));
+  // Each step: the page's own work (the state change, the scope, counts, legend, labels and sigma's refresh,
+  // all synchronous) and the time until that frame is drawn to the pixel. Camera animations are cut short
+  // (their frames would draw without edges meanwhile).
+  const r = {};
+  const time = (name, f) => {
+    drawn();
+    const t = performance.now();
+    f();
+    const js = performance.now() - t;
+    if (app.sigma.getCamera().isAnimated()) app.sigma.getCamera().animate(app.sigma.getCamera().getState(), { duration: 0 });
+    app.sigma.render();
+    drawn();
+    (r[name] ??= []).push([js, performance.now() - t]);
+  };
+  for (let i = 0; i < ${REPEATS}; i++) {
+    time('frame, whole graph', () => app.sigma.render());
+    time('filter degree ≥ 3', () => app.update({ ranges: { ...ranges, degree: { min: 3, max: null } } }));
+    time('filter confidence 0.2–0.8', () => app.update({ ranges: { ...ranges, confidence: { min: 0.2, max: 0.8 } } }));
+    time('filter degree ≥ 8 (a few nodes left)', () => app.update({ ranges: { ...ranges, degree: { min: 8, max: null } } }));
+    time('filters cleared', () => app.update({ ranges }));
+    time('select the hub (whole graph)', () => app.selectNode(hub));
+    time('selection cleared', () => app.selectNode(null));
+    time('focus on the hub, depth 1', () => app.focusOn(hub));
+    time('focus depth 2', () => app.update({ depth: 2 }));
+    time('focus depth 1 again', () => app.update({ depth: 1 }));
+    time('focus off (whole graph)', () => app.focusTrail(-1));
+    time('path hub → a node 2 hops away', () => { app.setPathEnd('from', hub); app.setPathEnd('to', far); });
+    time('path cleared', () => app.update({ pathFrom: null, pathTo: null }));
+  }
   const input = document.getElementById('search');
-  r['search 金宝1 (suggestions drawn)'] = time(() => { input.value = '金宝1'; input.dispatchEvent(new Event('input')); });
-  app.focusTrail(-1);
-  // A node's panel, its evidence loaded from its shard (a script tag) and drawn: right after leaving the
-  // focus (the frames that left still being drawn, as when a user clicks at once), then on a settled page.
+  time('search 金宝1 (suggestions drawn)', () => { input.value = '金宝1'; input.dispatchEvent(new Event('input')); });
+  // A node's panel, its evidence loaded from its shard (a script tag) and drawn: right after leaving a
+  // focus (its frame still being drawn, as when a user clicks at once), then on a settled page.
+  app.focusOn(hub);
   const panel = document.getElementById('panel');
   const openPanel = async (node) => {
     const t = performance.now();
@@ -65,12 +85,19 @@ const STEPS = `(async () => {
   };
   const unloaded = (skip) => { let k = ''; g.forEachNode((n) => { if (!k && n !== hub && n !== skip && app.shards.get('n', n) === undefined) k = n; }); return k; };
   const first = unloaded('');
-  r['node panel with its evidence, right after focus off'] = await openPanel(first);
+  app.focusTrail(-1);
+  const p1 = await openPanel(first);
   app.selectNode(null);
   await new Promise((ok) => setTimeout(ok, 3000));
-  r['node panel with its evidence, settled page'] = await openPanel(unloaded(first));
-  return r;
+  const p2 = await openPanel(unloaded(first));
+  return { steps: r, panels: { 'node panel with its evidence, right after focus off': p1, 'node panel with its evidence, settled page': p2 } };
 })()`;
+/** median (min–max) of a list of milliseconds */
+const spread = (xs: number[]): string => {
+  const v = [...xs].sort((a, b) => a - b);
+  const med = v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+  return v.length === 1 ? `${med.toFixed(0)}` : `${med.toFixed(0)} (${v[0]!.toFixed(0)}–${v[v.length - 1]!.toFixed(0)})`;
+};
 const mb = (n: number) => (n / 1e6).toFixed(1);
 
 const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
@@ -104,12 +131,26 @@ try {
       ['file://', pathToFileURL(join(out, 'index.html')).href],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+      // the page's clock when the ready attribute is set (a mutation observer: runs right after that task's script)
+      await page.addInitScript(() => {
+        new MutationObserver((_m, o) => {
+          if (document.body?.dataset.ready) {
+            (window as unknown as { __readyAt: number }).__readyAt = performance.now();
+            o.disconnect();
+          }
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+      });
       const t0 = Date.now();
       await page.goto(url, { timeout: 600_000 });
       await page.waitForSelector('body[data-ready]', { timeout: 600_000 });
       const ready = Date.now() - t0;
-      const loadMs = await page.evaluate(() => performance.now());
-      console.log(`time to ready (${how}): ${(ready / 1000).toFixed(2)} s (page clock ${(loadMs / 1000).toFixed(2)} s)`);
+      // the page's clock when ready was set, and when the GL process has drawn that first frame to the pixel
+      const [readyMs, drawnMs] = await page.evaluate<[number, number]>(
+        `(() => { const a = window.__zhkg; const at = window.__readyAt; for (const gl of Object.values(a.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); return [at, performance.now()]; })()`,
+      );
+      console.log(
+        `time to ready (${how}): ${(ready / 1000).toFixed(2)} s; page clock: ready ${(readyMs / 1000).toFixed(2)} s, first frame drawn ${(drawnMs / 1000).toFixed(2)} s`,
+      );
       if (how === 'file://') {
         await page.close();
         continue;
@@ -126,8 +167,11 @@ try {
       const warm = await page.evaluate<number>('window.__zhkg.timings.warmFocus');
       console.log(`  focus view built at idle after the first frame: ${warm.toFixed(0)} ms`);
       // A string: the page must not see the TS transform's helpers.
-      const steps = await page.evaluate<Record<string, number>>(STEPS);
-      for (const [k, v] of Object.entries(steps)) console.log(`  ${k.padEnd(44)} ${v.toFixed(0).padStart(6)} ms`);
+      const { steps, panels } = await page.evaluate<{ steps: Record<string, [number, number][]>; panels: Record<string, number> }>(STEPS);
+      console.log(`  ${'step (ms, median (min–max) of the repeats)'.padEnd(40)} ${'page'.padStart(16)} ${'drawn'.padStart(18)}`);
+      for (const [k, v] of Object.entries(steps))
+        console.log(`  ${k.padEnd(40)} ${spread(v.map((x) => x[0])).padStart(16)} ${spread(v.map((x) => x[1])).padStart(18)}`);
+      for (const [k, v] of Object.entries(panels)) console.log(`  ${k.padEnd(56)} ${v.toFixed(0).padStart(6)} ms`);
       await page.close();
     }
   } finally {

@@ -112,4 +112,85 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
     },
     LONG,
   );
+
+  it(
+    'draws a focus as a graph of its own and comes back to the whole graph exactly as a full refresh draws it',
+    async () => {
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.waitForSelector('body[data-ready]');
+      const hub = await page.evaluate(() => {
+        let hub = '';
+        let best = -1;
+        window.__zhkg!.graph!.forEachNode((n, a) => {
+          if (a.degree > best) [best, hub] = [a.degree, n];
+        });
+        return hub;
+      });
+      // what sigma holds: its graph's size, a digest of its program buffers and of every item's display data
+      const state = () =>
+        page.evaluate(() => {
+          type Program = { array: Float32Array; verticesCount: number; programs?: Program[] };
+          const s = window.__zhkg!.sigma! as unknown as {
+            nodePrograms: Record<string, Program>;
+            edgePrograms: Record<string, Program>;
+            getGraph(): { order: number; size: number; nodes(): string[]; edges(): string[] };
+            getNodeDisplayData(n: string): unknown;
+            getEdgeDisplayData(e: string): unknown;
+          };
+          const fnv = (words: ArrayLike<number>) => {
+            let h = 0x811c9dc5;
+            for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;
+            return h.toString(16);
+          };
+          const fnvText = (text: string) => {
+            let h = 0x811c9dc5;
+            for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+            return h.toString(16);
+          };
+          const leaves = (p: Program): Program[] => (p.programs ? p.programs.flatMap(leaves) : [p]);
+          const buffers = [...Object.entries(s.nodePrograms), ...Object.entries(s.edgePrograms)].flatMap(([k, p]) =>
+            leaves(p).map((l) => `${k}:${l.verticesCount}:${fnv(new Uint32Array(l.array.buffer, l.array.byteOffset, l.array.length))}`),
+          );
+          const g = s.getGraph();
+          const text = JSON.stringify([g.nodes().map((n) => s.getNodeDisplayData(n)), g.edges().map((e) => s.getEdgeDisplayData(e))]);
+          return { order: g.order, size: g.size, buffers: buffers.join(' '), data: fnvText(text) };
+        });
+      // a filter first, so that coming back has something to put back besides the whole graph
+      await page.evaluate(() => window.__zhkg!.update({ ranges: { ...window.__zhkg!.state.ranges, mentions: { min: 3, max: null } } }));
+      await page.evaluate((k) => window.__zhkg!.focusOn(k), hub);
+      const shown = Number(await page.getAttribute('#status', 'data-nodes'));
+      const edges = Number(await page.getAttribute('#status', 'data-edges'));
+      // sigma draws only the ego network: a graph of exactly what is shown, nothing hidden in it
+      const focused = await state();
+      expect([focused.order, focused.size]).toEqual([shown, edges]);
+      expect(shown).toBeLessThan(NODES / 4);
+      await page.evaluate(() => window.__zhkg!.update({ depth: 2 }));
+      expect((await state()).order).toBe(Number(await page.getAttribute('#status', 'data-nodes')));
+
+      await page.evaluate(() => window.__zhkg!.focusTrail(-1));
+      const back = await state();
+      expect([back.order, back.size]).toEqual([NODES, EDGES]);
+      expect(Number(await page.getAttribute('#status', 'data-nodes'))).toBeLessThan(NODES); // the filter still holds
+      // the same buffers and display data as sigma's own full refresh of the whole graph in this state
+      await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+      expect(await state()).toEqual(back);
+
+      // a selection on the whole graph highlights the node and labels its neighbours; nothing else fades
+      const other = await page.evaluate((h) => window.__zhkg!.graph!.nodes().find((n) => n !== h && !window.__zhkg!.graph!.areNeighbors(n, h))!, hub);
+      const colour = () => page.evaluate((n) => window.__zhkg!.sigma!.getNodeDisplayData(n)!.color, other);
+      const before = await colour();
+      await page.evaluate((k) => window.__zhkg!.selectNode(k), hub);
+      expect(await page.evaluate((k) => window.__zhkg!.sigma!.getNodeDisplayData(k)!.highlighted, hub)).toBe(true);
+      expect(await colour()).toBe(before);
+      const neighbour = await page.evaluate((h) => window.__zhkg!.graph!.neighbors(h).find((n) => window.__zhkg!.scope!.nodes.has(n))!, hub);
+      expect(await page.evaluate((n) => window.__zhkg!.sigma!.getNodeDisplayData(n)!.forceLabel, neighbour)).toBe(true);
+      await page.evaluate(() => window.__zhkg!.selectNode(null));
+      expect(await page.evaluate((k) => window.__zhkg!.sigma!.getNodeDisplayData(k)!.highlighted, hub)).toBe(false);
+      const cleared = await state();
+      await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+      expect(await state()).toEqual(cleared);
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
 });

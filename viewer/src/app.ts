@@ -7,7 +7,9 @@ import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { EdgeProgramType } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { MultiGraph } from 'graphology';
 import { flatPrograms, flattened } from './flat-programs.js';
+import { park, unpark, type Parked } from './sigma-state.js';
 import { byId, clear, el } from './dom.js';
 import { formatHash, parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
@@ -47,6 +49,13 @@ import { COLUMNS, NUMERIC, searchRows, sortRows, tableRows, toCsv, type Row, typ
 const TABLE_ROWS = 500;
 /** Above this many edges, no edge picking layer (see setGraph). */
 const EDGE_PICKING_MAX = 5000;
+/**
+ * A graph of more nodes and edges than this is "large": sigma draws a focus, a path or a filter that
+ * leaves at most 1/SUB_FRACTION of its nodes as a graph of only those (see refresh), and a selection on
+ * the whole graph highlights instead of fading everything else (every item changing is what costs there).
+ */
+const LARGE_ITEMS = 10_000;
+const SUB_FRACTION = 4;
 
 const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
@@ -83,6 +92,58 @@ function highlighted(cls: string, text: string, query: string): HTMLElement {
   return span;
 }
 
+/** What sigma's current graph was given (see App.refresh). */
+interface Drawn {
+  /** colours, sizes: anything else changing means a full refresh */
+  sig: string;
+  nodes: Set<string>;
+  edges: Set<string>;
+  labels: Set<string> | null;
+  /** nodes and edges marked by a selection, a focus or a path's ends (refreshed when it changes) */
+  spotNodes: string[];
+  spotEdges: string[];
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** The extent of the nodes' positions, as sigma computes it for a graph (its `graphExtent`). */
+function extentOf(g: ViewGraph): { x: [number, number]; y: [number, number] } {
+  if (g.order === 0) return { x: [0, 1], y: [0, 1] };
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
+  g.forEachNode((_n, a) => {
+    if (a.x < x0) x0 = a.x;
+    if (a.x > x1) x1 = a.x;
+    if (a.y < y0) y0 = a.y;
+    if (a.y > y1) y1 = a.y;
+  });
+  return { x: [x0, x1], y: [y0, y1] };
+}
+
+/**
+ * The nodes and edges given, as a graph of their own, in the whole graph's order (sigma draws in that
+ * order: the same picture as the whole graph with the rest hidden). Attributes are the same objects.
+ */
+function subgraphOf(g: ViewGraph, nodes: Set<string>, edges: Set<string>): ViewGraph {
+  const sub: ViewGraph = new MultiGraph<NodeView, EdgeView>({ type: 'mixed' });
+  g.forEachNode((n, a) => {
+    if (nodes.has(n)) sub.addNode(n, a);
+  });
+  g.forEachEdge((e, a, s, t, _sa, _ta, undirected) => {
+    if (!edges.has(e)) return;
+    if (undirected) sub.addUndirectedEdgeWithKey(e, s, t, a);
+    else sub.addDirectedEdgeWithKey(e, s, t, a);
+  });
+  return sub;
+}
+
 export class App {
   graph: ViewGraph | null = null;
   /** The graph as loaded (its own attributes, for exports). */
@@ -107,8 +168,18 @@ export class App {
   /** The edges shown (both ends shown, relation and time range pass, or on the path): one pass per state change. */
   private shownEdges = new Set<string>();
   private countedEdges = new Set<string>();
-  /** What sigma was last given, to hand it only what changed when nothing else did (see refresh). */
-  private drawn: { sig: string; nodes: Set<string>; edges: Set<string>; labels: Set<string> | null } | null = null;
+  /** What sigma's current graph was last given, to hand it only what changed when nothing else did (see refresh). */
+  private drawn: Drawn | null = null;
+  /** More than LARGE_ITEMS nodes and edges (see refresh). */
+  private large = false;
+  /** A selection highlights its node and neighbours without fading the rest (large graph, whole graph drawn). */
+  private lightSpot = false;
+  /** The small graph sigma draws when a large graph's view is narrowed (see refresh), with what it holds. */
+  private sub: { graph: ViewGraph; nodes: Set<string>; edges: Set<string>; pos: number } | null = null;
+  /** Sigma's state for the whole graph, set aside while it draws `sub`, with what it showed then. */
+  private parked: { state: Parked; drawn: Drawn | null; pos: number } | null = null;
+  /** Bumped whenever node attributes (positions) change: what was set aside is stale then. */
+  private posVersion = 0;
   /** nodes whose label is drawn when nothing is focused; null: all */
   private labelSet: Set<string> | null = null;
   private labelFrame = 0;
@@ -154,8 +225,19 @@ export class App {
     this.detailErrors = new Map();
     this.detailWanted = [];
     this.drawn = null;
-    // Moving nodes (live layout, noverlap, restore) changes which labels fit.
-    graph.on('eachNodeAttributesUpdated', () => this.scheduleLabels());
+    this.sub = null;
+    this.parked = null;
+    this.large = graph.order + graph.size > LARGE_ITEMS;
+    // Moving nodes (live layout, noverlap, restore) changes which labels fit, the graph's extent, and
+    // makes what was set aside for the whole graph stale.
+    const moved = () => {
+      this.posVersion++;
+      // on the whole graph sigma follows the extent itself (as without a bbox); a small graph keeps the whole one's
+      if (this.sigma?.getGraph() === graph) this.sigma.setCustomBBox(null);
+      this.scheduleLabels();
+    };
+    graph.on('eachNodeAttributesUpdated', moved);
+    graph.on('nodeAttributesUpdated', moved);
     this.graph = graph;
     this.articles = articles;
     this.hovered = null;
@@ -172,7 +254,9 @@ export class App {
     lap('index+scope');
     // Every program non-instanced (flat-programs.ts: software GL pays per instance, hidden ones included).
     const programs = flatPrograms<NodeView, EdgeView>();
-    this.sigma = new Sigma<NodeView, EdgeView>(graph, byId('graph'), {
+    // Sigma starts on an empty graph and is handed the graph (or the part of it shown) by the first refresh
+    // below, once the labels are chosen: one pass over the graph before the first frame instead of two.
+    this.sigma = new Sigma<NodeView, EdgeView>(new MultiGraph<NodeView, EdgeView>(), byId('graph'), {
       nodeProgramClasses: programs.nodes,
       // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
       edgeProgramClasses: {
@@ -200,6 +284,10 @@ export class App {
       nodeReducer: (n, d) => this.nodeReducer(n, d),
       edgeReducer: (e, d) => this.edgeReducer(e, d),
     });
+    // The whole graph's extent frames the view (as sigma would compute it), so that the labels can be chosen
+    // before sigma has seen a node, and a small graph drawn later is placed exactly as in the whole one.
+    this.sigma.setCustomBBox(extentOf(graph));
+    this.sigma.refresh();
     lap('sigma');
     this.wireSigma(this.sigma);
     this.setupMinimap(this.sigma, graph);
@@ -777,42 +865,93 @@ export class App {
 
   /**
    * Brings sigma in line: reducers run again and sigma redraws. When only what is shown and which labels
-   * are drawn changed (filters, focus, path, camera) — no hover, selection, colour or size change — sigma
-   * gets just the nodes and edges whose display changed (a partial refresh: no re-indexing of the whole
-   * graph, which is what costs on 16 000 nodes).
+   * are drawn changed (filters, focus, path, camera) — no fading around a hovered or selected node, no
+   * colour or size change — sigma gets just the nodes and edges whose display changed (a partial refresh:
+   * no re-indexing of the whole graph, which is what costs on 16 000 nodes).
+   *
+   * On a large graph, a view that leaves at most 1/SUB_FRACTION of the nodes (a focus, a path, a narrow
+   * filter) is drawn as a graph of only those nodes and edges (sigma processes and draws a few hundred
+   * items, not 63 000 of which most are hidden); the whole graph's processed state is set aside meanwhile
+   * and put back when the view widens again (sigma-state.ts), so leaving a focus costs only the items whose
+   * display changed since.
    */
   private refresh(): void {
-    this.focusSet = this.computeFocus();
-    this.computeLabels();
     const s = this.sigma;
     const g = this.graph;
     const sc = this.scope;
     if (!s || !g || !sc) return;
-    const sig = this.displaySignature();
+    const narrow = this.large && sc.nodes.size * SUB_FRACTION <= g.order;
+    this.lightSpot = this.large && !narrow;
+    this.focusSet = this.computeFocus();
+    this.computeLabels();
+    let shown: ViewGraph = g;
+    if (narrow) {
+      const sub = this.sub;
+      if (!sub || sub.pos !== this.posVersion || !sameSet(sub.nodes, sc.nodes) || !sameSet(sub.edges, this.shownEdges)) {
+        const graph = subgraphOf(g, sc.nodes, this.shownEdges);
+        this.sub = { graph, nodes: sc.nodes, edges: this.shownEdges, pos: this.posVersion };
+        if (s.getGraph() === g) this.parked = { state: park(s), drawn: this.drawn, pos: this.posVersion };
+        s.setCustomBBox(extentOf(g));
+        s.setGraph(graph); // sigma's full refresh of the small graph
+        this.drawn = this.drawnNow();
+        return;
+      }
+      shown = sub.graph;
+    } else if (s.getGraph() !== g) {
+      const parked = this.parked;
+      this.parked = null;
+      this.sub = null;
+      if (parked && parked.pos === this.posVersion) {
+        unpark(s, parked.state);
+        this.drawn = parked.drawn;
+      } else {
+        s.setGraph(g);
+        this.drawn = this.drawnNow();
+        return;
+      }
+    }
+    const now = this.drawnNow();
     const last = this.drawn;
-    const labels = this.labelSet;
-    if (last && sig !== null && last.sig === sig) {
-      const nodes: string[] = [];
-      const edges: string[] = [];
+    if (last && now && last.sig === now.sig) {
+      const nodes = new Set<string>();
+      const edges = new Set<string>();
+      const labels = now.labels;
       const lastLabels = last.labels;
-      g.forEachNode((n) => {
-        if (sc.nodes.has(n) !== last.nodes.has(n) || (labels === null || labels.has(n)) !== (lastLabels === null || lastLabels.has(n))) nodes.push(n);
+      shown.forEachNode((n) => {
+        if (sc.nodes.has(n) !== last.nodes.has(n) || (labels === null || labels.has(n)) !== (lastLabels === null || lastLabels.has(n))) nodes.add(n);
       });
-      for (const e of this.shownEdges) if (!last.edges.has(e)) edges.push(e);
-      for (const e of last.edges) if (!this.shownEdges.has(e)) edges.push(e);
-      s.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
-    } else s.refresh({ skipIndexation: true });
-    this.drawn = sig === null ? null : { sig, nodes: sc.nodes, edges: this.shownEdges, labels };
+      for (const e of now.edges) if (!last.edges.has(e)) edges.add(e);
+      for (const e of last.edges) if (!now.edges.has(e)) edges.add(e);
+      // what a selection or a focus marks (highlighted, labelled), before and now
+      for (const n of [...last.spotNodes, ...now.spotNodes]) if (shown.hasNode(n)) nodes.add(n);
+      for (const e of [...last.spotEdges, ...now.spotEdges]) if (shown.hasEdge(e)) edges.add(e);
+      s.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+    } else s.refresh();
+    this.drawn = now;
   }
 
   /**
-   * Everything the reducers read besides the scope and the label set, as a string; null when the display
-   * depends on more than that (a hovered or selected node's neighbourhood, a selected edge).
+   * What the reducers show now, for the next refresh to compare with; null when the display depends on
+   * more than that (fading around a hovered or selected node or a selected edge).
    */
-  private displaySignature(): string | null {
-    if (this.focusSet || this.state.edge || this.hovered) return null;
+  private drawnNow(): Drawn | null {
+    const g = this.graph;
     const sc = this.scope;
-    return JSON.stringify([this.state.colorBy, this.state.sizeBy, sc?.focus ?? null, this.state.pathFrom, this.state.pathTo, this.graph?.order ?? 0]);
+    if (!g || !sc || (!this.lightSpot && (this.focusSet || this.state.edge || this.hovered))) return null;
+    const spotNodes = [...(this.focusSet ?? [])];
+    for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo]) if (n !== null) spotNodes.push(n);
+    const spotEdges: string[] = [];
+    const bright = this.brightNode();
+    if (bright !== null && g.hasNode(bright)) g.forEachEdge(bright, (e) => void spotEdges.push(e));
+    if (this.state.edge !== null) spotEdges.push(this.state.edge);
+    return {
+      sig: JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]),
+      nodes: sc.nodes,
+      edges: this.shownEdges,
+      labels: this.labelSet,
+      spotNodes,
+      spotEdges,
+    };
   }
 
   // ---------- reducers ----------
@@ -842,7 +981,8 @@ export class App {
    * of the focus (its whole ego network is what the user asked to see) or on the path shown.
    */
   private brightNode(): string | null {
-    if (this.hovered) return this.hovered;
+    // (a large graph drawn whole leaves hovering to sigma: the node and its label in the hover layer)
+    if (this.hovered && !this.lightSpot) return this.hovered;
     // A path shows its hops: selecting one of its nodes does not hide the others.
     if (this.scope?.edges && this.state.node !== null && this.scope.nodes.has(this.state.node)) return null;
     return this.state.node !== null && this.state.node === this.scope?.focus ? null : this.state.node;
@@ -869,10 +1009,13 @@ export class App {
     if (!this.scope?.nodes.has(node)) res.hidden = true;
     else if (node === this.scope.focus || node === this.state.pathFrom || node === this.state.pathTo) res.highlighted = true;
     const focus = this.focusSet;
-    const labelled = this.labelSet === null || this.labelSet.has(node);
+    const labelled = this.labelSet === null || this.labelSet.has(node) || (this.lightSpot && focus?.has(node));
     if (labelled) res.forceLabel = true;
     else res.label = '';
-    if (focus) {
+    if (focus && this.lightSpot) {
+      // large graph drawn whole: the selected node highlighted, its neighbours labelled, nothing fades
+      if (node === this.brightNode()) res.highlighted = true;
+    } else if (focus) {
       if (focus.has(node)) {
         res.zIndex = 2;
         if (node === this.brightNode()) res.highlighted = true;
@@ -901,14 +1044,15 @@ export class App {
     const focus = this.brightNode();
     if (focus && g.hasNode(focus)) {
       const [s, t] = g.extremities(edge);
-      if (s !== focus && t !== focus) res.hidden = true;
-      else {
+      if (s !== focus && t !== focus) {
+        if (!this.lightSpot) res.hidden = true;
+      } else {
         // Relation labels only where they stay readable: a small neighbourhood, typed relations.
         if (!co && (this.focusSet?.size ?? 0) <= SMALL_NEIGHBOURHOOD) {
           res.label = a.label;
           res.forceLabel = true;
         }
-        res.zIndex = 2;
+        if (!this.lightSpot) res.zIndex = 2;
       }
     } else if (this.state.edge) {
       if (edge === this.state.edge) {
@@ -916,7 +1060,7 @@ export class App {
         res.forceLabel = true;
         res.size = (res.size ?? 1) * 2;
         res.zIndex = 2;
-      } else res.color = FADED_EDGE;
+      } else if (!this.lightSpot) res.color = FADED_EDGE;
     }
     return res;
   }
@@ -925,15 +1069,16 @@ export class App {
 
   private wireSigma(s: Sigma<NodeView, EdgeView>): void {
     const container = byId('graph');
+    // (a large graph drawn whole: sigma draws the hovered node and its label itself, nothing else changes)
     s.on('enterNode', ({ node }) => {
       this.hovered = node;
       container.style.cursor = 'pointer';
-      this.refresh();
+      if (!this.lightSpot) this.refresh();
     });
     s.on('leaveNode', () => {
       this.hovered = null;
       container.style.cursor = '';
-      this.refresh();
+      if (!this.lightSpot) this.refresh();
     });
     s.on('enterEdge', () => (container.style.cursor = 'pointer'));
     s.on('leaveEdge', () => (container.style.cursor = ''));
@@ -1164,7 +1309,8 @@ export class App {
     const g = this.graph;
     if (!s || !g) return;
     const step = LABEL_STEPS[this.state.labels] ?? null;
-    const focus = this.focusSet;
+    // (a highlighted neighbourhood on a large graph keeps the other labels: its own are forced by the reducer)
+    const focus = this.lightSpot ? null : this.focusSet;
     // A small focused neighbourhood shows every label: it is what the user asked to read.
     if ((step === null && !focus) || (focus && focus.size <= SMALL_NEIGHBOURHOOD)) {
       this.labelSet = null;
@@ -1173,14 +1319,18 @@ export class App {
     const focusNode = this.brightNode() ?? this.scope?.focus;
     const { width, height } = s.getDimensions();
     const cands: LabelCandidate[] = [];
-    g.forEachNode((n, a) => {
-      if (!a.label || !this.scope?.nodes.has(n) || (focus && !focus.has(n))) return;
+    const sc = this.scope;
+    const consider = (n: string, a: NodeView) => {
+      if (!a.label || !sc?.nodes.has(n) || (focus && !focus.has(n))) return;
       const size = this.nodeSize(a);
       const v = s.graphToViewport({ x: a.x, y: a.y });
       // the focused node always wins; then bigger nodes, then better connected ones
       const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
       cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
-    });
+    };
+    // only the nodes shown when they are few (pickLabels orders the candidates itself)
+    if (sc && sc.nodes.size * SUB_FRACTION <= g.order) for (const n of sc.nodes) consider(n, g.getNodeAttributes(n));
+    else g.forEachNode(consider);
     const opts = focus ? { padding: 0, minRadius: 0 } : step!;
     this.labelSet = pickLabels(cands, {
       fontSize: LABEL_SIZE,

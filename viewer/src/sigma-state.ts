@@ -1,0 +1,101 @@
+/**
+ * Setting sigma's whole-graph state aside while it draws a small graph, and putting it back. On the
+ * 16 000-node / 47 000-edge bench graph, sigma's full refresh (reducers over 63 000 items, z-ordering,
+ * label grid, program buffers) takes 0.5–1 s of the page's time; a focus or a path shows a few hundred
+ * items, and leaving it used to pay that refresh again. `park` keeps what sigma built for the whole graph
+ * (its display data, indices and program buffers: objects it replaces, never edits, when it processes
+ * another graph), `unpark` installs them again, so sigma is back on the whole graph without reprocessing
+ * it; the caller then refreshes only the items whose display changed meanwhile.
+ *
+ * This reads sigma's private fields by name: written for sigma 3.0.3 (package.json pins it), and the
+ * browser tests compare the restored state with a fresh full refresh, item by item and buffer by buffer.
+ */
+/** Sigma's fields describing what it processed for its current graph (all replaced, not edited, by a refresh). */
+const FIELDS = [
+  'nodeDataCache',
+  'edgeDataCache',
+  'nodeProgramIndex',
+  'edgeProgramIndex',
+  'nodesWithForcedLabels',
+  'edgesWithForcedLabels',
+  'highlightedNodes',
+  'nodeZExtent',
+  'edgeZExtent',
+  'labelGrid',
+  'nodeExtent',
+  'normalizationFunction',
+  'itemIDsIndex',
+  'nodeIndices',
+  'edgeIndices',
+] as const;
+
+interface ProgramLike {
+  array: Float32Array;
+  capacity: number;
+  verticesCount: number;
+  programs?: ProgramLike[];
+}
+
+interface SigmaInternals {
+  graph: unknown;
+  needToProcess: boolean;
+  nodePrograms: Record<string, ProgramLike>;
+  edgePrograms: Record<string, ProgramLike>;
+  bindGraphHandlers(): void;
+  unbindGraphHandlers(): void;
+  [field: string]: unknown;
+}
+
+/** A program's own buffers (a compound program is several). */
+function leaves(p: ProgramLike): ProgramLike[] {
+  return p.programs ? p.programs.flatMap(leaves) : [p];
+}
+
+function allPrograms(s: SigmaInternals): [string, ProgramLike][] {
+  const out: [string, ProgramLike][] = [];
+  for (const [k, p] of Object.entries(s.nodePrograms)) leaves(p).forEach((l, i) => out.push([`n:${k}:${i}`, l]));
+  for (const [k, p] of Object.entries(s.edgePrograms)) leaves(p).forEach((l, i) => out.push([`e:${k}:${i}`, l]));
+  return out;
+}
+
+export interface Parked {
+  graph: unknown;
+  fields: Record<string, unknown>;
+  buffers: Map<string, { array: Float32Array; capacity: number; verticesCount: number }>;
+}
+
+/**
+ * Sets aside what sigma processed for its current graph. Call right before `setGraph(other)`: sigma then
+ * builds new objects and new buffers for the other graph and leaves these alone.
+ */
+export function park(sigma: object): Parked {
+  const s = sigma as unknown as SigmaInternals;
+  const fields: Record<string, unknown> = {};
+  for (const f of FIELDS) fields[f] = s[f];
+  // the one index sigma edits in place rather than replacing (see its addNodeToProgram)
+  s.nodeProgramIndex = {};
+  const buffers = new Map<string, { array: Float32Array; capacity: number; verticesCount: number }>();
+  for (const [k, p] of allPrograms(s)) {
+    buffers.set(k, { array: p.array, capacity: p.capacity, verticesCount: p.verticesCount });
+    // a different capacity makes the next reallocate() build a new array instead of writing into this one
+    p.capacity = -1;
+  }
+  return { graph: s.graph, fields, buffers };
+}
+
+/** Puts back what `park` set aside (sigma draws that graph again as it was; nothing is reprocessed). */
+export function unpark(sigma: object, parked: Parked): void {
+  const s = sigma as unknown as SigmaInternals;
+  s.unbindGraphHandlers();
+  s.graph = parked.graph;
+  s.bindGraphHandlers();
+  for (const f of FIELDS) s[f] = parked.fields[f];
+  for (const [k, p] of allPrograms(s)) {
+    const b = parked.buffers.get(k);
+    if (!b) continue;
+    p.array = b.array;
+    p.capacity = b.capacity;
+    p.verticesCount = b.verticesCount;
+  }
+  s.needToProcess = false;
+}
