@@ -38,20 +38,26 @@ const STEPS = `(async () => {
   // drawn what the page sent (what the user sees, and what the page's next task waits for).
   const drawn = () => { for (const gl of Object.values(app.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); };
   // Each step: the page's own work (the state change, the scope, counts, legend, labels and sigma's refresh,
-  // all synchronous) and the time until that frame is drawn to the pixel. Camera animations are cut short
-  // (their frames would draw without edges meanwhile).
+  // all synchronous) and the time until that frame is drawn to the pixel. The camera's animated return to
+  // the whole graph (leaving a focus) is ended at once (its frames draw without edges meanwhile), and each
+  // repeat starts from the whole graph in view, so that every repeat draws the same frames.
   const r = {};
+  const cam = app.sigma.getCamera();
+  const whole = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   const time = (name, f) => {
     drawn();
     const t = performance.now();
     f();
     const js = performance.now() - t;
-    if (app.sigma.getCamera().isAnimated()) app.sigma.getCamera().animate(app.sigma.getCamera().getState(), { duration: 0 });
+    // (sigma's Camera: an animation runs until its frame callback clears nextFrame; render() hides edges meanwhile)
+    if (cam.isAnimated()) { cancelAnimationFrame(cam.nextFrame); cam.nextFrame = null; cam.animationCallback = undefined; cam.setState(whole); }
     app.sigma.render();
     drawn();
     (r[name] ??= []).push([js, performance.now() - t]);
   };
   for (let i = 0; i < ${REPEATS}; i++) {
+    cam.setState(whole);
+    app.sigma.render();
     time('frame, whole graph', () => app.sigma.render());
     time('filter degree ≥ 3', () => app.update({ ranges: { ...ranges, degree: { min: 3, max: null } } }));
     time('filter confidence 0.2–0.8', () => app.update({ ranges: { ...ranges, confidence: { min: 0.2, max: 0.8 } } }));

@@ -52,7 +52,7 @@ const EDGE_PICKING_MAX = 5000;
 /**
  * A graph of more nodes and edges than this is "large": sigma draws a focus, a path or a filter that
  * leaves at most 1/SUB_FRACTION of its nodes as a graph of only those (see refresh), and a selection on
- * the whole graph highlights instead of fading everything else (every item changing is what costs there).
+ * the whole graph highlights instead of fading every other node (see lightSpot).
  */
 const LARGE_ITEMS = 10_000;
 const SUB_FRACTION = 4;
@@ -102,6 +102,8 @@ interface Drawn {
   /** nodes and edges marked by a selection, a focus or a path's ends (refreshed when it changes) */
   spotNodes: string[];
   spotEdges: string[];
+  /** a node is selected (its edges alone are drawn) */
+  bright: boolean;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
@@ -172,8 +174,13 @@ export class App {
   private drawn: Drawn | null = null;
   /** More than LARGE_ITEMS nodes and edges (see refresh). */
   private large = false;
-  /** A selection highlights its node and neighbours without fading the rest (large graph, whole graph drawn). */
+  /**
+   * Large graph drawn whole: a selection highlights its node, labels its neighbours and draws only its own
+   * edges, without recolouring the 16 000 other nodes (fading them all is what made it cost).
+   */
   private lightSpot = false;
+  /** brightNode() as of the last refresh (the edge reducer reads it 47 000 times). */
+  private bright: string | null = null;
   /** The small graph sigma draws when a large graph's view is narrowed (see refresh), with what it holds. */
   private sub: { graph: ViewGraph; nodes: Set<string>; edges: Set<string>; pos: number } | null = null;
   /** Sigma's state for the whole graph, set aside while it draws `sub`, with what it showed then. */
@@ -183,6 +190,8 @@ export class App {
   /** nodes whose label is drawn when nothing is focused; null: all */
   private labelSet: Set<string> | null = null;
   private labelFrame = 0;
+  /** The inputs of the last label choice and its result (see computeLabels). */
+  private labelMemo: { key: string; scope: Scope | null; focus: Set<string> | null; labels: Set<string> } | null = null;
   private widths = new Map<string, number>();
   private measure: CanvasRenderingContext2D | null = null;
   /** Timeline bins of the loaded graph's article dates ([] when it has none). */
@@ -412,7 +421,8 @@ export class App {
     this.renderPath();
     this.renderTable();
     this.renderLayoutControls();
-    this.minimap?.redraw();
+    // the map's dots in the next frame: 16 000 of them need not hold up the answer
+    this.minimap?.scheduleRedraw();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
   private renderPath(): void {
@@ -883,6 +893,7 @@ export class App {
     const narrow = this.large && sc.nodes.size * SUB_FRACTION <= g.order;
     this.lightSpot = this.large && !narrow;
     this.focusSet = this.computeFocus();
+    this.bright = this.brightNode();
     this.computeLabels();
     let shown: ViewGraph = g;
     if (narrow) {
@@ -925,6 +936,8 @@ export class App {
       // what a selection or a focus marks (highlighted, labelled), before and now
       for (const n of [...last.spotNodes, ...now.spotNodes]) if (shown.hasNode(n)) nodes.add(n);
       for (const e of [...last.spotEdges, ...now.spotEdges]) if (shown.hasEdge(e)) edges.add(e);
+      // a selection hides the edges that do not touch it (software GL draws the frame in a fraction of the time)
+      if (last.bright !== now.bright) for (const e of now.edges) edges.add(e);
       s.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
     } else s.refresh();
     this.drawn = now;
@@ -951,6 +964,7 @@ export class App {
       labels: this.labelSet,
       spotNodes,
       spotEdges,
+      bright: bright !== null,
     };
   }
 
@@ -1013,7 +1027,7 @@ export class App {
     if (labelled) res.forceLabel = true;
     else res.label = '';
     if (focus && this.lightSpot) {
-      // large graph drawn whole: the selected node highlighted, its neighbours labelled, nothing fades
+      // large graph drawn whole: the selected node highlighted, its neighbours labelled, no node fades
       if (node === this.brightNode()) res.highlighted = true;
     } else if (focus) {
       if (focus.has(node)) {
@@ -1041,12 +1055,10 @@ export class App {
       res.hidden = true;
       return res;
     }
-    const focus = this.brightNode();
-    if (focus && g.hasNode(focus)) {
-      const [s, t] = g.extremities(edge);
-      if (s !== focus && t !== focus) {
-        if (!this.lightSpot) res.hidden = true;
-      } else {
+    const focus = this.bright;
+    if (focus !== null && g.hasNode(focus)) {
+      if (g.source(edge) !== focus && g.target(edge) !== focus) res.hidden = true;
+      else {
         // Relation labels only where they stay readable: a small neighbourhood, typed relations.
         if (!co && (this.focusSet?.size ?? 0) <= SMALL_NEIGHBOURHOOD) {
           res.label = a.label;
@@ -1293,11 +1305,19 @@ export class App {
   private labelWidth(label: string): number {
     let w = this.widths.get(label);
     if (w === undefined) {
-      this.measure ??= document.createElement('canvas').getContext('2d');
-      if (this.measure) {
-        this.measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${FONT}`;
-        w = this.measure.measureText(label).width;
-      } else w = label.length * LABEL_SIZE;
+      // A large graph's labels are measured character by character (a few thousand distinct characters,
+      // not 16 000 strings: measuring every label took about 0.5 s of the first frame); a label's width is
+      // then the sum of its characters' advances, which is what the text gets without kerning.
+      if (this.large && label.length > 1) {
+        w = 0;
+        for (const ch of label) w += this.labelWidth(ch);
+      } else {
+        this.measure ??= document.createElement('canvas').getContext('2d');
+        if (this.measure) {
+          this.measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${FONT}`;
+          w = this.measure.measureText(label).width;
+        } else w = label.length * LABEL_SIZE;
+      }
       this.widths.set(label, w);
     }
     return w;
@@ -1316,8 +1336,24 @@ export class App {
       this.labelSet = null;
       return;
     }
-    const focusNode = this.brightNode() ?? this.scope?.focus;
+    // (a selection on a large graph drawn whole forces its own label and its neighbours': the rest stays)
+    const focusNode = (this.lightSpot ? null : this.brightNode()) ?? this.scope?.focus;
     const { width, height } = s.getDimensions();
+    // The same inputs choose the same labels: a selection on a large graph (or a refresh that changed
+    // nothing here) does not place 16 000 candidates again.
+    const cam = s.getCamera().getState();
+    const key = JSON.stringify([cam.x, cam.y, cam.ratio, cam.angle, width, height, this.state.labels, this.state.sizeBy, this.posVersion, focusNode]);
+    const memo = this.labelMemo;
+    if (
+      memo &&
+      memo.key === key &&
+      memo.focus === focus &&
+      (memo.scope === this.scope || sameSet(memo.scope?.nodes ?? new Set(), this.scope?.nodes ?? new Set()))
+    ) {
+      memo.scope = this.scope;
+      this.labelSet = memo.labels;
+      return;
+    }
     const cands: LabelCandidate[] = [];
     const sc = this.scope;
     const consider = (n: string, a: NodeView) => {
@@ -1339,6 +1375,7 @@ export class App {
       viewport: { width, height },
       avoidNodes: !focus && this.state.labels <= 1,
     });
+    this.labelMemo = { key, scope: this.scope, focus, labels: this.labelSet };
   }
 
   private scheduleLabels(): void {

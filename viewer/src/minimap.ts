@@ -79,6 +79,16 @@ export class Minimap {
     this.drawViewport();
   }
 
+  /** What is shown changed: the dots and the rectangle, in the next frame (once per frame). */
+  scheduleRedraw(): void {
+    if (this.dotsFrame) return;
+    this.dotsFrame = requestAnimationFrame(() => {
+      this.dotsFrame = 0;
+      this.redraw();
+    });
+  }
+  private dotsFrame = 0;
+
   /** Camera moved: the rectangle only (once per frame). */
   schedule(): void {
     if (this.frame) return;
