@@ -10,6 +10,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { MultiGraph } from 'graphology';
 import { flatPrograms, flattened } from './flat-programs.js';
 import { park, unpark, type Parked } from './sigma-state.js';
+import { matrixFromCamera } from 'sigma/utils';
 import { byId, clear, el } from './dom.js';
 import { formatHash, parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
@@ -1356,10 +1357,13 @@ export class App {
     }
     const cands: LabelCandidate[] = [];
     const sc = this.scope;
+    // The camera's matrix as of now (sigma's own is the one of its last frame: before the first frame, an
+    // empty graph's, which is never computed).
+    const matrix = matrixFromCamera(cam, { width, height }, s.getGraphDimensions(), s.getStagePadding());
     const consider = (n: string, a: NodeView) => {
       if (!a.label || !sc?.nodes.has(n) || (focus && !focus.has(n))) return;
       const size = this.nodeSize(a);
-      const v = s.graphToViewport({ x: a.x, y: a.y });
+      const v = s.graphToViewport({ x: a.x, y: a.y }, { matrix });
       // the focused node always wins; then bigger nodes, then better connected ones
       const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
       cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
