@@ -141,6 +141,7 @@ const PARTIAL = new Set([
   'org:known',
   'org:suffix',
   'person:dictionary',
+  'person:title',
 ]);
 /** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
 const BARE = new Set(['place:known', 'place:short', 'org:known', 'person:dictionary']);
@@ -191,6 +192,9 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     return !PLACE_END.test(name);
   }
+  // 秘书长杨世 + 和说: a title's name cut one character short where the model reads a given name of two (杨世和,
+  // 赵启正: 和 and 正 also are function words, which the rule does not take inside a Han name).
+  if (c.rule === 'person:title') return m.kind === 'PERSON' && c.kind === 'PERSON' && m.start === c.start && m.end - c.end === 1 && m.end - m.start === 3;
   if (m.kind === 'PLACE' && c.kind === 'PLACE') {
     return !rulePlaces.some((p) => p !== c && p.start < m.end && p.end > m.start && (p.start < c.start || p.end > c.end));
   }

@@ -169,4 +169,13 @@ describe('combination of model spans and rule candidates', () => {
     // A name no rule read keeps the model's kind.
     expect(combine(text, cands.slice(1), new Set()).map((m) => `${m.text}:${m.kind}`)).toEqual(['沙枣台:PLACE', '红柳湾:PERSON']);
   });
+
+  it('lets a title’s name cut one character short give way to the model’s three-character name', () => {
+    const text = '协会秘书长李世和说，明年再办。';
+    const at = text.indexOf('李世');
+    const rule = c(at, at + 2, 'PERSON', 5, 'person:title');
+    expect(combine(text, [rule, c(at, at + 3, 'PERSON', MODEL_PRIORITY, 'model')], new Set()).map((m) => m.text)).toEqual(['李世和']);
+    // A model span running further on (李世和说) does not take the name over.
+    expect(combine(text, [rule, c(at, at + 4, 'PERSON', MODEL_PRIORITY, 'model')], new Set()).map((m) => m.text)).toEqual(['李世']);
+  });
 });
