@@ -29,6 +29,13 @@ describe('organization rules', () => {
     expect(orgs('当地司法部门已经受理此案。')).toEqual([]);
   });
 
+  it('leaves a dateline’s end and 原 (former) out of the name', () => {
+    const dated = orgs('新华社北京5月3日电青年志愿者协会今天发出倡议。');
+    expect(dated).toContain('青年志愿者协会');
+    expect(dated.filter((o) => o.includes('日电'))).toEqual([]);
+    expect(orgs('他曾是原中央顾问委员会委员。')).toEqual(['中央顾问委员会']);
+  });
+
   it('takes name-like stems without a place', () => {
     expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
     expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);

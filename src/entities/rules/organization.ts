@@ -172,6 +172,9 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** Words before a body's name that are not part of it (see organizationCandidates). */
+const LEADING_NON_NAME = new Set(['原', '日电', '电', '讯', '本报讯', '报讯']);
+
 /** Bodies of the natives of a place living elsewhere (上海市浙江商会, 深圳市湖南同乡会). */
 const NATIVES_BODIES = new Set(['商会', '同乡会', '联谊会']);
 export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
@@ -234,6 +237,9 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       if (host) s = host.start;
     }
     while (s < i && STOP_CHARS.has(text[s]!)) s++;
+    // Words that stand before a body's name without being part of it: a dateline's end (日电, 本报讯) and 原
+    // (former: 原中央顾问委员会), each a word of its own.
+    for (let t = tokenAt(ctx, s); t && t.start === s && t.end < i && LEADING_NON_NAME.has(t.word); t = tokenAt(ctx, s)) s = t.end;
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
     if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
