@@ -151,8 +151,6 @@ const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街
 const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
 /** A division's last character and the one after it that make a word for its seat or streets (县城, 市区). */
 const LEVEL_AREA = new Set(['县城', '市区', '城区', '镇区', '旗里', '镇上', '村里', '乡里']);
-/** Fixed phrases in which a place name is no mention of the place (中国特色社会主义). */
-const FIXED_PHRASES: ReadonlyArray<[string, string]> = [['中国', '特色']];
 
 /** Whether [start, end) is exactly a chain of rule places (河南省, 河南省社旗县). */
 function coveredByPlaces(start: number, end: number, places: readonly Candidate[]): boolean {
@@ -204,12 +202,7 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const valid = candidates.filter(
     (c) =>
-      c.start >= 0 &&
-      c.end <= text.length &&
-      c.end > c.start &&
-      !nonEntities.has(text.slice(c.start, c.end)) &&
-      !(c.canonical && nonEntities.has(c.canonical)) &&
-      !FIXED_PHRASES.some(([w, next]) => text.slice(c.start, c.end) === w && text.startsWith(next, c.end)),
+      c.start >= 0 && c.end <= text.length && c.end > c.start && !nonEntities.has(text.slice(c.start, c.end)) && !(c.canonical && nonEntities.has(c.canonical)),
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |

@@ -314,7 +314,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       add({ start: i, end: i + al, ...(full !== text.slice(i, i + al) ? { canonical: full } : {}), priority: 4, rule: 'place:abbreviation' });
     }
     const pl = lex.placeList.longestAt(text, i);
-    if (pl > 0 && !lex.placeSuffixes.longestAt(text, i + pl) && !text.startsWith('中国特色', i)) {
+    if (pl > 0 && !lex.placeSuffixes.longestAt(text, i + pl)) {
       const t = tokenAt(ctx, i);
       if (!t || t.start === i) {
         const full = lex.places.get(text.slice(i, i + pl))!;
