@@ -18,7 +18,7 @@ import type { RuledMention } from './combine.js';
 export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   model: 0,
   repeat: 0.96,
-  'person:title': 0.89,
+  'person:title': 0.91,
   'person:mongolian-tail': 0.75,
   'person:speaker': 0.96,
   'person:byline': 0.95,
@@ -35,7 +35,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:short': 0.95,
   'place:counted': 0.8,
   'org:known': 0.98,
-  'org:suffix': 0.81,
+  'org:suffix': 0.82,
   'org:source': 0.94,
   'org:outlet': 0.97,
   'org:executive': 0.75,
