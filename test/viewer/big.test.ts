@@ -165,6 +165,17 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
           const text = JSON.stringify([g.nodes().map((n) => s.getNodeDisplayData(n)), g.edges().map((e) => s.getEdgeDisplayData(e))]);
           return { order: g.order, size: g.size, buffers: buffers.join(' '), data: fnvText(text) };
         });
+      // whole-graph filters (most nodes stay: sigma keeps the whole graph, edges whose ends were filtered in or
+      // out are repainted by their hidden flag alone): the same buffers and display data as a full refresh
+      for (const min of [2, 3, 2, null]) {
+        await page.evaluate((m) => window.__zhkg!.update({ ranges: { ...window.__zhkg!.state.ranges, degree: { min: m, max: null } } }), min);
+        const left = Number(await page.getAttribute('#status', 'data-nodes'));
+        expect(left * 4).toBeGreaterThan(MID_NODES);
+        const filtered = await state();
+        expect([filtered.order, filtered.size]).toEqual([MID_NODES, MID_EDGES]);
+        await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+        expect(await state()).toEqual(filtered);
+      }
       // a filter first, so that coming back has something to put back besides the whole graph
       await page.evaluate(() => window.__zhkg!.update({ ranges: { ...window.__zhkg!.state.ranges, mentions: { min: 3, max: null } } }));
       await page.evaluate((k) => window.__zhkg!.focusOn(k), hub);

@@ -99,3 +99,56 @@ export function unpark(sigma: object, parked: Parked): void {
   }
   s.needToProcess = false;
 }
+
+interface LabelInternals {
+  edgesWithForcedLabels: Set<string>;
+  canvasContexts: Record<string, CanvasRenderingContext2D>;
+  width: number;
+  height: number;
+  renderEdgeLabels(): unknown;
+}
+
+/**
+ * Sigma draws edge labels by walking every edge of its graph on every frame (its
+ * edgeLabelsToDisplayFromNodes: 47 000 edges, 8–10 ms a frame on the bench graph) and then draws those that
+ * have a label. The page gives an edge a label only with `forceLabel` (the reducers), so when no edge has
+ * a forced label nothing would be drawn: the edge label layer is just cleared.
+ */
+export function skipEmptyEdgeLabels(sigma: object): void {
+  const s = sigma as unknown as LabelInternals;
+  const own = s.renderEdgeLabels.bind(s);
+  s.renderEdgeLabels = () => {
+    if (s.edgesWithForcedLabels.size > 0) return own();
+    s.canvasContexts.edgeLabels?.clearRect(0, 0, s.width, s.height);
+    return s;
+  };
+}
+
+interface RepaintInternals {
+  edgeDataCache: Record<string, { hidden: boolean; type: string }>;
+  nodeDataCache: Record<string, unknown>;
+  edgeProgramIndex: Record<string, number>;
+  edgeIndices: Record<string, number>;
+  edgePrograms: Record<string, { process(fingerprint: number, position: number, source: unknown, target: unknown, data: unknown): void }>;
+}
+
+/**
+ * Shows or hides edges whose display data differs from what sigma holds only by `hidden` (an edge whose
+ * ends were filtered in or out, no colour, size or label change): the flag is set on sigma's display data
+ * and the edge is written into its program's buffer again — what sigma's addEdgeToProgram does, with the
+ * ends given instead of looked up — without running the reducer and sigma's attribute copy for each (what
+ * `refresh({ partialGraph })` does). Call after the nodes' display data is up to date (the buffer reads the
+ * ends' `hidden`), then render.
+ */
+export function repaintEdges(sigma: object, edges: readonly string[], sources: readonly string[], targets: readonly string[], hidden: boolean[]): void {
+  const s = sigma as unknown as RepaintInternals;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const data = s.edgeDataCache[e];
+    const at = s.edgeProgramIndex[e];
+    const program = data && s.edgePrograms[data.type];
+    if (!data || at === undefined || !program) throw new Error(`repaintEdges: edge "${e}" is not drawn`);
+    data.hidden = hidden[i]!;
+    program.process(s.edgeIndices[e]!, at, s.nodeDataCache[sources[i]!], s.nodeDataCache[targets[i]!], data);
+  }
+}
