@@ -34,6 +34,9 @@ const STEPS = `(async () => {
   let far = '';
   for (const n of near) for (const m of g.neighbors(n)) if (!far && m !== hub && !near.has(m)) far = m;
   const ranges = app.state.ranges;
+  const sizes = new Map();
+  g.forEachNode((_n, a) => { if (a.community !== null) sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1); });
+  const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
   // One frame as software GL draws it: a one-pixel read of each WebGL canvas waits until the GL process has
   // drawn what the page sent (what the user sees, and what the page's next task waits for).
   const drawn = () => { for (const gl of Object.values(app.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); };
@@ -63,6 +66,10 @@ const STEPS = `(async () => {
     time('filter confidence 0.2–0.8', () => app.update({ ranges: { ...ranges, confidence: { min: 0.2, max: 0.8 } } }));
     time('filter degree ≥ 8 (a few nodes left)', () => app.update({ ranges: { ...ranges, degree: { min: 8, max: null } } }));
     time('filters cleared', () => app.update({ ranges }));
+    time('filter kind (persons hidden)', () => app.update({ hiddenKinds: ['PERSON'] }));
+    time('filter relation (co-occurs hidden)', () => app.update({ hiddenKinds: [], hiddenRelations: ['co_occurs'] }));
+    time('filter community (the largest)', () => app.update({ hiddenRelations: [], community: largest }));
+    time('filters cleared again', () => app.update({ community: null }));
     time('select the hub (whole graph)', () => app.selectNode(hub));
     time('selection cleared', () => app.selectNode(null));
     time('focus on the hub, depth 1', () => app.focusOn(hub));
