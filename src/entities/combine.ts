@@ -92,30 +92,6 @@ function figurative(text: string, chosen: readonly Candidate[]): Candidate[] {
   });
 }
 
-/**
- * One sense per text: the model's reading of a name that rules read as another kind elsewhere in the text (and
- * only as that kind) takes the rules' kind (红柳湾 a village in a list of villages, then “红柳湾的春天”, which the
- * model read as a person). Changes `chosen` in place. Counts (1 Dec 2026): genre 2 wrong made right; PD dev,
- * one sentence per text, never fires.
- */
-function oneSense(text: string, chosen: Candidate[]): void {
-  const ruled = new Map<string, Candidate | null>();
-  for (const c of chosen) {
-    if (c.priority <= MODEL_PRIORITY) continue;
-    const name = text.slice(c.start, c.end);
-    const seen = ruled.get(name);
-    ruled.set(name, seen === undefined || (seen !== null && seen.kind === c.kind) ? c : null);
-  }
-  if (ruled.size === 0) return;
-  chosen.forEach((c, i) => {
-    if (c.rule !== 'model') return;
-    const r = ruled.get(text.slice(c.start, c.end));
-    if (!r || r.kind === c.kind) return;
-    const { canonical: _drop, ...rest } = c;
-    chosen[i] = { ...rest, kind: r.kind, ...(r.canonical ? { canonical: r.canonical } : {}) };
-  });
-}
-
 export interface CombineOptions {
   /**
    * Also report the place that opens an organization's name (十里铺村 in 十里铺村党支部) as a mention of its
@@ -233,14 +209,17 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     chosen.splice(chosen.indexOf(c), 1);
     taken.fill(0, c.start, c.end);
   }
-  oneSense(text, chosen);
 
-  // Other mentions of the people and programs that rules found (萨仁苏和说 … 萨仁苏和家养了; 将 小养殖 …
-  // 小养殖项目): a name the text has established is that entity wherever it recurs.
+  // Other mentions of the people, programs, long organizations and places that rules found (萨仁苏和说 …
+  // 萨仁苏和家养了; 将 小养殖 … 小养殖项目; a village of a counted list, then 红柳湾的春天, which the model read as
+  // a person): a name the text has established is that entity wherever it recurs.
   const repeatable = chosen.filter(
     (c) =>
       c.priority > MODEL_PRIORITY &&
-      (c.kind === 'PERSON' || (c.kind === 'PROGRAM' && c.end - c.start >= 3) || (c.kind === 'ORGANIZATION' && c.end - c.start >= 6)),
+      (c.kind === 'PERSON' ||
+        (c.kind === 'PROGRAM' && c.end - c.start >= 3) ||
+        (c.kind === 'ORGANIZATION' && c.end - c.start >= 6) ||
+        (c.kind === 'PLACE' && c.end - c.start >= 3)),
   );
   const names = new Map<string, Candidate>();
   for (const c of repeatable) names.set(text.slice(c.start, c.end), c);

@@ -17,7 +17,7 @@ import type { RuledMention } from './combine.js';
  */
 export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   model: 0,
-  repeat: 0.96,
+  repeat: 0.95,
   'person:title': 0.91,
   'person:mongolian-tail': 0.75,
   'person:speaker': 0.96,

@@ -24,6 +24,11 @@ export function placeIndex(): PlaceIndex | undefined {
     const line = ix.lines[row]!;
     return line.slice(line.indexOf('\t') + 1);
   };
+  // A province's row holds its whole two-digit code, a prefecture's four (lower levels hold more digits).
+  const codeDigits = (name: string): number => {
+    const row = ix.byName.get(name);
+    return row === undefined ? 0 : ix.lines[row]!.indexOf('\t');
+  };
   const unique = (name: string): string | undefined => {
     const rows = ix.byAlias.get(name);
     if (!rows || rows.length === 0) return undefined;
@@ -32,15 +37,8 @@ export function placeIndex(): PlaceIndex | undefined {
   };
   cached = {
     isDivision: (name) => ix.byName.has(name),
-    // A province's row holds its whole two-digit code (lower levels hold more digits).
-    isProvince: (name) => {
-      const row = ix.byName.get(name);
-      return row !== undefined && ix.lines[row]!.indexOf('\t') === 2;
-    },
-    isPrefecture: (name) => {
-      const row = ix.byName.get(name);
-      return row !== undefined && ix.lines[row]!.indexOf('\t') === 4;
-    },
+    isProvince: (name) => codeDigits(name) === 2,
+    isPrefecture: (name) => codeDigits(name) === 4,
     expandShortName: (name) => (name.length >= 2 && !ix.byName.has(name) ? unique(name) : undefined),
     expandAbbreviation: (name) => {
       if (name.length < 3 || !DIVISION_END.test(name) || ix.byName.has(name)) return undefined;

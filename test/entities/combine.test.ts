@@ -161,7 +161,7 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['国家卫健委专家组']);
   });
 
-  it('gives the model’s reading of a name the kind rules gave that name elsewhere in the text', () => {
+  it('repeats a place a rule found over the model’s reading of it as another kind', () => {
     const text = '红柳湾和沙枣台两个自然村通了路。红柳湾的春天来了。';
     const at = text.lastIndexOf('红柳湾');
     const cands = [c(0, 3, 'PLACE', 3, 'place:counted'), c(4, 7, 'PLACE', 3, 'place:counted'), c(at, at + 3, 'PERSON', MODEL_PRIORITY, 'model')];

@@ -315,5 +315,7 @@ describe('a list closed by a count of villages', () => {
   it('names none when the count differs (…等四个) or an item is no name', () => {
     expect(counted('乡里的红柳湾、沙枣台和野狐坡等四个自然村都通了水泥路。')).toEqual([]);
     expect(counted('乡里的红柳湾、沙枣台和野狐坡四个自然村都通了水泥路。')).toEqual([]);
+    // A count inside a larger number (十二个) is no count of this list.
+    expect(counted('工作队走访了前营子和后营子十二个嘎查。')).toEqual([]);
   });
 });

@@ -207,11 +207,11 @@ export function naturalPlaces(ctx: RuleContext): Candidate[] {
   return out;
 }
 
-/** A count of villages or townships closing a list (三个自然村, 两个嘎查, 4个社区). */
-const COUNTED_KIND = /([一二两三四五六七八九十]|[2-9])个(自然村|行政村|村民小组|嘎查|社区|苏木|村|乡镇|镇|乡)/g;
-const HAN_COUNT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-/** Characters that end the words before a list's first item (…的A、B和C三个村, 走访了A、B两个村). */
-const BEFORE_LIST = /[的了在到和与及是为对把被从向由将等里]/;
+/** A count of two or more villages or townships closing a list (三个自然村, 两个嘎查, 4个社区), not part of a larger number. */
+const COUNTED_KIND = /(?<![0-9一二两三四五六七八九十百千])([二两三四五六七八九十]|[2-9])个(自然村|行政村|村民小组|嘎查|社区|苏木|村|乡镇|镇|乡)/g;
+const HAN_COUNT: Readonly<Record<string, number>> = { 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** The words before a list's first item, up to the last character that ends them (…的A、B和C三个村, 走访了A、B两个村). */
+const BEFORE_LIST = /^.*[的了在到和与及是为对把被从向由将等里]/;
 
 /**
  * The items of a list that a count of villages or townships closes, when the count is the number of items
@@ -224,27 +224,17 @@ export function countedPlaces(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(COUNTED_KIND)) {
     const n = HAN_COUNT[m[1]!] ?? Number(m[1]);
-    if (n < 2) continue;
     // The clause before the count, split into items at 、 and, before the last, at 和 / 及 / 与.
     let from = m.index;
     while (from > 0 && m.index - from < 8 * n && (isHan(text[from - 1]) || text[from - 1] === '、')) from--;
-    const clause = text.slice(from, m.index);
-    const parts = clause.split('、');
+    const parts = text.slice(from, m.index).split('、');
     const lastSplit = /^(.+)[和及与]([^和及与]+)$/.exec(parts[parts.length - 1]!);
     if (lastSplit) parts.splice(parts.length - 1, 1, lastSplit[1]!, lastSplit[2]!);
     if (parts.length !== n) continue;
-    let first = parts[0]!;
-    for (let k = first.length - 1; k >= 0; k--) {
-      if (BEFORE_LIST.test(first[k]!)) {
-        first = first.slice(k + 1);
-        break;
-      }
-    }
-    const offset = parts[0]!.length - first.length;
-    parts[0] = first;
+    const start = from + (BEFORE_LIST.exec(parts[0]!)?.[0].length ?? 0);
+    parts[0] = text.slice(start, from + parts[0]!.length);
     if (parts.some((x) => x.length < 2 || x.length > 6 || [...x].some((c) => !isHan(c)))) continue;
     // The first item must start a word.
-    const start = from + offset;
     const t = tokenAt(ctx, start);
     if (t && t.start !== start) continue;
     let at = start;
