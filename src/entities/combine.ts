@@ -114,6 +114,7 @@ const PARTIAL = new Set([
   'place:chain',
   'place:suffix',
   'place:province',
+  'place:natural',
   'org:known',
   'org:suffix',
   'person:dictionary',

@@ -41,6 +41,14 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text2, cands2, new Set(), { nested: false }).map((m) => m.text)).toEqual(['国务院新闻办公室']);
   });
 
+  it('lets a natural place give way to a model organization named after it', () => {
+    const text = '青海湖鸟类保护协会成立';
+    const cands = [c(0, 3, 'PLACE', 4, 'place:natural'), ...modelCandidates([{ start: 0, end: 9, text: '青海湖鸟类保护协会', kind: 'ORGANIZATION' }])];
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => m.text)).toEqual(['青海湖鸟类保护协会']);
+    // Alone it stays.
+    expect(combine(text, [c(0, 3, 'PLACE', 4, 'place:natural')], new Set()).map((m) => m.text)).toEqual(['青海湖']);
+  });
+
   it('does not let a model span that runs places together override the chain', () => {
     const text = '巴彦花镇宝山村第一书记';
     const out = combine(

@@ -36,6 +36,17 @@ describe('organization rules', () => {
     expect(orgs('他曾是原中央顾问委员会委员。')).toEqual(['中央顾问委员会']);
   });
 
+  it('leaves the clause before a body without a place out of its name', () => {
+    // A body the lexicon knows, or jieba's word for the whole body, starts the name.
+    expect(orgs('大家一起纪念人民日报创刊五十周年。')).toEqual(['人民日报']);
+    expect(orgs('记者记中央社会主义学院的一堂课。')).toEqual(['中央社会主义学院']);
+    // A person's name and the verb after it are not part of the body's name.
+    expect(orgs('会上，李明华担任委员会主任。').filter((o) => o.includes('担任'))).toEqual([]);
+    expect(orgs('王小东住医院治疗了半个月。')).toEqual([]);
+    // A verb inside the name after its first word stays.
+    expect(orgs('通辽市奈曼旗大沁他拉镇八号村党支部领办的奈曼旗绿源种植专业合作社')).toContain('奈曼旗绿源种植专业合作社');
+  });
+
   it('takes name-like stems without a place', () => {
     expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
     expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);

@@ -175,6 +175,33 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
 /** Words before a body's name that are not part of it (see organizationCandidates). */
 const LEADING_NON_NAME = new Set(['原', '日电', '电', '讯', '本报讯', '报讯']);
 
+/** Parts of speech of a clause's words rather than a name's: verbs, prepositions, idioms. */
+const CLAUSE_TAG = /^(v|vd|p|i|l)$/;
+
+/**
+ * Where the name of a body whose stem (s..i, before the suffix ending at `end`) holds no place or body
+ * starts, when the stem has run over the clause before the name: a body the lexicon knows that ends with the
+ * suffix starts it (纪念 | 人民日报), and so does a word jieba tags as a body's name ending with it; a verb or preposition opening the stem stays out (记 | 中央社会主义学院,
+ * 经 | 人民法院), and so does a person's name with the verb after it (某某 担任 | 委员会). What is left must
+ * still pass as a stem; verbs inside a name after its first word stay (绿源种植专业合作社, 建设银行).
+ */
+function nameStart(ctx: RuleContext, s: number, i: number, end: number, found: readonly Candidate[]): number {
+  const known = found.find((o) => o.rule === 'org:known' && o.end === end && o.start > s && o.start <= i);
+  if (known) return known.start;
+  // jieba's own word for the whole body (中央社会主义学院/nt) starts it too.
+  const whole = tokenAt(ctx, end - 1);
+  if (whole && whole.end === end && whole.tag === 'nt' && whole.start > s && whole.start < i) return whole.start;
+  for (let t = tokenAt(ctx, s); t && t.start === s && t.end < i && CLAUSE_TAG.test(t.tag); t = tokenAt(ctx, s)) s = t.end;
+  for (let k = s; k < i;) {
+    const t = tokenAt(ctx, k);
+    if (!t) break;
+    const next = tokenAt(ctx, t.end);
+    if (/^nr/.test(t.tag) && next && next.end <= i && /^(v|vd|p)$/.test(next.tag)) s = next.end;
+    k = t.end;
+  }
+  return s;
+}
+
 /** Bodies of the natives of a place living elsewhere (上海市浙江商会, 深圳市湖南同乡会). */
 const NATIVES_BODIES = new Set(['商会', '同乡会', '联谊会']);
 export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
@@ -240,6 +267,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // Words that stand before a body's name without being part of it: a dateline's end (日电, 本报讯) and 原
     // (former: 原中央顾问委员会), each a word of its own.
     for (let t = tokenAt(ctx, s); t && t.start === s && t.end < i && LEADING_NON_NAME.has(t.word); t = tokenAt(ctx, s)) s = t.end;
+    if (!link) s = nameStart(ctx, s, i, end, out);
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
     if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
