@@ -96,7 +96,14 @@ interface Draft {
   caption: boolean;
 }
 
-const endsMidSentence = (b: Block) => b.kind === 'body' && !SENTENCE_END.test(b.clean) && !/[：:]$/.test(b.clean);
+/** A page's field of record: 来源：…, 作者：…, 浏览：…, 发布时间：… */
+const RECORD_FIELD = /(?:来源|作者|编辑|责编|浏览|点击|阅读|时间|日期|发布)[：:]/g;
+/**
+ * A web page's record line (时间：… 来源：… 作者：… 浏览：…) holds two fields or more; it never runs on into the
+ * paragraph after it, though it ends with no full stop.
+ */
+const isRecordLine = (b: Block) => (b.clean.match(RECORD_FIELD)?.length ?? 0) >= 2;
+const endsMidSentence = (b: Block) => b.kind === 'body' && !SENTENCE_END.test(b.clean) && !/[：:]$/.test(b.clean) && !isRecordLine(b);
 /** A text block (body, or a short one of some length) that stops in the middle of a sentence. */
 const cutText = (b: Block) => (b.kind === 'body' || (b.kind === 'short' && b.clean.length >= 10)) && !SENTENCE_END.test(b.clean);
 

@@ -62,6 +62,12 @@ describe('splitArticles', () => {
     }
   });
 
+  it('never runs a page’s record line on into the paragraph after it', () => {
+    const text = '青山村的新变化\n\n时间:2021-05-06 09:30 来源:县委宣传部 作者:本站 浏览:次   \n\n  青山村位于县城东面，全村共有两百户人家。\n';
+    const [a] = splitArticles({ path: 'p.txt', encoding: 'utf-8', text });
+    expect(a!.text).toContain('浏览:次\n青山村位于');
+  });
+
   it('gives stable ids from the file name', () => {
     expect(articles.map((a) => a.id)).toEqual(articles.map((_, i) => `000_6a6b28fc1a4d90e2#${i + 1}`));
   });
