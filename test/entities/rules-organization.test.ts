@@ -47,6 +47,11 @@ describe('organization rules', () => {
     expect(orgs('通辽市奈曼旗大沁他拉镇八号村党支部领办的奈曼旗绿源种植专业合作社')).toContain('奈曼旗绿源种植专业合作社');
   });
 
+  it('reads no suffix in a common word that ends like one (干部, 内部)', () => {
+    expect(orgs('青山镇党委发动党员干部参加植树。').filter((o) => o.endsWith('干部'))).toEqual([]);
+    expect(orgs('通辽市委组织部机关43名青年党员')).toEqual(['通辽市委组织部']);
+  });
+
   it('takes name-like stems without a place', () => {
     expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
     expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);

@@ -50,6 +50,8 @@ const SUFFIX_BLOCKERS = [
   '公司化',
   '政府性',
 ];
+/** Common words that end with a one-character weak suffix (党员干部, 公司内部): that character is no suffix there. */
+const SUFFIX_ENDED_WORDS = new Set(['干部', '全部', '内部', '外部', '局部', '东部', '西部', '南部', '北部', '中部']);
 /** Stems that name the level of government rather than a place (自治区扶贫办, 国家发改委). */
 const LEVEL_STEMS = new Set(['自治区', '国家', '中央', '全国']);
 /** What may follow the weak suffix 报 when it names a newspaper (二连浩特报记者). */
@@ -234,6 +236,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // two-character word (干部, 村部), is no suffix; 科技局 is.
     const carrier = tokenAt(ctx, i);
     if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || (sl === 1 && carrier.end - carrier.start < 3))) continue;
+    if (mode === 'weak' && sl === 1 && SUFFIX_ENDED_WORDS.has(text.slice(i - 1, end))) continue;
     // A suffix inside a blocked word is part of that word (决策部署: 署 as in 专员公署 is no suffix here).
     if (carrier && carrier.start < i && SUFFIX_BLOCKERS.includes(text.slice(carrier.start, carrier.end))) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
