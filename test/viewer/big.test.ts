@@ -79,9 +79,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(NODES));
       // nothing hidden before any filter
-      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => window.__zhkg!.sigma!.getNodeDisplayData(n)!.hidden).length)).toBe(
-        0,
-      );
+      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => !window.__zhkg!.isDrawn('node', n)).length)).toBe(0);
 
       const first = await page.evaluate(() => window.__zhkg!.graph!.nodes()[0]!);
       const label = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'label'), first);
@@ -105,9 +103,9 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       expect(expected).toBeGreaterThan(0);
       expect(expected).toBeLessThan(NODES);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(expected));
-      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => !window.__zhkg!.sigma!.getNodeDisplayData(n)!.hidden).length)).toBe(
-        expected,
-      );
+      // (sigma keeps the whole graph: what the filter leaves out is not drawn through the programs' visibility texture)
+      expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
+      expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => window.__zhkg!.isDrawn('node', n)).length)).toBe(expected);
 
       // focus on the node: its ego network only
       await page.evaluate(() =>
@@ -163,7 +161,17 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
           );
           const g = s.getGraph();
           const text = JSON.stringify([g.nodes().map((n) => s.getNodeDisplayData(n)), g.edges().map((e) => s.getEdgeDisplayData(e))]);
-          return { order: g.order, size: g.size, buffers: buffers.join(' '), data: fnvText(text) };
+          const app = window.__zhkg!;
+          const drawn =
+            g
+              .nodes()
+              .map((n) => (app.isDrawn('node', n) ? 'n' : '-'))
+              .join('') +
+            g
+              .edges()
+              .map((e) => (app.isDrawn('edge', e) ? 'e' : '-'))
+              .join('');
+          return { order: g.order, size: g.size, buffers: buffers.join(' '), data: fnvText(text), drawn: fnvText(drawn) };
         });
       // whole-graph filters (most nodes stay: sigma keeps the whole graph, edges whose ends were filtered in or
       // out are repainted by their hidden flag alone): the same buffers and display data as a full refresh
@@ -176,6 +184,33 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
         await page.evaluate(() => window.__zhkg!.sigma!.refresh());
         expect(await state()).toEqual(filtered);
       }
+      // what is drawn is what the filter leaves, counted in the pixels of sigma's node and edge layers: nothing
+      // when it leaves nothing (the visibility texture hides every item), something once cleared
+      const painted = (ranges: unknown) =>
+        page.evaluate((r) => {
+          const app = window.__zhkg!;
+          app.update({ ranges: r as typeof app.state.ranges });
+          // (render and webGLContexts: sigma's, typed loosely here)
+          const s = app.sigma! as unknown as { render(): void; webGLContexts: Record<string, WebGL2RenderingContext> };
+          s.render();
+          const counts: number[] = [];
+          for (const name of ['nodes', 'edges'] as const) {
+            const gl = s.webGLContexts[name]!;
+            const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+            gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
+            let n = 0;
+            for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+            counts.push(n);
+          }
+          return counts;
+        }, ranges);
+      const none = { degree: { min: 1e9, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } };
+      const all = { degree: { min: null, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } };
+      expect(await painted(none)).toEqual([0, 0]);
+      expect(await page.getAttribute('#status', 'data-nodes')).toBe('0');
+      const [nodesPainted, edgesPainted] = await painted(all);
+      expect(nodesPainted).toBeGreaterThan(1000);
+      expect(edgesPainted).toBeGreaterThan(1000);
       // a filter first, so that coming back has something to put back besides the whole graph
       await page.evaluate(() => window.__zhkg!.update({ ranges: { ...window.__zhkg!.state.ranges, mentions: { min: 3, max: null } } }));
       await page.evaluate((k) => window.__zhkg!.focusOn(k), hub);
@@ -211,7 +246,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
           const g = app.graph!;
           const shown = g.filterEdges((_e, _a, s, t) => app.scope!.nodes.has(s) && app.scope!.nodes.has(t));
           const touches = (e: string) => g.extremities(e).includes(h);
-          return [shown.filter(touches), shown.filter((e) => !touches(e))].map((es) => es.filter((e) => app.sigma!.getEdgeDisplayData(e)!.hidden).length);
+          return [shown.filter(touches), shown.filter((e) => !touches(e))].map((es) => es.filter((e) => !app.isDrawn('edge', e)).length);
         }, hub);
       const [touching, others] = await edgeHidden();
       expect(touching).toBe(0);

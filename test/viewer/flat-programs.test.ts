@@ -47,11 +47,13 @@ describe('flattened', () => {
       ATTRIBUTES: [
         { name: 'a_xy', size: 2, type: FLOAT },
         { name: 'a_k', size: 1, type: FLOAT },
+        // the item's id, for the visibility texture (0 until process() gives one)
+        { name: 'a_zhkgItem', size: 1, type: FLOAT },
       ],
     });
-    p.array = new Float32Array(2 * 9).fill(-1);
-    p.processVisibleItem(4, 9);
-    expect([...p.array]).toEqual([-1, -1, -1, -1, -1, -1, -1, -1, -1, 4, 4.5, 10, 4, 4.5, 20, 4, 4.5, 30]);
+    p.array = new Float32Array(2 * 12).fill(-1);
+    p.processVisibleItem(4, 12);
+    expect([...p.array]).toEqual([-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4, 4.5, 10, 0, 4, 4.5, 20, 0, 4, 4.5, 30, 0]);
   });
 
   it('leaves no program of the viewer instanced', () => {
@@ -64,5 +66,19 @@ describe('flattened', () => {
     expect(flat.isInstanced(flat.flattened(rendering.EdgeClampedProgram))).toBe(false);
     expect(flat.isInstanced(flat.flattened(rendering.EdgeArrowHeadProgram))).toBe(false);
     expect(flat.flattened(rendering.EdgeLineProgram)).toBe(rendering.EdgeLineProgram);
+  });
+
+  it("adds the visibility test after every program's own vertex shader", () => {
+    const { nodes, edges } = flat.flatPrograms();
+    const sources = [nodes.circle, edges.line].map((P) =>
+      (P as unknown as { prototype: { getDefinition(): { VERTEX_SHADER_SOURCE: string; UNIFORMS: string[] } } }).prototype.getDefinition.call({}),
+    );
+    for (const def of sources) {
+      expect(def.VERTEX_SHADER_SOURCE.match(/void main\(\)/g)).toHaveLength(1);
+      expect(def.VERTEX_SHADER_SOURCE).toContain('void zhkgMain()');
+      expect(def.VERTEX_SHADER_SOURCE.indexOf('zhkgMain();')).toBeGreaterThan(def.VERTEX_SHADER_SOURCE.indexOf('void main()'));
+      expect(def.UNIFORMS).toEqual(expect.arrayContaining(['u_zhkgMask', 'u_zhkgShown', 'u_zhkgRows']));
+    }
+    expect(() => flat.withVisibility('void start() {}')).toThrow(/no main/);
   });
 });

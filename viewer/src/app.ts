@@ -8,7 +8,7 @@ import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { EdgeProgramType } from 'sigma/rendering';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { MultiGraph } from 'graphology';
-import { flatPrograms, flattened } from './flat-programs.js';
+import { flatPrograms, flattened, setVisibility, touchVisibility, VISIBILITY_WIDTH } from './flat-programs.js';
 import { park, repaintEdges, skipEmptyEdgeLabels, unpark, type Parked } from './sigma-state.js';
 import { matrixFromCamera } from 'sigma/utils';
 import { byId, clear, el } from './dom.js';
@@ -104,12 +104,25 @@ interface EdgeIndex {
   /** relations in the legend's order, with their colours */
   relations: string[];
   legend: { relation: string; color: string }[];
+  /** edge key -> number (the graph's edge order) */
+  edgeAt: Map<string, number>;
   /** per edge (the graph's edge order): key, attributes, ends, relation number */
   keys: string[];
   attrs: EdgeView[];
   src: Int32Array;
   tgt: Int32Array;
   rel: Uint16Array;
+}
+
+/** What the reducers gave sigma for a large graph drawn whole (see App.refreshMasked). */
+interface MaskedDrawn {
+  /** colours, sizes: anything else changing means a full refresh */
+  sig: string;
+  /** per node number: 1 for a node whose label is drawn */
+  labelled: Uint8Array;
+  /** nodes and edges a selection, a focus or a path's ends mark (refreshed when it changes) */
+  spotNodes: string[];
+  spotEdges: string[];
 }
 
 /** What sigma's current graph was given (see App.refresh). */
@@ -189,10 +202,18 @@ export class App {
   private focusSet: Set<string> | null = null;
   /** What the filters, focus and path leave shown (recomputed on every state change, not on hover). */
   scope: Scope | null = null;
-  /** The edges shown (both ends shown, relation and time range pass, or on the path): one pass per state change. */
-  private shownEdges = new Set<string>();
-  /** The same, by edge number (EdgeIndex order): 1 for an edge shown. */
+  /** The edges shown (both ends shown, relation and time range pass, or on the path), by edge number (EdgeIndex order): 1 for an edge shown. One pass per state change. */
   private shownMask: Uint8Array | null = null;
+  /** The same as a set of keys, built when asked for (see shownEdges). */
+  private shownSet: Set<string> | null = null;
+  /** The nodes shown, by node number (EdgeIndex order). */
+  private nodeMask: Uint8Array | null = null;
+  /** A large graph drawn whole: per node and edge number, 1 for drawn (shown, and for an edge, not set aside by a selection). */
+  private drawnMask: { nodes: Uint8Array; edges: Uint8Array } | null = null;
+  /** What the reducers last gave sigma for a large graph drawn whole (see refreshMasked). */
+  private maskedDrawn: MaskedDrawn | null = null;
+  /** Sigma's item ids of the graph's nodes and edges, by number, for one processing of it (see texels). */
+  private ids: { of: unknown; nodes: Int32Array; edges: Int32Array; max: number } | null = null;
   /** Per relation, the edges the legend counts (ends shown, in the time range or on the path; a hidden relation counts what it would add). */
   private relationCounted = new Map<string, number>();
   /** The graph's edges as numbers (see edgeIndex). */
@@ -211,7 +232,7 @@ export class App {
   /** The small graph sigma draws when a large graph's view is narrowed (see refresh), with what it holds. */
   private sub: { graph: ViewGraph; nodes: Set<string>; edges: Set<string>; pos: number } | null = null;
   /** Sigma's state for the whole graph, set aside while it draws `sub`, with what it showed then. */
-  private parked: { state: Parked; drawn: Drawn | null; pos: number } | null = null;
+  private parked: { state: Parked; drawn: Drawn | null; masked: MaskedDrawn | null; ids: App['ids']; pos: number } | null = null;
   /** Bumped whenever node attributes (positions) change: what was set aside is stale then. */
   private posVersion = 0;
   /** nodes whose label is drawn when nothing is focused; null: all */
@@ -219,8 +240,24 @@ export class App {
   private labelFrame = 0;
   /** The inputs of the last label choice and its result (see computeLabels). */
   private labelMemo: { key: string; scope: Scope | null; focus: Set<string> | null; labels: Set<string> } | null = null;
-  /** Every labelled node's label candidate for one camera (see computeLabels). */
-  private candidates: { graph: ViewGraph; key: string; list: LabelCandidate[] } | null = null;
+  /**
+   * Every labelled node in pickLabels' order (priority: size, then degree; ties by key), with what its label
+   * candidate needs but the camera: kept while sizes and positions stay (see computeLabels).
+   */
+  private labelOrder: {
+    graph: ViewGraph;
+    key: string;
+    nodes: string[];
+    /** node numbers (EdgeIndex order) */
+    at: Int32Array;
+    x: Float64Array;
+    y: Float64Array;
+    size: Float64Array;
+    width: Float64Array;
+    priority: Float64Array;
+    maxSize: number;
+    maxWidth: number;
+  } | null = null;
   private widths = new Map<string, number>();
   private measure: CanvasRenderingContext2D | null = null;
   /** Timeline bins of the loaded graph's article dates ([] when it has none). */
@@ -263,6 +300,12 @@ export class App {
     this.detailErrors = new Map();
     this.detailWanted = [];
     this.drawn = null;
+    this.maskedDrawn = null;
+    this.drawnMask = null;
+    this.ids = null;
+    this.nodeMask = null;
+    this.shownMask = null;
+    this.shownSet = null;
     this.sub = null;
     this.parked = null;
     this.large = graph.order + graph.size > LARGE_ITEMS;
@@ -326,6 +369,9 @@ export class App {
     // before sigma has seen a node, and a small graph drawn later is placed exactly as in the whole one.
     this.sigma.setCustomBBox(extentOf(graph));
     skipEmptyEdgeLabels(this.sigma);
+    // sigma numbers its items anew when it processes the graph: the visibility texture follows (refreshMasked)
+    const sigma = this.sigma;
+    sigma.on('afterProcess', () => touchVisibility(sigma));
     this.sigma.refresh();
     lap('sigma');
     this.wireSigma(this.sigma);
@@ -429,6 +475,7 @@ export class App {
     const relations = legend.map((r) => r.relation);
     const relAt = new Map(relations.map((r, i) => [r, i]));
     const keys: string[] = [];
+    const edgeAt = new Map<string, number>();
     const attrs: EdgeView[] = [];
     const src = new Int32Array(g.size);
     const tgt = new Int32Array(g.size);
@@ -436,6 +483,7 @@ export class App {
     g.forEachEdge((e, a, s, t) => {
       const i = keys.length;
       keys.push(e);
+      edgeAt.set(e, i);
       attrs.push(a);
       src[i] = nodeAt.get(s)!;
       tgt[i] = nodeAt.get(t)!;
@@ -448,6 +496,7 @@ export class App {
       nodeShown: new Uint8Array(g.order),
       relations,
       legend,
+      edgeAt,
       keys,
       attrs,
       src,
@@ -479,25 +528,24 @@ export class App {
       if (i >= 0) hiddenRel[i] = 1;
     }
     const counts = new Array<number>(ix.relations.length).fill(0);
-    const shown = new Set<string>();
     const mask = new Uint8Array(ix.keys.length);
+    let edges = 0;
     const { src, tgt, rel, keys, attrs } = ix;
     for (let i = 0; i < keys.length; i++) {
       if (on[src[i]!] === 0 || on[tgt[i]!] === 0) continue;
-      const e = keys[i]!;
-      if (sc.edges ? !sc.edges.has(e) : period !== null && !attrs[i]!.dates.some((d) => inPeriod(d, period))) continue;
+      if (sc.edges ? !sc.edges.has(keys[i]!) : period !== null && !attrs[i]!.dates.some((d) => inPeriod(d, period))) continue;
       counts[rel[i]!]!++;
       if (sc.edges || hiddenRel[rel[i]!] === 0) {
-        shown.add(e);
         mask[i] = 1;
+        edges++;
       }
     }
     this.shownMask = mask;
+    this.shownSet = null;
+    this.nodeMask = new Uint8Array(on);
     this.relationCounted = new Map(ix.relations.map((r, i) => [r, counts[i]!]));
-    this.shownEdges = shown;
     this.scopeMs = performance.now() - t0;
     const nodes = sc.nodes.size;
-    const edges = shown.size;
     const status = byId('status');
     status.textContent =
       nodes === g.order && edges === g.size ? this.t('status.graph', { nodes, edges }) : this.t('status.shown', { nodes, edges, total: g.order });
@@ -513,6 +561,16 @@ export class App {
     this.minimap?.scheduleRedraw();
     document.body.dataset.scope = String(Number(document.body.dataset.scope ?? '0') + 1);
   }
+  /** The edges shown, as a set of keys (built from the mask when first asked for after a state change). */
+  private get shownEdges(): Set<string> {
+    if (this.shownSet) return this.shownSet;
+    const set = new Set<string>();
+    const mask = this.shownMask;
+    const ix = this.edgeIx;
+    if (mask && ix && ix.graph === this.graph) for (let i = 0; i < mask.length; i++) if (mask[i] === 1) set.add(ix.keys[i]!);
+    return (this.shownSet = set);
+  }
+
   private renderPath(): void {
     const pathBox = byId('path');
     if (!this.scope) return;
@@ -978,7 +1036,8 @@ export class App {
     const g = this.graph;
     const sc = this.scope;
     if (!s || !g || !sc) return;
-    const narrow = this.large && sc.nodes.size * SUB_FRACTION <= g.order;
+    // (filters stay on the whole graph, drawn through the visibility texture: see refreshMasked)
+    const narrow = this.large && (sc.focus !== null || sc.edges !== null) && sc.nodes.size * SUB_FRACTION <= g.order;
     this.lightSpot = this.large && !narrow;
     this.focusSet = this.computeFocus();
     this.bright = this.brightNode();
@@ -989,7 +1048,8 @@ export class App {
       if (!sub || sub.pos !== this.posVersion || !sameSet(sub.nodes, sc.nodes) || !sameSet(sub.edges, this.shownEdges)) {
         const graph = subgraphOf(g, sc.nodes, this.shownEdges);
         this.sub = { graph, nodes: sc.nodes, edges: this.shownEdges, pos: this.posVersion };
-        if (s.getGraph() === g) this.parked = { state: park(s), drawn: this.drawn, pos: this.posVersion };
+        if (s.getGraph() === g) this.parked = { state: park(s), drawn: this.drawn, masked: this.maskedDrawn, ids: this.ids, pos: this.posVersion };
+        setVisibility(s, null);
         s.setCustomBBox(extentOf(g));
         s.setGraph(graph); // sigma's full refresh of the small graph
         this.drawn = this.drawnNow();
@@ -1003,11 +1063,20 @@ export class App {
       if (parked && parked.pos === this.posVersion) {
         unpark(s, parked.state);
         this.drawn = parked.drawn;
+        this.maskedDrawn = parked.masked;
+        this.ids = parked.ids;
+      } else if (this.lightSpot) {
+        this.refreshMasked(s, g, sc, true);
+        return;
       } else {
         s.setGraph(g);
         this.drawn = this.drawnNow();
         return;
       }
+    }
+    if (this.lightSpot) {
+      this.refreshMasked(s, g, sc, false);
+      return;
     }
     const now = this.drawnNow();
     const last = this.drawn;
@@ -1064,6 +1133,88 @@ export class App {
   }
 
   /**
+   * A large graph drawn whole. What the filters and a selection leave out is not hidden in sigma's data:
+   * the programs read which items to draw from a texture (a byte per item, flat-programs.ts), written from
+   * the masks computed here — the nodes shown, and the edges shown that, when a node is selected, touch it
+   * (the others are set aside to keep the frame cheap in software GL). So a filter or a selection costs a pass
+   * over typed arrays and a 63 kB texture, not a rewrite of 47 000 edges' buffers; sigma is handed only the
+   * nodes whose label changed and what a selection, a focus or a path's ends mark (their labels,
+   * highlights), and draws the frame in the same task. `fresh`: sigma's graph is not the whole one yet.
+   */
+  private refreshMasked(s: Sigma<NodeView, EdgeView>, g: ViewGraph, sc: Scope, fresh: boolean): void {
+    const ix = this.edgeIndex(g);
+    const shownNodes = this.nodeMask ?? new Uint8Array(ix.nodeKeys.length).fill(1);
+    const shownEdges = this.shownMask ?? new Uint8Array(ix.keys.length).fill(1);
+    const bright = this.bright !== null ? (ix.nodeAt.get(this.bright) ?? -1) : -1;
+    let edges = shownEdges;
+    if (bright >= 0) {
+      edges = new Uint8Array(shownEdges.length);
+      const { src, tgt } = ix;
+      for (let i = 0; i < edges.length; i++) if (shownEdges[i] === 1 && (src[i] === bright || tgt[i] === bright)) edges[i] = 1;
+    }
+    this.drawnMask = { nodes: shownNodes, edges };
+    setVisibility(s, () => this.texels(s));
+    // labelled nodes by number (the reducer: shown, and chosen or all)
+    const labelled = new Uint8Array(ix.nodeKeys.length);
+    if (this.labelSet === null) labelled.set(shownNodes);
+    else
+      for (const n of this.labelSet) {
+        const i = ix.nodeAt.get(n);
+        if (i !== undefined && shownNodes[i] === 1) labelled[i] = 1;
+      }
+    const spotNodes = [...(this.focusSet ?? [])];
+    for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo, this.bright]) if (n !== null) spotNodes.push(n);
+    const spotEdges: string[] = [];
+    if (this.bright !== null && g.hasNode(this.bright)) g.forEachEdge(this.bright, (e) => void spotEdges.push(e));
+    if (this.state.edge !== null) spotEdges.push(this.state.edge);
+    const now: MaskedDrawn = { sig: JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]), labelled, spotNodes, spotEdges };
+    const last = this.maskedDrawn;
+    this.maskedDrawn = now;
+    if (fresh) {
+      s.setGraph(g);
+      return;
+    }
+    if (!last || last.sig !== now.sig || last.labelled.length !== labelled.length) {
+      s.refresh();
+      return;
+    }
+    const nodes = new Set<string>();
+    const was = last.labelled;
+    for (let i = 0; i < labelled.length; i++) if (labelled[i] !== was[i]) nodes.add(ix.nodeKeys[i]!);
+    for (const n of last.spotNodes) nodes.add(n);
+    for (const n of spotNodes) nodes.add(n);
+    const partialGraph = { nodes: [...nodes].filter((n) => g.hasNode(n)), edges: [...new Set([...last.spotEdges, ...spotEdges])].filter((e) => g.hasEdge(e)) };
+    // (the frame is drawn now: the texture follows the masks at its first program)
+    touchVisibility(s);
+    s.refresh({ partialGraph, skipIndexation: true });
+  }
+
+  /** The visibility texture's bytes (by sigma's item id: 255 drawn, 0 not) from the masks of refreshMasked. */
+  private texels(s: Sigma<NodeView, EdgeView>): Uint8Array | null {
+    const g = this.graph;
+    const m = this.drawnMask;
+    const ix = this.edgeIx;
+    if (!g || !m || s.getGraph() !== g || ix?.graph !== g) return null;
+    const internals = s as unknown as { nodeIndices: Record<string, number>; edgeIndices: Record<string, number> };
+    // sigma numbers its items when it processes the graph (nodes, then edges, in z order): looked up once per numbering
+    let ids = this.ids;
+    if (!ids || ids.of !== internals.nodeIndices) {
+      const nodes = new Int32Array(ix.nodeKeys.length);
+      const edges = new Int32Array(ix.keys.length);
+      let max = 0;
+      for (let i = 0; i < nodes.length; i++) max = Math.max(max, (nodes[i] = internals.nodeIndices[ix.nodeKeys[i]!] ?? 0));
+      for (let i = 0; i < edges.length; i++) max = Math.max(max, (edges[i] = internals.edgeIndices[ix.keys[i]!] ?? 0));
+      ids = this.ids = { of: internals.nodeIndices, nodes, edges, max };
+    }
+    const texels = new Uint8Array(Math.ceil((ids.max + 1) / VISIBILITY_WIDTH) * VISIBILITY_WIDTH);
+    // id 0: sigma's hover layer (the hovered and highlighted nodes, drawn on top) gives every node that id
+    texels[0] = 255;
+    for (let i = 0; i < ids.nodes.length; i++) if (m.nodes[i] === 1) texels[ids.nodes[i]!] = 255;
+    for (let i = 0; i < ids.edges.length; i++) if (m.edges[i] === 1) texels[ids.edges[i]!] = 255;
+    return texels;
+  }
+
+  /**
    * What the reducers show now, for the next refresh to compare with; null when the display depends on
    * more than that (fading around a hovered or selected node or a selected edge).
    */
@@ -1092,7 +1243,24 @@ export class App {
   // ---------- reducers ----------
 
   private visibleEdge(edge: string): boolean {
-    return this.shownEdges.has(edge);
+    const ix = this.edgeIx;
+    const i = ix?.graph === this.graph ? ix.edgeAt.get(edge) : undefined;
+    return i !== undefined && this.shownMask?.[i] === 1;
+  }
+
+  /**
+   * Whether sigma draws a node or an edge now: not hidden in its display data and, on a large graph drawn
+   * whole (where the filters and a selection decide it through the programs' visibility texture), drawn.
+   */
+  isDrawn(what: 'node' | 'edge', key: string): boolean {
+    const s = this.sigma;
+    const d = s ? (what === 'node' ? s.getNodeDisplayData(key) : s.getEdgeDisplayData(key)) : undefined;
+    if (!d || d.hidden) return false;
+    const m = this.drawnMask;
+    const ix = this.edgeIx;
+    if (!m || s!.getGraph() !== this.graph || ix?.graph !== this.graph) return true;
+    const i = what === 'node' ? ix.nodeAt.get(key) : ix.edgeAt.get(key);
+    return i !== undefined && (what === 'node' ? m.nodes : m.edges)[i] === 1;
   }
 
   /** Nodes to keep bright: the focused node and its visible neighbours, or the selected edge's ends. */
@@ -1141,8 +1309,14 @@ export class App {
     const res = a as unknown as Partial<NodeDisplayData>;
     res.color = this.nodeColor(a);
     res.size = this.nodeSize(a);
-    if (!this.scope?.nodes.has(node)) res.hidden = true;
-    else if (node === this.scope.focus || node === this.state.pathFrom || node === this.state.pathTo) res.highlighted = true;
+    if (!this.scope?.nodes.has(node)) {
+      // a large graph drawn whole: drawn or not through the visibility texture (refreshMasked), and no label
+      if (this.lightSpot) {
+        res.label = '';
+        return res;
+      }
+      res.hidden = true;
+    } else if (node === this.scope.focus || node === this.state.pathFrom || node === this.state.pathTo) res.highlighted = true;
     const focus = this.focusSet;
     const labelled = this.labelSet === null || this.labelSet.has(node) || (this.lightSpot && focus?.has(node));
     if (labelled) res.forceLabel = true;
@@ -1172,14 +1346,16 @@ export class App {
     res.color = RELATION_COLORS[a.relation] ?? OTHER_COLOR;
     res.size = (co ? 0.6 : 1.6) + (co ? 0.4 : 0.6) * Math.log2(1 + a.weight);
     res.zIndex = co ? 0 : 1;
+    // (a large graph drawn whole: what is left out is not drawn through the visibility texture, see refreshMasked)
     if (!this.visibleEdge(edge)) {
-      res.hidden = true;
+      if (!this.lightSpot) res.hidden = true;
       return res;
     }
     const focus = this.bright;
     if (focus !== null && g.hasNode(focus)) {
-      if (g.source(edge) !== focus && g.target(edge) !== focus) res.hidden = true;
-      else {
+      if (g.source(edge) !== focus && g.target(edge) !== focus) {
+        if (!this.lightSpot) res.hidden = true;
+      } else {
         // Relation labels only where they stay readable: a small neighbourhood, typed relations.
         if (!co && (this.focusSet?.size ?? 0) <= SMALL_NEIGHBOURHOOD) {
           res.label = a.label;
@@ -1233,8 +1409,7 @@ export class App {
     if (!s || !g) return null;
     const geoms: EdgeGeometry[] = [];
     g.forEachEdge((e, a, src, tgt) => {
-      const d = s.getEdgeDisplayData(e);
-      if (!d || d.hidden) return;
+      if (!this.isDrawn('edge', e)) return;
       const p = s.graphToViewport({ x: g.getNodeAttribute(src, 'x'), y: g.getNodeAttribute(src, 'y') });
       const q = s.graphToViewport({ x: g.getNodeAttribute(tgt, 'x'), y: g.getNodeAttribute(tgt, 'y') });
       geoms.push({ key: e, sx: p.x, sy: p.y, tx: q.x, ty: q.y, curvature: a.curvature ?? 0 });
@@ -1475,40 +1650,37 @@ export class App {
       this.labelSet = memo.labels;
       return;
     }
-    const cands: LabelCandidate[] = [];
     const sc = this.scope;
+    const order = this.labelOrderOf(g);
+    const shownNodes = this.nodeMask;
     // The camera's matrix as of now (sigma's own is the one of its last frame: before the first frame, an
-    // empty graph's, which is never computed).
+    // empty graph's, which is never computed). Graph to viewport is affine: three points give it.
     const matrix = matrixFromCamera(cam, { width, height }, s.getGraphDimensions(), s.getStagePadding());
-    const consider = (n: string, a: NodeView) => {
-      if (!a.label || !sc?.nodes.has(n) || (focus && !focus.has(n))) return;
-      const size = this.nodeSize(a);
-      const v = s.graphToViewport({ x: a.x, y: a.y }, { matrix });
-      // the focused node always wins; then bigger nodes, then better connected ones
-      const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
-      cands.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
+    const o = s.graphToViewport({ x: 0, y: 0 }, { matrix });
+    const ex = s.graphToViewport({ x: 1, y: 0 }, { matrix });
+    const ey = s.graphToViewport({ x: 0, y: 1 }, { matrix });
+    const [xx, xy, yx, yy] = [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y];
+    const scale = s.scaleSize(1);
+    // A node far enough off screen can neither have its label drawn nor be in the way of one that is
+    // (pickLabels only places labels whose box touches the viewport): it is not a candidate.
+    const mx = order.maxWidth + 2 * order.maxSize * scale + 2 * LABEL_SIZE + 20;
+    const my = 2 * order.maxSize * scale + 2 * LABEL_SIZE + 20;
+    const cands: LabelCandidate[] = [];
+    const consider = (i: number) => {
+      const n = order.nodes[i]!;
+      const shown = shownNodes && order.at[i]! >= 0 ? shownNodes[order.at[i]!] === 1 : !!sc?.nodes.has(n);
+      if (!shown || (focus && !focus.has(n))) return;
+      const gx = order.x[i]!;
+      const gy = order.y[i]!;
+      const x = o.x + gx * xx + gy * yx;
+      const y = o.y + gx * xy + gy * yy;
+      if (x < -mx || x > width + mx || y < -my || y > height + my) return;
+      cands.push({ key: n, x, y, r: order.size[i]! * scale, width: order.width[i]!, priority: -cands.length });
     };
-    // only the nodes shown when they are few (pickLabels orders the candidates itself); else every node's
-    // candidate for this camera, placed once and kept while the camera, sizes and positions stay (a filter
-    // then only picks those shown: the same candidates, the same labels)
-    if (sc && sc.nodes.size * SUB_FRACTION <= g.order) for (const n of sc.nodes) consider(n, g.getNodeAttributes(n));
-    else if (sc) {
-      let all = this.candidates;
-      if (!all || all.graph !== g || all.key !== key) {
-        const list: LabelCandidate[] = [];
-        g.forEachNode((n, a) => {
-          if (!a.label) return;
-          const size = this.nodeSize(a);
-          const v = s.graphToViewport({ x: a.x, y: a.y }, { matrix });
-          const priority = (n === focusNode ? 1e12 : 0) + size * 1e6 + a.degree;
-          list.push({ key: n, x: v.x, y: v.y, r: s.scaleSize(size), width: this.labelWidth(a.label), priority });
-        });
-        // in pickLabels' order: sorting the part shown is then one pass
-        list.sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        all = this.candidates = { graph: g, key, list };
-      }
-      for (const c of all.list) if (sc.nodes.has(c.key) && (!focus || focus.has(c.key))) cands.push(c);
-    }
+    // the focused node first (its priority wins), then the kept order: already pickLabels' order
+    const first = focusNode != null ? order.nodes.indexOf(focusNode) : -1;
+    if (first >= 0) consider(first);
+    for (let i = 0; i < order.nodes.length; i++) if (i !== first) consider(i);
     const opts = focus ? { padding: 0, minRadius: 0 } : step!;
     this.labelSet = pickLabels(cands, {
       fontSize: LABEL_SIZE,
@@ -1516,8 +1688,49 @@ export class App {
       minRadius: opts.minRadius,
       viewport: { width, height },
       avoidNodes: !focus && this.state.labels <= 1,
+      sorted: true,
     });
     this.labelMemo = { key, scope: this.scope, focus, labels: this.labelSet };
+  }
+
+  /** The labelled nodes in pickLabels' order for the current sizes and positions (see labelOrder). */
+  private labelOrderOf(g: ViewGraph): NonNullable<App['labelOrder']> {
+    const key = JSON.stringify([this.state.sizeBy, this.posVersion]);
+    const kept = this.labelOrder;
+    if (kept && kept.graph === g && kept.key === key) return kept;
+    const ix = this.edgeIndex(g);
+    const list: { n: string; a: NodeView; size: number; priority: number }[] = [];
+    g.forEachNode((n, a) => {
+      if (!a.label) return;
+      const size = this.nodeSize(a);
+      list.push({ n, a, size, priority: size * 1e6 + a.degree });
+    });
+    list.sort((a, b) => b.priority - a.priority || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
+    const len = list.length;
+    const order = {
+      graph: g,
+      key,
+      nodes: list.map((c) => c.n),
+      at: new Int32Array(len),
+      x: new Float64Array(len),
+      y: new Float64Array(len),
+      size: new Float64Array(len),
+      width: new Float64Array(len),
+      priority: new Float64Array(len),
+      maxSize: 0,
+      maxWidth: 0,
+    };
+    list.forEach((c, i) => {
+      order.at[i] = ix.nodeAt.get(c.n) ?? -1;
+      order.x[i] = c.a.x;
+      order.y[i] = c.a.y;
+      order.size[i] = c.size;
+      order.width[i] = this.labelWidth(c.a.label);
+      order.priority[i] = c.priority;
+      order.maxSize = Math.max(order.maxSize, c.size);
+      order.maxWidth = Math.max(order.maxWidth, order.width[i]);
+    });
+    return (this.labelOrder = order);
   }
 
   private scheduleLabels(): void {

@@ -26,6 +26,8 @@ export interface LabelOptions {
   minRadius?: number;
   /** also refuse labels that would cross another node's disc (default true) */
   avoidNodes?: boolean;
+  /** the candidates are already in priority order (highest first, ties by key): not sorted again */
+  sorted?: boolean;
 }
 
 interface Box {
@@ -84,7 +86,7 @@ export function pickLabels(candidates: readonly LabelCandidate[], opts: LabelOpt
   if (!(opts.fontSize > 0)) throw new RangeError(`pickLabels: fontSize must be positive, got ${opts.fontSize}`);
   const { width, height } = opts.viewport;
   const minRadius = opts.minRadius ?? 0;
-  const sorted = [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = opts.sorted ? candidates : [...candidates].sort((a, b) => b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const avoidNodes = opts.avoidNodes !== false;
   // Every node's disc is an obstacle: a label drawn across another node is as unreadable as two labels.
   const discs = new Map<number, (Box & { key: string })[]>();
