@@ -74,8 +74,19 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
   it(
     'loads from file://, draws every node, answers search, filter and focus, and opens evidence',
     async () => {
+      // how many edges sigma has when the ready attribute is set (the first frame)
+      await page.addInitScript(() => {
+        new MutationObserver((_m, o) => {
+          if (document.body?.dataset.ready) {
+            (window as unknown as { __edgesAtReady: number }).__edgesAtReady = window.__zhkg!.sigma!.getGraph().size;
+            o.disconnect();
+          }
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+      });
       await page.goto(pathToFileURL(join(out, 'index.html')).href);
-      await page.waitForSelector('body[data-ready]');
+      // a large graph's first frame is drawn without its edges, which follow
+      await page.waitForSelector('body[data-edges="drawn"]');
+      expect(await page.evaluate(() => (window as unknown as { __edgesAtReady: number }).__edgesAtReady)).toBe(0);
       expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(NODES));
       // nothing hidden before any filter
@@ -124,7 +135,8 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
     async () => {
       // (a 4 000-node / 9 000-edge graph: large for the viewer, and software GL draws it four times faster)
       await page.goto(pathToFileURL(join(mid, 'index.html')).href);
-      await page.waitForSelector('body[data-ready]');
+      // (a large graph's first frame is drawn without its edges, which follow: wait for them)
+      await page.waitForSelector('body[data-edges="drawn"]');
       // the best connected node the filter below (mentions ≥ 3) keeps
       const hub = await page.evaluate(() => {
         let hub = '';
