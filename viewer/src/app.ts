@@ -113,6 +113,8 @@ interface EdgeIndex {
   src: Int32Array;
   tgt: Int32Array;
   rel: Uint16Array;
+  /** 1 for an undirected edge */
+  undirected: Uint8Array;
 }
 
 /** What the reducers gave sigma for a large graph drawn whole (see App.refreshMasked). */
@@ -529,7 +531,8 @@ export class App {
     const src = new Int32Array(g.size);
     const tgt = new Int32Array(g.size);
     const rel = new Uint16Array(g.size);
-    g.forEachEdge((e, a, s, t) => {
+    const undirected = new Uint8Array(g.size);
+    g.forEachEdge((e, a, s, t, _sa, _ta, und) => {
       const i = keys.length;
       keys.push(e);
       edgeAt.set(e, i);
@@ -537,6 +540,7 @@ export class App {
       src[i] = nodeAt.get(s)!;
       tgt[i] = nodeAt.get(t)!;
       rel[i] = relAt.get(a.relation)!;
+      undirected[i] = und ? 1 : 0;
     });
     return (this.edgeIx = {
       graph: g,
@@ -551,6 +555,7 @@ export class App {
       src,
       tgt,
       rel,
+      undirected,
     });
   }
 
@@ -1096,7 +1101,7 @@ export class App {
     if (narrow) {
       const sub = this.sub;
       if (!sub || sub.pos !== this.posVersion || !sameSet(sub.nodes, sc.nodes) || !sameSet(sub.edges, this.shownEdges)) {
-        const graph = subgraphOf(g, sc.nodes, this.shownEdges);
+        const graph = this.subgraph(g, sc);
         this.sub = { graph, nodes: sc.nodes, edges: this.shownEdges, pos: this.posVersion };
         if (s.getGraph() === g) this.parked = { state: park(s), drawn: this.drawn, masked: this.maskedDrawn, ids: this.ids, pos: this.posVersion };
         setVisibility(s, null);
@@ -1180,6 +1185,26 @@ export class App {
       }
     } else s.refresh();
     this.drawn = now;
+  }
+
+  /**
+   * What is shown, as a graph of its own (subgraphOf), from the masks of updateScope: a pass over typed
+   * arrays in the graph's order instead of graphology's iterators over 47 000 edges.
+   */
+  private subgraph(g: ViewGraph, sc: Scope): ViewGraph {
+    const ix = this.edgeIndex(g);
+    const nodes = this.nodeMask;
+    const edges = this.shownMask;
+    if (!nodes || !edges || nodes.length !== ix.nodeKeys.length || edges.length !== ix.keys.length) return subgraphOf(g, sc.nodes, this.shownEdges);
+    const sub: ViewGraph = new MultiGraph<NodeView, EdgeView>({ type: 'mixed' });
+    for (let i = 0; i < nodes.length; i++) if (nodes[i] === 1) sub.addNode(ix.nodeKeys[i]!, g.getNodeAttributes(ix.nodeKeys[i]!));
+    for (let i = 0; i < edges.length; i++) {
+      if (edges[i] === 0) continue;
+      const [key, s, t, a] = [ix.keys[i]!, ix.nodeKeys[ix.src[i]!]!, ix.nodeKeys[ix.tgt[i]!]!, ix.attrs[i]!];
+      if (ix.undirected[i] === 1) sub.addUndirectedEdgeWithKey(key, s, t, a);
+      else sub.addDirectedEdgeWithKey(key, s, t, a);
+    }
+    return sub;
   }
 
   /**
