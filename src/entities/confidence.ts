@@ -35,7 +35,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:short': 0.95,
   'place:counted': 0.8,
   'org:known': 0.99,
-  'org:suffix': 0.83,
+  'org:suffix': 0.84,
   'org:source': 0.94,
   'org:outlet': 0.97,
   'org:executive': 0.75,

@@ -52,6 +52,19 @@ describe('organization rules', () => {
     expect(orgs('通辽市委组织部机关43名青年党员')).toEqual(['通辽市委组织部']);
   });
 
+  it('leaves a place above the place that names the body out of its name', () => {
+    expect(orgs('去年以来，湖南省沅江市委共收缴公款配置的通讯工具。')).toEqual(['沅江市委']);
+    expect(orgs('山西省稷山县委书记走进农户家中。')).toEqual(['稷山县委']);
+    // A body named after the place itself keeps it (通辽市 + 卫生健康委).
+    expect(orgs('在通辽市卫生健康委党委的动员下')).toEqual(['通辽市卫生健康委党委']);
+  });
+
+  it('reads a university department (系) but not the copula 系 or 联系', () => {
+    expect(orgs('她毕业于北京大学中文系。')).toContain('北京大学中文系');
+    expect(orgs('通辽市系内蒙古东部的中心城市。')).toEqual([]);
+    expect(orgs('厦门市电视台的记者与他取得联系。').filter((o) => o.endsWith('联系'))).toEqual([]);
+  });
+
   it('takes name-like stems without a place', () => {
     expect(orgs('日前,阿日哈沙特出入境边检站全体党员')).toEqual(['阿日哈沙特出入境边检站']);
     expect(orgs('免费为辖区内,雷锋车队党支部免费')).toEqual(['雷锋车队党支部']);

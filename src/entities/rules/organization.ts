@@ -51,7 +51,24 @@ const SUFFIX_BLOCKERS = [
   '政府性',
 ];
 /** Common words that end with a one-character weak suffix (党员干部, 公司内部): that character is no suffix there. */
-const SUFFIX_ENDED_WORDS = new Set(['干部', '全部', '内部', '外部', '局部', '东部', '西部', '南部', '北部', '中部']);
+const SUFFIX_ENDED_WORDS = new Set([
+  '干部',
+  '全部',
+  '内部',
+  '外部',
+  '局部',
+  '东部',
+  '西部',
+  '南部',
+  '北部',
+  '中部',
+  '关系',
+  '联系',
+  '体系',
+  '派系',
+  '水系',
+  '直系',
+]);
 /** Stems that name the level of government rather than a place (自治区扶贫办, 国家发改委). */
 const LEVEL_STEMS = new Set(['自治区', '国家', '中央', '全国']);
 /** What may follow the weak suffix 报 when it names a newspaper (二连浩特报记者). */
@@ -237,6 +254,8 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const carrier = tokenAt(ctx, i);
     if (mode === 'weak' && carrier && carrier.start < i && (isFunctionTag(carrier.tag) || (sl === 1 && carrier.end - carrier.start < 3))) continue;
     if (mode === 'weak' && sl === 1 && SUFFIX_ENDED_WORDS.has(text.slice(i - 1, end))) continue;
+    // Nor where jieba reads it as a verb of its own (通辽市|系|…: 系 as "is").
+    if (mode === 'weak' && sl === 1 && carrier && carrier.start === i && carrier.end === end && /^v/.test(carrier.tag)) continue;
     // A suffix inside a blocked word is part of that word (决策部署: 署 as in 专员公署 is no suffix here).
     if (carrier && carrier.start < i && SUFFIX_BLOCKERS.includes(text.slice(carrier.start, carrier.end))) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
@@ -259,6 +278,12 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       if (!link || l.end > link.end || (l.end === link.end && l.start < link.start)) link = l;
     }
     if (link) s = link.start;
+    // A place above the place that names the body (湖南省 + 沅江市委, 山西省 + 稷山县委, 湖南省 + 南县人大常委会) is
+    // where the body lies, not part of its name.
+    if (link && link.end < i && places.some((p) => p.start === link.start && p.end === link.end)) {
+      const rest = text.slice(link.end, i);
+      if (rest.length >= 2 && (ctx.places?.isDivision(rest) || ctx.places?.isDivision(rest + text[i]))) s = link.end;
+    }
     // A chamber of the natives of a province in a host city names the city first (上海市 + 浙江 + 商会): the
     // province's bare name (the place lexicon's 浙江 → 浙江省) is the stem, the city right before it belongs to the name.
     const province = link ? lex.places.get(text.slice(link.start, link.end)) : undefined;
