@@ -9,7 +9,7 @@
 import { BYLINE_TITLE_GROUP, SOURCE_CUES } from './bylines.js';
 import { basename, extname } from 'node:path';
 import type { Article, Author, SourceDoc } from '../types.js';
-import { MappedTextBuilder, appendRepaired, normalizeText } from './normalize.js';
+import { MappedTextBuilder, appendRepaired, normalizeText, withoutReadings } from './normalize.js';
 import { splitSentences } from './sentences.js';
 import { utf16ToCodePointTable } from './codepoints.js';
 import { givenIndex, toSimplified } from './script.js';
@@ -358,7 +358,9 @@ function dateFields(text: string, dates: ReturnType<typeof fileDates>, doc: Sour
 
 /** Titles keep their inner spacing (做实党建工作 助推脱贫攻坚), collapsed to single spaces. */
 function displayTitle(raw: string): string {
-  return raw.replace(/[\s\u3000]+/g, ' ').trim();
+  return withoutReadings(raw)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 function firstWords(text: string): string {

@@ -66,7 +66,22 @@ export class MappedTextBuilder {
 }
 
 /**
- * Appends original[start, end) to the builder, removing each white-space run that touches a Chinese
+ * A pronunciation some web mirrors print after every character of a converted page (鄉(xiāng)村, 內(nèi)蒙古): a pinyin
+ * syllable in ASCII brackets with a tone mark, right after a Han character.
+ */
+const READING_SOURCE = '\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)';
+const READING = new RegExp(`^${READING_SOURCE}`);
+const READINGS = new RegExp(`(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])${READING_SOURCE}`, 'g');
+const isHanUnit = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+
+/** `s` without the pinyin readings a mirror prints after characters (for titles shown as written). */
+export function withoutReadings(s: string): string {
+  return s.includes('(') ? s.replace(READINGS, '') : s;
+}
+
+/**
+ * Appends original[start, end) to the builder, dropping the pinyin readings some mirrors insert after
+ * characters (鄉(xiāng)村 → 鄉村) and removing each white-space run that touches a Chinese
  * character on either side (PDF damage) and collapsing other runs (between Latin words) to one space.
  * Leading and trailing white space of the range is dropped.
  */
@@ -74,6 +89,13 @@ export function appendRepaired(b: MappedTextBuilder, original: string, start: nu
   let i = start;
   while (i < end) {
     const code = original.charCodeAt(i);
+    if (code === 0x28 && b.length > 0 && isHanUnit(b.lastChar().charCodeAt(0))) {
+      const reading = READING.exec(original.slice(i, Math.min(end, i + 14)));
+      if (reading) {
+        i += reading[0].length;
+        continue;
+      }
+    }
     if (!isSpace(code)) {
       b.push(original[i]!, i);
       i++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeText, toOriginalSpan } from '../../src/text/normalize.js';
+import { normalizeText, toOriginalSpan, withoutReadings } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
   it('removes spaces and line breaks between Chinese characters and records both as gaps', () => {
@@ -32,6 +32,16 @@ describe('normalizeText', () => {
         for (let i = 1; i < n.text.length; i++) expect(n.map[i]!).toBeGreaterThan(n.map[i - 1]!);
       }),
     );
+  });
+
+  it('drops the pinyin readings a mirror prints after characters, and nothing else in brackets', () => {
+    const original = '鄉(xiāng)村的學(xué)校在內(nèi)蒙古(2019年)';
+    const n = normalizeText(original);
+    expect(n.text).toBe('鄉村的學校在內蒙古(2019年)');
+    for (let i = 0; i < n.text.length; i++) expect(original[n.map[i]!]).toBe(n.text[i]);
+    // Latin in brackets without a tone mark, or after a non-Han character, stays.
+    expect(normalizeText('联合国(un)与a(ā)').text).toBe('联合国(un)与a(ā)');
+    expect(withoutReadings('內(nèi)蒙古的鄉(xiāng)村 (2019)')).toBe('內蒙古的鄉村 (2019)');
   });
 
   it('maps spans back to the original text', () => {
