@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { buildGraphFromPaths, type Stage } from '../src/pipeline.js';
 import { writeOutputs } from '../src/output.js';
 import { jsonPieces } from '../src/export/json.js';
+import { compressedParts, decompressedParts } from '../src/store/compress.js';
 import { openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
@@ -43,11 +44,13 @@ const r = await buildGraphFromPaths(inputs, {
 const { graph, articleCount, store: use } = r;
 enter('save graph');
 const buildMs = performance.now() - t0;
-store?.saveGraph({ json: jsonPieces(graph), settings: { minConfidence: 0 } });
+// As zhkg build: the JSON made once, compressed for the store, and graph.json written from those parts.
+const gzip = store ? compressedParts(jsonPieces(graph)) : undefined;
+if (gzip) store?.saveGraph({ json: '', gzip, settings: { minConfidence: 0 } });
 store?.close();
 enter('export');
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-memory-'));
-await writeOutputs(graph, out, { viewer: false });
+await writeOutputs(graph, out, { viewer: false, ...(gzip ? { json: decompressedParts(gzip) } : {}) });
 rmSync(out, { recursive: true, force: true });
 enter('');
 console.log(

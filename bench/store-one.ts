@@ -9,21 +9,32 @@ import { join } from 'node:path';
 import { buildGraphFromPaths } from '../src/pipeline.js';
 import { writeOutputs } from '../src/output.js';
 import { jsonPieces } from '../src/export/json.js';
+import { compressedParts, decompressedParts } from '../src/store/compress.js';
 import { openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
 if (!storePath || inputs.length === 0) throw new Error('usage: store-one.ts STORE|- INPUT…');
 const t0 = performance.now();
 const store = storePath === '-' ? undefined : openStore(storePath, { fields: null });
-const r = await buildGraphFromPaths(inputs, store ? { store } : {});
+// ZHKG_BENCH_STAGES=1: when each stage was first reported, on stderr.
+const stages = process.env['ZHKG_BENCH_STAGES'] === '1';
+let last = '';
+const onProgress = (s: string) => {
+  if (s !== last) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s ${(last = s)}\n`);
+};
+const r = await buildGraphFromPaths(inputs, { ...(store ? { store } : {}), ...(stages ? { onProgress } : {}) });
+if (stages) onProgress('save graph');
 const graph = r.graph;
 const use = r.store;
 const articles = r.articleCount;
 const assembled = performance.now();
-store?.saveGraph({ json: jsonPieces(graph), settings: { minConfidence: 0 } });
+// As zhkg build: the JSON made once, compressed for the store, and graph.json written from those parts.
+const gzip = store ? compressedParts(jsonPieces(graph)) : undefined;
+if (gzip) store?.saveGraph({ json: '', gzip, settings: { minConfidence: 0 } });
 store?.close();
+if (stages) onProgress('export');
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
-await writeOutputs(graph, out, { viewer: false });
+await writeOutputs(graph, out, { viewer: false, ...(gzip ? { json: decompressedParts(gzip) } : {}) });
 rmSync(out, { recursive: true, force: true });
 const wall = performance.now() - t0;
 console.log(

@@ -21,6 +21,11 @@ export interface WriteOptions {
   assetsDir?: string;
   /** Called at each step boundary of the commit; for tests. */
   onBoundary?: (name: string) => void;
+  /**
+   * The graph's `graph.json` bytes when they were serialized already (`jsonPieces`, e.g. compressed for the
+   * store and decompressed a part at a time): written as given instead of serializing the graph again.
+   */
+  json?: Iterable<string | Uint8Array>;
 }
 
 export interface WrittenFiles {
@@ -39,7 +44,7 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
       // Both serializations are streamed into their files in chunks, never held whole (a 50 MB corpus gives
       // hundreds of MB of each; graph.json as one string, then its UTF-8 bytes, cost ~2.5 times its size).
       await put('graph.gexf', gexfChunks(graph));
-      await put('graph.json', joined(jsonPieces(graph)));
+      await put('graph.json', options.json ?? joined(jsonPieces(graph)));
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
       await putViewerData(put, exportView(graph));

@@ -11,7 +11,7 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { EntityTable, NamingPlan, articleDrafts, resolveEntities, resolveMentions } from './resolve/index.js';
+import { Resolver, articleDrafts, resolveEntities, resolveMentions } from './resolve/index.js';
 import { articleRelations, extractRelations } from './relations/index.js';
 import { GraphAssembler, buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
@@ -219,10 +219,15 @@ function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): 
  * then never loads the segmenter or the model.
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const g = await gather(paths, options);
+  // With a store, the stored files are resolved while the new ones are still being extracted (`early`).
+  let early: Resolving | undefined;
+  const g = await gather(paths, options, async (store, units, refs) => {
+    early = new Resolving(store, units, refs, options);
+    await early.run(units.filter((u) => 'reused' in u));
+  });
   if (!g.stored) return buildFromMentions(g.articles as Article[], g.found, options, g.large);
   const { store, units, refs, use, generation } = g.stored;
-  const result = await streamFromStore(store, units, refs, { articles: g.articles, found: g.found }, options);
+  const result = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
   return { ...result, store: use, storeGeneration: generation };
 }
 
@@ -269,13 +274,14 @@ export async function buildGraphFromStore(store: ExtractionStore, options: Build
     );
   }
   const refs: ArticleRef[] = [];
+  const units: Unit[] = [];
   for (const f of snap.files) {
     const peeked = await store.peek(f.name, f.hash);
     if (!peeked) throw new StoreError(`the stored results of ${f.name} changed while the graph was assembled (a builder?); export again`, store.location);
     for (const a of peeked.articles) refs.push({ id: a.id, source: a.source });
+    units.push({ name: f.name, hash: f.hash, count: peeked.articles.length });
   }
-  const units = snap.files.map((f) => ({ name: f.name, hash: f.hash }));
-  const result = await streamFromStore(store, units, refs, { articles: [], found: [] }, options);
+  const result = await streamFromStore(new Resolving(store, units, refs, options), { articles: [], found: [] }, options);
   return { ...result, generation: snap.generation };
 }
 
@@ -287,8 +293,16 @@ interface Gathered {
   stored?: { store: ExtractionStore; units: Unit[]; refs: ArticleRef[]; use: StoreUse; generation: number };
 }
 
-/** Reads and extracts the inputs, through the store when one is given (see buildGraphFromPaths). */
-async function gather(paths: string[], options: BuildOptions): Promise<Gathered> {
+/**
+ * Reads and extracts the inputs, through the store when one is given (see buildGraphFromPaths). With a
+ * store, `early` is called once every input is listed and read, while extraction may still run, with the
+ * corpus's files (reused ones marked `reused`) and article refs.
+ */
+async function gather(
+  paths: string[],
+  options: BuildOptions,
+  early?: (store: ExtractionStore, units: Unit[], refs: ArticleRef[]) => Promise<void>,
+): Promise<Gathered> {
   const inputs = await listInputFiles(paths);
   if (inputs.length === 0) throw new InputError(`no input file found (.txt, .jsonl, .pdf, .html …; nothing was written)`, paths.join(', ') || 'no input given');
   const files = inputs.map((f) => f.path);
@@ -401,7 +415,7 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
           else options.onBadFile?.(f, new InputError(note.badPart));
         }
         for (const a of stored.articles) refs.push({ id: a.id, source: a.source });
-        units.push({ name, hash: hash! });
+        units.push({ name, hash: hash!, count: stored.articles.length, reused: true });
         kept.add(name);
         readCount++;
         use.reused++;
@@ -421,7 +435,7 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
       if (toStore) {
         kept.add(name);
         pending.set(i, { name, hash, first: articles.length, count: split.length, left: split.length, notes });
-        units.push({ name, hash });
+        units.push({ name, hash, count: split.length });
       } else if (store) units.push({ first: articles.length, count: split.length });
       for (const article of split) {
         refs.push({ id: article.id, source: article.source });
@@ -442,9 +456,13 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
+    // The stored files are resolved while the workers extract the new ones (this thread would only wait).
+    const overlap = store && early ? early(store, units, refs) : undefined;
+    overlap?.catch(() => {}); // awaited below, after extraction (whose failure comes first)
     let done = 0;
     await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
     await storing;
+    await overlap;
   } finally {
     await pool?.close();
   }
@@ -456,64 +474,103 @@ async function gather(paths: string[], options: BuildOptions): Promise<Gathered>
   return { articles, found, large, stored: { store, units, refs, use, generation } };
 }
 
-/** A file of the corpus: stored (read back by name and hash), or a range of articles held in memory. */
-type Unit = { name: string; hash: string } | { first: number; count: number };
+/**
+ * A file of the corpus: stored (read back by name and hash; `reused` when this build did not extract it), or a
+ * range of articles held in memory.
+ */
+type Unit = { name: string; hash: string; count: number; reused?: true } | { first: number; count: number };
 
 /**
- * The stages after extraction over a stored corpus, without holding it: three passes read the articles
- * back from the store one file at a time, in corpus order — (1) the names resolution must tell apart
- * across the corpus (NamingPlan), (2) the entities (EntityTable) and the ARTICLE nodes, (3) each article's
- * relation facts, folded at once into their edges (GraphAssembler). What is held is what the graph holds
- * (entities, edges with their capped evidence, article records), plus per-name sets and each article's id.
- * The graph is the one `buildFromMentions` makes of the same articles and mentions, byte for byte.
+ * Reading a stored corpus back, one file at a time in corpus order, and its resolution (pass 1 of
+ * `streamFromStore`): each article's drafts go to a `Resolver` at the article's position in the corpus, so
+ * files may be resolved in any order — the stored ones while new ones are still being extracted.
+ */
+class Resolving {
+  readonly resolver = new Resolver();
+  private readonly renamed: Map<string, string>;
+  /** Position in corpus order of each file's first article. */
+  private readonly startOf = new Map<Unit, number>();
+  private readonly resolved = new Set<Unit>();
+  private started = false;
+
+  constructor(
+    private readonly store: ExtractionStore,
+    readonly units: Unit[],
+    readonly refs: ArticleRef[],
+    private readonly options: BuildOptions,
+  ) {
+    this.renamed = uniqueStems(refs);
+    let at = 0;
+    for (const u of units) {
+      this.startOf.set(u, at);
+      at += u.count;
+    }
+  }
+
+  /** Visits the articles of `u` with their raw mentions and their position in the corpus. */
+  async visit(u: Unit, held: { articles: Array<Article | undefined>; found: Mention[][] }, f: (a: Article, m: Mention[], at: number) => void): Promise<void> {
+    if ('first' in u) {
+      for (let j = u.first; j < u.first + u.count; j++) f(withStem(held.articles[j]!, this.renamed), held.found[j]!, this.position(u, j - u.first));
+      return;
+    }
+    const file = await this.store.lookup(u.name, u.hash);
+    if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, this.store.location);
+    file.articles.forEach((a, k) => f(withStem(a, this.renamed), file.mentions[k]!, this.position(u, k)));
+  }
+
+  /** Resolves the files `list` (pass 1); each file once. */
+  async run(list: Unit[], held: { articles: Array<Article | undefined>; found: Mention[][] } = { articles: [], found: [] }): Promise<void> {
+    if (!this.started) this.options.onProgress?.('resolve', 0, 1);
+    this.started = true;
+    for (const u of list) {
+      if (this.resolved.has(u)) continue;
+      this.resolved.add(u);
+      await this.visit(u, held, (a, m, at) => this.resolver.add(articleDrafts(a, m), at));
+    }
+  }
+
+  private position(u: Unit, k: number): number {
+    return this.startOf.get(u)! + k;
+  }
+}
+
+/**
+ * The stages after extraction over a stored corpus, without holding it: two passes read the articles back
+ * from the store one file at a time — (1) resolution (`Resolver`: the names it must tell apart across the
+ * corpus and the entities, in one pass whose files may come in any order, so the stored files are resolved
+ * while new ones are extracted), (2) in corpus order, each article's ARTICLE node and its relation facts,
+ * folded at once into their edges (GraphAssembler). What is held is what the graph holds (entities, edges
+ * with their capped evidence, article records), plus per-name sets and each article's id. The graph is the
+ * one `buildFromMentions` makes of the same articles and mentions, byte for byte.
  */
 async function streamFromStore(
-  store: ExtractionStore,
-  units: Unit[],
-  refs: ArticleRef[],
+  resolving: Resolving,
   held: { articles: Array<Article | undefined>; found: Mention[][] },
   options: BuildOptions,
 ): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
-  const renamed = uniqueStems(refs);
-  const each = async (visit: (article: Article, mentions: Mention[]) => void) => {
-    for (const u of units) {
-      if ('first' in u) {
-        for (let j = u.first; j < u.first + u.count; j++) visit(withStem(held.articles[j]!, renamed), held.found[j]!);
-        continue;
-      }
-      const file = await store.lookup(u.name, u.hash);
-      if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, store.location);
-      file.articles.forEach((a, k) => visit(withStem(a, renamed), file.mentions[k]!));
-    }
-  };
+  const { units, refs } = resolving;
   // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
   // the metrics and the layout, which hold the graph alone.
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
-    progress('resolve', 0, 1);
-    const plan = new NamingPlan();
-    await each((a, m) => plan.add(articleDrafts(a, m)));
-    const naming = plan.finish();
-    const table = new EntityTable(naming);
-    const assembler = new GraphAssembler({ packEntities: true });
-    await each((a, m) => {
-      table.add(articleDrafts(a, m));
-      assembler.addArticle(a);
-    });
+    await resolving.run(units, held);
+    const { naming, entities: all } = resolving.resolver.finish();
     const min = options.minConfidence ?? 0;
-    const all = table.finish();
     const weak = new Set(
       min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
     );
     const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
+    const assembler = new GraphAssembler({ packEntities: true });
     assembler.setEntities(entities);
     progress('relations', 0, 1);
     const byKey = new Map(entities.map((e) => [e.key, e]));
-    await each((a, m) => {
-      let mentions = resolveMentions(articleDrafts(a, m), naming);
-      if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
-      for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
-    });
+    for (const u of units)
+      await resolving.visit(u, held, (a, m) => {
+        assembler.addArticle(a);
+        let mentions = resolveMentions(articleDrafts(a, m), naming);
+        if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
+        for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
+      });
     progress('graph', 0, 1);
     return { graph: assembler.finish(), entities };
   };

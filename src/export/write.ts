@@ -16,8 +16,8 @@ export interface AtomicWriteFs {
   unlink: typeof fsp.unlink;
 }
 
-/** What a file can be written from: the whole text or bytes, or text in chunks (written one by one, UTF-8). */
-export type FileData = string | Uint8Array | Iterable<string>;
+/** What a file can be written from: the whole text or bytes, or text (UTF-8) or bytes in chunks, written one by one. */
+export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** Creates `path` (which must not exist), writes `data` and flushes it to disk. */
 export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string, data: FileData): Promise<void> {
@@ -26,7 +26,7 @@ export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string,
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else {
       for (const chunk of data) {
-        let bytes = Buffer.from(chunk, 'utf8');
+        let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         while (bytes.length > 0) bytes = bytes.subarray((await handle.write(bytes)).bytesWritten);
       }
     }

@@ -6,10 +6,29 @@ import type { Entity, RelationFact } from '../types.js';
 import { articleKey } from '../graph/build.js';
 import { type ArticleView, fact } from './context.js';
 
+/** Per entity table: name → the entities (in table order) with that label or alias; built once per table. */
+const namedIndex = new WeakMap<ReadonlyMap<string, Entity>, Map<string, Entity[]>>();
+
+function entitiesNamed(table: ReadonlyMap<string, Entity>, name: string): readonly Entity[] {
+  let index = namedIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const e of table.values())
+      for (const n of new Set([e.label, ...e.aliases])) {
+        const list = index.get(n);
+        if (list) list.push(e);
+        else index.set(n, [e]);
+      }
+    namedIndex.set(table, index);
+  }
+  return index.get(name) ?? [];
+}
+
 function entityNamed(view: ArticleView, name: string, kind: Entity['kind']): Entity | undefined {
   let found: Entity | undefined;
-  for (const e of view.entities.values()) {
-    if (e.kind !== kind || (e.label !== name && !e.aliases.includes(name))) continue;
+  // The entities so named, in table order (an index: a scan of the whole table per byline grew with the corpus).
+  for (const e of entitiesNamed(view.entities, name)) {
+    if (e.kind !== kind) continue;
     // Prefer an entity of this article (a namesake elsewhere is another person).
     if (e.articles.includes(view.article.id)) return e;
     found ??= e;

@@ -12,7 +12,7 @@
  *   name is one person: all its mentions take the article's first anchor.
  * Every surface form other than the label becomes an alias.
  */
-import type { Article, Entity, EntityKind, EntityMention, Mention } from '../types.js';
+import type { Article, Entity, EntityKind, EntityMention, Evidence, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
 import { writtenText } from '../text/written.js';
 import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneProvinces } from './places.js';
@@ -193,11 +193,29 @@ export function articleDrafts(article: Article, mentions: Mention[]): ArticleDra
   return draftArticle(article, mentions);
 }
 
+/** What the keys are decided from: a draft's kind, label, division code and anchor. */
+export type NameParts = Pick<Draft, 'kind' | 'label' | 'code' | 'anchor'>;
+
 /** The corpus-wide decisions of resolution: which names take disambiguating keys. */
 export interface Naming {
-  keyOf(d: Draft): string;
+  keyOf(d: NameParts): string;
   /** Whether a place name resolves to more than one division code in the corpus. */
   manyCodes(label: string): boolean;
+}
+
+/** The naming from the corpus-wide sets: per place name its codes, per person name its anchors (→ anchor code). */
+function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>): Naming {
+  const anchorGroup = new Map<string, Map<string, string>>();
+  for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
+  const split = new Map<string, boolean>();
+  for (const [name, groups] of anchorGroup) split.set(name, new Set(groups.values()).size > 1);
+  const manyCodes = (label: string) => (codesOf.get(label)?.size ?? 0) > 1;
+  const keyOf = (d: NameParts): string => {
+    if (d.kind === 'PLACE' && d.code && manyCodes(d.label)) return `${entityKey(d.kind, d.label)}#${d.code}`;
+    if (d.kind === 'PERSON' && d.anchor && split.get(d.label)) return `${entityKey(d.kind, d.label)}@${anchorGroup.get(d.label)!.get(d.anchor)}`;
+    return entityKey(d.kind, d.label);
+  };
+  return { keyOf, manyCodes };
 }
 
 /**
@@ -218,18 +236,7 @@ export class NamingPlan {
 
   /** The keys, once every article was added. */
   finish(): Naming {
-    const { codesOf, anchorsOf } = this;
-    const anchorGroup = new Map<string, Map<string, string>>();
-    for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
-    const split = new Map<string, boolean>();
-    for (const [name, groups] of anchorGroup) split.set(name, new Set(groups.values()).size > 1);
-    const manyCodes = (label: string) => (codesOf.get(label)?.size ?? 0) > 1;
-    const keyOf = (d: Draft): string => {
-      if (d.kind === 'PLACE' && d.code && manyCodes(d.label)) return `${entityKey(d.kind, d.label)}#${d.code}`;
-      if (d.kind === 'PERSON' && d.anchor && split.get(d.label)) return `${entityKey(d.kind, d.label)}@${anchorGroup.get(d.label)!.get(d.anchor)}`;
-      return entityKey(d.kind, d.label);
-    };
-    return { keyOf, manyCodes };
+    return namingOf(this.codesOf, this.anchorsOf);
   }
 }
 
@@ -303,5 +310,180 @@ export class EntityTable {
     }
     this.articlesOf.clear();
     return entities;
+  }
+}
+
+/**
+ * Where a draft stands in the corpus: its article's position in corpus order × 2^20 + its index among the
+ * article's drafts (an article holds at most 20,000 characters, so far fewer drafts).
+ */
+function draftPosition(ordinal: number, index: number): number {
+  return ordinal * 1_048_576 + index;
+}
+
+/**
+ * What one group of drafts gives an entity: the drafts of one kind, label, code and anchor. The corpus-wide
+ * naming sends each group to one key; the entity of a key is the merge of its groups.
+ */
+interface DraftGroup {
+  kind: EntityKind;
+  label: string;
+  code?: string;
+  anchor?: string;
+  /** Position of its first draft (the entity takes the label and kind of the key's first draft). */
+  first: number;
+  mentions: number;
+  best: number;
+  scored: number;
+  aliases: Set<string>;
+  articles: Set<string>;
+  /** Its MAX_NODE_EVIDENCE first evidence records by position, in position order. */
+  evidence: Array<{ at: number; record: Evidence }>;
+  /** Attributes written by its drafts: where each was first written, and the last value and where. */
+  attributes: Map<string, { first: number; last: number; value: string }>;
+}
+
+/**
+ * Resolution in one pass over the corpus, the articles in **any order**: each article is added with its
+ * position in corpus order, and everything that depends on that order (the first evidence records, the last
+ * anchor code of a name, the attribute written last and where each was first written) is decided by
+ * positions. `finish` gives the naming and the entities `NamingPlan` + `EntityTable` give over the same
+ * articles added in corpus order (the same objects, field for field, key order included). A build over a
+ * store uses it to resolve the stored files while the new ones are still being extracted.
+ */
+export class Resolver {
+  private readonly codesOf = new Map<string, Set<string>>();
+  private readonly anchorsOf = new Map<string, Map<string, { code: string | undefined; at: number }>>();
+  private readonly groups = new Map<string, DraftGroup>();
+
+  /** Adds one article's drafts; `ordinal` is the article's position in corpus order (0, 1 …). */
+  add(drafts: ArticleDrafts, ordinal: number): void {
+    const { codesOf, anchorsOf, groups } = this;
+    drafts.forEach((d, i) => {
+      const at = draftPosition(ordinal, i);
+      if (d.kind === 'PLACE' && d.code) (codesOf.get(d.label) ?? codesOf.set(d.label, new Set()).get(d.label)!).add(d.code);
+      if (d.kind === 'PERSON' && d.anchor) {
+        const anchors = anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!;
+        const was = anchors.get(d.anchor);
+        // As NamingPlan's Map.set in corpus order: the last draft's anchor code wins.
+        if (!was || was.at < at) anchors.set(d.anchor, { code: d.anchorCode, at });
+      }
+      const id = `${d.kind}\u0000${d.label}\u0000${d.code ?? ''}\u0000${d.anchor ?? ''}`;
+      let g = groups.get(id);
+      if (!g) {
+        g = {
+          kind: d.kind,
+          label: d.label,
+          first: at,
+          mentions: 0,
+          best: 0,
+          scored: 0,
+          aliases: new Set(),
+          articles: new Set(),
+          evidence: [],
+          attributes: new Map(),
+        };
+        if (d.code !== undefined) g.code = d.code;
+        if (d.anchor !== undefined) g.anchor = d.anchor;
+        groups.set(id, g);
+      }
+      if (at < g.first) g.first = at;
+      const { article, mention: m } = d;
+      const write = (name: string, value: string) => {
+        const w = g.attributes.get(name);
+        if (!w) g.attributes.set(name, { first: at, last: at, value });
+        else {
+          if (at < w.first) w.first = at;
+          if (at > w.last) {
+            w.last = at;
+            w.value = value;
+          }
+        }
+      };
+      // EntityTable.add writes `code` (and `divisionLevel`) for every draft with a code: its key either has
+      // no #code (one code for the name) or ends with its own.
+      if (d.code) {
+        write('code', d.code);
+        if (d.level) write('divisionLevel', d.level);
+      }
+      if (d.kind === 'PERSON' && d.anchor) write('place', d.anchor);
+      g.mentions++;
+      if (m.score !== undefined) {
+        g.best = Math.max(g.best, m.score);
+        g.scored++;
+      }
+      const asWritten = article.written ? writtenText(article, m.start, m.end) : undefined;
+      for (const form of [m.text, m.canonical, asWritten]) if (form && form !== d.label) g.aliases.add(form);
+      g.articles.add(article.id);
+      const ev = g.evidence;
+      if (ev.length < MAX_NODE_EVIDENCE || at < ev[ev.length - 1]!.at) {
+        let k = ev.length;
+        while (k > 0 && ev[k - 1]!.at > at) k--;
+        ev.splice(k, 0, { at, record: makeEvidence(article, [[m.start, m.end]]) });
+        if (ev.length > MAX_NODE_EVIDENCE) ev.pop();
+      }
+    });
+  }
+
+  /** The corpus-wide naming and the entities (sorted by key), once every article was added. */
+  finish(): { naming: Naming; entities: Entity[] } {
+    const anchorsOf = new Map<string, Map<string, string | undefined>>();
+    for (const [name, anchors] of this.anchorsOf) anchorsOf.set(name, new Map([...anchors].map(([a, w]) => [a, w.code])));
+    const naming = namingOf(this.codesOf, anchorsOf);
+    const byKey = new Map<string, DraftGroup[]>();
+    for (const g of this.groups.values()) {
+      const key = naming.keyOf(g);
+      const list = byKey.get(key);
+      if (list) list.push(g);
+      else byKey.set(key, [g]);
+    }
+    this.groups.clear();
+    const entities: Entity[] = [];
+    for (const key of [...byKey.keys()].sort(cmp)) {
+      const list = byKey.get(key)!.sort((a, b) => a.first - b.first);
+      const head = list[0]!;
+      const e: Entity = { key, label: head.label, kind: head.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
+      const aliases = new Set<string>();
+      const articles = new Set<string>();
+      const attributes = new Map<string, { first: number; last: number; value: string }>();
+      const evidence: Array<{ at: number; record: Evidence }> = [];
+      let best = 0;
+      let scored = 0;
+      for (const g of list) {
+        e.mentions += g.mentions;
+        best = Math.max(best, g.best);
+        scored += g.scored;
+        for (const a of g.aliases) aliases.add(a); // each without its own group's label, as EntityTable.add
+        for (const a of g.articles) articles.add(a);
+        for (const x of g.evidence) evidence.push(x);
+        for (const [name, w] of g.attributes) {
+          // Only attributes EntityTable writes for this key: a code is written when the key has no #code or its own.
+          if (name !== 'place' && g.code && naming.manyCodes(g.label) && !key.endsWith(`#${g.code}`)) continue;
+          const was = attributes.get(name);
+          if (!was) attributes.set(name, { ...w });
+          else {
+            if (w.first < was.first) was.first = w.first;
+            if (w.last > was.last) {
+              was.last = w.last;
+              was.value = w.value;
+            }
+          }
+        }
+      }
+      e.aliases = [...aliases].sort(cmp);
+      e.articles = [...articles].sort(cmp);
+      e.evidence = evidence
+        .sort((a, b) => a.at - b.at)
+        .slice(0, MAX_NODE_EVIDENCE)
+        .map((x) => x.record);
+      if (attributes.size > 0) {
+        const attrs: Record<string, string | number | boolean> = {};
+        for (const [name, w] of [...attributes].sort((a, b) => a[1].first - b[1].first)) attrs[name] = w.value;
+        e.attributes = attrs;
+      }
+      if (scored > 0) e.attributes = { ...(e.attributes ?? {}), confidence: entityConfidence(best, scored) };
+      entities.push(e);
+    }
+    return { naming, entities };
   }
 }

@@ -1,5 +1,5 @@
 /** The stored graph's compression, shared by both engines. */
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 
 /** Characters of JSON per gzip member: the text is compressed a part at a time, never held whole. */
 const GZIP_PART_CHARS = 1 << 20;
@@ -9,15 +9,31 @@ const GZIP_PART_CHARS = 1 << 20;
  * reads them back as one text).
  */
 export function compressPieces(pieces: Iterable<string>): Buffer {
+  const parts = compressedParts(pieces);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
+/**
+ * The gzip members of `compressPieces`, one per ~GZIP_PART_CHARS characters; each decompresses on its own
+ * (`decompressedParts`), so the text can be written back a part at a time. Level 1: the stored graph is
+ * written on every build and read far less often; it is ~2× faster to make than at the default level.
+ */
+export function compressedParts(pieces: Iterable<string>): Buffer[] {
   const parts: Buffer[] = [];
   let text = '';
+  const level = { level: constants.Z_BEST_SPEED };
   for (const piece of pieces) {
     text += piece;
     if (text.length >= GZIP_PART_CHARS) {
-      parts.push(gzipSync(text));
+      parts.push(gzipSync(text, level));
       text = '';
     }
   }
-  if (text.length > 0 || parts.length === 0) parts.push(gzipSync(text));
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  if (text.length > 0 || parts.length === 0) parts.push(gzipSync(text, level));
+  return parts;
+}
+
+/** The UTF-8 bytes of each member of `compressedParts`, one at a time (joined: the text compressed). */
+export function* decompressedParts(parts: readonly Buffer[]): Generator<Buffer> {
+  for (const p of parts) yield gunzipSync(p);
 }

@@ -289,7 +289,7 @@ export class PgStore implements ExtractionStore {
   }
 
   saveGraph(graph: GraphToSave, generation?: number): Promise<boolean> {
-    const blob = compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
+    const blob = graph.gzip ? Buffer.concat(graph.gzip) : compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
     return this.transaction(async (c) => {
       // Row-locked: a builder's change commits either before (and the graph is not saved) or after (and clears it).
       const current = Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1 FOR UPDATE`)).rows[0]!.generation);

@@ -262,7 +262,7 @@ export class SqliteStore implements ExtractionStore {
   }
 
   saveGraph(graph: GraphToSave): boolean {
-    const blob = compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
+    const blob = graph.gzip ? Buffer.concat(graph.gzip) : compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
     guarded(this.location, () => {
       this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), blob);
     });

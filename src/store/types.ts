@@ -56,6 +56,8 @@ export interface StoreSnapshot {
 export interface GraphToSave {
   json: string | Iterable<string>;
   settings: Record<string, unknown>;
+  /** That JSON already compressed (`compressedParts`): stored as it is, `json` not read. */
+  gzip?: readonly Buffer[];
 }
 
 export interface ExtractionStore {

@@ -4,7 +4,7 @@
  * changing and removing files, with worker threads, and when the pipeline version changes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
@@ -88,6 +88,41 @@ describe('incremental build', () => {
       store.close();
     }
   });
+
+  it('splits a name as a fresh build does when a new file sorting first makes it ambiguous', async () => {
+    // Our own sentences: one 王建国 of 宝山村 in two stored files; a new file (read first, extracted last, while
+    // the stored ones are resolved) names a 王建国 of 水泉沟村, so the name splits in every article.
+    const person = (village: string, n: number) => `${village}第一书记王建国第${n}次走访农户。王建国说，今年要把村里的道路修好，让群众出行更方便。\n\n`;
+    const files = ['m2.txt', 'm3.txt'];
+    writeFileSync(join(tmp, 'm2.txt'), `阿鲁科尔沁旗巴彦花镇宝山村的新路\n\n${person('阿鲁科尔沁旗巴彦花镇宝山村', 1)}`);
+    writeFileSync(join(tmp, 'm3.txt'), `宝山村修塘坝\n\n${person('宝山村', 2)}王建国和村民一起修塘坝。\n`);
+    const paths = () => ['m1.txt', ...files].map((f) => join(tmp, f)).filter((p) => existsSync(p));
+    const build = async (options: BuildOptions) => {
+      const r = await buildGraphFromPaths(paths(), { workers: 1, ...options });
+      return { gexf: toGexf(r.graph), json: toJSON(r.graph), store: r.store };
+    };
+    const store = openStore(join(tmp, 'zhkg.db'));
+    try {
+      const first = await build({ store });
+      expect(first.json).toContain('"PERSON:王建国"');
+      writeFileSync(join(tmp, 'm1.txt'), `水泉沟村的产业\n\n${person('阿鲁科尔沁旗天山口镇水泉沟村', 3)}`);
+      const added = await build({ store, workers: 2, parallelMinBytes: 1 << 30 });
+      expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0 });
+      const want = await build({});
+      expect(added.gexf).toBe(want.gexf);
+      expect(added.json).toBe(want.json);
+      expect(added.json).toContain('"PERSON:王建国@水泉沟村"');
+      expect(added.json).not.toContain('"PERSON:王建国"');
+      // And back: the file removed, the name is one person again, as fresh.
+      rmSync(join(tmp, 'm1.txt'));
+      const removed = await build({ store });
+      expect(removed.store).toEqual({ extracted: 0, reused: 2, forgotten: 1 });
+      expect(removed.json).toBe(first.json);
+      expect(removed.gexf).toBe(first.gexf);
+    } finally {
+      store.close();
+    }
+  }, 300_000);
 
   it('equals a fresh build with worker threads extracting into the store', async () => {
     copyFileSync(page, join(tmp, 'page.txt'));
