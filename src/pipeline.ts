@@ -84,6 +84,11 @@ export interface BuildOptions {
    * only considers files of this shard, never other shards'.
    */
   shard?: string;
+  /**
+   * With a store and a few new files (extracted on one worker thread), resolve the stored files while the
+   * new ones are extracted (default true; the graph is the same either way).
+   */
+  resolveWhileExtracting?: boolean;
 }
 
 /** What a build did with its store. */
@@ -456,8 +461,10 @@ async function gather(
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
-    // The stored files are resolved while the workers extract the new ones (this thread would only wait).
-    const overlap = store && early ? early(store, units, refs) : undefined;
+    // Beside a stored corpus, the stored files are resolved while one worker extracts the few new ones (this
+    // thread would only wait). Not with a pool of several workers (much to extract): resolution's tables
+    // would then grow beside extraction's peak instead of after it.
+    const overlap = store && early && !large && options.resolveWhileExtracting !== false ? early(store, units, refs) : undefined;
     overlap?.catch(() => {}); // awaited below, after extraction (whose failure comes first)
     let done = 0;
     await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
