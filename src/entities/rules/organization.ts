@@ -200,9 +200,10 @@ const CLAUSE_TAG = /^(v|vd|p|i|l)$/;
 /**
  * Where the name of a body whose stem (s..i, before the suffix ending at `end`) holds no place or body
  * starts, when the stem has run over the clause before the name: a body the lexicon knows that ends with the
- * suffix starts it (纪念 | 人民日报), and so does a word jieba tags as a body's name ending with it; a verb or preposition opening the stem stays out (记 | 中央社会主义学院,
- * 经 | 人民法院), and so does a person's name with the verb after it (某某 担任 | 委员会). What is left must
- * still pass as a stem; verbs inside a name after its first word stay (绿源种植专业合作社, 建设银行).
+ * suffix starts it (纪念 | 人民日报), and so does the word jieba tags as a body's name (`nt`) ending with it
+ * (记 | 中央社会主义学院); a verb or preposition opening the stem stays out, and so does a person's name with
+ * the verb after it (某某 担任 | 委员会). What is left must still pass as a stem; verbs inside a name after its
+ * first word stay (绿源种植专业合作社, 建设银行).
  */
 function nameStart(ctx: RuleContext, s: number, i: number, end: number, found: readonly Candidate[]): number {
   const known = found.find((o) => o.rule === 'org:known' && o.end === end && o.start > s && o.start <= i);
