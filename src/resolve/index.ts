@@ -31,11 +31,6 @@ export interface Resolution {
 /** Confidence of an outlet read from a byline (二连浩特报 in 二连浩特报记者 李晓英). */
 const OUTLET_CONFIDENCE = 0.9;
 
-interface MentionScores {
-  best: number;
-  count: number;
-}
-
 /**
  * Confidence of an entity node from its scored mentions: the best mention's confidence, raised by every
  * further mention (each leaves 80 % of the remaining doubt): 1 − (1 − best) · 0.8^(count − 1), 3 decimals.
@@ -176,13 +171,10 @@ function groupAnchors(anchors: Map<string, string | undefined>): Map<string, str
 export function resolveEntities(items: ArticleMentions[]): Resolution {
   if (!Array.isArray(items)) throw new TypeError('resolveEntities: items must be an array');
   const drafts = items.map(({ article, mentions }) => draftArticle(article, mentions));
-  const plan = new NamingPlan();
-  for (const d of drafts) plan.add(d);
-  const naming = plan.finish();
-  const table = new EntityTable(naming);
-  const resolved: EntityMention[] = [];
-  for (const d of drafts) for (const m of table.add(d)) resolved.push(m);
-  return { entities: table.finish(), mentions: resolved };
+  const resolver = new Resolver();
+  drafts.forEach((d, i) => resolver.add(d, i));
+  const { naming, entities } = resolver.finish();
+  return { entities, mentions: drafts.flatMap((d) => resolveMentions(d, naming)) };
 }
 
 /** An article's drafts: labels, codes and anchors of its mentions (what resolution needs of the article). */
@@ -204,7 +196,7 @@ export interface Naming {
 }
 
 /** The naming from the corpus-wide sets: per place name its codes, per person name its anchors (→ anchor code). */
-function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>): Naming {
+export function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>): Naming {
   const anchorGroup = new Map<string, Map<string, string>>();
   for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
   const split = new Map<string, boolean>();
@@ -218,28 +210,6 @@ function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: 
   return { keyOf, manyCodes };
 }
 
-/**
- * Gathers, article by article (in corpus order), what the keys depend on across the corpus: a place name
- * with two codes, a person name with two anchors. Only these per-name sets are held, not the drafts.
- */
-export class NamingPlan {
-  private readonly codesOf = new Map<string, Set<string>>();
-  private readonly anchorsOf = new Map<string, Map<string, string | undefined>>();
-
-  add(drafts: ArticleDrafts): void {
-    const { codesOf, anchorsOf } = this;
-    for (const d of drafts) {
-      if (d.kind === 'PLACE' && d.code) (codesOf.get(d.label) ?? codesOf.set(d.label, new Set()).get(d.label)!).add(d.code);
-      if (d.kind === 'PERSON' && d.anchor) (anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!).set(d.anchor, d.anchorCode);
-    }
-  }
-
-  /** The keys, once every article was added. */
-  finish(): Naming {
-    return namingOf(this.codesOf, this.anchorsOf);
-  }
-}
-
 /** Resolved mentions of one article's drafts (no entity is changed). */
 export function resolveMentions(drafts: ArticleDrafts, naming: Naming): EntityMention[] {
   return drafts.map((d) => resolvedMention(d, naming.keyOf(d)));
@@ -249,68 +219,6 @@ function resolvedMention(d: Draft, key: string): EntityMention {
   const { article, mention: m } = d;
   const sentence = sentenceAt(article, m.start);
   return { ...m, canonical: d.label, article: article.id, sentence: sentence?.index ?? -1, entity: key };
-}
-
-/**
- * The entities, accumulated article by article (in corpus order) from drafts and the corpus-wide naming:
- * mention counts, aliases, articles, the first MAX_NODE_EVIDENCE evidence records, attributes, confidence.
- */
-export class EntityTable {
-  private readonly byKey = new Map<string, Entity>();
-  private readonly articlesOf = new Map<Entity, Set<string>>();
-  private readonly scoresOf = new Map<Entity, MentionScores>();
-
-  constructor(private readonly naming: Naming) {}
-
-  /** Adds one article's drafts; returns their resolved mentions. */
-  add(drafts: ArticleDrafts): EntityMention[] {
-    const { byKey, articlesOf, scoresOf, naming } = this;
-    const resolved: EntityMention[] = [];
-    for (const d of drafts) {
-      const { article, mention: m } = d;
-      const key = naming.keyOf(d);
-      let e = byKey.get(key);
-      if (!e) {
-        e = { key, label: d.label, kind: d.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
-        byKey.set(key, e);
-      }
-      if ((d.code && !naming.manyCodes(d.label)) || (d.code && key.endsWith(`#${d.code}`))) {
-        e.attributes = { ...(e.attributes ?? {}), code: d.code, ...(d.level ? { divisionLevel: d.level } : {}) };
-      }
-      if (d.kind === 'PERSON' && d.anchor) e.attributes = { ...(e.attributes ?? {}), place: d.anchor };
-      e.mentions++;
-      if (m.score !== undefined) {
-        const sc = scoresOf.get(e) ?? scoresOf.set(e, { best: 0, count: 0 }).get(e)!;
-        sc.best = Math.max(sc.best, m.score);
-        sc.count++;
-      }
-      // Surface forms: as analysed (simplified) and, for text converted from traditional script, as written.
-      const asWritten = article.written ? writtenText(article, m.start, m.end) : undefined;
-      for (const form of [m.text, m.canonical, asWritten]) if (form && form !== d.label && !e.aliases.includes(form)) e.aliases.push(form);
-      let seen = articlesOf.get(e);
-      if (!seen) articlesOf.set(e, (seen = new Set()));
-      if (!seen.has(article.id)) {
-        seen.add(article.id);
-        e.articles.push(article.id);
-      }
-      if (e.evidence.length < MAX_NODE_EVIDENCE) e.evidence.push(makeEvidence(article, [[m.start, m.end]]));
-      resolved.push(resolvedMention(d, key));
-    }
-    return resolved;
-  }
-
-  /** The entities, sorted by key, with sorted aliases and articles and their confidence. */
-  finish(): Entity[] {
-    const entities = [...this.byKey.values()].sort((a, b) => cmp(a.key, b.key));
-    for (const e of entities) {
-      e.aliases.sort(cmp);
-      e.articles.sort(cmp);
-      const sc = this.scoresOf.get(e);
-      if (sc) e.attributes = { ...(e.attributes ?? {}), confidence: entityConfidence(sc.best, sc.count) };
-    }
-    this.articlesOf.clear();
-    return entities;
-  }
 }
 
 /**
@@ -347,7 +255,7 @@ interface DraftGroup {
  * Resolution in one pass over the corpus, the articles in **any order**: each article is added with its
  * position in corpus order, and everything that depends on that order (the first evidence records, the last
  * anchor code of a name, the attribute written last and where each was first written) is decided by
- * positions. `finish` gives the naming and the entities `NamingPlan` + `EntityTable` give over the same
+ * positions. `finish` gives the naming and the entities the reference resolution (test/helpers/resolution-reference.ts) gives over the same
  * articles added in corpus order (the same objects, field for field, key order included). A build over a
  * store uses it to resolve the stored files while the new ones are still being extracted.
  */
@@ -365,7 +273,7 @@ export class Resolver {
       if (d.kind === 'PERSON' && d.anchor) {
         const anchors = anchorsOf.get(d.label) ?? anchorsOf.set(d.label, new Map()).get(d.label)!;
         const was = anchors.get(d.anchor);
-        // As NamingPlan's Map.set in corpus order: the last draft's anchor code wins.
+        // As a Map.set in corpus order would: the last draft's anchor code wins.
         if (!was || was.at < at) anchors.set(d.anchor, { code: d.anchorCode, at });
       }
       const id = `${d.kind}\u0000${d.label}\u0000${d.code ?? ''}\u0000${d.anchor ?? ''}`;
@@ -400,7 +308,7 @@ export class Resolver {
           }
         }
       };
-      // EntityTable.add writes `code` (and `divisionLevel`) for every draft with a code: its key either has
+      // The reference writes `code` (and `divisionLevel`) for every draft with a code: its key either has
       // no #code (one code for the name) or ends with its own.
       if (d.code) {
         write('code', d.code);
@@ -453,11 +361,11 @@ export class Resolver {
         e.mentions += g.mentions;
         best = Math.max(best, g.best);
         scored += g.scored;
-        for (const a of g.aliases) aliases.add(a); // each without its own group's label, as EntityTable.add
+        for (const a of g.aliases) aliases.add(a); // each without its own group's label, as the reference
         for (const a of g.articles) articles.add(a);
         for (const x of g.evidence) evidence.push(x);
         for (const [name, w] of g.attributes) {
-          // Only attributes EntityTable writes for this key: a code is written when the key has no #code or its own.
+          // Only attributes the reference writes for this key: a code is written when the key has no #code or its own.
           if (name !== 'place' && g.code && naming.manyCodes(g.label) && !key.endsWith(`#${g.code}`)) continue;
           const was = attributes.get(name);
           if (!was) attributes.set(name, { ...w });

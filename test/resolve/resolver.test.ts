@@ -1,6 +1,7 @@
 /**
- * `Resolver` (one pass, articles in any order, each at its corpus position) against the reference
- * resolution (`resolveEntities`: NamingPlan then EntityTable, in corpus order): the same entities, field
+ * `Resolver` (one pass, articles in any order, each at its corpus position) and `resolveEntities` (built
+ * on it) against the reference resolution (test/helpers/resolution-reference.ts: the naming, then the
+ * entities, in corpus order): the same entities, field
  * for field and key order included, and the same keys for every mention — whatever order the articles
  * come in. Sentences are our own.
  */
@@ -10,6 +11,7 @@ import { Resolver, articleDrafts, resolveEntities, resolveMentions, type Article
 import { readSources } from '../../src/text/read.js';
 import { articlesOfDocs, assignUniqueIds, extractArticleMentions } from '../../src/pipeline.js';
 import { makeArticle, mentionsOf, type Spec } from '../relations/helpers.js';
+import { referenceResolution } from '../helpers/resolution-reference.js';
 
 /** Park–Miller: a seeded order. */
 function shuffled<T>(list: readonly T[], seed: number): T[] {
@@ -24,7 +26,10 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 }
 
 function expectSameResolution(items: ArticleMentions[]): void {
-  const want = resolveEntities(items);
+  const want = referenceResolution(items);
+  const got = resolveEntities(items);
+  expect(JSON.stringify(got.entities)).toBe(JSON.stringify(want.entities));
+  expect(got.mentions).toEqual(want.mentions);
   const orders = [
     items.map((_x, i) => i),
     items.map((_x, i) => items.length - 1 - i),
