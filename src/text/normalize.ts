@@ -70,9 +70,11 @@ export class MappedTextBuilder {
  * syllable in ASCII brackets with a tone mark, right after a Han character.
  */
 const READING_SOURCE = '\\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\\)';
+/** Han ideographs (BMP blocks), as a character class's contents. */
+const HAN_UNITS = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const HAN_UNIT = new RegExp(`^[${HAN_UNITS}]$`);
 const READING = new RegExp(`^${READING_SOURCE}`);
-const READINGS = new RegExp(`(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])${READING_SOURCE}`, 'g');
-const isHanUnit = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const READINGS = new RegExp(`(?<=[${HAN_UNITS}])${READING_SOURCE}`, 'g');
 
 /** `s` without the pinyin readings a mirror prints after characters (for titles shown as written). */
 export function withoutReadings(s: string): string {
@@ -89,7 +91,7 @@ export function appendRepaired(b: MappedTextBuilder, original: string, start: nu
   let i = start;
   while (i < end) {
     const code = original.charCodeAt(i);
-    if (code === 0x28 && b.length > 0 && isHanUnit(b.lastChar().charCodeAt(0))) {
+    if (code === 0x28 && HAN_UNIT.test(b.lastChar())) {
       const reading = READING.exec(original.slice(i, Math.min(end, i + 14)));
       if (reading) {
         i += reading[0].length;

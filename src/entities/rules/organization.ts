@@ -194,7 +194,8 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
 /** Words before a body's name that are not part of it (see organizationCandidates). */
 const LEADING_NON_NAME = new Set(['原', '日电', '电', '讯', '本报讯', '报讯']);
 
-/** Parts of speech of a clause's words rather than a name's: verbs, prepositions, idioms. */
+/** Parts of speech of a clause's words rather than a name's: verbs and prepositions, and idioms. */
+const VERB_TAG = /^(v|vd|p)$/;
 const CLAUSE_TAG = /^(v|vd|p|i|l)$/;
 
 /**
@@ -216,7 +217,7 @@ function nameStart(ctx: RuleContext, s: number, i: number, end: number, found: r
     const t = tokenAt(ctx, k);
     if (!t) break;
     const next = tokenAt(ctx, t.end);
-    if (/^nr/.test(t.tag) && next && next.end <= i && /^(v|vd|p)$/.test(next.tag)) s = next.end;
+    if (/^nr/.test(t.tag) && next && next.end <= i && VERB_TAG.test(next.tag)) s = next.end;
     k = t.end;
   }
   return s;
