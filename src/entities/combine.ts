@@ -28,6 +28,7 @@ export function modelCandidates(spans: readonly Mention[], context?: { text: str
     if (context && nameOfAPeople(context.text, m, context.tokens)) continue;
     // A verb of being chosen inside the span (某某被选为嘎查党支部) is a clause, not a name.
     if (CHOSEN.test(m.text)) continue;
+    if (context && startsInsideCommonWord(context.tokens, m)) continue;
     // m.text is text.slice(m.start, m.end): trimming it trims the span.
     let { start, end } = m;
     for (let i = 0; i < m.text.length && start < end && EDGE_PUNCT.test(m.text[i]!); i++) start++;
@@ -51,6 +52,19 @@ export function nameOfAPeople(text: string, c: Pick<Mention, 'start' | 'end' | '
   // The people's name and 族 make one word for jieba (蒙古族, 维吾尔族).
   const t = tokenCovering(tokens, c.start);
   return t !== undefined && t.start === c.start && t.end === c.end + 1;
+}
+
+/**
+ * A place or organization the model starts inside a common word of jieba's and runs on past it (深化改革 +
+ * 委员会 read as 化改革委员会, 乡镇 + 卫生院 as 镇卫生院): the word's first part is lost, so the span is no name.
+ * Words jieba reads as names (ns, nr, nt, nz: 北京人民大会堂 holds 人民大会堂) and words it did not know (x: a
+ * name glued to a preposition, 由美中) stay open to the model. Counts of the model's decisions this drops
+ * (1 Dec 2026): PD dev 0 right, 4 wrong; genre 0 right, 1 wrong.
+ */
+function startsInsideCommonWord(tokens: readonly Token[], m: Pick<Mention, 'start' | 'end' | 'kind'>): boolean {
+  if (m.kind !== 'PLACE' && m.kind !== 'ORGANIZATION') return false;
+  const t = tokenCovering(tokens, m.start);
+  return t !== undefined && t.start < m.start && t.end < m.end && !/^(?:x|nr|ns|nt|nz)/.test(t.tag);
 }
 
 function tokenCovering(tokens: readonly Token[], at: number): Token | undefined {

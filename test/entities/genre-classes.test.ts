@@ -319,3 +319,32 @@ describe('a list closed by a count of villages', () => {
     expect(counted('工作队走访了前营子和后营子十二个嘎查。')).toEqual([]);
   });
 });
+
+describe('a Mongolian name after a title', () => {
+  it('goes on over the name elements jieba cut off (as a model span does)', () => {
+    expect(found('那天，牧民乌哈毕力格激动地告诉记者，分红比去年多。', 'PERSON')).toEqual(['乌哈毕力格']);
+  });
+});
+
+describe('a quoted list that trails off', () => {
+  it('is no program: an ellipsis ends the list of examples', () => {
+    expect(found('“苏和、巴图、其其格……”工作人员一个个念着名字。', 'PROGRAM')).toEqual([]);
+  });
+  it('while a listed program without one still is', () => {
+    expect(found('镇里推广“合作社、党员、牧户”的做法。', 'PROGRAM')).toContain('合作社、党员、牧户');
+  });
+});
+
+describe('a zone after a title and a verb', () => {
+  it('starts at the place name, not at the title before it', () => {
+    const places = found('会上，王建国副市长代表临港开发区致辞。', 'PLACE');
+    expect(places).toContain('临港开发区');
+    expect(places.some((p) => p.includes('市长'))).toBe(false);
+  });
+});
+
+describe('a model span that starts inside a common word', () => {
+  it('is no organization (乡镇 + 卫生院 is not 镇卫生院)', () => {
+    expect(found('全县共有十二个乡镇卫生院，医生一直不够用。', 'ORGANIZATION')).toEqual([]);
+  });
+});

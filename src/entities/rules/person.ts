@@ -242,6 +242,8 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     if (last && last.end > p && !ctx.gaps.has(p)) continue;
     let len = nameLengthAt(ctx, p, known);
     if (len === 0) continue;
+    // A Mongolian name goes on over the name elements after it (牧民乌哈 + 毕力格), as the model's spans do.
+    len = mongolianTail(ctx, p, p + len) - p;
     // Transliterated names go on after a middle dot (迈克·鲍林).
     while ((text[p + len] === '·' || text[p + len] === '•') && isHan(text[p + len + 1])) {
       let k = p + len + 1;

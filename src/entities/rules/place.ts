@@ -137,6 +137,22 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
   return k;
 }
 
+/**
+ * Where a zone's name starts in the stem scanned before its suffix: at the first place name jieba knows in it
+ * when only common words of two characters or more come before (副市长代表 + 临港 + 开发区: a title and a verb
+ * are no part of the name). Stems of other shapes (陈寨 + 设施农业 + 产业园) are kept whole.
+ */
+function zoneStemStart(ctx: RuleContext, s: number, end: number): number {
+  for (let k = s; k < end;) {
+    const t = tokenAt(ctx, k);
+    if (!t || t.start !== k || t.end > end) return s;
+    if (t.tag.startsWith('ns')) return k;
+    if (t.end - t.start < 2 || isNameLikeTag(t.tag)) return s;
+    k = t.end;
+  }
+  return s;
+}
+
 /** Whether a heuristic (not in the index) stem looks like a name rather than common words. */
 function nameLikeStem(ctx: RuleContext, start: number, end: number): boolean {
   if (end - start < 2) return false;
@@ -390,7 +406,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
         found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
     if (!found && ZONE_SUFFIXES.has(text.slice(i, end))) {
-      const s = scanStemStart(ctx, i, MAX_FREE_STEM);
+      const s = zoneStemStart(ctx, scanStemStart(ctx, i, MAX_FREE_STEM), i);
       if (i - s >= 2) found = { start: s, end, priority: 3, rule: 'place:zone' };
     }
     if (found) add(found);

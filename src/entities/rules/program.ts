@@ -14,7 +14,7 @@ const MAX_QUOTED = 24;
 /** 以 X 为抓手: what follows a program set up as the means of the work. */
 const ROLE_AFTER = /^为(抓手|引领|载体|契机|平台|核心|重点|切入点|突破口|主线|统领)/;
 /** Characters that cannot stand inside a quoted program name (sentence punctuation). */
-const SENTENCE_PUNCT = /[，,。；;：:！!？?\n"“”《》]/;
+const SENTENCE_PUNCT = /[，,。；;：:！!？?…\n"“”《》]/;
 
 export function lexiconPrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
