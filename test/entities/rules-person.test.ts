@@ -10,6 +10,13 @@ describe('person rules: a title before the name', () => {
     expect(texts(ctx2, titleNames(ctx2))).toEqual(['张连铎']);
   });
 
+  it('ends a transliterated name at a word of the clause after its middle dot', () => {
+    const ctx = ctxOf('来访的总理彼得·卡尔森有幸成为第一位参观这座工厂的外宾。');
+    expect(texts(ctx, titleNames(ctx))).toEqual(['彼得·卡尔森']);
+    const ctx2 = ctxOf('公司董事长约翰·史密斯一行参观了展览。');
+    expect(texts(ctx2, titleNames(ctx2))).toEqual(['约翰·史密斯']);
+  });
+
   it('takes Mongolian names without a surname', () => {
     const ctx = ctxOf('苏吉嘎查第一书记金宝介绍说');
     expect(texts(ctx, titleNames(ctx))).toEqual(['金宝']);

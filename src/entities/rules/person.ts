@@ -225,6 +225,15 @@ function isTokenStart(ctx: RuleContext, i: number): boolean {
   return !t || t.start === i || ctx.gaps.has(i) || isNameLikeTag(t.tag);
 }
 
+/**
+ * A word of the clause after a name starts at `k`: jieba's word of two characters or more read as an adjective,
+ * verb, idiom, adverb, time or numeral (罗伯特·马尔登 + 有幸, 塞弗兰 + 举行会谈). A transliterated name ends there.
+ */
+function clauseWordAt(ctx: RuleContext, k: number): boolean {
+  const t = tokenAt(ctx, k);
+  return t !== undefined && t.start === k && t.end - t.start >= 2 && /^(a|ad|v|vd|vn|i|l|d|t|p|c|m)$/.test(t.tag);
+}
+
 /** Forms of address after a name (约翰逊先生): never part of it. */
 const HONORIFIC = /^(先生|女士|夫人|小姐|博士|教授|阁下)/;
 
@@ -247,7 +256,15 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     // Transliterated names go on after a middle dot (迈克·鲍林).
     while ((text[p + len] === '·' || text[p + len] === '•') && isHan(text[p + len + 1])) {
       let k = p + len + 1;
-      while (k < text.length && isHan(text[k]) && k - (p + len) <= 6 && !ctx.lex.personCues.longestAt(text, k) && !HONORIFIC.test(text.slice(k, k + 2))) k++;
+      while (
+        k < text.length &&
+        isHan(text[k]) &&
+        k - (p + len) <= 6 &&
+        !ctx.lex.personCues.longestAt(text, k) &&
+        !HONORIFIC.test(text.slice(k, k + 2)) &&
+        !clauseWordAt(ctx, k)
+      )
+        k++;
       len = k - p;
     }
     out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
