@@ -147,6 +147,9 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
         return hub;
       });
       // what sigma holds: its graph's size, a digest of its program buffers and of every item's display data
+      // sigma's full refresh, the oracle the states are compared with. (Nothing returned: refresh() returns sigma
+      // itself, which Playwright would serialize, typed arrays and all, for seconds each time.)
+      const refresh = () => page.evaluate(() => void window.__zhkg!.sigma!.refresh());
       const state = () =>
         page.evaluate(() => {
           type Program = { array: Float32Array; verticesCount: number; programs?: Program[] };
@@ -193,7 +196,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
         expect(left * 4).toBeGreaterThan(MID_NODES);
         const filtered = await state();
         expect([filtered.order, filtered.size]).toEqual([MID_NODES, MID_EDGES]);
-        await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+        await refresh();
         expect(await state()).toEqual(filtered);
       }
       // what is drawn is what the filter leaves, counted in the pixels of sigma's node and edge layers: nothing
@@ -240,7 +243,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       expect([back.order, back.size]).toEqual([MID_NODES, MID_EDGES]);
       expect(Number(await page.getAttribute('#status', 'data-nodes'))).toBeLessThan(MID_NODES); // the filter still holds
       // the same buffers and display data as sigma's own full refresh of the whole graph in this state
-      await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+      await refresh();
       expect(await state()).toEqual(back);
 
       // a selection on the whole graph highlights the node, labels its neighbours and draws only its edges; no node fades
@@ -267,7 +270,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       expect(await page.evaluate((k) => window.__zhkg!.sigma!.getNodeDisplayData(k)!.highlighted, hub)).toBe(false);
       expect(await edgeHidden()).toEqual([0, 0]);
       const cleared = await state();
-      await page.evaluate(() => window.__zhkg!.sigma!.refresh());
+      await refresh();
       expect(await state()).toEqual(cleared);
       expect(pageErrors).toEqual([]);
     },
