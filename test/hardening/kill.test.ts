@@ -9,7 +9,9 @@
  * Children: the compiled CLI (`zhkg build`, killed at pipeline stages, at commit steps and by time), and a
  * lean child that writes a prepared graph with the same writeOutputs (test/hardening/kill-child.mjs),
  * killed at every commit boundary of four transitions (viewer → viewer, viewer → --no-viewer → viewer, a
- * folder of plain files from an older zhkg) at a fraction of the CLI's cost.
+ * folder of plain files from an older zhkg) at a fraction of the CLI's cost. Builds that are not killed
+ * (the two reference sets, the recovering runs, the lean child's graphs) run the CLI in this process
+ * (runCliHere): only a kill needs a process of its own, and each CLI child is a cold start.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -17,7 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCliHere } from '../helpers/cli.js';
 import { graphJsonShape, rebuild } from '../viewer/render-data.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
@@ -53,6 +55,17 @@ function run(args: string[], env: Record<string, string> = {}, killAfterMs?: num
 }
 
 const cli = (input: string, out: string, extra: string[] = []) => [main, 'build', join(fixtures, input), '-o', out, '-q', ...extra];
+
+/** `zhkg build` run to completion in this process; with `boundaries`, the step boundaries it passes are logged there. */
+async function buildHere(input: string, out: string, extra: string[] = [], boundaries?: string): Promise<void> {
+  if (boundaries) process.env.ZHKG_TEST_BOUNDARIES = boundaries;
+  try {
+    const r = await runCliHere(cli(input, out, extra).slice(1));
+    expect(r.code, r.stderr).toBe(0);
+  } finally {
+    delete process.env.ZHKG_TEST_BOUNDARIES;
+  }
+}
 
 type Snapshot = Record<string, string>;
 
@@ -128,8 +141,7 @@ describe('kill test', () => {
   it('zhkg build killed at stage and commit boundaries, then by time: old or new set, then a rerun', async () => {
     const out = join(work, 'cli');
     const log = join(work, 'cli-boundaries.txt');
-    const first = await run(cli('a.txt', out), { ZHKG_TEST_BOUNDARIES: log });
-    expect(first.code, first.stderr).toBe(0);
+    await buildHere('a.txt', out, [], log);
     const setA = shown(out);
     checkValid(setA);
     expect(Object.keys(setA)).toEqual(OWNED);
@@ -144,8 +156,7 @@ describe('kill test', () => {
     );
     expect(boundaries).toEqual(expect.arrayContaining(CLI_KILLS));
     rmSync(log);
-    const second = await run(cli('b.txt', out), { ZHKG_TEST_BOUNDARIES: log });
-    expect(second.code, second.stderr).toBe(0);
+    await buildHere('b.txt', out, [], log);
     const setB = shown(out);
     expect(setB['graph.json']).not.toBe(setA['graph.json']);
     expect(readBoundaries(log)).toEqual(boundaries);
@@ -153,26 +164,28 @@ describe('kill test', () => {
 
     // Each child starts from what the one before left: the folder shows `current`, the child builds the other input.
     let current = setB;
+    // how long a child ran until it was killed at the switch: nearly a whole build, the scale of the kills by time
+    let untilSwap = 0;
     for (const at of CLI_KILLS) {
       const [input, next] = current === setA ? ['b.txt', setB] : ['a.txt', setA];
       const r = await run(cli(input, out), { ZHKG_TEST_KILL_AT: at });
       expect(r.signal, `${at}: ${r.stderr}`).toBe('SIGKILL');
+      if (at === 'commit:swapped') untilSwap = r.ms;
       // killed before the switch: the set before; at or after it: the new set, complete
       current = checkAfterKill(out, [boundaries.indexOf(at) < swap ? current : next], `killed at ${at}`);
     }
 
-    // By time: points spread over a build's run (measured, never asserted); either set is allowed.
-    const full = await run(cli(current === setA ? 'b.txt' : 'a.txt', out));
-    expect(full.code, full.stderr).toBe(0);
+    // A build after the kills writes its set.
+    await buildHere(current === setA ? 'b.txt' : 'a.txt', out);
     current = checkAfterKill(out, [current === setA ? setB : setA], 'full run');
+    // By time: points spread over a build's run (measured, never asserted); either set is allowed.
     for (const share of [0.5, 0.9]) {
       const [input, next] = current === setA ? ['b.txt', setB] : ['a.txt', setA];
-      await run(cli(input, out), {}, full.ms * share);
+      await run(cli(input, out), {}, untilSwap * share);
       current = checkAfterKill(out, [current, next], `killed after ${share} of a run`);
     }
 
-    const rerun = await run(cli('b.txt', out));
-    expect(rerun.code, rerun.stderr).toBe(0);
+    await buildHere('b.txt', out);
     expect(shown(out)).toEqual(setB);
     expect(leftovers(out)).toEqual([]);
   }, 900_000);
@@ -180,10 +193,7 @@ describe('kill test', () => {
   it('killed at every commit boundary: viewer → viewer, viewer ↔ --no-viewer, plain files of an older zhkg', async () => {
     // Graphs for the lean child: the outputs of the two fixtures.
     const prep = join(work, 'prep');
-    for (const f of ['a', 'b']) {
-      const r = await run(cli(`${f}.txt`, join(prep, f), ['--no-viewer']));
-      expect(r.code, r.stderr).toBe(0);
-    }
+    for (const f of ['a', 'b']) await buildHere(`${f}.txt`, join(prep, f), ['--no-viewer']);
     const child = (key: string, ...outs: string[]) => [
       lean,
       join(repoRoot, 'dist'),
