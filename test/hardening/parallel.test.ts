@@ -1,22 +1,27 @@
 /**
  * Worker-thread extraction gives the same graph, byte for byte, as the single-thread build, including
- * when articles are spread over many small batches that finish out of order.
+ * when articles are spread over many small batches that finish out of order, and for a page that is one
+ * long line (cut into bounded articles before extraction).
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildGraphFromPaths } from '../../src/pipeline.js';
+import { buildGraphFromPaths, type BuildResult } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { ExtractionPool } from '../../src/parallel/pool.js';
 import { extractRelationsBounded } from '../../src/parallel/facts.js';
 import { extractRelations } from '../../src/relations/index.js';
 import { resolveEntities } from '../../src/resolve/index.js';
 import { buildGraph, MAX_EDGE_EVIDENCE } from '../../src/graph/build.js';
+import { MAX_ARTICLE_CHARS } from '../../src/parallel/bounds.js';
 import { bioSentences, writeCorpus } from '../../bench/corpus.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 let dir: string;
+/** The one-thread build of the corpus, which both describes compare with (built once). */
+let single: Promise<BuildResult> | undefined;
+const singleThread = () => (single ??= buildGraphFromPaths([dir], { workers: 1, layout: false }));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'zhkg-par-'));
@@ -29,11 +34,15 @@ beforeAll(() => {
     maxChars: 1500,
   });
   expect(files).toBeGreaterThan(25); // includes the bundled page at least once
+  // a page that is one line of 50 k characters: three bounded articles (test/hardening/bad-input.test.ts)
+  let line = '';
+  for (let i = 0; line.length < 50_000; i++) line += i % 10 === 0 ? '呼和浩特市委书记王瑞新到苏吉嘎查调研。' : `lorem ipsum ${i} dolor sit amet; `;
+  writeFileSync(join(dir, 'one-line.txt'), line);
 });
 
 describe('parallel extraction', () => {
   it('builds the same graph with 2 workers and tiny batches as on one thread', async () => {
-    const single = await buildGraphFromPaths([dir], { workers: 1, layout: false });
+    const single = await singleThread();
     let extractEvents = 0;
     const multi = await buildGraphFromPaths([dir], {
       workers: 2,
@@ -47,6 +56,10 @@ describe('parallel extraction', () => {
     expect(extractEvents).toBeGreaterThan(10); // many batches really went through the pool
     expect(single.graph.order).toBeGreaterThan(50);
     expect(multi.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
+    // the long line's bounded articles went through the pool too
+    const cut = multi.articles.filter((a) => a.id.startsWith('one-line#'));
+    expect(cut.length).toBeGreaterThanOrEqual(3);
+    expect(cut.every((a) => a.text.length <= MAX_ARTICLE_CHARS)).toBe(true);
     // edges with more supporting sentences than the evidence kept: the bounded facts path was exercised
     expect(multi.graph.filterEdges((_e, a) => a.weight > MAX_EDGE_EVIDENCE).length).toBeGreaterThan(0);
     expect(multi.facts.some((f) => f.evidence.spans.length === 0)).toBe(true);
@@ -71,7 +84,7 @@ describe('parallel extraction', () => {
 
 describe('bounded relation facts', () => {
   it('chunked extraction with stripped surplus evidence gives the same facts, in order, and the same graph', async () => {
-    const { articles, entities } = await buildGraphFromPaths([dir], { workers: 1, layout: false });
+    const { articles, entities } = await singleThread();
     const { extractArticleMentions } = await import('../../src/pipeline.js');
     const resolution = resolveEntities(articles.map((article) => ({ article, mentions: extractArticleMentions(article) })));
     const plain = extractRelations(articles, resolution.mentions, resolution.entities);
