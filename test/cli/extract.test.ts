@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { runCli, runCliHere } from '../helpers/cli.js';
+import { runCliHere } from '../helpers/cli.js';
 
 interface Out {
   text: string;
@@ -26,11 +26,13 @@ function expectConsistent(o: Out): void {
   }
 }
 
+// Standard input is given in this process (runCliHere's input: the same stream of chunks the CLI reads);
+// through a real pipe: test/hardening/stream.test.ts (a live writer) and cli-defects.test.ts.
 describe('zhkg extract --lines', () => {
   const lines = ['𠮷𠮷北京市的记者来了', '', '   ', '天山口镇水泉 沟村第一书记王瑞新与村两委', 'plain ascii line'];
 
-  it('prints one JSON object per input line, in order, with code-point offsets', () => {
-    const r = runCli(['extract', '--lines'], { input: `${lines.join('\n')}\n` });
+  it('prints one JSON object per input line, in order, with code-point offsets', async () => {
+    const r = await runCliHere(['extract', '--lines'], { input: `${lines.join('\n')}\n` });
     expect(r.code).toBe(0);
     const out = parse(r.stdout);
     expect(out.map((o) => o.text)).toEqual(lines);
@@ -41,8 +43,8 @@ describe('zhkg extract --lines', () => {
     expect(beijing?.start).toBe(2); // two astral characters before it count as two code points
   });
 
-  it('keeps CRLF lines and a last line without newline', () => {
-    const r = runCli(['extract', '--lines'], { input: 'a\r\n北京\r\nb' });
+  it('keeps CRLF lines and a last line without newline', async () => {
+    const r = await runCliHere(['extract', '--lines'], { input: 'a\r\n北京\r\nb' });
     expect(parse(r.stdout).map((o) => o.text)).toEqual(['a', '北京', 'b']);
   });
 

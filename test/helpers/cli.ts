@@ -10,6 +10,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
@@ -43,8 +44,13 @@ export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-/** Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is returned. */
-export async function runCliHere(args: string[]): Promise<CliResult> {
+/**
+ * Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is
+ * returned. With `input`, `process.stdin` is a stream of those bytes while it runs (the CLI reads standard
+ * input as a stream of chunks; what only a real pipe shows — a live writer, a reader closing early — needs
+ * a child: spawnCli).
+ */
+export async function runCliHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -57,6 +63,11 @@ export async function runCliHere(args: string[]): Promise<CliResult> {
   });
   const savedExitCode = process.exitCode;
   process.exitCode = undefined;
+  const stdin = Object.getOwnPropertyDescriptor(process, 'stdin');
+  if (options.input !== undefined) {
+    const stream = Readable.from([Buffer.from(options.input)]);
+    Object.defineProperty(process, 'stdin', { configurable: true, enumerable: stdin?.enumerable ?? true, get: () => stream });
+  }
   try {
     const code = await main(args);
     return { code, stdout, stderr };
@@ -64,5 +75,6 @@ export async function runCliHere(args: string[]): Promise<CliResult> {
     out.mockRestore();
     err.mockRestore();
     process.exitCode = savedExitCode;
+    if (options.input !== undefined && stdin) Object.defineProperty(process, 'stdin', stdin);
   }
 }

@@ -22,7 +22,7 @@ import { articleDocMap, scoreRelations, type GoldData } from '../../src/eval/rel
 import { articleKey } from '../../src/graph/build.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import type { Evidence, SourceDoc } from '../../src/types.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot, runCliHere } from '../helpers/cli.js';
 
 const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
 const doc = (path: string, text: string): SourceDoc => ({ path, encoding: 'utf-8', text });
@@ -135,9 +135,9 @@ describe('traditional script, sentences of our own', () => {
     for (const e of page.entities) expect(cps(page.text).slice(e.start, e.end).join('')).toBe(e.text);
   });
 
-  it('zhkg extract on traditional input prints the mentions as written', () => {
+  it('zhkg extract on traditional input prints the mentions as written', async () => {
     const line = '烏蘭敖都嘎查黨支部書記巴特爾在錫林郭勒盟說';
-    const r = runCli(['extract', '--lines'], { input: `${line}\n` });
+    const r = await runCliHere(['extract', '--lines'], { input: `${line}\n` });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout.trim()) as { text: string; entities: Array<{ start: number; end: number; text: string; kind: string }> };
     expect(out.text).toBe(line);
