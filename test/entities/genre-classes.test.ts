@@ -348,3 +348,13 @@ describe('a model span that starts inside a common word', () => {
     expect(found('全县共有十二个乡镇卫生院，医生一直不够用。', 'ORGANIZATION')).toEqual([]);
   });
 });
+
+describe("jieba's word for a kind of body", () => {
+  it('is no name by itself (人民法院, 上市公司)', () => {
+    expect(found('村民们依法向人民法院提起了诉讼。', 'ORGANIZATION')).toEqual([]);
+    expect(found('不少上市公司的利润增长很快。', 'ORGANIZATION')).toEqual([]);
+  });
+  it('while a place before it makes it a name', () => {
+    expect(found('宁城县人民法院审结了这起案件。', 'ORGANIZATION')).toEqual(['宁城县人民法院']);
+  });
+});

@@ -309,7 +309,13 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       const known = link !== undefined || Boolean(ctx.places?.isDivision(stem) || ctx.places?.expandShortName(stem));
       ok = known && stem.length >= 2;
       if (suffix === '报') ok = ok && NEWSPAPER_FOLLOW.some((w) => text.startsWith(w, end));
-    } else ok = link !== undefined || LEVEL_STEMS.has(stem) || (stem.length >= 2 && (hasNameWord(ctx, s, i) || Boolean(ctx.places?.expandShortName(stem))));
+    } else
+      // A name word in the stem, or jieba's word for the whole body when its stem is long (中央社会主义学院/nt):
+      // its word for a kind of body (人民法院/nt, 上市公司: two characters before the suffix) is no name.
+      ok =
+        link !== undefined ||
+        LEVEL_STEMS.has(stem) ||
+        (stem.length >= 2 && (hasNameWord(ctx, s, i, stem.length < 3) || Boolean(ctx.places?.expandShortName(stem))));
     if (!ok) continue;
     for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;

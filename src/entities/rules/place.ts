@@ -188,11 +188,15 @@ function suffixClosesName(ctx: RuleContext, s: number, i: number, end: number): 
   return true;
 }
 
-/** Whether [start, end) holds a word of two or more characters that jieba tags as a name or does not know. */
-export function hasNameWord(ctx: RuleContext, start: number, end: number): boolean {
+/**
+ * Whether [start, end) holds a word of two or more characters that jieba tags as a name or does not know.
+ * `within`: the word must end inside the range (a word running on past it, such as the whole of 人民法院/nt
+ * after the stem 人民, does not count).
+ */
+export function hasNameWord(ctx: RuleContext, start: number, end: number, within = false): boolean {
   for (let i = start; i < end; i++) {
     const t = tokenAt(ctx, i);
-    if (t && t.end - t.start >= 2 && isNameLikeTag(t.tag)) return true;
+    if (t && t.end - t.start >= 2 && isNameLikeTag(t.tag) && (!within || t.end <= end)) return true;
   }
   return false;
 }
