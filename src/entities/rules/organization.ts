@@ -206,8 +206,8 @@ const CLAUSE_TAG = /^(v|vd|p|i|l)$/;
  * the verb after it (某某 担任 | 委员会). What is left must still pass as a stem; verbs inside a name after its
  * first word stay (绿源种植专业合作社, 建设银行).
  */
-function nameStart(ctx: RuleContext, s: number, i: number, end: number, found: readonly Candidate[]): number {
-  const known = found.find((o) => o.rule === 'org:known' && o.end === end && o.start > s && o.start <= i);
+function nameStart(ctx: RuleContext, s: number, i: number, end: number, knownBodies: readonly Candidate[]): number {
+  const known = knownBodies.find((o) => o.start > s);
   if (known) return known.start;
   // jieba's own word for the whole body (中央社会主义学院/nt) starts it too.
   const whole = tokenAt(ctx, end - 1);
@@ -297,7 +297,10 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // Words that stand before a body's name without being part of it: a dateline's end (日电, 本报讯) and 原
     // (former: 原中央顾问委员会), each a word of its own.
     for (let t = tokenAt(ctx, s); t && t.start === s && t.end < i && LEADING_NON_NAME.has(t.word); t = tokenAt(ctx, s)) s = t.end;
-    if (!link) s = nameStart(ctx, s, i, end, out);
+    // Bodies the lexicon knows that end with this suffix: one starting inside a stem without a place starts the
+    // name (nameStart); one reaching over the stem is that body (below).
+    const knownBodies = out.filter((o) => o.rule === 'org:known' && o.end === end && o.start <= i);
+    if (!link) s = nameStart(ctx, s, i, end, knownBodies);
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
     if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
@@ -320,7 +323,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;
     // A body the lexicon knows by its full name reaching over this stem (中央 + 全面深化改革委员会) is that body.
-    if (out.some((o) => o.rule === 'org:known' && o.start < s && o.end === end)) continue;
+    if (knownBodies.some((o) => o.start < s)) continue;
     out.push({ start: s, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix' });
     links.push({ start: s, end });
     i = end - 1;
