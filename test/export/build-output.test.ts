@@ -32,8 +32,8 @@ describe('exports of the bundled corpus', async () => {
     expect(result.valid).toBe(true);
   });
 
-  it('networkx reads every node and edge with kind, relation, label, colour, size, position, evidence', () => {
-    const run = runPython(NETWORKX_SUMMARY, xml);
+  it('networkx reads every node and edge with kind, relation, label, colour, size, position, evidence', async () => {
+    const run = await runPython(NETWORKX_SUMMARY, xml);
     expect(run.stderr).toBe('');
     const nx = JSON.parse(run.stdout) as {
       nodes: Record<string, Record<string, unknown>>;

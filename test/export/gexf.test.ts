@@ -31,7 +31,7 @@ describe('toGexf: schema', () => {
   it('an empty graph gives a valid GEXF that networkx and fromGexf read', async () => {
     const xml = toGexf(new MultiGraph());
     expect((await validateGexf(xml)).valid).toBe(true);
-    const run = runPython(NETWORKX_SUMMARY, xml);
+    const run = await runPython(NETWORKX_SUMMARY, xml);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ nodes: {}, edges: [] });
     expect(fromGexf(xml).order).toBe(0);
@@ -137,9 +137,9 @@ describe('toGexf: schema', () => {
 });
 
 describe('toGexf: networkx', () => {
-  it('networkx read_gexf reads every node and edge with kind, relation, label, colour, size and position', () => {
+  it('networkx read_gexf reads every node and edge with kind, relation, label, colour, size and position', async () => {
     const g = buildSampleGraph();
-    const run = runPython(NETWORKX_SUMMARY, toGexf(g));
+    const run = await runPython(NETWORKX_SUMMARY, toGexf(g));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const nx = JSON.parse(run.stdout) as {
@@ -176,8 +176,8 @@ describe('toGexf: networkx', () => {
     });
   });
 
-  it('mixed mode is what networkx cannot read (why the default writes every edge directed)', () => {
-    const run = runPython(NETWORKX_SUMMARY, toGexf(buildSampleGraph(), { mixed: true }));
+  it('mixed mode is what networkx cannot read (why the default writes every edge directed)', async () => {
+    const run = await runPython(NETWORKX_SUMMARY, toGexf(buildSampleGraph(), { mixed: true }));
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/Undirected edge found in directed graph/);
   });
@@ -227,7 +227,7 @@ describe('toGexf: round trip', () => {
     });
   });
 
-  it('fromGexf reads GEXF written by networkx (1.2draft, r/g/b colours) into the same shape', () => {
+  it('fromGexf reads GEXF written by networkx (1.2draft, r/g/b colours) into the same shape', async () => {
     const script = `
 import sys, networkx as nx
 G = nx.MultiDiGraph()
@@ -237,7 +237,7 @@ G.add_node("PLACE:苏吉嘎查", label="苏吉嘎查", kind="PLACE")
 G.add_edge("PERSON:金宝", "PLACE:苏吉嘎查", key="r1", relation="role", label="第一书记", weight=2.0)
 nx.write_gexf(G, sys.stdout.buffer)
 `;
-    const run = runPython(script, '');
+    const run = await runPython(script, '');
     expect(run.status).toBe(0);
     const g = fromGexf(run.stdout);
     expect(g.order).toBe(2);
@@ -339,7 +339,7 @@ describe('toGexf: hostile text', () => {
       },
     }).parseFromString(xml, 'application/xml');
     expect(errors).toEqual([]);
-    const run = runPython(NETWORKX_SUMMARY, xml);
+    const run = await runPython(NETWORKX_SUMMARY, xml);
     expect(run.stderr).toBe('');
     const nx = JSON.parse(run.stdout) as { nodes: Record<string, Record<string, any>> };
     HOSTILE.forEach((text, i) => {

@@ -1,5 +1,5 @@
 /** Shared checks for the export tests: schema validation (xmllint-wasm) and networkx (python3). */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm';
@@ -33,24 +33,150 @@ export function validateGexfOfficial(xml: string): Promise<XMLValidationResult> 
   });
 }
 
-let python: string | undefined;
-
 /**
- * The first interpreter that imports networkx: $PYTHON, `python3` on PATH (pyenv here), or Debian's
- * /usr/bin/python3 (where .ci/run installs python3-networkx when the first lacks it).
+ * One python3 per test process that has imported networkx, running each script it is sent (importing
+ * networkx costs a cold python3 0.8 s of CPU and seconds of wall on a busy machine; the suite ran ten of
+ * them). Each script runs as `python3 -c` would run it: in a fresh `__main__` namespace, standard input,
+ * output and error its own, the warning filters as they were at start, the exit status of `sys.exit` or 1
+ * with the traceback on stderr.
  */
-export function pythonWithNetworkx(): string {
-  if (python) return python;
-  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((x): x is string => !!x);
-  python = candidates.find((c) => spawnSync(c, ['-c', 'import networkx'], { timeout: 30_000 }).status === 0) ?? 'python3';
-  return python;
+const SERVER = `
+import io, sys, traceback, warnings
+import networkx
+stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+stdout.write(b"ready\\n")
+stdout.flush()
+while True:
+    head = stdin.readline()
+    if not head:
+        break
+    n_script, n_input = map(int, head.split())
+    script = stdin.read(n_script).decode("utf-8")
+    data = stdin.read(n_input)
+    out, err = io.BytesIO(), io.BytesIO()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    sys.stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    sys.stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    status = 0
+    try:
+        with warnings.catch_warnings():
+            exec(compile(script, "<string>", "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+    except SystemExit as e:
+        status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    o, e = out.getvalue(), err.getvalue()
+    stdout.write(("%d %d %d\\n" % (status, len(o), len(e))).encode())
+    stdout.write(o)
+    stdout.write(e)
+    stdout.flush()
+`;
+
+interface PythonResult {
+  status: number;
+  stdout: string;
+  stderr: string;
 }
 
-/** Runs an inline python3 script with `input` on stdin; returns its stdout, throws with stderr on failure. */
-export function runPython(script: string, input: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(pythonWithNetworkx(), ['-c', script], { input, encoding: 'utf8', timeout: 60_000 });
-  if (result.error) throw result.error;
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+class PythonServer {
+  private buffered = Buffer.alloc(0);
+  private waiting: ((r: PythonResult) => void) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stdout.on('data', (d: Buffer) => {
+      this.buffered = Buffer.concat([this.buffered, d]);
+      this.deliver();
+    });
+  }
+
+  /** A server on the first interpreter that imports networkx: $PYTHON, `python3` on PATH (pyenv here), or /usr/bin/python3. */
+  static async start(): Promise<PythonServer> {
+    const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((x): x is string => !!x);
+    const failures: string[] = [];
+    for (const python of candidates) {
+      const child = spawn(python, ['-c', SERVER], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const ready = await new Promise<boolean>((done) => {
+        let head = '';
+        const onData = (d: Buffer) => {
+          head += d.toString('latin1');
+          if (head.includes('\n')) {
+            child.stdout.off('data', onData);
+            done(head === 'ready\n');
+          }
+        };
+        child.stdout.on('data', onData);
+        child.on('error', () => done(false));
+        child.on('exit', () => done(false));
+      });
+      if (ready) {
+        const server = new PythonServer(child);
+        server.hold(false);
+        return server;
+      }
+      child.kill();
+      failures.push(`${python}: ${stderr.trim().split('\n').at(-1) ?? 'did not start'}`);
+    }
+    throw new Error(`no python3 with networkx (${failures.join('; ')})`);
+  }
+
+  /**
+   * Whether the server keeps this process alive: while a script runs, yes; idle, no (it ends when this process
+   * does, its standard input closing).
+   */
+  hold(on: boolean): void {
+    for (const handle of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as unknown as { ref(): void; unref(): void }[]) {
+      if (on) handle.ref();
+      else handle.unref();
+    }
+  }
+
+  /** Runs one script with `input` on its standard input; scripts run one after the other. */
+  run(script: string, input: string): Promise<PythonResult> {
+    const next = this.queue.then(
+      () =>
+        new Promise<PythonResult>((done, fail) => {
+          this.waiting = done;
+          this.hold(true);
+          const code = Buffer.from(script, 'utf8');
+          const data = Buffer.from(input, 'utf8');
+          this.child.once('exit', (c) => fail(new Error(`python3 exited (${c}) while running a script`)));
+          this.child.stdin.write(`${code.length} ${data.length}\n`);
+          this.child.stdin.write(code);
+          this.child.stdin.write(data);
+        }),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private deliver(): void {
+    const eol = this.buffered.indexOf(0x0a);
+    if (eol < 0 || !this.waiting) return;
+    const [status, out, err] = this.buffered.subarray(0, eol).toString('latin1').split(' ').map(Number) as [number, number, number];
+    if (this.buffered.length < eol + 1 + out + err) return;
+    const body = this.buffered.subarray(eol + 1);
+    const result = { status, stdout: body.subarray(0, out).toString('utf8'), stderr: body.subarray(out, out + err).toString('utf8') };
+    this.buffered = Buffer.from(body.subarray(out + err));
+    const done = this.waiting;
+    this.waiting = undefined;
+    this.child.removeAllListeners('exit');
+    this.hold(false);
+    done(result);
+  }
+}
+
+let server: Promise<PythonServer> | undefined;
+
+/** Runs an inline python3 script (with networkx importable) with `input` on stdin; returns its exit status, stdout and stderr. */
+export function runPython(script: string, input: string): Promise<PythonResult> {
+  server ??= PythonServer.start();
+  return server.then((s) => s.run(script, input));
 }
 
 /**

@@ -78,8 +78,8 @@ describe('dynamic GEXF', async () => {
     expect(dated).toBe(graph.order);
   });
 
-  it('networkx reads the same spells', () => {
-    const r = runPython(NX_SPELLS, xml);
+  it('networkx reads the same spells', async () => {
+    const r = await runPython(NX_SPELLS, xml);
     expect(r.stderr).toBe('');
     const nx = JSON.parse(r.stdout) as { mode: string; nodes: Record<string, Array<[string, string]>>; edges: Record<string, Array<[string, string]>> };
     expect(nx.mode).toBe('dynamic');

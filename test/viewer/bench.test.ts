@@ -417,7 +417,7 @@ describe('export what you see', () => {
     const valid = await validateGexf(gexf);
     expect(valid.errors).toEqual([]);
     expect(valid.valid).toBe(true);
-    const nx = runPython(NETWORKX_SUMMARY, gexf);
+    const nx = await runPython(NETWORKX_SUMMARY, gexf);
     expect(nx.stderr).toBe('');
     const summary = JSON.parse(nx.stdout) as { nodes: Record<string, { label: string }>; edges: { key: string }[] };
     expect(Object.keys(summary.nodes).sort()).toEqual(shown);
