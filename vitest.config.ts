@@ -7,18 +7,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Order only: every file still runs.
  */
 const LONG_FIRST = [
-  'test/hardening/kill.test.ts',
   'test/store/cli-store.test.ts',
   'test/store/postgres.test.ts',
-  'test/viewer/big.test.ts',
+  'test/hardening/kill.test.ts',
   'test/viewer/bench.test.ts',
-  'test/hardening/cli-defects.test.ts',
-  'test/hardening/bad-input.test.ts',
+  'test/viewer/browser.test.ts',
   'test/hardening/parallel.test.ts',
   'test/docs/readme.test.ts',
-  'test/export/gexf.test.ts',
-  'test/viewer/browser.test.ts',
+  'test/viewer/big.test.ts',
+  'test/store/incremental.test.ts',
   'test/store/export.test.ts',
+  'test/hardening/bad-input.test.ts',
+  'test/dist/compiled-cli.test.ts',
+  'test/hardening/stream.test.ts',
+  'test/viewer/timeline.test.ts',
 ];
 
 class LongFirst extends BaseSequencer {
