@@ -13,6 +13,7 @@ import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { Resolver, articleDrafts, resolveEntities, resolveMentions } from './resolve/index.js';
 import { articleRelations, extractRelations } from './relations/index.js';
+import { RelationCache } from './relations/cache.js';
 import { GraphAssembler, buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
@@ -101,6 +102,11 @@ export interface StoreUse {
   forgotten: number;
   /** Files extracted here that another builder had stored meanwhile (nothing was written twice). */
   alreadyStored?: number;
+  /**
+   * Articles whose relation facts were reused from the store (nothing they were made from had changed), and
+   * articles whose facts were made (new, or something they read changed); absent when the store keeps none.
+   */
+  relations?: { reused: number; made: number };
 }
 
 export interface BuildResult {
@@ -232,8 +238,12 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   });
   if (!g.stored) return buildFromMentions(g.articles as Article[], g.found, options, g.large);
   const { store, units, refs, use, generation } = g.stored;
-  const result = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
-  return { ...result, store: use, storeGeneration: generation };
+  const { relations, ...result } = await streamFromStore(
+    early ?? new Resolving(store, units, refs, options),
+    { articles: g.articles, found: g.found },
+    options,
+  );
+  return { ...result, store: { ...use, ...(relations ? { relations } : {}) }, storeGeneration: generation };
 }
 
 /**
@@ -286,7 +296,7 @@ export async function buildGraphFromStore(store: ExtractionStore, options: Build
     for (const a of peeked.articles) refs.push({ id: a.id, source: a.source });
     units.push({ name: f.name, hash: f.hash, count: peeked.articles.length });
   }
-  const result = await streamFromStore(new Resolving(store, units, refs, options), { articles: [], found: [] }, options);
+  const { relations: _counts, ...result } = await streamFromStore(new Resolving(store, units, refs, options), { articles: [], found: [] }, options);
   return { ...result, generation: snap.generation };
 }
 
@@ -501,7 +511,7 @@ class Resolving {
   private started = false;
 
   constructor(
-    private readonly store: ExtractionStore,
+    readonly store: ExtractionStore,
     readonly units: Unit[],
     readonly refs: ArticleRef[],
     private readonly options: BuildOptions,
@@ -554,11 +564,13 @@ async function streamFromStore(
   resolving: Resolving,
   held: { articles: Array<Article | undefined>; found: Mention[][] },
   options: BuildOptions,
-): Promise<BuildResult> {
+): Promise<BuildResult & { relations?: StoreUse['relations'] }> {
   const progress = options.onProgress ?? (() => {});
   const { units, refs } = resolving;
   // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
   // the metrics and the layout, which hold the graph alone.
+  const counts = { reused: 0, made: 0 };
+  let relationCounts: { reused: number; made: number } | undefined;
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
     await resolving.run(units, held);
     const { naming, entities: all } = resolving.resolver.finish();
@@ -571,13 +583,40 @@ async function streamFromStore(
     assembler.setEntities(entities);
     progress('relations', 0, 1);
     const byKey = new Map(entities.map((e) => [e.key, e]));
-    for (const u of units)
+    // Each stored article's facts are kept in the store with what they were made from (src/relations/cache.ts)
+    // and reused while none of it changed: a build that adds a page makes again only the facts of the new
+    // articles and of those whose names, keys or entities it changed.
+    const store = resolving.store;
+    const cache = store.relationEntries && store.putRelationEntries ? new RelationCache(naming, weak, byKey) : undefined;
+    if (cache) relationCounts = counts;
+    for (const u of units) {
+      const keep = cache && 'name' in u ? u : undefined;
+      const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
+      const made: Array<{ seq: number; bytes: Buffer }> = [];
+      let seq = 0;
       await resolving.visit(u, held, (a, m) => {
+        const k = seq++;
         assembler.addArticle(a);
+        const stored = entries?.get(k);
+        const reused = stored && cache!.reuse(stored, a);
+        if (reused) {
+          counts.reused++;
+          for (const f of reused) assembler.addFact(f);
+          return;
+        }
+        if (cache && keep) {
+          counts.made++;
+          const { facts, entry } = cache.make(a, articleDrafts(a, m));
+          if (entry) made.push({ seq: k, bytes: entry });
+          for (const f of facts) assembler.addFact(f);
+          return;
+        }
         let mentions = resolveMentions(articleDrafts(a, m), naming);
         if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
         for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
       });
+      if (keep && made.length > 0) await store.putRelationEntries!(keep.name, keep.hash, made);
+    }
     progress('graph', 0, 1);
     return { graph: assembler.finish(), entities };
   };
@@ -589,7 +628,7 @@ async function streamFromStore(
     progress('layout', 0, 1);
     layoutGraph(graph, { seed: options.seed ?? 7 });
   }
-  return { graph, articles: [], articleCount: refs.length, entities, facts: [] };
+  return { graph, articles: [], articleCount: refs.length, entities, facts: [], ...(relationCounts ? { relations: relationCounts } : {}) };
 }
 
 async function totalBytes(files: string[]): Promise<number> {

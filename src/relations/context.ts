@@ -13,7 +13,46 @@ export interface ArticleView {
   all: EntityMention[];
   /** Mentions per sentence index, in text order. */
   bySentence: Map<number, EntityMention[]>;
-  entities: Map<string, Entity>;
+  entities: EntityLookup;
+}
+
+/**
+ * The entity table as relation families read it: an entity by key (a `Map` is one). Families read of an entity
+ * only the fields in ENTITY_FIELDS_READ (the per-article cache of a build over a store relies on it, and a test
+ * checks it).
+ */
+export interface EntityLookup {
+  get(key: string): Entity | undefined;
+  values(): Iterable<Entity>;
+}
+
+/** What relation families read of an entity (besides its key): its kind, label, aliases and division code. */
+export const ENTITY_FIELDS_READ = ['key', 'kind', 'label', 'aliases', 'attributes.code'] as const;
+
+/**
+ * An entity table that records what the families read from it while one article's facts are made: the keys
+ * looked up and the entities found by name (bylines' people and outlets). The facts of the article are a
+ * function of its text, its resolved mentions and these reads (see src/relations/cache.ts).
+ */
+export class RecordingLookup implements EntityLookup {
+  /** Keys looked up, in first-read order. */
+  readonly keys = new Set<string>();
+  /** Entities found by name: name, kind, the key found ('' for none). */
+  readonly named: Array<[string, string, string]> = [];
+  /** Set when the whole table was walked (no bounded set of reads). */
+  unbounded = false;
+
+  constructor(readonly base: ReadonlyMap<string, Entity>) {}
+
+  get(key: string): Entity | undefined {
+    this.keys.add(key);
+    return this.base.get(key);
+  }
+
+  values(): Iterable<Entity> {
+    this.unbounded = true;
+    return this.base.values();
+  }
 }
 
 /** Drops mentions nested in or overlapping an earlier, longer one: families reason over a flat sequence. */
@@ -28,7 +67,7 @@ function flatten(ms: EntityMention[]): EntityMention[] {
   return out;
 }
 
-export function makeView(article: Article, mentions: EntityMention[], entities: Map<string, Entity>): ArticleView {
+export function makeView(article: Article, mentions: EntityMention[], entities: EntityLookup): ArticleView {
   const own = mentions.filter((m) => m.article === article.id);
   const flat = flatten(own);
   const all = [...own].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
@@ -58,9 +97,14 @@ export function between(view: ArticleView, a: { end: number }, b: { start: numbe
   return view.article.text.slice(a.end, b.start);
 }
 
+/** The sorted spans each fact was made from, for facts made while a RecordingLookup records (the relation cache). */
+export const factSpans = new WeakMap<RelationFact, Array<[number, number]>>();
+
 export function fact(view: ArticleView, source: string, target: string, relation: RelationType, label: string, spans: Array<[number, number]>): RelationFact {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { source, target, relation, label, evidence: makeEvidence(view.article, sorted) };
+  const f: RelationFact = { source, target, relation, label, evidence: makeEvidence(view.article, sorted) };
+  if (view.entities instanceof RecordingLookup) factSpans.set(f, sorted);
+  return f;
 }
 
 /** Clause boundaries inside a sentence: commas, semicolons, colons. */

@@ -4,7 +4,7 @@
  * (relation, source, target, label, article, sentence) and sorted, so the output is deterministic.
  */
 import type { Article, Entity, EntityMention, RelationFact } from '../types.js';
-import { makeView, type ArticleView } from './context.js';
+import { makeView, type ArticleView, type EntityLookup } from './context.js';
 import { roleFacts } from './role.js';
 import { locatedInFacts } from './locatedIn.js';
 import { partOfFacts } from './partOf.js';
@@ -56,8 +56,8 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
  * Relation facts of one article from its resolved mentions and the entity table (key → entity), deduplicated
  * per (relation, source, target, label, sentence), in the families' order (not sorted).
  */
-export function articleRelations(article: Article, mentions: EntityMention[], table: ReadonlyMap<string, Entity>): RelationFact[] {
-  const view = makeView(article, mentions, table as Map<string, Entity>);
+export function articleRelations(article: Article, mentions: EntityMention[], table: EntityLookup): RelationFact[] {
+  const view = makeView(article, mentions, table);
   const seen = new Set<string>();
   const out: RelationFact[] = [];
   for (const family of RELATION_FAMILIES) {
@@ -74,5 +74,5 @@ export function articleRelations(article: Article, mentions: EntityMention[], ta
 }
 
 export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
-export { makeView } from './context.js';
-export type { ArticleView } from './context.js';
+export { makeView, RecordingLookup, ENTITY_FIELDS_READ } from './context.js';
+export type { ArticleView, EntityLookup } from './context.js';

@@ -54,6 +54,13 @@ CREATE TABLE IF NOT EXISTS articles (
   mentions BLOB NOT NULL,
   PRIMARY KEY (file, seq)
 );
+CREATE TABLE IF NOT EXISTS relations (
+  file TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  entry BLOB NOT NULL,
+  PRIMARY KEY (file, seq)
+);
 CREATE TABLE IF NOT EXISTS graph (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   settings TEXT NOT NULL,
@@ -142,7 +149,8 @@ export class SqliteStore implements ExtractionStore {
         const format = db.pragma('user_version', { simple: true }) as number;
         db.transaction(() => {
           // An older format: its rows cannot be read any more; they are dropped and re-extracted.
-          if (kind === 'store' && format < STORE_FORMAT) db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS graph;');
+          if (kind === 'store' && format < STORE_FORMAT)
+            db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS relations; DROP TABLE IF EXISTS graph;');
           db.exec(SCHEMA);
           db.pragma(`application_id = ${APPLICATION_ID}`);
           db.pragma(`user_version = ${STORE_FORMAT}`);
@@ -199,6 +207,7 @@ export class SqliteStore implements ExtractionStore {
       this.db.transaction(() => {
         this.db.prepare(`DELETE FROM graph`).run();
         this.db.prepare(`DELETE FROM articles WHERE file = ?`).run(file.name);
+        this.db.prepare(`DELETE FROM relations WHERE file = ?`).run(file.name);
         this.db
           .prepare(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`)
           .run(file.name, file.hash, this.version, file.articles.length, JSON.stringify(file.notes));
@@ -233,9 +242,11 @@ export class SqliteStore implements ExtractionStore {
         this.db.prepare(`DELETE FROM graph`).run();
         const files = this.db.prepare(`DELETE FROM files WHERE name = ?`);
         const articles = this.db.prepare(`DELETE FROM articles WHERE file = ?`);
+        const relations = this.db.prepare(`DELETE FROM relations WHERE file = ?`);
         for (const n of gone) {
           files.run(n);
           articles.run(n);
+          relations.run(n);
         }
       })(),
     );
@@ -275,6 +286,29 @@ export class SqliteStore implements ExtractionStore {
       if (!row) return undefined;
       return { settings: JSON.parse(row.settings) as Record<string, unknown>, json: gunzipSync(row.json).toString('utf8') };
     });
+  }
+
+  relationEntries(name: string, hash: string): Map<number, Buffer> {
+    return guarded(this.location, () => {
+      const rows = this.db
+        .prepare(
+          `SELECT r.seq, r.entry FROM relations r JOIN files f ON f.name = r.file
+           WHERE r.file = ? AND r.hash = ? AND f.hash = r.hash AND f.version = ?`,
+        )
+        .all(name, hash, this.version) as Array<{ seq: number; entry: Buffer }>;
+      return new Map(rows.map((r) => [r.seq, r.entry]));
+    });
+  }
+
+  putRelationEntries(name: string, hash: string, entries: ReadonlyArray<{ seq: number; bytes: Buffer }>): void {
+    guarded(this.location, () =>
+      this.db.transaction(() => {
+        const stored = this.db.prepare(`SELECT 1 FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version);
+        if (!stored) return; // replaced or forgotten meanwhile: its entries would describe other articles
+        const insert = this.db.prepare(`INSERT OR REPLACE INTO relations (file, seq, hash, entry) VALUES (?, ?, ?, ?)`);
+        for (const e of entries) insert.run(name, e.seq, hash, e.bytes);
+      })(),
+    );
   }
 
   close(): void {

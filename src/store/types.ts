@@ -101,6 +101,17 @@ export interface ExtractionStore {
   saveGraph(graph: GraphToSave, generation?: number): Awaitable<boolean>;
   /** The last assembled graph; undefined when none was saved since the stored files last changed. */
   loadGraph(): Awaitable<StoredGraph | undefined>;
+  /**
+   * Relation entries of a stored file's articles (article index in the file → bytes, src/relations/cache.ts),
+   * kept from an earlier build; each says itself whether it is still valid. Engines without it make the
+   * facts again on every build.
+   */
+  relationEntries?(name: string, hash: string): Awaitable<Map<number, Buffer>>;
+  /**
+   * Keeps relation entries of a stored file's articles (replacing those of the same articles), when the file
+   * is still stored with this content and pipeline version; one transaction. Does not touch the saved graph.
+   */
+  putRelationEntries?(name: string, hash: string, entries: ReadonlyArray<{ seq: number; bytes: Buffer }>): Awaitable<void>;
   close(): Awaitable<void>;
 }
 

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 
 /** Layout of the stored rows; raise it when the schema or the serialization changes. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 
 let codeAndData: string | undefined;
 

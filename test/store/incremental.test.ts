@@ -53,12 +53,12 @@ describe('incremental build', () => {
     const store = openStore(join(tmp, 'zhkg.db'));
     try {
       const first = await outputs({ store });
-      expect(first.store).toEqual({ extracted: 3, reused: 0, forgotten: 0 });
+      expect(first.store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
       expect({ gexf: first.gexf, json: first.json }).toEqual(await fresh());
 
       // Unchanged: nothing extracted, same bytes.
       const again = await outputs({ store });
-      expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0 });
+      expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0 } });
       expect(again.gexf).toBe(first.gexf);
       expect(again.json).toBe(first.json);
 
@@ -70,7 +70,7 @@ describe('incremental build', () => {
       writeFileSync(join(tmp, 'b.txt'), readFileSync(join(fixtures, 'b.txt'), 'utf8').replace('陈国庆', '陈国强'));
       rmSync(join(tmp, 'c.txt'));
       const changed = await outputs({ store });
-      expect(changed.store).toEqual({ extracted: 4, reused: 1, forgotten: 1 });
+      expect(changed.store).toEqual({ extracted: 4, reused: 1, forgotten: 1, relations: { reused: 1, made: 11 } });
       const want = await fresh();
       expect(changed.gexf).toBe(want.gexf);
       expect(changed.json).toBe(want.json);
@@ -82,7 +82,7 @@ describe('incremental build', () => {
       // c comes back: extracted again (it was forgotten), same bytes as fresh.
       copyFileSync(join(fixtures, 'c.txt'), join(tmp, 'c.txt'));
       const back = await outputs({ store });
-      expect(back.store).toEqual({ extracted: 1, reused: 5, forgotten: 0 });
+      expect(back.store).toEqual({ extracted: 1, reused: 5, forgotten: 0, relations: { reused: 10, made: 3 } });
       expect({ gexf: back.gexf, json: back.json }).toEqual(await fresh());
     } finally {
       store.close();
@@ -107,7 +107,7 @@ describe('incremental build', () => {
       expect(first.json).toContain('"PERSON:王建国"');
       writeFileSync(join(tmp, 'm1.txt'), `水泉沟村的产业\n\n${person('阿鲁科尔沁旗天山口镇水泉沟村', 3)}`);
       const added = await build({ store, workers: 2, parallelMinBytes: 1 << 30 });
-      expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0 });
+      expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0, relations: { reused: 0, made: 3 } });
       const want = await build({});
       expect(added.gexf).toBe(want.gexf);
       expect(added.json).toBe(want.json);
@@ -116,7 +116,7 @@ describe('incremental build', () => {
       // And back: the file removed, the name is one person again, as fresh.
       rmSync(join(tmp, 'm1.txt'));
       const removed = await build({ store });
-      expect(removed.store).toEqual({ extracted: 0, reused: 2, forgotten: 1 });
+      expect(removed.store).toEqual({ extracted: 0, reused: 2, forgotten: 1, relations: { reused: 0, made: 2 } });
       expect(removed.json).toBe(first.json);
       expect(removed.gexf).toBe(first.gexf);
     } finally {
@@ -131,13 +131,13 @@ describe('incremental build', () => {
     try {
       const parallel = { workers: 2, parallelMinBytes: 0, batchChars: 300 };
       const first = await outputs({ store, ...parallel });
-      expect(first.store).toEqual({ extracted: 5, reused: 0, forgotten: 0 });
+      expect(first.store).toEqual({ extracted: 5, reused: 0, forgotten: 0, relations: { reused: 0, made: 12 } });
       // The same bytes as a fresh build on one thread (parallel.test.ts: threads do not change the graph).
       const want = await fresh();
       expect(first.gexf).toBe(want.gexf);
       expect(first.json).toBe(want.json);
       const reused = await outputs({ store });
-      expect(reused.store).toEqual({ extracted: 0, reused: 5, forgotten: 0 });
+      expect(reused.store).toEqual({ extracted: 0, reused: 5, forgotten: 0, relations: { reused: 12, made: 0 } });
       expect(reused.gexf).toBe(want.gexf);
     } finally {
       store.close();
@@ -153,14 +153,14 @@ describe('incremental build', () => {
     store = openStore(path, { fields: { text: 'body' } });
     try {
       const other = await outputs({ store });
-      expect(other.store).toEqual({ extracted: 3, reused: 0, forgotten: 0 });
+      expect(other.store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
       expect(other.json).toBe(first.json);
     } finally {
       store.close();
     }
     store = openStore(path);
     try {
-      expect((await outputs({ store })).store).toEqual({ extracted: 3, reused: 0, forgotten: 0 });
+      expect((await outputs({ store })).store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
     } finally {
       store.close();
     }

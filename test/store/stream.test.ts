@@ -44,8 +44,8 @@ async function both(options: BuildOptions) {
 describe('graph assembled from the store', () => {
   it('equals the in-memory build of the same inputs, byte for byte', async () => {
     const { memory, streamed, again } = await both({});
-    expect(streamed.store).toEqual({ extracted: 3, reused: 0, forgotten: 0 });
-    expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0 });
+    expect(streamed.store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
+    expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0 } });
     const gexf = toGexf(memory.graph);
     const json = toJSON(memory.graph);
     expect(toGexf(streamed.graph)).toBe(gexf);
@@ -70,6 +70,24 @@ describe('graph assembled from the store', () => {
     expect(memory.graph.order).toBeLessThan(all.graph.order);
     expect(toGexf(streamed.graph)).toBe(toGexf(memory.graph));
     expect(toJSON(streamed.graph)).toBe(toJSON(memory.graph));
+  }, 300_000);
+
+  it('makes again the stored relation facts that a confidence threshold changes, as the in-memory build', async () => {
+    const store = openStore(join(tmp, 'threshold.db'));
+    try {
+      const all = await buildGraphFromPaths(inputs, { workers: 1, layout: false, store });
+      const weak = await buildGraphFromPaths(inputs, { workers: 1, layout: false, store, minConfidence: 0.9 });
+      const memory = await buildGraphFromPaths(inputs, { workers: 1, layout: false, minConfidence: 0.9 });
+      expect(all.store?.relations).toEqual({ reused: 0, made: 3 });
+      // Articles naming a dropped entity are made again; their bytes are the in-memory build's.
+      expect(weak.store?.relations?.made).toBeGreaterThan(0);
+      expect(toJSON(weak.graph)).toBe(toJSON(memory.graph));
+      expect(toGexf(weak.graph)).toBe(toGexf(memory.graph));
+      const back = await buildGraphFromPaths(inputs, { workers: 1, layout: false, store });
+      expect(toJSON(back.graph)).toBe(toJSON(all.graph));
+    } finally {
+      store.close();
+    }
   }, 300_000);
 
   it('folds facts into edges whatever their order, as a walk over the sorted facts', async () => {

@@ -1,0 +1,148 @@
+/**
+ * Relation facts of one article, kept for the next build (issue 11 item 2). An article's facts are a function
+ * of its text and final id, its resolved mentions (its drafts, which do not depend on the corpus, and the key
+ * the corpus-wide naming gives each), and what the families read of the entity table: per key looked up the
+ * entity's kind, label, aliases and division code (ENTITY_FIELDS_READ), and per byline the entity found by
+ * name. An entry records all of these beside the facts; a later build reuses the facts only when every one is
+ * unchanged (same id, same keys, same reads), and makes them again otherwise — so the facts, and the graph,
+ * are those a fresh build makes. Entries are opaque bytes to the store (v8 serialization).
+ */
+import { deserialize, serialize } from 'node:v8';
+import type { Article, Entity, EntityKind, RelationFact, RelationType } from '../types.js';
+import type { ArticleDrafts, Naming } from '../resolve/index.js';
+import { resolveMentions } from '../resolve/index.js';
+import { makeEvidence } from '../text/evidence.js';
+import { RecordingLookup, factSpans } from './context.js';
+import { namedEntity } from './authored.js';
+import { codeOf } from './places.js';
+import { articleRelations } from './index.js';
+
+/** Bumped when an entry's layout changes (entries of another layout are made again). */
+const ENTRY_LAYOUT = 1;
+
+interface Entry {
+  layout: number;
+  /** The article's id in the corpus (it can change when a file of the same stem comes or goes). */
+  id: string;
+  /** Per draft: kind, label, code and anchor (what its key is decided from). */
+  parts: Array<[string, string, string | null, string | null]>;
+  /** Per draft: the key it resolved to, '' when that entity was dropped (minConfidence). */
+  keys: string[];
+  /** Keys the families looked up and what they read of each entity ('' for none). */
+  reads: string[];
+  prints: string[];
+  /** Entities found by name: name, kind, the key found ('' for none). */
+  named: Array<[string, string, string]>;
+  /** Strings the facts use (relations, keys, labels). */
+  strings: string[];
+  /** Per fact: relation, source, target, label (indices into `strings`), the number of spans, then the spans. */
+  facts: Int32Array;
+}
+
+/** What the families read of an entity, as one string ('' when there is none). */
+function printOf(e: Entity | undefined): string {
+  return e ? JSON.stringify([e.kind, e.label, e.aliases, codeOf(e) ?? null]) : '';
+}
+
+/**
+ * Making and reusing entries for one build: the corpus-wide naming, the entities dropped as weak and the
+ * entity table of that build.
+ */
+export class RelationCache {
+  private readonly prints = new Map<string, string>();
+
+  constructor(
+    private readonly naming: Naming,
+    private readonly weak: ReadonlySet<string>,
+    private readonly table: ReadonlyMap<string, Entity>,
+  ) {}
+
+  private print(key: string): string {
+    let p = this.prints.get(key);
+    if (p === undefined) this.prints.set(key, (p = printOf(this.table.get(key))));
+    return p;
+  }
+
+  private keyOf(kind: string, label: string, code: string | null, anchor: string | null): string {
+    const key = this.naming.keyOf({
+      kind: kind as EntityKind,
+      label,
+      ...(code !== null ? { code } : {}),
+      ...(anchor !== null ? { anchor } : {}),
+    });
+    return this.weak.has(key) ? '' : key;
+  }
+
+  /**
+   * The facts of `article` from its drafts (what `articleRelations` gives for its resolved mentions), and the
+   * entry that lets a later build reuse them (undefined when the families' reads could not be bounded).
+   */
+  make(article: Article, drafts: ArticleDrafts): { facts: RelationFact[]; entry: Buffer | undefined } {
+    let mentions = resolveMentions(drafts, this.naming);
+    const keys = mentions.map((m) => (this.weak.has(m.entity) ? '' : m.entity));
+    if (this.weak.size > 0) mentions = mentions.filter((m) => !this.weak.has(m.entity));
+    const lookup = new RecordingLookup(this.table);
+    const facts = articleRelations(article, mentions, lookup);
+    if (lookup.unbounded) return { facts, entry: undefined };
+    const strings: string[] = [];
+    const index = new Map<string, number>();
+    const at = (s: string) => {
+      let i = index.get(s);
+      if (i === undefined) index.set(s, (i = strings.push(s) - 1));
+      return i;
+    };
+    const ints: number[] = [];
+    for (const f of facts) {
+      const spans = factSpans.get(f);
+      if (!spans) return { facts, entry: undefined }; // a fact not made by `fact()`: not reproducible from spans
+      ints.push(at(f.relation), at(f.source), at(f.target), at(f.label), spans.length);
+      for (const [s, e] of spans) ints.push(s, e);
+    }
+    const reads = [...lookup.keys];
+    const entry: Entry = {
+      layout: ENTRY_LAYOUT,
+      id: article.id,
+      parts: drafts.map((d) => [d.kind, d.label, d.code ?? null, d.anchor ?? null]),
+      keys,
+      reads,
+      prints: reads.map((k) => this.print(k)),
+      named: lookup.named,
+      strings,
+      facts: Int32Array.from(ints),
+    };
+    return { facts, entry: serialize(entry) };
+  }
+
+  /** The facts an entry holds for `article`, when nothing they were made from changed; else undefined. */
+  reuse(bytes: Buffer, article: Article): RelationFact[] | undefined {
+    let entry: Entry;
+    try {
+      entry = deserialize(bytes) as Entry;
+    } catch {
+      return undefined;
+    }
+    if (entry.layout !== ENTRY_LAYOUT || entry.id !== article.id) return undefined;
+    const { parts, keys } = entry;
+    for (let i = 0; i < parts.length; i++) {
+      const [kind, label, code, anchor] = parts[i]!;
+      if (this.keyOf(kind, label, code, anchor) !== keys[i]) return undefined;
+    }
+    for (let i = 0; i < entry.reads.length; i++) if (this.print(entry.reads[i]!) !== entry.prints[i]) return undefined;
+    for (const [name, kind, key] of entry.named) if ((namedEntity(this.table, name, kind as Entity['kind'], article.id)?.key ?? '') !== key) return undefined;
+    const { strings, facts: ints } = entry;
+    const facts: RelationFact[] = [];
+    for (let i = 0; i < ints.length;) {
+      const relation = strings[ints[i]!]! as RelationType;
+      const source = strings[ints[i + 1]!]!;
+      const target = strings[ints[i + 2]!]!;
+      const label = strings[ints[i + 3]!]!;
+      const n = ints[i + 4]!;
+      const spans: Array<[number, number]> = [];
+      for (let k = 0; k < n; k++) spans.push([ints[i + 5 + 2 * k]!, ints[i + 6 + 2 * k]!]);
+      i += 5 + 2 * n;
+      // As `fact()` makes it (its spans were stored sorted).
+      facts.push({ source, target, relation, label, evidence: makeEvidence(article, spans) });
+    }
+    return facts;
+  }
+}

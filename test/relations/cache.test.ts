@@ -1,0 +1,159 @@
+/**
+ * The relation cache (src/relations/cache.ts): an article's facts kept with what they were made from are
+ * reused only while nothing of it changed — the article's id, its mentions' keys, what the families read of the
+ * entities (kind, label, aliases, division code), the entities bylines find by name — and are then exactly the
+ * facts the families make. The families must read nothing else of an entity (checked here with a proxy).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { articlesOfDocs, assignUniqueIds, extractArticleMentions } from '../../src/pipeline.js';
+import { readSources } from '../../src/text/read.js';
+import { Resolver, articleDrafts, resolveMentions, type ArticleDrafts, type Naming } from '../../src/resolve/index.js';
+import { ENTITY_FIELDS_READ, RELATION_FAMILIES, articleRelations, makeView } from '../../src/relations/index.js';
+import { RelationCache } from '../../src/relations/cache.js';
+import type { Article, Entity } from '../../src/types.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const files = [
+  join(root, 'data', '000_6a6b28fc1a4d90e2.txt'),
+  ...['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'].map((f) => join(root, 'test', 'fixtures', 'store', f)),
+  join(root, 'test', 'fixtures', 'stream', 'two', 'cities.txt'),
+];
+
+let articles: Article[];
+let drafts: ArticleDrafts[];
+let naming: Naming;
+let entities: Entity[];
+let table: Map<string, Entity>;
+
+beforeAll(async () => {
+  const docs = [];
+  for (const f of files) for (const d of await readSources(f)) docs.push(d);
+  articles = assignUniqueIds(articlesOfDocs(docs));
+  drafts = articles.map((a) => articleDrafts(a, extractArticleMentions(a)));
+  const resolver = new Resolver();
+  drafts.forEach((d, i) => resolver.add(d, i));
+  ({ naming, entities } = resolver.finish());
+  table = new Map(entities.map((e) => [e.key, e]));
+}, 120_000);
+
+const factsOf = (i: number, t: ReadonlyMap<string, Entity> = table) => articleRelations(articles[i]!, resolveMentions(drafts[i]!, naming), t);
+
+/** Entries of every article, made against the build's table. */
+function entries(cache = new RelationCache(naming, new Set(), table)): Buffer[] {
+  return articles.map((a, i) => {
+    const { facts, entry } = cache.make(a, drafts[i]!);
+    expect(facts).toEqual(factsOf(i));
+    expect(entry).toBeInstanceOf(Buffer);
+    return entry!;
+  });
+}
+
+describe('relation cache', () => {
+  it('gives back exactly the facts the families make, when nothing changed', () => {
+    const made = entries();
+    const cache = new RelationCache(naming, new Set(), table);
+    let facts = 0;
+    made.forEach((bytes, i) => {
+      const reused = cache.reuse(bytes, articles[i]!);
+      expect(reused).toEqual(factsOf(i));
+      facts += reused!.length;
+    });
+    // The fixtures are worth the check: many facts, bylines among them.
+    expect(facts).toBeGreaterThan(300);
+    expect(articles.some((a) => a.authors.length > 0)).toBe(true);
+  });
+
+  it('is not reused when what the families read of an entity changed, and is when only counts changed', () => {
+    const made = entries();
+    // An article whose facts read a place with a division code.
+    const i = articles.findIndex((_a, k) => factsOf(k).some((f) => f.relation === 'located_in'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const key = factsOf(i).find((f) => f.relation === 'located_in')!.source;
+    const changed = (edit: (e: Entity) => Entity) => {
+      const t = new Map(table);
+      t.set(key, edit(table.get(key)!));
+      return new RelationCache(naming, new Set(), t).reuse(made[i]!, articles[i]!);
+    };
+    expect(changed((e) => ({ ...e, aliases: [...e.aliases, '某个新别名'] }))).toBeUndefined();
+    expect(changed((e) => ({ ...e, label: `${e.label}新` }))).toBeUndefined();
+    expect(changed((e) => ({ ...e, attributes: { ...e.attributes, code: '150000000000' } }))).toBeUndefined();
+    // More mentions, articles and evidence elsewhere in the corpus: the same facts.
+    expect(changed((e) => ({ ...e, mentions: e.mentions + 5, articles: [...e.articles, 'zzz#1'], evidence: [] }))).toEqual(factsOf(i));
+    // Gone from the table (dropped as weak, or renamed by the naming).
+    expect(new RelationCache(naming, new Set(), new Map([...table].filter(([k]) => k !== key))).reuse(made[i]!, articles[i]!)).toBeUndefined();
+  });
+
+  it('is not reused for another article id, another naming or entities dropped as weak', () => {
+    const made = entries();
+    const i = articles.findIndex((a) => a.authors.length > 0);
+    const cache = new RelationCache(naming, new Set(), table);
+    expect(cache.reuse(made[i]!, { ...articles[i]!, id: `${articles[i]!.id}x` })).toBeUndefined();
+    // A naming that splits one of the article's names.
+    const key = resolveMentions(drafts[i]!, naming)[0]!.entity;
+    const split: Naming = { ...naming, keyOf: (d) => (naming.keyOf(d) === key ? `${key}@别处` : naming.keyOf(d)) };
+    expect(new RelationCache(split, new Set(), table).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    expect(new RelationCache(naming, new Set([key]), table).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    // A weak set that the article does not touch: reused.
+    expect(new RelationCache(naming, new Set(['PERSON:没有这个人']), table).reuse(made[i]!, articles[i]!)).toEqual(factsOf(i));
+  });
+
+  it('is not reused when a byline finds another entity by name', () => {
+    const made = entries();
+    const i = articles.findIndex((a) => a.authors.some((x) => x.outlet));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const outlet = articles[i]!.authors.find((x) => x.outlet)!.outlet!;
+    const role = (facts: ReturnType<typeof factsOf>) => facts.find((f) => f.relation === 'role' && table.get(f.target)?.label === outlet);
+    expect(role(factsOf(i))).toBeDefined();
+    const namesake = (articleIds: string[]): Entity => ({
+      key: 'ORGANIZATION:!namesake',
+      label: outlet,
+      kind: 'ORGANIZATION',
+      aliases: [],
+      mentions: 1,
+      articles: articleIds,
+      evidence: [],
+    });
+    // A namesake first in table order that names this article: the byline's outlet is now that entity.
+    const taken = new Map([[namesake([articles[i]!.id]).key, namesake([articles[i]!.id])], ...table]);
+    expect(factsOf(i, taken)).not.toEqual(factsOf(i));
+    expect(new RelationCache(naming, new Set(), taken).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    // One that names another article only: the byline still finds the same outlet, the entry holds.
+    const elsewhere = new Map([[namesake(['zzz#1']).key, namesake(['zzz#1'])], ...table]);
+    expect(factsOf(i, elsewhere)).toEqual(factsOf(i));
+    expect(new RelationCache(naming, new Set(), elsewhere).reuse(made[i]!, articles[i]!)).toEqual(factsOf(i));
+  });
+
+  it('relation families read of an entity only the fields the cache compares', () => {
+    // `attributes` is read to reach its fields, which are checked one by one.
+    const allowed = new Set<string>([...ENTITY_FIELDS_READ, 'attributes']);
+    const read = new Set<string>();
+    const watch = (e: Entity): Entity =>
+      new Proxy(e, {
+        get(target, prop, receiver) {
+          if (typeof prop === 'string') read.add(prop);
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (prop === 'attributes' && value)
+            return new Proxy(value, {
+              get(t, p, r) {
+                if (typeof p === 'string') read.add(`attributes.${p}`);
+                return Reflect.get(t, p, r) as unknown;
+              },
+            });
+          return value;
+        },
+      });
+    const watched = new Map([...table].map(([k, e]) => [k, watch(e)]));
+    let facts = 0;
+    articles.forEach((a, i) => {
+      const view = makeView(a, resolveMentions(drafts[i]!, naming), watched);
+      for (const family of RELATION_FAMILIES) facts += family(view).length;
+    });
+    expect(facts).toBeGreaterThan(300);
+    // `articles` is read by bylines' name lookups only, which the cache asks again (namedEntity).
+    const outside = [...read].filter((f) => !allowed.has(f) && f !== 'articles');
+    expect(outside).toEqual([]);
+    expect(read.has('aliases')).toBe(true);
+    expect(read.has('attributes.code')).toBe(true);
+  });
+});
