@@ -11,7 +11,7 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { Resolver, articleDrafts, resolveEntities, resolveMentions } from './resolve/index.js';
+import { Resolver, articleDrafts, draftsOf, resolveEntities, resolveMentions, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
 import { articleRelations, extractRelations } from './relations/index.js';
 import { RelationCache } from './relations/cache.js';
 import { GraphAssembler, buildGraph } from './graph/build.js';
@@ -359,6 +359,9 @@ async function gather(
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
   const found: Mention[][] = [];
+  // With a store: each article's resolution drafts, made once at extraction (on the worker that found its
+  // mentions, where the division index is loaded) and stored with it, so no later build drafts it again.
+  const drafted: Array<StoredDraft[] | undefined> = [];
   /** Every article's id and source, in corpus order (ids are made unique across files from these). */
   const refs: ArticleRef[] = [];
   /** With a store: the files of the corpus in order, as stored ones or ranges of articles held here. */
@@ -376,10 +379,18 @@ async function gather(
     const f = pending.get(k)!;
     pending.delete(k);
     const range = (list: unknown[]) => list.slice(f.first, f.first + f.count);
-    const file = { name: f.name, hash: f.hash, articles: range(articles) as Article[], mentions: range(found) as Mention[][], notes: f.notes };
+    const file = {
+      name: f.name,
+      hash: f.hash,
+      articles: range(articles) as Article[],
+      mentions: range(found) as Mention[][],
+      ...(store?.keepsDrafts ? { drafts: range(drafted) as StoredDraft[][] } : {}),
+      notes: f.notes,
+    };
     for (let j = f.first; j < f.first + f.count; j++) {
       articles[j] = undefined;
       found[j] = [];
+      drafted[j] = undefined;
     }
     storing = storing.then(async () => {
       const n = use.extracted + 1;
@@ -402,15 +413,21 @@ async function gather(
     const at = batch;
     batch = [];
     batchChars = 0;
-    const done = pool.run(at.map((i) => extractionInput(articles[i]!))).then(async (ms) => {
-      const stores: Array<Promise<void>> = [];
-      ms.forEach((m, k) => {
-        found[at[k]!] = m;
-        const s = settle(at[k]!);
-        if (s) stores.push(s);
+    const done = pool
+      .batch(
+        at.map((i) => extractionInput(articles[i]!)),
+        store?.keepsDrafts === true,
+      )
+      .then(async ({ mentions: ms, drafts }) => {
+        const stores: Array<Promise<void>> = [];
+        ms.forEach((m, k) => {
+          found[at[k]!] = m;
+          if (drafts) drafted[at[k]!] = drafts[k];
+          const s = settle(at[k]!);
+          if (s) stores.push(s);
+        });
+        await Promise.all(stores);
       });
-      await Promise.all(stores);
-    });
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
     batches.push(done);
   };
@@ -458,6 +475,7 @@ async function gather(
         if (toStore) fileOf[index] = i;
         if (!pool) {
           found[index] = extractArticleMentions(article);
+          if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(articleDrafts(article, found[index]));
           continue;
         }
         batch.push(index);
@@ -524,15 +542,29 @@ class Resolving {
     }
   }
 
-  /** Visits the articles of `u` with their raw mentions and their position in the corpus. */
-  async visit(u: Unit, held: { articles: Array<Article | undefined>; found: Mention[][] }, f: (a: Article, m: Mention[], at: number) => void): Promise<void> {
+  /**
+   * Visits the articles of `u` with their position in the corpus and their drafts (`drafts()`: the stored ones
+   * when the store keeps them, else made from the raw mentions).
+   */
+  async visit(
+    u: Unit,
+    held: { articles: Array<Article | undefined>; found: Mention[][] },
+    f: (a: Article, drafts: () => ArticleDrafts, at: number) => void,
+  ): Promise<void> {
     if ('first' in u) {
-      for (let j = u.first; j < u.first + u.count; j++) f(withStem(held.articles[j]!, this.renamed), held.found[j]!, this.position(u, j - u.first));
+      for (let j = u.first; j < u.first + u.count; j++) {
+        const a = withStem(held.articles[j]!, this.renamed);
+        f(a, () => articleDrafts(a, held.found[j]!), this.position(u, j - u.first));
+      }
       return;
     }
     const file = await this.store.lookup(u.name, u.hash);
     if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, this.store.location);
-    file.articles.forEach((a, k) => f(withStem(a, this.renamed), file.mentions[k]!, this.position(u, k)));
+    const stored = file.drafts;
+    file.articles.forEach((raw, k) => {
+      const a = withStem(raw, this.renamed);
+      f(a, () => (stored ? draftsOf(a, stored[k]!) : articleDrafts(a, file.mentions[k]!)), this.position(u, k));
+    });
   }
 
   /** Resolves the files `list` (pass 1); each file once. */
@@ -542,7 +574,7 @@ class Resolving {
     for (const u of list) {
       if (this.resolved.has(u)) continue;
       this.resolved.add(u);
-      await this.visit(u, held, (a, m, at) => this.resolver.add(articleDrafts(a, m), at));
+      await this.visit(u, held, (a, drafts, at) => this.resolver.add(drafts(), at));
     }
   }
 
@@ -594,7 +626,7 @@ async function streamFromStore(
       const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
       const made: Array<{ seq: number; bytes: Buffer }> = [];
       let seq = 0;
-      await resolving.visit(u, held, (a, m) => {
+      await resolving.visit(u, held, (a, drafts) => {
         const k = seq++;
         assembler.addArticle(a);
         const stored = entries?.get(k);
@@ -606,12 +638,12 @@ async function streamFromStore(
         }
         if (cache && keep) {
           counts.made++;
-          const { facts, entry } = cache.make(a, articleDrafts(a, m));
+          const { facts, entry } = cache.make(a, drafts());
           if (entry) made.push({ seq: k, bytes: entry });
           for (const f of facts) assembler.addFact(f);
           return;
         }
-        let mentions = resolveMentions(articleDrafts(a, m), naming);
+        let mentions = resolveMentions(drafts(), naming);
         if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
         for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
       });

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Mention } from '../types.js';
+import type { StoredDraft } from '../resolve/index.js';
 import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { hasModel, type SharedModel } from '../entities/model/index.js';
 
@@ -69,9 +70,15 @@ interface Slot {
   busy: boolean;
 }
 
+/** A batch's results: per article its mentions and, when asked, its stored drafts. */
+export interface BatchResult {
+  mentions: Mention[][];
+  drafts?: StoredDraft[][];
+}
+
 interface Job {
   req: BatchRequest;
-  resolve: (m: Mention[][]) => void;
+  resolve: (r: BatchResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -118,10 +125,15 @@ export class ExtractionPool {
 
   /** Extracts the mentions of a batch of articles; resolves to one list per article, in order. */
   run(articles: ExtractionInput[]): Promise<Mention[][]> {
+    return this.batch(articles, false).then((r) => r.mentions);
+  }
+
+  /** Extracts a batch; with `drafts`, each article's resolution drafts come back too (`StoredDraft`). */
+  batch(articles: ExtractionInput[], drafts: boolean): Promise<BatchResult> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool: closed'));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, articles }, resolve, reject });
+      this.queue.push({ req: { id: this.nextId++, articles, ...(drafts ? { drafts } : {}) }, resolve, reject });
       this.dispatch();
     });
   }
@@ -161,7 +173,7 @@ export class ExtractionPool {
     this.pending.delete(res.id);
     if (job) {
       if ('error' in res) job.reject(new Error(`extraction failed in a worker: ${res.error}`));
-      else job.resolve(res.mentions);
+      else job.resolve(res.drafts ? { mentions: res.mentions, drafts: res.drafts } : { mentions: res.mentions });
     }
     this.dispatch();
     this.wakeWaiters();

@@ -1,5 +1,6 @@
 /** Messages between the extraction pool and its workers. */
 import type { Article, Mention } from '../types.js';
+import type { StoredDraft } from '../resolve/index.js';
 import type { SharedModel } from '../entities/model/index.js';
 
 /** The parts of an article that extraction reads (text, repair gaps, bylines). */
@@ -8,6 +9,8 @@ export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'>;
 export interface BatchRequest {
   id: number;
   articles: ExtractionInput[];
+  /** Also the resolution drafts of each article (for a store: made once, where the division index is loaded). */
+  drafts?: boolean;
 }
 
 /** Sent once to the other workers, before any batch: the model tables in shared memory (see shareModel). */
@@ -27,7 +30,7 @@ export interface ShareRequest {
 /** What a worker sends besides batch responses. */
 export type WorkerNote = { shared: SharedModel | null } | { released: true };
 
-export type BatchResponse = { id: number; mentions: Mention[][] } | { id: number; error: string };
+export type BatchResponse = { id: number; mentions: Mention[][]; drafts?: StoredDraft[][] } | { id: number; error: string };
 
 /**
  * Sent last, when the pool closes: the worker frees its segmenter's dictionary and answers `{ released: true }`

@@ -185,6 +185,22 @@ export function articleDrafts(article: Article, mentions: Mention[]): ArticleDra
   return draftArticle(article, mentions);
 }
 
+/** A draft as a store keeps it: without its article (given back by `draftsOf`). */
+export type StoredDraft = Omit<Draft, 'article'>;
+
+/**
+ * An article's drafts without the article, for a store: they depend only on the article's text, bylines and
+ * raw mentions (not on its id nor on the corpus), so they are made once, at extraction.
+ */
+export function storedDrafts(drafts: ArticleDrafts): StoredDraft[] {
+  return drafts.map(({ article: _article, ...rest }) => rest);
+}
+
+/** Stored drafts given back their article (the article as this build names it). */
+export function draftsOf(article: Article, stored: readonly StoredDraft[]): ArticleDrafts {
+  return stored.map((d) => ({ article, ...d }));
+}
+
 /** What the keys are decided from: a draft's kind, label, division code and anchor. */
 export type NameParts = Pick<Draft, 'kind' | 'label' | 'code' | 'anchor'>;
 

@@ -12,6 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
 import type { Article, Mention } from '../types.js';
+import type { StoredDraft } from '../resolve/index.js';
 import {
   compareNames,
   type ArticleRef,
@@ -52,6 +53,7 @@ CREATE TABLE IF NOT EXISTS articles (
   page INTEGER,
   body BLOB NOT NULL,
   mentions BLOB NOT NULL,
+  drafts BLOB,
   PRIMARY KEY (file, seq)
 );
 CREATE TABLE IF NOT EXISTS relations (
@@ -129,10 +131,12 @@ function checkSound(db: Database.Database, path: string): void {
 interface ArticleRow {
   body: Buffer;
   mentions: Buffer;
+  drafts: Buffer | null;
 }
 
 export class SqliteStore implements ExtractionStore {
   private readonly db: Database.Database;
+  readonly keepsDrafts = true;
 
   private constructor(
     readonly location: string,
@@ -176,12 +180,14 @@ export class SqliteStore implements ExtractionStore {
       const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as
         { notes: string } | undefined;
       if (!file) return undefined;
-      const rows = this.db.prepare(`SELECT body, mentions FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
+      const rows = this.db.prepare(`SELECT body, mentions, drafts FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
+      const drafted = rows.every((r) => r.drafts !== null);
       return {
         name,
         hash,
         articles: rows.map((r) => deserialize(r.body) as Article),
         mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
+        ...(drafted ? { drafts: rows.map((r) => deserialize(r.drafts!) as StoredDraft[]) } : {}),
         notes: JSON.parse(file.notes) as ReadNote[],
       };
     });
@@ -201,8 +207,8 @@ export class SqliteStore implements ExtractionStore {
     if (file.mentions.length !== file.articles.length) throw new RangeError('SqliteStore.put: one mention list per article is expected');
     guarded(this.location, () => {
       const insertArticle = this.db.prepare(
-        `INSERT INTO articles (file, seq, id, source, title, authors, date, date_source, url, publisher, page, body, mentions)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO articles (file, seq, id, source, title, authors, date, date_source, url, publisher, page, body, mentions, drafts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       this.db.transaction(() => {
         this.db.prepare(`DELETE FROM graph`).run();
@@ -226,6 +232,7 @@ export class SqliteStore implements ExtractionStore {
             a.page ?? null,
             serialize(a),
             serialize(file.mentions[seq]),
+            file.drafts?.[seq] ? serialize(file.drafts[seq]) : null,
           );
         });
         inside?.();

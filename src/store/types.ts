@@ -6,6 +6,7 @@
  * fresh one. The last assembled graph is kept too, for `zhkg export` and `zhkg query --store`.
  */
 import type { Article, Mention } from '../types.js';
+import type { StoredDraft } from '../resolve/index.js';
 
 /** What reading a file reported besides its documents, replayed when the stored results are reused. */
 export type ReadNote = { warning: string } | { badPart: string };
@@ -18,6 +19,11 @@ export interface StoredFile {
   articles: Article[];
   /** Raw mentions of each article, in article order. */
   mentions: Mention[][];
+  /**
+   * Resolution drafts of each article (src/resolve: what resolution reads of it, corpus-independent), when the
+   * engine keeps them; a build makes them from the mentions otherwise.
+   */
+  drafts?: StoredDraft[][];
   notes: ReadNote[];
 }
 
@@ -65,6 +71,8 @@ export interface ExtractionStore {
   readonly location: string;
   /** The pipeline version whose rows this store reads and writes (src/store/version.ts). */
   readonly version: string;
+  /** Whether it keeps each article's resolution drafts (`StoredFile.drafts`); builds make them only then. */
+  readonly keepsDrafts?: boolean;
   /** The stored results of `name` when they are of this content and this pipeline version. */
   lookup(name: string, hash: string): Awaitable<StoredFile | undefined>;
   /**

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { openStore } from '../../src/store/index.js';
+import { articleDrafts, storedDrafts } from '../../src/resolve/index.js';
+import { createHash } from 'node:crypto';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'store');
 const page = join(import.meta.dirname, '..', '..', 'data', '000_6a6b28fc1a4d90e2.txt');
@@ -139,6 +141,20 @@ describe('incremental build', () => {
       const reused = await outputs({ store });
       expect(reused.store).toEqual({ extracted: 0, reused: 5, forgotten: 0, relations: { reused: 12, made: 0 } });
       expect(reused.gexf).toBe(want.gexf);
+      // The drafts the workers made and stored are those resolution makes from the stored mentions.
+      let drafted = 0;
+      for (const name of store.names()) {
+        const file = store.lookup(
+          name,
+          createHash('sha256')
+            .update(readFileSync(join(tmp, name)))
+            .digest('hex'),
+        )!;
+        expect(file.drafts).toHaveLength(file.articles.length);
+        file.articles.forEach((a, k) => expect(file.drafts![k]).toEqual(storedDrafts(articleDrafts(a, file.mentions[k]!))));
+        drafted += file.drafts!.flat().length;
+      }
+      expect(drafted).toBeGreaterThan(100);
     } finally {
       store.close();
     }
