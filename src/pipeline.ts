@@ -22,7 +22,7 @@ import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } f
 import { extractionInput } from './parallel/protocol.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
-import type { ArticleRef, ExtractionStore, ReadNote } from './store/types.js';
+import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
 import { codeVersion } from './store/version.js';
 import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
@@ -558,13 +558,22 @@ class Resolving {
       }
       return;
     }
-    const file = await this.store.lookup(u.name, u.hash);
+    const file = await this.read(u.name, u.hash);
     if (!file) throw new StoreError(`the stored results of ${u.name} changed during the build (another build?); run it again`, this.store.location);
-    const stored = file.drafts;
+    const { draftsOf: stored, mentionsOf } = file;
     file.articles.forEach((raw, k) => {
       const a = withStem(raw, this.renamed);
-      f(a, () => (stored ? draftsOf(a, stored[k]!) : articleDrafts(a, file.mentions[k]!)), this.position(u, k));
+      f(a, () => (stored ? draftsOf(a, stored(k)) : articleDrafts(a, mentionsOf(k))), this.position(u, k));
     });
+  }
+
+  /** A stored file, its mentions and drafts deserialized when asked for (through `lookup` for engines without `read`). */
+  private async read(name: string, hash: string): Promise<LazyStoredFile | undefined> {
+    if (this.store.read) return this.store.read(name, hash);
+    const file = await this.store.lookup(name, hash);
+    if (!file) return undefined;
+    const { drafts } = file;
+    return { articles: file.articles, mentionsOf: (k) => file.mentions[k]!, ...(drafts ? { draftsOf: (k: number) => drafts[k]! } : {}) };
   }
 
   /** Resolves the files `list` (pass 1); each file once. */

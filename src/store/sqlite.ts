@@ -18,6 +18,7 @@ import {
   type ArticleRef,
   type ExtractionStore,
   type GraphToSave,
+  type LazyStoredFile,
   type ReadNote,
   type StoreSnapshot,
   type StoredFile,
@@ -189,6 +190,20 @@ export class SqliteStore implements ExtractionStore {
         mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
         ...(drafted ? { drafts: rows.map((r) => deserialize(r.drafts!) as StoredDraft[]) } : {}),
         notes: JSON.parse(file.notes) as ReadNote[],
+      };
+    });
+  }
+
+  read(name: string, hash: string): LazyStoredFile | undefined {
+    return guarded(this.location, () => {
+      const file = this.db.prepare(`SELECT 1 FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version);
+      if (!file) return undefined;
+      const rows = this.db.prepare(`SELECT body, mentions, drafts FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
+      const drafted = rows.every((r) => r.drafts !== null);
+      return {
+        articles: rows.map((r) => deserialize(r.body) as Article),
+        mentionsOf: (k: number) => deserialize(rows[k]!.mentions) as Mention[],
+        ...(drafted ? { draftsOf: (k: number) => deserialize(rows[k]!.drafts!) as StoredDraft[] } : {}),
       };
     });
   }

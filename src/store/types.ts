@@ -27,6 +27,14 @@ export interface StoredFile {
   notes: ReadNote[];
 }
 
+/** A stored file's articles, their mentions and drafts read on demand (`ExtractionStore.read`). */
+export interface LazyStoredFile {
+  articles: Article[];
+  mentionsOf: (k: number) => Mention[];
+  /** Undefined when the file's drafts are not stored. */
+  draftsOf?: (k: number) => StoredDraft[];
+}
+
 /** An article as ids are assigned from: its id within its file (`<stem>#<n>`) and its source. */
 export interface ArticleRef {
   id: string;
@@ -75,6 +83,11 @@ export interface ExtractionStore {
   readonly keepsDrafts?: boolean;
   /** The stored results of `name` when they are of this content and this pipeline version. */
   lookup(name: string, hash: string): Awaitable<StoredFile | undefined>;
+  /**
+   * As `lookup`, with each article's mentions and drafts deserialized only when asked for (a build that reuses an
+   * article's relation facts needs neither). Engines without it are read through `lookup`.
+   */
+  read?(name: string, hash: string): Awaitable<LazyStoredFile | undefined>;
   /**
    * Whether `name` is stored with this content and pipeline version, without reading its articles: its
    * reading remarks and the id and source of each article (in order); undefined when not stored.
