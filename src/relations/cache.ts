@@ -18,25 +18,40 @@ import { codeOf } from './places.js';
 import { articleRelations } from './index.js';
 
 /** Bumped when an entry's layout changes (entries of another layout are made again). */
-const ENTRY_LAYOUT = 1;
+const ENTRY_LAYOUT = 2;
 
+/**
+ * An entry. Every string is written once, in `strings`; the rest are indices into it (-1 for none), so a key
+ * named by many mentions or facts costs four bytes each time.
+ */
 interface Entry {
   layout: number;
   /** The article's id in the corpus (it can change when a file of the same stem comes or goes). */
   id: string;
-  /** Per draft: kind, label, code and anchor (what its key is decided from). */
-  parts: Array<[string, string, string | null, string | null]>;
-  /** Per draft: the key it resolved to, '' when that entity was dropped (minConfidence). */
-  keys: string[];
-  /** Keys the families looked up and what they read of each entity ('' for none). */
-  reads: string[];
-  prints: string[];
-  /** Entities found by name: name, kind, the key found ('' for none). */
-  named: Array<[string, string, string]>;
-  /** Strings the facts use (relations, keys, labels). */
   strings: string[];
-  /** Per fact: relation, source, target, label (indices into `strings`), the number of spans, then the spans. */
+  /** Per draft: kind, label, code and anchor (what its key is decided from). */
+  parts: Int32Array;
+  /** Per draft: the key it resolved to, -1 when that entity was dropped (minConfidence). */
+  keys: Int32Array;
+  /** Per key the families looked up: the key, and what they read of its entity ('' for none). */
+  reads: Int32Array;
+  /** Per entity found by name: name, kind, the key found (-1 for none). */
+  named: Int32Array;
+  /** Per fact: relation, source, target, label, the number of spans, then the spans (offsets in the article). */
   facts: Int32Array;
+}
+
+/** A string table being written. */
+class Strings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  at(s: string | null | undefined): number {
+    if (s === null || s === undefined) return -1;
+    let i = this.index.get(s);
+    if (i === undefined) this.index.set(s, (i = this.list.push(s) - 1));
+    return i;
+  }
 }
 
 /** What the families read of an entity, as one string ('' when there is none). */
@@ -84,30 +99,22 @@ export class RelationCache {
     const lookup = new RecordingLookup(this.table);
     const facts = articleRelations(article, mentions, lookup);
     if (lookup.unbounded) return { facts, entry: undefined };
-    const strings: string[] = [];
-    const index = new Map<string, number>();
-    const at = (s: string) => {
-      let i = index.get(s);
-      if (i === undefined) index.set(s, (i = strings.push(s) - 1));
-      return i;
-    };
+    const strings = new Strings();
     const ints: number[] = [];
     for (const f of facts) {
       const spans = factSpans.get(f);
       if (!spans) return { facts, entry: undefined }; // a fact not made by `fact()`: not reproducible from spans
-      ints.push(at(f.relation), at(f.source), at(f.target), at(f.label), spans.length);
+      ints.push(strings.at(f.relation), strings.at(f.source), strings.at(f.target), strings.at(f.label), spans.length);
       for (const [s, e] of spans) ints.push(s, e);
     }
-    const reads = [...lookup.keys];
     const entry: Entry = {
       layout: ENTRY_LAYOUT,
       id: article.id,
-      parts: drafts.map((d) => [d.kind, d.label, d.code ?? null, d.anchor ?? null]),
-      keys,
-      reads,
-      prints: reads.map((k) => this.print(k)),
-      named: lookup.named,
-      strings,
+      strings: strings.list,
+      parts: Int32Array.from(drafts.flatMap((d) => [strings.at(d.kind), strings.at(d.label), strings.at(d.code), strings.at(d.anchor)])),
+      keys: Int32Array.from(keys, (k) => (k === '' ? -1 : strings.at(k))),
+      reads: Int32Array.from([...lookup.keys].flatMap((k) => [strings.at(k), strings.at(this.print(k))])),
+      named: Int32Array.from(lookup.named.flatMap(([name, kind, key]) => [strings.at(name), strings.at(kind), key === '' ? -1 : strings.at(key)])),
       facts: Int32Array.from(ints),
     };
     return { facts, entry: serialize(entry) };
@@ -122,14 +129,18 @@ export class RelationCache {
       return undefined;
     }
     if (entry.layout !== ENTRY_LAYOUT || entry.id !== article.id) return undefined;
-    const { parts, keys } = entry;
-    for (let i = 0; i < parts.length; i++) {
-      const [kind, label, code, anchor] = parts[i]!;
-      if (this.keyOf(kind, label, code, anchor) !== keys[i]) return undefined;
+    const { strings, parts, keys, reads, named, facts: ints } = entry;
+    const str = (i: number) => (i < 0 ? null : strings[i]!);
+    if (parts.length !== 4 * keys.length) return undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = this.keyOf(str(parts[4 * i]!)!, str(parts[4 * i + 1]!)!, str(parts[4 * i + 2]!), str(parts[4 * i + 3]!));
+      if (key !== (str(keys[i]!) ?? '')) return undefined;
     }
-    for (let i = 0; i < entry.reads.length; i++) if (this.print(entry.reads[i]!) !== entry.prints[i]) return undefined;
-    for (const [name, kind, key] of entry.named) if ((namedEntity(this.table, name, kind as Entity['kind'], article.id)?.key ?? '') !== key) return undefined;
-    const { strings, facts: ints } = entry;
+    for (let i = 0; i < reads.length; i += 2) if (this.print(strings[reads[i]!]!) !== strings[reads[i + 1]!]) return undefined;
+    for (let i = 0; i < named.length; i += 3) {
+      const found = namedEntity(this.table, strings[named[i]!]!, strings[named[i + 1]!] as Entity['kind'], article.id);
+      if ((found?.key ?? '') !== (str(named[i + 2]!) ?? '')) return undefined;
+    }
     const facts: RelationFact[] = [];
     for (let i = 0; i < ints.length;) {
       const relation = strings[ints[i]!]! as RelationType;
