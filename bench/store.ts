@@ -31,7 +31,7 @@ interface One {
   articles: number;
   nodes: number;
   edges: number;
-  use?: { reused: number; extracted: number; forgotten: number };
+  use?: { reused: number; extracted: number; forgotten: number; relations?: { reused: number; made: number } };
 }
 
 function one(store: string, inputs: string[]): One {
@@ -52,10 +52,10 @@ for (const mb of sizes) {
     const added = one(db, [corpus.dir, page]);
     const freshAdded = one('-', [corpus.dir, page]);
     console.log(`\n## ${mb} MB: ${corpus.files} files, ${corpus.bytes.toLocaleString('en-US')} bytes (load ${loadAverage()})`);
-    console.log('build                                   wall      peak RSS  files extracted/reused');
+    console.log('build                                   wall      peak RSS  files extracted/reused  article facts made/reused');
     const row = (name: string, r: One) =>
       console.log(
-        `${name.padEnd(40)}${s(r.wallMs).padStart(8)}  ${`${Math.round(r.peakRssMB)} MB`.padStart(9)}  ${r.use ? `${r.use.extracted}/${r.use.reused}` : '-'}`,
+        `${name.padEnd(40)}${s(r.wallMs).padStart(8)}  ${`${Math.round(r.peakRssMB)} MB`.padStart(9)}  ${(r.use ? `${r.use.extracted}/${r.use.reused}` : '-').padEnd(22)}  ${r.use?.relations ? `${r.use.relations.made}/${r.use.relations.reused}` : '-'}`,
       );
     row('fresh, into a new store', first);
     row('+1 page, from the store', added);
