@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { deflateRawSync, gunzipSync, inflateRawSync } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, resolve } from 'node:path';
 import { StoreError } from '../errors.js';
@@ -129,6 +129,18 @@ function checkSound(db: Database.Database, path: string): void {
   if (check !== 'ok') refuse(path, `a damaged zhkg store (${check.split('\n')[0]})`);
 }
 
+/**
+ * Drafts and relation entries are stored deflated (raw, level 1): they repeat labels and keys, and shrink ~4×
+ * for a few per cent of the time it takes to read them back.
+ */
+function pack(bytes: Buffer): Buffer {
+  return deflateRawSync(bytes, { level: 1 });
+}
+
+function unpack(bytes: Buffer): unknown {
+  return deserialize(inflateRawSync(bytes));
+}
+
 interface ArticleRow {
   body: Buffer;
   mentions: Buffer;
@@ -188,7 +200,7 @@ export class SqliteStore implements ExtractionStore {
         hash,
         articles: rows.map((r) => deserialize(r.body) as Article),
         mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
-        ...(drafted ? { drafts: rows.map((r) => deserialize(r.drafts!) as StoredDraft[]) } : {}),
+        ...(drafted ? { drafts: rows.map((r) => unpack(r.drafts!) as StoredDraft[]) } : {}),
         notes: JSON.parse(file.notes) as ReadNote[],
       };
     });
@@ -203,7 +215,7 @@ export class SqliteStore implements ExtractionStore {
       return {
         articles: rows.map((r) => deserialize(r.body) as Article),
         mentionsOf: (k: number) => deserialize(rows[k]!.mentions) as Mention[],
-        ...(drafted ? { draftsOf: (k: number) => deserialize(rows[k]!.drafts!) as StoredDraft[] } : {}),
+        ...(drafted ? { draftsOf: (k: number) => unpack(rows[k]!.drafts!) as StoredDraft[] } : {}),
       };
     });
   }
@@ -247,7 +259,7 @@ export class SqliteStore implements ExtractionStore {
             a.page ?? null,
             serialize(a),
             serialize(file.mentions[seq]),
-            file.drafts?.[seq] ? serialize(file.drafts[seq]) : null,
+            file.drafts?.[seq] ? pack(serialize(file.drafts[seq])) : null,
           );
         });
         inside?.();
@@ -318,7 +330,7 @@ export class SqliteStore implements ExtractionStore {
            WHERE r.file = ? AND r.hash = ? AND f.hash = r.hash AND f.version = ?`,
         )
         .all(name, hash, this.version) as Array<{ seq: number; entry: Buffer }>;
-      return new Map(rows.map((r) => [r.seq, r.entry]));
+      return new Map(rows.map((r) => [r.seq, inflateRawSync(r.entry)]));
     });
   }
 
@@ -328,7 +340,7 @@ export class SqliteStore implements ExtractionStore {
         const stored = this.db.prepare(`SELECT 1 FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version);
         if (!stored) return; // replaced or forgotten meanwhile: its entries would describe other articles
         const insert = this.db.prepare(`INSERT OR REPLACE INTO relations (file, seq, hash, entry) VALUES (?, ?, ?, ?)`);
-        for (const e of entries) insert.run(name, e.seq, hash, e.bytes);
+        for (const e of entries) insert.run(name, e.seq, hash, pack(e.bytes));
       })(),
     );
   }
