@@ -1,9 +1,10 @@
 /**
- * The store through the compiled CLI: `zhkg build` with its default store (OUT/zhkg.db) writes the same
- * files (graph.gexf, graph.json, the viewer's graph.js) as `--no-store`, after adding, changing and removing a
- * file; a build killed with a real SIGKILL (a test hook in the child sends it to itself at a named point:
- * inside a file's transaction, after a file's commit, after the graph is stored) and run
- * again gives the same files; a file that is not a store is refused with one line and left as it was.
+ * The store through the CLI: `zhkg build` with its default store (OUT/zhkg.db) writes the same files
+ * (graph.gexf, graph.json, the viewer's graph.js) as `--no-store`, after adding, changing and removing a
+ * file; a build of the compiled CLI killed with a real SIGKILL (a test hook in the child sends it to itself at a
+ * named point: inside a file's transaction, after a file's commit, after the graph is stored) and run again
+ * gives the same files; a file that is not a store is refused with one line and left as it was. Builds that
+ * are not killed run `main` in this process (runCliHere): a child's cold start is mostly nodejieba's load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -35,6 +36,7 @@ interface Run {
   stderr: string;
 }
 
+/** A build of the compiled CLI in a child process (the kills need one). */
 function build(out: string, extra: string[] = [], env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, [main, 'build', corpus, '-o', out, ...extra], {
     cwd: work,
@@ -42,6 +44,12 @@ function build(out: string, extra: string[] = [], env: Record<string, string> = 
     encoding: 'utf8',
   });
   return { code: r.status, signal: r.signal, stderr: r.stderr };
+}
+
+/** A build that is not killed: `main` in this process, the same code the child runs. */
+async function buildHere(out: string, extra: string[] = []): Promise<{ code: number; stderr: string }> {
+  const r = await runCliHere(['build', corpus, '-o', out, ...extra]);
+  return { code: r.code, stderr: r.stderr };
 }
 
 function files(out: string): Record<string, string> {
@@ -72,7 +80,7 @@ function storedNames(path: string): string[] {
 describe('zhkg build with a store', () => {
   it('writes what a fresh build writes, reusing stored files after a change', async () => {
     const out = join(work, 'inc');
-    const first = build(out);
+    const first = await buildHere(out);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/5 files extracted, 0 reused/);
     expect(existsSync(join(out, 'zhkg.db'))).toBe(true);
@@ -81,7 +89,7 @@ describe('zhkg build with a store', () => {
     writeFileSync(join(corpus, 'b.txt'), readFileSync(join(corpus, 'b.txt'), 'utf8').replace('陈国庆', '陈国强'));
     rmSync(join(corpus, 'c.txt'));
     writeFileSync(join(corpus, 'f.txt'), '本报讯 记者 周明 4月1日，兴安盟行政公署盟长赵志刚在乌兰浩特市调研。\n');
-    const second = build(out);
+    const second = await buildHere(out);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/2 files extracted, 3 reused from .*zhkg\.db, 1 forgotten/);
     const want = await reference('ref2');
@@ -106,17 +114,17 @@ describe('zhkg build with a store', () => {
       expect(r.signal, `${at}: ${r.stderr}`).toBe('SIGKILL');
       expect(storedNames(store), at).toHaveLength(stored);
     }
-    const last = build(out, ['-q']);
+    const last = await buildHere(out, ['-q']);
     expect(last.code, last.stderr).toBe(0);
     expect(files(out)).toEqual(want);
   }, 900_000);
 
-  it('refuses a --store file that is not a store, with one line, leaving it as it was', () => {
+  it('refuses a --store file that is not a store, with one line, leaving it as it was', async () => {
     const notes = join(work, 'notes.txt');
     writeFileSync(notes, '会议记录：不是数据库。\n'.repeat(50));
     const before = readFileSync(notes);
     const out = join(work, 'refused');
-    const r = build(out, ['-q', '--store', notes]);
+    const r = await buildHere(out, ['-q', '--store', notes]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${notes}: not a zhkg store`);
