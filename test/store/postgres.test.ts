@@ -175,6 +175,16 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
+/**
+ * Runs the CLI in this process (runCliHere), for refusals that happen before anything is stored: a store
+ * written by the compiled CLI's children carries the compiled code's pipeline version, which the source run
+ * here does not share, so every run that reads or extends such a store stays a child.
+ */
+async function here(args: string[]): Promise<Run> {
+  const r = await runCliHere(args);
+  return { ...r, signal: null };
+}
+
 const outputs = (dir: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 describe('zhkg build --shard and zhkg export with PostgreSQL', () => {
@@ -259,13 +269,13 @@ describe('zhkg build --shard and zhkg export with PostgreSQL', () => {
   }, 900_000);
 
   it('refuses --shard without a PostgreSQL store, and a foreign database, with one line', async () => {
-    const r = await cli(['build', join(fixtures, 'a.txt'), '--shard', 's1', '-o', join(work, 'no-pg')]);
+    const r = await here(['build', join(fixtures, 'a.txt'), '--shard', 's1', '-o', join(work, 'no-pg')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('--shard needs a PostgreSQL store');
     const url = await cluster.createDatabase('other');
     await cluster.query('other', 'CREATE TABLE orders (id integer)');
-    const f = await cli(['build', join(fixtures, 'a.txt'), '--store', url, '-o', join(work, 'foreign-out')]);
+    const f = await here(['build', join(fixtures, 'a.txt'), '--store', url, '-o', join(work, 'foreign-out')]);
     expect(f.code).toBe(1);
     expect(f.stderr.trim().split('\n')).toHaveLength(1);
     expect(f.stderr).toContain('not a zhkg store (schema "public" holds tables of another application: orders)');
