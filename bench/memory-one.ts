@@ -9,9 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type Stage } from '../src/pipeline.js';
-import { writeOutputs } from '../src/output.js';
-import { jsonPieces } from '../src/export/json.js';
-import { compressedParts, decompressedParts } from '../src/store/compress.js';
+import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
@@ -45,12 +43,11 @@ const { graph, articleCount, store: use } = r;
 enter('save graph');
 const buildMs = performance.now() - t0;
 // As zhkg build: the JSON made once, compressed for the store, and graph.json written from those parts.
-const gzip = store ? compressedParts(jsonPieces(graph)) : undefined;
-if (gzip) store?.saveGraph({ json: '', gzip, settings: { minConfidence: 0 } });
+const json = store ? await saveGraph(graph, store, { minConfidence: 0 }) : undefined;
 store?.close();
 enter('export');
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-memory-'));
-await writeOutputs(graph, out, { viewer: false, ...(gzip ? { json: decompressedParts(gzip) } : {}) });
+await writeOutputs(graph, out, { viewer: false, ...(json ? { json } : {}) });
 rmSync(out, { recursive: true, force: true });
 enter('');
 console.log(

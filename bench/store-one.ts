@@ -7,9 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths } from '../src/pipeline.js';
-import { writeOutputs } from '../src/output.js';
-import { jsonPieces } from '../src/export/json.js';
-import { compressedParts, decompressedParts } from '../src/store/compress.js';
+import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
@@ -31,12 +29,11 @@ const use = r.store;
 const articles = r.articleCount;
 const assembled = performance.now();
 // As zhkg build: the JSON made once, compressed for the store, and graph.json written from those parts.
-const gzip = store ? compressedParts(jsonPieces(graph)) : undefined;
-if (gzip) store?.saveGraph({ json: '', gzip, settings: { minConfidence: 0 } });
+const json = store ? await saveGraph(graph, store, { minConfidence: 0 }) : undefined;
 store?.close();
 if (stages) onProgress('export');
 const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
-await writeOutputs(graph, out, { viewer: false, ...(gzip ? { json: decompressedParts(gzip) } : {}) });
+await writeOutputs(graph, out, { viewer: false, ...(json ? { json } : {}) });
 rmSync(out, { recursive: true, force: true });
 const wall = performance.now() - t0;
 console.log(

@@ -13,6 +13,8 @@ import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
+import { compressedParts, decompressedParts } from './store/compress.js';
+import type { ExtractionStore } from './store/types.js';
 
 export interface WriteOptions {
   /** Copy the viewer page next to the graph (default true); without it, viewer files are removed. */
@@ -32,6 +34,23 @@ export interface WrittenFiles {
   gexf: string;
   json: string;
   viewer?: string;
+}
+
+/**
+ * Saves the assembled graph in the store: its JSON made once and compressed a part at a time (hundreds of MB for
+ * a large corpus), not saved when another builder changed the store since `generation` (the graph is no longer
+ * all of it). Returns graph.json's bytes decompressed from those parts, for `writeOutputs`' `json`: the graph is
+ * not serialized a second time.
+ */
+export async function saveGraph(
+  graph: MultiGraph,
+  store: ExtractionStore,
+  settings: Record<string, unknown>,
+  generation?: number,
+): Promise<Iterable<Uint8Array>> {
+  const gzip = compressedParts(jsonPieces(graph));
+  await store.saveGraph({ json: '', gzip, settings }, generation);
+  return decompressedParts(gzip);
 }
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {

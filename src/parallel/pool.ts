@@ -71,7 +71,7 @@ interface Slot {
 }
 
 /** A batch's results: per article its mentions and, when asked, its stored drafts. */
-export interface BatchResult {
+interface BatchResult {
   mentions: Mention[][];
   drafts?: StoredDraft[][];
 }

@@ -74,5 +74,5 @@ export function articleRelations(article: Article, mentions: EntityMention[], ta
 }
 
 export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
-export { makeView, RecordingLookup, ENTITY_FIELDS_READ } from './context.js';
+export { makeView, ENTITY_FIELDS_READ } from './context.js';
 export type { ArticleView, EntityLookup } from './context.js';

@@ -202,7 +202,7 @@ export function draftsOf(article: Article, stored: readonly StoredDraft[]): Arti
 }
 
 /** What the keys are decided from: a draft's kind, label, division code and anchor. */
-export type NameParts = Pick<Draft, 'kind' | 'label' | 'code' | 'anchor'>;
+type NameParts = Pick<Draft, 'kind' | 'label' | 'code' | 'anchor'>;
 
 /** The corpus-wide decisions of resolution: which names take disambiguating keys. */
 export interface Naming {

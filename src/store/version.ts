@@ -4,9 +4,10 @@
  * the compiled or source root, so a changed rule, reader or model decoder is a new version even without a
  * release), the data it reads (lexicons, model, divisions, the segmenter's dictionary; not the bundled
  * corpus), nodejieba's version, the store format and the reading settings (JSONL field names).
- * Resolution, relations and the graph are not stored (they are corpus-wide and run from the store on every
- * build), yet their code is hashed too: cheaper to re-extract once than to reason about which module
- * extraction imports.
+ * Besides extraction's results, the store keeps what is made per article for the corpus-wide steps
+ * (resolution drafts, relation facts with what they were made from) and the assembled graph; their code is
+ * hashed too, so a changed resolution or relation module is a new version as well (cheaper to re-extract once
+ * than to reason about which module which stored row depends on).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -135,18 +135,11 @@ export function registerBuild(program: Command): void {
           progress.stop();
           hook?.('stage:built');
           // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
-          const { writeOutputs } = await import('../../output.js');
+          const { saveGraph, writeOutputs } = await import('../../output.js');
           let json: Iterable<Uint8Array> | undefined;
           if (store) {
-            // In pieces: the graph's JSON (hundreds of MB for a large corpus) is compressed a part at a time.
-            const { jsonPieces } = await import('../../export/json.js');
-            const { compressedParts, decompressedParts } = await import('../../store/compress.js');
-            const gzip = compressedParts(jsonPieces(graph));
-            // Not saved when another builder changed the store meanwhile: the graph is no longer all of it.
-            await store.saveGraph({ json: '', gzip, settings: { minConfidence: opts.minConfidence ?? 0 } }, generation);
+            json = await saveGraph(graph, store, { minConfidence: opts.minConfidence ?? 0 }, generation);
             hook?.('store:graph');
-            // graph.json from the same text, decompressed a part at a time (not serialized a second time).
-            json = decompressedParts(gzip);
           }
           const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(json ? { json } : {}), ...(hook ? { onBoundary: hook } : {}) });
           if (!opts.quiet) {
