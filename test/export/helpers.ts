@@ -81,10 +81,14 @@ interface PythonResult {
   stderr: string;
 }
 
+/** How long one script may run (as the one-interpreter-per-call helper's spawnSync timeout was). */
+const SCRIPT_TIMEOUT_MS = 60_000;
+
 class PythonServer {
   private buffered = Buffer.alloc(0);
   private waiting: ((r: PythonResult) => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     child.stdout.on('data', (d: Buffer) => {
@@ -136,7 +140,15 @@ class PythonServer {
     }
   }
 
-  /** Runs one script with `input` on its standard input; scripts run one after the other. */
+  /** Whether the interpreter is still there (a script over its time is killed with it). */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /**
+   * Runs one script with `input` on its standard input; scripts run one after the other. A script still
+   * running after SCRIPT_TIMEOUT_MS fails, and the interpreter is killed (the next script starts a new one).
+   */
   run(script: string, input: string): Promise<PythonResult> {
     const next = this.queue.then(
       () =>
@@ -146,6 +158,10 @@ class PythonServer {
           const code = Buffer.from(script, 'utf8');
           const data = Buffer.from(input, 'utf8');
           this.child.once('exit', (c) => fail(new Error(`python3 exited (${c}) while running a script`)));
+          this.timer = setTimeout(() => {
+            this.child.kill('SIGKILL');
+            fail(new Error(`a python3 script ran over ${SCRIPT_TIMEOUT_MS / 1000} s`));
+          }, SCRIPT_TIMEOUT_MS).unref();
           this.child.stdin.write(`${code.length} ${data.length}\n`);
           this.child.stdin.write(code);
           this.child.stdin.write(data);
@@ -165,6 +181,7 @@ class PythonServer {
     this.buffered = Buffer.from(body.subarray(out + err));
     const done = this.waiting;
     this.waiting = undefined;
+    clearTimeout(this.timer);
     this.child.removeAllListeners('exit');
     this.hold(false);
     done(result);
@@ -175,7 +192,7 @@ let server: Promise<PythonServer> | undefined;
 
 /** Runs an inline python3 script (with networkx importable) with `input` on stdin; returns its exit status, stdout and stderr. */
 export function runPython(script: string, input: string): Promise<PythonResult> {
-  server ??= PythonServer.start();
+  server = server ? server.then((s) => (s.alive ? s : PythonServer.start())) : PythonServer.start();
   return server.then((s) => s.run(script, input));
 }
 

@@ -46,10 +46,24 @@ export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
 
 /**
  * Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is
- * returned. With `input`, `process.stdin` is a stream of those bytes while it runs (the CLI reads standard
- * input as a stream of chunks; what only a real pipe shows — a live writer, a reader closing early — needs
- * a child: spawnCli).
+ * returned. With `input`, `process.stdin` is a stream of those bytes, in small chunks, while it runs (the
+ * CLI reads standard input as a stream of chunks; what only a real pipe shows — a live writer, a reader
+ * closing early — needs a child: spawnCli).
  */
+/**
+ * The input in pieces of 1 to 7 bytes, as a pipe may deliver it: a line, a CRLF pair or a multi-byte
+ * character split across chunks (fixed sizes, so every run splits alike).
+ */
+function chunks(input: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0, k = 0; at < input.length; k++) {
+    const n = 1 + ((k * 3) % 7);
+    out.push(input.subarray(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
 export async function runCliHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -65,7 +79,7 @@ export async function runCliHere(args: string[], options: { input?: string | Buf
   process.exitCode = undefined;
   const stdin = Object.getOwnPropertyDescriptor(process, 'stdin');
   if (options.input !== undefined) {
-    const stream = Readable.from([Buffer.from(options.input)]);
+    const stream = Readable.from(chunks(Buffer.from(options.input)));
     Object.defineProperty(process, 'stdin', { configurable: true, enumerable: stdin?.enumerable ?? true, get: () => stream });
   }
   try {
