@@ -49,7 +49,7 @@ export async function saveGraph(
   generation?: number,
 ): Promise<Iterable<Uint8Array>> {
   const gzip = compressedParts(jsonPieces(graph));
-  await store.saveGraph({ json: '', gzip, settings }, generation);
+  await store.saveGraph({ gzip, settings }, generation);
   return decompressedParts(gzip);
 }
 

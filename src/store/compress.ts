@@ -1,15 +1,16 @@
 /** The stored graph's compression, shared by both engines. */
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import type { GraphToSave } from './types.js';
 
 /** Characters of JSON per gzip member: the text is compressed a part at a time, never held whole. */
 const GZIP_PART_CHARS = 1 << 20;
 
 /**
- * Gzip of the joined pieces, as consecutive gzip members of about GZIP_PART_CHARS characters each (gunzip
- * reads them back as one text).
+ * The stored bytes of a graph to save: its compressed JSON as given, or its JSON compressed here, as
+ * consecutive gzip members of about GZIP_PART_CHARS characters each (gunzip reads them back as one text).
  */
-export function compressPieces(pieces: Iterable<string>): Buffer {
-  const parts = compressedParts(pieces);
+export function graphBlob(graph: GraphToSave): Buffer {
+  const parts = 'gzip' in graph ? graph.gzip : compressedParts(typeof graph.json === 'string' ? [graph.json] : graph.json);
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 

@@ -29,7 +29,7 @@ import {
 } from './types.js';
 import { STORE_FORMAT } from './version.js';
 import { redactUrl } from './url.js';
-import { compressPieces } from './compress.js';
+import { graphBlob } from './compress.js';
 
 /** Advisory lock class of zhkg ('zhkg' in ASCII, an int4): key 0 guards the schema, class + 1 a file's name. */
 const LOCK_CLASS = 0x7a686b67;
@@ -289,7 +289,7 @@ export class PgStore implements ExtractionStore {
   }
 
   saveGraph(graph: GraphToSave, generation?: number): Promise<boolean> {
-    const blob = graph.gzip ? Buffer.concat(graph.gzip) : compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
+    const blob = graphBlob(graph);
     return this.transaction(async (c) => {
       // Row-locked: a builder's change commits either before (and the graph is not saved) or after (and clears it).
       const current = Number((await c.query<{ generation: string }>(`SELECT generation FROM zhkg_store WHERE id = 1 FOR UPDATE`)).rows[0]!.generation);

@@ -25,7 +25,7 @@ import {
   type StoredGraph,
 } from './types.js';
 import { STORE_FORMAT } from './version.js';
-import { compressPieces } from './compress.js';
+import { graphBlob } from './compress.js';
 
 /** PRAGMA application_id of a zhkg store: 'zhkg' in ASCII. */
 export const APPLICATION_ID = 0x7a686b67;
@@ -307,7 +307,7 @@ export class SqliteStore implements ExtractionStore {
   }
 
   saveGraph(graph: GraphToSave): boolean {
-    const blob = graph.gzip ? Buffer.concat(graph.gzip) : compressPieces(typeof graph.json === 'string' ? [graph.json] : graph.json);
+    const blob = graphBlob(graph);
     guarded(this.location, () => {
       this.db.prepare(`INSERT OR REPLACE INTO graph (id, settings, json) VALUES (1, ?, ?)`).run(JSON.stringify(graph.settings), blob);
     });

@@ -62,18 +62,15 @@ export interface StoreSnapshot {
 }
 
 /**
+ * A graph to store, with the build settings it was assembled with: its JSON as one text or as pieces that,
+ * joined, are that text, or that JSON already compressed (`compressedParts`), stored as it is.
+ */
+export type GraphToSave = { settings: Record<string, unknown> } & ({ json: string | Iterable<string> } | { gzip: readonly Buffer[] });
+
+/**
  * The store interface both engines implement (SQLite: src/store/sqlite.ts, PostgreSQL: src/store/postgres.ts).
  * Methods may answer at once or with a promise; callers await them.
  */
-
-/** A graph to store: its JSON as one text or as pieces that, joined, are that text. */
-export interface GraphToSave {
-  json: string | Iterable<string>;
-  settings: Record<string, unknown>;
-  /** That JSON already compressed (`compressedParts`): stored as it is, `json` not read. */
-  gzip?: readonly Buffer[];
-}
-
 export interface ExtractionStore {
   /** Where it lies (a file path, or a database URL without its password), for messages. */
   readonly location: string;
