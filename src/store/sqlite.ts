@@ -189,6 +189,21 @@ export class SqliteStore implements ExtractionStore {
   }
 
   lookup(name: string, hash: string): StoredFile | undefined {
+    const file = this.read(name, hash);
+    if (!file) return undefined;
+    const { articles, mentionsOf, draftsOf, notes } = file;
+    return {
+      name,
+      hash,
+      articles,
+      mentions: articles.map((_a, k) => mentionsOf(k)),
+      ...(draftsOf ? { drafts: articles.map((_a, k) => draftsOf(k)) } : {}),
+      notes,
+    };
+  }
+
+  /** As the interface says, with the file's reading remarks (`lookup` is this, every article's mentions and drafts read). */
+  read(name: string, hash: string): (LazyStoredFile & { notes: ReadNote[] }) | undefined {
     return guarded(this.location, () => {
       const file = this.db.prepare(`SELECT notes FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version) as
         { notes: string } | undefined;
@@ -196,26 +211,10 @@ export class SqliteStore implements ExtractionStore {
       const rows = this.db.prepare(`SELECT body, mentions, drafts FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
       const drafted = rows.every((r) => r.drafts !== null);
       return {
-        name,
-        hash,
-        articles: rows.map((r) => deserialize(r.body) as Article),
-        mentions: rows.map((r) => deserialize(r.mentions) as Mention[]),
-        ...(drafted ? { drafts: rows.map((r) => unpack(r.drafts!) as StoredDraft[]) } : {}),
-        notes: JSON.parse(file.notes) as ReadNote[],
-      };
-    });
-  }
-
-  read(name: string, hash: string): LazyStoredFile | undefined {
-    return guarded(this.location, () => {
-      const file = this.db.prepare(`SELECT 1 FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version);
-      if (!file) return undefined;
-      const rows = this.db.prepare(`SELECT body, mentions, drafts FROM articles WHERE file = ? ORDER BY seq`).all(name) as ArticleRow[];
-      const drafted = rows.every((r) => r.drafts !== null);
-      return {
         articles: rows.map((r) => deserialize(r.body) as Article),
         mentionsOf: (k: number) => deserialize(rows[k]!.mentions) as Mention[],
         ...(drafted ? { draftsOf: (k: number) => unpack(rows[k]!.drafts!) as StoredDraft[] } : {}),
+        notes: JSON.parse(file.notes) as ReadNote[],
       };
     });
   }
