@@ -5,7 +5,8 @@
  * entity's kind, label, aliases and division code (ENTITY_FIELDS_READ), and per byline the entity found by
  * name. An entry records all of these beside the facts; a later build reuses the facts only when every one is
  * unchanged (same id, same keys, same reads), and makes them again otherwise — so the facts, and the graph,
- * are those a fresh build makes. Entries are opaque bytes to the store (v8 serialization).
+ * are those a fresh build makes. Entries are opaque bytes to the store (v8 serialization), read only by the
+ * pipeline version that wrote them (its hash covers this module), so a change of their layout needs no mark.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Entity, EntityKind, RelationFact, RelationType } from '../types.js';
@@ -17,15 +18,11 @@ import { namedEntity } from './authored.js';
 import { codeOf } from './places.js';
 import { articleRelations } from './index.js';
 
-/** Bumped when an entry's layout changes (entries of another layout are made again). */
-const ENTRY_LAYOUT = 2;
-
 /**
  * An entry. Every string is written once, in `strings`; the rest are indices into it (-1 for none), so a key
  * named by many mentions or facts costs four bytes each time.
  */
 interface Entry {
-  layout: number;
   /** The article's id in the corpus (it can change when a file of the same stem comes or goes). */
   id: string;
   strings: string[];
@@ -108,7 +105,6 @@ export class RelationCache {
       for (const [s, e] of spans) ints.push(s, e);
     }
     const entry: Entry = {
-      layout: ENTRY_LAYOUT,
       id: article.id,
       strings: strings.list,
       parts: Int32Array.from(drafts.flatMap((d) => [strings.at(d.kind), strings.at(d.label), strings.at(d.code), strings.at(d.anchor)])),
@@ -128,7 +124,7 @@ export class RelationCache {
     } catch {
       return undefined;
     }
-    if (entry.layout !== ENTRY_LAYOUT || entry.id !== article.id) return undefined;
+    if (entry.id !== article.id) return undefined;
     const { strings, parts, keys, reads, named, facts: ints } = entry;
     const str = (i: number) => (i < 0 ? null : strings[i]!);
     if (parts.length !== 4 * keys.length) return undefined;

@@ -60,7 +60,6 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS relations (
   file TEXT NOT NULL,
   seq INTEGER NOT NULL,
-  hash TEXT NOT NULL,
   entry BLOB NOT NULL,
   PRIMARY KEY (file, seq)
 );
@@ -321,12 +320,17 @@ export class SqliteStore implements ExtractionStore {
     });
   }
 
+  /**
+   * A file's relation entries belong to its stored articles: they are written only while the file is stored with
+   * this content and pipeline version (`putRelationEntries`), and deleted with its articles whenever it is
+   * replaced or forgotten, so the file's row says of which content and version they are.
+   */
   relationEntries(name: string, hash: string): Map<number, Buffer> {
     return guarded(this.location, () => {
       const rows = this.db
         .prepare(
           `SELECT r.seq, r.entry FROM relations r JOIN files f ON f.name = r.file
-           WHERE r.file = ? AND r.hash = ? AND f.hash = r.hash AND f.version = ?`,
+           WHERE r.file = ? AND f.hash = ? AND f.version = ?`,
         )
         .all(name, hash, this.version) as Array<{ seq: number; entry: Buffer }>;
       return new Map(rows.map((r) => [r.seq, inflateRawSync(r.entry)]));
@@ -338,8 +342,8 @@ export class SqliteStore implements ExtractionStore {
       this.db.transaction(() => {
         const stored = this.db.prepare(`SELECT 1 FROM files WHERE name = ? AND hash = ? AND version = ?`).get(name, hash, this.version);
         if (!stored) return; // replaced or forgotten meanwhile: its entries would describe other articles
-        const insert = this.db.prepare(`INSERT OR REPLACE INTO relations (file, seq, hash, entry) VALUES (?, ?, ?, ?)`);
-        for (const e of entries) insert.run(name, e.seq, hash, pack(e.bytes));
+        const insert = this.db.prepare(`INSERT OR REPLACE INTO relations (file, seq, entry) VALUES (?, ?, ?)`);
+        for (const e of entries) insert.run(name, e.seq, pack(e.bytes));
       })(),
     );
   }

@@ -16,8 +16,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../paths.js';
 
-/** Layout of the stored rows; raise it when the schema or the serialization changes. */
-export const STORE_FORMAT = 2;
+/**
+ * Layout of the stored rows; raise it when the schema or the serialization changes. 3: relation entries without
+ * the content hash of their file (the file's row holds it).
+ */
+export const STORE_FORMAT = 3;
 
 let codeAndData: string | undefined;
 

@@ -12,6 +12,7 @@ import { toGexf, toJSON } from '../../src/export/index.js';
 import { openStore } from '../../src/store/index.js';
 import { articleDrafts, storedDrafts } from '../../src/resolve/index.js';
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'store');
 const page = join(import.meta.dirname, '..', '..', 'data', '000_6a6b28fc1a4d90e2.txt');
@@ -179,6 +180,35 @@ describe('incremental build', () => {
       expect((await outputs({ store })).store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
     } finally {
       store.close();
+    }
+  });
+
+  it('drops a store of format 2 (relation entries with their file hash) and extracts everything again', async () => {
+    const path = join(tmp, 'zhkg.db');
+    let store = openStore(path);
+    const first = await outputs({ store });
+    store.close();
+    // As format 2 left it: the same files (of this pipeline version), relation entries carrying their file's hash.
+    const db = new Database(path);
+    db.exec(
+      `DROP TABLE relations; CREATE TABLE relations (file TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, entry BLOB NOT NULL, PRIMARY KEY (file, seq))`,
+    );
+    db.pragma('user_version = 2');
+    db.close();
+    store = openStore(path);
+    try {
+      const again = await outputs({ store });
+      expect(again.store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
+      expect(again.json).toBe(first.json);
+      expect((await outputs({ store })).store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0 } });
+    } finally {
+      store.close();
+    }
+    const columns = new Database(path, { readonly: true });
+    try {
+      expect((columns.pragma('table_info(relations)') as Array<{ name: string }>).map((c) => c.name)).toEqual(['file', 'seq', 'entry']);
+    } finally {
+      columns.close();
     }
   });
 });
