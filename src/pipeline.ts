@@ -11,8 +11,8 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { Resolver, articleDrafts, draftsOf, resolveEntities, resolveMentions, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
-import { articleRelations, extractRelations } from './relations/index.js';
+import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
+import { extractRelations } from './relations/index.js';
 import { RelationCache } from './relations/cache.js';
 import { GraphAssembler, buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
@@ -623,15 +623,15 @@ async function streamFromStore(
     const assembler = new GraphAssembler({ packEntities: true });
     assembler.setEntities(entities);
     progress('relations', 0, 1);
-    const byKey = new Map(entities.map((e) => [e.key, e]));
+    const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
     // Each stored article's facts are kept in the store with what they were made from (src/relations/cache.ts)
     // and reused while none of it changed: a build that adds a page makes again only the facts of the new
     // articles and of those whose names, keys or entities it changed.
     const store = resolving.store;
-    const cache = store.relationEntries && store.putRelationEntries ? new RelationCache(naming, weak, byKey) : undefined;
-    if (cache) relationCounts = counts;
+    const keeps = store.relationEntries !== undefined && store.putRelationEntries !== undefined;
+    if (keeps) relationCounts = counts;
     for (const u of units) {
-      const keep = cache && 'name' in u ? u : undefined;
+      const keep = keeps && 'name' in u ? u : undefined;
       const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
       const made: Array<{ seq: number; bytes: Buffer }> = [];
       let seq = 0;
@@ -639,22 +639,15 @@ async function streamFromStore(
         const k = seq++;
         assembler.addArticle(a);
         const stored = entries?.get(k);
-        const reused = stored && cache!.reuse(stored, a);
-        if (reused) {
-          counts.reused++;
-          for (const f of reused) assembler.addFact(f);
-          return;
-        }
-        if (cache && keep) {
+        let facts = stored && relations.reuse(stored, a);
+        if (facts) counts.reused++;
+        else if (keep) {
           counts.made++;
-          const { facts, entry } = cache.make(a, drafts());
+          const { facts: fresh, entry } = relations.make(a, drafts());
           if (entry) made.push({ seq: k, bytes: entry });
-          for (const f of facts) assembler.addFact(f);
-          return;
-        }
-        let mentions = resolveMentions(drafts(), naming);
-        if (weak.size > 0) mentions = mentions.filter((x) => !weak.has(x.entity));
-        for (const f of articleRelations(a, mentions, byKey)) assembler.addFact(f);
+          facts = fresh;
+        } else facts = relations.facts(a, drafts());
+        for (const f of facts) assembler.addFact(f);
       });
       if (keep && made.length > 0) await store.putRelationEntries!(keep.name, keep.hash, made);
     }

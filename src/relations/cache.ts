@@ -13,9 +13,7 @@ import type { Article, Entity, EntityKind, RelationFact, RelationType } from '..
 import type { ArticleDrafts, Naming } from '../resolve/index.js';
 import { resolveMentions } from '../resolve/index.js';
 import { makeEvidence } from '../text/evidence.js';
-import { RecordingLookup, factSpans } from './context.js';
-import { namedEntity } from './authored.js';
-import { codeOf } from './places.js';
+import { ENTITY_FIELDS_READ, EntityTable, type EntityLookup } from './context.js';
 import { articleRelations } from './index.js';
 
 /**
@@ -51,23 +49,57 @@ class Strings {
   }
 }
 
-/** What the families read of an entity, as one string ('' when there is none). */
+/** The fields of ENTITY_FIELDS_READ besides the key (a print is kept per key), as paths. */
+const PRINTED = ENTITY_FIELDS_READ.filter((f) => f !== 'key').map((f) => f.split('.'));
+
+/** What the families read of an entity (ENTITY_FIELDS_READ), as one string ('' when there is none). */
 function printOf(e: Entity | undefined): string {
-  return e ? JSON.stringify([e.kind, e.label, e.aliases, codeOf(e) ?? null]) : '';
+  if (!e) return '';
+  return JSON.stringify(PRINTED.map((path) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], e) ?? null));
 }
 
 /**
- * Making and reusing entries for one build: the corpus-wide naming, the entities dropped as weak and the
- * entity table of that build.
+ * An entity table that records what the families read from it while one article's facts are made: the keys
+ * looked up and the entities found by name (bylines' people and outlets). The facts of the article are a
+ * function of its text, its resolved mentions and these reads.
+ */
+class RecordingLookup implements EntityLookup {
+  /** Keys looked up, in first-read order (an entity found by name is read too). */
+  readonly keys = new Set<string>();
+  /** Entities found by name: name, kind, the key found ('' for none). */
+  readonly names: Array<[string, string, string]> = [];
+
+  constructor(private readonly base: EntityLookup) {}
+
+  get(key: string): Entity | undefined {
+    this.keys.add(key);
+    return this.base.get(key);
+  }
+
+  named(name: string, kind: Entity['kind'], articleId: string): Entity | undefined {
+    const found = this.base.named(name, kind, articleId);
+    this.names.push([name, kind, found?.key ?? '']);
+    if (found) this.keys.add(found.key);
+    return found;
+  }
+}
+
+/**
+ * An article's relation facts in one build (its corpus-wide naming, the entities it dropped as weak, its entity
+ * table): made from the article's drafts, with or without the entry that lets a later build reuse them, or
+ * reused from such an entry.
  */
 export class RelationCache {
   private readonly prints = new Map<string, string>();
+  private readonly table: EntityTable;
 
   constructor(
     private readonly naming: Naming,
     private readonly weak: ReadonlySet<string>,
-    private readonly table: ReadonlyMap<string, Entity>,
-  ) {}
+    table: ReadonlyMap<string, Entity>,
+  ) {
+    this.table = new EntityTable(table);
+  }
 
   private print(key: string): string {
     let p = this.prints.get(key);
@@ -85,22 +117,21 @@ export class RelationCache {
     return this.weak.has(key) ? '' : key;
   }
 
-  /**
-   * The facts of `article` from its drafts (what `articleRelations` gives for its resolved mentions), and the
-   * entry that lets a later build reuse them (undefined when the families' reads could not be bounded).
-   */
+  /** The facts of `article` from its drafts: what `articleRelations` gives for its resolved mentions. */
+  facts(article: Article, drafts: ArticleDrafts): RelationFact[] {
+    return this.relations(article, drafts, this.table).facts;
+  }
+
+  /** `facts`, and the entry that lets a later build reuse them (undefined for a fact not made by `fact()`). */
   make(article: Article, drafts: ArticleDrafts): { facts: RelationFact[]; entry: Buffer | undefined } {
-    let mentions = resolveMentions(drafts, this.naming);
-    const keys = mentions.map((m) => (this.weak.has(m.entity) ? '' : m.entity));
-    if (this.weak.size > 0) mentions = mentions.filter((m) => !this.weak.has(m.entity));
     const lookup = new RecordingLookup(this.table);
-    const facts = articleRelations(article, mentions, lookup);
-    if (lookup.unbounded) return { facts, entry: undefined };
+    const spansOf = new Map<RelationFact, Array<[number, number]>>();
+    const { facts, keys } = this.relations(article, drafts, lookup, (f, spans) => spansOf.set(f, spans));
     const strings = new Strings();
     const ints: number[] = [];
     for (const f of facts) {
-      const spans = factSpans.get(f);
-      if (!spans) return { facts, entry: undefined }; // a fact not made by `fact()`: not reproducible from spans
+      const spans = spansOf.get(f);
+      if (!spans) return { facts, entry: undefined }; // not reproducible from spans
       ints.push(strings.at(f.relation), strings.at(f.source), strings.at(f.target), strings.at(f.label), spans.length);
       for (const [s, e] of spans) ints.push(s, e);
     }
@@ -110,10 +141,23 @@ export class RelationCache {
       parts: Int32Array.from(drafts.flatMap((d) => [strings.at(d.kind), strings.at(d.label), strings.at(d.code), strings.at(d.anchor)])),
       keys: Int32Array.from(keys, (k) => (k === '' ? -1 : strings.at(k))),
       reads: Int32Array.from([...lookup.keys].flatMap((k) => [strings.at(k), strings.at(this.print(k))])),
-      named: Int32Array.from(lookup.named.flatMap(([name, kind, key]) => [strings.at(name), strings.at(kind), key === '' ? -1 : strings.at(key)])),
+      named: Int32Array.from(lookup.names.flatMap(([name, kind, key]) => [strings.at(name), strings.at(kind), key === '' ? -1 : strings.at(key)])),
       facts: Int32Array.from(ints),
     };
     return { facts, entry: serialize(entry) };
+  }
+
+  /** The facts of the article's resolved mentions (weak entities dropped), and the key of each draft ('' for a weak one). */
+  private relations(
+    article: Article,
+    drafts: ArticleDrafts,
+    lookup: EntityLookup,
+    onFact?: (f: RelationFact, spans: Array<[number, number]>) => void,
+  ): { facts: RelationFact[]; keys: string[] } {
+    let mentions = resolveMentions(drafts, this.naming);
+    const keys = mentions.map((m) => (this.weak.has(m.entity) ? '' : m.entity));
+    if (this.weak.size > 0) mentions = mentions.filter((m) => !this.weak.has(m.entity));
+    return { facts: articleRelations(article, mentions, lookup, onFact), keys };
   }
 
   /** The facts an entry holds for `article`, when nothing they were made from changed; else undefined. */
@@ -134,7 +178,7 @@ export class RelationCache {
     }
     for (let i = 0; i < reads.length; i += 2) if (this.print(strings[reads[i]!]!) !== strings[reads[i + 1]!]) return undefined;
     for (let i = 0; i < named.length; i += 3) {
-      const found = namedEntity(this.table, strings[named[i]!]!, strings[named[i + 1]!] as Entity['kind'], article.id);
+      const found = this.table.named(strings[named[i]!]!, strings[named[i + 1]!] as Entity['kind'], article.id);
       if ((found?.key ?? '') !== (str(named[i + 2]!) ?? '')) return undefined;
     }
     const facts: RelationFact[] = [];

@@ -14,44 +14,59 @@ export interface ArticleView {
   /** Mentions per sentence index, in text order. */
   bySentence: Map<number, EntityMention[]>;
   entities: EntityLookup;
+  /** Told of each fact `fact()` makes, with the sorted spans it was made from (the relation cache keeps them). */
+  onFact?: (fact: RelationFact, spans: Array<[number, number]>) => void;
 }
 
 /**
- * The entity table as relation families read it: an entity by key (a `Map` is one). Families read of an entity
- * only the fields in ENTITY_FIELDS_READ (the per-article cache of a build over a store relies on it, and a test
- * checks it).
+ * The entity table as relation families read it. Families read of an entity only the fields in
+ * ENTITY_FIELDS_READ (the per-article cache of a build over a store relies on it, and a test checks it), and
+ * find entities by key or, for bylines, by name.
  */
 export interface EntityLookup {
   get(key: string): Entity | undefined;
-  values(): Iterable<Entity>;
+  /**
+   * The entity of `kind` named `name` (label or alias) for the article `articleId`: the first in table order
+   * that names the article (a namesake elsewhere is another person), else the first.
+   */
+  named(name: string, kind: Entity['kind'], articleId: string): Entity | undefined;
 }
 
 /** What relation families read of an entity (besides its key): its kind, label, aliases and division code. */
 export const ENTITY_FIELDS_READ = ['key', 'kind', 'label', 'aliases', 'attributes.code'] as const;
 
-/**
- * An entity table that records what the families read from it while one article's facts are made: the keys
- * looked up and the entities found by name (bylines' people and outlets). The facts of the article are a
- * function of its text, its resolved mentions and these reads (see src/relations/cache.ts).
- */
-export class RecordingLookup implements EntityLookup {
-  /** Keys looked up, in first-read order. */
-  readonly keys = new Set<string>();
-  /** Entities found by name: name, kind, the key found ('' for none). */
-  readonly named: Array<[string, string, string]> = [];
-  /** Set when the whole table was walked (no bounded set of reads). */
-  unbounded = false;
+/** An entity table (key → entity, in table order) as the families read it. */
+export class EntityTable implements EntityLookup {
+  /** Name → the entities (in table order) with that label or alias; built at the first name lookup. */
+  private byName: Map<string, Entity[]> | undefined;
 
-  constructor(readonly base: ReadonlyMap<string, Entity>) {}
+  constructor(private readonly entities: ReadonlyMap<string, Entity>) {}
 
   get(key: string): Entity | undefined {
-    this.keys.add(key);
-    return this.base.get(key);
+    return this.entities.get(key);
   }
 
-  values(): Iterable<Entity> {
-    this.unbounded = true;
-    return this.base.values();
+  named(name: string, kind: Entity['kind'], articleId: string): Entity | undefined {
+    let found: Entity | undefined;
+    // The entities so named, in table order (an index: a scan of the whole table per byline grew with the corpus).
+    for (const e of this.index().get(name) ?? []) {
+      if (e.kind !== kind) continue;
+      if (e.articles.includes(articleId)) return e;
+      found ??= e;
+    }
+    return found;
+  }
+
+  private index(): Map<string, Entity[]> {
+    if (this.byName) return this.byName;
+    const index = new Map<string, Entity[]>();
+    for (const e of this.entities.values())
+      for (const n of new Set([e.label, ...e.aliases])) {
+        const list = index.get(n);
+        if (list) list.push(e);
+        else index.set(n, [e]);
+      }
+    return (this.byName = index);
   }
 }
 
@@ -67,7 +82,7 @@ function flatten(ms: EntityMention[]): EntityMention[] {
   return out;
 }
 
-export function makeView(article: Article, mentions: EntityMention[], entities: EntityLookup): ArticleView {
+export function makeView(article: Article, mentions: EntityMention[], entities: EntityLookup, onFact?: ArticleView['onFact']): ArticleView {
   const own = mentions.filter((m) => m.article === article.id);
   const flat = flatten(own);
   const all = [...own].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
@@ -77,7 +92,7 @@ export function makeView(article: Article, mentions: EntityMention[], entities: 
     if (!list) bySentence.set(m.sentence, (list = []));
     list.push(m);
   }
-  return { article, mentions: flat, all, bySentence, entities };
+  return { article, mentions: flat, all, bySentence, entities, ...(onFact ? { onFact } : {}) };
 }
 
 export function kindOf(view: ArticleView, m: EntityMention): NodeKind {
@@ -97,13 +112,10 @@ export function between(view: ArticleView, a: { end: number }, b: { start: numbe
   return view.article.text.slice(a.end, b.start);
 }
 
-/** The sorted spans each fact was made from, for facts made while a RecordingLookup records (the relation cache). */
-export const factSpans = new WeakMap<RelationFact, Array<[number, number]>>();
-
 export function fact(view: ArticleView, source: string, target: string, relation: RelationType, label: string, spans: Array<[number, number]>): RelationFact {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const f: RelationFact = { source, target, relation, label, evidence: makeEvidence(view.article, sorted) };
-  if (view.entities instanceof RecordingLookup) factSpans.set(f, sorted);
+  view.onFact?.(f, sorted);
   return f;
 }
 

@@ -4,7 +4,7 @@
  * (relation, source, target, label, article, sentence) and sorted, so the output is deterministic.
  */
 import type { Article, Entity, EntityMention, RelationFact } from '../types.js';
-import { makeView, type ArticleView, type EntityLookup } from './context.js';
+import { EntityTable, makeView, type ArticleView, type EntityLookup } from './context.js';
 import { roleFacts } from './role.js';
 import { locatedInFacts } from './locatedIn.js';
 import { partOfFacts } from './partOf.js';
@@ -38,7 +38,7 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
   if (!Array.isArray(articles) || !Array.isArray(mentions) || !Array.isArray(entities)) {
     throw new TypeError('extractRelations: articles, mentions and entities must be arrays');
   }
-  const table = new Map(entities.map((e) => [e.key, e]));
+  const table = new EntityTable(new Map(entities.map((e) => [e.key, e])));
   const byArticle = new Map<string, EntityMention[]>();
   for (const m of mentions) {
     let list = byArticle.get(m.article);
@@ -53,11 +53,12 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
 }
 
 /**
- * Relation facts of one article from its resolved mentions and the entity table (key → entity), deduplicated
- * per (relation, source, target, label, sentence), in the families' order (not sorted).
+ * Relation facts of one article from its resolved mentions and the entity table, deduplicated per (relation,
+ * source, target, label, sentence), in the families' order (not sorted); `onFact` is told of each fact made
+ * (duplicates included) with its spans.
  */
-export function articleRelations(article: Article, mentions: EntityMention[], table: EntityLookup): RelationFact[] {
-  const view = makeView(article, mentions, table);
+export function articleRelations(article: Article, mentions: EntityMention[], table: EntityLookup, onFact?: ArticleView['onFact']): RelationFact[] {
+  const view = makeView(article, mentions, table, onFact);
   const seen = new Set<string>();
   const out: RelationFact[] = [];
   for (const family of RELATION_FAMILIES) {
@@ -74,5 +75,5 @@ export function articleRelations(article: Article, mentions: EntityMention[], ta
 }
 
 export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
-export { makeView, ENTITY_FIELDS_READ } from './context.js';
+export { EntityTable, makeView, ENTITY_FIELDS_READ } from './context.js';
 export type { ArticleView, EntityLookup } from './context.js';

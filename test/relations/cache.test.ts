@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { articlesOfDocs, assignUniqueIds, extractArticleMentions } from '../../src/pipeline.js';
 import { readSources } from '../../src/text/read.js';
 import { Resolver, articleDrafts, resolveMentions, type ArticleDrafts, type Naming } from '../../src/resolve/index.js';
-import { ENTITY_FIELDS_READ, RELATION_FAMILIES, articleRelations, makeView } from '../../src/relations/index.js';
+import { ENTITY_FIELDS_READ, EntityTable, RELATION_FAMILIES, articleRelations, makeView } from '../../src/relations/index.js';
 import { RelationCache } from '../../src/relations/cache.js';
 import type { Article, Entity } from '../../src/types.js';
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
   table = new Map(entities.map((e) => [e.key, e]));
 }, 120_000);
 
-const factsOf = (i: number, t: ReadonlyMap<string, Entity> = table) => articleRelations(articles[i]!, resolveMentions(drafts[i]!, naming), t);
+const factsOf = (i: number, t: ReadonlyMap<string, Entity> = table) => articleRelations(articles[i]!, resolveMentions(drafts[i]!, naming), new EntityTable(t));
 
 /** Entries of every article, made against the build's table. */
 function entries(cache = new RelationCache(naming, new Set(), table)): Buffer[] {
@@ -146,11 +146,11 @@ describe('relation cache', () => {
     const watched = new Map([...table].map(([k, e]) => [k, watch(e)]));
     let facts = 0;
     articles.forEach((a, i) => {
-      const view = makeView(a, resolveMentions(drafts[i]!, naming), watched);
+      const view = makeView(a, resolveMentions(drafts[i]!, naming), new EntityTable(watched));
       for (const family of RELATION_FAMILIES) facts += family(view).length;
     });
     expect(facts).toBeGreaterThan(300);
-    // `articles` is read by bylines' name lookups only, which the cache asks again (namedEntity).
+    // `articles` is read by bylines' name lookups only, which the cache asks again (EntityLookup.named).
     const outside = [...read].filter((f) => !allowed.has(f) && f !== 'articles');
     expect(outside).toEqual([]);
     expect(read.has('aliases')).toBe(true);
