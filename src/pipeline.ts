@@ -475,7 +475,7 @@ async function gather(
         if (toStore) fileOf[index] = i;
         if (!pool) {
           found[index] = extractArticleMentions(article);
-          if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(articleDrafts(article, found[index]));
+          if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(article, found[index]);
           continue;
         }
         batch.push(index);

@@ -12,7 +12,7 @@ import { extractArticleMentions } from '../pipeline.js';
 import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { adoptSharedModel, shareModel, type SharedModel } from '../entities/model/index.js';
 import { getJieba } from '../segment/jieba.js';
-import { articleDrafts, storedDrafts } from '../resolve/index.js';
+import { storedDrafts } from '../resolve/index.js';
 import type { Article } from '../types.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/worker must run as a worker thread');
@@ -55,7 +55,7 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
     const articles = req.articles.map((a): Article => ({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] }));
     const mentions = articles.map((a) => extractArticleMentions(a));
     // Drafts read the text, the bylines and the mentions only (not the id or the offset map).
-    res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(articleDrafts(a, mentions[i]!))) } : { id: req.id, mentions };
+    res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(a, mentions[i]!)) } : { id: req.id, mentions };
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
   }

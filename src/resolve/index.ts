@@ -192,8 +192,8 @@ export type StoredDraft = Omit<Draft, 'article'>;
  * An article's drafts without the article, for a store: they depend only on the article's text, bylines and
  * raw mentions (not on its id nor on the corpus), so they are made once, at extraction.
  */
-export function storedDrafts(drafts: ArticleDrafts): StoredDraft[] {
-  return drafts.map(({ article: _article, ...rest }) => rest);
+export function storedDrafts(article: Article, mentions: Mention[]): StoredDraft[] {
+  return draftArticle(article, mentions).map(({ article: _article, ...rest }) => rest);
 }
 
 /** Stored drafts given back their article (the article as this build names it). */
@@ -263,8 +263,28 @@ interface DraftGroup {
   articles: Set<string>;
   /** Its MAX_NODE_EVIDENCE first evidence records by position, in position order. */
   evidence: Array<{ at: number; record: Evidence }>;
-  /** Attributes written by its drafts: where each was first written, and the last value and where. */
-  attributes: Map<string, { first: number; last: number; value: string }>;
+  /** Attributes written by its drafts. */
+  attributes: Map<string, AttributeWrites>;
+}
+
+/** The writes of one attribute: where it was first written, and the last value and where (draft positions). */
+interface AttributeWrites {
+  first: number;
+  last: number;
+  value: string;
+}
+
+/** Adds writes of attribute `name` to `writes` (a draft's one write, or a group's): the first position, the last value. */
+function addWrite(writes: Map<string, AttributeWrites>, name: string, w: AttributeWrites): void {
+  const was = writes.get(name);
+  if (!was) writes.set(name, { ...w });
+  else {
+    if (w.first < was.first) was.first = w.first;
+    if (w.last > was.last) {
+      was.last = w.last;
+      was.value = w.value;
+    }
+  }
 }
 
 /**
@@ -313,17 +333,7 @@ export class Resolver {
       }
       if (at < g.first) g.first = at;
       const { article, mention: m } = d;
-      const write = (name: string, value: string) => {
-        const w = g.attributes.get(name);
-        if (!w) g.attributes.set(name, { first: at, last: at, value });
-        else {
-          if (at < w.first) w.first = at;
-          if (at > w.last) {
-            w.last = at;
-            w.value = value;
-          }
-        }
-      };
+      const write = (name: string, value: string) => addWrite(g.attributes, name, { first: at, last: at, value });
       // The reference writes `code` (and `divisionLevel`) for every draft with a code: its key either has
       // no #code (one code for the name) or ends with its own.
       if (d.code) {
@@ -369,7 +379,7 @@ export class Resolver {
       const e: Entity = { key, label: head.label, kind: head.kind, aliases: [], mentions: 0, articles: [], evidence: [] };
       const aliases = new Set<string>();
       const articles = new Set<string>();
-      const attributes = new Map<string, { first: number; last: number; value: string }>();
+      const attributes = new Map<string, AttributeWrites>();
       const evidence: Array<{ at: number; record: Evidence }> = [];
       let best = 0;
       let scored = 0;
@@ -383,15 +393,7 @@ export class Resolver {
         for (const [name, w] of g.attributes) {
           // Only attributes the reference writes for this key: a code is written when the key has no #code or its own.
           if (name !== 'place' && g.code && naming.manyCodes(g.label) && !key.endsWith(`#${g.code}`)) continue;
-          const was = attributes.get(name);
-          if (!was) attributes.set(name, { ...w });
-          else {
-            if (w.first < was.first) was.first = w.first;
-            if (w.last > was.last) {
-              was.last = w.last;
-              was.value = w.value;
-            }
-          }
+          addWrite(attributes, name, w);
         }
       }
       e.aliases = [...aliases].sort(cmp);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { openStore } from '../../src/store/index.js';
-import { articleDrafts, storedDrafts } from '../../src/resolve/index.js';
+import { storedDrafts } from '../../src/resolve/index.js';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
@@ -152,7 +152,7 @@ describe('incremental build', () => {
             .digest('hex'),
         )!;
         expect(file.drafts).toHaveLength(file.articles.length);
-        file.articles.forEach((a, k) => expect(file.drafts![k]).toEqual(storedDrafts(articleDrafts(a, file.mentions[k]!))));
+        file.articles.forEach((a, k) => expect(file.drafts![k]).toEqual(storedDrafts(a, file.mentions[k]!)));
         drafted += file.drafts!.flat().length;
       }
       expect(drafted).toBeGreaterThan(100);
