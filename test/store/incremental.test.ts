@@ -100,18 +100,33 @@ describe('incremental build', () => {
     writeFileSync(join(tmp, 'm2.txt'), `阿鲁科尔沁旗巴彦花镇宝山村的新路\n\n${person('阿鲁科尔沁旗巴彦花镇宝山村', 1)}`);
     writeFileSync(join(tmp, 'm3.txt'), `宝山村修塘坝\n\n${person('宝山村', 2)}王建国和村民一起修塘坝。\n`);
     const paths = () => ['m1.txt', ...files].map((f) => join(tmp, f)).filter((p) => existsSync(p));
+    // What the store is asked for and when the new file is stored, in order.
+    const events: string[] = [];
     const build = async (options: BuildOptions) => {
-      const r = await buildGraphFromPaths(paths(), { workers: 1, ...options });
-      return { gexf: toGexf(r.graph), json: toJSON(r.graph), store: r.store };
+      events.length = 0;
+      const r = await buildGraphFromPaths(paths(), { workers: 1, ...options, onStored: (phase) => phase === 'committed' && events.push('stored') });
+      const named = r.entities.filter((e) => e.label === '王建国').map((e) => [e.key, e.articles]);
+      return { gexf: toGexf(r.graph), json: toJSON(r.graph), store: r.store, named };
     };
     const store = openStore(join(tmp, 'zhkg.db'));
+    const read = store.read.bind(store);
+    store.read = (name, hash) => (events.push(`read ${name}`), read(name, hash));
     try {
       const first = await build({ store });
-      expect(first.json).toContain('"PERSON:王建国"');
+      // The two stored articles name one person: the new file must split the name in both.
+      expect(first.named).toEqual([['PERSON:王建国', ['m2#1', 'm3#1']]]);
       writeFileSync(join(tmp, 'm1.txt'), `水泉沟村的产业\n\n${person('阿鲁科尔沁旗天山口镇水泉沟村', 3)}`);
       const added = await build({ store, workers: 2, parallelMinBytes: 1 << 30 });
       expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0, relations: { reused: 0, made: 3 } });
+      // The stored files were resolved (read) while the new one was extracted on a worker, before it was stored;
+      // then the new file was resolved, and the relations pass read all three in corpus order.
+      expect(events).toEqual(['read m2.txt', 'read m3.txt', 'stored', 'read m1.txt', 'read m1.txt', 'read m2.txt', 'read m3.txt']);
+      expect(added.named).toEqual([
+        ['PERSON:王建国@宝山村', ['m2#1', 'm3#1']],
+        ['PERSON:王建国@水泉沟村', ['m1#1']],
+      ]);
       const want = await build({});
+      expect(want.named).toEqual(added.named);
       expect(added.gexf).toBe(want.gexf);
       expect(added.json).toBe(want.json);
       expect(added.json).toContain('"PERSON:王建国@水泉沟村"');
@@ -120,6 +135,7 @@ describe('incremental build', () => {
       rmSync(join(tmp, 'm1.txt'));
       const removed = await build({ store });
       expect(removed.store).toEqual({ extracted: 0, reused: 2, forgotten: 1, relations: { reused: 0, made: 2 } });
+      expect(removed.named).toEqual(first.named);
       expect(removed.json).toBe(first.json);
       expect(removed.gexf).toBe(first.gexf);
     } finally {
