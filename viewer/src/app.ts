@@ -137,11 +137,8 @@ interface Drawn {
   /** `edges` by edge number (EdgeIndex order) */
   edgeMask: Uint8Array | null;
   labels: Set<string> | null;
-  /** nodes and edges marked by a selection, a focus or a path's ends (refreshed when it changes) */
+  /** nodes marked by a focus or a path's ends (highlighted, labelled: refreshed when it changes) */
   spotNodes: string[];
-  spotEdges: string[];
-  /** a node is selected (its edges alone are drawn) */
-  bright: boolean;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
@@ -263,7 +260,6 @@ export class App {
     y: Float64Array;
     size: Float64Array;
     width: Float64Array;
-    priority: Float64Array;
     maxSize: number;
     maxWidth: number;
   } | null = null;
@@ -420,6 +416,8 @@ export class App {
         const t = performance.now();
         this.edgesLater = false;
         this.refresh();
+        // sigma holds the whole graph now: the nodes-only copy is not needed again
+        this.nodesOnly = null;
         this.timings.edges = performance.now() - t;
         document.body.dataset.edges = 'drawn';
       }, 0),
@@ -453,7 +451,7 @@ export class App {
       later(() => {
         if (this.graph !== graph) return;
         const t = performance.now();
-        warmPathView(graph);
+        warmPathView(graph, first);
         this.timings.warmPath = performance.now() - t;
       });
     };
@@ -1137,27 +1135,22 @@ export class App {
     const last = this.drawn;
     if (last && now && last.sig === now.sig) {
       const nodes = new Set<string>();
-      const edges = new Set<string>();
       const labels = now.labels;
       const lastLabels = last.labels;
       shown.forEachNode((n) => {
         if (sc.nodes.has(n) !== last.nodes.has(n) || (labels === null || labels.has(n)) !== (lastLabels === null || lastLabels.has(n))) nodes.add(n);
       });
-      // Edges shown or hidden by a filter, with no selection before or now (nothing else of theirs changes):
-      // only their `hidden` flag is set on sigma's data (repaintEdges); the others go through the reducer.
-      const spotEdges = new Set([...last.spotEdges, ...now.spotEdges]);
-      const plain = !last.bright && !now.bright;
+      // Edges shown or hidden by a filter (there is no selection before or now, see drawnNow: nothing else of
+      // theirs changes): only their `hidden` flag is set on sigma's data (repaintEdges), no reducer runs.
       const flips: string[] = [];
       const sources: string[] = [];
       const targets: string[] = [];
       const hide: boolean[] = [];
       const flip = (e: string, s: string, t: string, hidden: boolean) => {
-        if (plain && !spotEdges.has(e)) {
-          flips.push(e);
-          sources.push(s);
-          targets.push(t);
-          hide.push(hidden);
-        } else edges.add(e);
+        flips.push(e);
+        sources.push(s);
+        targets.push(t);
+        hide.push(hidden);
       };
       const ix = this.edgeIx;
       if (last.edgeMask && now.edgeMask && ix?.graph === g && last.edgeMask.length === ix.keys.length) {
@@ -1170,12 +1163,9 @@ export class App {
         for (const e of now.edges) if (!last.edges.has(e)) flip(e, ...ends(e), false);
         for (const e of last.edges) if (!now.edges.has(e)) flip(e, ...ends(e), true);
       }
-      // what a selection or a focus marks (highlighted, labelled), before and now
+      // what a focus or a path's ends mark (highlighted, labelled), before and now
       for (const n of [...last.spotNodes, ...now.spotNodes]) if (shown.hasNode(n)) nodes.add(n);
-      for (const e of spotEdges) if (shown.hasEdge(e)) edges.add(e);
-      // a selection hides the edges that do not touch it (software GL draws the frame in a fraction of the time)
-      if (last.bright !== now.bright) for (const e of now.edges) edges.add(e);
-      const partialGraph = { nodes: [...nodes], edges: [...edges] };
+      const partialGraph = { nodes: [...nodes], edges: [] };
       if (flips.length === 0) s.refresh({ partialGraph, skipIndexation: true });
       else {
         // the nodes first (the edges' buffers read their ends' display data), then the flipped edges, then the frame
@@ -1264,8 +1254,7 @@ export class App {
       nodes: [...nodes].filter((n) => whole.hasNode(n)),
       edges: [...new Set([...last.spotEdges, ...spotEdges])].filter((e) => whole.hasEdge(e)),
     };
-    // (the frame is drawn now: the texture follows the masks at its first program)
-    touchVisibility(s);
+    // (the frame is drawn now: the texture follows the masks set above at its first program)
     s.refresh({ partialGraph, skipIndexation: true });
   }
 
@@ -1297,18 +1286,15 @@ export class App {
 
   /**
    * What the reducers show now, for the next refresh to compare with; null when the display depends on
-   * more than that (fading around a hovered or selected node or a selected edge).
+   * more than that (fading around a hovered or selected node or a selected edge). Only called for a graph
+   * not drawn through the visibility texture (refreshMasked keeps its own record).
    */
   private drawnNow(): Drawn | null {
     const g = this.graph;
     const sc = this.scope;
-    if (!g || !sc || (!this.lightSpot && (this.focusSet || this.state.edge || this.hovered))) return null;
-    const spotNodes = [...(this.focusSet ?? [])];
+    if (!g || !sc || this.focusSet || this.state.edge || this.hovered) return null;
+    const spotNodes: string[] = [];
     for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo]) if (n !== null) spotNodes.push(n);
-    const spotEdges: string[] = [];
-    const bright = this.brightNode();
-    if (bright !== null && g.hasNode(bright)) g.forEachEdge(bright, (e) => void spotEdges.push(e));
-    if (this.state.edge !== null) spotEdges.push(this.state.edge);
     return {
       sig: JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]),
       nodes: sc.nodes,
@@ -1316,8 +1302,6 @@ export class App {
       edgeMask: this.shownMask,
       labels: this.labelSet,
       spotNodes,
-      spotEdges,
-      bright: bright !== null,
     };
   }
 
@@ -1804,7 +1788,6 @@ export class App {
       y: new Float64Array(len),
       size: new Float64Array(len),
       width: new Float64Array(len),
-      priority: new Float64Array(len),
       maxSize: 0,
       maxWidth: 0,
     };
@@ -1814,7 +1797,6 @@ export class App {
       order.y[i] = c.a.y;
       order.size[i] = c.size;
       order.width[i] = this.labelWidth(c.a.label);
-      order.priority[i] = c.priority;
       order.maxSize = Math.max(order.maxSize, c.size);
       order.maxWidth = Math.max(order.maxWidth, order.width[i]);
     });
