@@ -1,0 +1,94 @@
+/** Moving sigma's camera: framing the nodes in view, centring on nodes; and the minimap that follows it. */
+import type Sigma from 'sigma';
+import type { NodeDisplayData } from 'sigma/types';
+import { byId } from './dom.js';
+import { MINIMAP_MIN_NODES, Minimap } from './minimap.js';
+import type { EdgeView, NodeView, ViewGraph } from './model.js';
+
+type Renderer = Sigma<NodeView, EdgeView>;
+
+/** The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin. */
+export function fitTo(s: Renderer, nodes: Iterable<string>, animate = true): void {
+  const { width, height } = s.getDimensions();
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const n of nodes) {
+    const d = s.getNodeDisplayData(n);
+    if (!d) continue;
+    const v = s.framedGraphToViewport(d);
+    x0 = Math.min(x0, v.x);
+    y0 = Math.min(y0, v.y);
+    x1 = Math.max(x1, v.x);
+    y1 = Math.max(y1, v.y);
+  }
+  if (!Number.isFinite(x0) || width <= 0 || height <= 0) return;
+  const cam = s.getCamera();
+  const centre = s.viewportToFramedGraph({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+  const ratio = Math.max(0.02, Math.min(cam.ratio, cam.ratio * 1.6 * Math.max((x1 - x0) / width, (y1 - y0) / height, 0.15)));
+  const state = { x: centre.x, y: centre.y, ratio };
+  if (animate) void cam.animate(state, { duration: 300 });
+  else cam.setState(state);
+}
+
+/** Whole graph (`inView` null), or the nodes in view when focus, path or filters narrow it. */
+export function fitView(s: Renderer | null, inView: Set<string> | null): void {
+  if (!s || !inView) {
+    void s?.getCamera().animatedReset({ duration: 300 });
+    return;
+  }
+  // from the whole-graph frame, so that zooming in further is always possible
+  s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  fitTo(s, inView, false);
+}
+
+export function centerOn(s: Renderer, nodes: string[], zoom = true): void {
+  const pts = nodes.map((n) => s.getNodeDisplayData(n)).filter((d): d is NodeDisplayData => d !== undefined);
+  if (pts.length === 0) return;
+  const x = pts.reduce((a, p) => a + p.x, 0) / pts.length;
+  const y = pts.reduce((a, p) => a + p.y, 0) / pts.length;
+  const cam = s.getCamera();
+  void cam.animate({ x, y, ratio: zoom ? Math.min(cam.ratio, 0.6) : cam.ratio }, { duration: 300 });
+}
+
+/** The minimap of `g` (null: too few nodes for one), its dots the nodes `shown` says are, in their colour. */
+export function setupMinimap(s: Renderer, g: ViewGraph, shown: (n: string) => boolean, color: (a: NodeView) => string): Minimap | null {
+  const canvas = byId<HTMLCanvasElement>('minimap');
+  canvas.hidden = g.order <= MINIMAP_MIN_NODES;
+  // A fresh canvas per graph: the old map's listeners go with the old one.
+  const fresh = canvas.cloneNode() as HTMLCanvasElement;
+  canvas.replaceWith(fresh);
+  if (fresh.hidden) return null;
+  const map = new Minimap(fresh, {
+    points: () => {
+      const pts: { x: number; y: number; color: string }[] = [];
+      g.forEachNode((n, a) => {
+        if (shown(n)) pts.push({ x: a.x, y: a.y, color: color(a) });
+      });
+      return pts;
+    },
+    viewport: () => {
+      const { width, height } = s.getDimensions();
+      const a = s.viewportToGraph({ x: 0, y: 0 });
+      const b = s.viewportToGraph({ x: width, y: height });
+      return { x0: a.x, y0: a.y, x1: b.x, y1: b.y };
+    },
+    moveTo: (x, y) => {
+      const f = s.viewportToFramedGraph(s.graphToViewport({ x, y }));
+      s.getCamera().setState({ x: f.x, y: f.y });
+    },
+  });
+  s.getCamera().on('updated', () => map.schedule());
+  s.on('resize', () => map.schedule());
+  let frame = 0;
+  // Dots follow moved nodes (live layout) at most once a frame.
+  g.on('eachNodeAttributesUpdated', () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      map.redraw();
+    });
+  });
+  return map;
+}
