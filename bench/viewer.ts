@@ -20,6 +20,7 @@ import { serveViewer } from '../src/viewer/server.js';
 import { buildViewer } from '../scripts/build-viewer.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 import { loadAverage } from './child.js';
+import { PAINTED_SCRIPT, type PaintedWindow } from './viewer-pixels.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
@@ -38,8 +39,8 @@ const STEPS = `(async () => {
   g.forEachNode((_n, a) => { if (a.community !== null) sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1); });
   const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
   // One frame as software GL draws it: a one-pixel read of each WebGL canvas waits until the GL process has
-  // drawn what the page sent (what the user sees, and what the page's next task waits for).
-  const drawn = () => { for (const gl of Object.values(app.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); };
+  // drawn what the page sent (what the user sees, and what the page's next task waits for). (viewer-pixels.ts)
+  const drawn = () => window.__zhkgPainted(app.sigma.webGLContexts, false);
   // Each step: the page's own work (the state change, the scope, counts, legend, labels and sigma's refresh,
   // all synchronous) and the time until that frame is drawn to the pixel. The camera's animated return to
   // the whole graph (leaving a focus) is ended at once (its frames draw without edges meanwhile), and each
@@ -147,16 +148,17 @@ try {
       // the page's clock when the ready attribute is set (a mutation observer: runs right after that task's script),
       // and when the GL process has drawn that first frame to the pixel (a one-pixel read of each WebGL canvas,
       // right then: no later task of the page's counts)
+      await page.addInitScript(PAINTED_SCRIPT);
       await page.addInitScript(() => {
         new MutationObserver((_m, o) => {
           if (document.body?.dataset.ready) {
-            const w = window as unknown as {
+            const w = window as unknown as PaintedWindow & {
               __readyAt: number;
               __drawnAt: number;
               __zhkg: { sigma: { webGLContexts: Record<string, WebGLRenderingContext> } };
             };
             w.__readyAt = performance.now();
-            for (const gl of Object.values(w.__zhkg.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+            w.__zhkgPainted(w.__zhkg.sigma.webGLContexts, false);
             w.__drawnAt = performance.now();
             o.disconnect();
           }
@@ -164,8 +166,8 @@ try {
         // the same for the frame with the edges, when a large graph's first frame was drawn without them
         new MutationObserver((_m, o) => {
           if (document.body?.dataset.edges === 'drawn') {
-            const w = window as unknown as { __edgesAt: number; __zhkg: { sigma: { webGLContexts: Record<string, WebGLRenderingContext> } } };
-            for (const gl of Object.values(w.__zhkg.sigma.webGLContexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+            const w = window as unknown as PaintedWindow & { __edgesAt: number; __zhkg: { sigma: { webGLContexts: Record<string, WebGLRenderingContext> } } };
+            w.__zhkgPainted(w.__zhkg.sigma.webGLContexts, false);
             w.__edgesAt = performance.now();
             o.disconnect();
           }

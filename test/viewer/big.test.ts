@@ -2,9 +2,11 @@
  * The viewer on a graph of the big bench's size (issue 14 item 5): 16 000 nodes, 47 000 edges of the build's
  * shape (scripts/synthetic-graph.ts), written as `zhkg build` writes it. Guards that the page loads it from
  * file:// through the compact render graph (graph.js, no evidence in it), draws it, answers a search, a
- * filter and a focus, and loads a node's evidence from its shard when the panel opens. Waits are on
- * application state with bounds sized for a busy shared 2-core machine; no time is asserted (the bench
- * prints the figures: bench/viewer.ts).
+ * filter and a focus, and loads a node's evidence from its shard when the panel opens. What a filter or a
+ * selection leaves drawn is checked item by item against the graph file's own data (computed here, not by
+ * the page): the byte of each node and edge in the visibility texture the page handed to WebGL (captured at
+ * its upload), at the id sigma gave that item. Waits are on application state with bounds sized for a busy
+ * shared 2-core machine; no time is asserted (the bench prints the figures: bench/viewer.ts).
  */
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyViewer } from '../../src/viewer/copy.js';
 import { syntheticGraph } from '../../scripts/synthetic-graph.js';
+import { PAINTED_SCRIPT, type PaintedWindow } from '../../bench/viewer-pixels.js';
 import { buildAssets, launchBrowser } from './helpers.js';
 import { scriptJson } from './render-data.js';
 
@@ -31,22 +34,85 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let sentence: string;
 const pageErrors: string[] = [];
+type GraphData = ReturnType<typeof syntheticGraph>;
+type Attrs = Record<string, unknown>;
+let big: GraphData;
+let midData: GraphData;
+
+/**
+ * Every upload of the visibility texture (flat-programs.ts: a LUMINANCE byte per sigma item id), kept on
+ * its GL context as `__zhkgTexels`: what the programs read when they decide to draw an item.
+ */
+function captureTexels(): void {
+  type Upload = (this: WebGLRenderingContext, ...args: unknown[]) => void;
+  for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const proto = C.prototype as unknown as { texImage2D: Upload };
+    const own = proto.texImage2D;
+    proto.texImage2D = function (this: WebGLRenderingContext & { __zhkgTexels?: Uint8Array }, ...args: unknown[]) {
+      if (args.length === 9 && args[2] === this.LUMINANCE && args[8] instanceof Uint8Array) this.__zhkgTexels = args[8].slice();
+      own.apply(this, args);
+    };
+  }
+}
+
+/** Per node and edge key, its byte in the visibility texture last uploaded to the nodes' and the edges' layer (-1: none). */
+async function texels(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
+  // (a moving camera draws no edges: nothing would be uploaded to their layer)
+  await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
+  return page.evaluate(() => {
+    type Layer = { __zhkgTexels?: Uint8Array };
+    const s = window.__zhkg!.sigma! as unknown as {
+      render(): void;
+      nodeIndices: Record<string, number>;
+      edgeIndices: Record<string, number>;
+      webGLContexts: Record<string, Layer>;
+    };
+    s.render();
+    const read = (ids: Record<string, number>, layer: Layer | undefined) => {
+      const out: Record<string, number> = {};
+      for (const [k, id] of Object.entries(ids)) out[k] = layer?.__zhkgTexels?.[id] ?? -1;
+      return out;
+    };
+    return { nodes: read(s.nodeIndices, s.webGLContexts.nodes), edges: read(s.edgeIndices, s.webGLContexts.edges) };
+  });
+}
+
+/**
+ * The oracle: the nodes `nodeOn` accepts (from the graph file's attributes) are drawn and no other, and the
+ * edges between two of them that `edgeOn` accepts are drawn and no other, by their bytes in the texture.
+ */
+async function expectDrawn(data: GraphData, nodeOn: (a: Attrs) => boolean, edgeOn: (source: string, target: string) => boolean = () => true): Promise<void> {
+  const got = await texels();
+  const on = new Map(data.nodes.map((n) => [n.key, nodeOn(n.attributes)]));
+  const wrong = (items: [string, boolean][], bytes: Record<string, number>) => {
+    const bad = items.filter(([k, want]) => bytes[k] !== (want ? 255 : 0)).map(([k, want]) => `${k}: ${bytes[k]} (want ${want ? 255 : 0})`);
+    return { count: bad.length, first: bad.slice(0, 5) };
+  };
+  expect(Object.keys(got.nodes).length).toBe(data.nodes.length);
+  expect(Object.keys(got.edges).length).toBe(data.edges.length);
+  expect(wrong([...on], got.nodes)).toEqual({ count: 0, first: [] });
+  const edges = data.edges.map((e): [string, boolean] => [e.key, on.get(e.source)! && on.get(e.target)! && edgeOn(e.source, e.target)]);
+  expect(wrong(edges, got.edges)).toEqual({ count: 0, first: [] });
+}
 
 beforeAll(async () => {
   assets = await buildAssets();
   out = await mkdtemp(join(tmpdir(), 'zhkg-big-'));
-  const g = syntheticGraph({ nodes: NODES, edges: EDGES });
+  const g = (big = syntheticGraph({ nodes: NODES, edges: EDGES }));
   sentence = (g.edges[0]!.attributes.evidenceList as { sentence: string }[])[0]!.sentence;
   await writeFile(join(out, 'graph.json'), JSON.stringify(g));
   await copyViewer(out, { assetsDir: assets });
   mid = await mkdtemp(join(tmpdir(), 'zhkg-mid-'));
-  await writeFile(join(mid, 'graph.json'), JSON.stringify(syntheticGraph({ nodes: MID_NODES, edges: MID_EDGES })));
+  midData = syntheticGraph({ nodes: MID_NODES, edges: MID_EDGES });
+  await writeFile(join(mid, 'graph.json'), JSON.stringify(midData));
   await copyViewer(mid, { assetsDir: assets });
   browser = await launchBrowser();
   browser.context.setDefaultTimeout(LONG);
   browser.context.setDefaultNavigationTimeout(LONG);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.addInitScript(PAINTED_SCRIPT);
+  await page.addInitScript(captureTexels);
 }, LONG);
 
 afterAll(async () => {
@@ -91,6 +157,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(NODES));
       // nothing hidden before any filter
       expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => !window.__zhkg!.isDrawn('node', n)).length)).toBe(0);
+      await expectDrawn(big, () => true);
 
       const first = await page.evaluate(() => window.__zhkg!.graph!.nodes()[0]!);
       const label = await page.evaluate((k) => window.__zhkg!.graph!.getNodeAttribute(k, 'label'), first);
@@ -110,13 +177,16 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       await page.fill('#degree-min', '5');
       await page.dispatchEvent('#degree-min', 'change');
       await page.waitForFunction((b) => document.body.dataset.scope !== b, before);
-      const expected = await page.evaluate(() => window.__zhkg!.graph!.filterNodes((_n, a) => a.degree >= 5).length);
+      const degreeAtLeast5 = (a: Attrs) => (a.degree as number) >= 5;
+      const expected = big.nodes.filter((n) => degreeAtLeast5(n.attributes)).length;
       expect(expected).toBeGreaterThan(0);
       expect(expected).toBeLessThan(NODES);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(expected));
       // (sigma keeps the whole graph: what the filter leaves out is not drawn through the programs' visibility texture)
       expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
       expect(await page.evaluate(() => window.__zhkg!.sigma!.getGraph().filterNodes((n) => window.__zhkg!.isDrawn('node', n)).length)).toBe(expected);
+      // each node and edge drawn or not as the graph file's degrees say
+      await expectDrawn(big, degreeAtLeast5);
 
       // focus on the node: its ego network only
       await page.evaluate(() =>
@@ -198,6 +268,7 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
         expect([filtered.order, filtered.size]).toEqual([MID_NODES, MID_EDGES]);
         await refresh();
         expect(await state()).toEqual(filtered);
+        await expectDrawn(midData, (a) => min === null || (a.degree as number) >= min);
       }
       // what is drawn is what the filter leaves, counted in the pixels of sigma's node and edge layers: nothing
       // when it leaves nothing (the visibility texture hides every item), something once cleared
@@ -205,27 +276,20 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
         page.evaluate((r) => {
           const app = window.__zhkg!;
           app.update({ ranges: r as typeof app.state.ranges });
-          // (render and webGLContexts: sigma's, typed loosely here)
+          // (render and webGLContexts: sigma's, typed loosely here; __zhkgPainted: bench/viewer-pixels.ts)
           const s = app.sigma! as unknown as { render(): void; webGLContexts: Record<string, WebGL2RenderingContext> };
           s.render();
-          const counts: number[] = [];
-          for (const name of ['nodes', 'edges'] as const) {
-            const gl = s.webGLContexts[name]!;
-            const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
-            gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
-            let n = 0;
-            for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-            counts.push(n);
-          }
-          return counts;
+          return (window as unknown as PaintedWindow).__zhkgPainted({ nodes: s.webGLContexts.nodes!, edges: s.webGLContexts.edges! }, true);
         }, ranges);
       const none = { degree: { min: 1e9, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } };
       const all = { degree: { min: null, max: null }, mentions: { min: null, max: null }, confidence: { min: null, max: null } };
       expect(await painted(none)).toEqual([0, 0]);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe('0');
+      await expectDrawn(midData, () => false);
       const [nodesPainted, edgesPainted] = await painted(all);
       expect(nodesPainted).toBeGreaterThan(1000);
       expect(edgesPainted).toBeGreaterThan(1000);
+      await expectDrawn(midData, () => true);
       // a filter first, so that coming back has something to put back besides the whole graph
       await page.evaluate(() => window.__zhkg!.update({ ranges: { ...window.__zhkg!.state.ranges, mentions: { min: 3, max: null } } }));
       await page.evaluate((k) => window.__zhkg!.focusOn(k), hub);
@@ -245,6 +309,11 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       // the same buffers and display data as sigma's own full refresh of the whole graph in this state
       await refresh();
       expect(await state()).toEqual(back);
+      // (the focus selected the hub, and it stays selected: of the edges between the nodes the filter keeps, only its own are drawn)
+      expect(await page.evaluate(() => window.__zhkg!.state.node)).toBe(hub);
+      const mentions3 = (a: Attrs) => (a.mentions as number) >= 3;
+      const hubs = (s: string, t: string) => s === hub || t === hub;
+      await expectDrawn(midData, mentions3, hubs);
 
       // a selection on the whole graph highlights the node, labels its neighbours and draws only its edges; no node fades
       const other = await page.evaluate((h) => window.__zhkg!.graph!.nodes().find((n) => n !== h && !window.__zhkg!.graph!.areNeighbors(n, h))!, hub);
@@ -266,9 +335,12 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
       const [touching, others] = await edgeHidden();
       expect(touching).toBe(0);
       expect(others).toBeGreaterThan(0);
+      // every node the filter keeps, and of the edges between them only the hub's
+      await expectDrawn(midData, mentions3, hubs);
       await page.evaluate(() => window.__zhkg!.selectNode(null));
       expect(await page.evaluate((k) => window.__zhkg!.sigma!.getNodeDisplayData(k)!.highlighted, hub)).toBe(false);
       expect(await edgeHidden()).toEqual([0, 0]);
+      await expectDrawn(midData, mentions3);
       const cleared = await state();
       await refresh();
       expect(await state()).toEqual(cleared);
