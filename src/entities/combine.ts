@@ -7,7 +7,7 @@
  *   3. a person's or program's name found by a rule is that entity wherever else it occurs in the text.
  */
 import type { Mention, Token } from '../types.js';
-import { isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
+import { FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
 
 /** Priority of the model's spans: below every rule. */
 export const MODEL_PRIORITY = 1;
@@ -179,6 +179,8 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     if (c.rule === 'org:suffix' && m.start < c.start && coveredByPlaces(m.start, c.start, rulePlaces)) return false;
     // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
+    // 红柳沟村党支部 + 领办合作社: nor to one that goes on over a verb of founding into what the body runs.
+    if (c.rule === 'org:suffix' && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end))) return false;
     return !PLACE_END.test(name);
   }
   // 秘书长杨世 + 和说: a title's name cut one character short where the model reads a given name of two (杨世和,
@@ -190,10 +192,46 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   return false;
 }
 
+/** A party body named by its level alone (村党支部, 嘎查党组织). */
+const GENERIC_BODY = /^(村|嘎查|社区|镇|乡|苏木)?(党支部|党总支|党组织|党委)$/;
+
+/** The non-entity terms of two characters or more, by first character (built once per set). */
+const termsByFirst = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/**
+ * Where the text holds a generic term of `nonEntities` ([start, end) pairs): a term is no entity, and neither is
+ * a piece of it (the model's 楚 in 楚商, a merchants' group; 中心 in 中心村, a kind of village).
+ */
+function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[number, number]> {
+  let index = termsByFirst.get(nonEntities);
+  if (!index) {
+    index = new Map();
+    for (const w of nonEntities) if (w.length >= 2) (index.get(w[0]!) ?? index.set(w[0]!, []).get(w[0]!)!).push(w);
+    termsByFirst.set(nonEntities, index);
+  }
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const words = index.get(text[i]!);
+    if (words) for (const w of words) if (text.startsWith(w, i)) out.push([i, i + w.length]);
+  }
+  return out;
+}
+
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
+  const terms = termSpans(text, nonEntities);
+  const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
+  // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
+  const practice = (c: Candidate): boolean =>
+    c.kind === 'ORGANIZATION' && GENERIC_BODY.test(text.slice(c.start, c.end)) && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end));
   const valid = candidates.filter(
     (c) =>
-      c.start >= 0 && c.end <= text.length && c.end > c.start && !nonEntities.has(text.slice(c.start, c.end)) && !(c.canonical && nonEntities.has(c.canonical)),
+      c.start >= 0 &&
+      c.end <= text.length &&
+      c.end > c.start &&
+      !nonEntities.has(text.slice(c.start, c.end)) &&
+      !(c.canonical && nonEntities.has(c.canonical)) &&
+      !inTerm(c) &&
+      !practice(c),
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |

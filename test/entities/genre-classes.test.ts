@@ -358,3 +358,34 @@ describe("jieba's word for a kind of body", () => {
     expect(found('宁城县人民法院审结了这起案件。', 'ORGANIZATION')).toEqual(['宁城县人民法院']);
   });
 });
+
+describe('a speaker who speaks for a body (ninth round)', () => {
+  it('is no part of its name: 代表 ends the stem of an organization', () => {
+    const orgs = found('会上，李振华代表县委、县政府向参会企业表示感谢。', 'ORGANIZATION');
+    expect(orgs).toContain('县委');
+    expect(orgs.some((o) => o.includes('代表'))).toBe(false);
+    const orgs2 = found('王海涛首先代表平山市委，向来宾表示欢迎。', 'ORGANIZATION');
+    expect(orgs2.some((o) => o.includes('代表'))).toBe(false);
+  });
+});
+
+describe('a cooperative that a party branch runs (领办, 创办)', () => {
+  it('is no organization named after the branch; the branch is', () => {
+    const orgs = found('昨天，红柳沟村党支部领办合作社召开了分红大会。', 'ORGANIZATION');
+    expect(orgs).toContain('红柳沟村党支部');
+    expect(orgs.some((o) => o.includes('领办'))).toBe(false);
+  });
+  it('and a branch named by its level alone before it names a practice, not a body', () => {
+    expect(found('全县推行村党支部领办集体合作社，集体收入逐年增加。', 'ORGANIZATION')).toEqual([]);
+  });
+});
+
+describe('generic words and their pieces', () => {
+  it('集团 and 中心 alone are no organization', () => {
+    expect(found('下一步，集团将加快推进项目建设。', 'ORGANIZATION')).toEqual([]);
+    expect(found('这两年，中心村办起了农家乐。', 'ORGANIZATION')).toEqual([]);
+  });
+  it('a piece of a generic term is no name (楚 in 楚商, merchants of Hubei)', () => {
+    expect(found('楚商大会明天在武汉开幕。', 'PLACE')).toEqual(['武汉']);
+  });
+});
