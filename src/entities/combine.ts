@@ -274,7 +274,19 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
         (c.kind === 'ORGANIZATION' && c.end - c.start >= 6) ||
         (c.kind === 'PLACE' && c.end - c.start >= 3)),
   );
+  // Places a rule found only inside an organization's name (道图嘎查 in 道图嘎查党支部) recur as places too.
+  const orgsChosen = chosen.filter((c) => c.kind === 'ORGANIZATION');
+  const innerPlaces = valid.filter(
+    (c) =>
+      c.kind === 'PLACE' &&
+      c.priority > MODEL_PRIORITY &&
+      c.end - c.start >= 3 &&
+      c.rule !== 'place:known' &&
+      c.rule !== 'place:province' &&
+      orgsChosen.some((o) => o.start <= c.start && c.end < o.end),
+  );
   const names = new Map<string, Candidate>();
+  for (const c of innerPlaces) names.set(text.slice(c.start, c.end), c);
   for (const c of repeatable) names.set(text.slice(c.start, c.end), c);
   const order2 = [...names.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   for (const n of order2) {

@@ -389,3 +389,11 @@ describe('generic words and their pieces', () => {
     expect(found('楚商大会明天在武汉开幕。', 'PLACE')).toEqual(['武汉']);
   });
 });
+
+describe('a place found only inside an organization’s name', () => {
+  it('recurs as a place where the text names it alone', () => {
+    const text = '去年，乌审旗图克镇道木嘎查党支部带头修了路。如今，道木嘎查的牛羊都有了销路。';
+    const places = recognize(text).filter((m) => m.kind === 'PLACE' && m.text === '道木嘎查');
+    expect(places.map((m) => m.start)).toEqual([text.indexOf('道木嘎查'), text.lastIndexOf('道木嘎查')]);
+  });
+});
