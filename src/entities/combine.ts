@@ -192,6 +192,20 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   return false;
 }
 
+/**
+ * Whether `c` is a place a rule found inside one of the organizations `orgs` (十里铺村 in 十里铺村党支部): not a bare
+ * province or lexicon name, which stand inside many bodies' names without naming where they are.
+ */
+function placeInside(c: Candidate, orgs: readonly Candidate[]): boolean {
+  return (
+    c.kind === 'PLACE' &&
+    c.priority > MODEL_PRIORITY &&
+    c.rule !== 'place:known' &&
+    c.rule !== 'place:province' &&
+    orgs.some((o) => o.start <= c.start && c.end < o.end)
+  );
+}
+
 /** A party body named by its level alone (村党支部, 嘎查党组织). */
 const GENERIC_BODY = /^(村|嘎查|社区|镇|乡|苏木)?(党支部|党总支|党组织|党委)$/;
 
@@ -276,15 +290,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   );
   // Places a rule found only inside an organization's name (道图嘎查 in 道图嘎查党支部) recur as places too.
   const orgsChosen = chosen.filter((c) => c.kind === 'ORGANIZATION');
-  const innerPlaces = valid.filter(
-    (c) =>
-      c.kind === 'PLACE' &&
-      c.priority > MODEL_PRIORITY &&
-      c.end - c.start >= 3 &&
-      c.rule !== 'place:known' &&
-      c.rule !== 'place:province' &&
-      orgsChosen.some((o) => o.start <= c.start && c.end < o.end),
-  );
+  const innerPlaces = valid.filter((c) => c.end - c.start >= 3 && placeInside(c, orgsChosen));
   const names = new Map<string, Candidate>();
   for (const c of innerPlaces) names.set(text.slice(c.start, c.end), c);
   for (const c of repeatable) names.set(text.slice(c.start, c.end), c);
@@ -316,11 +322,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     const orgs = chosen.filter((c) => c.kind === 'ORGANIZATION');
     const inner = valid.filter(
       (c) =>
-        (c.kind === 'PLACE' &&
-          c.priority > MODEL_PRIORITY &&
-          c.rule !== 'place:known' &&
-          c.rule !== 'place:province' &&
-          orgs.some((o) => o.start <= c.start && c.end < o.end)) ||
+        placeInside(c, orgs) ||
         // A body the lexicon knows that opens a longer one (国家卫生健康委员会 + 专家组): the body it belongs to.
         (c.kind === 'ORGANIZATION' && c.rule === 'org:known' && orgs.some((o) => o.start === c.start && c.end < o.end)),
     );

@@ -149,6 +149,9 @@ export function hasFunctionWordInside(ctx: RuleContext, start: number, end: numb
   return false;
 }
 
+/** Verbs of founding and running a body (党支部领办合作社: a cooperative the party branch runs). */
+export const FOUNDING_VERBS: readonly string[] = ['领办', '创办', '兴办', '开办', '领建'];
+
 /** Words that end a name scan to the left whatever jieba tags them (图为 is a caption's opening). */
 export const STOP_WORDS = new Set([
   '当地',
@@ -176,16 +179,9 @@ export const STOP_WORDS = new Set([
   '成立',
   // 代表 (on behalf of) between a speaker and the body he speaks for (X代表市委、市政府).
   '代表',
-  // Verbs of founding and running, which jieba tags as nouns (党支部 + 领办 + 合作社): see FOUNDING_VERBS.
-  '领办',
-  '创办',
-  '兴办',
-  '开办',
-  '领建',
+  // Verbs of founding and running, which jieba tags as nouns (党支部 + 领办 + 合作社).
+  ...FOUNDING_VERBS,
 ]);
-
-/** Verbs of founding and running a body (党支部领办合作社: a cooperative the party branch runs). */
-export const FOUNDING_VERBS: readonly string[] = ['领办', '创办', '兴办', '开办', '领建'];
 
 /** Characters that end a name scan to the left when they stand alone (function words). */
 export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);
