@@ -397,3 +397,16 @@ describe('a place found only inside an organization’s name', () => {
     expect(places.map((m) => m.start)).toEqual([text.indexOf('道木嘎查'), text.lastIndexOf('道木嘎查')]);
   });
 });
+
+describe('a photo credit', () => {
+  it('on a line of its own is the name without 摄', () => {
+    expect(found('大家围着炉子包饺子。\n刘军摄\n', 'PERSON')).toEqual(['刘军']);
+  });
+  it('after a caption whose lines the page joined (a gap after 摄)', () => {
+    const text = '大家围着炉子包饺子。那顺摄初二早上，村里又热闹起来。';
+    const gap = text.indexOf('摄') + 1;
+    expect(found(text, 'PERSON', [gap])).toEqual(['那顺']);
+    // Without the gap 摄 runs on into the next words: no credit there.
+    expect(found('他们把照片拍摄成册。刘军摄影多年。', 'PERSON').includes('刘军摄')).toBe(false);
+  });
+});

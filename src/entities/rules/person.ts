@@ -295,6 +295,9 @@ export function speakerNames(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** What ends a caption's sentence before its photo credit. */
+const CAPTION_END = new Set([...'。！？!?']);
+
 /** Bylines and photo credits: □郝佳丽, a line holding only a name, 韩海鹏 摄. */
 export function creditNames(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
@@ -309,20 +312,24 @@ export function creditNames(ctx: RuleContext): Candidate[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     const marked = /□/.test(text.slice(lineStart, s));
     const len = e - s;
-    // A line that is only a name (a byline whose □ the layout analysis removed, or kept).
-    if (len >= 2 && len <= (marked ? MAX_NAME : 4) && (marked || lex.surnames.longestAt(text, s, 2) > 0) && plausibleName(ctx, s, len)) {
+    // A line that is only a name (a byline whose □ the layout analysis removed, or kept); not a name and 摄 (a
+    // photo credit, below).
+    const credit = len >= 3 && text[e - 1] === '摄';
+    if (len >= 2 && len <= (marked ? MAX_NAME : 4) && !credit && (marked || lex.surnames.longestAt(text, s, 2) > 0) && plausibleName(ctx, s, len)) {
       out.push({ start: s, end: e, kind: 'PERSON', priority: 4, rule: 'person:byline' });
     } else if (marked && !lex.titles.longestAt(text, s)) {
       const n = nameLengthAt(ctx, s);
       if (n > 0) out.push({ start: s, end: s + n, kind: 'PERSON', priority: 4, rule: 'person:byline' });
     }
-    // Photo credit at the end of a line: "… 韩海鹏 摄".
-    if (len >= 3 && text[e - 1] === '摄') {
-      const nameEnd = e - 1;
-      for (let n = 2; n <= 4 && nameEnd - n >= s; n++) {
-        const p = nameEnd - n;
-        if (isBreak(ctx, p) && (isBreak(ctx, nameEnd) || nameEnd - n === s) && plausibleName(ctx, p, n)) {
-          out.push({ start: p, end: nameEnd, kind: 'PERSON', priority: 4, rule: 'person:credit' });
+    // Photo credit at the end of a line ("… 韩海鹏 摄"), or of a caption's sentence where the page's lines were
+    // joined ("…更壮。张 军摄" + a gap).
+    for (let k = text.indexOf('摄', s); k >= 0 && k < e; k = text.indexOf('摄', k + 1)) {
+      if (k - s < 2 || (k !== e - 1 && !ctx.gaps.has(k + 1) && isHan(text[k + 1]))) continue;
+      for (let n = 2; n <= 4 && k - n >= s; n++) {
+        const p = k - n;
+        const opens = k === e - 1 ? isBreak(ctx, k) || p === s : CAPTION_END.has(text[p - 1] ?? '');
+        if (isBreak(ctx, p) && opens && plausibleName(ctx, p, n)) {
+          out.push({ start: p, end: k, kind: 'PERSON', priority: 4, rule: 'person:credit' });
           break;
         }
       }
