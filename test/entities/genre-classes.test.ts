@@ -410,3 +410,15 @@ describe('a photo credit', () => {
     expect(found('他们把照片拍摄成册。刘军摄影多年。', 'PERSON').includes('刘军摄')).toBe(false);
   });
 });
+
+describe('a name glossed in brackets', () => {
+  it('names a body whose name is quoted: the gloss is part of the span and not of its canonical name', () => {
+    const text = '她组织成立了“乌兰其其格(意为红色的花)畜牧专业合作社”,带动牧户增收。';
+    const orgs = recognize(text).filter((m) => m.kind === 'ORGANIZATION');
+    expect(orgs.map((m) => [m.text, m.canonical])).toEqual([['乌兰其其格(意为红色的花)畜牧专业合作社', '乌兰其其格畜牧专业合作社']]);
+  });
+  it('but brackets that are no gloss still end the name', () => {
+    const orgs = found('她组织成立了“乌兰其其格(去年十月)畜牧专业合作社”。', 'ORGANIZATION');
+    expect(orgs.some((o) => o.includes('去年'))).toBe(false);
+  });
+});

@@ -191,6 +191,13 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** How a gloss of a name opens, in brackets after it: 意为 (meaning), 蒙语意为, 汉语意思是 …; and its longest length. */
+const GLOSS_OPENING = /^[(（](?:[蒙藏维汉]古?[语文])?(?:意为|意思是|意即|即)/;
+const MAX_GLOSS = 16;
+/** The longest name before a gloss, and the quotation marks that open it. */
+const MAX_GLOSSED_NAME = 8;
+const OPENING_QUOTES = new Set([...'“‘「『"']);
+
 /** Words before a body's name that are not part of it (see organizationCandidates). */
 const LEADING_NON_NAME = new Set(['原', '日电', '电', '讯', '本报讯', '报讯']);
 
@@ -264,10 +271,21 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;
     let s = scanStemStart(ctx, i, MAX_STEM, 1, mode !== 'weak', true);
-    // A bracketed part of the name (蒙草生态环境(集团)股份有限公司): go on before the opening bracket.
+    // A bracketed part of the name (蒙草生态环境(集团)股份有限公司), or a gloss of a name in another language
+    // (X(意为美丽的边疆)畜牧专业合作社, which names the body without it): go on before the opening bracket.
+    let gloss: Span | undefined;
     if (/[)）]/.test(text[s - 1] ?? '')) {
       const open = Math.max(text.lastIndexOf('(', s - 1), text.lastIndexOf('（', s - 1));
-      if (open >= 0 && s - open <= 8 && isHan(text[open - 1])) s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
+      const glossed = open >= 0 && s - open <= MAX_GLOSS && GLOSS_OPENING.test(text.slice(open, s));
+      if (open >= 0 && (s - open <= 8 || glossed) && isHan(text[open - 1])) {
+        if (glossed) gloss = { start: open, end: s };
+        s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
+        // A glossed name is a transliteration jieba cuts into anything (涛|日|根|合力): between quotation marks it
+        // is the whole run of characters after the opening mark.
+        let q = open;
+        while (glossed && q > 0 && open - q < MAX_GLOSSED_NAME && isHan(text[q - 1])) q--;
+        if (glossed && q < s && OPENING_QUOTES.has(text[q - 1] ?? '')) s = q;
+      }
     }
     // A stem starts at a word boundary: inside a name jieba knows whole (中华人民共和国|中央军事委员会,
     // 广西壮族自治区) it takes the whole word, inside another word it starts after it.
@@ -304,8 +322,15 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     const stem = text.slice(s, i);
     const name = text.slice(s, end);
     if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
-    // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行).
-    if (stem.length > 0 && hasFunctionWordInside(ctx, link ? link.end : s, i, true)) continue;
+    // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行). A gloss is read apart.
+    const from = link ? link.end : s;
+    if (
+      stem.length > 0 &&
+      (gloss
+        ? hasFunctionWordInside(ctx, from, gloss.start, true) || hasFunctionWordInside(ctx, gloss.end, i, true)
+        : hasFunctionWordInside(ctx, from, i, true))
+    )
+      continue;
     let ok: boolean;
     if (stem.length === 0) ok = mode === 'alone';
     else if (mode === 'weak') {
@@ -324,7 +349,8 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     if (!ok) continue;
     // A body the lexicon knows by its full name reaching over this stem (中央 + 全面深化改革委员会) is that body.
     if (knownBodies.some((o) => o.start < s)) continue;
-    out.push({ start: s, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix' });
+    const canonical = gloss && gloss.start > s ? text.slice(s, gloss.start) + text.slice(gloss.end, end) : undefined;
+    out.push({ start: s, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix', ...(canonical ? { canonical } : {}) });
     links.push({ start: s, end });
     i = end - 1;
   }
