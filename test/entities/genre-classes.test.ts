@@ -422,3 +422,13 @@ describe('a name glossed in brackets', () => {
     expect(orgs.some((o) => o.includes('去年'))).toBe(false);
   });
 });
+
+describe('a road between two places', () => {
+  it('names a place at each end (X至Y的新公路), also where jieba runs 至 into an unknown word', () => {
+    expect(found('去年秋天，镇里修通了一条巴彦花至查干敖包的新公路。', 'PLACE')).toEqual(['巴彦花', '查干敖包']);
+  });
+  it('not between hours, nor without a road', () => {
+    expect(found('每天上午9点至11点的道路封闭。', 'PLACE')).toEqual([]);
+    expect(found('活动从周一持续至周五的下午。', 'PLACE')).toEqual([]);
+  });
+});

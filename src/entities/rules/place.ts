@@ -8,7 +8,7 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, STOP_WORDS, dedupe, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, STOP_WORDS, dedupe, hasFunctionWordInside, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -267,6 +267,45 @@ export function countedPlaces(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** A road, railway or line between two places: X至Y(的)(新)公路. */
+const ROUTE = /至([\u4e00-\u9fff]{2,6}?)(?:的)?(?:新)?(?:高速公路|公路|铁路|高速|道路|通道|客运专线)/gu;
+/** Token tags that end the first place of a route to the left (一条, 修通了, 从). */
+const ROUTE_STOP_TAGS = /^(m|mq|q|v|vd|p|c|u|uj|ul|ud|r|d|f|t)$/;
+
+/**
+ * The two ends of a road between places (`修通了一条X至Y的新公路`): each a run of two to six characters, the first
+ * after a number, verb or preposition, the second up to the road; neither holding a function word.
+ */
+export function routePlaces(ctx: RuleContext): Candidate[] {
+  const { text } = ctx;
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(ROUTE)) {
+    const to = m.index;
+    let from = to;
+    while (from > 0 && to - from < 6 && isHan(text[from - 1])) {
+      const t = tokenAt(ctx, from - 1);
+      if (t && ROUTE_STOP_TAGS.test(t.tag)) break;
+      from = t ? Math.min(from - 1, t.start) : from - 1;
+    }
+    const second = { start: to + 1, end: to + 1 + m[1]!.length };
+    // 至 is a word of its own, or inside a word jieba does not know (花至查/x in a run of transliterations).
+    const link = tokenAt(ctx, to);
+    if (link && link.end - link.start > 1 && link.tag !== 'x') continue;
+    if (to - from < 2 || to - from > 6 || !wholeWords(ctx, from, to, link) || !wholeWords(ctx, second.start, second.end, link)) continue;
+    if (hasFunctionWordInside(ctx, second.start, second.end)) continue;
+    out.push({ start: from, end: to, kind: 'PLACE', priority: 3, rule: 'place:route' });
+    out.push({ ...second, kind: 'PLACE', priority: 3, rule: 'place:route' });
+  }
+  return out;
+}
+
+/** Whether [start, end) begins and ends at word boundaries (or inside the word `except`). */
+function wholeWords(ctx: RuleContext, start: number, end: number, except?: { start: number; end: number }): boolean {
+  const a = tokenAt(ctx, start);
+  const b = tokenAt(ctx, end - 1);
+  return (!a || a.start === start || a === except) && (!b || b.end === end || b === except);
+}
+
 /** Level suffixes a city's or county's short name leaves off (大冶市 → 大冶). */
 const SHORTENED_LEVEL = /^(.{2,})(市|县|旗|盟|区)$/;
 /** Characters that, right after a short name, make it part of a longer name (大冶湖, 杭州湾 are other places). */
@@ -418,6 +457,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
   }
   const natural = naturalPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
   const counted = countedPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
+  const routes = routePlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));
   return dedupe([
     ...links.map((l) => ({
       start: l.start,
@@ -429,5 +469,6 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     })),
     ...natural,
     ...counted,
+    ...routes,
   ]);
 }
