@@ -4,14 +4,10 @@
  * merged results are identical.
  */
 import { parentPort } from 'node:worker_threads';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { extractArticleMentions } from '../pipeline.js';
 import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { adoptSharedModel, shareModel, type SharedModel } from '../entities/model/index.js';
-import { getJieba } from '../segment/jieba.js';
+import { getJieba, releaseJieba } from '../segment/jieba.js';
 import { storedDrafts } from '../resolve/index.js';
 import type { Article } from '../types.js';
 
@@ -42,7 +38,7 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
   }
   if ('release' in req) {
     try {
-      release();
+      releaseJieba();
     } catch {
       // Nothing is lost when it cannot be freed (a temporary folder that cannot be written): it stays, as before.
     }
@@ -61,24 +57,3 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
   }
   port.postMessage(res);
 });
-
-/**
- * Frees the dictionaries nodejieba loaded in this thread. Its addon keeps them per thread and has no
- * destructor, so a terminated worker would leave them behind (~250 MB each: the dictionary is loaded twice,
- * for segmentation and for its TextRank extractor). Loading again deletes the loaded ones first; the new
- * ones are a one-word dictionary and IDF table, written for the purpose and removed at once. The thread is
- * terminated right after: it segments nothing more.
- */
-function release(): void {
-  const dir = mkdtempSync(join(tmpdir(), 'zhkg-release-'));
-  try {
-    const dict = join(dir, 'dict.utf8');
-    const idf = join(dir, 'idf.utf8');
-    writeFileSync(dict, '的 1 uj\n');
-    writeFileSync(idf, '的 1.0\n');
-    const jieba = createRequire(import.meta.url)('nodejieba') as { load(o: Record<string, string>): unknown };
-    jieba.load({ dict, userDict: dict, idfDict: idf, stopWordDict: idf });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
