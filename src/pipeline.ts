@@ -3,7 +3,7 @@
  * graph → metrics → layout. Pure over decoded sources; `buildGraphFromPaths` adds the file reading.
  */
 import type { MultiGraph } from 'graphology';
-import type { Article, Entity, Mention, RelationFact, SourceDoc } from './types.js';
+import type { Article, Entity, Mention, RelationFact, SourceDoc, Token } from './types.js';
 import { stat } from 'node:fs/promises';
 import { splitArticles } from './text/articles.js';
 import { listInputFiles, readSources } from './text/read.js';
@@ -20,6 +20,7 @@ import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
 import { extractionInput } from './parallel/protocol.js';
+import { WorkerSegmenter } from './parallel/segmenter.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
@@ -90,6 +91,14 @@ export interface BuildOptions {
    * new ones are extracted (default true; the graph is the same either way).
    */
   resolveWhileExtracting?: boolean;
+  /**
+   * For a one-shot process (`zhkg build`): when the input is extracted on this thread, segment it on a worker
+   * thread started with the first file to extract, while this thread loads the model, the rule lexicons and
+   * the division index (./parallel/segmenter.ts). A cold small build then pays the longest of the two loads,
+   * not their sum; the graph is the same. Not with `workers: 1`. Default false: in a long-lived process the
+   * dictionary, once loaded on this thread, serves every later build.
+   */
+  earlySegmenter?: boolean;
 }
 
 /** What a build did with its store. */
@@ -140,8 +149,8 @@ export const AUTHOR_CONFIDENCE = 0.95;
  * Entity mentions of one article: the recognizer's, plus bylines and photo credits as PERSON. Each carries
  * its confidence as `score` unless `confidence: false` (then no forward–backward pass is spent on it).
  */
-export function extractArticleMentions(article: Article, options: { nested?: boolean; confidence?: boolean } = {}): Mention[] {
-  const tokens = segment(article.text);
+export function extractArticleMentions(article: Article, options: { nested?: boolean; confidence?: boolean; tokens?: Token[] } = {}): Mention[] {
+  const tokens = options.tokens ?? segment(article.text);
   const confidence = options.confidence !== false;
   const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false, confidence });
   const authors: Mention[] = article.authors.map((a) => ({
@@ -153,6 +162,33 @@ export function extractArticleMentions(article: Article, options: { nested?: boo
   }));
   const kept = found.filter((m) => !authors.some((a) => m.start < a.end && a.start < m.end));
   return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Loads what recognition reads — the model and its tables, the rule lexicons, the division index — by
+ * recognizing one short sentence of our own with its tokens given (no segmenter needed); its mentions are
+ * dropped. For the early segmenter: this thread loads these while the worker loads the dictionary.
+ */
+export function warmRecognizer(): void {
+  const text = '北京市朝阳区的王建国说，合作社开会。';
+  const words: Array<[string, string]> = [
+    ['北京市', 'ns'],
+    ['朝阳区', 'ns'],
+    ['的', 'uj'],
+    ['王建国', 'nr'],
+    ['说', 'v'],
+    ['，', 'x'],
+    ['合作社', 'n'],
+    ['开会', 'v'],
+    ['。', 'x'],
+  ];
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const [word, tag] of words) {
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    at += word.length;
+  }
+  recognize(text, { tokens, nested: true, confidence: true });
 }
 
 /** Articles of the documents of one file (its pages …), numbered on across them, over-long ones cut. */
@@ -368,6 +404,7 @@ async function gather(
   const units: Unit[] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
+  let segmenter: WorkerSegmenter | undefined;
   let batch: number[] = [];
   let batchChars = 0;
   // Files being extracted into the store: each is stored once all its articles' mentions are found.
@@ -433,9 +470,14 @@ async function gather(
   };
   const kept = new Set<string>();
   try {
-    // The pool starts with the first file that needs extraction (a fully stored corpus needs none).
+    // The pool starts with the first file that needs extraction (a fully stored corpus needs none); so does
+    // the early segmenter, and this thread then loads what recognition reads while the worker loads jieba.
     const needPool = () => {
       if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
+      if (!pool && !segmenter && options.earlySegmenter && workers > 1) {
+        segmenter = new WorkerSegmenter();
+        warmRecognizer();
+      }
     };
     for (const [i, f] of files.entries()) {
       const name = nameOf(f, i);
@@ -469,12 +511,15 @@ async function gather(
         pending.set(i, { name, hash, first: articles.length, count: split.length, left: split.length, notes });
         units.push({ name, hash, count: split.length });
       } else if (store) units.push({ first: articles.length, count: split.length });
-      for (const article of split) {
+      // All of a file's texts go to the segmenter at once: it segments the next while this thread recognizes.
+      const tokens = segmenter ? split.map((a) => segmenter!.segment(a.text)) : [];
+      for (const t of tokens) t.catch(() => {}); // each is awaited below, in order
+      for (const [k, article] of split.entries()) {
         refs.push({ id: article.id, source: article.source });
         const index = articles.push(article) - 1;
         if (toStore) fileOf[index] = i;
         if (!pool) {
-          found[index] = extractArticleMentions(article);
+          found[index] = extractArticleMentions(article, tokens[k] ? { tokens: await tokens[k] } : {});
           if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(article, found[index]);
           continue;
         }
@@ -500,6 +545,7 @@ async function gather(
     await overlap;
   } finally {
     await pool?.close();
+    segmenter?.close();
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
   if (!store) return { articles, found, large };

@@ -12,8 +12,9 @@ import { registerView } from './commands/view.js';
 import { registerQuery } from './commands/query.js';
 import { registerExport } from './commands/export.js';
 import { UsageError, errorLine } from './errors.js';
+import type { CliContext } from './context.js';
 
-export function createProgram(): Command {
+export function createProgram(context: CliContext = {}): Command {
   const program = new Command();
   program
     .name('zhkg')
@@ -22,7 +23,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerBuild(program);
+  registerBuild(program, context);
   registerExtract(program);
   registerView(program);
   registerQuery(program);
@@ -31,8 +32,8 @@ export function createProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+export async function main(argv: string[], context: CliContext = {}): Promise<number> {
+  const program = createProgram(context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -74,7 +75,7 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): 
 
 if (invokedDirectly()) {
   quietOnClosedPipe();
-  void main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2), { oneShot: true }).then((code) => {
     process.exitCode = code;
   });
 }

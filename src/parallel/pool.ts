@@ -3,18 +3,16 @@
  * Batches are submitted in input order and each resolves to its own results, so callers merge by
  * position and the graph is byte-identical to a single-thread build.
  *
- * The worker file is resolved next to this module's URL: `worker.js` under dist/, `worker.ts` when
- * running from sources (tsx, vitest), in which case the worker is started with tsx's loader.
+ * The worker file is resolved next to this module's URL (./source.ts): `worker.js` under dist/, `worker.ts`
+ * when running from sources (tsx, vitest), in which case the worker is started with tsx's loader.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
 import type { Mention } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { hasModel, type SharedModel } from '../entities/model/index.js';
+import { workerSource } from './source.js';
 
 /**
  * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
@@ -30,24 +28,8 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/**
- * How to start a worker. From dist/ it is `worker.js` beside this module. From sources (tsx, vitest) it is
- * `worker.ts`, loaded through a small bootstrap that registers tsx's ESM hooks inside the worker thread
- * (hooks registered by the parent's `--import tsx` do not reach worker threads).
- */
-function workerSource(): { script: string | URL; eval: boolean } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  if (!fromSource) return { script: url, eval: false };
-  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const script = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return { script, eval: true };
-}
-
 /** Asks a worker to free its dictionaries; settles when it answers, fails or exits. */
-function released(worker: Worker): Promise<void> {
+export function released(worker: Worker): Promise<void> {
   return new Promise((settle) => {
     const done = () => {
       worker.off('message', onMessage);
@@ -95,7 +77,7 @@ export class ExtractionPool {
 
   constructor(readonly size = defaultWorkerCount()) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractionPool: size must be a positive integer, got ${size}`);
-    const source = workerSource();
+    const source = workerSource('worker');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(source.script, { eval: source.eval });
       const slot: Slot = { worker, busy: false };

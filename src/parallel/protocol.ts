@@ -1,5 +1,5 @@
 /** Messages between the extraction pool and its workers. */
-import type { Article, Mention } from '../types.js';
+import type { Article, Mention, Token } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { SharedModel } from '../entities/model/index.js';
 
@@ -43,3 +43,9 @@ export interface ReleaseMessage {
 export function extractionInput(a: Article): ExtractionInput {
   return { text: a.text, gaps: a.gaps, authors: a.authors };
 }
+
+/** To the segmentation worker (segment-worker.ts): a text to segment, or the last message (free the dictionary). */
+export type SegmentMessage = { id: number; text: string } | ReleaseMessage;
+
+/** From the segmentation worker: a text's tokens, or why it could not segment it; `released` answers a release. */
+export type SegmentAnswer = { id: number; tokens: Token[] } | { id: number; error: string } | { released: true };

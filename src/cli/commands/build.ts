@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { connectStore, isPostgresUrl, STORE_FILE } from '../../store/index.js';
 import { UsageError } from '../errors.js';
+import type { CliContext } from '../context.js';
 
 function collectField(value: string, previous: string[]): string[] {
   try {
@@ -30,7 +31,7 @@ function parseConfidence(value: string): number {
 }
 
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
-export function registerBuild(program: Command): void {
+export function registerBuild(program: Command, context: CliContext = {}): void {
   program
     .command('build')
     .description('build the knowledge graph of text, PDF and HTML files or folders; writes graph.gexf, graph.json and the viewer')
@@ -111,6 +112,8 @@ export function registerBuild(program: Command): void {
             // The bundled corpus goes by data/<file>, wherever the package is installed.
             ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
             ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
+            // A one-shot process: a small input's segmenter loads on a worker while this thread loads the model.
+            ...(context.oneShot ? { earlySegmenter: true } : {}),
           };
           if (opts.shard !== undefined && store) {
             // A shard only fills the shared store; the graph of all shards is zhkg export's.

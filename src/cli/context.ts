@@ -1,0 +1,9 @@
+/** What the commands know of the process they run in. */
+export interface CliContext {
+  /**
+   * The process runs this one command and exits (`zhkg …` from a shell), rather than `main` called inside a
+   * longer-lived process (tests, a host program): a cold start is then worth overlapping (`zhkg build`
+   * segments on a worker while this thread loads the model), and nothing it loads serves a later command.
+   */
+  oneShot?: boolean;
+}

@@ -1,0 +1,39 @@
+/**
+ * Segmentation worker (see ./segmenter.ts): loads nodejieba's dictionary as soon as it starts, then answers
+ * each text with its tokens (`segment`, the same function the main thread would run), in the order asked.
+ * Imports nothing but the segmenter, so it starts loading the dictionary at once.
+ */
+import { parentPort } from 'node:worker_threads';
+import { getJieba, releaseJieba, segment } from '../segment/jieba.js';
+import type { SegmentAnswer, SegmentMessage } from './protocol.js';
+
+if (!parentPort) throw new Error('zhkg: src/parallel/segment-worker must run as a worker thread');
+const port = parentPort;
+
+// The dictionary first (a failure to load it is met again, and reported, with the first text).
+setImmediate(() => {
+  try {
+    getJieba();
+  } catch {
+    // reported by the first request
+  }
+});
+
+port.on('message', (req: SegmentMessage) => {
+  if ('release' in req) {
+    try {
+      releaseJieba();
+    } catch {
+      // Nothing is lost when it cannot be freed: it stays, as before.
+    }
+    port.postMessage({ released: true } satisfies SegmentAnswer);
+    return;
+  }
+  let res: SegmentAnswer;
+  try {
+    res = { id: req.id, tokens: segment(req.text) };
+  } catch (err) {
+    res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(res);
+});

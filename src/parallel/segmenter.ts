@@ -1,0 +1,99 @@
+/**
+ * Segmentation on a worker thread started at once, for a cold one-thread build: loading nodejieba's
+ * dictionary is most of a small build's start (~60 %), and this thread meanwhile loads what recognition
+ * reads (the model and its tables, the rule lexicons, the division index), so the two loads overlap on two
+ * cores instead of following each other. Tokens come back in the order asked and are those `segment` gives
+ * on this thread, so the build's outputs are the same.
+ *
+ * If the worker cannot start or cannot segment a text (nodejieba missing, a dictionary that does not load),
+ * that text and the ones after it are segmented on this thread instead: the error a build meets is then the
+ * one it meets without the worker, with the same one-line message.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Token } from '../types.js';
+import { segment } from '../segment/jieba.js';
+import type { SegmentAnswer, SegmentMessage } from './protocol.js';
+import { workerSource } from './source.js';
+import { released } from './pool.js';
+
+interface Request {
+  text: string;
+  resolve: (tokens: Token[]) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface SegmenterOptions {
+  /** The worker to start (default ./segment-worker); tests give a failing one. */
+  source?: { script: string | URL; eval: boolean };
+  /** Segmentation on this thread, when the worker fails (default `segment`). */
+  fallback?: (text: string) => Token[];
+}
+
+export class WorkerSegmenter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Request>();
+  private readonly fallback: (text: string) => Token[];
+  private nextId = 0;
+  /** The worker failed (or is closed): every text is segmented on this thread. */
+  private failed = false;
+  private closed = false;
+
+  constructor(options: SegmenterOptions = {}) {
+    this.fallback = options.fallback ?? segment;
+    const source = options.source ?? workerSource('segment-worker');
+    this.worker = new Worker(source.script, { eval: source.eval });
+    this.worker.on('message', (res: SegmentAnswer) => {
+      if ('released' in res) return;
+      const req = this.pending.get(res.id);
+      if (!req) return;
+      if ('error' in res) return this.fail(); // this text, then the ones after it
+      this.pending.delete(res.id);
+      req.resolve(res.tokens);
+    });
+    this.worker.on('error', () => this.fail());
+    this.worker.on('exit', () => this.fail());
+  }
+
+  /** The tokens of `text`, as `segment(text)` gives them. */
+  segment(text: string): Promise<Token[]> {
+    if (this.failed) return this.local(text);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { text, resolve, reject });
+      this.worker.postMessage({ id, text } satisfies SegmentMessage);
+    });
+  }
+
+  /**
+   * Ends the worker once it has freed its dictionary (nodejieba keeps a thread's dictionary after the thread
+   * ends), without waiting for either: the build goes on meanwhile, and the worker does not keep the process
+   * alive. Texts asked after this are segmented on this thread.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const sound = !this.failed;
+    this.failed = true;
+    this.worker.unref();
+    this.ended = (sound ? released(this.worker) : Promise.resolve()).then(() => this.worker.terminate()).then(() => {});
+  }
+
+  /** Settles when the worker has ended (after `close`). */
+  ended: Promise<void> | undefined;
+
+  private local(text: string): Promise<Token[]> {
+    try {
+      return Promise.resolve(this.fallback(text));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** From now on, texts are segmented here, the waiting ones first, in the order they were asked. */
+  private fail(): void {
+    this.failed = true;
+    const waiting = [...this.pending.entries()].sort((a, b) => a[0] - b[0]);
+    this.pending.clear();
+    for (const [, req] of waiting) this.local(req.text).then(req.resolve, req.reject);
+  }
+}
