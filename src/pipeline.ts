@@ -21,6 +21,7 @@ import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
 import { extractionInput } from './parallel/protocol.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
+import { adoptCachedModel, writeModelCache } from './parallel/model-cache.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
@@ -476,7 +477,10 @@ async function gather(
       if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
       if (!pool && !segmenter && options.earlySegmenter && workers > 1) {
         segmenter = new WorkerSegmenter();
+        // The model's tables from the cache when a cold build before this one left them there.
+        const cached = adoptCachedModel();
         warmRecognizer();
+        if (!cached) writeModelCache();
       }
     };
     for (const [i, f] of files.entries()) {

@@ -24,7 +24,7 @@ export function createProgram(context: CliContext = {}): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerBuild(program, context);
-  registerExtract(program);
+  registerExtract(program, context);
   registerView(program);
   registerQuery(program);
   registerExport(program);

@@ -5,6 +5,8 @@ import { decodedLines, splitLines } from '../../text/lines.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractText } from '../../extract.js';
 import { InputError } from '../../errors.js';
+import { adoptCachedModel, writeModelCache } from '../../parallel/model-cache.js';
+import type { CliContext } from '../context.js';
 
 function warn(message: string): void {
   process.stderr.write(`zhkg: warning: ${message}\n`);
@@ -30,7 +32,7 @@ function write(obj: unknown): void {
 }
 
 /** `zhkg extract [FILE…] [--lines]` (SPEC §5). */
-export function registerExtract(program: Command): void {
+export function registerExtract(program: Command, context: CliContext = {}): void {
   program
     .command('extract')
     .description('print the entities of texts as JSON (one object per line of input with --lines, else per file)')
@@ -42,6 +44,8 @@ export function registerExtract(program: Command): void {
         'Offsets count Unicode code points in the text as given, end exclusive.',
     )
     .action(async (files: string[], opts: { lines?: boolean }) => {
+      // A one-shot process reads the model's tables from the cache a cold build left (or leaves them there).
+      if (context.oneShot && !adoptCachedModel()) writeModelCache();
       if (opts.lines) {
         if (files.length === 0) {
           // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.

@@ -88,25 +88,41 @@ function shared<T extends Float32Array | Float64Array | Uint32Array | Int32Array
   return copy;
 }
 
-/** The inference tables of the model at `path` (default data/ner-model.bin), copied into shared memory. */
-export function shareModel(path?: string): SharedModel {
+/**
+ * The inference tables of the model at `path` (default data/ner-model.bin), in this thread's memory (the
+ * arrays the loaded model uses, not copies): what `shareModel` shares and a table cache keeps.
+ */
+export function modelTables(path?: string): SharedModel {
   const m = loadModel(path);
   const p = packedIndex(m.index, m.weights);
   const lex = typedTypes(m.lexicon).tables();
   return {
     path: modelPath(path),
     header: m.header,
-    trans: shared(m.trans),
-    end: shared(m.end),
-    packed: {
-      keys: shared(p.keys),
-      mask: p.mask,
-      weights: shared(p.weights),
-      ...(p.codes ? { codes: shared(p.codes), values: shared(p.values!) } : {}),
-    },
-    lexicon: { keys: shared(lex.keys), vals: shared(lex.vals), zero: lex.zero },
+    trans: m.trans,
+    end: m.end,
+    packed: { keys: p.keys, mask: p.mask, weights: p.weights, ...(p.codes ? { codes: p.codes, values: p.values! } : {}) },
+    lexicon: { keys: lex.keys, vals: lex.vals, zero: lex.zero },
     lexiconMaxLen: m.lexicon.maxLen,
   };
+}
+
+/** The inference tables of the model at `path` (default data/ner-model.bin), copied into shared memory. */
+export function shareModel(path?: string): SharedModel {
+  const t = modelTables(path);
+  const p = t.packed;
+  return {
+    ...t,
+    trans: shared(t.trans),
+    end: shared(t.end),
+    packed: { keys: shared(p.keys), mask: p.mask, weights: shared(p.weights), ...(p.codes ? { codes: shared(p.codes), values: shared(p.values!) } : {}) },
+    lexicon: { keys: shared(t.lexicon.keys), vals: shared(t.lexicon.vals), zero: t.lexicon.zero },
+  };
+}
+
+/** The path `loadModel(path)` caches its model under (the absolute path of the file). */
+export function modelFilePath(path?: string): string {
+  return modelPath(path);
 }
 
 /**

@@ -1,0 +1,39 @@
+/**
+ * `zhkg build` as a one-shot process (the compiled CLI) segments on a worker started at once and reads the
+ * model's tables from the cache once a build wrote them (src/parallel/segmenter.ts, model-cache.ts): the
+ * outputs are those of a build that does neither (the same `main` run inside this process), byte for byte.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distMain, repoRoot, runCliHere } from '../helpers/cli.js';
+
+function coldBuild(out: string, cache: string): void {
+  const r = spawnSync(process.execPath, [distMain, 'build', '-q', '-o', out], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', ZHKG_CACHE_DIR: cache },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}
+
+describe('cold zhkg build', () => {
+  it('writes the bytes of an in-process build, with the table cache empty and then filled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cold-'));
+    const cache = join(dir, 'cache');
+    coldBuild(join(dir, 'first'), cache);
+    expect(readdirSync(cache).filter((n) => n.startsWith('ner-tables-'))).toHaveLength(1);
+    coldBuild(join(dir, 'second'), cache);
+    const here = await runCliHere(['build', '-q', '-o', join(dir, 'here')]);
+    expect(here.code).toBe(0);
+    for (const f of ['graph.gexf', 'graph.json', 'graph.js']) {
+      const want = readFileSync(join(dir, 'here', f));
+      expect(want.length).toBeGreaterThan(1000);
+      expect(readFileSync(join(dir, 'first', f)).equals(want)).toBe(true);
+      expect(readFileSync(join(dir, 'second', f)).equals(want)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The cache of the model's inference tables (src/parallel/model-cache.ts): what it reads back is the tables
+ * the model file gives, byte for byte, and they tag alike; a damaged or foreign file is ignored; only the
+ * newest files stay in the folder.
+ */
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { cacheDir, readModelCache, writeModelCache } from '../../src/parallel/model-cache.js';
+import { adoptSharedModel, loadModel, modelTables, tagSpans } from '../../src/entities/model/index.js';
+import { segment } from '../../src/segment/jieba.js';
+
+const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+describe('model table cache', () => {
+  it('reads back the tables the model file gives, which tag alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
+    expect(readModelCache(dir)).toBeUndefined();
+    expect(writeModelCache(dir)).toBe(true);
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    const got = readModelCache(dir)!;
+    const want = modelTables();
+    expect(got.path).toBe(want.path);
+    expect(got.header).toEqual(want.header);
+    expect(got.lexiconMaxLen).toBe(want.lexiconMaxLen);
+    expect(got.packed.mask).toBe(want.packed.mask);
+    expect(got.lexicon.zero).toBe(want.lexicon.zero);
+    const pairs: Array<[ArrayBufferView | undefined, ArrayBufferView | undefined]> = [
+      [got.trans, want.trans],
+      [got.end, want.end],
+      [got.packed.keys, want.packed.keys],
+      [got.packed.weights, want.packed.weights],
+      [got.packed.codes, want.packed.codes],
+      [got.packed.values, want.packed.values],
+      [got.lexicon.keys, want.lexicon.keys],
+      [got.lexicon.vals, want.lexicon.vals],
+    ];
+    for (const [a, b] of pairs) {
+      expect(a?.constructor).toBe(b?.constructor);
+      if (a && b) expect(bytes(a).equals(bytes(b))).toBe(true);
+    }
+    const cached = adoptSharedModel({ ...got, path: '/nonexistent/cached-model.bin' });
+    const text = '内蒙古自治区通辽市科尔沁区的王瑞新说，合作社负责人路国庆介绍了情况。新华社记者张建国报道。';
+    const tokens = segment(text);
+    const spans = tagSpans(text, tokens, cached, { scores: true });
+    expect(spans.length).toBeGreaterThan(3);
+    expect(spans).toEqual(tagSpans(text, tokens, loadModel(), { scores: true }));
+  });
+
+  it('ignores a damaged or foreign file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
+    expect(writeModelCache(dir)).toBe(true);
+    const file = join(dir, readdirSync(dir)[0]!);
+    writeFileSync(file, Buffer.from('not a table file'));
+    expect(readModelCache(dir)).toBeUndefined();
+    writeFileSync(file, serialize({ header: {}, trans: new Float32Array(4), packed: { keys: [1, 2] } }));
+    expect(readModelCache(dir)).toBeUndefined();
+    writeFileSync(file, serialize(modelTables()).subarray(0, 1000)); // cut short
+    expect(readModelCache(dir)).toBeUndefined();
+  });
+
+  it('keeps the newest four files of the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
+    const old = ['a', 'b', 'c', 'd', 'e'].map((v, i) => {
+      const name = `ner-tables-${v}-v8-0.bin`;
+      writeFileSync(join(dir, name), 'x');
+      const t = Date.now() / 1000 - 1000 + i; // e newest
+      utimesSync(join(dir, name), t, t);
+      return name;
+    });
+    writeFileSync(join(dir, 'other.txt'), 'kept');
+    expect(writeModelCache(dir)).toBe(true);
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(5);
+    expect(left).toContain('other.txt');
+    expect(left.filter((n) => old.includes(n))).toEqual(['ner-tables-c-v8-0.bin', 'ner-tables-d-v8-0.bin', 'ner-tables-e-v8-0.bin']);
+  });
+
+  it('a folder that cannot be made is no cache, and ZHKG_CACHE_DIR= turns it off', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(writeModelCache(join(dir, 'file', 'sub'))).toBe(false);
+    expect(readModelCache(join(dir, 'file', 'sub'))).toBeUndefined();
+    expect(cacheDir({ ZHKG_CACHE_DIR: '' })).toBeUndefined();
+    expect(cacheDir({ ZHKG_CACHE_DIR: '/x/y' })).toBe('/x/y');
+    expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/zhkg');
+  });
+});
