@@ -1,7 +1,8 @@
 /**
- * Start-up costs a user waits for (issue 14): a cold `zhkg build` of the bundled page beside a cold Node
- * process that only loads nodejieba and tags the same page, and the first answer of `zhkg extract --lines`
- * (from spawning the process to the first JSON line on stdout). Each is run `runs` times in fresh processes;
+ * Start-up costs a user waits for (issue 14): a cold `zhkg build` of the bundled page (a fresh process and
+ * a fresh output folder, so no store to reuse; with the model's table cache filled by an earlier build, and
+ * without it) beside a cold Node process that only loads nodejieba and tags the same page, and the first
+ * answer of `zhkg extract --lines` (from spawning the process to the first JSON line on stdout). Each is run `runs` times in fresh processes;
  * the median wall time is printed. Needs the compiled CLI (`npm run build`). A benchmark that prints figures,
  * never a test. `npx tsx bench/startup.ts [runs]` runs it alone; `npm run bench` calls it.
  */
@@ -17,18 +18,18 @@ const page = join(root, 'data', '000_6a6b28fc1a4d90e2.txt');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function timed(args: string[]): number {
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (r.status !== 0) throw new Error(`bench/startup: ${args.join(' ')} exited ${r.status}`);
   return performance.now() - t0;
 }
 
 /** ms from spawning `zhkg extract --lines` to its first line of output for one line of input. */
-function firstAnswer(): Promise<number> {
+function firstAnswer(env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'extract', '--lines'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cli, 'extract', '--lines'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     let done = false;
     child.stdout.on('data', () => {
       if (done) return;
@@ -47,28 +48,40 @@ function firstAnswer(): Promise<number> {
 
 export interface StartupBench {
   runs: number;
+  /** With the model's table cache filled (as every build after the first). */
   buildPage: number;
+  /** Without the table cache (`ZHKG_CACHE_DIR=`): the first build, or one with the cache off. */
+  buildUncached: number;
   jiebaPage: number;
   extractFirst: number;
 }
 
 export async function benchStartup(runs = 3): Promise<StartupBench | undefined> {
   if (!existsSync(cli)) return undefined;
-  const out = mkdtempSync(join(tmpdir(), 'zhkg-startup-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'zhkg-startup-'));
+  let n = 0;
+  // A fresh output folder each time: a second build into the same one reuses its store (zhkg.db) and extracts nothing.
+  const out = () => join(tmp, `out${n++}`);
   const jiebaOnly = `const j=require('nodejieba');j.load({userDict:${JSON.stringify(join(root, 'data', 'jieba-userdict.utf8'))}});j.tag(require('fs').readFileSync(${JSON.stringify(page)},'utf8'));`;
   const build: number[] = [];
+  const uncached: number[] = [];
   const jieba: number[] = [];
   const first: number[] = [];
+  // The model's table cache (src/parallel/model-cache.ts) in a folder of its own: filled by the first build.
+  const cached = { ...process.env, ZHKG_CACHE_DIR: join(tmp, 'cache') };
+  const noCache = { ...process.env, ZHKG_CACHE_DIR: '' };
   try {
+    timed([cli, 'build', '-q', '--no-viewer', '-o', out()], cached);
     for (let i = 0; i < runs; i++) {
-      build.push(timed([cli, 'build', '-q', '--no-viewer', '-o', out]));
+      build.push(timed([cli, 'build', '-q', '--no-viewer', '-o', out()], cached));
       jieba.push(timed(['-e', jiebaOnly]));
-      first.push(await firstAnswer());
+      uncached.push(timed([cli, 'build', '-q', '--no-viewer', '-o', out()], noCache));
+      first.push(await firstAnswer(cached));
     }
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
-  return { runs, buildPage: median(build), jiebaPage: median(jieba), extractFirst: median(first) };
+  return { runs, buildPage: median(build), buildUncached: median(uncached), jiebaPage: median(jieba), extractFirst: median(first) };
 }
 
 export function formatStartupBench(b: StartupBench | undefined): string {
@@ -77,7 +90,8 @@ export function formatStartupBench(b: StartupBench | undefined): string {
   return [
     `start-up, cold processes (median of ${b.runs}):`,
     `  zhkg build of the bundled page (--no-viewer)   ${s(b.buildPage)}`,
-    `  node: load nodejieba + tag the page            ${s(b.jiebaPage)}  → build ÷ that = ${(b.buildPage / b.jiebaPage).toFixed(2)}`,
+    `  the same without the model's table cache       ${s(b.buildUncached)}`,
+    `  node: load nodejieba + tag the page            ${s(b.jiebaPage)}  → build ÷ that = ${(b.buildPage / b.jiebaPage).toFixed(2)} (${(b.buildUncached / b.jiebaPage).toFixed(2)} without the cache)`,
     `  zhkg extract --lines, first answer             ${s(b.extractFirst)}`,
   ].join('\n');
 }
