@@ -1,9 +1,9 @@
 /**
  * A cache of the entity model's inference tables, for cold processes. Building them from data/ner-model.bin
  * (decoding the file, the feature table, the lexicon's hash table) costs a cold build ~1.2 s of CPU; the same
- * tables read back from one file take ~30 ms. The file is written by the first cold build and read by the
+ * tables read back from one file are views of one buffer read, nothing decoded or copied. The file is written by the first cold build and read by the
  * next ones; it is named after the pipeline's code version (`codeVersion`: a hash of the package's code and
- * data, model file included) and V8's version, so a changed model, decoder or table layout never reads a
+ * data, model file included) and its layout's version, so a changed model, decoder or table layout never reads a
  * stale one. A missing, unreadable or malformed file is ignored (the tables are built from the model file,
  * as without a cache), and so is a folder that cannot be written.
  *
@@ -13,11 +13,12 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { adoptSharedModel, hasModel, modelFilePath, modelTables, type SharedModel } from '../entities/model/index.js';
 import { codeVersion } from '../store/version.js';
 
 const PREFIX = 'ner-tables-';
+/** The file's layout (see encodeTables); raise it when the layout or the tables' arrays change. */
+const FORMAT = 'f1';
 /** Files kept in the cache folder (the newest). */
 const KEEP = 4;
 
@@ -30,36 +31,111 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 function cacheFile(dir: string): string {
-  return join(dir, `${PREFIX}${codeVersion()}-v8-${process.versions.v8}.bin`);
+  return join(dir, `${PREFIX}${codeVersion()}-${FORMAT}.bin`);
 }
 
-function isTables(x: unknown): x is SharedModel {
-  if (typeof x !== 'object' || x === null) return false;
-  const t = x as SharedModel;
-  const p = t.packed as Partial<SharedModel['packed']> | undefined;
-  return (
-    typeof t.header === 'object' &&
-    t.header !== null &&
-    t.trans instanceof Float32Array &&
-    t.end instanceof Float32Array &&
-    typeof t.lexiconMaxLen === 'number' &&
-    typeof p === 'object' &&
-    p.keys instanceof Uint32Array &&
-    typeof p.mask === 'number' &&
-    p.weights instanceof Float32Array &&
-    (p.codes === undefined || (p.codes instanceof Uint8Array && p.values instanceof Float64Array)) &&
-    t.lexicon?.keys instanceof Uint32Array &&
-    t.lexicon.vals instanceof Int32Array &&
-    typeof t.lexicon.zero === 'number'
-  );
+const MAGIC = 'ZHKGTAB1';
+
+/** The typed arrays of a table file, by name, and their element types. */
+type Section = 'trans' | 'end' | 'keys' | 'weights' | 'codes' | 'values' | 'lexKeys' | 'lexVals';
+const TYPES = {
+  trans: Float32Array,
+  end: Float32Array,
+  keys: Uint32Array,
+  weights: Float32Array,
+  codes: Uint8Array,
+  values: Float64Array,
+  lexKeys: Uint32Array,
+  lexVals: Int32Array,
+} as const;
+
+interface FileHead {
+  header: SharedModel['header'];
+  mask: number;
+  zero: number;
+  lexiconMaxLen: number;
+  /** Byte offset (from the file's start, a multiple of 8) and element count of each array. */
+  sections: Partial<Record<Section, [number, number]>>;
+}
+
+/**
+ * The file: the magic bytes, the length of a JSON head (u32, little-endian), the head, then each array's bytes
+ * at an offset that is a multiple of 8. Read back as views of the one buffer read, nothing copied.
+ */
+function encodeTables(t: SharedModel): Buffer {
+  const arrays: Partial<Record<Section, ArrayBufferView>> = {
+    trans: t.trans,
+    end: t.end,
+    keys: t.packed.keys,
+    weights: t.packed.weights,
+    ...(t.packed.codes ? { codes: t.packed.codes, values: t.packed.values! } : {}),
+    lexKeys: t.lexicon.keys,
+    lexVals: t.lexicon.vals,
+  };
+  const head: FileHead = { header: t.header, mask: t.packed.mask, zero: t.lexicon.zero, lexiconMaxLen: t.lexiconMaxLen, sections: {} };
+  // Offsets depend on the head's length, which depends on the offsets: lay out twice with room to spare.
+  const layout = (start: number) => {
+    let at = start;
+    for (const [name, a] of Object.entries(arrays) as Array<[Section, ArrayBufferView]>) {
+      head.sections[name] = [at, a.byteLength / TYPES[name].BYTES_PER_ELEMENT];
+      at += Math.ceil(a.byteLength / 8) * 8;
+    }
+    return at;
+  };
+  layout(0);
+  const headBytes = () => Buffer.from(JSON.stringify(head), 'utf8');
+  const start = Math.ceil((MAGIC.length + 4 + headBytes().length + 64) / 8) * 8;
+  const size = layout(start);
+  const json = headBytes();
+  if (MAGIC.length + 4 + json.length > start) throw new Error('model cache: head too long');
+  const out = Buffer.alloc(size);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, MAGIC.length);
+  json.copy(out, MAGIC.length + 4);
+  for (const [name, a] of Object.entries(arrays) as Array<[Section, ArrayBufferView]>) {
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, head.sections[name]![0]);
+  }
+  return out;
+}
+
+/** The tables of a file `encodeTables` wrote; undefined when it is not one (damaged, cut short, foreign). */
+function decodeTables(file: Buffer): SharedModel | undefined {
+  if (file.length < MAGIC.length + 4 || file.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const len = file.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + len > file.length) return undefined;
+  const head = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as FileHead;
+  // Views need their element size's alignment: a buffer read whole starts at 0 of its own memory.
+  const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(new Uint8Array(file));
+  const view = <S extends Section>(name: S): InstanceType<(typeof TYPES)[S]> | undefined => {
+    const s = head.sections?.[name];
+    if (!s) return undefined;
+    const [at, count] = s;
+    const Ctor = TYPES[name];
+    if (!Number.isInteger(at) || !Number.isInteger(count) || at % 8 !== 0 || count < 0 || at + count * Ctor.BYTES_PER_ELEMENT > bytes.length)
+      throw new RangeError(`model cache: bad section ${name}`);
+    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count) as InstanceType<(typeof TYPES)[S]>;
+  };
+  const [trans, end, keys, weights, lexKeys, lexVals] = [view('trans'), view('end'), view('keys'), view('weights'), view('lexKeys'), view('lexVals')];
+  const codes = view('codes');
+  const values = view('values');
+  if (!trans || !end || !keys || !weights || !lexKeys || !lexVals || (codes === undefined) !== (values === undefined)) return undefined;
+  if (typeof head.header !== 'object' || head.header === null || ![head.mask, head.zero, head.lexiconMaxLen].every(Number.isInteger)) return undefined;
+  return {
+    path: modelFilePath(),
+    header: head.header,
+    trans,
+    end,
+    packed: { keys, mask: head.mask, weights, ...(codes && values ? { codes, values } : {}) },
+    lexicon: { keys: lexKeys, vals: lexVals, zero: head.zero },
+    lexiconMaxLen: head.lexiconMaxLen,
+  };
 }
 
 /** The cached tables of the shipped model, when the cache holds them for this code and data. */
 export function readModelCache(dir = cacheDir()): SharedModel | undefined {
   if (!dir || !hasModel()) return undefined;
   try {
-    const t = deserialize(readFileSync(cacheFile(dir))) as unknown;
-    return isTables(t) ? { ...t, path: modelFilePath() } : undefined;
+    return decodeTables(readFileSync(cacheFile(dir)));
   } catch {
     return undefined;
   }
@@ -71,7 +147,7 @@ export function writeModelCache(dir = cacheDir()): boolean {
   const file = cacheFile(dir);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const bytes = serialize(modelTables());
+    const bytes = encodeTables(modelTables());
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);
