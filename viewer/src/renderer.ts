@@ -176,7 +176,10 @@ export class Renderer implements ReducerView {
     skipEmptyEdgeLabels(sigma);
     // sigma numbers its items anew when it processes the graph: the visibility texture follows (refreshMasked)
     sigma.on('afterProcess', () => touchVisibility(sigma));
-    sigma.refresh();
+    // Sigma frames the view with that extent once it has processed its (empty) graph: processed here, not
+    // drawn (a refresh would clear sigma's layers for an empty frame, tens of milliseconds in software GL);
+    // the first refresh draws (and cancels the frame setCustomBBox scheduled).
+    (sigma as unknown as { process(): void }).process();
     return sigma;
   }
 
