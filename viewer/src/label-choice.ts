@@ -77,30 +77,32 @@ export class LabelChooser {
   private measure: CanvasRenderingContext2D | null = null;
 
   private labelWidth(label: string, large: boolean): number {
-    let w = this.widths.get(label);
-    if (w === undefined) {
-      // A large graph's labels are measured character by character (a few thousand distinct characters,
-      // not 16 000 strings: measuring every label took about 0.5 s of the first frame); a label's width is
-      // then the sum of its characters' advances, which is what the text gets without kerning.
-      if (large && label.length > 1) {
-        w = 0;
-        for (let i = 0; i < label.length; i++) {
-          const c = label.codePointAt(i)!;
-          if (c > 0xffff) i++;
-          let cw = this.charWidths.get(c);
-          if (cw === undefined) this.charWidths.set(c, (cw = this.labelWidth(String.fromCodePoint(c), large)));
-          w += cw;
-        }
-      } else {
-        this.measure ??= document.createElement('canvas').getContext('2d');
-        if (this.measure) {
-          this.measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${FONT}`;
-          w = this.measure.measureText(label).width;
-        } else w = label.length * LABEL_SIZE;
+    // A large graph's labels are measured character by character (a few thousand distinct characters,
+    // not 16 000 strings: measuring every label took about 0.5 s of the first frame); a label's width is
+    // then the sum of its characters' advances, which is what the text gets without kerning (summed
+    // each time: keeping 16 000 sums in a map cost more than adding them up again).
+    if (large && label.length > 1) {
+      let w = 0;
+      for (let i = 0; i < label.length; i++) {
+        const c = label.codePointAt(i)!;
+        if (c > 0xffff) i++;
+        let cw = this.charWidths.get(c);
+        if (cw === undefined) this.charWidths.set(c, (cw = this.textWidth(String.fromCodePoint(c))));
+        w += cw;
       }
-      this.widths.set(label, w);
+      return w;
     }
+    let w = this.widths.get(label);
+    if (w === undefined) this.widths.set(label, (w = this.textWidth(label)));
     return w;
+  }
+
+  /** A text's width as the canvas measures it in the labels' font. */
+  private textWidth(text: string): number {
+    this.measure ??= document.createElement('canvas').getContext('2d');
+    if (!this.measure) return text.length * LABEL_SIZE;
+    this.measure.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${FONT}`;
+    return this.measure.measureText(text).width;
   }
 
   /** Chooses the labels to draw (see labels.ts) into `labels`. */
@@ -178,12 +180,15 @@ export class LabelChooser {
     const key = JSON.stringify([inp.state.sizeBy, inp.posVersion]);
     const kept = this.order;
     if (kept && kept.graph === g && kept.key === key) return kept;
+    // node numbers are the graph's node order (EdgeIndex numbers them so): counted here, not looked up
     const ix = edgeIndexOf(g);
-    const list: { n: string; a: NodeView; size: number; priority: number }[] = [];
+    const list: { n: string; at: number; a: NodeView; size: number; priority: number }[] = [];
+    let at = 0;
     g.forEachNode((n, a) => {
+      const i = at++;
       if (!a.label) return;
       const size = inp.nodeSize(a);
-      list.push({ n, a, size, priority: size * 1e6 + a.degree });
+      list.push({ n, at: ix.nodeKeys[i] === n ? i : (ix.nodeAt.get(n) ?? -1), a, size, priority: size * 1e6 + a.degree });
     });
     list.sort((a, b) => b.priority - a.priority || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
     const len = list.length;
@@ -200,7 +205,7 @@ export class LabelChooser {
       maxWidth: 0,
     };
     list.forEach((c, i) => {
-      order.at[i] = ix.nodeAt.get(c.n) ?? -1;
+      order.at[i] = c.at;
       order.x[i] = c.a.x;
       order.y[i] = c.a.y;
       order.size[i] = c.size;
