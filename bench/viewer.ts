@@ -8,8 +8,11 @@
  * own time and the time until that frame is drawn to the pixel (software GL), each repeated
  * (ZHKG_BENCH_REPEATS, default 3: median and range), and opening a node's evidence. Figures, not a test.
  * Usage: npx tsx bench/viewer.ts [nodes] [edges]
+ * ZHKG_BENCH_STEPS=0: the time to ready and the phases only (no steps, no panels); ZHKG_BENCH_ASSETS=dir: the
+ * page built there (app.js, index.html, style.css: another commit's `buildViewer(dir)`) instead of this
+ * tree's, to compare two builds on the same graph.
  */
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +28,8 @@ import { PAINTED_SCRIPT, type PaintedWindow } from './viewer-pixels.js';
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
 const REPEATS = Number(process.env.ZHKG_BENCH_REPEATS ?? 3);
+const STEPS_TOO = process.env.ZHKG_BENCH_STEPS !== '0';
+const OTHER_ASSETS = process.env.ZHKG_BENCH_ASSETS;
 const STEPS = `(async () => {
   const app = window.__zhkg;
   const g = app.graph;
@@ -118,7 +123,8 @@ const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
 const out = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-out-'));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
-  await buildViewer(assets);
+  if (OTHER_ASSETS) for (const f of ['app.js', 'index.html', 'style.css']) await copyFile(join(OTHER_ASSETS, f), join(assets, f));
+  else await buildViewer(assets);
   const g = syntheticGraph({ nodes, edges });
   await writeFile(join(out, 'graph.json'), JSON.stringify(g));
   await copyViewer(out, { assetsDir: assets });
@@ -186,7 +192,15 @@ try {
       console.log(
         `time to ready (${how}): ${(ready / 1000).toFixed(2)} s; page clock: ready ${(readyMs / 1000).toFixed(2)} s, first frame drawn ${(drawnMs / 1000).toFixed(2)} s, the frame with the edges drawn ${(edgesMs / 1000).toFixed(2)} s`,
       );
-      if (how === 'file://') {
+      if (how === 'file://' || !STEPS_TOO) {
+        if (!STEPS_TOO) {
+          const timings = await page.evaluate<Record<string, number>>('window.__zhkg.timings');
+          console.log(
+            `  phases: ${Object.entries(timings)
+              .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+              .join(', ')}`,
+          );
+        }
         await page.close();
         continue;
       }
