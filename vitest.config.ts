@@ -42,7 +42,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/fast-check.ts'],
     // Once per run: rebuilds dist/ (the compiled CLI the child-process tests run) when a source is newer.
-    globalSetup: ['test/setup/dist.ts'],
+    // and the model's table cache of the processes tests start goes to a folder of the run (test/setup/cache.ts).
+    globalSetup: ['test/setup/dist.ts', 'test/setup/cache.ts'],
     // Generous: the suite must not fail because a shared 2-core machine is busy (no test asserts on time).
     testTimeout: 300_000,
     hookTimeout: 300_000,
