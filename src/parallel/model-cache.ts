@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { adoptSharedModel, hasModel, modelFilePath, modelTables, type SharedModel } from '../entities/model/index.js';
+import { adoptSharedModel, hasModel, modelPath, modelTables, type SharedModel } from '../entities/model/index.js';
 import { codeVersion } from '../store/version.js';
 
 const PREFIX = 'ner-tables-';
@@ -121,7 +121,7 @@ function decodeTables(file: Buffer): SharedModel | undefined {
   if (!trans || !end || !keys || !weights || !lexKeys || !lexVals || (codes === undefined) !== (values === undefined)) return undefined;
   if (typeof head.header !== 'object' || head.header === null || ![head.mask, head.zero, head.lexiconMaxLen].every(Number.isInteger)) return undefined;
   return {
-    path: modelFilePath(),
+    path: modelPath(),
     header: head.header,
     trans,
     end,

@@ -44,7 +44,8 @@ export function modelFromData(d: ModelData): NerModel {
 
 const cache = new Map<string, NerModel>();
 
-function modelPath(path?: string): string {
+/** The path `loadModel(path)` caches its model under (the absolute path of the file). */
+export function modelPath(path?: string): string {
   return resolve(path ?? dataPath('ner-model.bin'));
 }
 
@@ -118,11 +119,6 @@ export function shareModel(path?: string): SharedModel {
     packed: { keys: shared(p.keys), mask: p.mask, weights: shared(p.weights), ...(p.codes ? { codes: shared(p.codes), values: shared(p.values!) } : {}) },
     lexicon: { keys: shared(t.lexicon.keys), vals: shared(t.lexicon.vals), zero: t.lexicon.zero },
   };
-}
-
-/** The path `loadModel(path)` caches its model under (the absolute path of the file). */
-export function modelFilePath(path?: string): string {
-  return modelPath(path);
 }
 
 /**

@@ -278,13 +278,16 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
       const open = Math.max(text.lastIndexOf('(', s - 1), text.lastIndexOf('（', s - 1));
       const glossed = open >= 0 && s - open <= MAX_GLOSS && GLOSS_OPENING.test(text.slice(open, s));
       if (open >= 0 && (s - open <= 8 || glossed) && isHan(text[open - 1])) {
-        if (glossed) gloss = { start: open, end: s };
+        const close = s;
         s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
-        // A glossed name is a transliteration jieba cuts into anything (涛|日|根|合力): between quotation marks it
-        // is the whole run of characters after the opening mark.
-        let q = open;
-        while (glossed && q > 0 && open - q < MAX_GLOSSED_NAME && isHan(text[q - 1])) q--;
-        if (glossed && q < s && OPENING_QUOTES.has(text[q - 1] ?? '')) s = q;
+        if (glossed) {
+          gloss = { start: open, end: close };
+          // A glossed name is a transliteration jieba cuts into anything (涛|日|根|合力): between quotation marks
+          // it is the whole run of characters after the opening mark.
+          let q = open;
+          while (q > 0 && open - q < MAX_GLOSSED_NAME && isHan(text[q - 1])) q--;
+          if (q < s && OPENING_QUOTES.has(text[q - 1] ?? '')) s = q;
+        }
       }
     }
     // A stem starts at a word boundary: inside a name jieba knows whole (中华人民共和国|中央军事委员会,
@@ -324,13 +327,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     if (lex.nonEntities.has(name) || (lex.nonEntities.has(stem) && !LEVEL_STEMS.has(stem)) || lex.orgSuffixes.has(stem)) continue;
     // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行). A gloss is read apart.
     const from = link ? link.end : s;
-    if (
-      stem.length > 0 &&
-      (gloss
-        ? hasFunctionWordInside(ctx, from, gloss.start, true) || hasFunctionWordInside(ctx, gloss.end, i, true)
-        : hasFunctionWordInside(ctx, from, i, true))
-    )
-      continue;
+    if (stem.length > 0 && (hasFunctionWordInside(ctx, from, gloss?.start ?? i, true) || (gloss && hasFunctionWordInside(ctx, gloss.end, i, true)))) continue;
     let ok: boolean;
     if (stem.length === 0) ok = mode === 'alone';
     else if (mode === 'weak') {

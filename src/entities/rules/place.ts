@@ -269,8 +269,6 @@ export function countedPlaces(ctx: RuleContext): Candidate[] {
 
 /** A road, railway or line between two places: X至Y(的)(新)公路. */
 const ROUTE = /至([\u4e00-\u9fff]{2,6}?)(?:的)?(?:新)?(?:高速公路|公路|铁路|高速|道路|通道|客运专线)/gu;
-/** Token tags that end the first place of a route to the left (一条, 修通了, 从). */
-const ROUTE_STOP_TAGS = /^(m|mq|q|v|vd|p|c|u|uj|ul|ud|r|d|f|t)$/;
 
 /**
  * The two ends of a road between places (`修通了一条X至Y的新公路`): each a run of two to six characters, the first
@@ -284,7 +282,7 @@ export function routePlaces(ctx: RuleContext): Candidate[] {
     let from = to;
     while (from > 0 && to - from < 6 && isHan(text[from - 1])) {
       const t = tokenAt(ctx, from - 1);
-      if (t && ROUTE_STOP_TAGS.test(t.tag)) break;
+      if (t && isFunctionTag(t.tag)) break; // 一条, 修通了, 从
       from = t ? Math.min(from - 1, t.start) : from - 1;
     }
     const second = { start: to + 1, end: to + 1 + m[1]!.length };
