@@ -21,7 +21,7 @@ import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
 import { extractionInput } from './parallel/protocol.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
-import { adoptCachedModel, writeModelCache } from './parallel/model-cache.js';
+import { useModelCache } from './parallel/model-cache.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
@@ -93,13 +93,14 @@ export interface BuildOptions {
    */
   resolveWhileExtracting?: boolean;
   /**
-   * For a one-shot process (`zhkg build`): when the input is extracted on this thread, segment it on a worker
-   * thread started with the first file to extract, while this thread loads the model, the rule lexicons and
-   * the division index (./parallel/segmenter.ts). A cold small build then pays the longest of the two loads,
-   * not their sum; the graph is the same. Not with `workers: 1`. Default false: in a long-lived process the
-   * dictionary, once loaded on this thread, serves every later build.
+   * For a one-shot process (`zhkg build`), when the input is extracted on this thread: the model's tables come
+   * from the table cache, or are written there for the next process (./parallel/model-cache.ts); and, unless
+   * `workers: 1`, the input is segmented on a worker thread started with the first file to extract, while this
+   * thread loads the model, the rule lexicons and the division index (./parallel/segmenter.ts), so a cold small
+   * build pays the longest of the two loads, not their sum. The graph is the same. Default false: in a
+   * long-lived process what is loaded once serves every later build.
    */
-  earlySegmenter?: boolean;
+  oneShot?: boolean;
 }
 
 /** What a build did with its store. */
@@ -406,6 +407,7 @@ async function gather(
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
   let segmenter: WorkerSegmenter | undefined;
+  let warmed = false;
   let batch: number[] = [];
   let batchChars = 0;
   // Files being extracted into the store: each is stored once all its articles' mentions are found.
@@ -472,15 +474,14 @@ async function gather(
   const kept = new Set<string>();
   try {
     // The pool starts with the first file that needs extraction (a fully stored corpus needs none); so does
-    // the early segmenter, and this thread then loads what recognition reads while the worker loads jieba.
+    // the one-shot start (table cache, segmenter): this thread then loads what recognition reads while the
+    // worker loads jieba.
     const needPool = () => {
       if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
-      if (!pool && !segmenter && options.earlySegmenter && workers > 1) {
-        segmenter = new WorkerSegmenter();
-        // The model's tables from the cache when a cold build before this one left them there.
-        const cached = adoptCachedModel();
-        warmRecognizer();
-        if (!cached) writeModelCache();
+      if (!pool && !warmed && options.oneShot) {
+        warmed = true;
+        if (workers > 1) segmenter = new WorkerSegmenter();
+        useModelCache(warmRecognizer);
       }
     };
     for (const [i, f] of files.entries()) {

@@ -178,3 +178,13 @@ export function adoptCachedModel(dir = cacheDir()): boolean {
   adoptSharedModel(t);
   return true;
 }
+
+/**
+ * For a one-shot process: the model's tables from the cache when a cold process before this one left them there;
+ * otherwise, after `meanwhile` (which may load the model), written there for the next one.
+ */
+export function useModelCache(meanwhile?: () => void): void {
+  const cached = adoptCachedModel();
+  meanwhile?.();
+  if (!cached) writeModelCache();
+}

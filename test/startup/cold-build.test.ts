@@ -4,7 +4,7 @@
  * outputs are those of a build that does neither (the same `main` run inside this process), byte for byte.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,8 +25,13 @@ describe('cold zhkg build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cold-'));
     const cache = join(dir, 'cache');
     coldBuild(join(dir, 'first'), cache);
-    expect(readdirSync(cache).filter((n) => n.startsWith('ner-tables-'))).toHaveLength(1);
+    const tables = readdirSync(cache).filter((n) => n.startsWith('ner-tables-'));
+    expect(tables).toHaveLength(1);
+    const written = statSync(join(cache, tables[0]!));
     coldBuild(join(dir, 'second'), cache);
+    // The second build read the file: one that found no usable cache would have written a new one over it.
+    const after = statSync(join(cache, tables[0]!));
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
     const here = await runCliHere(['build', '-q', '-o', join(dir, 'here')]);
     expect(here.code).toBe(0);
     for (const f of ['graph.gexf', 'graph.json', 'graph.js']) {

@@ -113,7 +113,7 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
             ...(bundled ? { sourceName: (p: string) => relative(packageRoot, p).split(sep).join('/') } : {}),
             ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
             // A one-shot process: a small input's segmenter loads on a worker while this thread loads the model.
-            ...(context.oneShot ? { earlySegmenter: true } : {}),
+            ...(context.oneShot ? { oneShot: true } : {}),
           };
           if (opts.shard !== undefined && store) {
             // A shard only fills the shared store; the graph of all shards is zhkg export's.

@@ -5,7 +5,7 @@ import { decodedLines, splitLines } from '../../text/lines.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractText } from '../../extract.js';
 import { InputError } from '../../errors.js';
-import { adoptCachedModel, writeModelCache } from '../../parallel/model-cache.js';
+import { useModelCache } from '../../parallel/model-cache.js';
 import type { CliContext } from '../context.js';
 
 function warn(message: string): void {
@@ -45,7 +45,7 @@ export function registerExtract(program: Command, context: CliContext = {}): voi
     )
     .action(async (files: string[], opts: { lines?: boolean }) => {
       // A one-shot process reads the model's tables from the cache a cold build left (or leaves them there).
-      if (context.oneShot && !adoptCachedModel()) writeModelCache();
+      if (context.oneShot) useModelCache();
       if (opts.lines) {
         if (files.length === 0) {
           // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
