@@ -41,26 +41,42 @@ let midData: GraphData;
 
 /**
  * Every upload of the visibility texture (flat-programs.ts: a LUMINANCE byte per sigma item id), kept on
- * its GL context as `__zhkgTexels`: what the programs read when they decide to draw an item.
+ * its GL context as `__zhkgTexels`, and the last value given to the programs' `u_zhkgMask` as `__zhkgMask`:
+ * the programs read the texture only while the mask is on (otherwise they draw every item).
  */
 function captureTexels(): void {
-  type Upload = (this: WebGLRenderingContext, ...args: unknown[]) => void;
+  type Call = (this: WebGLRenderingContext, ...args: unknown[]) => unknown;
+  type Layer = WebGLRenderingContext & { __zhkgTexels?: Uint8Array; __zhkgMask?: number };
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-    const proto = C.prototype as unknown as { texImage2D: Upload };
-    const own = proto.texImage2D;
-    proto.texImage2D = function (this: WebGLRenderingContext & { __zhkgTexels?: Uint8Array }, ...args: unknown[]) {
+    const proto = C.prototype as unknown as { texImage2D: Call; getUniformLocation: Call; uniform1f: Call };
+    const upload = proto.texImage2D;
+    proto.texImage2D = function (this: Layer, ...args: unknown[]) {
       if (args.length === 9 && args[2] === this.LUMINANCE && args[8] instanceof Uint8Array) this.__zhkgTexels = args[8].slice();
-      own.apply(this, args);
+      return upload.apply(this, args);
+    };
+    const locate = proto.getUniformLocation;
+    proto.getUniformLocation = function (this: Layer, ...args: unknown[]) {
+      const at = locate.apply(this, args) as { __zhkgMask?: boolean } | null;
+      if (at && args[1] === 'u_zhkgMask') at.__zhkgMask = true;
+      return at;
+    };
+    const set = proto.uniform1f;
+    proto.uniform1f = function (this: Layer, ...args: unknown[]) {
+      if ((args[0] as { __zhkgMask?: boolean } | null)?.__zhkgMask) this.__zhkgMask = args[1] as number;
+      return set.apply(this, args);
     };
   }
 }
 
-/** Per node and edge key, its byte in the visibility texture last uploaded to the nodes' and the edges' layer (-1: none). */
+/**
+ * Per node and edge key, its byte in the visibility texture last uploaded to the nodes' and the edges' layer (-1:
+ * none), or 255 when the layer's last frame drew with the mask off (every item drawn).
+ */
 async function texels(): Promise<{ nodes: Record<string, number>; edges: Record<string, number> }> {
   // (a moving camera draws no edges: nothing would be uploaded to their layer)
   await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
   return page.evaluate(() => {
-    type Layer = { __zhkgTexels?: Uint8Array };
+    type Layer = { __zhkgTexels?: Uint8Array; __zhkgMask?: number };
     const s = window.__zhkg!.sigma! as unknown as {
       render(): void;
       nodeIndices: Record<string, number>;
@@ -70,7 +86,7 @@ async function texels(): Promise<{ nodes: Record<string, number>; edges: Record<
     s.render();
     const read = (ids: Record<string, number>, layer: Layer | undefined) => {
       const out: Record<string, number> = {};
-      for (const [k, id] of Object.entries(ids)) out[k] = layer?.__zhkgTexels?.[id] ?? -1;
+      for (const [k, id] of Object.entries(ids)) out[k] = layer?.__zhkgMask === 0 ? 255 : (layer?.__zhkgTexels?.[id] ?? -1);
       return out;
     };
     return { nodes: read(s.nodeIndices, s.webGLContexts.nodes), edges: read(s.edgeIndices, s.webGLContexts.edges) };
