@@ -45,12 +45,6 @@ export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
 }
 
 /**
- * Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is
- * returned. With `input`, `process.stdin` is a stream of those bytes, in small chunks, while it runs (the
- * CLI reads standard input as a stream of chunks; what only a real pipe shows — a live writer, a reader
- * closing early — needs a child: spawnCli).
- */
-/**
  * The input in pieces of 1 to 7 bytes, as a pipe may deliver it: a line, a CRLF pair or a multi-byte
  * character split across chunks (fixed sizes, so every run splits alike).
  */
@@ -64,6 +58,12 @@ function chunks(input: Buffer): Buffer[] {
   return out;
 }
 
+/**
+ * Runs `zhkg …` in this process (`main` of src/cli/main.ts), capturing stdout and stderr; the exit code is
+ * returned. With `input`, `process.stdin` is a stream of those bytes, in small chunks, while it runs (the
+ * CLI reads standard input as a stream of chunks; what only a real pipe shows — a live writer, a reader
+ * closing early — needs a child: spawnCli).
+ */
 export async function runCliHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

@@ -32,7 +32,7 @@ import { renderLayoutControls, wireLayout, type LayoutHost } from './layout-cont
 import { renderTimeline, wireTimeline, type TimelineHost } from './timeline-view.js';
 import { SearchBox, type SearchHost } from './search-box.js';
 import { buildCommunities, buildFilters, type FiltersHost } from './filters-view.js';
-import { centerOn, fitTo, fitView, setupMinimap } from './camera.js';
+import { centerOn, fitView, setupMinimap } from './camera.js';
 import { followHash, syncControls, wireControls, writeHash, type ControlsHost } from './controls.js';
 
 declare global {
@@ -67,8 +67,6 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
   minimap: Minimap | null = null;
   /** Milliseconds spent in each phase of the last setGraph (read by the bench). */
   timings: Record<string, number> = {};
-  /** Time the last scope computation took (ms): read by the bench. */
-  scopeMs = 0;
   private periodMemo: Period | null = null;
 
   private readonly renderer = new Renderer(this);
@@ -219,12 +217,10 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
   private updateScope(): void {
     const g = this.graph;
     if (!g) return;
-    const t0 = performance.now();
     const sc = (this.scope = computeScope(g, this.state));
     const { masks, counted, edges } = shownMasks(edgeIndexOf(g), sc, this.state.hiddenRelations, this.period());
     this.masks = masks;
     this.relationCounted = counted;
-    this.scopeMs = performance.now() - t0;
     const nodes = sc.nodes.size;
     const status = byId('status');
     status.textContent =
@@ -367,11 +363,6 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.renderPanel();
     this.commitSelection();
     if (edge && g && this.sigma) centerOn(this.sigma, [g.source(edge), g.target(edge)], false);
-  }
-
-  /** The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin. */
-  fitTo(nodes: Iterable<string>, animate = true): void {
-    if (this.sigma) fitTo(this.sigma, nodes, animate);
   }
 
   /** Whole graph, or what is in view when focus, path or filters narrow it. */
