@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StoreUse } from '../src/pipeline.js';
 import { ensureCorpus } from './corpus.js';
 import { loadAverage, machineLine, runJsonChild } from './child.js';
 
@@ -31,7 +32,7 @@ interface One {
   articles: number;
   nodes: number;
   edges: number;
-  use?: { reused: number; extracted: number; forgotten: number; relations?: { reused: number; made: number } };
+  use?: StoreUse;
 }
 
 function one(store: string, inputs: string[]): One {
