@@ -276,11 +276,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
   });
   if (!g.stored) return buildFromMentions(g.articles as Article[], g.found, options, g.large);
   const { store, units, refs, use, generation } = g.stored;
-  const { relations, ...result } = await streamFromStore(
-    early ?? new Resolving(store, units, refs, options),
-    { articles: g.articles, found: g.found },
-    options,
-  );
+  const { result, relations } = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
   return { ...result, store: { ...use, ...(relations ? { relations } : {}) }, storeGeneration: generation };
 }
 
@@ -334,7 +330,7 @@ export async function buildGraphFromStore(store: ExtractionStore, options: Build
     for (const a of peeked.articles) refs.push({ id: a.id, source: a.source });
     units.push({ name: f.name, hash: f.hash, count: peeked.articles.length });
   }
-  const { relations: _counts, ...result } = await streamFromStore(new Resolving(store, units, refs, options), { articles: [], found: [] }, options);
+  const { result } = await streamFromStore(new Resolving(store, units, refs, options), { articles: [], found: [] }, options);
   return { ...result, generation: snap.generation };
 }
 
@@ -656,13 +652,16 @@ async function streamFromStore(
   resolving: Resolving,
   held: { articles: Array<Article | undefined>; found: Mention[][] },
   options: BuildOptions,
-): Promise<BuildResult & { relations?: StoreUse['relations'] }> {
+): Promise<{ result: BuildResult; relations: StoreUse['relations'] }> {
   const progress = options.onProgress ?? (() => {});
-  const { units, refs } = resolving;
+  const { units, refs, store } = resolving;
+  // Each stored article's facts are kept in the store with what they were made from (src/relations/cache.ts)
+  // and reused while none of it changed: a build that adds a page makes again only the facts of the new
+  // articles and of those whose names, keys or entities it changed. Counted when the store keeps them.
+  const keeps = store.relationEntries !== undefined && store.putRelationEntries !== undefined;
+  const counts = { reused: 0, made: 0 };
   // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
   // the metrics and the layout, which hold the graph alone.
-  const counts = { reused: 0, made: 0 };
-  let relationCounts: { reused: number; made: number } | undefined;
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
     await resolving.run(units, held);
     const { naming, entities: all } = resolving.resolver.finish();
@@ -675,12 +674,6 @@ async function streamFromStore(
     assembler.setEntities(entities);
     progress('relations', 0, 1);
     const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
-    // Each stored article's facts are kept in the store with what they were made from (src/relations/cache.ts)
-    // and reused while none of it changed: a build that adds a page makes again only the facts of the new
-    // articles and of those whose names, keys or entities it changed.
-    const store = resolving.store;
-    const keeps = store.relationEntries !== undefined && store.putRelationEntries !== undefined;
-    if (keeps) relationCounts = counts;
     for (const u of units) {
       const keep = keeps && 'name' in u ? u : undefined;
       const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
@@ -713,7 +706,7 @@ async function streamFromStore(
     progress('layout', 0, 1);
     layoutGraph(graph, { seed: options.seed ?? 7 });
   }
-  return { graph, articles: [], articleCount: refs.length, entities, facts: [], ...(relationCounts ? { relations: relationCounts } : {}) };
+  return { result: { graph, articles: [], articleCount: refs.length, entities, facts: [] }, relations: keeps ? counts : undefined };
 }
 
 async function totalBytes(files: string[]): Promise<number> {
