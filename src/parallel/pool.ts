@@ -10,9 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Mention } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
-import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
+import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { hasModel, type SharedModel } from '../entities/model/index.js';
-import { workerSource } from './source.js';
+import { released, workerSource } from './source.js';
 
 /**
  * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
@@ -26,25 +26,6 @@ export const BATCH_CHARS = 60_000;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
-}
-
-/** Asks a worker to free its dictionaries; settles when it answers, fails or exits. */
-export function released(worker: Worker): Promise<void> {
-  return new Promise((settle) => {
-    const done = () => {
-      worker.off('message', onMessage);
-      worker.off('error', done);
-      worker.off('exit', done);
-      settle();
-    };
-    const onMessage = (m: unknown) => {
-      if (typeof m === 'object' && m !== null && 'released' in m) done();
-    };
-    worker.on('message', onMessage);
-    worker.once('error', done);
-    worker.once('exit', done);
-    worker.postMessage({ release: true } satisfies ReleaseMessage);
-  });
 }
 
 interface Slot {
@@ -105,12 +86,10 @@ export class ExtractionPool {
     this.dispatch();
   }
 
-  /** Extracts the mentions of a batch of articles; resolves to one list per article, in order. */
-  run(articles: ExtractionInput[]): Promise<Mention[][]> {
-    return this.batch(articles, false).then((r) => r.mentions);
-  }
-
-  /** Extracts a batch; with `drafts`, each article's resolution drafts come back too (`StoredDraft`). */
+  /**
+   * Extracts a batch of articles: per article its mentions, in order; with `drafts`, its resolution drafts too
+   * (`StoredDraft`).
+   */
   batch(articles: ExtractionInput[], drafts: boolean): Promise<BatchResult> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool: closed'));
     if (this.failure) return Promise.reject(this.failure);

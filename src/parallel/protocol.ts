@@ -28,7 +28,7 @@ export interface ShareRequest {
 }
 
 /** What a worker sends besides batch responses. */
-export type WorkerNote = { shared: SharedModel | null } | { released: true };
+export type WorkerNote = { shared: SharedModel | null } | ReleasedAnswer;
 
 export type BatchResponse = { id: number; mentions: Mention[][]; drafts?: StoredDraft[][] } | { id: number; error: string };
 
@@ -40,6 +40,11 @@ export interface ReleaseMessage {
   release: true;
 }
 
+/** Either worker's answer to a ReleaseMessage (./source.ts `answerRelease`). */
+export interface ReleasedAnswer {
+  released: true;
+}
+
 export function extractionInput(a: Article): ExtractionInput {
   return { text: a.text, gaps: a.gaps, authors: a.authors };
 }
@@ -48,4 +53,4 @@ export function extractionInput(a: Article): ExtractionInput {
 export type SegmentMessage = { id: number; text: string } | ReleaseMessage;
 
 /** From the segmentation worker: a text's tokens, or why it could not segment it; `released` answers a release. */
-export type SegmentAnswer = { id: number; tokens: Token[] } | { id: number; error: string } | { released: true };
+export type SegmentAnswer = { id: number; tokens: Token[] } | { id: number; error: string } | ReleasedAnswer;

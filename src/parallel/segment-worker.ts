@@ -1,11 +1,12 @@
 /**
  * Segmentation worker (see ./segmenter.ts): loads nodejieba's dictionary as soon as it starts, then answers
  * each text with its tokens (`segment`, the same function the main thread would run), in the order asked.
- * Imports nothing but the segmenter, so it starts loading the dictionary at once.
+ * Imports nothing but the segmenter (and node's modules), so it starts loading the dictionary at once.
  */
 import { parentPort } from 'node:worker_threads';
-import { getJieba, releaseJieba, segment } from '../segment/jieba.js';
+import { getJieba, segment } from '../segment/jieba.js';
 import type { SegmentAnswer, SegmentMessage } from './protocol.js';
+import { answerRelease } from './source.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/segment-worker must run as a worker thread');
 const port = parentPort;
@@ -20,15 +21,7 @@ setImmediate(() => {
 });
 
 port.on('message', (req: SegmentMessage) => {
-  if ('release' in req) {
-    try {
-      releaseJieba();
-    } catch {
-      // Nothing is lost when it cannot be freed: it stays, as before.
-    }
-    port.postMessage({ released: true } satisfies SegmentAnswer);
-    return;
-  }
+  if ('release' in req) return answerRelease(port);
   let res: SegmentAnswer;
   try {
     res = { id: req.id, tokens: segment(req.text) };

@@ -13,8 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
 import type { SegmentAnswer, SegmentMessage } from './protocol.js';
-import { workerSource } from './source.js';
-import { released } from './pool.js';
+import { released, workerSource } from './source.js';
 
 interface Request {
   text: string;

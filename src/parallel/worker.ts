@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { extractArticleMentions } from '../pipeline.js';
 import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { adoptSharedModel, shareModel, type SharedModel } from '../entities/model/index.js';
-import { getJieba, releaseJieba } from '../segment/jieba.js';
+import { getJieba } from '../segment/jieba.js';
+import { answerRelease } from './source.js';
 import { storedDrafts } from '../resolve/index.js';
 import type { Article } from '../types.js';
 
@@ -36,15 +37,7 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
     note({ shared: model });
     return;
   }
-  if ('release' in req) {
-    try {
-      releaseJieba();
-    } catch {
-      // Nothing is lost when it cannot be freed (a temporary folder that cannot be written): it stays, as before.
-    }
-    note({ released: true });
-    return;
-  }
+  if ('release' in req) return answerRelease(port);
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.

@@ -72,13 +72,14 @@ describe('parallel extraction', () => {
     const pool = new ExtractionPool(1);
     try {
       // text is not a string: segmentation throws inside the worker
-      await expect(pool.run([{ text: 42 as unknown as string, gaps: [], authors: [] }])).rejects.toThrow(/worker/);
-      const ok = await pool.run([{ text: '王瑞新在呼和浩特市工作。', gaps: [], authors: [] }]);
-      expect(ok).toHaveLength(1);
+      await expect(pool.batch([{ text: 42 as unknown as string, gaps: [], authors: [] }], false)).rejects.toThrow(/worker/);
+      const ok = await pool.batch([{ text: '王瑞新在呼和浩特市工作。', gaps: [], authors: [] }], false);
+      expect(ok.mentions).toHaveLength(1);
+      expect(ok.drafts).toBeUndefined();
     } finally {
       await pool.close();
     }
-    await expect(pool.run([])).rejects.toThrow(/closed/);
+    await expect(pool.batch([], false)).rejects.toThrow(/closed/);
   });
 });
 
