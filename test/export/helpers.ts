@@ -86,14 +86,21 @@ const SCRIPT_TIMEOUT_MS = 60_000;
 
 class PythonServer {
   private buffered = Buffer.alloc(0);
-  private waiting: ((r: PythonResult) => void) | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The script running, if any. */
+  private waiting: { done: (r: PythonResult) => void; fail: (e: Error) => void } | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Set as soon as the interpreter is known to be gone or going (killed, exited, its standard input broken). */
+  private ended = false;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     child.stdout.on('data', (d: Buffer) => {
       this.buffered = Buffer.concat([this.buffered, d]);
       this.deliver();
+    });
+    child.on('exit', (code, signal) => this.end(new Error(`python3 exited (${code ?? signal}) while running a script`)));
+    // A write to an interpreter that is gone (EPIPE): the exit, or the timer, tells the script that runs.
+    child.stdin.on('error', () => {
+      this.ended = true;
     });
   }
 
@@ -140,35 +147,39 @@ class PythonServer {
     }
   }
 
-  /** Whether the interpreter is still there (a script over its time is killed with it). */
+  /** Whether the interpreter can run another script (false from the moment one over its time is killed). */
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.ended && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /**
-   * Runs one script with `input` on its standard input; scripts run one after the other. A script still
-   * running after SCRIPT_TIMEOUT_MS fails, and the interpreter is killed (the next script starts a new one).
+   * Runs one script with `input` on its standard input (one at a time: see `runPython`). A script still running
+   * after SCRIPT_TIMEOUT_MS fails, and the interpreter is killed.
    */
   run(script: string, input: string): Promise<PythonResult> {
-    const next = this.queue.then(
-      () =>
-        new Promise<PythonResult>((done, fail) => {
-          this.waiting = done;
-          this.hold(true);
-          const code = Buffer.from(script, 'utf8');
-          const data = Buffer.from(input, 'utf8');
-          this.child.once('exit', (c) => fail(new Error(`python3 exited (${c}) while running a script`)));
-          this.timer = setTimeout(() => {
-            this.child.kill('SIGKILL');
-            fail(new Error(`a python3 script ran over ${SCRIPT_TIMEOUT_MS / 1000} s`));
-          }, SCRIPT_TIMEOUT_MS).unref();
-          this.child.stdin.write(`${code.length} ${data.length}\n`);
-          this.child.stdin.write(code);
-          this.child.stdin.write(data);
-        }),
-    );
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise<PythonResult>((done, fail) => {
+      if (!this.alive) return fail(new Error('python3 is gone'));
+      this.waiting = { done, fail };
+      this.hold(true);
+      const code = Buffer.from(script, 'utf8');
+      const data = Buffer.from(input, 'utf8');
+      this.timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        this.end(new Error(`a python3 script ran over ${SCRIPT_TIMEOUT_MS / 1000} s`));
+      }, SCRIPT_TIMEOUT_MS).unref();
+      this.child.stdin.write(`${code.length} ${data.length}\n`);
+      this.child.stdin.write(code);
+      this.child.stdin.write(data);
+    });
+  }
+
+  /** The interpreter is gone or going: the running script, if any, fails with `error`. */
+  private end(error: Error): void {
+    this.ended = true;
+    clearTimeout(this.timer);
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.fail(error);
   }
 
   private deliver(): void {
@@ -179,21 +190,27 @@ class PythonServer {
     const body = this.buffered.subarray(eol + 1);
     const result = { status, stdout: body.subarray(0, out).toString('utf8'), stderr: body.subarray(out, out + err).toString('utf8') };
     this.buffered = Buffer.from(body.subarray(out + err));
-    const done = this.waiting;
+    const { done } = this.waiting;
     this.waiting = undefined;
     clearTimeout(this.timer);
-    this.child.removeAllListeners('exit');
     this.hold(false);
     done(result);
   }
 }
 
 let server: Promise<PythonServer> | undefined;
+/** Scripts run one after the other: each starts once the one before has settled, on a live interpreter. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs an inline python3 script (with networkx importable) with `input` on stdin; returns its exit status, stdout and stderr. */
 export function runPython(script: string, input: string): Promise<PythonResult> {
-  server = server ? server.then((s) => (s.alive ? s : PythonServer.start())) : PythonServer.start();
-  return server.then((s) => s.run(script, input));
+  const next = queue.then(async () => {
+    // Asked only now, after the script before has settled: one killed for its time is not alive any more.
+    if (!server || !(await server).alive) server = PythonServer.start();
+    return (await server).run(script, input);
+  });
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 /**
