@@ -12,7 +12,7 @@
  * page built there (app.js, index.html, style.css: another commit's `buildViewer(dir)`) instead of this
  * tree's, to compare two builds on the same graph.
  */
-import { copyFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,12 +119,19 @@ const spread = (xs: number[]): string => {
 };
 const mb = (n: number) => (n / 1e6).toFixed(1);
 
-const assets = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
+/** The phases of the page's last load (window.__zhkg.timings), one line. */
+const phases = (timings: Record<string, number>): string =>
+  `  phases: ${Object.entries(timings)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+    .join(', ')}`;
+
+// this tree's page, built into a folder of its own, or the one given (copyViewer and serveViewer read either)
+const built = OTHER_ASSETS ? null : await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-assets-'));
+const assets = OTHER_ASSETS ?? built!;
 const out = await mkdtemp(join(tmpdir(), 'zhkg-bench-viewer-out-'));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
-  if (OTHER_ASSETS) for (const f of ['app.js', 'index.html', 'style.css']) await copyFile(join(OTHER_ASSETS, f), join(assets, f));
-  else await buildViewer(assets);
+  if (built) await buildViewer(built);
   const g = syntheticGraph({ nodes, edges });
   await writeFile(join(out, 'graph.json'), JSON.stringify(g));
   await copyViewer(out, { assetsDir: assets });
@@ -193,24 +200,12 @@ try {
         `time to ready (${how}): ${(ready / 1000).toFixed(2)} s; page clock: ready ${(readyMs / 1000).toFixed(2)} s, first frame drawn ${(drawnMs / 1000).toFixed(2)} s, the frame with the edges drawn ${(edgesMs / 1000).toFixed(2)} s`,
       );
       if (how === 'file://' || !STEPS_TOO) {
-        if (!STEPS_TOO) {
-          const timings = await page.evaluate<Record<string, number>>('window.__zhkg.timings');
-          console.log(
-            `  phases: ${Object.entries(timings)
-              .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-              .join(', ')}`,
-          );
-        }
+        if (!STEPS_TOO) console.log(phases(await page.evaluate<Record<string, number>>('window.__zhkg.timings')));
         await page.close();
         continue;
       }
       // Each step: the state change, the scope, the counts, the legend, and sigma's redraw (synchronous).
-      const timings = await page.evaluate<Record<string, number>>('window.__zhkg.timings');
-      console.log(
-        `  phases: ${Object.entries(timings)
-          .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-          .join(', ')}`,
-      );
+      console.log(phases(await page.evaluate<Record<string, number>>('window.__zhkg.timings')));
       // The undirected view a first focus walks is built when the page is idle after its first frame.
       await page.waitForFunction('window.__zhkg.timings.warmFocus !== undefined', undefined, { timeout: 600_000 });
       const warm = await page.evaluate<number>('window.__zhkg.timings.warmFocus');
@@ -235,5 +230,5 @@ try {
 } finally {
   await browser.close();
   await rm(out, { recursive: true, force: true });
-  await rm(assets, { recursive: true, force: true });
+  if (built) await rm(built, { recursive: true, force: true });
 }

@@ -11,7 +11,7 @@ import { parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
 import { GraphFormatError, graphFromText } from './load.js';
 import type { ShardLoader } from './evidence.js';
-import { toViewGraph, type ArticleInfo, type Details, type EdgeView, type NodeView, type SourceGraphLike, type ViewGraph } from './model.js';
+import { OTHER_COLOR, toViewGraph, type ArticleInfo, type Details, type EdgeView, type NodeView, type SourceGraphLike, type ViewGraph } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
 import { nearestEdge, type EdgeGeometry } from './hit.js';
 import { buildSearchIndex, type SearchEntry } from './search.js';
@@ -109,7 +109,7 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
       this.renderPath();
     });
     this.detailsCache = details;
-    this.masks = null;
+    this.forgetScope();
     // Moving nodes (live layout, noverlap, restore) changes which labels fit, the graph's extent, and
     // makes what was set aside for the whole graph stale.
     const moved = () => r.moved(graph);
@@ -120,9 +120,7 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.hovered = null;
     this.index = buildSearchIndex(graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.degree })));
     const look = new Look(graph);
-    // What is shown, before the first frame (the reducers read it).
-    this.scope = computeScope(graph, this.state);
-    lap('index+scope');
+    lap('index');
     const sigma = r.create(graph, look, byId('graph'));
     lap('sigma');
     this.wireSigma(sigma);
@@ -211,6 +209,15 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.writeHash();
     if (this.tableView.open) this.tableView.render();
     this.renderer.refresh();
+  }
+
+  /**
+   * What was shown of the last graph is dropped: the new graph's is computed once, by applyState (after it
+   * drops from the state what the graph lacks), before the reducers first run, in its refresh.
+   */
+  private forgetScope(): void {
+    this.scope = null;
+    this.masks = null;
   }
 
   /** Recomputes what is shown and everything that follows it (counts, status, path panel, focus bar). */
@@ -385,9 +392,9 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     return this.renderer.look?.nodeSize(a, this.state.sizeBy) ?? 0;
   }
 
-  /** The legend's colour of a kind (undefined before a graph is loaded or for a kind it does not have). */
-  kindColor(kind: string): string | undefined {
-    return this.renderer.look?.kindColors.get(kind);
+  /** The legend's colour of a kind (the colour of other kinds before a graph is loaded or for a kind it does not have). */
+  kindColor(kind: string): string {
+    return this.renderer.look?.kindColor(kind) ?? OTHER_COLOR;
   }
 
   /** The URL follows the state (without recomputing the view: for changes that do not touch it). */
@@ -450,7 +457,7 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
       graph: this.graph!,
       articles: this.articles,
       t: this.t,
-      kindColor: (k) => this.renderer.look?.kindColor(k) ?? '',
+      kindColor: (k) => this.kindColor(k),
       details: (what, key) => this.details(what, key),
       selectNode: (n) => this.selectNode(n, true),
       selectEdge: (e) => this.selectEdge(e),

@@ -66,7 +66,8 @@ export function wireControls(host: ControlsHost, search: HTMLInputElement): void
   community.addEventListener('change', () => host.update({ community: community.value === '' ? null : Number(community.value) }));
   byId('filters-reset').addEventListener('click', () => {
     const d = parseHash('');
-    host.update({ hiddenKinds: [], hiddenRelations: [], ranges: d.ranges, community: null, from: null, to: null });
+    // one commit: applyState sets the controls, the timeline and the panel, then commits
+    host.state = { ...host.state, hiddenKinds: [], hiddenRelations: [], ranges: d.ranges, community: null, from: null, to: null };
     host.applyState();
   });
   // Escape outside the search box closes the panel and clears the selection.

@@ -71,9 +71,8 @@ export class LabelChooser {
   /** The inputs of the last choice and its result. */
   private memo: { key: string; scope: Scope | null; focus: Set<string> | null; labels: Set<string> } | null = null;
   private order: LabelOrder | null = null;
-  private widths = new Map<string, number>();
-  /** a large graph's labels' characters' widths, by code point (see labelWidth) */
-  private charWidths = new Map<number, number>();
+  /** measured widths: whole labels by their text, a large graph's labels' characters by code point (see labelWidth) */
+  private widths = new Map<string | number, number>();
   private measure: CanvasRenderingContext2D | null = null;
 
   private labelWidth(label: string, large: boolean): number {
@@ -86,8 +85,8 @@ export class LabelChooser {
       for (let i = 0; i < label.length; i++) {
         const c = label.codePointAt(i)!;
         if (c > 0xffff) i++;
-        let cw = this.charWidths.get(c);
-        if (cw === undefined) this.charWidths.set(c, (cw = this.textWidth(String.fromCodePoint(c))));
+        let cw = this.widths.get(c);
+        if (cw === undefined) this.widths.set(c, (cw = this.textWidth(String.fromCodePoint(c))));
         w += cw;
       }
       return w;

@@ -6,8 +6,8 @@ const MIN_NODE_SIZE = 2.5;
 const MAX_NODE_SIZE = 14;
 
 export class Look {
-  /** kind -> the legend's colour */
-  readonly kindColors: Map<string, string>;
+  /** kind -> the legend's colour (every kind of the graph: kindCounts) */
+  private readonly kindColors: Map<string, string>;
   private readonly maxMetric = { size: 1e-9, degree: 1e-9, pagerank: 1e-9 };
 
   constructor(g: ViewGraph) {
@@ -25,7 +25,7 @@ export class Look {
 
   nodeColor(a: NodeView, colorBy: ViewState['colorBy']): string {
     if (colorBy === 'community') return communityColor(a.community);
-    return this.kindColors.get(a.kind) ?? (a.color || OTHER_COLOR);
+    return this.kindColor(a.kind);
   }
 
   nodeSize(a: NodeView, by: ViewState['sizeBy']): number {

@@ -23,7 +23,10 @@ export interface ReducerView {
   readonly focusSet: Set<string> | null;
   /** Nodes whose label is drawn; null: all. */
   readonly labelSet: Set<string> | null;
-  /** brightNode() as of the last refresh (the edge reducer reads it 47 000 times). */
+  /**
+   * The node whose neighbours stay bright (the hovered one, else the selected one, unless it is the focus's
+   * centre or on the path shown), as of the last refresh: computed once per refresh, read per item.
+   */
   readonly bright: string | null;
   /**
    * Large graph drawn whole: what is left out is not drawn through the programs' visibility texture, and a
@@ -31,7 +34,6 @@ export interface ReducerView {
    * the 16 000 other nodes (fading them all is what made it cost).
    */
   readonly lightSpot: boolean;
-  brightNode(): string | null;
   visibleEdge(edge: string): boolean;
 }
 
@@ -55,11 +57,11 @@ export function nodeReducer(v: ReducerView, node: string, a: NodeView): Partial<
   else res.label = '';
   if (focus && v.lightSpot) {
     // large graph drawn whole: the selected node highlighted, its neighbours labelled, no node fades
-    if (node === v.brightNode()) res.highlighted = true;
+    if (node === v.bright) res.highlighted = true;
   } else if (focus) {
     if (focus.has(node)) {
       res.zIndex = 2;
-      if (node === v.brightNode()) res.highlighted = true;
+      if (node === v.bright) res.highlighted = true;
     } else {
       res.color = FADED_NODE;
       res.label = '';

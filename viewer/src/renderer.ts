@@ -237,8 +237,9 @@ export class Renderer implements ReducerView {
     // (filters stay on the whole graph, drawn through the visibility texture: see refreshMasked)
     const narrow = this.large && (sc.focus !== null || sc.edges !== null) && sc.nodes.size * SUB_FRACTION <= g.order;
     this.lightSpot = this.large && !narrow;
-    this.focusSet = this.computeFocus();
+    // (brightNode reads lightSpot: computed once per refresh, then read as `bright`)
     this.bright = this.brightNode();
+    this.focusSet = this.computeFocus();
     this.chooseLabels(s, g);
     let shown: ViewGraph = g;
     if (narrow) {
@@ -363,12 +364,12 @@ export class Renderer implements ReducerView {
         const i = ix.nodeAt.get(n);
         if (i !== undefined && shownNodes[i] === 1) labelled[i] = 1;
       }
-    const spotNodes = [...(this.focusSet ?? [])];
-    for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo, this.bright]) if (n !== null) spotNodes.push(n);
+    const spotNodes = [...(this.focusSet ?? []), ...this.marked(sc)];
+    if (this.bright !== null) spotNodes.push(this.bright);
     const spotEdges: string[] = [];
     if (this.bright !== null && g.hasNode(this.bright)) g.forEachEdge(this.bright, (e) => void spotEdges.push(e));
     if (this.state.edge !== null) spotEdges.push(this.state.edge);
-    const now: MaskedDrawn = { sig: JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]), labelled, spotNodes, spotEdges };
+    const now: MaskedDrawn = { sig: this.sig(g), labelled, spotNodes, spotEdges };
     const last = this.maskedDrawn;
     this.maskedDrawn = now;
     if (fresh) {
@@ -432,16 +433,26 @@ export class Renderer implements ReducerView {
     const g = this.graph;
     const sc = this.scope;
     if (!g || !sc || this.focusSet || this.state.edge || this.host.hovered) return null;
-    const spotNodes: string[] = [];
-    for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo]) if (n !== null) spotNodes.push(n);
     return {
-      sig: JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]),
+      sig: this.sig(g),
       nodes: sc.nodes,
       edges: this.shownEdges,
       edgeMask: this.masks?.edges ?? null,
       labels: this.labelSet,
-      spotNodes,
+      spotNodes: this.marked(sc),
     };
+  }
+
+  /** What the reducers' colours and sizes depend on besides each item (see Drawn.sig). */
+  private sig(g: ViewGraph): string {
+    return JSON.stringify([this.state.colorBy, this.state.sizeBy, g.order]);
+  }
+
+  /** The nodes a focus or a path's ends mark (highlighted, labelled). */
+  private marked(sc: Scope): string[] {
+    const out: string[] = [];
+    for (const n of [sc.focus, this.state.pathFrom, this.state.pathTo]) if (n !== null) out.push(n);
+    return out;
   }
 
   visibleEdge(edge: string): boolean {
@@ -462,11 +473,11 @@ export class Renderer implements ReducerView {
     return i !== undefined && (what === 'node' ? m.nodes : m.edges)[i] === 1;
   }
 
-  /** Nodes to keep bright: the focused node and its visible neighbours, or the selected edge's ends. */
+  /** Nodes to keep bright: the bright node and its visible neighbours, or the selected edge's ends. */
   private computeFocus(): Set<string> | null {
     const g = this.graph;
     if (!g) return null;
-    const focus = this.brightNode();
+    const focus = this.bright;
     if (focus && g.hasNode(focus)) {
       const set = new Set([focus]);
       g.forEachEdge(focus, (e, _a, s, t) => {
@@ -482,7 +493,7 @@ export class Renderer implements ReducerView {
    * The node whose neighbours stay bright: the hovered one, else the selected one — unless it is the centre
    * of the focus (its whole ego network is what the user asked to see) or on the path shown.
    */
-  brightNode(): string | null {
+  private brightNode(): string | null {
     // (a large graph drawn whole leaves hovering to sigma: the node and its label in the hover layer)
     if (this.host.hovered && !this.lightSpot) return this.host.hovered;
     // A path shows its hops: selecting one of its nodes does not hide the others.
@@ -503,7 +514,7 @@ export class Renderer implements ReducerView {
       // (a highlighted neighbourhood on a large graph keeps the other labels: its own are forced by the reducer)
       focus: this.lightSpot ? null : this.focusSet,
       // (a selection on a large graph drawn whole forces its own label and its neighbours': the rest stays)
-      focusNode: (this.lightSpot ? null : this.brightNode()) ?? this.scope?.focus,
+      focusNode: (this.lightSpot ? null : this.bright) ?? this.scope?.focus,
       large: this.large,
       posVersion: this.posVersion,
       nodeSize: (a) => look.nodeSize(a, this.state.sizeBy),

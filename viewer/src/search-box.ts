@@ -1,14 +1,14 @@
 /** The search box: suggestions as the user types (search.ts ranks them), keyboard navigation, picking one. */
 import { byId, clear, el } from './dom.js';
 import { markPieces } from './marks.js';
-import { OTHER_COLOR, type ViewGraph } from './model.js';
+import type { ViewGraph } from './model.js';
 import { search, type SearchEntry, type SearchHit } from './search.js';
 
 /** What the search box reads and calls of the application. */
 export interface SearchHost {
   readonly graph: ViewGraph | null;
   readonly index: SearchEntry[];
-  kindColor(kind: string): string | undefined;
+  kindColor(kind: string): string;
   t(key: string, vars?: Record<string, string | number>): string;
   /** A picked node: shown (its kind unhidden if need be) and selected. */
   pickNode(node: string): void;
@@ -65,7 +65,7 @@ export class SearchBox {
     this.hits.forEach((hit, i) => {
       const kind = host.graph!.getNodeAttribute(hit.node, 'kind');
       const badge = el('span', { class: 'kind' }, host.t(`kind.${kind}`));
-      badge.style.background = host.kindColor(kind) ?? OTHER_COLOR;
+      badge.style.background = host.kindColor(kind);
       const li = el(
         'li',
         { attrs: { role: 'option', 'aria-selected': String(i === this.active), 'data-node': hit.node } },
