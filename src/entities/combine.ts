@@ -7,7 +7,7 @@
  *   3. a person's or program's name found by a rule is that entity wherever else it occurs in the text.
  */
 import type { Mention, Token } from '../types.js';
-import { FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
+import { bracketsBalanced, FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
 
 /** Priority of the model's spans: below every rule. */
 export const MODEL_PRIORITY = 1;
@@ -245,7 +245,9 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !nonEntities.has(text.slice(c.start, c.end)) &&
       !(c.canonical && nonEntities.has(c.canonical)) &&
       !inTerm(c) &&
-      !practice(c),
+      !practice(c) &&
+      // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none).
+      bracketsBalanced(text.slice(c.start, c.end)),
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |

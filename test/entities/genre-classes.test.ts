@@ -432,3 +432,15 @@ describe('a road between two places', () => {
     expect(found('活动从周一持续至周五的下午。', 'PLACE')).toEqual([]);
   });
 });
+
+describe('half of a bracketed phrase', () => {
+  it('is never a name: the body inside the brackets is found instead', () => {
+    const text = '多年来，省农业农村厅（原省农业厅）党组把帮扶放在心上。';
+    const orgs = found(text, 'ORGANIZATION');
+    expect(orgs).toContain('省农业农村厅');
+    expect(orgs.every((o) => !/[（）]/.test(o))).toBe(true);
+  });
+  it('keeps a name that holds a whole bracketed part', () => {
+    expect(found('他在华兴（中国）投资有限公司工作多年。', 'ORGANIZATION')).toContain('华兴（中国）投资有限公司');
+  });
+});

@@ -86,6 +86,39 @@ export function quotedPhrases(text: string, max: number): Array<[number, number]
   return out;
 }
 
+/** Opening brackets and quotes with their closers (the symmetric ASCII `"` is counted apart). */
+const BRACKET_PAIRS: Readonly<Record<string, string>> = {
+  '(': ')',
+  '（': '）',
+  '[': ']',
+  '【': '】',
+  '《': '》',
+  '〈': '〉',
+  '“': '”',
+  '「': '」',
+  '『': '』',
+  '‘': '’',
+};
+const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
+const ANY_BRACKET = /[()（）[\]【】《》〈〉“”「」『』‘’"]/;
+
+/**
+ * Whether every bracket and quote that opens in `s` closes in it, in order, and none closes that did not open:
+ * a name may hold a bracketed part (柯达（中国）股份有限公司), never half of one (法国《队报, 县（市）委 cut after the
+ * opening bracket, 国土资源厅)党组 run on over a closing one).
+ */
+export function bracketsBalanced(s: string): boolean {
+  if (!ANY_BRACKET.test(s)) return true;
+  const open: string[] = [];
+  let straight = 0;
+  for (const ch of s) {
+    if (ch === '"') straight++;
+    else if (BRACKET_PAIRS[ch]) open.push(BRACKET_PAIRS[ch]);
+    else if (CLOSERS.has(ch) && open.pop() !== ch) return false;
+  }
+  return open.length === 0 && straight % 2 === 0;
+}
+
 /** Whether quoted phrase `b` follows `a` as the next item of one list (“A”“B”, “A”、“B”, “A”和“B”). */
 export function listedAfter(text: string, a: readonly [number, number], b: readonly [number, number]): boolean {
   return /^[、和]?$/.test(text.slice(a[1] + 1, b[0] - 1));
