@@ -444,3 +444,15 @@ describe('half of a bracketed phrase', () => {
     expect(found('他在华兴（中国）投资有限公司工作多年。', 'ORGANIZATION')).toContain('华兴（中国）投资有限公司');
   });
 });
+
+describe('a bureau named after two fields joined by 和', () => {
+  it('is one body from the level on', () => {
+    const orgs = found('县林业和草原局、市住房和城乡建设局的干部一起下乡。', 'ORGANIZATION');
+    expect(orgs).toContain('县林业和草原局');
+    expect(orgs).toContain('市住房和城乡建设局');
+  });
+  it('but 和 between two bodies still parts them', () => {
+    const orgs = found('县政府和林业局联合行动。', 'ORGANIZATION');
+    expect(orgs.some((o) => o.includes('和'))).toBe(false);
+  });
+});

@@ -351,6 +351,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     links.push({ start: s, end });
     i = end - 1;
   }
+  out.push(...joinedBureaus(ctx, places));
   // A stated outlet holding a suffix reading (四川省人民政府 in 来源：四川省人民政府网) replaces it; one that
   // only overlaps a suffix reading gives way.
   const stated = [...sourceLineOrganizations(ctx), ...outletOrganizations(ctx)];
@@ -358,6 +359,64 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
   const kept = stated.filter((c) => !out.some((o) => o.start < c.end && c.start < o.end && !inside(o, c)));
   const named = [...executiveOrganizations(ctx), ...foundedOrganizations(ctx)].filter((c) => !out.some((o) => o.start < c.end && c.start < o.end));
   return dedupe([...out.filter((o) => !kept.some((c) => inside(o, c) && c.kind === 'ORGANIZATION')), ...kept, ...named]);
+}
+
+/** Levels of government that open a bureau's name (县 + 林业和草原局, 国家 + 卫生和计划生育委员会). */
+const BUREAU_LEVELS = new Set(['县', '市', '省', '旗', '区', '州', '盟', '国家', '自治区']);
+/** How such a bureau's name ends. */
+const BUREAU_END = /(局|厅|部|委员会|署)$/;
+/** Longest field on either side of 和 in a bureau's name (人力资源 + 和 + 社会保障厅). */
+const MAX_FIELD = 6;
+/** Words of a field: nouns and noun-like words (卫生/an, 计划生育/l, 建设局/nt). */
+const FIELD_TAG = /^(n|vn|nz|nt|an|l)$/;
+
+/**
+ * Bureaus named after two fields joined by 和, as government bodies have been named since 2018
+ * (县林业和草原局, 市住房和城乡建设局, 自治区人力资源和社会保障厅): the suffix reading stops at 和 and finds the
+ * second field's body at most (草原局, 建设局). Where both fields are plain nouns and a level or a place stands
+ * right before the first, the body is the whole. A second field that opens with a level, or a first one that is
+ * a body itself, joins two bodies instead (省委和省政府, 县政府和林业局).
+ */
+function joinedBureaus(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
+  const { text, lex } = ctx;
+  const out: Candidate[] = [];
+  for (let and = text.indexOf('和'); and >= 0; and = text.indexOf('和', and + 1)) {
+    const conj = tokenAt(ctx, and);
+    if (!conj || conj.start !== and || conj.end !== and + 1) continue;
+    // The second field and the suffix, right of 和.
+    let end = -1;
+    for (let at = and + 1; at - and - 1 <= MAX_FIELD + 3;) {
+      const t = tokenAt(ctx, at);
+      if (!t || t.start !== at || !FIELD_TAG.test(t.tag) || ![...t.word].every(isHan)) break;
+      if (at === and + 1 && (BUREAU_LEVELS.has(t.word) || places.some((p) => p.start === at))) break;
+      at = t.end;
+      const whole = text.slice(and + 1, at);
+      if (BUREAU_END.test(whole) && whole.length >= 3) {
+        end = at;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    // The first field, left of 和, back to a level or a place.
+    let at = and;
+    let opening = -1;
+    while (and - at <= MAX_FIELD) {
+      const t = tokenAt(ctx, at - 1);
+      if (!t || t.end !== at) break;
+      const place = places.find((p) => p.end === at && p.start < at);
+      if (at < and && (BUREAU_LEVELS.has(t.word) || place)) {
+        opening = BUREAU_LEVELS.has(t.word) ? t.start : place!.start;
+        break;
+      }
+      if (!/^(n|vn|nz|an)$/.test(t.tag) || ![...t.word].every(isHan)) break;
+      at = t.start;
+    }
+    if (opening < 0 || and - at < 2 || and - at > MAX_FIELD) continue;
+    const field = text.slice(at, and);
+    if (BUREAU_END.test(field) || lex.orgSuffixList.longestEndingAt(field, field.length) > 0 || lex.nonEntities.has(field)) continue;
+    out.push({ start: opening, end, kind: 'ORGANIZATION', priority: 5, rule: 'org:suffix' });
+  }
+  return out;
 }
 
 /** Titles of a company's officers: the name right before one, with a person after it, is the company's. */
