@@ -459,7 +459,7 @@ describe('a bureau named after two fields joined by 和', () => {
 
 describe('a policy named for whom it serves', () => {
   it('holds no place, though its first word names a county elsewhere', () => {
-    expect(found('村民们说，党的惠民政策让日子越过越好。', 'PLACE')).toEqual([]);
+    expect(found('牧民们都说党和政府的惠民政策好。', 'PLACE')).toEqual([]);
     expect(found('山东省惠民县的干部来参观。', 'PLACE')).toContain('惠民县');
   });
 });
