@@ -14,6 +14,8 @@ export const MODEL_PRIORITY = 1;
 
 /** Passive and election verbs: a model span holding one runs a clause together (dev: no gold name holds one). */
 const CHOSEN = /被|当选|选为|评为/;
+/** Line and paragraph breaks, which no name runs over. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** Punctuation a name never starts or ends with (大河报· is 大河报). */
 const EDGE_PUNCT = /[·•、，,。.；;：:！!？?\-—–_|丨/\\《》“”"'‘’\s]/;
@@ -246,8 +248,10 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !(c.canonical && nonEntities.has(c.canonical)) &&
       !inTerm(c) &&
       !practice(c) &&
-      // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none).
-      bracketsBalanced(text.slice(c.start, c.end)),
+      // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
+      // anything that runs over a line break (a title into the paragraph after it).
+      bracketsBalanced(text.slice(c.start, c.end)) &&
+      !LINE_BREAK.test(text.slice(c.start, c.end)),
   );
   const models = valid.filter((c) => c.priority === MODEL_PRIORITY);
   // A model span that a rule's candidate overlaps without giving way to it (cutting across it: 吉尔嘎郎图苏木海尔 |

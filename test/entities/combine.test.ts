@@ -187,3 +187,20 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [rule, c(at, at + 4, 'PERSON', MODEL_PRIORITY, 'model')], new Set()).map((m) => m.text)).toEqual(['李世']);
   });
 });
+
+describe('spans no name can have', () => {
+  it('drops a span that runs over a line break, and keeps the names on each line', () => {
+    const text = '红旗嘎查概况\n红旗嘎查地处镇北部。';
+    const across = c(0, 10, 'ORGANIZATION', MODEL_PRIORITY, 'model');
+    const first = c(0, 4, 'PLACE', 4, 'place:division');
+    const second = c(7, 11, 'PLACE', 4, 'place:division');
+    expect(combine(text, [across], new Set())).toEqual([]);
+    expect(combine(text, [across, first, second], new Set()).map((m) => m.text)).toEqual(['红旗嘎查', '红旗嘎查']);
+  });
+  it('drops half of a bracketed phrase, whoever proposes it', () => {
+    const text = '省农业农村厅（原省农业厅）党组';
+    expect(combine(text, [c(7, 15, 'ORGANIZATION', MODEL_PRIORITY, 'model'), c(0, 6, 'ORGANIZATION', 5, 'org:suffix')], new Set()).map((m) => m.text)).toEqual([
+      '省农业农村厅',
+    ]);
+  });
+});
