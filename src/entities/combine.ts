@@ -14,6 +14,9 @@ export const MODEL_PRIORITY = 1;
 
 /** Passive and election verbs: a model span holding one runs a clause together (dev: no gold name holds one). */
 const CHOSEN = /被|当选|选为|评为/;
+/** A place's name ending in 驻 + a level, and the posts and teams stationed at that level (驻村第一书记). */
+const STATIONED_LEVEL = /.驻(村|嘎查|社区)$/;
+const STATIONED_POST = /^(第一书记|书记|工作队|干部|队员|帮扶|扶贫|工作)/;
 /** Line and paragraph breaks, which no name runs over. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
@@ -239,6 +242,10 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
   const practice = (c: Candidate): boolean =>
     c.kind === 'ORGANIZATION' && GENERIC_BODY.test(text.slice(c.start, c.end)) && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end));
+  // 驻村 (stationed in a village) before the post or team it names (强驻村第一书记, 任驻嘎查第一书记): the level word
+  // is the verb's object, not the end of a place's name.
+  const stationed = (c: Candidate): boolean =>
+    c.kind === 'PLACE' && STATIONED_LEVEL.test(text.slice(c.start, c.end)) && STATIONED_POST.test(text.slice(c.end, c.end + 4));
   const valid = candidates.filter(
     (c) =>
       c.start >= 0 &&
@@ -248,6 +255,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !(c.canonical && nonEntities.has(c.canonical)) &&
       !inTerm(c) &&
       !practice(c) &&
+      !stationed(c) &&
       // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
       // anything that runs over a line break (a title into the paragraph after it).
       bracketsBalanced(text.slice(c.start, c.end)) &&

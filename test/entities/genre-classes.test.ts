@@ -463,3 +463,11 @@ describe('a policy named for whom it serves', () => {
     expect(found('山东省惠民县的干部来参观。', 'PLACE')).toContain('惠民县');
   });
 });
+
+describe('驻村 before a post', () => {
+  it('is no end of a place’s name', () => {
+    expect(found('县里选优配强驻村第一书记和工作队。', 'PLACE')).toEqual([]);
+    expect(found('去年，他从市委选派至李家村任驻村第一书记。', 'PLACE')).toEqual(['李家村']);
+    expect(found('她被选派到东山社区任驻社区第一书记。', 'PLACE')).toEqual(['东山社区']);
+  });
+});
