@@ -471,3 +471,11 @@ describe('驻村 before a post', () => {
     expect(found('她被选派到东山社区任驻社区第一书记。', 'PLACE')).toEqual(['东山社区']);
   });
 });
+
+describe('things named after a people or a nation', () => {
+  it('hold no place (a yurt, a policy term), while the nation alone still is one', () => {
+    expect(found('早饭后，大家来到蒙古包里一起学习。', 'PLACE')).toEqual([]);
+    expect(found('嘎查把铸牢中华民族共同体意识作为工作主线。', 'PLACE')).toEqual([]);
+    expect(found('中华民族的传统美德代代相传。', 'PLACE')).toEqual(['中华']);
+  });
+});
