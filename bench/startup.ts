@@ -5,12 +5,18 @@
  * answer of `zhkg extract --lines` (from spawning the process to the first JSON line on stdout). Each is run `runs` times in fresh processes;
  * the median wall time is printed. Needs the compiled CLI (`npm run build`). A benchmark that prints figures,
  * never a test. `npx tsx bench/startup.ts [runs]` runs it alone; `npm run bench` calls it.
+ *
+ * `ZHKG_BENCH_OLD=DIR npx tsx bench/startup.ts [rounds]` compares this package's compiled CLI with the one of
+ * DIR (another checkout, built) instead: each round runs the old build, the new build and the jieba-only process
+ * (fresh folders, each CLI with its own filled table cache), the two builds' order alternating from round to
+ * round; it prints the medians, the medians of the per-round ratios, and the load average before and after.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAverage } from './child.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -84,6 +90,54 @@ export async function benchStartup(runs = 3): Promise<StartupBench | undefined> 
   return { runs, buildPage: median(build), buildUncached: median(uncached), jiebaPage: median(jieba), extractFirst: median(first) };
 }
 
+export interface StartupComparison {
+  rounds: number;
+  load: [string, string];
+  old: number[];
+  new: number[];
+  jieba: number[];
+}
+
+/** Old and new compiled CLIs (`oldRoot`: a package folder holding dist/) alternating, beside jieba-only; see the head. */
+export function compareStartup(oldRoot: string, rounds: number): StartupComparison {
+  const oldCli = join(oldRoot, 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(cli) || !existsSync(oldCli)) throw new Error('bench/startup: both CLIs must be built (npm run build)');
+  const tmp = mkdtempSync(join(tmpdir(), 'zhkg-startup-'));
+  let n = 0;
+  const out = () => join(tmp, `out${n++}`);
+  const jiebaOnly = `const j=require('nodejieba');j.load({userDict:${JSON.stringify(join(root, 'data', 'jieba-userdict.utf8'))}});j.tag(require('fs').readFileSync(${JSON.stringify(page)},'utf8'));`;
+  const envOf = (name: string) => ({ ...process.env, ZHKG_CACHE_DIR: join(tmp, `cache-${name}`) });
+  const run = {
+    old: () => timed([oldCli, 'build', '-q', '--no-viewer', '-o', out()], envOf('old')),
+    new: () => timed([cli, 'build', '-q', '--no-viewer', '-o', out()], envOf('new')),
+  };
+  const result: StartupComparison = { rounds, load: [loadAverage(), ''], old: [], new: [], jieba: [] };
+  try {
+    // Fills each CLI's table cache.
+    run.old();
+    run.new();
+    for (let i = 0; i < rounds; i++) {
+      for (const which of i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) result[which].push(run[which]());
+      result.jieba.push(timed(['-e', jiebaOnly]));
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  result.load[1] = loadAverage();
+  return result;
+}
+
+export function formatStartupComparison(c: StartupComparison): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!)).toFixed(2);
+  return [
+    `start-up, old vs new CLI, ${c.rounds} alternating rounds (load average ${c.load[0]} before, ${c.load[1]} after), medians:`,
+    `  old build ${s(median(c.old))}, new build ${s(median(c.new))}, jieba-only ${s(median(c.jieba))}`,
+    `  per round: old ÷ jieba ${ratio(c.old, c.jieba)}, new ÷ jieba ${ratio(c.new, c.jieba)}, new ÷ old ${ratio(c.new, c.old)}`,
+    `  runs (s): old ${c.old.map((x) => (x / 1000).toFixed(1)).join(' ')}; new ${c.new.map((x) => (x / 1000).toFixed(1)).join(' ')}; jieba ${c.jieba.map((x) => (x / 1000).toFixed(1)).join(' ')}`,
+  ].join('\n');
+}
+
 export function formatStartupBench(b: StartupBench | undefined): string {
   if (!b) return 'start-up: dist/ missing (run npm run build first)';
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -97,5 +151,7 @@ export function formatStartupBench(b: StartupBench | undefined): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(formatStartupBench(await benchStartup(Number(process.argv[2] ?? 3))));
+  const old = process.env['ZHKG_BENCH_OLD'];
+  if (old) console.log(formatStartupComparison(compareStartup(old, Number(process.argv[2] ?? 7))));
+  else console.log(formatStartupBench(await benchStartup(Number(process.argv[2] ?? 3))));
 }

@@ -18,7 +18,8 @@ import { GraphAssembler, buildGraph } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
-import { ExtractionPool, PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/pool.js';
+import { ExtractionPool } from './parallel/pool.js';
+import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
 import { useModelCache } from './parallel/model-cache.js';
@@ -28,6 +29,7 @@ import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './st
 import { codeVersion } from './store/version.js';
 import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
+import { checkShardName } from './store/shard.js';
 import { tightenHeapGrowth } from './util/heap.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
@@ -101,6 +103,11 @@ export interface BuildOptions {
    * long-lived process what is loaded once serves every later build.
    */
   oneShot?: boolean;
+  /**
+   * With `oneShot`: the segmenter to use, already started (`earlySegmenter`: by `zhkg build` before this module
+   * loaded). The build closes it, whether it used it or not.
+   */
+  segmenter?: WorkerSegmenter;
 }
 
 /** What a build did with its store. */
@@ -290,12 +297,7 @@ export async function storeFromPaths(paths: string[], options: BuildOptions & { 
   return { ...stored!.use, articles: stored!.refs.length };
 }
 
-/** A shard's name: one path segment of visible characters. */
-export function checkShardName(name: string): string {
-  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\') || /\p{Cc}/u.test(name))
-    throw new InputError('a shard name is one folder name (no slash, not empty, no control characters)', name);
-  return name;
-}
+export { checkShardName };
 
 /**
  * The graph of every file in a store, assembled as a build of the folder holding them assembles it
@@ -348,6 +350,18 @@ interface Gathered {
  * corpus's files (reused ones marked `reused`) and article refs.
  */
 async function gather(
+  paths: string[],
+  options: BuildOptions,
+  early?: (store: ExtractionStore, units: Unit[], refs: ArticleRef[]) => Promise<void>,
+): Promise<Gathered> {
+  try {
+    return await gatherInputs(paths, options, early);
+  } finally {
+    options.segmenter?.close(); // closed when used; else not used (a pool, nothing to extract, a failure)
+  }
+}
+
+async function gatherInputs(
   paths: string[],
   options: BuildOptions,
   early?: (store: ExtractionStore, units: Unit[], refs: ArticleRef[]) => Promise<void>,
@@ -476,7 +490,7 @@ async function gather(
       if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
-        if (workers > 1) segmenter = new WorkerSegmenter();
+        if (workers > 1) segmenter = options.segmenter ?? new WorkerSegmenter();
         useModelCache(warmRecognizer);
       }
     };

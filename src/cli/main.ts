@@ -6,15 +6,24 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './commands/build.js';
-import { registerExtract } from './commands/extract.js';
-import { registerView } from './commands/view.js';
-import { registerQuery } from './commands/query.js';
-import { registerExport } from './commands/export.js';
 import { UsageError, errorLine } from './errors.js';
 import type { CliContext } from './context.js';
 
-export function createProgram(context: CliContext = {}): Command {
+/** The verbs, in help order; each module is loaded when its verb is registered. */
+const VERBS: Record<string, (program: Command, context: CliContext) => Promise<void>> = {
+  build: async (p, c) => (await import('./commands/build.js')).registerBuild(p, c),
+  extract: async (p, c) => (await import('./commands/extract.js')).registerExtract(p, c),
+  view: async (p) => (await import('./commands/view.js')).registerView(p),
+  query: async (p) => (await import('./commands/query.js')).registerQuery(p),
+  export: async (p) => (await import('./commands/export.js')).registerExport(p),
+};
+
+/**
+ * The program for `argv`: when it names a verb, only that verb is registered (the modules of the others, the
+ * query and export stacks, are then not loaded: a cold `zhkg build` starts its work sooner); otherwise all of
+ * them (help, a mistyped verb, `--version`).
+ */
+export async function createProgram(context: CliContext = {}, argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('zhkg')
@@ -23,17 +32,14 @@ export function createProgram(context: CliContext = {}): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerBuild(program, context);
-  registerExtract(program, context);
-  registerView(program);
-  registerQuery(program);
-  registerExport(program);
+  const verb = argv[0];
+  for (const name of verb !== undefined && Object.hasOwn(VERBS, verb) ? [verb] : Object.keys(VERBS)) await VERBS[name]!(program, context);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError();
   return program;
 }
 
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
-  const program = createProgram(context);
+  const program = await createProgram(context, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

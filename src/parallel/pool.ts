@@ -7,26 +7,12 @@
  * when running from sources (tsx, vitest), in which case the worker is started with tsx's loader.
  */
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import type { Mention } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ShareRequest, WorkerNote } from './protocol.js';
 import { hasModel, type SharedModel } from '../entities/model/index.js';
 import { released, workerSource } from './source.js';
-
-/**
- * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
- * dictionary and division index (the model tables are built once and shared, see ExtractionPool), ~2 s of
- * CPU and ~400 MB, so below ~2 MB (~700k CJK characters) two workers finish no sooner than one thread.
- */
-export const PARALLEL_MIN_BYTES = 2_000_000;
-
-/** Characters per batch: large enough to amortize messaging, small enough to balance two workers. */
-export const BATCH_CHARS = 60_000;
-
-export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
-}
+import { defaultWorkerCount } from './sizes.js';
 
 interface Slot {
   worker: Worker;

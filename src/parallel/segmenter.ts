@@ -10,10 +10,12 @@
  * one it meets without the worker, with the same one-line message.
  */
 import { Worker } from 'node:worker_threads';
+import { stat } from 'node:fs/promises';
 import type { Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
 import type { SegmentAnswer, SegmentMessage } from './protocol.js';
 import { released, workerSource } from './source.js';
+import { PARALLEL_MIN_BYTES, defaultWorkerCount } from './sizes.js';
 
 interface Request {
   text: string;
@@ -95,4 +97,23 @@ export class WorkerSegmenter {
     this.pending.clear();
     for (const [, req] of waiting) this.local(req.text).then(req.resolve, req.reject);
   }
+}
+
+/**
+ * The segmenter of a one-shot build, started before the pipeline's modules load (`zhkg build`: they take as
+ * long as a third of the dictionary's load, which then starts that much sooner), for the build to adopt
+ * (`BuildOptions.segmenter`). Only when the build will certainly segment on this side of the pool: every input
+ * is to be extracted (`allNew`: no store, or one not yet written), on this thread (`files` below
+ * PARALLEL_MIN_BYTES in all) with another core for the worker. Otherwise undefined: a worker started for
+ * nothing would load the dictionary for nothing, and the process cannot exit before that load ends.
+ */
+export async function earlySegmenter(files: readonly string[], allNew: boolean): Promise<WorkerSegmenter | undefined> {
+  if (!allNew || files.length === 0 || defaultWorkerCount() < 2) return undefined;
+  let bytes = 0;
+  for (const f of files)
+    bytes += await stat(f).then(
+      (s) => s.size,
+      () => 0,
+    );
+  return bytes < PARALLEL_MIN_BYTES ? new WorkerSegmenter() : undefined;
 }

@@ -4,7 +4,13 @@
  * this thread instead, so a failure to load the dictionary is the same error as without the worker.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkerSegmenter } from '../../src/parallel/segmenter.js';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkerSegmenter, earlySegmenter } from '../../src/parallel/segmenter.js';
+import { PARALLEL_MIN_BYTES, defaultWorkerCount } from '../../src/parallel/sizes.js';
+import { buildGraphFromPaths } from '../../src/pipeline.js';
+import { toJSON } from '../../src/export/json.js';
 import { segment } from '../../src/segment/jieba.js';
 import type { Token } from '../../src/types.js';
 
@@ -67,5 +73,47 @@ describe('WorkerSegmenter', () => {
     await s.ended;
     expect(await s.segment(TEXTS[0]!)).toEqual(segment(TEXTS[0]!));
     expect(here).toEqual([TEXTS[0]]);
+  });
+});
+
+describe('the early segmenter of a one-shot build', () => {
+  const page = join(import.meta.dirname, '..', '..', 'data', '000_6a6b28fc1a4d90e2.txt');
+
+  it('is started only for a small input that is all new, with a core to spare', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zhkg-early-'));
+    try {
+      const big = join(tmp, 'big.txt');
+      writeFileSync(big, '');
+      truncateSync(big, PARALLEL_MIN_BYTES);
+      expect(await earlySegmenter([page], false)).toBeUndefined();
+      expect(await earlySegmenter([], true)).toBeUndefined();
+      expect(await earlySegmenter([page, big], true)).toBeUndefined();
+      const s = await earlySegmenter([page, join(tmp, 'gone.txt')], true);
+      expect(s !== undefined).toBe(defaultWorkerCount() > 1);
+      s?.close();
+      await s?.ended;
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('is the one the build segments with, and is closed by it, used or not', async () => {
+    const plain = await buildGraphFromPaths([page], { layout: false });
+    // A worker that never starts: texts asked of the segmenter go to the fallback, which records them.
+    const given = (asked: string[]) =>
+      new WorkerSegmenter({ source: { script: 'throw new Error("not started")', eval: true }, fallback: (t) => (asked.push(t), segment(t)) });
+    const asked: string[] = [];
+    const used = given(asked);
+    const adopted = await buildGraphFromPaths([page], { layout: false, oneShot: true, workers: 2, segmenter: used });
+    expect(toJSON(adopted.graph)).toBe(toJSON(plain.graph));
+    expect(asked).toEqual(plain.articles.map((a) => a.text));
+    expect(used.ended).toBeDefined();
+    // One thread only: not used, closed all the same.
+    const idle: string[] = [];
+    const unused = given(idle);
+    const alone = await buildGraphFromPaths([page], { layout: false, oneShot: true, workers: 1, segmenter: unused });
+    expect(toJSON(alone.graph)).toBe(toJSON(plain.graph));
+    expect(idle).toEqual([]);
+    expect(unused.ended).toBeDefined();
   });
 });

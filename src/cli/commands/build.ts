@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
-import { buildGraphFromPaths, checkShardName, storeFromPaths, type Stage } from '../../pipeline.js';
-import { defaultCorpus } from '../../text/read.js';
+import type { Stage } from '../../pipeline.js';
+import { checkShardName } from '../../store/shard.js';
+import { defaultCorpus, listInputFiles } from '../../text/read.js';
+import { earlySegmenter } from '../../parallel/segmenter.js';
+import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
 import { checkOutputDir } from '../../export/commit.js';
@@ -91,15 +94,36 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
           storePath = typeof opts.store === 'string' ? opts.store : join(opts.out, STORE_FILE);
           if (typeof opts.store !== 'string') await mkdir(opts.out, { recursive: true });
         }
+        const bundled = inputs.length === 0;
+        const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
+        // A one-shot build of a small input into a new store (or none): its segmenter starts now, before the
+        // pipeline's modules load (earlySegmenter); the build adopts and closes it. A listing that fails is
+        // reported by the build itself.
+        const allNew = storePath === undefined || (!isPostgresUrl(storePath) && !existsSync(storePath));
+        const files =
+          context.oneShot && allNew
+            ? await listInputFiles(paths).then(
+                (l) => l.map((f) => f.path),
+                () => [],
+              )
+            : [];
+        const segmenter = await earlySegmenter(files, allNew);
         // Opened (and checked: a file that is not a zhkg store is refused untouched) before any work.
-        const store = storePath === undefined ? undefined : await connectStore(storePath, { fields: fields ?? null });
+        const store =
+          storePath === undefined
+            ? undefined
+            : await connectStore(storePath, { fields: fields ?? null }).catch((err: unknown) => {
+                segmenter?.close();
+                throw err;
+              });
+        // Loaded now, while a one-shot build's segmenter loads the dictionary.
+        const { buildGraphFromPaths, storeFromPaths } = await import('../../pipeline.js');
         try {
-          const bundled = inputs.length === 0;
-          const paths = bundled ? await defaultCorpus(dataPath()) : inputs;
           const progress = createProgress({ quiet: !!opts.quiet });
           const t0 = Date.now();
           let stage: Stage | undefined;
           const options = {
+            ...(segmenter ? { segmenter } : {}),
             onProgress: (s: Stage, done: number, total: number) => {
               if (hook && s !== stage) hook(`stage:${s}`);
               stage = s;
@@ -154,6 +178,7 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
           }
           process.stdout.write(`${files.gexf}\n${files.json}\n${files.viewer ? `${files.viewer}\n` : ''}`);
         } finally {
+          segmenter?.close();
           await store?.close();
         }
       },
