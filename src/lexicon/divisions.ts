@@ -37,6 +37,12 @@ const LEVEL_BY_LENGTH: Record<number, DivisionLevel> = {
   12: 'village',
 };
 
+/** Name → row, as a `Map` answers it (get, has). */
+export interface RowsByName {
+  get(name: string): number | undefined;
+  has(name: string): boolean;
+}
+
 /**
  * The loaded index. Rows stay as their `code<TAB>name` lines (village lines hold only the last three code
  * digits); names and full codes are cut out on demand, which keeps loading at a few hundred ms.
@@ -46,7 +52,7 @@ export interface DivisionIndex {
   /** Index of the parent row, -1 for provinces. */
   parent: Int32Array;
   /** Name → last row with that name; `next[row]` chains to the previous row with the same name (-1). */
-  byName: Map<string, number>;
+  byName: RowsByName;
   next: Int32Array;
   /** Derived abbreviations and short names of provinces, prefectures and counties. */
   byAlias: Map<string, number[]>;
@@ -131,6 +137,70 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
   } else map.set(key, [i]);
 }
 
+/**
+ * The rows' names hashed in an open-addressing table of row numbers, compared in place in their lines: the
+ * index is loaded without a string per name nor a Map of 330 k keys (which took most of its load).
+ */
+class NameTable implements RowsByName {
+  /** Row numbers + 1 (0: empty); a slot holds the last row of its name. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly lines: readonly string[]) {
+    let size = 1024;
+    while (size < lines.length * 1.5) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Enters row `i` (its name from `from` to the end of its line); gives the last row entered before with that name, or -1. */
+  add(i: number, from: number): number {
+    const line = this.lines[i]!;
+    let slot = hashOf(line, from) & this.mask;
+    for (;;) {
+      const row = this.slots[slot]! - 1;
+      if (row < 0) {
+        this.slots[slot] = i + 1;
+        return -1;
+      }
+      if (sameName(line, from, this.lines[row]!)) {
+        this.slots[slot] = i + 1;
+        return row;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  get(name: string): number | undefined {
+    let slot = hashOf(name, 0) & this.mask;
+    for (;;) {
+      const row = this.slots[slot]! - 1;
+      if (row < 0) return undefined;
+      if (sameName(name, 0, this.lines[row]!)) return row;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+/** Whether `s` from `from` on is the name of the row `line`. */
+function sameName(s: string, from: number, line: string): boolean {
+  const at = line.indexOf('\t') + 1;
+  if (line.length - at !== s.length - from) return false;
+  for (let k = 0; k < s.length - from; k++) if (s.charCodeAt(from + k) !== line.charCodeAt(at + k)) return false;
+  return true;
+}
+
+/** FNV-1a over the UTF-16 code units of `s` from `from` on. */
+function hashOf(s: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
 /** Parses the gzip index file (see scripts/build-divisions.ts for the format). */
 export function parseDivisions(gz: Buffer): DivisionIndex {
   const text = gunzipSync(gz).toString('utf8');
@@ -138,7 +208,7 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
   if (lines[lines.length - 1] === '') lines.pop();
   const parent = new Int32Array(lines.length).fill(-1);
   const next = new Int32Array(lines.length).fill(-1);
-  const byName = new Map<string, number>();
+  const byName = new NameTable(lines);
   const byAlias = new Map<string, number[]>();
   // Last row seen at each code length: rows are sorted by code, so a row's parent is the latest
   // shorter row whose code prefixes it (a 3-digit village line belongs to the latest township).
@@ -149,7 +219,6 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
     if (tab !== 2 && tab !== 3 && tab !== 4 && tab !== 6 && tab !== 9 && tab !== 12) {
       throw new Error(`divisions: malformed line ${i + 1}`);
     }
-    const name = line.slice(tab + 1);
     if (tab === 3) {
       const t = last[9];
       if (t === undefined) throw new Error(`divisions: village line ${i + 1} before any township`);
@@ -164,11 +233,9 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
         }
       }
       last[tab] = i;
-      if (tab <= 6) for (const alias of derivedAliases(name)) push(byAlias, alias, i);
+      if (tab <= 6) for (const alias of derivedAliases(line.slice(tab + 1))) push(byAlias, alias, i);
     }
-    const prev = byName.get(name);
-    if (prev !== undefined) next[i] = prev;
-    byName.set(name, i);
+    next[i] = byName.add(i, tab + 1);
   }
   const index: DivisionIndex = { lines, parent, byName, next, byAlias };
   for (const [abbr, full] of Object.entries(PROVINCE_ABBREVIATIONS)) {

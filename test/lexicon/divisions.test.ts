@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { derivedAliases, lookupPlace, parseDivisions, resolvePlace } from '../../src/lexicon/divisions.js';
+import { derivedAliases, divisionIndex, lookupPlace, parseDivisions, resolvePlace } from '../../src/lexicon/divisions.js';
 import { villageName } from '../../scripts/build-divisions.js';
 
 describe('build-divisions villageName', () => {
@@ -64,5 +64,24 @@ describe('parseDivisions', () => {
     expect(() => parseDivisions(gzipSync(Buffer.from('201\t某村\n')))).toThrow(/before any township/);
     expect(derivedAliases('科尔沁左翼后旗')).toContain('科左后旗');
     expect(derivedAliases('鄂温克族自治旗')).toContain('鄂温克旗');
+  });
+
+  it('finds each name of the bundled index as a Map of its lines does: the last row so named, chained to the ones before', () => {
+    const ix = divisionIndex();
+    const last = new Map<string, number>();
+    const wrong: string[] = [];
+    ix.lines.forEach((line, row) => {
+      const name = line.slice(line.indexOf('\t') + 1);
+      if (ix.next[row] !== (last.get(name) ?? -1)) wrong.push(`next of ${row}`);
+      last.set(name, row);
+    });
+    for (const [name, row] of last) {
+      if (ix.byName.get(name) !== row) wrong.push(name);
+      // Names that are not there: one character more or less (a prefix of a longer name, or an extension).
+      if (ix.byName.has(`${name}某`) || (name.length > 1 && !last.has(name.slice(0, -1)) && ix.byName.has(name.slice(0, -1)))) wrong.push(`near ${name}`);
+    }
+    expect(last.size).toBeGreaterThan(300_000);
+    expect(wrong).toEqual([]);
+    expect(ix.byName.get('')).toBeUndefined();
   });
 });
