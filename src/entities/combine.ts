@@ -17,6 +17,8 @@ const CHOSEN = /被|当选|选为|评为/;
 /** A place's name ending in 驻 + a level, and the posts and teams stationed at that level (驻村第一书记). */
 const STATIONED_LEVEL = /.驻(村|嘎查|社区)$/;
 const STATIONED_POST = /^(第一书记|书记|工作队|干部|队员|帮扶|扶贫|工作)/;
+/** A title of praise, not a name: the first village or town of a trade (苹果第一村, 花生第一镇). */
+const FIRST_OF_KIND = /第一(村|镇|乡|县|旗|嘎查|苏木)$/;
 /** Line and paragraph breaks, which no name runs over. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
@@ -256,6 +258,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !inTerm(c) &&
       !practice(c) &&
       !stationed(c) &&
+      !(c.kind === 'PLACE' && FIRST_OF_KIND.test(text.slice(c.start, c.end))) &&
       // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
       // anything that runs over a line break (a title into the paragraph after it).
       bracketsBalanced(text.slice(c.start, c.end)) &&

@@ -479,3 +479,10 @@ describe('things named after a people or a nation', () => {
     expect(found('中华民族的传统美德代代相传。', 'PLACE')).toEqual(['中华']);
   });
 });
+
+describe('a title of praise', () => {
+  it('the first village or town of a trade is no place', () => {
+    expect(found('这里被誉为‘江北葡萄第一村’。', 'PLACE')).toEqual([]);
+    expect(found('这个村被称为“塞北土豆第一村”。', 'PLACE')).toEqual([]);
+  });
+});
