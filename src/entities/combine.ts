@@ -42,6 +42,11 @@ export function modelCandidates(spans: readonly Mention[], context?: { text: str
     for (let i = m.text.length - 1; i >= 0 && end > start && EDGE_PUNCT.test(m.text[i]!); i--) end--;
     // 清河县城: the model ran a division on into a word for its seat or its streets (县城, 市区).
     if (context && m.kind === 'PLACE' && end - start >= 4 && LEVEL_AREA.has(context.text.slice(end - 2, end))) end--;
+    // 孙某 + 出席: the model ran a person's name into the first character of a verb jieba reads whole.
+    if (context && m.kind === 'PERSON') {
+      const t = tokenCovering(context.tokens, end - 1);
+      if (t && t.start > start && t.start < end && t.end > end && t.end - t.start >= 2 && /^v/.test(t.tag) && t.start - start >= 2) end = t.start;
+    }
     if (end <= start) continue;
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
   }

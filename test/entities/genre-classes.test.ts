@@ -486,3 +486,9 @@ describe('a title of praise', () => {
     expect(found('这个村被称为“塞北土豆第一村”。', 'PLACE')).toEqual([]);
   });
 });
+
+describe('a name run into a verb', () => {
+  it('ends where the verb jieba reads whole begins', () => {
+    expect(found('市政府副市长吴剑出席并讲话。', 'PERSON')).toEqual(['吴剑']);
+  });
+});
