@@ -492,3 +492,10 @@ describe('a name run into a verb', () => {
     expect(found('市政府副市长吴剑出席并讲话。', 'PERSON')).toEqual(['吴剑']);
   });
 });
+
+describe('a Mongolian title whose last character jieba glues to the name', () => {
+  it('still opens the name (苏木达: the head of a sumu)', () => {
+    expect(found('苏木达巴图孟和、副苏木达额尔敦参加了会议。', 'PERSON')).toEqual(['巴图孟和', '额尔敦']);
+    expect(found('会上，苏木达朝格图讲了话。', 'PERSON')).toEqual(['朝格图']);
+  });
+});

@@ -247,8 +247,10 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     const p = i + tl;
     if (p >= text.length || !isTokenStart(ctx, p)) continue;
     // The title must be a word of its own (常委|会副委员长 is not 常委 + a name).
+    // A word jieba reads as a name or did not know, gluing the title's last character to the name (苏木 + 达某某/x:
+    // 苏木达, the head of a sumu, then a name), still leaves the title whole.
     const last = tokenAt(ctx, p - 1);
-    if (last && last.end > p && !ctx.gaps.has(p)) continue;
+    if (last && last.end > p && !ctx.gaps.has(p) && !(last.start > i && isNameLikeTag(last.tag))) continue;
     let len = nameLengthAt(ctx, p, known);
     if (len === 0) continue;
     // A Mongolian name goes on over the name elements after it (牧民乌哈 + 毕力格), as the model's spans do.
