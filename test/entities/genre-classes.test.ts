@@ -499,3 +499,11 @@ describe('a Mongolian title whose last character jieba glues to the name', () =>
     expect(found('会上，苏木达朝格图讲了话。', 'PERSON')).toEqual(['朝格图']);
   });
 });
+
+describe('a township of a people', () => {
+  it('is one place: the name, the people, then 民族乡 or 族乡', () => {
+    expect(found('猎民们世代生活在乌力吉鄂温克民族乡。', 'PLACE')).toEqual(['乌力吉鄂温克民族乡']);
+    expect(found('他来自石门满族乡。', 'PLACE')).toEqual(['石门满族乡']);
+    expect(found('全国有很多民族乡。', 'PLACE')).toEqual([]);
+  });
+});

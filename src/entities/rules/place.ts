@@ -137,6 +137,35 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
   return k;
 }
 
+/** Peoples of China that name townships (民族乡, 民族苏木), by the name before 族. */
+const PEOPLES = new Set(
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺'.split(
+    ' ',
+  ),
+);
+const TOWNSHIP_SUFFIXES = new Set(['乡', '苏木', '镇']);
+/** Longest name before the people in a township's name (敖鲁古雅 + 鄂温克民族乡). */
+const MAX_TOWNSHIP_STEM = 5;
+
+/**
+ * Where the name of a township of a people ends at `i` starts (X + 鄂温克 + 民族 + 乡; X + 满 + 族 + 乡), or -1: two
+ * to five Han characters before the people's name, with no break, stop character or function word among them.
+ */
+function peopleTownshipStart(ctx: RuleContext, i: number): number {
+  const { text } = ctx;
+  const marker = text.startsWith('民族', i - 2) ? 2 : text[i - 1] === '族' ? 1 : 0;
+  if (marker === 0) return -1;
+  const peopleEnd = i - marker;
+  for (let len = 4; len >= 1; len--) {
+    const ps = peopleEnd - len;
+    if (ps < 0 || !PEOPLES.has(text.slice(ps, peopleEnd))) continue;
+    const s = scanStemStart(ctx, ps, MAX_TOWNSHIP_STEM);
+    if (ps - s < 2 || hasHardBreak(ctx, s, i, true) || hasFunctionWordInside(ctx, s, ps)) return -1;
+    return s;
+  }
+  return -1;
+}
+
 /**
  * Where a zone's name starts in the stem scanned before its suffix: at the first place name jieba knows in it
  * when only common words of two characters or more come before (副市长代表 + 临港 + 开发区: a title and a verb
@@ -445,6 +474,11 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       for (let k = s; k < i && !isTerm; k++) isTerm = isKnownTerm(tokenAt(ctx, k), 4);
       if (i - s >= 2 && !isTerm && nameLikeStem(ctx, s, i) && hasNameWord(ctx, s, i) && suffixClosesName(ctx, s, i, end))
         found = { start: s, end, priority: 3, rule: 'place:suffix' };
+    }
+    // 4. A township of a people (X鄂温克民族乡, X满族乡, X蒙古族苏木): the name, the people, then 民族 or 族.
+    if (!found && TOWNSHIP_SUFFIXES.has(text.slice(i, end))) {
+      const s = peopleTownshipStart(ctx, i);
+      if (s >= 0) found = { start: s, end, priority: 3, rule: 'place:suffix' };
     }
     if (!found && ZONE_SUFFIXES.has(text.slice(i, end))) {
       const s = zoneStemStart(ctx, scanStemStart(ctx, i, MAX_FREE_STEM), i);
