@@ -45,7 +45,7 @@ export function modelCandidates(spans: readonly Mention[], context?: { text: str
     // 孙某 + 出席: the model ran a person's name into the first character of a verb jieba reads whole.
     if (context && m.kind === 'PERSON') {
       const t = tokenCovering(context.tokens, end - 1);
-      if (t && t.start > start && t.start < end && t.end > end && t.end - t.start >= 2 && /^v/.test(t.tag) && t.start - start >= 2) end = t.start;
+      if (t && t.start - start >= 2 && t.start < end && t.end > end && t.end - t.start >= 2 && /^v/.test(t.tag)) end = t.start;
     }
     if (end <= start) continue;
     out.push({ start, end, kind: m.kind, priority: MODEL_PRIORITY, rule: 'model', ...(m.canonical ? { canonical: m.canonical } : {}) });
