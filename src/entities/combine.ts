@@ -17,6 +17,8 @@ const CHOSEN = /被|当选|选为|评为/;
 /** A place's name ending in 驻 + a level, and the posts and teams stationed at that level (驻村第一书记). */
 const STATIONED_LEVEL = /.驻(村|嘎查|社区)$/;
 const STATIONED_POST = /^(第一书记|书记|工作队|干部|队员|帮扶|扶贫|工作)/;
+/** Levels a post is named after (村党支部书记, 镇长). */
+const SERVE_LEVEL = /[村镇乡县]/;
 /** A title of praise, not a name: the first village or town of a trade (苹果第一村, 花生第一镇). */
 const FIRST_OF_KIND = /第一(村|镇|乡|县|旗|嘎查|苏木)$/;
 /** Line and paragraph breaks, which no name runs over. */
@@ -253,6 +255,11 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   // is the verb's object, not the end of a place's name.
   const stationed = (c: Candidate): boolean =>
     c.kind === 'PLACE' && STATIONED_LEVEL.test(text.slice(c.start, c.end)) && STATIONED_POST.test(text.slice(c.end, c.end + 4));
+  // 任 (serve as) between a place and a post at the same level (杨家村 + 任 + 村党支部书记): 任村 is no village of the
+  // village before it (a place never lies in one of its own level), so nothing starting there is a name.
+  const levelEnds = new Map<number, string>();
+  for (const c of candidates) if (c.kind === 'PLACE' && SERVE_LEVEL.test(text.slice(c.end - 1, c.end))) levelEnds.set(c.end, text[c.end - 1]!);
+  const serves = (c: Candidate): boolean => text[c.start] === '任' && levelEnds.get(c.start) === text[c.start + 1];
   const valid = candidates.filter(
     (c) =>
       c.start >= 0 &&
@@ -263,6 +270,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !inTerm(c) &&
       !practice(c) &&
       !stationed(c) &&
+      !serves(c) &&
       !(c.kind === 'PLACE' && FIRST_OF_KIND.test(text.slice(c.start, c.end))) &&
       // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
       // anything that runs over a line break (a title into the paragraph after it).

@@ -507,3 +507,14 @@ describe('a township of a people', () => {
     expect(found('全国有很多民族乡。', 'PLACE')).toEqual([]);
   });
 });
+
+describe('任 (serve as) between a place and a post of its level', () => {
+  it('opens no place or body', () => {
+    const text = '经过遴选，他到城关区李家村任村党支部书记。';
+    expect(found(text, 'PLACE')).toEqual(expect.arrayContaining(['李家村']));
+    expect([...found(text, 'PLACE'), ...found(text, 'ORGANIZATION')].some((n) => n.includes('任'))).toBe(false);
+  });
+  it('but a place named 任村 after a place of another level stays', () => {
+    expect(found('他调到林州市任村镇工作。', 'PLACE')).toContain('任村镇');
+  });
+});

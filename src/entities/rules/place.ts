@@ -457,7 +457,10 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     if (!found || found.start > i - 2) {
       for (let pe = i - 1; pe >= Math.max(0, i - MAX_STEM); pe--) {
         const prev = endsAt.get(pe);
-        if (!prev || i - pe < 2 || hasHardBreak(ctx, pe, i, true)) continue;
+        if (!prev) continue;
+        // A link ending right before the suffix (杨家村 + 任 + 村党支部) leaves no stem, and a stem is never read
+        // back over it to an earlier link (糜镇杨家村任 + 村).
+        if (i - pe < 2 || hasHardBreak(ctx, pe, i, true)) break;
         if (found && found.start <= pe) break;
         const name = text.slice(pe, end);
         const stem = text.slice(pe, i);
@@ -468,7 +471,10 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     }
     // 3. A name-like stem found by scanning left (not for 街道/社区, whose names the index knows).
     if (!found && FREE_SUFFIXES.has(text.slice(i, end))) {
-      const s = scanStemStart(ctx, i, MAX_FREE_STEM);
+      let s = scanStemStart(ctx, i, MAX_FREE_STEM);
+      // A place already found inside the scanned stem ends it (杨家村 + 任 + 村党支部: 任 serves as, and 任 alone is
+      // no name); the stem does not run back over it (糜镇杨家村任村).
+      for (const l of links) if (l.end > s && l.end <= i) s = l.end;
       // A term jieba knows as a proper noun (大力发展/nz) in the stem makes it no name either.
       let isTerm = false;
       for (let k = s; k < i && !isTerm; k++) isTerm = isKnownTerm(tokenAt(ctx, k), 4);
