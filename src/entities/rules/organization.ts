@@ -351,7 +351,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     links.push({ start: s, end });
     i = end - 1;
   }
-  out.push(...joinedBureaus(ctx, places));
+  for (const c of joinedBureaus(ctx, places)) out.push(c);
   // A stated outlet holding a suffix reading (四川省人民政府 in 来源：四川省人民政府网) replaces it; one that
   // only overlaps a suffix reading gives way.
   const stated = [...sourceLineOrganizations(ctx), ...outletOrganizations(ctx)];
