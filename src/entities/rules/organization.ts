@@ -367,12 +367,13 @@ const BUREAU_LEVELS = new Set(['县', '市', '省', '旗', '区', '州', '盟', 
 const BUREAU_END = /(局|厅|部|委员会|署)$/;
 /** Longest field on either side of 和 in a bureau's name (人力资源 + 和 + 社会保障厅). */
 const MAX_FIELD = 6;
-/** Words of a field: nouns and noun-like words (卫生/an, 计划生育/l, 建设局/nt). */
-const FIELD_TAG = /^(n|vn|nz|nt|an|l)$/;
+/** Words of a field: nouns and noun-like words (卫生/an, 计划生育/l, 建设局/nt, 农牧/j); the first field's, without idioms and bodies. */
+const FIELD_TAG = /^(n|vn|nz|nt|an|l|j)$/;
+const FIRST_FIELD_TAG = /^(n|vn|nz|an|j)$/;
 
 /**
  * Bureaus named after two fields joined by 和, as government bodies have been named since 2018
- * (县林业和草原局, 市住房和城乡建设局, 自治区人力资源和社会保障厅): the suffix reading stops at 和 and finds the
+ * (县林业和草原局, 市住房和城乡建设局, 自治区人力资源和社会保障厅, X旗农牧和科技局): the suffix reading stops at 和 (scanStemStart) and finds the
  * second field's body at most (草原局, 建设局). Where both fields are plain nouns and a level or a place stands
  * right before the first, the body is the whole. A second field that opens with a level, or a first one that is
  * a body itself, joins two bodies instead (省委和省政府, 县政府和林业局).
@@ -408,7 +409,7 @@ function joinedBureaus(ctx: RuleContext, places: readonly Candidate[]): Candidat
         opening = BUREAU_LEVELS.has(t.word) ? t.start : place!.start;
         break;
       }
-      if (!/^(n|vn|nz|an)$/.test(t.tag) || ![...t.word].every(isHan)) break;
+      if (!FIRST_FIELD_TAG.test(t.tag) || ![...t.word].every(isHan)) break;
       at = t.start;
     }
     if (opening < 0 || and - at < 2 || and - at > MAX_FIELD) continue;

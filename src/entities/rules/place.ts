@@ -98,21 +98,6 @@ function verbInName(ctx: RuleContext, t: { start: number; end: number; tag: stri
   return t.end - t.start >= 2 || nouns > 0;
 }
 
-/** Whether the one-character token at `i` stands between two noun tokens (农牧|和|科技). */
-function nounsAround(ctx: RuleContext, i: number): boolean {
-  const t = tokenAt(ctx, i);
-  const before = tokenAt(ctx, i - 1);
-  const after = tokenAt(ctx, i + 1);
-  const noun = (x: { tag: string } | undefined): boolean => x !== undefined && /^(n|vn|nz|j)$/.test(x.tag);
-  return t !== undefined && t.end - t.start === 1 && noun(before) && noun(after);
-}
-
-/** Whether one word starts at `from` and reaches the suffix at `end` (农牧和|科技局), with stem left in it. */
-function oneWordTo(ctx: RuleContext, from: number, end: number): boolean {
-  const t = tokenAt(ctx, from);
-  return from < end && t !== undefined && t.start === from && t.end >= end;
-}
-
 /**
  * Left edge of a name ending at `end` found by scanning over name-like characters (or `end` if none):
  * stops at punctuation, stop characters, function words of `minFunctionLen`+ characters and (unless
@@ -124,11 +109,11 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
   while (k > 0 && end - k < maxLen) {
     const ch = text[k - 1]!;
     if (!isHan(ch)) break;
-    // 和 joins two nouns inside a department's name (农牧和科技局); elsewhere it ends the scan.
-    if (STOP_CHARS.has(ch) && !(allowNamedVerbs && ch === '和' && nounsAround(ctx, k - 1) && oneWordTo(ctx, k, end))) break;
+    // (和 ends the scan: a bureau named after two fields joined by 和 is organization.ts joinedBureaus')
+    if (STOP_CHARS.has(ch)) break;
     if (k < end && ctx.gaps.has(k) && !crossGaps) break;
     const t = tokenAt(ctx, k - 1);
-    if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag) && t.word !== '和') {
+    if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag)) {
       if (!(allowNamedVerbs && verbInName(ctx, t, end))) break;
     }
     if (t && t.end <= end && STOP_WORDS.has(t.word)) break;
