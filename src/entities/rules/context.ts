@@ -86,21 +86,9 @@ export function quotedPhrases(text: string, max: number): Array<[number, number]
   return out;
 }
 
-/** Opening brackets and quotes with their closers (the symmetric ASCII `"` is counted apart). */
-const BRACKET_PAIRS: Readonly<Record<string, string>> = {
-  '(': ')',
-  '（': '）',
-  '[': ']',
-  '【': '】',
-  '《': '》',
-  '〈': '〉',
-  '“': '”',
-  '「': '」',
-  '『': '』',
-  '‘': '’',
-};
+/** Opening brackets and quotes with their closers (QUOTE_PAIRS' symmetric ASCII `"` is counted apart). */
+const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〈': '〉', ...QUOTE_PAIRS };
 const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
-const ANY_BRACKET = /[()（）[\]【】《》〈〉“”「」『』‘’"]/;
 
 /**
  * Whether every bracket and quote that opens in `s` closes in it, in order, and none closes that did not open:
@@ -108,7 +96,6 @@ const ANY_BRACKET = /[()（）[\]【】《》〈〉“”「」『』‘’"]/;
  * opening bracket, 国土资源厅)党组 run on over a closing one).
  */
 export function bracketsBalanced(s: string): boolean {
-  if (!ANY_BRACKET.test(s)) return true;
   const open: string[] = [];
   let straight = 0;
   for (const ch of s) {
