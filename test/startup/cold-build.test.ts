@@ -2,9 +2,14 @@
  * `zhkg build` as a one-shot process (the compiled CLI) segments on a worker started at once and reads the
  * model's tables from the cache once a build wrote them (src/parallel/segmenter.ts, model-cache.ts): the
  * outputs are those of a build that does neither (the same `main` run inside this process), byte for byte.
+ *
+ * The first child is also the check of the compiled CLI (test/dist/compiled-cli.test.ts): `dist/` under plain
+ * Node ESM resolution, stricter than tsx/vitest (a deep import without its `.js` extension works in the tests
+ * but not for users), builds the bundled corpus, and its outputs do not depend on where the package lives.
+ * One cold build of the bundled corpus serves both (each is seconds of CPU).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +30,13 @@ describe('cold zhkg build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cold-'));
     const cache = join(dir, 'cache');
     coldBuild(join(dir, 'first'), cache);
+    // the compiled CLI's outputs, from dist/ with plain node (dist/ is the build of the current sources:
+    // CI's `npm ci` has just built it, the global setup test/setup/dist.ts rebuilds it when a source is newer)
+    for (const f of ['graph.gexf', 'graph.json', 'index.html']) expect(existsSync(join(dir, 'first', f)), f).toBe(true);
+    // Outputs must not depend on where the package lives: the bundled corpus goes by data/<file>.
+    const gexf = readFileSync(join(dir, 'first', 'graph.gexf'), 'utf8');
+    expect(gexf).not.toContain(repoRoot);
+    expect(gexf).toContain('data/000_6a6b28fc1a4d90e2.txt');
     const tables = readdirSync(cache).filter((n) => n.startsWith('ner-tables-'));
     expect(tables).toHaveLength(1);
     const written = statSync(join(cache, tables[0]!));
