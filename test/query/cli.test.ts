@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { egoNetwork } from '../../src/query/ego.js';
 import { loadGraph, parseGraph } from '../../src/query/load.js';
 import { MALFORMED_GEXF, NETWORKX_GEXF, SAMPLE_JSON, runCli, tempDir } from './helpers.js';
+import { distMain } from '../helpers/cli.js';
 
 const G = ['--graph', SAMPLE_JSON];
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -208,7 +209,9 @@ describe('zhkg query path, find, holders, stats', () => {
 describe('zhkg as a process', () => {
   it('exits 1 with one line on a malformed GEXF and 0 on a good query', async () => {
     const run = promisify(execFile);
-    const args = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'query', 'neighbors', '金宝', '--graph'];
+    // the compiled CLI, as the package's bin runs it (test/setup/dist.ts keeps it current): a `tsx` child
+    // would pay the TypeScript transform of the whole CLI on each start
+    const args = [distMain, 'query', 'neighbors', '金宝', '--graph'];
     const bad = await run(process.execPath, [...args, MALFORMED_GEXF], { cwd: ROOT }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 1, stdout: '' });
     expect((bad as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);

@@ -11,6 +11,7 @@ import { copyViewer } from '../../src/viewer/copy.js';
 import { serveViewer, type ViewerServer } from '../../src/viewer/server.js';
 import { FIXTURE_GEXF, FIXTURE_JSON, ROOT, buildAssets, makeOutDir } from './helpers.js';
 import { graphJsonShape, rebuildFolder } from './render-data.js';
+import { distMain } from '../helpers/cli.js';
 
 const SECRET = 'TOP-SECRET-do-not-serve';
 
@@ -171,7 +172,8 @@ describe('zhkg view', () => {
   });
 
   it('prints the URL on stdout, serves the folder, stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'view', out, '--port', '0'], {
+    // the compiled CLI (kept current by test/setup/dist.ts), not a `tsx` child paying the TypeScript transform
+    const child = spawn(process.execPath, [distMain, 'view', out, '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
