@@ -2,25 +2,30 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest (measured with `--reporter=json`, see docs/development.md): they start
- * first, so the two workers end close together instead of one of them starting a long file last.
- * Order only: every file still runs.
+ * The files that take longest (wall seconds of a full run, ZHKG_TEST_CPU_LOG: see docs/development.md), in
+ * that order but with the browser files (Chromium: a renderer and a GPU process besides the test's own) spread
+ * between the others, so that two of them seldom run at once: they start first, so the two workers end close
+ * together instead of one of them starting a long file last. Order only: every file still runs.
  */
 const LONG_FIRST = [
-  'test/store/cli-store.test.ts',
   'test/store/postgres.test.ts',
   'test/hardening/kill.test.ts',
+  'test/store/cli-store.test.ts',
   'test/viewer/bench.test.ts',
-  'test/viewer/browser.test.ts',
   'test/hardening/parallel.test.ts',
-  'test/docs/readme.test.ts',
   'test/viewer/big.test.ts',
+  'test/docs/readme.test.ts',
+  'test/viewer/browser.test.ts',
   'test/store/incremental.test.ts',
   'test/store/export.test.ts',
-  'test/hardening/bad-input.test.ts',
-  'test/dist/compiled-cli.test.ts',
-  'test/hardening/stream.test.ts',
+  'test/startup/cold-build.test.ts',
   'test/viewer/timeline.test.ts',
+  'test/hardening/cli-defects.test.ts',
+  'test/segment/jieba-load.test.ts',
+  'test/export/gexf.test.ts',
+  'test/parallel/segmenter.test.ts',
+  'test/hardening/bad-input.test.ts',
+  'test/hardening/stream.test.ts',
 ];
 
 class LongFirst extends BaseSequencer {
@@ -40,7 +45,8 @@ class LongFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup/fast-check.ts'],
+    // cpu.ts: per-file CPU figures when ZHKG_TEST_CPU_LOG names a file (docs/development.md); otherwise nothing.
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/cpu.ts'],
     // Once per run: rebuilds dist/ (the compiled CLI the child-process tests run) when a source is newer.
     // and the model's table cache of the processes tests start goes to a folder of the run (test/setup/cache.ts).
     globalSetup: ['test/setup/dist.ts', 'test/setup/cache.ts'],
