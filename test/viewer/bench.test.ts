@@ -186,6 +186,23 @@ describe('path', () => {
     expect(page.url()).not.toContain('path');
   });
 
+  it('labels every node of a path, whatever the label density and zoom (a path is read node by node)', async () => {
+    for (const density of ['', '&labels=0', '&labels=1']) {
+      await open(`#pathFrom=${enc('person:金宝')}&pathTo=${enc('place:锡林郭勒盟')}${density}`);
+      // zoomed out, the path's labels would touch each other and the discs beside them
+      await page.evaluate(() => {
+        const camera = window.__zhkg!.sigma!.getCamera();
+        camera.setState({ ratio: camera.getState().ratio * 8 });
+      });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const nodes = await shownNodes();
+      expect(nodes.length).toBeGreaterThanOrEqual(4);
+      const unlabelled = await page.evaluate((ns) => ns.filter((n) => window.__zhkg!.sigma!.getNodeDisplayData(n)?.forceLabel !== true), nodes);
+      expect(unlabelled).toEqual([]);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it('uses co-occurrence only when nothing else connects, and says so; none when co_occurs is off', async () => {
     await pathBetween('place:新巴尔虎左旗', 'org:通辽市委');
     const lib = shortestPath(libraryGraph(), 'place:新巴尔虎左旗', 'org:通辽市委')!;

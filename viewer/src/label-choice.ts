@@ -14,7 +14,7 @@ import type { Scope } from './scope.js';
 export const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 export const LABEL_SIZE = 13;
 export const LABEL_WEIGHT = '500';
-/** A focused neighbourhood this small shows every label (and its typed relations' labels). */
+/** A focused neighbourhood or a path this small shows every label (a neighbourhood also its typed relations' labels). */
 export const SMALL_NEIGHBOURHOOD = 15;
 /**
  * Label density steps (slider 0–4): free space around each label, smallest labelled node; null = all.
@@ -108,8 +108,10 @@ export class LabelChooser {
   choose(inp: LabelInputs): void {
     const { sigma: s, state, focus } = inp;
     const step = LABEL_STEPS[state.labels] ?? null;
-    // A small focused neighbourhood shows every label: it is what the user asked to read.
-    if ((step === null && !focus) || (focus && focus.size <= SMALL_NEIGHBOURHOOD)) {
+    // A small focused neighbourhood, or a path, shows every label: it is what the user asked to read (a path's
+    // hops are read node by node, however close the camera puts them).
+    const path = inp.scope?.path ? inp.scope.nodes.size <= SMALL_NEIGHBOURHOOD : false;
+    if ((step === null && !focus) || (focus && focus.size <= SMALL_NEIGHBOURHOOD) || path) {
       this.labels = null;
       return;
     }
