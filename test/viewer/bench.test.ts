@@ -266,6 +266,46 @@ describe('filters', () => {
 });
 
 describe('data table', () => {
+  it('a row click frames the node with its neighbours above the table, so that their labels have room', async () => {
+    await open();
+    const camera = () => page.evaluate(() => window.__zhkg!.sigma!.getCamera().getState());
+    // the node's neighbours drawn close around it, as in a crowded part of a larger graph
+    await page.evaluate((k) => {
+      const g = window.__zhkg!.graph!;
+      const c = g.getNodeAttributes(k);
+      const near = new Set(g.neighbors(k));
+      g.updateEachNodeAttributes((n, a) => (near.has(n) ? { ...a, x: c.x + (a.x - c.x) * 0.05, y: c.y + (a.y - c.y) * 0.05 } : a));
+    }, 'place:苏吉嘎查');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const before = await camera();
+    await page.click('#table-toggle');
+    await page.fill('#table-search', '苏吉嘎查');
+    const key = 'place:苏吉嘎查';
+    await page.click(`#table tbody tr[data-key=${JSON.stringify(key)}]`);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(key)}]`);
+    await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
+    const frame = await page.evaluate((k) => {
+      const s = window.__zhkg!.sigma!;
+      const g = s.getGraph();
+      const { width, height } = s.getDimensions();
+      const pts = [k, ...g.neighbors(k)].map((n) => s.framedGraphToViewport(s.getNodeDisplayData(n)!));
+      // the open table covers the bottom of the graph
+      const covered = document.getElementById('graph')!.getBoundingClientRect().bottom - document.getElementById('table')!.getBoundingClientRect().top;
+      const xs = pts.map((p) => p.x);
+      const ys = pts.map((p) => p.y);
+      return { width, height: height - covered, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), n: pts.length };
+    }, key);
+    expect(frame.n).toBeGreaterThan(3);
+    // every neighbour in the part of the view the table leaves, spread over a good part of it (zoomed in)
+    expect(frame.x0).toBeGreaterThanOrEqual(0);
+    expect(frame.y0).toBeGreaterThanOrEqual(0);
+    expect(frame.x1).toBeLessThanOrEqual(frame.width);
+    expect(frame.y1).toBeLessThanOrEqual(frame.height);
+    expect(Math.max((frame.x1 - frame.x0) / frame.width, (frame.y1 - frame.y0) / frame.height)).toBeGreaterThan(0.4);
+    expect((await camera()).ratio).toBeLessThan(before.ratio);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('sorts and searches the rows in view; a row click selects in the graph; CSV of the visible rows', async () => {
     await open('#community=0');
     await page.click('#table-toggle');

@@ -11,6 +11,7 @@ import { parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
 import { GraphFormatError, graphFromText } from './load.js';
 import type { ShardLoader } from './evidence.js';
+import { SMALL_NEIGHBOURHOOD } from './label-choice.js';
 import { OTHER_COLOR, toViewGraph, type ArticleInfo, type Details, type EdgeView, type NodeView, type SourceGraphLike, type ViewGraph } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
 import { nearestEdge, type EdgeGeometry } from './hit.js';
@@ -32,7 +33,7 @@ import { renderLayoutControls, wireLayout, type LayoutHost } from './layout-cont
 import { renderTimeline, wireTimeline, type TimelineHost } from './timeline-view.js';
 import { SearchBox, type SearchHost } from './search-box.js';
 import { buildCommunities, buildFilters, type FiltersHost } from './filters-view.js';
-import { centerOn, fitView, setupMinimap } from './camera.js';
+import { centerOn, coveredByTable, fitView, frameNode, setupMinimap } from './camera.js';
 import { followHash, syncControls, wireControls, writeHash, type ControlsHost } from './controls.js';
 
 declare global {
@@ -135,9 +136,9 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.bins = binDates(this.articleDates).bins;
     buildCommunities(this);
     this.applyState();
-    // A shared URL names a focus or a path (frame it), or a node or an edge (centre it).
+    // A shared URL names a focus or a path (frame it), a node (frame it with its neighbours) or an edge (centre it).
     if (this.scope && (this.scope.focus !== null || this.scope.path)) this.fitView();
-    else if (this.state.node) centerOn(sigma, [this.state.node]);
+    else if (this.state.node) this.frameNode(sigma, this.state.node);
     else if (this.state.edge) centerOn(sigma, graph.extremities(this.state.edge), false);
     lap('state');
     this.timings = timings;
@@ -361,7 +362,12 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.state = { ...this.state, node, edge: null };
     this.renderPanel();
     this.commitSelection();
-    if (node && center && this.sigma) centerOn(this.sigma, [node]);
+    if (node && center && this.sigma) this.frameNode(this.sigma, node);
+  }
+
+  /** The node with the neighbours in view framed (camera.ts frameNode). */
+  private frameNode(sigma: Sigma<NodeView, EdgeView>, node: string): void {
+    frameNode(sigma, node, (n) => this.scope?.nodes.has(n) ?? true, SMALL_NEIGHBOURHOOD, coveredByTable());
   }
 
   selectEdge(edge: string | null): void {

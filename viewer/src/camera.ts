@@ -7,9 +7,14 @@ import type { EdgeView, NodeView, ViewGraph } from './model.js';
 
 type Renderer = Sigma<NodeView, EdgeView>;
 
-/** The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin. */
-export function fitTo(s: Renderer, nodes: Iterable<string>, animate = true): void {
-  const { width, height } = s.getDimensions();
+/**
+ * The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin; it zooms
+ * in at most until they span `minShare` of the view before the margin, and never zooms out. `covered`: pixels at
+ * the bottom of the view that a panel hides (the data table), left out of the frame.
+ */
+export function fitTo(s: Renderer, nodes: Iterable<string>, animate = true, minShare = 0.15, covered = 0): void {
+  const { width, height: full } = s.getDimensions();
+  const height = Math.max(1, full - Math.max(0, Math.min(covered, full * 0.8)));
   let x0 = Infinity,
     y0 = Infinity,
     x1 = -Infinity,
@@ -26,8 +31,13 @@ export function fitTo(s: Renderer, nodes: Iterable<string>, animate = true): voi
   if (!Number.isFinite(x0) || width <= 0 || height <= 0) return;
   const cam = s.getCamera();
   const centre = s.viewportToFramedGraph({ x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
-  const ratio = Math.max(0.02, Math.min(cam.ratio, cam.ratio * 1.6 * Math.max((x1 - x0) / width, (y1 - y0) / height, 0.15)));
-  const state = { x: centre.x, y: centre.y, ratio };
+  const ratio = Math.max(0.02, Math.min(cam.ratio, cam.ratio * 1.6 * Math.max((x1 - x0) / width, (y1 - y0) / height, minShare)));
+  // The frame's centre drawn at the middle of the part left uncovered: the camera's centre lies half the covered
+  // height below it (a pixel down, in framed-graph units, scaled to the new ratio).
+  const o = s.viewportToFramedGraph({ x: 0, y: 0 });
+  const down = s.viewportToFramedGraph({ x: 0, y: 1 });
+  const k = ((full - height) / 2) * (ratio / cam.ratio);
+  const state = { x: centre.x + (down.x - o.x) * k, y: centre.y + (down.y - o.y) * k, ratio };
   if (animate) void cam.animate(state, { duration: 300 });
   else cam.setState(state);
 }
@@ -41,6 +51,27 @@ export function fitView(s: Renderer | null, inView: Set<string> | null): void {
   // from the whole-graph frame, so that zooming in further is always possible
   s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   fitTo(s, inView, false);
+}
+
+/**
+ * A node chosen from the table, the search or a shared URL, with the neighbours `shown` keeps: framed together
+ * when there are few enough of them (their labels, all drawn, then have room), else the node centred.
+ */
+export function frameNode(s: Renderer, node: string, shown: (n: string) => boolean, few: number, covered = 0): void {
+  const g = s.getGraph();
+  if (!g.hasNode(node)) return;
+  const near = new Set([node]);
+  for (const n of g.neighbors(node)) if (shown(n)) near.add(n);
+  if (near.size > 1 && near.size <= few) fitTo(s, near, true, 0, covered);
+  else centerOn(s, [node]);
+}
+
+/** Pixels at the bottom of the graph that the open data table covers (0 when it is closed). */
+export function coveredByTable(): number {
+  const table = document.getElementById('table');
+  const graph = document.getElementById('graph');
+  if (!table || !graph || table.hidden) return 0;
+  return Math.max(0, graph.getBoundingClientRect().bottom - table.getBoundingClientRect().top);
 }
 
 export function centerOn(s: Renderer, nodes: string[], zoom = true): void {
