@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       });
       return best;
     });
-    if (key) await page.evaluate((k) => window.__zhkg!.selectNode(k), key);
+    if (key) await page.evaluate((k) => window.__zhkg!.selectNode(k, true), key);
     await page.waitForTimeout(600);
     await mkdir(join(packageRoot, 'docs'), { recursive: true });
     const shot = join(packageRoot, 'docs', 'viewer-timeline.png');
