@@ -31,6 +31,7 @@ import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
 import { checkShardName } from './store/shard.js';
 import { tightenHeapGrowth } from './util/heap.js';
+import { divisionIndex } from './lexicon/divisions.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
 
@@ -552,10 +553,19 @@ async function gatherInputs(
     // Beside a stored corpus, the stored files are resolved while one worker extracts the few new ones (this
     // thread would only wait). Not with a pool of several workers (much to extract): resolution's tables
     // would then grow beside extraction's peak instead of after it.
-    const overlap = store && early && !large && options.resolveWhileExtracting !== false ? early(store, units, refs) : undefined;
+    // When they are resolved before the worker is done, this thread loads the division index meanwhile: the
+    // relations pass reads it for the new articles' places (~1 s it would otherwise spend then).
+    let extracted = false;
+    const overlap =
+      store && early && !large && options.resolveWhileExtracting !== false
+        ? early(store, units, refs).then(() => {
+            if (!extracted && pool) divisionIndex();
+          })
+        : undefined;
     overlap?.catch(() => {}); // awaited below, after extraction (whose failure comes first)
     let done = 0;
     await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
+    extracted = true;
     await storing;
     await overlap;
   } finally {
