@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths } from '../src/pipeline.js';
 import { saveGraph, writeOutputs } from '../src/output.js';
-import { openStore } from '../src/store/index.js';
+import { SqliteStore, openStore } from '../src/store/index.js';
 
 const [storePath, ...inputs] = process.argv.slice(2);
 if (!storePath || inputs.length === 0) throw new Error('usage: store-one.ts STORE|- INPUT…');
 const t0 = performance.now();
-const store = storePath === '-' ? undefined : openStore(storePath, { fields: null });
+// ZHKG_BENCH_STORE_VERSION=V: the store opened as pipeline version V, so that two checkouts of zhkg (old and new code,
+// alternated) can reuse stores written by either; only for stores of the same layout.
+const fixed = process.env['ZHKG_BENCH_STORE_VERSION'];
+const store = storePath === '-' ? undefined : fixed ? SqliteStore.open(storePath, fixed) : openStore(storePath, { fields: null });
 // ZHKG_BENCH_STAGES=1: when each stage was first reported, on stderr.
 const stages = process.env['ZHKG_BENCH_STAGES'] === '1';
 let last = '';
