@@ -20,8 +20,13 @@ const store = storePath === '-' ? undefined : fixed ? SqliteStore.open(storePath
 // ZHKG_BENCH_STAGES=1: when each stage was first reported, on stderr.
 const stages = process.env['ZHKG_BENCH_STAGES'] === '1';
 let last = '';
+const cpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+// With the CPU time of all threads so far (less sensitive to a shared machine's load than the wall time).
 const onProgress = (s: string) => {
-  if (s !== last) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s ${(last = s)}\n`);
+  if (s !== last) process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s (cpu ${cpu().toFixed(1)} s) ${(last = s)}\n`);
 };
 // ZHKG_BENCH_NO_OVERLAP=1: stored files resolved only after extraction (to measure what the overlap gives).
 const overlap = process.env['ZHKG_BENCH_NO_OVERLAP'] === '1' ? { resolveWhileExtracting: false } : {};
@@ -35,9 +40,12 @@ const assembled = performance.now();
 const json = store ? await saveGraph(graph, store, { minConfidence: 0 }) : undefined;
 store?.close();
 if (stages) onProgress('export');
-const out = mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
+// ZHKG_BENCH_OUT=DIR: the outputs are written there and kept (to compare two checkouts' bytes).
+const kept = process.env['ZHKG_BENCH_OUT'];
+const out = kept ?? mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
 await writeOutputs(graph, out, { viewer: false, ...(json ? { json } : {}) });
-rmSync(out, { recursive: true, force: true });
+if (stages) onProgress('done');
+if (!kept) rmSync(out, { recursive: true, force: true });
 const wall = performance.now() - t0;
 console.log(
   JSON.stringify({
