@@ -247,9 +247,13 @@ export class SqliteStore implements ExtractionStore {
         this.sql(`DELETE FROM graph`).run();
         this.sql(`DELETE FROM articles WHERE file = ?`).run(file.name);
         this.sql(`DELETE FROM relations WHERE file = ?`).run(file.name);
-        this.db
-          .prepare(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`)
-          .run(file.name, file.hash, this.version, file.articles.length, JSON.stringify(file.notes));
+        this.sql(`INSERT OR REPLACE INTO files (name, hash, version, articles, notes) VALUES (?, ?, ?, ?, ?)`).run(
+          file.name,
+          file.hash,
+          this.version,
+          file.articles.length,
+          JSON.stringify(file.notes),
+        );
         file.articles.forEach((a, seq) => {
           insertArticle.run(
             file.name,
