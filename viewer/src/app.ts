@@ -11,7 +11,6 @@ import { parseHash, type ViewState } from './hash-state.js';
 import { translate } from './i18n.js';
 import { GraphFormatError, graphFromText } from './load.js';
 import type { ShardLoader } from './evidence.js';
-import { SMALL_NEIGHBOURHOOD } from './label-choice.js';
 import { OTHER_COLOR, toViewGraph, type ArticleInfo, type Details, type EdgeView, type NodeView, type SourceGraphLike, type ViewGraph } from './model.js';
 import { edgePanel, nodePanel, type PanelContext } from './panel.js';
 import { nearestEdge, type EdgeGeometry } from './hit.js';
@@ -33,7 +32,7 @@ import { renderLayoutControls, wireLayout, type LayoutHost } from './layout-cont
 import { renderTimeline, wireTimeline, type TimelineHost } from './timeline-view.js';
 import { SearchBox, type SearchHost } from './search-box.js';
 import { buildCommunities, buildFilters, type FiltersHost } from './filters-view.js';
-import { centerOn, coveredByTable, fitView, frameNode, setupMinimap } from './camera.js';
+import { centerOn, fitView, frameNode, setupMinimap } from './camera.js';
 import { followHash, syncControls, wireControls, writeHash, type ControlsHost } from './controls.js';
 
 declare global {
@@ -367,7 +366,7 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
 
   /** The node with the neighbours in view framed (camera.ts frameNode). */
   private frameNode(sigma: Sigma<NodeView, EdgeView>, node: string): void {
-    frameNode(sigma, node, (n) => this.scope?.nodes.has(n) ?? true, SMALL_NEIGHBOURHOOD, coveredByTable());
+    frameNode(sigma, node, (n) => this.scope?.nodes.has(n) ?? true);
   }
 
   selectEdge(edge: string | null): void {

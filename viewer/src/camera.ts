@@ -2,6 +2,7 @@
 import type Sigma from 'sigma';
 import type { NodeDisplayData } from 'sigma/types';
 import { byId } from './dom.js';
+import { SMALL_NEIGHBOURHOOD } from './label-choice.js';
 import { MINIMAP_MIN_NODES, Minimap } from './minimap.js';
 import type { EdgeView, NodeView, ViewGraph } from './model.js';
 
@@ -55,19 +56,20 @@ export function fitView(s: Renderer | null, inView: Set<string> | null): void {
 
 /**
  * A node chosen from the table, the search or a shared URL, with the neighbours `shown` keeps: framed together
- * when there are few enough of them (their labels, all drawn, then have room), else the node centred.
+ * above the open data table when they are a small neighbourhood (their labels, all drawn, then have room), else
+ * the node centred.
  */
-export function frameNode(s: Renderer, node: string, shown: (n: string) => boolean, few: number, covered = 0): void {
+export function frameNode(s: Renderer, node: string, shown: (n: string) => boolean): void {
   const g = s.getGraph();
   if (!g.hasNode(node)) return;
   const near = new Set([node]);
   for (const n of g.neighbors(node)) if (shown(n)) near.add(n);
-  if (near.size > 1 && near.size <= few) fitTo(s, near, true, 0, covered);
+  if (near.size > 1 && near.size <= SMALL_NEIGHBOURHOOD) fitTo(s, near, true, 0, coveredByTable());
   else centerOn(s, [node]);
 }
 
 /** Pixels at the bottom of the graph that the open data table covers (0 when it is closed). */
-export function coveredByTable(): number {
+function coveredByTable(): number {
   const table = document.getElementById('table');
   const graph = document.getElementById('graph');
   if (!table || !graph || table.hidden) return 0;
