@@ -62,6 +62,9 @@ export default defineConfig({
     // 175 s → 12 s). Safe because the library's module state is load-once caches of read-only data; tests
     // restore what they change (spies, process.exitCode, cwd); no test uses vi.mock or stubs globals.
     isolate: false,
+    // The compiled CLI that runDistHere (test/helpers/cli.ts) runs in a test's process is imported by Node itself,
+    // as a child imports it: vitest's transform would rewrite its modules (and they are plain JavaScript already).
+    server: { deps: { external: [/\/dist\/src\//] } },
     sequence: { sequencer: LongFirst },
   },
 });

@@ -1,14 +1,17 @@
 /**
  * Runs the zhkg CLI: in a child process to completion (runCli) or as a live child (spawnCli), both on the
  * compiled CLI (`distMain`, which test/setup/dist.ts rebuilds before the run when a source is newer), or
- * in the test's own process from source (runCliHere). A child pays a cold start (nodejieba's dictionary,
- * the model, the division index: seconds of CPU each time; a `tsx` child paid the TypeScript transform on
- * top); use it where the process boundary is what is tested (standard input, pipes, signals, exit of the
- * process). runCliHere runs the same `main` with stdout and stderr captured, sharing what the test process
- * has loaded.
+ * in the test's own process: from source (runCliHere) or compiled (runDistHere). A child pays a cold start
+ * (nodejieba's dictionary, the model, the division index: seconds of CPU each time; a `tsx` child paid the
+ * TypeScript transform on top); use it where the process boundary is what is tested (standard input, pipes,
+ * signals, exit of the process, several builders at once). runCliHere runs the same `main` with stdout and
+ * stderr captured, sharing what the test process has loaded. runDistHere does so with the compiled `main`,
+ * for runs on a store a child wrote (or will read): a store's rows belong to the pipeline version of the code
+ * that wrote them, a hash of its modules (src/store/version.ts), so the compiled CLI and the sources are two
+ * versions and one does not reuse what the other stored.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { vi } from 'vitest';
@@ -64,7 +67,26 @@ function chunks(input: Buffer): Buffer[] {
  * CLI reads standard input as a stream of chunks; what only a real pipe shows — a live writer, a reader
  * closing early — needs a child: spawnCli).
  */
-export async function runCliHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
+export function runCliHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
+  return captured(main, args, options);
+}
+
+type Main = (args: string[]) => Promise<number>;
+let compiled: Promise<Main> | undefined;
+
+/**
+ * Runs `zhkg …` in this process as runCliHere does, with the compiled CLI's `main` (dist/src/cli/main.js,
+ * what the children run): imported by Node itself, not through vitest's transform (vitest.config.ts
+ * externalizes dist/), once per test process. Its modules are their own copies, so the first run in a test
+ * process loads nodejieba's dictionary, the model and the division index for them once more (seconds of CPU,
+ * once; each child pays that every time). For a store a child wrote or will read (see above).
+ */
+export async function runDistHere(args: string[], options: { input?: string | Buffer } = {}): Promise<CliResult> {
+  compiled ??= import(pathToFileURL(distMain).href).then((m: { main: Main }) => m.main);
+  return captured(await compiled, args, options);
+}
+
+async function captured(run: Main, args: string[], options: { input?: string | Buffer }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -83,7 +105,7 @@ export async function runCliHere(args: string[], options: { input?: string | Buf
     Object.defineProperty(process, 'stdin', { configurable: true, enumerable: stdin?.enumerable ?? true, get: () => stream });
   }
   try {
-    const code = await main(args);
+    const code = await run(args);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
