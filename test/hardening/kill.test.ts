@@ -9,10 +9,13 @@
  * Children: the compiled CLI (`zhkg build`, killed at pipeline stages, at commit steps and by time), and a
  * lean child that writes a prepared graph with the same writeOutputs (test/hardening/kill-child.mjs),
  * killed at every commit boundary of four transitions (viewer → viewer, viewer → --no-viewer → viewer, a
- * folder of plain files from an older zhkg) at a fraction of the CLI's cost. The two reference sets and the
- * lean child's graphs run the CLI in this process (runCliHere; each CLI child is a cold start); the build right
- * after the kills is a child, since a store the compiled CLI left is read only by the compiled CLI (pipeline
- * version), and the final rerun is in this process again (it prunes this process's own generation folders).
+ * folder of plain files from an older zhkg) at a fraction of the CLI's cost. The CLI's builds keep their
+ * extraction results in a store per input (`--store`, beside the output folder), which the two reference
+ * builds fill: the children then reuse them, so none of them pays nodejieba's load (each CLI child is a cold
+ * start otherwise; the kills are at output steps, and a killed child's store is tested in test/store/). The
+ * reference builds, the final rerun and the lean child's graphs run the CLI in this process: the reference
+ * builds and the rerun with the compiled `main` (runDistHere), since a store is reused only by the code
+ * version that wrote it (the children's); the final rerun also prunes this process's own generation folders.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -20,7 +23,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { repoRoot, runCliHere } from '../helpers/cli.js';
+import { repoRoot, runCliHere, runDistHere } from '../helpers/cli.js';
 import { graphJsonShape, rebuild } from '../viewer/render-data.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
@@ -55,13 +58,17 @@ function run(args: string[], env: Record<string, string> = {}, killAfterMs?: num
   });
 }
 
-const cli = (input: string, out: string, extra: string[] = []) => [main, 'build', join(fixtures, input), '-o', out, '-q', ...extra];
+/** The CLI's build of `input` into `out`, its extraction results kept in the input's store (see above). */
+const cli = (input: string, out: string) => [main, 'build', join(fixtures, input), '-o', out, '-q', '--store', join(work, `${input}.db`)];
 
-/** `zhkg build` run to completion in this process; with `boundaries`, the step boundaries it passes are logged there. */
-async function buildHere(input: string, out: string, extra: string[] = [], boundaries?: string): Promise<void> {
+/**
+ * `zhkg build` run to completion in this process, the compiled `main` (it fills or reuses the input's store as
+ * the children do); with `boundaries`, the step boundaries it passes are logged there.
+ */
+async function buildHere(input: string, out: string, boundaries?: string): Promise<void> {
   if (boundaries) process.env.ZHKG_TEST_BOUNDARIES = boundaries;
   try {
-    const r = await runCliHere(cli(input, out, extra).slice(1));
+    const r = await runDistHere(cli(input, out).slice(1));
     expect(r.code, r.stderr).toBe(0);
   } finally {
     delete process.env.ZHKG_TEST_BOUNDARIES;
@@ -142,7 +149,7 @@ describe('kill test', () => {
   it('zhkg build killed at stage and commit boundaries, then by time: old or new set, then a rerun', async () => {
     const out = join(work, 'cli');
     const log = join(work, 'cli-boundaries.txt');
-    await buildHere('a.txt', out, [], log);
+    await buildHere('a.txt', out, log);
     const setA = shown(out);
     checkValid(setA);
     expect(Object.keys(setA)).toEqual(OWNED);
@@ -157,7 +164,7 @@ describe('kill test', () => {
     );
     expect(boundaries).toEqual(expect.arrayContaining(CLI_KILLS));
     rmSync(log);
-    await buildHere('b.txt', out, [], log);
+    await buildHere('b.txt', out, log);
     const setB = shown(out);
     expect(setB['graph.json']).not.toBe(setA['graph.json']);
     expect(readBoundaries(log)).toEqual(boundaries);
@@ -176,9 +183,7 @@ describe('kill test', () => {
       current = checkAfterKill(out, [boundaries.indexOf(at) < swap ? current : next], `killed at ${at}`);
     }
 
-    // A build after the kills writes its set. A child, as the killed builds were: the store they left
-    // (out/zhkg.db) carries the compiled code's pipeline version, which a build in this process (the source)
-    // does not share; it would extract everything again instead of reading what the killed builds stored.
+    // A build after the kills writes its set.
     const after = await run(cli(current === setA ? 'b.txt' : 'a.txt', out));
     expect(after.code, after.stderr).toBe(0);
     current = checkAfterKill(out, [current === setA ? setB : setA], 'full run');
@@ -199,7 +204,10 @@ describe('kill test', () => {
   it('killed at every commit boundary: viewer → viewer, viewer ↔ --no-viewer, plain files of an older zhkg', async () => {
     // Graphs for the lean child: the outputs of the two fixtures.
     const prep = join(work, 'prep');
-    for (const f of ['a', 'b']) await buildHere(`${f}.txt`, join(prep, f), ['--no-viewer']);
+    for (const f of ['a', 'b']) {
+      const r = await runCliHere(['build', join(fixtures, `${f}.txt`), '-o', join(prep, f), '-q', '--no-viewer', '--no-store']);
+      expect(r.code, r.stderr).toBe(0);
+    }
     const child = (key: string, ...outs: string[]) => [
       lean,
       join(repoRoot, 'dist'),
