@@ -8,24 +8,24 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * together instead of one of them starting a long file last. Order only: every file still runs.
  */
 const LONG_FIRST = [
-  'test/store/postgres.test.ts',
   'test/hardening/kill.test.ts',
-  'test/store/cli-store.test.ts',
+  'test/store/postgres.test.ts',
   'test/viewer/bench.test.ts',
-  'test/hardening/parallel.test.ts',
+  'test/store/cli-store.test.ts',
   'test/viewer/big.test.ts',
-  'test/docs/readme.test.ts',
+  'test/hardening/parallel.test.ts',
   'test/viewer/browser.test.ts',
   'test/store/incremental.test.ts',
-  'test/store/export.test.ts',
+  'test/docs/readme.test.ts',
+  'test/parallel/segmenter.test.ts',
   'test/startup/cold-build.test.ts',
   'test/viewer/timeline.test.ts',
-  'test/hardening/cli-defects.test.ts',
   'test/segment/jieba-load.test.ts',
-  'test/export/gexf.test.ts',
-  'test/parallel/segmenter.test.ts',
+  'test/hardening/cli-defects.test.ts',
   'test/hardening/bad-input.test.ts',
+  'test/store/export.test.ts',
   'test/hardening/stream.test.ts',
+  'test/export/gexf.test.ts',
 ];
 
 class LongFirst extends BaseSequencer {
