@@ -1,6 +1,6 @@
 /**
  * The viewer's data files for a graph (see render-format.ts): `graph.js`, the compact render graph, and
- * the evidence shards `evidence/NNN.js` (JSON, gzipped, base64 in a script). Produced one file at a time, and the shards a batch at a time, so
+ * the evidence shards `evidence/NNN.js` (JSON, gzipped, base64 in a script; graph.js's JSON as an ASCII string literal). Produced one file at a time, and the shards a batch at a time, so
  * only a slice of the evidence is ever serialized in memory at once. Same graph, same bytes: shards follow
  * the hash of each key, entries within a shard the graph's order, attribute keys sorted (as graph.json).
  */
@@ -27,7 +27,7 @@ export function* viewerDataFiles(graph: SerializedGraph): Generator<DataFile> {
   for (const d of details) bytes += JSON.stringify(d.rest).length + d.key.length + 8;
   const shards = shardCount(bytes);
   render.shards = shards;
-  yield { name: 'graph.js', data: renderScript(pack(canonical(render))) };
+  yield { name: 'graph.js', data: renderScript(JSON.stringify(canonical(render))) };
   if (shards === 0) return;
   const at = new Uint32Array(details.length);
   details.forEach((d, i) => (at[i] = shardOf(d.what, d.key, shards)));

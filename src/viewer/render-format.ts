@@ -12,10 +12,10 @@
  *   in shards chosen by a stable hash of the node's or edge's key. Each shard is a script calling a
  *   callback the page registers, so it loads from `file://` too (where fetch is blocked).
  *
- * Both carry their JSON gzipped and in base64 inside a JS string literal: a tenth to a third of the bytes
- * (evidence repeats itself), nothing in a data string is ever code (the literal holds only base64
- * letters), and the page gunzips it (DecompressionStream) and runs `JSON.parse`, so a key such as
- * `__proto__` stays a plain key. Pure and DOM-free: the Node writer and the page (bundled) share it.
+ * graph.js carries its JSON as a string literal of printable ASCII (renderScript), the shards theirs gzipped
+ * and in base64 (a tenth to a third of the bytes: evidence repeats itself): nothing in a data string is
+ * ever code, and the page runs `JSON.parse` on the text (after gunzipping a shard's with
+ * DecompressionStream), so a key such as `__proto__` stays a plain key. Pure and DOM-free: the Node writer and the page (bundled) share it.
  */
 
 export const RENDER_FORMAT = 'zhkg-render';
@@ -270,10 +270,26 @@ export interface ShardPayload {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
 
-/** graph.js: the render graph's JSON, gzipped, as base64 (`payload`). */
-export function renderScript(payload: string): string {
-  if (!BASE64.test(payload)) throw new Error('renderScript: the payload must be base64');
-  return `window.${RENDER_GLOBAL} = "${payload}";\n`;
+/**
+ * graph.js: the render graph's JSON text (`json`) as a JS string literal of printable ASCII only (JSON's own
+ * escapes, and every other character as `\uXXXX`): nothing of the data can end the string or the script,
+ * whatever charset the script is read in, and the page hands the string to `JSON.parse` as it is — no
+ * gunzip, no base64 (the browser parses the script off the main thread as it loads). Before, graph.js held
+ * the JSON gzipped in base64 (the page still reads that form).
+ */
+export function renderScript(json: string): string {
+  const literal = JSON.stringify(json).replace(/[^\x20-\x7e]|[<>]/gu, (c) => {
+    // (a character outside the BMP: both of its UTF-16 units)
+    let out = '';
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+  return `window.${RENDER_GLOBAL} = ${literal};\n`;
+}
+
+/** Whether graph.js's string is the render graph's JSON text (today) or its gzip in base64 (before). */
+export function isRenderJson(text: string): boolean {
+  return text.startsWith('{');
 }
 
 /** evidence/NNN.js: shard `i`'s JSON (ShardPayload), gzipped, as base64. */

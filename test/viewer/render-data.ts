@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
-import { EVIDENCE_CALLBACK, RENDER_GLOBAL, decodeRender, shardName, type ShardPayload } from '../../src/viewer/render-format.js';
+import { EVIDENCE_CALLBACK, RENDER_GLOBAL, decodeRender, isRenderJson, shardName, type ShardPayload } from '../../src/viewer/render-format.js';
 
 type Attrs = Record<string, unknown>;
 
@@ -25,11 +25,12 @@ export function unpack(b64: string): unknown {
   return JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8')) as unknown;
 }
 
-/** The JSON text a data script (graph.js or a shard) carries. */
+/** The JSON text a data script carries: graph.js's string literal (or an older graph.js's base64), a shard's base64. */
 export function scriptJson(script: string): string {
-  const m = /"([A-Za-z0-9+/=]*)"/u.exec(script);
+  const m = /"((?:[^"\\]|\\.)*)"/u.exec(script);
   if (!m) throw new Error('no payload in the script');
-  return gunzipSync(Buffer.from(m[1]!, 'base64')).toString('utf8');
+  const text = JSON.parse(`"${m[1]!}"`) as string;
+  return isRenderJson(text) ? text : gunzipSync(Buffer.from(text, 'base64')).toString('utf8');
 }
 
 /** Evaluates graph.js and the shards (texts by name) and merges them. */
@@ -38,7 +39,7 @@ export function rebuild(files: (name: string) => string | undefined): Rebuilt {
   runInNewContext(files('graph.js') ?? '', sandbox);
   const text = sandbox.window[RENDER_GLOBAL];
   if (typeof text !== 'string') throw new Error('graph.js defines no render graph');
-  const { render, nodes, edges } = decodeRender(unpack(text));
+  const { render, nodes, edges } = decodeRender(isRenderJson(text) ? (JSON.parse(text) as unknown) : unpack(text));
   const rest: Record<'n' | 'e', Map<string, Attrs>> = { n: new Map(), e: new Map() };
   const placement: Rebuilt['placement'] = [];
   for (let i = 0; i < render.shards; i++) {

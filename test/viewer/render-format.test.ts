@@ -10,6 +10,12 @@ import { syntheticGraph } from '../../scripts/synthetic-graph.js';
 import { FIXTURE_JSON } from './helpers.js';
 import { graphJsonShape, rebuild, scriptJson } from './render-data.js';
 
+/**
+ * graph.js: one string literal of printable ASCII, each quote or backslash in it escaped, no `<` or `>`
+ * (a script's text, whatever charset it is read in: the data cannot end the string).
+ */
+const GRAPH_JS = /^window\.__ZHKG_RENDER__ = "(?:[\x20-\x21\x23-\x3b\x3d\x3f-\x5b\x5d-\x7e]|\\["\\/bfnrt]|\\u[0-9a-f]{4})*";\n$/u;
+
 function filesOf(g: SerializedGraph): Map<string, string> {
   return new Map([...viewerDataFiles(g)].map((f) => [f.name, f.data]));
 }
@@ -53,13 +59,13 @@ describe('render graph and evidence shards', () => {
     expect(shards.length).toBeGreaterThan(4);
     expect(shards.length & (shards.length - 1)).toBe(0); // a power of two
     for (const s of shards) expect(files.get(s)!.length).toBeLessThan(3 * SHARD_TARGET_BYTES);
-    // the page's files (gzipped, base64) are far smaller than graph.json
+    // the page's files (graph.js's JSON, the shards gzipped) are far smaller than graph.json
     const bytes = [...files.values()].reduce((n, t) => n + t.length, 0);
     expect(bytes * 4).toBeLessThan(json.length);
     expect(text(files, 'graph.js')).not.toContain('一同参加了嘎查组织的活动');
     expect(text(files, shards[0]!)).toContain('一同参加了嘎查组织的活动');
     for (const s of shards) expect(files.get(s)).toMatch(/^__ZHKG_EVIDENCE__\(\d+, "[A-Za-z0-9+/=]+"\);\n$/u);
-    expect(files.get('graph.js')).toMatch(/^window\.__ZHKG_RENDER__ = "[A-Za-z0-9+/=]+";\n$/u);
+    expect(files.get('graph.js')).toMatch(GRAPH_JS);
   });
 
   it('keep build-shaped keys compact and any other key as it is', () => {
@@ -113,8 +119,11 @@ describe('render graph and evidence shards', () => {
       ],
     };
     const { files } = roundTrip(g);
-    // the scripts hold base64 only: nothing of the data can end the string or the script
-    for (const t of files.values()) expect(t).toMatch(/^(window\.__ZHKG_RENDER__ = |__ZHKG_EVIDENCE__\(\d+, )"[A-Za-z0-9+/=]+"\)?;\n$/u);
+    // the scripts hold one string literal each, base64 (shards) or printable ASCII with escapes (graph.js):
+    // nothing of the data can end the string or the script
+    for (const [name, t] of files) expect(t).toMatch(name === 'graph.js' ? GRAPH_JS : /^__ZHKG_EVIDENCE__\(\d+, "[A-Za-z0-9+/=]+"\);\n$/u);
+    expect(files.get('graph.js')).not.toMatch(/<|>|\u2028/u);
+    expect((JSON.parse(text(files, 'graph.js')) as { attributes: { articles: { title: string }[] } }).attributes.articles[0]!.title).toBe(hostile);
   });
 
   it('are the same bytes for the same graph; a key always lands in the same shard', () => {

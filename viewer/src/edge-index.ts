@@ -6,7 +6,7 @@
  */
 import { MultiGraph } from 'graphology';
 import { inPeriod, type Period } from '../../src/query/attested.js';
-import { relationCounts, type EdgeView, type NodeView, type ViewGraph } from './model.js';
+import { orderBy, RELATION_COLORS, OTHER_COLOR, relationCounts, RELATIONS, type EdgeView, type NodeView, type ViewGraph, type ViewParts } from './model.js';
 import type { Scope } from './scope.js';
 
 /** A graph's edges as numbers. */
@@ -59,6 +59,41 @@ export function edgeIndexOf(g: ViewGraph): EdgeIndex {
     undirected[i] = und ? 1 : 0;
   });
   const ix: EdgeIndex = { graph: g, nodeAt, nodeKeys: [...nodeAt.keys()], relations, legend, edgeAt, keys, attrs, src, tgt, rel, undirected };
+  indices.set(g, ix);
+  return ix;
+}
+
+/**
+ * The index of a graph toViewGraph just built, from the numbers it kept (`parts`, in the graph's order):
+ * the same index edgeIndexOf would compute from the graph, without iterating it again.
+ */
+export function seedEdgeIndex(g: ViewGraph, p: ViewParts): EdgeIndex {
+  const seen = new Set<string>();
+  for (const a of p.attrs) seen.add(a.relation);
+  // (relationCounts' order and colours: the legend's)
+  const relations = orderBy([...seen], RELATIONS);
+  const legend = relations.map((relation) => ({ relation, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
+  const relAt = new Map(relations.map((r, i) => [r, i]));
+  const rel = new Uint16Array(p.attrs.length);
+  const edgeAt = new Map<string, number>();
+  for (let i = 0; i < p.keys.length; i++) {
+    edgeAt.set(p.keys[i]!, i);
+    rel[i] = relAt.get(p.attrs[i]!.relation)!;
+  }
+  const ix: EdgeIndex = {
+    graph: g,
+    nodeAt: p.nodeAt,
+    nodeKeys: p.nodeKeys,
+    relations,
+    legend,
+    edgeAt,
+    keys: p.keys,
+    attrs: p.attrs,
+    src: p.src,
+    tgt: p.tgt,
+    rel,
+    undirected: p.undirected,
+  };
   indices.set(g, ix);
   return ix;
 }

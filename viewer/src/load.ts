@@ -4,9 +4,9 @@
  */
 import { MultiGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf/browser';
-import type { Attributes } from 'graphology-types';
 import type { SourceGraphLike } from './model.js';
-import { decodeRender, RENDER_GLOBAL, type RenderEdge, type RenderNode } from '../../src/viewer/render-format.js';
+import { decodeRender, isRenderJson, RENDER_GLOBAL } from '../../src/viewer/render-format.js';
+import { RenderSource } from './render-source.js';
 import { ShardLoader } from './evidence.js';
 import { gunzipBase64 } from './gzip.js';
 
@@ -23,36 +23,9 @@ export interface LoadedGraph {
   shards: ShardLoader | null;
 }
 
-/** The render graph (graph.js) as a source graph: its attributes are the render attributes, exactly as in graph.json. */
-export class RenderSource implements SourceGraphLike {
-  private readonly counts: Record<'n' | 'e', Map<string, number>> = { n: new Map(), e: new Map() };
-  constructor(
-    private readonly nodes: RenderNode[],
-    private readonly edges: RenderEdge[],
-    private readonly attributes: Attributes,
-  ) {
-    for (const n of nodes) this.counts.n.set(n.key, n.articleCount);
-    for (const e of edges) this.counts.e.set(e.key, e.articleCount);
-  }
-  get order(): number {
-    return this.nodes.length;
-  }
-  forEachNode(cb: (key: string, attrs: Attributes) => void): void {
-    for (const n of this.nodes) cb(n.key, n.attributes);
-  }
-  forEachEdge(cb: (key: string, attrs: Attributes, source: string, target: string, sa: Attributes, ta: Attributes, undirected: boolean) => void): void {
-    const none = {};
-    for (const e of this.edges) cb(e.key, e.attributes, e.source, e.target, none, none, e.undirected);
-  }
-  getAttributes(): Attributes {
-    return this.attributes;
-  }
-  articleCount = (what: 'n' | 'e', key: string): number => this.counts[what].get(key) ?? 0;
-}
-
-/** graph.js's render graph (its JSON gzipped, in base64), with a loader for the shards. */
-export async function renderGraphFromPayload(b64: string): Promise<LoadedGraph> {
-  const { render, nodes, edges } = decodeRender(JSON.parse(await gunzipBase64(b64)));
+/** graph.js's render graph (its JSON text, or from an older zhkg its JSON gzipped in base64), with a loader for the shards. */
+export async function renderGraphFromPayload(text: string): Promise<LoadedGraph> {
+  const { render, nodes, edges } = decodeRender(JSON.parse(isRenderJson(text) ? text : await gunzipBase64(text)));
   return { source: new RenderSource(nodes, edges, render.attributes), shards: render.shards > 0 ? new ShardLoader(render.shards) : null };
 }
 

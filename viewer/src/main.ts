@@ -4,12 +4,14 @@ import { loadBundledGraph } from './load.js';
 
 // graph.js is requested first: it loads while the app builds its controls
 const t0 = performance.now();
+performance.mark('zhkg:start');
 const loading = loadBundledGraph();
 const app = new App();
 window.__zhkg = app;
 loading
   .then((g) => {
     const loaded = performance.now() - t0;
+    performance.mark('zhkg:load+parse');
     if (!g) {
       app.showMessage(app.t('open.hint'));
       return;

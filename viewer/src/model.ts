@@ -68,6 +68,7 @@ export interface ArticleInfo {
 
 /** The ISO days of a `dates` attribute (array or GEXF list string), sorted and distinct. */
 function dateList(v: unknown): string[] {
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return [];
   return [...new Set(stringList(v).filter(isIsoDay))].sort();
 }
 
@@ -217,9 +218,10 @@ export interface SourceGraphLike {
   order: number;
   /**
    * A render graph (render-format.ts) keeps evidence and article lists in shards: it gives the number
-   * of articles here, and its nodes and edges have no `articles` attribute.
+   * of articles of each node and edge here, in the order forEachNode and forEachEdge give them, and its
+   * nodes and edges have no `articles` attribute.
    */
-  articleCount?: (what: 'n' | 'e', key: string) => number;
+  articleCounts?: { n: ArrayLike<number>; e: ArrayLike<number> };
 }
 
 /** What a node's or edge's panel shows beyond its render attributes (loaded from a shard for a render graph). */
@@ -246,10 +248,56 @@ export function detailsOf(what: 'n' | 'e', a: Attributes, articles: Map<string, 
   return { evidence: datedEvidence(evidence, articles), articles: stringList(a.articles), url: what === 'n' ? webUrl(a.url) : null };
 }
 
+/**
+ * The graph's nodes and edges by number, as toViewGraph added them (its order): what edge-index.ts would
+ * otherwise compute again from the graph (seedEdgeIndex).
+ */
+export interface ViewParts {
+  nodeKeys: string[];
+  nodeAt: Map<string, number>;
+  keys: string[];
+  attrs: EdgeView[];
+  src: Int32Array;
+  tgt: Int32Array;
+  undirected: Uint8Array;
+}
+
+/** One empty list shared by every node and edge without aliases, articles, evidence or dates (never written to). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** `list` itself, or the shared empty list when it is empty (see NONE). */
+function orNone<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
+}
+
+/**
+ * graphology keeps each node's neighbours in plain objects keyed by the neighbour's key: filled one key at
+ * a time, every node's object goes through hidden classes of its own (tens of thousands on a large
+ * graph), which costs more than the rest of adding an edge. Objects in dictionary mode from the start
+ * (the same plain objects to every reader: Object.prototype, `in`, `hasOwnProperty`, `for … in`) take the
+ * keys as a hash table does. Internal fields of graphology 0.26 (MixedNodeData's in/out/undirected), read
+ * by name; only for a graph with no edges yet.
+ */
+function dictionaryAdjacency(g: ViewGraph): void {
+  if (g.size !== 0) return;
+  const nodes = (g as unknown as { _nodes: Map<string, Record<'in' | 'out' | 'undirected', object>> })._nodes;
+  const dict = () => Object.setPrototypeOf(Object.create(null), Object.prototype) as object;
+  for (const d of nodes.values()) {
+    if (typeof d.in !== 'object' || typeof d.out !== 'object' || typeof d.undirected !== 'object') return;
+    d.in = dict();
+    d.out = dict();
+    d.undirected = dict();
+  }
+}
+
 /** Copies a graph into the viewer's normalized multi graph. Never mutates the input. */
-export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles: Map<string, ArticleInfo> } {
+export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles: Map<string, ArticleInfo>; parts: ViewParts } {
   const g: ViewGraph = new MultiGraph<NodeView, EdgeView>({ type: 'mixed' });
   let missingPositions = 0;
+  const nodeKeys: string[] = [];
+  const nodeAttrs: NodeView[] = [];
+  const nodeAt = new Map<string, number>();
+  const counts = src.articleCounts;
   src.forEachNode((key, a) => {
     const x = num(a.x);
     const y = num(a.y);
@@ -257,12 +305,13 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
     // `type` is sigma's program selector: a GEXF or foreign JSON may use it for the kind.
     const kind = str(a.kind) ?? str(a.type) ?? '';
     const community = num(a.community ?? a.modularity_class);
-    g.addNode(key, {
+    const articles = stringList(a.articles);
+    const attrs: NodeView = {
       label: str(a.label) ?? key,
       kind,
-      aliases: stringList(a.aliases),
+      aliases: orNone(stringList(a.aliases)),
       mentions: num(a.mentions) ?? 0,
-      articles: stringList(a.articles),
+      articles: orNone(articles),
       x: x ?? 0,
       y: y ?? 0,
       size: num(a.size) ?? 0,
@@ -271,43 +320,73 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       degree: 0,
       pagerank: num(a.pagerank),
       confidence: num(a.confidence),
-      articleCount: src.articleCount ? src.articleCount('n', key) : stringList(a.articles).length,
+      articleCount: counts ? (counts.n[nodeKeys.length] ?? 0) : articles.length,
       url: webUrl(a.url),
-      evidence: evidenceOrSentence(a.evidence, a.articles),
-      dates: dateList(a.dates),
-    });
+      evidence: orNone(evidenceOrSentence(a.evidence, a.articles)),
+      dates: orNone(dateList(a.dates)),
+    };
+    g.addNode(key, attrs);
+    nodeAt.set(key, nodeKeys.length);
+    nodeKeys.push(key);
+    nodeAttrs.push(attrs);
   });
+  dictionaryAdjacency(g);
+  const keys: string[] = [];
+  const attrsOf: EdgeView[] = [];
+  const srcOf: number[] = [];
+  const tgtOf: number[] = [];
+  const undirectedOf: number[] = [];
+  const degree = new Float64Array(nodeKeys.length);
   src.forEachEdge((key, a, source, target, _sa, _ta, undirectedInSource) => {
     // GEXF has one edge type per file for networkx's sake: zhkg's export marks the undirected ones.
     const undirected = undirectedInSource || a.undirected === true || a.undirected === 'true';
     const relation = str(a.relation) ?? str(a.kind) ?? str(a.type) ?? str(a.label) ?? 'edge';
     let evidence = evidenceList(a.evidenceList);
     if (evidence.length === 0) evidence = evidenceOrSentence(a.evidence, a.articles);
+    const articles = stringList(a.articles);
     const attrs: EdgeView = {
       relation,
       label: str(a.label) ?? relation,
       weight: num(a.weight) ?? 1,
-      articles: stringList(a.articles),
-      articleCount: src.articleCount ? src.articleCount('e', key) : stringList(a.articles).length,
-      evidence,
-      dates: dateList(a.dates),
+      articles: orNone(articles),
+      articleCount: counts ? (counts.e[keys.length] ?? 0) : articles.length,
+      evidence: orNone(evidence),
+      dates: orNone(dateList(a.dates)),
       directed: !undirected,
       type: undirected ? 'line' : 'arrow',
       zIndex: relation === CO_OCCURS ? 0 : 1,
     };
     if (undirected) g.addUndirectedEdgeWithKey(key, source, target, attrs);
     else g.addDirectedEdgeWithKey(key, source, target, attrs);
+    // (graphology refused anything it would not add: both ends are nodes of g)
+    const s = nodeAt.get(source)!;
+    const t = nodeAt.get(target)!;
+    // a node's degree as graphology counts it: a self-loop twice
+    degree[s]!++;
+    degree[t]!++;
+    keys.push(key);
+    attrsOf.push(attrs);
+    srcOf.push(s);
+    tgtOf.push(t);
+    undirectedOf.push(undirected ? 1 : 0);
   });
-
-  g.forEachNode((n) => {
-    g.setNodeAttribute(n, 'degree', g.degree(n));
-  });
-  // Nodes without any size get one from their degree, so hubs stand out in a foreign file too.
-  g.forEachNode((n, a) => {
-    if (!(a.size > 0)) g.setNodeAttribute(n, 'size', 3 + 2 * Math.sqrt(a.degree));
+  // (the attribute objects are graphology's own: nothing listens to this new graph yet)
+  nodeAttrs.forEach((a, i) => {
+    a.degree = degree[i]!;
+    // Nodes without any size get one from their degree, so hubs stand out in a foreign file too.
+    if (!(a.size > 0)) a.size = 3 + 2 * Math.sqrt(a.degree);
   });
   if (missingPositions > 0) layOut(g, missingPositions === g.order);
-  curveParallelEdges(g);
+  const parts: ViewParts = {
+    nodeKeys,
+    nodeAt,
+    keys,
+    attrs: attrsOf,
+    src: Int32Array.from(srcOf),
+    tgt: Int32Array.from(tgtOf),
+    undirected: Uint8Array.from(undirectedOf),
+  };
+  curveParallelEdges(parts);
   const articles = readArticles(src.getAttributes().articles);
   // A GEXF has no article table: ARTICLE nodes give titles, dates and URLs.
   if (articles.size === 0) {
@@ -320,13 +399,9 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
     });
   }
   // Evidence without its own date takes its article's; then in date order.
-  g.forEachNode((n, a) => {
-    if (a.evidence.length > 0) g.setNodeAttribute(n, 'evidence', datedEvidence(a.evidence, articles));
-  });
-  g.forEachEdge((e, a) => {
-    if (a.evidence.length > 0) g.setEdgeAttribute(e, 'evidence', datedEvidence(a.evidence, articles));
-  });
-  return { graph: g, articles };
+  for (const a of nodeAttrs) if (a.evidence.length > 0) a.evidence = datedEvidence(a.evidence, articles);
+  for (const a of attrsOf) if (a.evidence.length > 0) a.evidence = datedEvidence(a.evidence, articles);
+  return { graph: g, articles, parts };
 }
 
 /** Positions for a file without them: circle, then a short deterministic ForceAtlas2. */
@@ -355,16 +430,15 @@ function layOut(g: ViewGraph, all: boolean): void {
  */
 export const CURVATURE_STEP = 0.4;
 
-function curveParallelEdges(g: ViewGraph): void {
+function curveParallelEdges(p: ViewParts): void {
   // pairs of ends by number (the nodes' order): on 47 000 edges, string keys for the pairs cost ~0.4 s
-  const index = new Map<string, number>();
-  g.forEachNode((n) => void index.set(n, index.size));
-  const order = index.size;
-  const first = new Map<number, string>();
-  const groups = new Map<number, string[]>();
-  g.forEachEdge((e, _a, s, t) => {
-    const i = index.get(s)!;
-    const j = index.get(t)!;
+  const order = p.nodeKeys.length;
+  const first = new Map<number, number>();
+  const groups = new Map<number, number[]>();
+  const { src, tgt } = p;
+  for (let e = 0; e < src.length; e++) {
+    const i = src[e]!;
+    const j = tgt[e]!;
     const k = i < j ? i * order + j : j * order + i;
     const one = first.get(k);
     if (one === undefined) first.set(k, e);
@@ -373,25 +447,26 @@ function curveParallelEdges(g: ViewGraph): void {
       if (list) list.push(e);
       else groups.set(k, [one, e]);
     }
-  });
+  }
   for (const edges of groups.values()) {
-    if (edges.length < 2) continue;
     // typed relations first, then by key: the same graph always gets the same curves
+    const keyOf = (e: number) => p.keys[e]!;
     edges.sort((x, y) => {
-      const cx = g.getEdgeAttribute(x, 'relation') === CO_OCCURS ? 1 : 0;
-      const cy = g.getEdgeAttribute(y, 'relation') === CO_OCCURS ? 1 : 0;
-      return cx - cy || (x < y ? -1 : x > y ? 1 : 0);
+      const cx = p.attrs[x]!.relation === CO_OCCURS ? 1 : 0;
+      const cy = p.attrs[y]!.relation === CO_OCCURS ? 1 : 0;
+      return cx - cy || (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : 0);
     });
     const n = edges.length;
     edges.forEach((e, i) => {
       const offset = i - (n - 1) / 2;
       if (offset === 0) return; // the middle one of an odd group stays straight
-      const [s, t] = g.extremities(e);
+      const s = p.nodeKeys[src[e]!]!;
+      const t = p.nodeKeys[tgt[e]!]!;
       const sign = s < t ? 1 : -1;
-      g.mergeEdgeAttributes(e, {
-        type: g.getEdgeAttribute(e, 'directed') ? 'curvedArrow' : 'curved',
-        curvature: sign * offset * CURVATURE_STEP,
-      });
+      // (graphology's own attribute object: nothing listens to the new graph yet)
+      const a = p.attrs[e]!;
+      a.type = a.directed ? 'curvedArrow' : 'curved';
+      a.curvature = sign * offset * CURVATURE_STEP;
     });
   }
 }
