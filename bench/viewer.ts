@@ -12,7 +12,7 @@
  * page built there (app.js, index.html, style.css: another commit's `buildViewer(dir)`) instead of this
  * tree's, to compare two builds on the same graph.
  */
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -111,6 +111,55 @@ const STEPS = `(async () => {
   const p2 = await openPanel(unloaded(first));
   return { steps: r, panels: { 'node panel with its evidence, right after focus off': p1, 'node panel with its evidence, settled page': p2 } };
 })()`;
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tts?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+type TraceFile = { traceEvents: TraceEvent[] } | TraceEvent[];
+
+/**
+ * From a trace of the page's load: the CPU time (thread time) of the renderer's main thread until the page's
+ * last phase mark (`zhkg:state`, set right before the ready attribute), in all and per phase (between the
+ * page's user-timing marks `zhkg:…`, the first phase being everything before `zhkg:start`: the document,
+ * styles, fonts and app.js). Null for a page without those marks (an older build).
+ */
+function mainThreadCpu(file: TraceFile): { total: number; phases: Record<string, number> } | null {
+  const ev = Array.isArray(file) ? file : file.traceEvents;
+  const marks = ev.filter((e) => e.name.startsWith('zhkg:') && e.tts !== undefined).sort((a, b) => a.ts - b.ts);
+  const end = marks.find((m) => m.name === 'zhkg:state');
+  if (!end) return null;
+  const thread = `${end.pid}:${end.tid}`;
+  // the thread's top-level slices (not inside another) that start before the end mark, their thread time
+  const slices = ev
+    .filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && e.ts > 0 && e.ts < end.ts)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let until = -1;
+  let before = 0;
+  const start = marks[0]!;
+  for (const e of slices) {
+    if (e.ts < until) continue;
+    until = e.ts + (e.dur ?? 0);
+    // (the slice running the page's code holds the marks: what is before the first mark counts for it by thread time)
+    if (e.ts + (e.dur ?? 0) <= start.ts) before += e.tdur ?? 0;
+    else if (e.ts <= start.ts && e.tts !== undefined) before += start.tts! - e.tts;
+  }
+  const phases: Record<string, number> = { 'document+app.js': before / 1000 };
+  let total = before;
+  for (let i = 1; i < marks.length && marks[i - 1] !== end; i++) {
+    const d = marks[i]!.tts! - marks[i - 1]!.tts!;
+    phases[marks[i]!.name.slice(5)] = d / 1000;
+    total += d;
+  }
+  return { total: total / 1000, phases };
+}
+
 /** median (min–max) of a list of milliseconds */
 const spread = (xs: number[]): string => {
   const v = [...xs].sort((a, b) => a - b);
@@ -186,10 +235,17 @@ try {
           }
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-edges'] });
       });
+      // a trace of the load: the CPU time of the page's main thread up to its first frame, which depends far
+      // less on the shared machine's load than the clock does
+      const trace = join(out, 'trace.json');
+      await browser.startTracing(page, { path: trace, categories: ['toplevel', 'blink.user_timing'] });
       const t0 = Date.now();
       await page.goto(url, { timeout: 600_000 });
       await page.waitForSelector('body[data-ready]', { timeout: 600_000 });
       const ready = Date.now() - t0;
+      await browser.stopTracing();
+      const cpu = mainThreadCpu(JSON.parse(await readFile(trace, 'utf8')) as TraceFile);
+      await rm(trace);
       // the page's clock when ready was set, and when the GL process has drawn that first frame to the pixel
       const [readyMs, drawnMs] = await page.evaluate<[number, number]>(`[window.__readyAt, window.__drawnAt]`);
       // a large graph's first frame is drawn without its edges: when the frame with them is drawn (a page
@@ -199,6 +255,12 @@ try {
       console.log(
         `time to ready (${how}): ${(ready / 1000).toFixed(2)} s; page clock: ready ${(readyMs / 1000).toFixed(2)} s, first frame drawn ${(drawnMs / 1000).toFixed(2)} s, the frame with the edges drawn ${(edgesMs / 1000).toFixed(2)} s`,
       );
+      if (cpu)
+        console.log(
+          `  main thread CPU until ready ${(cpu.total / 1000).toFixed(2)} s: ${Object.entries(cpu.phases)
+            .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`)
+            .join(', ')}`,
+        );
       if (how === 'file://' || !STEPS_TOO) {
         if (!STEPS_TOO) console.log(phases(await page.evaluate<Record<string, number>>('window.__zhkg.timings')));
         await page.close();

@@ -52,8 +52,8 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
   articles = new Map<string, ArticleInfo>();
   state: ViewState = parseHash(location.hash);
   hovered: string | null = null;
-  /** The search box's entries (search.ts). */
-  index: SearchEntry[] = [];
+  /** The search box's entries (search.ts), built when first asked for: at idle after the first frame (warmUp), or by a search before that. */
+  private searchIndex: SearchEntry[] | null = null;
   /** What the filters, focus and path leave shown (recomputed on every state change, not on hover). */
   scope: Scope | null = null;
   /** The nodes and edges shown, by number (one pass per state change, see shownMasks). */
@@ -80,6 +80,13 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
   }
 
   t = (key: string, vars?: Record<string, string | number>): string => translate(this.state.lang, key, vars);
+
+  /** The search box's entries (search.ts) for the graph shown. */
+  get index(): SearchEntry[] {
+    const g = this.graph;
+    if (!g) return [];
+    return (this.searchIndex ??= buildSearchIndex(g.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.degree }))));
+  }
 
   get sigma(): Sigma<NodeView, EdgeView> | null {
     return this.renderer.sigma;
@@ -121,7 +128,7 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
     this.graph = graph;
     this.articles = articles;
     this.hovered = null;
-    this.index = buildSearchIndex(graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.degree })));
+    this.searchIndex = null;
     const look = new Look(graph);
     lap('index');
     const sigma = r.create(graph, look, byId('graph'));

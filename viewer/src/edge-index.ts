@@ -75,18 +75,21 @@ export function seedEdgeIndex(g: ViewGraph, p: ViewParts): EdgeIndex {
   const legend = relations.map((relation) => ({ relation, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
   const relAt = new Map(relations.map((r, i) => [r, i]));
   const rel = new Uint16Array(p.attrs.length);
-  const edgeAt = new Map<string, number>();
-  for (let i = 0; i < p.keys.length; i++) {
-    edgeAt.set(p.keys[i]!, i);
-    rel[i] = relAt.get(p.attrs[i]!.relation)!;
-  }
+  for (let i = 0; i < p.keys.length; i++) rel[i] = relAt.get(p.attrs[i]!.relation)!;
+  // edge key -> number: built when first asked for (nothing asks before a large graph's edges are drawn)
+  let edgeAt: Map<string, number> | null = null;
   const ix: EdgeIndex = {
     graph: g,
     nodeAt: p.nodeAt,
     nodeKeys: p.nodeKeys,
     relations,
     legend,
-    edgeAt,
+    get edgeAt(): Map<string, number> {
+      if (edgeAt) return edgeAt;
+      edgeAt = new Map<string, number>();
+      for (let i = 0; i < p.keys.length; i++) edgeAt.set(p.keys[i]!, i);
+      return edgeAt;
+    },
     keys: p.keys,
     attrs: p.attrs,
     src: p.src,

@@ -305,7 +305,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
     // `type` is sigma's program selector: a GEXF or foreign JSON may use it for the kind.
     const kind = str(a.kind) ?? str(a.type) ?? '';
     const community = num(a.community ?? a.modularity_class);
-    const articles = stringList(a.articles);
+    const articles = a.articles === undefined ? NONE : stringList(a.articles);
     const attrs: NodeView = {
       label: str(a.label) ?? key,
       kind,
@@ -322,7 +322,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
       confidence: num(a.confidence),
       articleCount: counts ? (counts.n[nodeKeys.length] ?? 0) : articles.length,
       url: webUrl(a.url),
-      evidence: orNone(evidenceOrSentence(a.evidence, a.articles)),
+      evidence: a.evidence === undefined ? NONE : orNone(evidenceOrSentence(a.evidence, a.articles)),
       dates: orNone(dateList(a.dates)),
     };
     g.addNode(key, attrs);
@@ -341,9 +341,11 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
     // GEXF has one edge type per file for networkx's sake: zhkg's export marks the undirected ones.
     const undirected = undirectedInSource || a.undirected === true || a.undirected === 'true';
     const relation = str(a.relation) ?? str(a.kind) ?? str(a.type) ?? str(a.label) ?? 'edge';
-    let evidence = evidenceList(a.evidenceList);
-    if (evidence.length === 0) evidence = evidenceOrSentence(a.evidence, a.articles);
-    const articles = stringList(a.articles);
+    // (a render graph's edges have neither evidence nor articles: those are in its shards)
+    let evidence: EvidenceItem[] = NONE;
+    if (a.evidenceList !== undefined) evidence = evidenceList(a.evidenceList);
+    if (evidence.length === 0 && a.evidence !== undefined) evidence = evidenceOrSentence(a.evidence, a.articles);
+    const articles = a.articles === undefined ? NONE : stringList(a.articles);
     const attrs: EdgeView = {
       relation,
       label: str(a.label) ?? relation,

@@ -63,6 +63,19 @@ interface Drawn {
 
 type Ids = { of: unknown; nodes: Int32Array; edges: Int32Array; max: number };
 
+/**
+ * An edge program that compiles and draws nothing: it stands for sigma's default line and arrow programs
+ * while a large graph's first frame, which has no edges, is drawn (see Renderer.create). Sigma only calls
+ * these on it (no edge is ever handed to it).
+ */
+class NoEdgeProgramImpl {
+  reallocate(): void {}
+  process(): void {}
+  render(): void {}
+  kill(): void {}
+}
+const NoEdgeProgram = NoEdgeProgramImpl as unknown as EdgeProgramType<NodeView, EdgeView>;
+
 export class Renderer implements ReducerView {
   sigma: Sigma<NodeView, EdgeView> | null = null;
   look: Look | null = null;
@@ -77,6 +90,8 @@ export class Renderer implements ReducerView {
    */
   edgesLater = false;
   private nodesOnly: ViewGraph | null = null;
+  /** The edge programs not registered yet (a large graph before its edges: see create). */
+  private laterPrograms: Record<string, EdgeProgramType<NodeView, EdgeView>> | null = null;
   /** What sigma's current graph was last given, to hand it only what changed when nothing else did (see refresh). */
   private drawn: Drawn | null = null;
   /** What the reducers last gave sigma for a large graph drawn whole (see refreshMasked). */
@@ -139,16 +154,21 @@ export class Renderer implements ReducerView {
   create(g: ViewGraph, look: Look, container: HTMLElement): Sigma<NodeView, EdgeView> {
     this.look = look;
     const programs = flatPrograms<NodeView, EdgeView>();
+    const edgePrograms: Record<string, EdgeProgramType<NodeView, EdgeView>> = {
+      ...programs.edges,
+      // (the curve programs read only x/y/size/color/curvature)
+      curved: flattened(EdgeCurveProgram),
+      curvedArrow: flattened(EdgeCurvedArrowProgram),
+    };
+    // A large graph's first frame has no edges (first-frame.ts): their six GL programs are compiled with
+    // them, not before that frame (see ensureEdgePrograms); sigma's own line and arrow programs, which it
+    // would otherwise build in their place, are held off by placeholders.
+    this.laterPrograms = this.edgesLater ? edgePrograms : null;
     // Sigma starts on an empty graph and is handed the graph (or the part of it shown) by the first refresh,
     // once the labels are chosen: one pass over the graph before the first frame instead of two.
     const sigma = new Sigma<NodeView, EdgeView>(new MultiGraph<NodeView, EdgeView>(), container, {
       nodeProgramClasses: programs.nodes,
-      // The curve programs are typed for plain Attributes; they only read x/y/size/color/curvature.
-      edgeProgramClasses: {
-        ...programs.edges,
-        curved: flattened(EdgeCurveProgram) as unknown as EdgeProgramType<NodeView, EdgeView>,
-        curvedArrow: flattened(EdgeCurvedArrowProgram) as unknown as EdgeProgramType<NodeView, EdgeView>,
-      },
+      edgeProgramClasses: this.laterPrograms ? { line: NoEdgeProgram, arrow: NoEdgeProgram } : edgePrograms,
       defaultEdgeType: 'line',
       renderEdgeLabels: true,
       // Edge picking draws every edge a second time (into sigma's picking buffer): on big graphs a click
@@ -181,6 +201,22 @@ export class Renderer implements ReducerView {
     // the first refresh draws (and cancels the frame setCustomBBox scheduled).
     (sigma as unknown as { process(): void }).process();
     return sigma;
+  }
+
+  /**
+   * The edge programs held off for a large graph's first frame (see create), registered now: before sigma
+   * is given any edge (the whole graph, or a focus's or a path's part of it). Sigma 3.0.3's
+   * registerEdgeProgram, and its settings object updated to match (as setSetting would, without the full
+   * refresh that setSetting schedules).
+   */
+  private ensureEdgePrograms(s: Sigma<NodeView, EdgeView>): void {
+    const later = this.laterPrograms;
+    if (!later) return;
+    this.laterPrograms = null;
+    const internal = s as unknown as { registerEdgeProgram(key: string, program: EdgeProgramType<NodeView, EdgeView>): void };
+    for (const [key, program] of Object.entries(later)) internal.registerEdgeProgram(key, program);
+    const settings = s.getSettings();
+    settings.edgeProgramClasses = { ...settings.edgeProgramClasses, ...later };
   }
 
   /** The graph's nodes alone, as sigma draws the first frame of a large graph (see edgesLater). */
@@ -236,6 +272,8 @@ export class Renderer implements ReducerView {
     if (!s || !g || !sc) return;
     // (filters stay on the whole graph, drawn through the visibility texture: see refreshMasked)
     const narrow = this.large && (sc.focus !== null || sc.edges !== null) && sc.nodes.size * SUB_FRACTION <= g.order;
+    // (sigma is given edges from here: the whole graph, or a focus's or a path's part of it)
+    if (narrow || !this.edgesLater) this.ensureEdgePrograms(s);
     this.lightSpot = this.large && !narrow;
     // (brightNode reads lightSpot: computed once per refresh, then read as `bright`)
     this.bright = this.brightNode();
