@@ -94,6 +94,11 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
 
   // ---------- graph ----------
 
+  /** While the page's own graph loads: the renderer makes what it can before it has the graph (Renderer.prepare). */
+  prepareRenderer(): void {
+    this.renderer.prepare(byId('graph'));
+  }
+
   setGraph(src: SourceGraphLike, shards: ShardLoader | null = null): void {
     const timings: Record<string, number> = {};
     let last = performance.now();

@@ -8,6 +8,8 @@ performance.mark('zhkg:start');
 const loading = loadBundledGraph();
 const app = new App();
 window.__zhkg = app;
+// sigma's WebGL contexts and node programs are made while graph.js streams in (the main thread mostly waits for the GL process there)
+app.prepareRenderer();
 loading
   .then((g) => {
     const loaded = performance.now() - t0;

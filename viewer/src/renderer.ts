@@ -76,6 +76,16 @@ class NoEdgeProgramImpl {
 }
 const NoEdgeProgram = NoEdgeProgramImpl as unknown as EdgeProgramType<NodeView, EdgeView>;
 
+/** The edge programs sigma draws with (every one non-instanced: see flat-programs.ts). */
+function edgeProgramSet(): Record<string, EdgeProgramType<NodeView, EdgeView>> {
+  return {
+    ...flatPrograms<NodeView, EdgeView>().edges,
+    // (the curve programs read only x/y/size/color/curvature)
+    curved: flattened(EdgeCurveProgram),
+    curvedArrow: flattened(EdgeCurvedArrowProgram),
+  };
+}
+
 export class Renderer implements ReducerView {
   sigma: Sigma<NodeView, EdgeView> | null = null;
   look: Look | null = null;
@@ -90,6 +100,8 @@ export class Renderer implements ReducerView {
    */
   edgesLater = false;
   private nodesOnly: ViewGraph | null = null;
+  /** A sigma made while the graph loaded (see prepare), with the element it draws into. */
+  private prepared: { sigma: Sigma<NodeView, EdgeView>; container: HTMLElement } | null = null;
   /** The edge programs not registered yet (a large graph before its edges: see create). */
   private laterPrograms: Record<string, EdgeProgramType<NodeView, EdgeView>> | null = null;
   /** What sigma's current graph was last given, to hand it only what changed when nothing else did (see refresh). */
@@ -153,28 +165,58 @@ export class Renderer implements ReducerView {
   /** A sigma for `g`, drawing into `container` (every program non-instanced: see flat-programs.ts). */
   create(g: ViewGraph, look: Look, container: HTMLElement): Sigma<NodeView, EdgeView> {
     this.look = look;
-    const programs = flatPrograms<NodeView, EdgeView>();
-    const edgePrograms: Record<string, EdgeProgramType<NodeView, EdgeView>> = {
-      ...programs.edges,
-      // (the curve programs read only x/y/size/color/curvature)
-      curved: flattened(EdgeCurveProgram),
-      curvedArrow: flattened(EdgeCurvedArrowProgram),
-    };
+    const edgePicking = g.size <= EDGE_PICKING_MAX;
     // A large graph's first frame has no edges (first-frame.ts): their six GL programs are compiled with
     // them, not before that frame (see ensureEdgePrograms); sigma's own line and arrow programs, which it
     // would otherwise build in their place, are held off by placeholders.
-    this.laterPrograms = this.edgesLater ? edgePrograms : null;
+    this.laterPrograms = this.edgesLater ? edgeProgramSet() : null;
+    // A sigma made while the graph loaded (prepare) serves a large graph without edge picking: made the same way.
+    const ready = this.prepared;
+    this.prepared = null;
+    const adopted = ready && this.edgesLater && !edgePicking && ready.container === container ? ready.sigma : null;
+    if (ready && !adopted) ready.sigma.kill();
+    const sigma = adopted ?? this.newSigma(container, edgePicking, g.size > 300);
+    this.sigma = sigma;
+    // The whole graph's extent frames the view (as sigma would compute it), so that the labels can be chosen
+    // before sigma has seen a node, and a small graph drawn later is placed exactly as in the whole one.
+    sigma.setCustomBBox(extentOf(g));
+    // Sigma frames the view with that extent once it has processed its (empty) graph: processed here, not
+    // drawn (a refresh would clear sigma's layers for an empty frame, tens of milliseconds in software GL);
+    // the first refresh draws (and cancels the frame setCustomBBox scheduled).
+    (sigma as unknown as { process(): void }).process();
+    return sigma;
+  }
+
+  /**
+   * Makes, while the page's graph loads, the sigma a large graph is drawn with (no edge picking, no edge
+   * programs before its edges: see create): its WebGL contexts, canvases and node programs, which the
+   * main thread mostly waits for (the GL process builds them), are made while the graph's script
+   * streams in instead of after it is read. A small graph (or a large one with edge picking) makes its own.
+   */
+  prepare(container: HTMLElement): void {
+    if (this.sigma || this.prepared) return;
+    this.prepared = { sigma: this.newSigma(container, false, true, true), container };
+  }
+
+  /** A sigma on an empty graph (every program non-instanced: see flat-programs.ts); `edgesLater`: no edge programs yet. */
+  private newSigma(
+    container: HTMLElement,
+    edgePicking: boolean,
+    hideEdgesOnMove: boolean,
+    edgesLater = this.laterPrograms !== null,
+  ): Sigma<NodeView, EdgeView> {
+    const programs = flatPrograms<NodeView, EdgeView>();
     // Sigma starts on an empty graph and is handed the graph (or the part of it shown) by the first refresh,
     // once the labels are chosen: one pass over the graph before the first frame instead of two.
     const sigma = new Sigma<NodeView, EdgeView>(new MultiGraph<NodeView, EdgeView>(), container, {
       nodeProgramClasses: programs.nodes,
-      edgeProgramClasses: this.laterPrograms ? { line: NoEdgeProgram, arrow: NoEdgeProgram } : edgePrograms,
+      edgeProgramClasses: edgesLater ? { line: NoEdgeProgram, arrow: NoEdgeProgram } : edgeProgramSet(),
       defaultEdgeType: 'line',
       renderEdgeLabels: true,
       // Edge picking draws every edge a second time (into sigma's picking buffer): on big graphs a click
       // finds its edge by geometry instead (edgeNear), and the frame costs software GL about half as much.
-      enableEdgeEvents: g.size <= EDGE_PICKING_MAX,
-      hideEdgesOnMove: g.size > 300,
+      enableEdgeEvents: edgePicking,
+      hideEdgesOnMove,
       zIndex: true,
       labelFont: FONT,
       edgeLabelFont: FONT,
@@ -189,17 +231,9 @@ export class Renderer implements ReducerView {
       nodeReducer: (n, d) => nodeReducer(this, n, d),
       edgeReducer: (e, d) => edgeReducer(this, e, d),
     });
-    this.sigma = sigma;
-    // The whole graph's extent frames the view (as sigma would compute it), so that the labels can be chosen
-    // before sigma has seen a node, and a small graph drawn later is placed exactly as in the whole one.
-    sigma.setCustomBBox(extentOf(g));
     skipEmptyEdgeLabels(sigma);
     // sigma numbers its items anew when it processes the graph: the visibility texture follows (refreshMasked)
     sigma.on('afterProcess', () => touchVisibility(sigma));
-    // Sigma frames the view with that extent once it has processed its (empty) graph: processed here, not
-    // drawn (a refresh would clear sigma's layers for an empty frame, tens of milliseconds in software GL);
-    // the first refresh draws (and cancels the frame setCustomBBox scheduled).
-    (sigma as unknown as { process(): void }).process();
     return sigma;
   }
 
@@ -213,6 +247,7 @@ export class Renderer implements ReducerView {
     const later = this.laterPrograms;
     if (!later) return;
     this.laterPrograms = null;
+    // (create has given the sigma its placeholders: the set held off is the whole set)
     const internal = s as unknown as { registerEdgeProgram(key: string, program: EdgeProgramType<NodeView, EdgeView>): void };
     for (const [key, program] of Object.entries(later)) internal.registerEdgeProgram(key, program);
     const settings = s.getSettings();
