@@ -2,6 +2,7 @@
  * Trains the character-level NER model:
  *   npm run train [-- --train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
  *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf] [--augment-mongolian P]
+ *     [--domains 0,0,1 [--target-domain N|shared]]
  * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
  * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
  * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
@@ -19,7 +20,7 @@ import { dataPath } from '../src/paths.js';
 import { FEATURE_VERSION, LEX_GOLD_LOC, LEX_GOLD_ORG, LEX_GOLD_PER, NUM_TEMPLATES, buildLexicon, extractFeatures } from '../src/entities/model/features.js';
 import { readJiebaLexicon } from '../src/entities/model/jiebaLexicon.js';
 import { gazetteerEntries } from '../src/entities/model/gazetteer.js';
-import { trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
+import { forDomain, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
@@ -49,6 +50,11 @@ let l2 = 1e-5;
 let useGold = true;
 let useGazetteer = true;
 let augmentMongolian = 0;
+/** Feature augmentation: the domain of each --train file (empty: none) and the domain the model is for. */
+let domainOf: number[] = [];
+let targetDomain: number | null = 0;
+/** --lexicon-target-only: the annotated-name lexicon takes only the target domain's names. */
+let lexiconTargetOnly = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--train') trainFiles = args[++i]!.split(',');
@@ -68,11 +74,21 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--no-gold-lexicon') useGold = false;
   else if (a === '--no-gazetteer') useGazetteer = false;
   else if (a === '--augment-mongolian') augmentMongolian = Number(args[++i]);
-  else throw new Error(`train: unknown argument ${a}`);
+  else if (a === '--lexicon-target-only') lexiconTargetOnly = true;
+  else if (a === '--domains') domainOf = args[++i]!.split(',').map(Number);
+  else if (a === '--target-domain') {
+    const v = args[++i]!;
+    targetDomain = v === 'shared' ? null : Number(v);
+  } else throw new Error(`train: unknown argument ${a}`);
 }
 if (!Number.isInteger(epochs) || epochs < 1) throw new Error('--epochs must be a positive integer');
 if (trainWeights.length < trainFiles.length) trainWeights = trainFiles.map((_, i) => trainWeights[i] ?? 1);
 if (trainWeights.some((w) => !(w > 0))) throw new Error('--weights must be positive numbers');
+if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.some((d) => !Number.isInteger(d) || d < 0)))
+  throw new Error('--domains needs one non-negative integer per --train file');
+const numDomains = domainOf.length > 0 ? Math.max(...domainOf) + 1 : 0;
+if (numDomains > 0 && targetDomain !== null && !(Number.isInteger(targetDomain) && targetDomain >= 0 && targetDomain < numDomains))
+  throw new Error(`--target-domain must be shared or 0…${numDomains - 1}`);
 const SEED = 20201129;
 const FOLDS = 5;
 
@@ -85,6 +101,8 @@ interface Item {
   allowed?: Uint16Array;
   /** A copy with generated names (--augment-mongolian): its names stay out of the name lexicon. */
   augmented?: boolean;
+  /** Domain of its corpus (--domains). */
+  domain?: number;
 }
 
 /** Parts of speech (jieba) of words that are never part of a name. */
@@ -121,6 +139,7 @@ function lexiconEntries(items: readonly Item[]): Entries {
   if (useGold) {
     for (const it of items) {
       if (it.augmented) continue;
+      if (lexiconTargetOnly && targetDomain !== null && (it.domain ?? 0) !== targetDomain) continue;
       for (const sp of it.s.spans) {
         const bit = GOLD_BIT[sp.kind];
         if (bit !== undefined && sp.text.length >= 2) m.set(sp.text, (m.get(sp.text) ?? 0) | bit);
@@ -147,6 +166,7 @@ function trainingData(items: readonly Item[]): TrainingSentence[] {
           tags: spansToTags(it.s.text.length, it.s.spans),
           weight: it.weight,
           ...(it.allowed ? { allowed: it.allowed } : {}),
+          ...(it.domain !== undefined ? { domain: it.domain } : {}),
         };
       }
     });
@@ -175,7 +195,7 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
     process.stderr.write(`  ${msg} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
   };
   const lexicon = lexiconEntries(items);
-  const w: TrainedWeights =
+  const wAll: TrainedWeights =
     algo === 'crf'
       ? trainCrf(data, NUM_TEMPLATES, { epochs, seed: SEED, minCount, rate, l2, onEpoch: (e, loss) => progress(`epoch ${e}: loss ${loss.toFixed(0)}`) })
       : trainPerceptron(data, NUM_TEMPLATES, {
@@ -184,15 +204,30 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
           minCount,
           onEpoch: (e, m) => progress(`epoch ${e}: ${m} sentences wrong`),
           checkpoints,
-          onCheckpoint: (e, cw) => {
+          domains: numDomains,
+          onCheckpoint: (e, cwAll) => {
+            const cw = forDomain(cwAll, targetDomain);
             const q = quantize(cw, lexicon, meta());
             onCheckpoint?.(e, modelFromData({ ...q, hashes: cw.hashes, weights: cw.weights, trans: cw.trans, end: cw.end }));
           },
         });
   data.length = 0;
+  const w = forDomain(wAll, targetDomain);
   const q = quantize(w, lexicon, meta());
   const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
-  return { w, q, float, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
+  // The other domains' models (feature augmentation), float weights, for the report.
+  const others: Array<[string, NerModel]> = [];
+  for (let d = -1; d < numDomains; d++) {
+    const dom = d < 0 ? null : d;
+    if (dom === targetDomain) continue;
+    const wd = forDomain(wAll, dom);
+    const qd = quantize(wd, lexicon, meta());
+    others.push([
+      dom === null ? 'shared rows alone' : `domain ${dom}`,
+      modelFromData({ ...qd, hashes: wd.hashes, weights: wd.weights, trans: wd.trans, end: wd.end }),
+    ]);
+  }
+  return { w, q, float, others, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
 }
 
 function meta() {
@@ -211,6 +246,7 @@ function meta() {
       seed: SEED,
       minCount,
       augmentMongolian,
+      ...(numDomains > 0 ? { domains: domainOf.join(','), targetDomain: targetDomain ?? 'shared' } : {}),
     },
   };
 }
@@ -218,7 +254,9 @@ function meta() {
 const t0 = performance.now();
 const jiebaEntries = readJiebaLexicon();
 const gazEntries = useGazetteer ? gazetteerEntries() : [];
-const trainItems: Item[] = trainFiles.flatMap((f, k) => readBio(f).map((s) => ({ s, tokens: segment(s.text), weight: trainWeights[k]! })));
+const trainItems: Item[] = trainFiles.flatMap((f, k) =>
+  readBio(f).map((s) => ({ s, tokens: segment(s.text), weight: trainWeights[k]!, ...(numDomains > 0 ? { domain: domainOf[k]! } : {}) })),
+);
 for (const f of partialFiles) {
   for (const s of readBio(f)) {
     const tokens = segment(s.text);
@@ -259,7 +297,7 @@ function mongolianCopies(items: readonly Item[], p: number): Item[] {
       at = sp.end;
     }
     text += it.s.text.slice(at);
-    out.push({ s: { text, spans }, tokens: segment(text), weight: it.weight, augmented: true });
+    out.push({ s: { text, spans }, tokens: segment(text), weight: it.weight, augmented: true, ...(it.domain !== undefined ? { domain: it.domain } : {}) });
   }
   return out;
 }
@@ -287,6 +325,7 @@ const devGold = devItems.map((d) => d.s.spans);
 const model = build(trainItems, (e, m) => console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev after epoch ${e}, float weights:`)));
 console.log(`trained in ${model.seconds.toFixed(1)} s, ${model.w.hashes.length} features, ${model.q.header.rows} kept after quantization`);
 console.log(fmt(scoreSpans(devGold, predict(model.float, devItems)), `dev after epoch ${epochs}, float weights:`));
+for (const [label, m] of model.others) console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev, ${label}, float weights:`));
 console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), 'dev, shipped (quantized) weights:'));
 /**
  * Temperature for span scores: the one (of a few) that minimizes the log loss of "this predicted span is

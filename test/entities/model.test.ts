@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Mention } from '../../src/types.js';
 import { segment } from '../../src/segment/jieba.js';
 import { FEATURE_VERSION, NUM_TEMPLATES, extractFeatures, buildLexicon, LEX_LOC } from '../../src/entities/model/features.js';
-import { mulberry32, trainPerceptron, type TrainingSentence } from '../../src/entities/model/perceptron.js';
+import { forDomain, mulberry32, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../../src/entities/model/perceptron.js';
 import { decodeModel, encodeModel, quantize } from '../../src/entities/model/format.js';
 import { hasModel, loadModel, modelFromData, tagSpans, type NerModel } from '../../src/entities/model/index.js';
 import { spansToTags } from '../../src/entities/model/tags.js';
@@ -94,6 +94,50 @@ describe('training', () => {
   it('rejects bad options', () => {
     expect(() => trainPerceptron([], NUM_TEMPLATES, { epochs: 0, seed: 1 })).toThrow();
     expect(() => trainPerceptron([{ feats: new Uint32Array(3), tags: new Uint8Array(1) }], NUM_TEMPLATES, { epochs: 1, seed: 1 })).toThrow();
+  });
+
+  it('learns two annotation conventions apart with domains (feature augmentation)', () => {
+    // Domain 0 marks organizations; domain 1 writes the same kind of sentence and leaves them unmarked.
+    const lexicon: Array<[string, number]> = [];
+    const lex = buildLexicon(lexicon);
+    const sentence = (s: { text: string; spans: Mention[] }, domain: number, keep: (m: Mention) => boolean): TrainingSentence => ({
+      feats: extractFeatures(s.text, segment(s.text), lex),
+      tags: spansToTags(s.text.length, s.spans.filter(keep)),
+      domain,
+    });
+    const data = [...synth(3, 80, 0).map((s) => sentence(s, 0, () => true)), ...synth(4, 160, 0).map((s) => sentence(s, 1, (m) => m.kind !== 'ORGANIZATION'))];
+    const w = trainPerceptron(data, NUM_TEMPLATES, { epochs: 5, seed: 7, domains: 2 });
+    expect(w.domainWeights?.length).toBe(2 * w.weights.length);
+    const modelOf = (tw: TrainedWeights): NerModel =>
+      modelFromData(quantize(tw, lexicon, { featureVersion: FEATURE_VERSION, numTemplates: NUM_TEMPLATES, info: { corpus: 'synthetic' } }));
+    const test = synth(5, 60, 1);
+    const orgs = (m: NerModel): number => test.flatMap((s) => tagSpans(s.text, segment(s.text), m)).filter((p) => p.kind === 'ORGANIZATION').length;
+    const d0 = modelOf(forDomain(w, 0));
+    const score = scoreSpans(
+      test.map((s) => s.spans),
+      test.map((s) => tagSpans(s.text, segment(s.text), d0)),
+    );
+    expect(score.byKind.ORGANIZATION!.f1).toBeGreaterThan(0.9);
+    expect(score.overall.f1).toBeGreaterThan(0.9);
+    expect(orgs(modelOf(forDomain(w, 1)))).toBeLessThan(test.length / 10);
+    // The shared rows alone are a model of their own; without domain weights forDomain is the identity.
+    expect(forDomain(w, null).weights).toBe(w.weights);
+    expect(forDomain(w, null).domainWeights).toBeUndefined();
+    const plain = trainPerceptron(data.slice(0, 10), NUM_TEMPLATES, { epochs: 1, seed: 7 });
+    expect(forDomain(plain, 0).weights).toBe(plain.weights);
+  });
+
+  it('rejects domains that do not exist', () => {
+    const s = synth(6, 2, 0).map((x) => ({
+      feats: extractFeatures(x.text, segment(x.text), buildLexicon([])),
+      tags: spansToTags(x.text.length, x.spans),
+      domain: 2,
+    }));
+    expect(() => trainPerceptron(s, NUM_TEMPLATES, { epochs: 1, seed: 1, domains: 2 })).toThrow(/domain/);
+    expect(() => trainPerceptron(s, NUM_TEMPLATES, { epochs: 1, seed: 1, domains: -1 })).toThrow(/domains/);
+    const w = trainPerceptron(s, NUM_TEMPLATES, { epochs: 1, seed: 1, domains: 3 });
+    expect(() => forDomain(w, 3)).toThrow(/no domain 3/);
+    expect(() => forDomain(w, 0.5)).toThrow(/no domain/);
   });
 
   it('round-trips the model file: quantized weights, transitions and lexicon survive', () => {

@@ -19,6 +19,12 @@ export interface TrainingSentence {
    * structured perceptron), so a corpus that leaves some names unmarked still teaches what it marks.
    */
   allowed?: Uint16Array;
+  /**
+   * Domain of the sentence's corpus (0 … domains − 1) when training with `domains` (feature augmentation,
+   * Daumé 2007): each feature has a shared row and one row per domain, a sentence sees the shared row plus its
+   * domain's; a model for one domain adds that domain's rows to the shared ones (`forDomain`).
+   */
+  domain?: number;
 }
 
 export interface TrainOptions {
@@ -32,6 +38,8 @@ export interface TrainOptions {
   /** Epochs after which `onCheckpoint` receives the averaged weights so far (to choose epochs on held-out data). */
   checkpoints?: readonly number[];
   onCheckpoint?: (epoch: number, weights: TrainedWeights) => void;
+  /** Number of domains for feature augmentation (0 or absent: none). */
+  domains?: number;
 }
 
 export interface TrainedWeights {
@@ -43,6 +51,22 @@ export interface TrainedWeights {
   trans: Float32Array;
   /** NUM_TAGS averaged end weights. */
   end: Float32Array;
+  /** With `domains`: D × rows × NUM_TAGS averaged per-domain emission weights (see `forDomain`). */
+  domainWeights?: Float32Array;
+}
+
+/**
+ * The weights one domain's text is decoded with: the shared rows plus that domain's rows (`null`: the shared
+ * rows alone). Without domain weights, `w` itself.
+ */
+export function forDomain(w: TrainedWeights, domain: number | null): TrainedWeights {
+  const { domainWeights, ...rest } = w;
+  if (!domainWeights || domain === null) return rest;
+  const size = w.weights.length;
+  if (!Number.isInteger(domain) || domain < 0 || (domain + 1) * size > domainWeights.length) throw new Error(`forDomain: no domain ${domain}`);
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = w.weights[i]! + domainWeights[domain * size + i]!;
+  return { ...rest, weights };
 }
 
 /** The project's seeded PRNG (mulberry32), so training order (and thus the model) is reproducible. */
@@ -96,11 +120,34 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
   const T = NUM_TAGS;
   const minCount = opts.minCount ?? 1;
 
-  const { hashList, rowsOf } = indexFeatureRows(data, F, minCount, 'trainPerceptron');
-
+  const indexed = indexFeatureRows(data, F, minCount, 'trainPerceptron');
+  const hashList = indexed.hashList;
   const R = hashList.length;
-  const W = new Float32Array(R * T);
-  const U = new Float64Array(R * T);
+  const D = opts.domains ?? 0;
+  if (!Number.isInteger(D) || D < 0) throw new Error('trainPerceptron: domains must be a non-negative integer');
+  // With domains, each position's rows are its F shared rows followed by the same features' rows of its domain.
+  const FF = D > 0 ? 2 * F : F;
+  const rowsOf =
+    D > 0
+      ? indexed.rowsOf.map((r, si) => {
+          const d = data[si]!.domain ?? 0;
+          if (!Number.isInteger(d) || d < 0 || d >= D) throw new Error(`trainPerceptron: sentence ${si} has no domain in 0…${D - 1}`);
+          const n = r.length / F;
+          const out = new Int32Array(n * FF);
+          for (let i = 0; i < n; i++) {
+            for (let f = 0; f < F; f++) {
+              const row = r[i * F + f]!;
+              out[i * FF + f] = row;
+              out[i * FF + F + f] = row < 0 ? -1 : R * (1 + d) + row;
+            }
+          }
+          return out;
+        })
+      : indexed.rowsOf;
+  if (D > 0) indexed.rowsOf.length = 0;
+
+  const W = new Float32Array(R * (1 + D) * T);
+  const U = new Float64Array(R * (1 + D) * T);
   const TR = new Float32Array((T + 1) * T);
   const TU = new Float64Array((T + 1) * T);
   const EN = new Float32Array(T);
@@ -117,7 +164,7 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
       const rows = rowsOf[si]!;
       const n = s.tags.length;
       if (n === 0) continue;
-      const em = emissions(rows, n, F, W);
+      const em = emissions(rows, n, FF, W);
       const pred = viterbi(em, n, TR, EN);
       const gold = s.allowed ? constrainedBest(em, s.allowed, n, TR, EN) : s.tags;
       let wrong = false;
@@ -130,8 +177,8 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
           const g = gold[i]!;
           const p = pred[i]!;
           if (g !== p) {
-            const ro = i * F;
-            for (let f = 0; f < F; f++) {
+            const ro = i * FF;
+            for (let f = 0; f < FF; f++) {
               const r = rows[ro + f]!;
               if (r < 0) continue;
               W[r * T + g]! += wt;
@@ -170,7 +217,15 @@ export function trainPerceptron(data: readonly TrainingSentence[], F: number, op
       for (let i = 0; i < w.length; i++) out[i] = w[i]! - u[i]! / c;
       return out;
     };
-    return { hashes: Uint32Array.from(hashList), weights: avg(W, U), trans: avg(TR, TU), end: avg(EN, EU) };
+    const all = avg(W, U);
+    const shared = R * T;
+    return {
+      hashes: Uint32Array.from(hashList),
+      weights: D > 0 ? all.slice(0, shared) : all,
+      trans: avg(TR, TU),
+      end: avg(EN, EU),
+      ...(D > 0 ? { domainWeights: all.slice(shared) } : {}),
+    };
   }
   return averaged();
 }
