@@ -2,7 +2,7 @@
  * Trains the character-level NER model:
  *   npm run train [-- --train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
  *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf] [--augment-mongolian P]
- *     [--domains 0,0,1 [--target-domain N|shared]]
+ *     [--domains 0,0,1 [--target-domain N|shared] [--lexicon-target-only]] [--prune K]
  * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
  * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
  * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
@@ -55,6 +55,8 @@ let domainOf: number[] = [];
 let targetDomain: number | null = 0;
 /** --lexicon-target-only: the annotated-name lexicon takes only the target domain's names. */
 let lexiconTargetOnly = false;
+/** --prune K: rows whose int8 weights are all within ±K of zero are left out of the shipped model. */
+let prune = 0;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--train') trainFiles = args[++i]!.split(',');
@@ -74,6 +76,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--no-gold-lexicon') useGold = false;
   else if (a === '--no-gazetteer') useGazetteer = false;
   else if (a === '--augment-mongolian') augmentMongolian = Number(args[++i]);
+  else if (a === '--prune') prune = Number(args[++i]);
   else if (a === '--lexicon-target-only') lexiconTargetOnly = true;
   else if (a === '--domains') domainOf = args[++i]!.split(',').map(Number);
   else if (a === '--target-domain') {
@@ -213,7 +216,7 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
         });
   data.length = 0;
   const w = forDomain(wAll, targetDomain);
-  const q = quantize(w, lexicon, meta());
+  const q = quantize(w, lexicon, meta(), prune);
   const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
   // The other domains' models (feature augmentation), float weights, for the report.
   const others: Array<[string, NerModel]> = [];
@@ -246,6 +249,7 @@ function meta() {
       seed: SEED,
       minCount,
       augmentMongolian,
+      prune,
       ...(numDomains > 0 ? { domains: domainOf.join(','), targetDomain: targetDomain ?? 'shared' } : {}),
     },
   };
@@ -326,7 +330,13 @@ const model = build(trainItems, (e, m) => console.log(fmt(scoreSpans(devGold, pr
 console.log(`trained in ${model.seconds.toFixed(1)} s, ${model.w.hashes.length} features, ${model.q.header.rows} kept after quantization`);
 console.log(fmt(scoreSpans(devGold, predict(model.float, devItems)), `dev after epoch ${epochs}, float weights:`));
 for (const [label, m] of model.others) console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev, ${label}, float weights:`));
-console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), 'dev, shipped (quantized) weights:'));
+for (const k of [0, 1, 2, 3]) {
+  if (k === prune) continue;
+  const m = modelFromData(quantize(model.w, lexiconEntries(trainItems), meta(), k));
+  const o = scoreSpans(devGold, predict(m, devItems)).overall;
+  console.log(`dev, quantized, rows within ±${k} of zero left out: ${m.header.rows} rows, F1 ${o.f1.toFixed(4)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`);
+}
+console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), `dev, shipped (quantized${prune > 0 ? `, ±${prune} pruned` : ''}) weights:`));
 /**
  * Temperature for span scores: the one (of a few) that minimizes the log loss of "this predicted span is
  * correct" on the held-out sentences. It does not change which spans are found, only their `score`.

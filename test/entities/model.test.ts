@@ -140,6 +140,24 @@ describe('training', () => {
     expect(() => forDomain(w, 0.5)).toThrow(/no domain/);
   });
 
+  it('prunes rows whose quantized weights are all small, and refuses a bad bound', () => {
+    const lexicon: Array<[string, number]> = [];
+    const lex = buildLexicon(lexicon);
+    const data = synth(8, 60, 0).map((s) => ({ feats: extractFeatures(s.text, segment(s.text), lex), tags: spansToTags(s.text.length, s.spans) }));
+    const w = trainPerceptron(data, NUM_TEMPLATES, { epochs: 3, seed: 7 });
+    const meta = { featureVersion: FEATURE_VERSION, numTemplates: NUM_TEMPLATES, info: { corpus: 'synthetic' } };
+    const full = quantize(w, lexicon, meta);
+    const pruned = quantize(w, lexicon, meta, 2);
+    expect(pruned.header.rows).toBeLessThan(full.header.rows);
+    expect(pruned.header.scale).toBe(full.header.scale);
+    for (let r = 0; r < pruned.header.rows; r++) {
+      const row = Array.from(pruned.weights.subarray(r * 13, r * 13 + 13), (x) => Math.abs(Math.round(x / pruned.header.scale)));
+      expect(Math.max(...row)).toBeGreaterThan(2);
+    }
+    expect(() => quantize(w, lexicon, meta, -1)).toThrow(/prune/);
+    expect(() => quantize(w, lexicon, meta, 1.5)).toThrow(/prune/);
+  });
+
   it('round-trips the model file: quantized weights, transitions and lexicon survive', () => {
     const d = decodeModel(bytes);
     expect(d.header.featureVersion).toBe(FEATURE_VERSION);

@@ -36,20 +36,25 @@ export interface ModelData {
   lexicon: Array<[string, number]>;
 }
 
-/** Quantizes and prunes `w` (see file comment); returns what the model file will hold, before encoding. */
+/**
+ * Quantizes and prunes `w` (see file comment); returns what the model file will hold, before encoding. Rows
+ * whose int8 weights are all within ±`prune` of zero are dropped (0: only all-zero rows).
+ */
 export function quantize(
   w: TrainedWeights,
   lexicon: ReadonlyArray<readonly [string, number]>,
   meta: Omit<ModelHeader, 'rows' | 'scale' | 'numTags' | 'lexiconBytes'>,
+  prune = 0,
 ): ModelData {
   const T = NUM_TAGS;
+  if (!Number.isInteger(prune) || prune < 0 || prune > 126) throw new Error('quantize: prune must be an integer in 0…126');
   let max = 0;
   for (const x of w.weights) max = Math.max(max, Math.abs(x));
   const scale = max > 0 ? max / 127 : 1;
   const keep: number[] = [];
   for (let r = 0; r < w.hashes.length; r++) {
     for (let t = 0; t < T; t++) {
-      if (Math.round(w.weights[r * T + t]! / scale) !== 0) {
+      if (Math.abs(Math.round(w.weights[r * T + t]! / scale)) > prune) {
         keep.push(r);
         break;
       }
