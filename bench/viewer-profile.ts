@@ -9,11 +9,10 @@
  */
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { copyFile } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildViewer } from '../scripts/build-viewer.mjs';
 import { syntheticGraph } from '../scripts/synthetic-graph.js';
 import { copyViewer } from '../src/viewer/copy.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
@@ -21,7 +20,6 @@ import { loadAverage } from './child.js';
 
 const nodes = Number(process.argv[2] ?? 16000);
 const edges = Number(process.argv[3] ?? 47000);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface ProfileNode {
   id: number;
@@ -40,19 +38,7 @@ const keep = process.env.ZHKG_BENCH_OUT;
 const out = keep ? resolve(keep) : await mkdtemp(join(tmpdir(), 'zhkg-viewer-profile-'));
 const assets = await mkdtemp(join(tmpdir(), 'zhkg-viewer-profile-assets-'));
 await mkdir(out, { recursive: true });
-await build({
-  entryPoints: [join(root, 'viewer', 'src', 'main.ts')],
-  outfile: join(assets, 'app.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2020'],
-  minify: false,
-  charset: 'utf8',
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
-for (const f of ['index.html', 'style.css']) await copyFile(join(root, 'viewer', f), join(assets, f));
+await buildViewer(assets, { minify: false });
 const has = async (f: string) =>
   stat(f).then(
     () => true,
