@@ -6,7 +6,7 @@
  */
 import { MultiGraph } from 'graphology';
 import { inPeriod, type Period } from '../../src/query/attested.js';
-import { orderBy, RELATION_COLORS, OTHER_COLOR, relationCounts, RELATIONS, type EdgeView, type NodeView, type ViewGraph, type ViewParts } from './model.js';
+import { relationCounts, relationLegend, type EdgeView, type NodeView, type ViewGraph, type ViewParts } from './model.js';
 import type { Scope } from './scope.js';
 
 /** A graph's edges as numbers. */
@@ -70,9 +70,8 @@ export function edgeIndexOf(g: ViewGraph): EdgeIndex {
 export function seedEdgeIndex(g: ViewGraph, p: ViewParts): EdgeIndex {
   const seen = new Set<string>();
   for (const a of p.attrs) seen.add(a.relation);
-  // (relationCounts' order and colours: the legend's)
-  const relations = orderBy([...seen], RELATIONS);
-  const legend = relations.map((relation) => ({ relation, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
+  const legend = relationLegend(seen);
+  const relations = legend.map((r) => r.relation);
   const relAt = new Map(relations.map((r, i) => [r, i]));
   const rel = new Uint16Array(p.attrs.length);
   for (let i = 0; i < p.keys.length; i++) rel[i] = relAt.get(p.attrs[i]!.relation)!;

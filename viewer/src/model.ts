@@ -506,11 +506,12 @@ export function relationCounts(
 ): { relation: string; count: number; color: string }[] {
   const counts = new Map<string, number>();
   g.forEachEdge((e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + (visible(e, a) ? 1 : 0)));
-  return orderBy([...counts.keys()], RELATIONS as readonly string[]).map((relation) => ({
-    relation,
-    count: counts.get(relation) ?? 0,
-    color: RELATION_COLORS[relation] ?? OTHER_COLOR,
-  }));
+  return relationLegend(counts.keys()).map((r) => ({ ...r, count: counts.get(r.relation) ?? 0 }));
+}
+
+/** The relations named, in the legend's order (relationCounts), with their colours. */
+export function relationLegend(relations: Iterable<string>): { relation: string; color: string }[] {
+  return orderBy([...relations], RELATIONS as readonly string[]).map((relation) => ({ relation, color: RELATION_COLORS[relation] ?? OTHER_COLOR }));
 }
 
 /** Known names in the given order, then unknown ones sorted; co_occurs always last. */
