@@ -94,6 +94,7 @@ if (trainWeights.some((w) => !(w > 0))) throw new Error('--weights must be posit
 const domainOf: number[] = domainsArg ?? [];
 if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.some((d) => !Number.isInteger(d) || d < 0)))
   throw new Error('--domains needs one non-negative integer per --train file');
+if (augmentDomain !== undefined && domainOf.length === 0) throw new Error('--augment-domain needs --domains');
 const numDomains = domainOf.length > 0 ? Math.max(augmentDomain ?? 0, ...domainOf) + 1 : 0;
 if (numDomains > 0 && targetDomain !== null && !(Number.isInteger(targetDomain) && targetDomain >= 0 && targetDomain < numDomains))
   throw new Error(`--target-domain must be shared or 0…${numDomains - 1}`);
@@ -213,29 +214,24 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
           onEpoch: (e, m) => progress(`epoch ${e}: ${m} sentences wrong`),
           checkpoints,
           domains: numDomains,
-          onCheckpoint: (e, cwAll) => {
-            const cw = forDomain(cwAll, targetDomain);
-            const q = quantize(cw, lexicon, meta());
-            onCheckpoint?.(e, modelFromData({ ...q, hashes: cw.hashes, weights: cw.weights, trans: cw.trans, end: cw.end }));
-          },
+          onCheckpoint: (e, cwAll) => onCheckpoint?.(e, floatModel(forDomain(cwAll, targetDomain), lexicon)),
         });
   data.length = 0;
   const w = forDomain(wAll, targetDomain);
   const q = quantize(w, lexicon, meta(), prune);
-  const float = modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
   // The other domains' models (feature augmentation), float weights, for the report.
   const others: Array<[string, NerModel]> = [];
   for (let d = -1; d < numDomains; d++) {
     const dom = d < 0 ? null : d;
-    if (dom === targetDomain) continue;
-    const wd = forDomain(wAll, dom);
-    const qd = quantize(wd, lexicon, meta());
-    others.push([
-      dom === null ? 'shared rows alone' : `domain ${dom}`,
-      modelFromData({ ...qd, hashes: wd.hashes, weights: wd.weights, trans: wd.trans, end: wd.end }),
-    ]);
+    if (dom !== targetDomain) others.push([dom === null ? 'shared rows alone' : `domain ${dom}`, floatModel(forDomain(wAll, dom), lexicon)]);
   }
-  return { w, q, float, others, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
+  return { w, q, lexicon, float: floatModel(w, lexicon), others, quantized: modelFromData(q), seconds: (performance.now() - t0) / 1000 };
+}
+
+/** A model with `w`'s float weights (its header, lexicon and rows as quantize keeps them). */
+function floatModel(w: TrainedWeights, lexicon: Entries): NerModel {
+  const q = quantize(w, lexicon, meta());
+  return modelFromData({ ...q, hashes: w.hashes, weights: w.weights, trans: w.trans, end: w.end });
 }
 
 function meta() {
@@ -345,7 +341,7 @@ console.log(fmt(scoreSpans(devGold, predict(model.float, devItems)), `dev after 
 for (const [label, m] of model.others) console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev, ${label}, float weights:`));
 for (const k of [0, 1, 2, 3]) {
   if (k === prune) continue;
-  const m = modelFromData(quantize(model.w, lexiconEntries(trainItems), meta(), k));
+  const m = modelFromData(quantize(model.w, model.lexicon, meta(), k));
   const o = scoreSpans(devGold, predict(m, devItems)).overall;
   console.log(`dev, quantized, rows within ±${k} of zero left out: ${m.header.rows} rows, F1 ${o.f1.toFixed(4)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`);
 }
