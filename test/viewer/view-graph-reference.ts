@@ -1,7 +1,8 @@
 /**
  * The viewer's toViewGraph as it was before its large-graph shortcuts (viewer/src/model.ts at dbb9303: the
  * degrees, sizes and curves read back through graphology's own API, one attribute call at a time), kept
- * for the tests only: view-graph.test.ts checks that today's toViewGraph gives the same graph.
+ * for the tests only: view-graph.test.ts checks that today's toViewGraph gives the same graph. The attribute
+ * parsers (str, num, dateList, the evidence readers) are model.ts's own: they are not what changed.
  */
 import { MultiGraph } from 'graphology';
 import { circular } from 'graphology-layout';
@@ -9,12 +10,17 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import {
   CO_OCCURS,
   CURVATURE_STEP,
+  dateList,
+  datedEvidence,
+  evidenceList,
+  evidenceOrSentence,
+  num,
   readArticles,
+  str,
   stringList,
   webUrl,
   type ArticleInfo,
   type EdgeView,
-  type EvidenceItem,
   type NodeView,
   type SourceGraphLike,
   type ViewGraph,
@@ -23,74 +29,6 @@ import { isIsoDay } from '../../viewer/src/timeline.js';
 
 /** A source graph, with the number of articles of a node or an edge by key (how the render graph gave it then). */
 export type ReferenceSource = Omit<SourceGraphLike, 'articleCounts'> & { articleCount?: (what: 'n' | 'e', key: string) => number };
-
-/** The ISO days of a `dates` attribute (array or GEXF list string), sorted and distinct. */
-function dateList(v: unknown): string[] {
-  return [...new Set(stringList(v).filter(isIsoDay))].sort();
-}
-
-/** Evidence in date order, undated last; stable for equal dates. */
-function byDate(items: EvidenceItem[]): EvidenceItem[] {
-  const k = (e: EvidenceItem) => e.date ?? '\uffff';
-  return [...items].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
-}
-
-function str(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-function num(v: unknown): number | null {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-
-function evidenceList(v: unknown): EvidenceItem[] {
-  let raw = v;
-  if (typeof raw === 'string' && raw.trim().startsWith('[')) {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      raw = [];
-    }
-  }
-  if (!Array.isArray(raw)) return [];
-  const out: EvidenceItem[] = [];
-  for (const e of raw) {
-    if (!e || typeof e !== 'object') continue;
-    const o = e as Record<string, unknown>;
-    const sentence = str(o.sentence);
-    if (sentence === null) continue;
-    const spans = Array.isArray(o.spans)
-      ? o.spans
-          .filter((s): s is [number, number] => Array.isArray(s) && s.length >= 2 && Number.isInteger(s[0]) && Number.isInteger(s[1]))
-          .map((s) => [s[0], s[1]] as [number, number])
-      : [];
-    const date = str(o.date);
-    out.push({ article: str(o.article) ?? '', sentence, spans, ...(isIsoDay(date) ? { date } : {}) });
-  }
-  return out;
-}
-
-/** Evidence as a list, or a bare sentence (GEXF keeps only the first sentence; spans are found later). */
-function evidenceOrSentence(v: unknown, articles: unknown): EvidenceItem[] {
-  const list = evidenceList(v);
-  if (list.length > 0) return list;
-  const sentence = str(v);
-  if (sentence === null || sentence.trim() === '' || sentence.trim().startsWith('[')) return [];
-  return [{ article: stringList(articles)[0] ?? '', sentence, spans: [] }];
-}
-
-/** Evidence in date order, undated evidence taking its article's date. */
-function datedEvidence(items: EvidenceItem[], articles: Map<string, ArticleInfo>): EvidenceItem[] {
-  return byDate(
-    items.map((e) => {
-      const d = e.date ?? articles.get(e.article)?.date;
-      return d && !e.date ? { ...e, date: d } : e;
-    }),
-  );
-}
 
 /** Copies a graph into the viewer's normalized multi graph. Never mutates the input. */
 export function referenceViewGraph(src: ReferenceSource): { graph: ViewGraph; articles: Map<string, ArticleInfo> } {

@@ -67,7 +67,7 @@ export interface ArticleInfo {
 }
 
 /** The ISO days of a `dates` attribute (array or GEXF list string), sorted and distinct. */
-function dateList(v: unknown): string[] {
+export function dateList(v: unknown): string[] {
   if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return [];
   return [...new Set(stringList(v).filter(isIsoDay))].sort();
 }
@@ -131,13 +131,13 @@ export interface EdgeView extends Attributes {
 
 export type ViewGraph = MultiGraph<NodeView, EdgeView>;
 
-function str(v: unknown): string | null {
+export function str(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
 }
 
-function num(v: unknown): number | null {
+export function num(v: unknown): number | null {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
@@ -160,7 +160,7 @@ export function stringList(v: unknown): string[] {
     .filter((s) => s !== '');
 }
 
-function evidenceList(v: unknown): EvidenceItem[] {
+export function evidenceList(v: unknown): EvidenceItem[] {
   let raw = v;
   if (typeof raw === 'string' && raw.trim().startsWith('[')) {
     try {
@@ -188,7 +188,7 @@ function evidenceList(v: unknown): EvidenceItem[] {
 }
 
 /** Evidence as a list, or a bare sentence (GEXF keeps only the first sentence; spans are found later). */
-function evidenceOrSentence(v: unknown, articles: unknown): EvidenceItem[] {
+export function evidenceOrSentence(v: unknown, articles: unknown): EvidenceItem[] {
   const list = evidenceList(v);
   if (list.length > 0) return list;
   const sentence = str(v);
@@ -232,7 +232,7 @@ export interface Details {
 }
 
 /** Evidence in date order, undated evidence taking its article's date. */
-function datedEvidence(items: EvidenceItem[], articles: Map<string, ArticleInfo>): EvidenceItem[] {
+export function datedEvidence(items: EvidenceItem[], articles: Map<string, ArticleInfo>): EvidenceItem[] {
   return byDate(
     items.map((e) => {
       const d = e.date ?? articles.get(e.article)?.date;
