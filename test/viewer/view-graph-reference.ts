@@ -2,11 +2,9 @@
  * The viewer's toViewGraph as it was before its large-graph shortcuts (viewer/src/model.ts at dbb9303: the
  * degrees, sizes and curves read back through graphology's own API, one attribute call at a time), kept
  * for the tests only: view-graph.test.ts checks that today's toViewGraph gives the same graph. The attribute
- * parsers (str, num, dateList, the evidence readers) are model.ts's own: they are not what changed.
+ * parsers (str, num, dateList, the evidence readers) and layOut are model.ts's own: they are not what changed.
  */
 import { MultiGraph } from 'graphology';
-import { circular } from 'graphology-layout';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import {
   CO_OCCURS,
   CURVATURE_STEP,
@@ -14,6 +12,7 @@ import {
   datedEvidence,
   evidenceList,
   evidenceOrSentence,
+  layOut,
   num,
   readArticles,
   str,
@@ -111,24 +110,6 @@ export function referenceViewGraph(src: ReferenceSource): { graph: ViewGraph; ar
     if (a.evidence.length > 0) g.setEdgeAttribute(e, 'evidence', datedEvidence(a.evidence, articles));
   });
   return { graph: g, articles };
-}
-
-/** Positions for a file without them: circle, then a short deterministic ForceAtlas2. */
-function layOut(g: ViewGraph, all: boolean): void {
-  if (all) {
-    circular.assign(g, { scale: 100 });
-    if (g.order > 1 && g.order <= 5000) {
-      const settings = forceAtlas2.inferSettings(g);
-      forceAtlas2.assign(g, { iterations: 100, settings: { ...settings, barnesHutOptimize: g.order > 2000 } });
-    }
-    return;
-  }
-  // Only some positions are missing: put those nodes on a ring around the rest.
-  const missing = g.filterNodes((_n, a) => a.x === 0 && a.y === 0);
-  missing.forEach((n, i) => {
-    const t = (2 * Math.PI * i) / missing.length;
-    g.mergeNodeAttributes(n, { x: 100 * Math.cos(t), y: 100 * Math.sin(t) });
-  });
 }
 
 /**

@@ -407,7 +407,7 @@ export function toViewGraph(src: SourceGraphLike): { graph: ViewGraph; articles:
 }
 
 /** Positions for a file without them: circle, then a short deterministic ForceAtlas2. */
-function layOut(g: ViewGraph, all: boolean): void {
+export function layOut(g: ViewGraph, all: boolean): void {
   if (all) {
     circular.assign(g, { scale: 100 });
     if (g.order > 1 && g.order <= 5000) {
