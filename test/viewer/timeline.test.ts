@@ -192,4 +192,74 @@ describe('viewer timeline', () => {
     expect(url).toEqual([[expectedUrl, expectedUrl, '_blank', 'noopener noreferrer']]);
     expect(pageErrors).toEqual([]);
   });
+  it('a node with more than 15 neighbours chosen from a link is framed with them: all in view, spread over most of it, labels clear of each other and of the discs', async () => {
+    await open('#from=2020-02-01&to=2020-02-29');
+    // the node with the most neighbours in view, as docs/viewer-timeline.png shows it
+    const key = await page.evaluate(() => {
+      const app = window.__zhkg!;
+      const s = app.sigma!;
+      const g = app.graph!;
+      let best = '';
+      let most = -1;
+      g.forEachNode((n, a) => {
+        if (a.kind === 'ARTICLE' || s.getNodeDisplayData(n)?.hidden) return;
+        const k = g.neighbors(n).filter((m) => !s.getNodeDisplayData(m)?.hidden).length;
+        if (k > most) [best, most] = [n, k];
+      });
+      return best;
+    });
+    await page.evaluate((k) => window.__zhkg!.selectNode(k, true), key);
+    await page.waitForSelector(`#panel[data-node=${JSON.stringify(key)}]`);
+    await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
+    const frame = await page.evaluate((k) => {
+      const s = window.__zhkg!.sigma!;
+      const g = s.getGraph();
+      const { width, height } = s.getDimensions();
+      const near = [k, ...g.neighbors(k)].filter((n) => !s.getNodeDisplayData(n)!.hidden);
+      const pts = near.map((n) => s.framedGraphToViewport(s.getNodeDisplayData(n)!));
+      const xs = pts.map((p) => p.x);
+      const ys = pts.map((p) => p.y);
+      return { width, height, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), n: pts.length };
+    }, key);
+    expect(frame.n).toBeGreaterThan(16);
+    expect(frame.x0).toBeGreaterThanOrEqual(0);
+    expect(frame.y0).toBeGreaterThanOrEqual(0);
+    expect(frame.x1).toBeLessThanOrEqual(frame.width);
+    expect(frame.y1).toBeLessThanOrEqual(frame.height);
+    expect(Math.max((frame.x1 - frame.x0) / frame.width, (frame.y1 - frame.y0) / frame.height)).toBeGreaterThan(0.55);
+    // The labels drawn (sigma's forceLabel) overlap neither each other nor another node's disc. A label's box is
+    // written from sigma's rule (drawDiscNodeLabel: text at x + size + 3, 3/4 of the font above the centre to
+    // 2/5 below), a disc as its square, as labels.test.ts' oracle does.
+    const clash = await page.evaluate(() => {
+      const s = window.__zhkg!.sigma!;
+      const g = s.getGraph();
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = '500 13px "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+      const scale = s.scaleSize(1);
+      type Box = { key: string; x0: number; x1: number; y0: number; y1: number };
+      const labels: Box[] = [];
+      const discs: Box[] = [];
+      g.forEachNode((n) => {
+        const d = s.getNodeDisplayData(n);
+        if (!d || d.hidden) return;
+        const p = s.framedGraphToViewport(d);
+        const r = d.size * scale;
+        discs.push({ key: n, x0: p.x - r, x1: p.x + r, y0: p.y - r, y1: p.y + r });
+        if (d.forceLabel && d.label) {
+          const left = p.x + r + 3;
+          labels.push({ key: n, x0: left, x1: left + ctx.measureText(d.label).width, y0: p.y - 13 * 0.75, y1: p.y + 13 * 0.4 });
+        }
+      });
+      const over = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      const out: string[] = [];
+      for (const a of labels) {
+        for (const b of labels) if (a.key < b.key && over(a, b)) out.push(`${a.key} / ${b.key}`);
+        for (const b of discs) if (a.key !== b.key && over(a, b)) out.push(`${a.key} over ${b.key}`);
+      }
+      return { labels: labels.length, out };
+    });
+    expect(clash.labels).toBeGreaterThan(10);
+    expect(clash.out).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

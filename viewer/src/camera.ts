@@ -2,7 +2,6 @@
 import type Sigma from 'sigma';
 import type { NodeDisplayData } from 'sigma/types';
 import { byId } from './dom.js';
-import { SMALL_NEIGHBOURHOOD } from './label-choice.js';
 import { MINIMAP_MIN_NODES, Minimap } from './minimap.js';
 import type { EdgeView, NodeView, ViewGraph } from './model.js';
 
@@ -55,16 +54,23 @@ export function fitView(s: Renderer | null, inView: Set<string> | null): void {
 }
 
 /**
+ * Neighbourhoods up to this many nodes (the node included) are framed when a node is chosen; larger ones (a hub
+ * of the whole corpus, its neighbours spread over the graph) would frame most of the graph, so the node is
+ * centred instead.
+ */
+export const FRAMED_NEIGHBOURHOOD = 40;
+
+/**
  * A node chosen from the table, the search or a shared URL, with the neighbours `shown` keeps: framed together
- * above the open data table when they are a small neighbourhood (their labels, all drawn, then have room), else
- * the node centred.
+ * above the open data table when there are at most FRAMED_NEIGHBOURHOOD of them (spread over the view, their
+ * labels have room), else the node centred.
  */
 export function frameNode(s: Renderer, node: string, shown: (n: string) => boolean): void {
   const g = s.getGraph();
   if (!g.hasNode(node)) return;
   const near = new Set([node]);
   for (const n of g.neighbors(node)) if (shown(n)) near.add(n);
-  if (near.size > 1 && near.size <= SMALL_NEIGHBOURHOOD) fitTo(s, near, true, 0, coveredByTable());
+  if (near.size > 1 && near.size <= FRAMED_NEIGHBOURHOOD) fitTo(s, near, true, 0, coveredByTable());
   else centerOn(s, [node]);
 }
 

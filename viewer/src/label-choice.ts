@@ -18,7 +18,8 @@ export const LABEL_WEIGHT = '500';
 export const SMALL_NEIGHBOURHOOD = 15;
 /**
  * Label density steps (slider 0–4): free space around each label, smallest labelled node; null = all.
- * Steps 0 and 1 also keep labels off other nodes' discs.
+ * Steps 0 and 1 also keep labels off other nodes' discs, as does a focused neighbourhood too large to show every
+ * label (its labels are what the user reads there).
  */
 const LABEL_STEPS: ({ padding: number; minRadius: number } | null)[] = [
   { padding: 14, minRadius: 5 },
@@ -169,7 +170,7 @@ export class LabelChooser {
       padding: opts.padding,
       minRadius: opts.minRadius,
       viewport: { width, height },
-      avoidNodes: !focus && state.labels <= 1,
+      avoidNodes: focus ? true : state.labels <= 1,
       sorted: true,
     });
     this.memo = { key, scope: inp.scope, focus, labels: this.labels };
