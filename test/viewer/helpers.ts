@@ -9,7 +9,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildViewer } from '../../scripts/build-viewer.mjs';
 import { copyViewer } from '../../src/viewer/copy.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
@@ -62,4 +62,39 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Where a node and its shown neighbours are drawn: their bounding box in viewport pixels, and the view's size. */
+export interface NeighbourhoodFrame {
+  width: number;
+  /** the view's height less what the open data table covers */
+  height: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  /** the node and its shown neighbours */
+  n: number;
+}
+
+/** The frame of `key` with its neighbours sigma shows, once the camera has stopped. */
+export async function neighbourhoodFrame(page: Page, key: string): Promise<NeighbourhoodFrame> {
+  await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
+  return page.evaluate((k) => {
+    const s = window.__zhkg!.sigma!;
+    const g = s.getGraph();
+    const { width, height } = s.getDimensions();
+    const near = [k, ...g.neighbors(k)].filter((n) => !s.getNodeDisplayData(n)!.hidden);
+    const pts = near.map((n) => s.framedGraphToViewport(s.getNodeDisplayData(n)!));
+    const table = document.getElementById('table')!;
+    const covered = table.hidden ? 0 : Math.max(0, document.getElementById('graph')!.getBoundingClientRect().bottom - table.getBoundingClientRect().top);
+    const xs = pts.map((p) => p.x);
+    const ys = pts.map((p) => p.y);
+    return { width, height: height - covered, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), n: pts.length };
+  }, key);
+}
+
+/** Whether the frame lies inside the view (less the table) and spans more than `share` of its width or height. */
+export function framedWithin(f: NeighbourhoodFrame, share: number): boolean {
+  return f.x0 >= 0 && f.y0 >= 0 && f.x1 <= f.width && f.y1 <= f.height && Math.max((f.x1 - f.x0) / f.width, (f.y1 - f.y0) / f.height) > share;
 }

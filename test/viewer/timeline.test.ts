@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer, type ViewerServer } from '../../src/viewer/server.js';
 import { copyViewer } from '../../src/viewer/copy.js';
-import { buildAssets, launchBrowser } from './helpers.js';
+import { buildAssets, framedWithin, launchBrowser, neighbourhoodFrame } from './helpers.js';
 import { datedArticles, datedJsonl } from '../../scripts/dated-corpus.js';
 
 let assets: string;
@@ -210,23 +210,9 @@ describe('viewer timeline', () => {
     });
     await page.evaluate((k) => window.__zhkg!.selectNode(k, true), key);
     await page.waitForSelector(`#panel[data-node=${JSON.stringify(key)}]`);
-    await page.waitForFunction(() => !window.__zhkg!.sigma!.getCamera().isAnimated());
-    const frame = await page.evaluate((k) => {
-      const s = window.__zhkg!.sigma!;
-      const g = s.getGraph();
-      const { width, height } = s.getDimensions();
-      const near = [k, ...g.neighbors(k)].filter((n) => !s.getNodeDisplayData(n)!.hidden);
-      const pts = near.map((n) => s.framedGraphToViewport(s.getNodeDisplayData(n)!));
-      const xs = pts.map((p) => p.x);
-      const ys = pts.map((p) => p.y);
-      return { width, height, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), n: pts.length };
-    }, key);
+    const frame = await neighbourhoodFrame(page, key);
     expect(frame.n).toBeGreaterThan(16);
-    expect(frame.x0).toBeGreaterThanOrEqual(0);
-    expect(frame.y0).toBeGreaterThanOrEqual(0);
-    expect(frame.x1).toBeLessThanOrEqual(frame.width);
-    expect(frame.y1).toBeLessThanOrEqual(frame.height);
-    expect(Math.max((frame.x1 - frame.x0) / frame.width, (frame.y1 - frame.y0) / frame.height)).toBeGreaterThan(0.55);
+    expect(framedWithin(frame, 0.55), JSON.stringify(frame)).toBe(true);
     // The labels drawn (sigma's forceLabel) overlap neither each other nor another node's disc. A label's box is
     // written from sigma's rule (drawDiscNodeLabel: text at x + size + 3, 3/4 of the font above the centre to
     // 2/5 below), a disc as its square, as labels.test.ts' oracle does.
