@@ -1,5 +1,5 @@
 /**
- * Screenshots of the viewer's analysis bench for docs/viewer.md: focus, path, filters, data table, live
+ * Screenshots of the viewer's analysis bench for docs/viewer.md: focus, path (and its PNG export), filters, data table, live
  * layout (on the bundled graph, built into out/ when missing) and the minimap (a synthetic 800-node graph).
  * Usage: npx tsx scripts/screenshot-bench.ts [--out DIR]
  */
@@ -65,6 +65,11 @@ async function main(): Promise<void> {
 
     await open(page, `#pathFrom=${enc(jinbao)}&pathTo=${enc(far)}&lang=en`);
     await shot(page, 'path');
+    // The same view as the page's own PNG export writes it (sigma's canvases on white).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const exported = join(docs, 'viewer-export.png');
+    await download.saveAs(exported);
+    shots.push(exported);
 
     await open(page, '#degree=4..&mentions=2..&lang=en');
     await shot(page, 'filters');
