@@ -9,7 +9,7 @@ import { splitArticles } from './text/articles.js';
 import { listInputFiles, readSources } from './text/read.js';
 import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
-import { segment } from './segment/jieba.js';
+import { releaseJieba, segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
 import { extractRelations } from './relations/index.js';
@@ -21,6 +21,7 @@ import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool } from './parallel/pool.js';
 import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
+import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
 import { useModelCache } from './parallel/model-cache.js';
 import { boundArticles } from './parallel/bounds.js';
@@ -49,7 +50,8 @@ export interface BuildOptions {
   layout?: boolean;
   /**
    * Extraction threads for `buildGraphFromPaths` (default: os.availableParallelism()); 1 keeps everything
-   * on the main thread. The graph is the same either way.
+   * on the main thread. With more, a large input is segmented on the main thread and recognized on
+   * `workers - 1` worker threads. The graph is the same either way.
    */
   workers?: number;
   /**
@@ -273,7 +275,8 @@ function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): 
  * Reads files and folders of inputs (sorted; text, PDF, HTML … through src/intake/), then builds. Files are read and split one at a time (no file's
  * text outlives its articles). Inputs of `parallelMinBytes` or more go to a pool of worker threads in
  * batches, at most two batches per worker in flight, and results are merged by position; the main thread
- * then never loads the segmenter or the model.
+ * then segments (one dictionary in the process instead of one per worker; freed when extraction ends) and
+ * never loads the model.
  */
 export async function buildGraphFromPaths(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   // With a store, the stored files are resolved while the new ones are still being extracted (`early`).
@@ -398,7 +401,10 @@ async function gatherInputs(
   // Beside a stored corpus, a few new files are extracted on one worker thread rather than this one: the
   // segmenter's dictionary and the model (~450 MB, never freed in this thread) are then gone before the
   // passes over the whole corpus, for a worker's start (~1 s).
-  const poolSize = large ? workers : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
+  // A large input: this thread reads and segments, `workers - 1` worker threads recognize (`workers` threads
+  // extract in all; on 2 cores one worker, whose one isolate and one start cost less CPU than two, see
+  // docs/scale.md).
+  const poolSize = large ? workers - 1 : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -412,6 +418,8 @@ async function gatherInputs(
   const units: Unit[] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
+  /** The pool's articles were segmented on this thread (its dictionary is freed once extraction ends). */
+  let segmentedHere = false;
   let segmenter: WorkerSegmenter | undefined;
   let warmed = false;
   let batch: number[] = [];
@@ -459,21 +467,22 @@ async function gatherInputs(
     const at = batch;
     batch = [];
     batchChars = 0;
-    const done = pool
-      .batch(
-        at.map((i) => extractionInput(articles[i]!)),
-        store?.keepsDrafts === true,
-      )
-      .then(async ({ mentions: ms, drafts }) => {
-        const stores: Array<Promise<void>> = [];
-        ms.forEach((m, k) => {
-          found[at[k]!] = m;
-          if (drafts) drafted[at[k]!] = drafts[k];
-          const s = settle(at[k]!);
-          if (s) stores.push(s);
-        });
-        await Promise.all(stores);
+    // A large input is segmented here and recognized there: one dictionary in the process instead of one per
+    // worker (./parallel/tokens.ts). The one worker beside a stored corpus segments itself (this thread resolves).
+    const tagNames: string[] = [];
+    const tagIndex = new Map<string, number>();
+    if (large) segmentedHere = true;
+    const inputs = at.map((i) => extractionInput(articles[i]!, large ? packTokens(segment(articles[i]!.text), tagNames, tagIndex) : undefined));
+    const done = pool.batch(inputs, store?.keepsDrafts === true, large ? tagNames : undefined).then(async ({ mentions: ms, drafts }) => {
+      const stores: Array<Promise<void>> = [];
+      ms.forEach((m, k) => {
+        found[at[k]!] = m;
+        if (drafts) drafted[at[k]!] = drafts[k];
+        const s = settle(at[k]!);
+        if (s) stores.push(s);
       });
+      await Promise.all(stores);
+    });
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
     batches.push(done);
   };
@@ -566,6 +575,14 @@ async function gatherInputs(
   } finally {
     await pool?.close();
     segmenter?.close();
+    // As the workers' dictionaries were (~250 MB): the stages after extraction never segment.
+    if (segmentedHere) {
+      try {
+        releaseJieba();
+      } catch {
+        // nodejieba failed to load (the build reports that) or cannot load the stand-in: nothing more to do
+      }
+    }
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
   if (!store) return { articles, found, large };

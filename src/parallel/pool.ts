@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Mention } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
-import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ShareRequest, WorkerNote } from './protocol.js';
+import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ShareRequest, WarmRequest, WorkerNote } from './protocol.js';
 import { hasModel, type SharedModel } from '../entities/model/index.js';
 import { released, workerSource } from './source.js';
 import { defaultWorkerCount } from './sizes.js';
@@ -63,6 +63,7 @@ export class ExtractionPool {
     // If the model cannot be loaded, each worker meets (and reports) that itself.
     this.sharing = size > 1 && hasModel();
     if (this.sharing) this.slots[0]!.worker.postMessage({ share: true } satisfies ShareRequest);
+    else this.slots[0]!.worker.postMessage({ warm: true } satisfies WarmRequest);
   }
 
   /** The first worker's model tables arrived: the others adopt them, then get batches. */
@@ -74,13 +75,13 @@ export class ExtractionPool {
 
   /**
    * Extracts a batch of articles: per article its mentions, in order; with `drafts`, its resolution drafts too
-   * (`StoredDraft`).
+   * (`StoredDraft`). Articles with packed tokens (their tags in `tagNames`) are not segmented again.
    */
-  batch(articles: ExtractionInput[], drafts: boolean): Promise<BatchResult> {
+  batch(articles: ExtractionInput[], drafts: boolean, tagNames?: string[]): Promise<BatchResult> {
     if (this.closed) return Promise.reject(new Error('ExtractionPool: closed'));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, articles, ...(drafts ? { drafts } : {}) }, resolve, reject });
+      this.queue.push({ req: { id: this.nextId++, articles, ...(tagNames ? { tagNames } : {}), ...(drafts ? { drafts } : {}) }, resolve, reject });
       this.dispatch();
     });
   }
@@ -110,7 +111,9 @@ export class ExtractionPool {
       if (!job) return;
       slot.busy = true;
       this.pending.set(job.req.id, job);
-      slot.worker.postMessage(job.req);
+      // Packed tokens move to the worker (their buffers are not copied; this thread needs them no more).
+      const moved = job.req.articles.flatMap((a) => (a.tokens ? [a.tokens.bounds.buffer, a.tokens.tags.buffer] : []));
+      slot.worker.postMessage(job.req, moved as ArrayBuffer[]);
     }
   }
 

@@ -2,13 +2,19 @@
 import type { Article, Mention, Token } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { SharedModel } from '../entities/model/index.js';
+import type { PackedTokens } from './tokens.js';
 
-/** The parts of an article that extraction reads (text, repair gaps, bylines). */
-export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'>;
+/**
+ * The parts of an article that extraction reads (text, repair gaps, bylines) and, when the main thread segmented
+ * it, its tokens (packed: ./tokens.ts; their tags in the batch's `tagNames`). Without tokens the worker segments.
+ */
+export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'> & { tokens?: PackedTokens };
 
 export interface BatchRequest {
   id: number;
   articles: ExtractionInput[];
+  /** The tags of the articles' packed tokens, by index. */
+  tagNames?: string[];
   /** Also the resolution drafts of each article (for a store: made once, where the division index is loaded). */
   drafts?: boolean;
 }
@@ -25,6 +31,15 @@ export interface ModelMessage {
  */
 export interface ShareRequest {
   share: true;
+}
+
+/**
+ * Sent first to the worker of a pool of one (the others warm up once they have the model tables): load what
+ * recognition reads (model, rule lexicons, division index) before the first batch, while the main thread loads
+ * the dictionary and segments it.
+ */
+export interface WarmRequest {
+  warm: true;
 }
 
 /** What a worker sends besides batch responses. */
@@ -45,8 +60,8 @@ export interface ReleasedAnswer {
   released: true;
 }
 
-export function extractionInput(a: Article): ExtractionInput {
-  return { text: a.text, gaps: a.gaps, authors: a.authors };
+export function extractionInput(a: Article, tokens?: PackedTokens): ExtractionInput {
+  return { text: a.text, gaps: a.gaps, authors: a.authors, ...(tokens ? { tokens } : {}) };
 }
 
 /** To the segmentation worker (segment-worker.ts): a text to segment, or the last message (free the dictionary). */

@@ -5,9 +5,10 @@
 import { availableParallelism } from 'node:os';
 
 /**
- * Inputs smaller than this many bytes are extracted on the main thread. Each worker loads its own
- * dictionary and division index (the model tables are built once and shared, see ExtractionPool), ~2 s of
- * CPU and ~400 MB, so below ~2 MB (~700k CJK characters) two workers finish no sooner than one thread.
+ * Inputs smaller than this many bytes are extracted on the main thread. Above it the main thread segments and
+ * worker threads recognize; each worker loads its own model tables (shared between workers, see
+ * ExtractionPool), rule lexicons and division index, and the main thread the dictionary it frees afterwards, so
+ * below ~2 MB (~700k CJK characters) the threads finish no sooner than one thread.
  */
 export const PARALLEL_MIN_BYTES = 2_000_000;
 

@@ -1,30 +1,43 @@
 /**
- * Extraction worker: receives batches of articles, returns their entity mentions (segmentation and
- * recognition), in the order given. Runs the same `extractArticleMentions` as the single-thread build, so
+ * Extraction worker: receives batches of articles with their tokens, returns their entity mentions
+ * (recognition; segmentation too for an article sent without its tokens), in the order given. Runs the same `extractArticleMentions` as the single-thread build, so
  * merged results are identical.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractArticleMentions } from '../pipeline.js';
-import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WorkerNote } from './protocol.js';
+import { extractArticleMentions, warmRecognizer } from '../pipeline.js';
+import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WarmRequest, WorkerNote } from './protocol.js';
 import { adoptSharedModel, shareModel, type SharedModel } from '../entities/model/index.js';
-import { getJieba } from '../segment/jieba.js';
 import { answerRelease } from './source.js';
+import { unpackTokens } from './tokens.js';
 import { storedDrafts } from '../resolve/index.js';
 import type { Article } from '../types.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/worker must run as a worker thread');
 const port = parentPort;
 
-// The dictionary is needed by the first batch: load it now, while the main thread prepares the model tables
-// (the model message and the batches wait in the queue meanwhile).
-setImmediate(() => getJieba());
+// The pool's build segments on the main thread and sends the tokens (one dictionary in the process, not one
+// per worker: ~2–3 s of CPU and ~250 MB each): a worker loads nodejieba only for articles sent without them.
+let segments = false;
 
 const note = (n: WorkerNote) => port.postMessage(n);
 
-port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareRequest) => {
+/**
+ * Loads what recognition reads before the first batch arrives (the main thread meanwhile loads the dictionary
+ * and segments it). A failure is met again, and reported, with the first batch.
+ */
+const warm = () => {
+  try {
+    warmRecognizer();
+  } catch {
+    // reported by the first batch
+  }
+};
+
+port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareRequest | WarmRequest) => {
+  if ('warm' in req) return warm();
   if ('model' in req) {
     adoptSharedModel(req.model);
-    return;
+    return warm();
   }
   if ('share' in req) {
     // This worker keeps the model it loads (its own batches use it) and gives the others its tables.
@@ -35,14 +48,31 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
       model = null; // each worker meets (and reports) the error itself with its first batch
     }
     note({ shared: model });
-    return;
+    return warm();
   }
-  if ('release' in req) return answerRelease(port);
+  if ('release' in req) {
+    if (segments) return answerRelease(port);
+    return note({ released: true }); // no dictionary loaded here: nothing to free
+  }
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.
-    const articles = req.articles.map((a): Article => ({ ...a, id: '', source: '', title: '', section: '', map: new Int32Array(0), sentences: [] }));
-    const mentions = articles.map((a) => extractArticleMentions(a));
+    const articles = req.articles.map((a): Article => ({
+      text: a.text,
+      gaps: a.gaps,
+      authors: a.authors,
+      id: '',
+      source: '',
+      title: '',
+      section: '',
+      map: new Int32Array(0),
+      sentences: [],
+    }));
+    const mentions = articles.map((a, i) => {
+      const packed = req.articles[i]!.tokens;
+      if (!packed) segments = true;
+      return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []) } : {});
+    });
     // Drafts read the text, the bylines and the mentions only (not the id or the offset map).
     res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(a, mentions[i]!)) } : { id: req.id, mentions };
   } catch (err) {
