@@ -84,6 +84,12 @@ for (const mb of sizes) {
   for (const [name, t] of Object.entries(r.split)) row(`  ${name} (1 thread, sample)`.slice(0, 26), t, r.sampleChars);
   for (const [name, t] of Object.entries(r.stages)) row(name === 'read' ? 'read+extract (workers)' : name, t, c);
   console.log(`  (sample: first ${fmt(r.sampleChars)} chars, one thread)`);
+  // Issue 14: the extraction threads' CPU against the one-thread sample's, scaled to the same characters.
+  const sampleCpu = Object.values(r.split).reduce((sum, t) => sum + t.cpu, 0) * (c / r.sampleChars);
+  const extractCpu = r.stages['read']?.cpu ?? NaN;
+  console.log(
+    `read+extract CPU ÷ one-thread sample CPU (scaled to ${fmt(c)} chars): ${(extractCpu / 1000).toFixed(1)} ÷ ${(sampleCpu / 1000).toFixed(1)} = ${(extractCpu / sampleCpu).toFixed(2)}`,
+  );
   console.log(
     `peak RSS when each stage ended (MB): ${Object.entries(r.rssAfter)
       .map(([k, v]) => `${k} ${v}`)
