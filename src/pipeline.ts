@@ -19,7 +19,7 @@ import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool } from './parallel/pool.js';
-import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount } from './parallel/sizes.js';
+import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount, extractionThreads } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
@@ -50,8 +50,9 @@ export interface BuildOptions {
   layout?: boolean;
   /**
    * Extraction threads for `buildGraphFromPaths` (default: os.availableParallelism()); 1 keeps everything
-   * on the main thread. With more, a large input is segmented on the main thread and recognized on
-   * `workers - 1` worker threads. The graph is the same either way.
+   * on the main thread. With 2 or 3, a large input is segmented on the main thread and recognized on
+   * `workers - 1` worker threads; with more, on `workers` worker threads that segment too. The graph is the
+   * same either way.
    */
   workers?: number;
   /**
@@ -401,10 +402,12 @@ async function gatherInputs(
   // Beside a stored corpus, a few new files are extracted on one worker thread rather than this one: the
   // segmenter's dictionary and the model (~450 MB, never freed in this thread) are then gone before the
   // passes over the whole corpus, for a worker's start (~1 s).
-  // A large input: this thread reads and segments, `workers - 1` worker threads recognize (`workers` threads
-  // extract in all; on 2 cores one worker, whose one isolate and one start cost less CPU than two, see
-  // docs/scale.md).
-  const poolSize = large ? workers - 1 : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
+  // A large input on a few cores: this thread reads and segments, `workers - 1` worker threads recognize (on 2
+  // cores one worker, whose one isolate and one start cost less CPU than two, see docs/scale.md); on more cores,
+  // where this thread could not segment fast enough for them, `workers` worker threads segment and recognize.
+  const threads = extractionThreads(workers);
+  const segmentHere = large && threads.mainSegments;
+  const poolSize = large ? threads.poolSize : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -467,13 +470,14 @@ async function gatherInputs(
     const at = batch;
     batch = [];
     batchChars = 0;
-    // A large input is segmented here and recognized there: one dictionary in the process instead of one per
-    // worker (./parallel/tokens.ts). The one worker beside a stored corpus segments itself (this thread resolves).
+    // A large input on a few cores is segmented here and recognized there: one dictionary in the process instead
+    // of one per worker (./parallel/tokens.ts). Otherwise the workers segment, as does the one worker beside a
+    // stored corpus (this thread resolves meanwhile).
     const tagNames: string[] = [];
     const tagIndex = new Map<string, number>();
-    if (large) segmentedHere = true;
-    const inputs = at.map((i) => extractionInput(articles[i]!, large ? packTokens(segment(articles[i]!.text), tagNames, tagIndex) : undefined));
-    const done = pool.batch(inputs, store?.keepsDrafts === true, large ? tagNames : undefined).then(async ({ mentions: ms, drafts }) => {
+    if (segmentHere) segmentedHere = true;
+    const inputs = at.map((i) => extractionInput(articles[i]!, segmentHere ? packTokens(segment(articles[i]!.text), tagNames, tagIndex) : undefined));
+    const done = pool.batch(inputs, store?.keepsDrafts === true, segmentHere ? tagNames : undefined).then(async ({ mentions: ms, drafts }) => {
       const stores: Array<Promise<void>> = [];
       ms.forEach((m, k) => {
         found[at[k]!] = m;
