@@ -44,11 +44,16 @@ export interface RowsByName {
 }
 
 /**
- * The loaded index. Rows stay as their `code<TAB>name` lines (village lines hold only the last three code
- * digits); names and full codes are cut out on demand, which keeps loading at a few hundred ms.
+ * The loaded index. Rows stay in the text of the file as it was decompressed (village lines hold only the last
+ * three code digits), located by their offsets: no string per row is made at load (665 k of them, and the
+ * garbage collections they caused, were most of its load); names and full codes are cut out on demand.
  */
 export interface DivisionIndex {
-  lines: string[];
+  /**
+   * Each row as its `code<TAB>name` line, in file (code) order: a read-only view whose lines are cut out of
+   * the index's text when read (`nameAt` and `codeLengthAt` give their parts without making the line).
+   */
+  lines: readonly string[];
   /** Index of the parent row, -1 for provinces. */
   parent: Int32Array;
   /** Name → last row with that name; `next[row]` chains to the previous row with the same name (-1). */
@@ -56,6 +61,10 @@ export interface DivisionIndex {
   next: Int32Array;
   /** Derived abbreviations and short names of provinces, prefectures and counties. */
   byAlias: Map<string, number[]>;
+  /** The name of row `row` (its line after the tab). */
+  nameAt(row: number): string;
+  /** How many code digits row `row`'s line holds: 2 province, 4 prefecture, 6 county, 9 township, 3 village. */
+  codeLengthAt(row: number): number;
 }
 
 /** Level suffixes tried when a name is given without one (伊和乌拉 → 伊和乌拉嘎查). */
@@ -138,32 +147,68 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 }
 
 /**
- * The rows' names hashed in an open-addressing table of row numbers, compared in place in their lines: the
- * index is loaded without a string per name nor a Map of 330 k keys (which took most of its load).
+ * The rows of the index in the decompressed text of its file: row `i` is the line from `starts[i]` to
+ * `starts[i + 1] - 1` (its newline), its code the first `codeLength[i]` characters, its name the rest after
+ * the tab.
+ */
+class Rows {
+  constructor(
+    readonly text: string,
+    readonly starts: Int32Array,
+    readonly codeLength: Uint8Array,
+  ) {}
+
+  get count(): number {
+    return this.codeLength.length;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+  }
+
+  name(i: number): string {
+    return this.text.slice(this.starts[i]! + this.codeLength[i]! + 1, this.starts[i + 1]! - 1);
+  }
+
+  /** Offset of row `i`'s name in the text. */
+  nameStart(i: number): number {
+    return this.starts[i]! + this.codeLength[i]! + 1;
+  }
+
+  nameLength(i: number): number {
+    return this.starts[i + 1]! - 1 - this.nameStart(i);
+  }
+}
+
+/**
+ * The rows' names hashed in an open-addressing table of row numbers, compared in place in the index's text:
+ * the index is loaded without a string per name nor a Map of 330 k keys.
  */
 class NameTable implements RowsByName {
   /** Row numbers + 1 (0: empty); a slot holds the last row of its name. */
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly lines: readonly string[]) {
+  constructor(private readonly rows: Rows) {
     let size = 1024;
-    while (size < lines.length * 1.5) size *= 2;
+    while (size < rows.count * 1.5) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
   }
 
-  /** Enters row `i` (its name from `from` to the end of its line); gives the last row entered before with that name, or -1. */
-  add(i: number, from: number): number {
-    const line = this.lines[i]!;
-    let slot = hashOf(line, from) & this.mask;
+  /** Enters row `i`; gives the last row entered before with that name, or -1. */
+  add(i: number): number {
+    const { text } = this.rows;
+    const from = this.rows.nameStart(i);
+    const length = this.rows.nameLength(i);
+    let slot = hashOf(text, from, from + length) & this.mask;
     for (;;) {
       const row = this.slots[slot]! - 1;
       if (row < 0) {
         this.slots[slot] = i + 1;
         return -1;
       }
-      if (sameName(line, from, this.lines[row]!)) {
+      if (this.named(row, text, from, length)) {
         this.slots[slot] = i + 1;
         return row;
       }
@@ -172,11 +217,11 @@ class NameTable implements RowsByName {
   }
 
   get(name: string): number | undefined {
-    let slot = hashOf(name, 0) & this.mask;
+    let slot = hashOf(name, 0, name.length) & this.mask;
     for (;;) {
       const row = this.slots[slot]! - 1;
       if (row < 0) return undefined;
-      if (sameName(name, 0, this.lines[row]!)) return row;
+      if (this.named(row, name, 0, name.length)) return row;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -184,41 +229,77 @@ class NameTable implements RowsByName {
   has(name: string): boolean {
     return this.get(name) !== undefined;
   }
+
+  /** Whether row `row` is named `s` from `from`, `length` code units. */
+  private named(row: number, s: string, from: number, length: number): boolean {
+    if (this.rows.nameLength(row) !== length) return false;
+    const { text } = this.rows;
+    const at = this.rows.nameStart(row);
+    for (let k = 0; k < length; k++) if (s.charCodeAt(from + k) !== text.charCodeAt(at + k)) return false;
+    return true;
+  }
 }
 
-/** Whether `s` from `from` on is the name of the row `line`. */
-function sameName(s: string, from: number, line: string): boolean {
-  const at = line.indexOf('\t') + 1;
-  if (line.length - at !== s.length - from) return false;
-  for (let k = 0; k < s.length - from; k++) if (s.charCodeAt(from + k) !== line.charCodeAt(at + k)) return false;
-  return true;
-}
-
-/** FNV-1a over the UTF-16 code units of `s` from `from` on. */
-function hashOf(s: string, from: number): number {
+/** FNV-1a over the UTF-16 code units of `s` from `from` to `to`. */
+function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let k = from; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
   return h >>> 0;
 }
+
+/** A read-only array of the rows' lines, each cut out of the text when read. */
+function lineView(rows: Rows): readonly string[] {
+  const row = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < rows.count && String(i) === key ? i : -1;
+  };
+  return new Proxy<string[]>([], {
+    get(target, key, receiver) {
+      if (key === 'length') return rows.count;
+      const i = row(key);
+      return i >= 0 ? rows.line(i) : Reflect.get(target, key, receiver);
+    },
+    has: (target, key) => row(key) >= 0 || Reflect.has(target, key),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+}
+
+/** Code lengths of the row kinds (a village line holds the last three digits of its code). */
+const CODE_LENGTHS = new Set([2, 3, 4, 6, 9, 12]);
 
 /** Parses the gzip index file (see scripts/build-divisions.ts for the format). */
 export function parseDivisions(gz: Buffer): DivisionIndex {
   const text = gunzipSync(gz).toString('utf8');
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const parent = new Int32Array(lines.length).fill(-1);
-  const next = new Int32Array(lines.length).fill(-1);
-  const byName = new NameTable(lines);
+  // Line starts: one more than there are rows (where the line after the last would start).
+  const found: number[] = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) found.push(at + 1);
+  if (found[found.length - 1] !== text.length) found.push(text.length + 1); // a last line without newline
+  const starts = Int32Array.from(found);
+  const count = starts.length - 1;
+  const codeLength = new Uint8Array(count);
+  const rows = new Rows(text, starts, codeLength);
+  const parent = new Int32Array(count).fill(-1);
+  const next = new Int32Array(count).fill(-1);
+  const byName = new NameTable(rows);
   const byAlias = new Map<string, number[]>();
   // Last row seen at each code length: rows are sorted by code, so a row's parent is the latest
   // shorter row whose code prefixes it (a 3-digit village line belongs to the latest township).
   const last: Record<number, number> = {};
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const tab = line.indexOf('\t');
-    if (tab !== 2 && tab !== 3 && tab !== 4 && tab !== 6 && tab !== 9 && tab !== 12) {
+  /** Whether the codes of rows `a` and `b` begin with the same `len` digits. */
+  const samePrefix = (a: number, b: number, len: number): boolean => {
+    for (let k = 0; k < len; k++) if (text.charCodeAt(starts[a]! + k) !== text.charCodeAt(starts[b]! + k)) return false;
+    return true;
+  };
+  for (let i = 0; i < count; i++) {
+    const start = starts[i]!;
+    const tab = text.indexOf('\t', start) - start;
+    if (tab < 0 || start + tab >= starts[i + 1]! - 1 || !CODE_LENGTHS.has(tab)) {
       throw new Error(`divisions: malformed line ${i + 1}`);
     }
+    codeLength[i] = tab;
     if (tab === 3) {
       const t = last[9];
       if (t === undefined) throw new Error(`divisions: village line ${i + 1} before any township`);
@@ -227,17 +308,25 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
       for (const len of [9, 6, 4, 2]) {
         if (len >= tab) continue;
         const p = last[len];
-        if (p !== undefined && lines[p]!.startsWith(line.slice(0, len)) && lines[p]![len] === '\t') {
+        if (p !== undefined && samePrefix(p, i, len)) {
           parent[i] = p;
           break;
         }
       }
       last[tab] = i;
-      if (tab <= 6) for (const alias of derivedAliases(line.slice(tab + 1))) push(byAlias, alias, i);
+      if (tab <= 6) for (const alias of derivedAliases(rows.name(i))) push(byAlias, alias, i);
     }
-    next[i] = byName.add(i, tab + 1);
+    next[i] = byName.add(i);
   }
-  const index: DivisionIndex = { lines, parent, byName, next, byAlias };
+  const index: DivisionIndex = {
+    lines: lineView(rows),
+    parent,
+    byName,
+    next,
+    byAlias,
+    nameAt: (row) => rows.name(row),
+    codeLengthAt: (row) => rows.codeLength[row]!,
+  };
   for (const [abbr, full] of Object.entries(PROVINCE_ABBREVIATIONS)) {
     for (const i of rowsNamed(index, full)) push(byAlias, abbr, i);
   }
@@ -253,14 +342,9 @@ function rowsNamed(index: DivisionIndex, name: string): number[] {
 
 function codeOf(index: DivisionIndex, i: number): string {
   const line = index.lines[i]!;
-  const tab = line.indexOf('\t');
+  const tab = index.codeLengthAt(i);
   const own = line.slice(0, tab);
   return tab === 3 ? codeOf(index, index.parent[i]!) + own : own;
-}
-
-function nameOf(index: DivisionIndex, i: number): string {
-  const line = index.lines[i]!;
-  return line.slice(line.indexOf('\t') + 1);
 }
 
 let loaded: DivisionIndex | undefined;
@@ -273,7 +357,7 @@ export function divisionIndex(): DivisionIndex {
 
 function ref(index: DivisionIndex, i: number): DivisionRef {
   const code = codeOf(index, i);
-  return { code, name: nameOf(index, i), level: LEVEL_BY_LENGTH[code.length]! };
+  return { code, name: index.nameAt(i), level: LEVEL_BY_LENGTH[code.length]! };
 }
 
 function candidate(index: DivisionIndex, i: number, match: PlaceCandidate['match']): PlaceCandidate {
