@@ -3,7 +3,7 @@
  * The text is converted to simplified where it is written in traditional script, and repaired (PDF
  * damage), for recognition; offsets are mapped back through both, so `text` is the mention as written.
  */
-import type { EntityKind, SourceDoc } from './types.js';
+import type { Article, EntityKind, SourceDoc, Token } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { givenIndex, toSimplified } from './text/script.js';
 import { utf16ToCodePointTable } from './text/codepoints.js';
@@ -39,9 +39,34 @@ function codePointSlicer(text: string, cp: Int32Array): (start: number, end: num
 
 /** Entities of one text (one line, one short document): no layout analysis. */
 export function extractText(text: string): ExtractResult {
+  const ready = prepareText(text);
+  return textEntities(ready, segment(ready.recognized));
+}
+
+/**
+ * `extractText` with the segmentation done by `tokensOf` (for instance on a worker thread that loads the
+ * dictionary while this one loads the model): the same result when `tokensOf(t)` gives what `segment(t)` gives.
+ */
+export async function extractTextWith(text: string, tokensOf: (text: string) => Promise<Token[]>): Promise<ExtractResult> {
+  const ready = prepareText(text);
+  return textEntities(ready, await tokensOf(ready.recognized));
+}
+
+interface PreparedText {
+  text: string;
+  conv: ReturnType<typeof toSimplified>;
+  norm: ReturnType<typeof normalizeText>;
+  /** The text recognition reads (simplified, repaired): what is segmented. */
+  recognized: string;
+}
+
+function prepareText(text: string): PreparedText {
   const conv = toSimplified(text);
-  const n = normalizeText(conv.text);
-  const tokens = segment(n.text);
+  const norm = normalizeText(conv.text);
+  return { text, conv, norm, recognized: norm.text };
+}
+
+function textEntities({ text, conv, norm: n }: PreparedText, tokens: Token[]): ExtractResult {
   // Flat output, as NER consumers expect: no place reported again inside an organization's name.
   const mentions = recognize(n.text, { tokens, gaps: n.gaps, nested: false });
   const cp = utf16ToCodePointTable(text);
@@ -59,10 +84,23 @@ export function extractText(text: string): ExtractResult {
 
 /** Entities of a whole file (a page): split into articles first, so the layout repair applies. */
 export function extractDocument(doc: SourceDoc): ExtractResult {
+  const articles = splitArticles(doc);
+  return documentEntities(doc, articles, (a) => segment(a.text));
+}
+
+/** `extractDocument` with the segmentation done by `tokensOf` (see extractTextWith). */
+export async function extractDocumentWith(doc: SourceDoc, tokensOf: (text: string) => Promise<Token[]>): Promise<ExtractResult> {
+  const articles = splitArticles(doc);
+  // All asked at once (the worker answers them in order).
+  const tokens = await Promise.all(articles.map((a) => tokensOf(a.text)));
+  return documentEntities(doc, articles, (_a, i) => tokens[i]!);
+}
+
+function documentEntities(doc: SourceDoc, articles: Article[], tokensOf: (article: Article, i: number) => Token[]): ExtractResult {
   const slice = codePointSlicer(doc.text, utf16ToCodePointTable(doc.text));
   const entities: ExtractedEntity[] = [];
-  for (const article of splitArticles(doc)) {
-    for (const m of extractArticleMentions(article, { nested: false, confidence: false })) {
+  articles.forEach((article, i) => {
+    for (const m of extractArticleMentions(article, { nested: false, confidence: false, tokens: tokensOf(article, i) })) {
       if (m.end <= m.start) continue;
       const pieces = sourcePieces(article.map, m.start, m.end);
       // A mention stitched from two places of the page has no contiguous span in the file: not reported.
@@ -70,7 +108,7 @@ export function extractDocument(doc: SourceDoc): ExtractResult {
       const [s, e] = pieces[0]!;
       entities.push({ start: s, end: e, kind: m.kind, text: slice(s, e) });
     }
-  }
+  });
   return { text: doc.text, entities: dedupe(entities) };
 }
 

@@ -72,6 +72,11 @@ export function getJieba(): Jieba {
   return (jieba = mod);
 }
 
+/** Whether this thread has loaded nodejieba's dictionary (`getJieba`), and not released it since. */
+export function jiebaLoaded(): boolean {
+  return jieba !== undefined;
+}
+
 /**
  * Frees the dictionaries nodejieba loaded in this thread. Its addon keeps them per thread and has no
  * destructor, so a terminated worker would leave them behind (~250 MB each: the dictionary is loaded twice,

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import type { SourceDoc } from '../../types.js';
 import { readLimited, readSources } from '../../text/read.js';
 import { decodedLines, splitLines } from '../../text/lines.js';
 import { decodeBytes } from '../../text/decode.js';
-import { extractDocument, extractText } from '../../extract.js';
+import { extractDocument, extractDocumentWith, extractText, extractTextWith, type ExtractResult } from '../../extract.js';
 import { InputError } from '../../errors.js';
 import { useModelCache } from '../../parallel/model-cache.js';
+import { WorkerSegmenter } from '../../parallel/segmenter.js';
+import { defaultWorkerCount } from '../../parallel/sizes.js';
+import { warmRecognizer } from '../../pipeline.js';
+import type { SourceDoc } from '../../types.js';
 import type { CliContext } from '../context.js';
 
 function warn(message: string): void {
@@ -44,33 +47,56 @@ export function registerExtract(program: Command, context: CliContext = {}): voi
         'Offsets count Unicode code points in the text as given, end exclusive.',
     )
     .action(async (files: string[], opts: { lines?: boolean }) => {
-      // A one-shot process reads the model's tables from the cache a cold build left (or leaves them there).
-      if (context.oneShot) useModelCache();
-      if (opts.lines) {
-        if (files.length === 0) {
-          // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
-          for await (const line of decodedLines(process.stdin, '<stdin>')) write(extractText(line));
-          return;
-        }
-        for (const f of files) {
-          // Read the whole file first (GB18030/UTF-16 detection needs the bytes; a PDF or a web page gives
-          // its extracted text), then split lines: LF, CRLF or CR alone, as on standard input.
-          for (const doc of await readInput(f)) {
-            for (const line of splitLines(doc.text)) write(extractText(line));
-          }
-        }
-        return;
-      }
-      if (files.length === 0) {
-        write(extractDocument(await readStdin('<stdin>')));
-        return;
-      }
-      for (const f of files) {
-        const docs = await readInput(f).catch((err) => {
-          throw err instanceof InputError ? err : new InputError(String(err), f);
-        });
-        // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.
-        for (const doc of docs) write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...extractDocument(doc) });
+      const segmenter = context.oneShot ? startSegmenter() : undefined;
+      try {
+        await extract(files, opts, segmenter);
+      } finally {
+        segmenter?.close();
       }
     });
+}
+
+/**
+ * A one-shot process (a shell's `zhkg extract`) with another core: the text is segmented on a worker thread
+ * that loads nodejieba's dictionary from now on, while this thread loads what recognition reads (the model's
+ * tables, from the cache a cold build left or written there for the next process; the rule lexicons; the
+ * division index), so the first answer waits for the longer of the two loads instead of their sum. Undefined
+ * with one core: all is then loaded here, as in a long-lived process.
+ */
+function startSegmenter(): WorkerSegmenter | undefined {
+  const segmenter = defaultWorkerCount() > 1 ? new WorkerSegmenter() : undefined;
+  useModelCache(segmenter ? warmRecognizer : undefined);
+  return segmenter;
+}
+
+async function extract(files: string[], opts: { lines?: boolean }, segmenter: WorkerSegmenter | undefined): Promise<void> {
+  const tokensOf = segmenter ? (text: string) => segmenter.segment(text) : undefined;
+  const ofText = (line: string): ExtractResult | Promise<ExtractResult> => (tokensOf ? extractTextWith(line, tokensOf) : extractText(line));
+  const ofDocument = (doc: SourceDoc): ExtractResult | Promise<ExtractResult> => (tokensOf ? extractDocumentWith(doc, tokensOf) : extractDocument(doc));
+  if (opts.lines) {
+    if (files.length === 0) {
+      // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
+      for await (const line of decodedLines(process.stdin, '<stdin>')) write(await ofText(line));
+      return;
+    }
+    for (const f of files) {
+      // Read the whole file first (GB18030/UTF-16 detection needs the bytes; a PDF or a web page gives
+      // its extracted text), then split lines: LF, CRLF or CR alone, as on standard input.
+      for (const doc of await readInput(f)) {
+        for (const line of splitLines(doc.text)) write(await ofText(line));
+      }
+    }
+    return;
+  }
+  if (files.length === 0) {
+    write(await ofDocument(await readStdin('<stdin>')));
+    return;
+  }
+  for (const f of files) {
+    const docs = await readInput(f).catch((err) => {
+      throw err instanceof InputError ? err : new InputError(String(err), f);
+    });
+    // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.
+    for (const doc of docs) write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...(await ofDocument(doc)) });
+  }
 }
