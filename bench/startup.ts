@@ -31,11 +31,11 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   return performance.now() - t0;
 }
 
-/** ms from spawning `zhkg extract --lines` to its first line of output for one line of input. */
-function firstAnswer(env: NodeJS.ProcessEnv): Promise<number> {
+/** ms from spawning `zhkg extract --lines` (of the CLI `main`) to its first line of output for one line of input. */
+function firstAnswer(env: NodeJS.ProcessEnv, main = cli): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'extract', '--lines'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [main, 'extract', '--lines'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     let done = false;
     child.stdout.on('data', () => {
       if (done) return;
@@ -96,10 +96,13 @@ export interface StartupComparison {
   old: number[];
   new: number[];
   jieba: number[];
+  /** First answers of `zhkg extract --lines`, old and new CLI. */
+  oldFirst: number[];
+  newFirst: number[];
 }
 
 /** Old and new compiled CLIs (`oldRoot`: a package folder holding dist/) alternating, beside jieba-only; see the head. */
-export function compareStartup(oldRoot: string, rounds: number): StartupComparison {
+export async function compareStartup(oldRoot: string, rounds: number): Promise<StartupComparison> {
   const oldCli = join(oldRoot, 'dist', 'src', 'cli', 'main.js');
   if (!existsSync(cli) || !existsSync(oldCli)) throw new Error('bench/startup: both CLIs must be built (npm run build)');
   const tmp = mkdtempSync(join(tmpdir(), 'zhkg-startup-'));
@@ -111,14 +114,17 @@ export function compareStartup(oldRoot: string, rounds: number): StartupComparis
     old: () => timed([oldCli, 'build', '-q', '--no-viewer', '-o', out()], envOf('old')),
     new: () => timed([cli, 'build', '-q', '--no-viewer', '-o', out()], envOf('new')),
   };
-  const result: StartupComparison = { rounds, load: [loadAverage(), ''], old: [], new: [], jieba: [] };
+  const first = { old: (): Promise<number> => firstAnswer(envOf('old'), oldCli), new: (): Promise<number> => firstAnswer(envOf('new'), cli) };
+  const result: StartupComparison = { rounds, load: [loadAverage(), ''], old: [], new: [], jieba: [], oldFirst: [], newFirst: [] };
   try {
     // Fills each CLI's table cache.
     run.old();
     run.new();
     for (let i = 0; i < rounds; i++) {
-      for (const which of i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) result[which].push(run[which]());
+      const order = i % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const);
+      for (const which of order) result[which].push(run[which]());
       result.jieba.push(timed(['-e', jiebaOnly]));
+      for (const which of order) result[which === 'old' ? 'oldFirst' : 'newFirst'].push(await first[which]());
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -134,6 +140,7 @@ export function formatStartupComparison(c: StartupComparison): string {
     `start-up, old vs new CLI, ${c.rounds} alternating rounds (load average ${c.load[0]} before, ${c.load[1]} after), medians:`,
     `  old build ${s(median(c.old))}, new build ${s(median(c.new))}, jieba-only ${s(median(c.jieba))}`,
     `  per round: old ÷ jieba ${ratio(c.old, c.jieba)}, new ÷ jieba ${ratio(c.new, c.jieba)}, new ÷ old ${ratio(c.new, c.old)}`,
+    `  extract --lines, first answer: old ${s(median(c.oldFirst))}, new ${s(median(c.newFirst))}; per round new ÷ old ${ratio(c.newFirst, c.oldFirst)}, new ÷ jieba-only ${ratio(c.newFirst, c.jieba)}`,
     `  runs (s): old ${c.old.map((x) => (x / 1000).toFixed(1)).join(' ')}; new ${c.new.map((x) => (x / 1000).toFixed(1)).join(' ')}; jieba ${c.jieba.map((x) => (x / 1000).toFixed(1)).join(' ')}`,
   ].join('\n');
 }
@@ -152,6 +159,6 @@ export function formatStartupBench(b: StartupBench | undefined): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const old = process.env['ZHKG_BENCH_OLD'];
-  if (old) console.log(formatStartupComparison(compareStartup(old, Number(process.argv[2] ?? 7))));
+  if (old) console.log(formatStartupComparison(await compareStartup(old, Number(process.argv[2] ?? 7))));
   else console.log(formatStartupBench(await benchStartup(Number(process.argv[2] ?? 3))));
 }

@@ -118,6 +118,11 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
               });
         // Loaded now, while a one-shot build's segmenter loads the dictionary.
         const { buildGraphFromPaths, storeFromPaths } = await import('../../pipeline.js');
+        // The exporters and the viewer's assets are only needed by `build`, once the graph is made: their
+        // modules load meanwhile (in a one-shot build of a small input, while this thread waits for the
+        // dictionary on the segmenter's worker), not after it.
+        const output = opts.shard === undefined ? import('../../output.js') : undefined;
+        output?.catch(() => {}); // awaited below; a build that fails first reports its own error
         try {
           const progress = createProgress({ quiet: !!opts.quiet });
           const t0 = Date.now();
@@ -161,8 +166,7 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
           }));
           progress.stop();
           hook?.('stage:built');
-          // Loaded on demand: the exporters and the viewer assets are only needed by `build`.
-          const { saveGraph, writeOutputs } = await import('../../output.js');
+          const { saveGraph, writeOutputs } = await (output ?? import('../../output.js'));
           let json: Iterable<Uint8Array> | undefined;
           if (store) {
             json = await saveGraph(graph, store, { minConfidence: opts.minConfidence ?? 0 }, generation);
