@@ -1,3 +1,5 @@
+import type { WorkerSegmenter } from '../parallel/segmenter.js';
+
 /** What the commands know of the process they run in. */
 export interface CliContext {
   /**
@@ -6,4 +8,9 @@ export interface CliContext {
    * segments on a worker while this thread loads the model), and nothing it loads serves a later command.
    */
   oneShot?: boolean;
+  /**
+   * A one-shot `zhkg build`'s segmentation worker, started first thing and waiting (./standby-worker.ts): the
+   * build tells it to load the dictionary when it will segment on this side of the pool, or closes it.
+   */
+  standby?: WorkerSegmenter;
 }

@@ -39,7 +39,8 @@ export async function createProgram(context: CliContext = {}, argv: readonly str
 }
 
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
-  const program = await createProgram(context, argv);
+  const standby = context.oneShot && argv[0] === 'build' ? await startStandby() : undefined;
+  const program = await createProgram(standby ? { ...context, standby } : context, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -54,7 +55,23 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
     }
     process.stderr.write(`zhkg: ${errorLine(err)}\n`);
     return 1;
+  } finally {
+    standby?.close(); // closed by the build when it adopted it; else never told to load
   }
+}
+
+/**
+ * For a one-shot `zhkg build` on a machine with another core: a segmentation worker started before the command's
+ * modules load, waiting (./standby-worker.ts). Its thread boots meanwhile, so a small build that segments there
+ * has it load the dictionary as soon as it knows, without waiting for a thread to start.
+ */
+async function startStandby(): Promise<CliContext['standby']> {
+  const [{ WorkerSegmenter }, { workerSource }, { defaultWorkerCount }] = await Promise.all([
+    import('../parallel/segmenter.js'),
+    import('../parallel/source.js'),
+    import('../parallel/sizes.js'),
+  ]);
+  return defaultWorkerCount() > 1 ? new WorkerSegmenter({ source: workerSource('../cli/standby-worker') }) : undefined;
 }
 
 function invokedDirectly(): boolean {

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import type { Stage } from '../../pipeline.js';
 import { checkShardName } from '../../store/shard.js';
 import { defaultCorpus, listInputFiles } from '../../text/read.js';
-import { earlySegmenter } from '../../parallel/segmenter.js';
+import { earlySegmenter, type WorkerSegmenter } from '../../parallel/segmenter.js';
+import { PARALLEL_MIN_BYTES } from '../../parallel/sizes.js';
+import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
@@ -31,6 +33,27 @@ function parseConfidence(value: string): number {
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError('a number from 0 to 1 is expected.');
   return x;
+}
+
+/**
+ * The standby segmenter (src/cli/standby-worker.ts), told to load the dictionary, when the build will segment on
+ * this side of the pool: as `earlySegmenter` decides (every input to extract, `files` below PARALLEL_MIN_BYTES in
+ * all; the standby exists only with another core). Otherwise it is closed (it never loaded anything) and the
+ * build goes without.
+ */
+async function adoptStandby(standby: WorkerSegmenter, files: readonly string[], allNew: boolean): Promise<WorkerSegmenter | undefined> {
+  let bytes = 0;
+  for (const f of allNew ? files : [])
+    bytes += await stat(f).then(
+      (s) => s.size,
+      () => 0,
+    );
+  if (allNew && files.length > 0 && bytes < PARALLEL_MIN_BYTES) {
+    void standby.segment('').catch(() => {}); // the signal to load
+    return standby;
+  }
+  standby.close();
+  return undefined;
 }
 
 /** `zhkg build [INPUT…] [-o DIR]` (SPEC §5). */
@@ -107,7 +130,7 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
                 () => [],
               )
             : [];
-        const segmenter = await earlySegmenter(files, allNew);
+        const segmenter = context.standby ? await adoptStandby(context.standby, files, allNew) : await earlySegmenter(files, allNew);
         // Opened (and checked: a file that is not a zhkg store is refused untouched) before any work.
         const store =
           storePath === undefined

@@ -1,0 +1,49 @@
+/**
+ * A segmentation worker started before it is known to be needed: `zhkg build` starts it first thing, so that its
+ * thread has booted and loaded its modules by the time the build knows whether it segments on this side of the
+ * pool (a small input, nothing stored yet). It then waits, and loads nodejieba's dictionary at the first request
+ * (`{ id, text }`; an empty text is the signal to start: answered at once, then the dictionary loads). Otherwise
+ * it answers as src/parallel/segment-worker does (the same `segment`, in the order asked), and a `{ release }`
+ * before any request ends it without ever loading the dictionary.
+ *
+ * It tells its parent `{ loading: true }` when it starts loading (WorkerSegmenter ignores the note; tests read it).
+ */
+import { parentPort } from 'node:worker_threads';
+import { getJieba, segment } from '../segment/jieba.js';
+import type { SegmentAnswer, SegmentMessage } from '../parallel/protocol.js';
+import { answerRelease } from '../parallel/source.js';
+
+if (!parentPort) throw new Error('zhkg: src/cli/standby-worker must run as a worker thread');
+const port = parentPort;
+
+let started = false;
+
+/** Loads the dictionary (once); a failure to load it is met again, and reported, with the first text. */
+function start(): void {
+  if (started) return;
+  started = true;
+  port.postMessage({ loading: true });
+  try {
+    getJieba();
+  } catch {
+    // reported by the first request
+  }
+}
+
+port.on('message', (req: SegmentMessage) => {
+  if ('release' in req) return answerRelease(port);
+  if (req.text === '' && !started) {
+    // The signal to start: answered first (segment('') needs no dictionary), then the load.
+    port.postMessage({ id: req.id, tokens: [] } satisfies SegmentAnswer);
+    setImmediate(start);
+    return;
+  }
+  start();
+  let res: SegmentAnswer;
+  try {
+    res = { id: req.id, tokens: segment(req.text) };
+  } catch (err) {
+    res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(res);
+});
