@@ -9,8 +9,9 @@ export interface CliContext {
    */
   oneShot?: boolean;
   /**
-   * A one-shot `zhkg build`'s segmentation worker, started first thing and waiting (./standby-worker.ts): the
-   * build tells it to load the dictionary when it will segment on this side of the pool, or closes it.
+   * A one-shot `zhkg build`'s or `zhkg extract`'s segmentation worker, started first thing (./standby-worker.ts):
+   * the build tells it to load the dictionary when it will segment on this side of the pool, or closes it; for
+   * an extraction it is loading already.
    */
   standby?: WorkerSegmenter;
 }

@@ -39,7 +39,9 @@ export async function createProgram(context: CliContext = {}, argv: readonly str
 }
 
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
-  const standby = context.oneShot && argv[0] === 'build' ? await startStandby() : undefined;
+  const standby = context.oneShot && (argv[0] === 'build' || argv[0] === 'extract') ? await startStandby() : undefined;
+  // `zhkg extract` segments whatever it is given: its worker loads the dictionary from now on.
+  if (standby && argv[0] === 'extract') void standby.segment('').catch(() => {});
   const program = await createProgram(standby ? { ...context, standby } : context, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -61,9 +63,10 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
 }
 
 /**
- * For a one-shot `zhkg build` on a machine with another core: a segmentation worker started before the command's
- * modules load, waiting (./standby-worker.ts). Its thread boots meanwhile, so a small build that segments there
- * has it load the dictionary as soon as it knows, without waiting for a thread to start.
+ * For a one-shot `zhkg build` or `zhkg extract` on a machine with another core: a segmentation worker started
+ * before the command's modules load (./standby-worker.ts). Its thread boots meanwhile, so a small build that
+ * segments there has it load the dictionary as soon as it knows, without waiting for a thread to start; an
+ * extraction has it load at once.
  */
 async function startStandby(): Promise<CliContext['standby']> {
   const [{ WorkerSegmenter }, { workerSource }, { defaultWorkerCount }] = await Promise.all([

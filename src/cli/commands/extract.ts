@@ -47,7 +47,7 @@ export function registerExtract(program: Command, context: CliContext = {}): voi
         'Offsets count Unicode code points in the text as given, end exclusive.',
     )
     .action(async (files: string[], opts: { lines?: boolean }) => {
-      const segmenter = context.oneShot ? startSegmenter() : undefined;
+      const segmenter = context.oneShot ? startSegmenter(context.standby) : undefined;
       try {
         await extract(files, opts, segmenter);
       } finally {
@@ -58,13 +58,14 @@ export function registerExtract(program: Command, context: CliContext = {}): voi
 
 /**
  * A one-shot process (a shell's `zhkg extract`) with another core: the text is segmented on a worker thread
- * that loads nodejieba's dictionary from now on, while this thread loads what recognition reads (the model's
- * tables, from the cache a cold build left or written there for the next process; the rule lexicons; the
- * division index), so the first answer waits for the longer of the two loads instead of their sum. Undefined
- * with one core: all is then loaded here, as in a long-lived process.
+ * that loads nodejieba's dictionary (`standby`: started, and loading, before this command's modules loaded),
+ * while this thread loads what recognition reads (the model's tables, from the cache a cold build left or written
+ * there for the next process; the rule lexicons; the division index), so the first answer waits for the longer
+ * of the two loads instead of their sum. Undefined with one core: all is then loaded here, as in a long-lived
+ * process.
  */
-function startSegmenter(): WorkerSegmenter | undefined {
-  const segmenter = defaultWorkerCount() > 1 ? new WorkerSegmenter() : undefined;
+function startSegmenter(standby?: WorkerSegmenter): WorkerSegmenter | undefined {
+  const segmenter = standby ?? (defaultWorkerCount() > 1 ? new WorkerSegmenter() : undefined);
   useModelCache(segmenter ? warmRecognizer : undefined);
   return segmenter;
 }
