@@ -1,47 +1,50 @@
 /**
- * `zhkg extract` as a one-shot process (`main` with `oneShot`, as the shell's `zhkg` runs it): the text is
- * segmented on a worker thread that loads nodejieba's dictionary while this thread loads the model, so this
- * thread never loads the dictionary; the output is the one of a run that segments here, byte for byte.
+ * `zhkg extract` as a one-shot process (the compiled CLI, as the shell's `zhkg` runs it): the text is segmented on
+ * a worker thread that loads nodejieba's dictionary while the main thread loads the model, so the main thread
+ * never loads nodejieba; the output is the one of a run that segments on its own thread (the same `main` inside
+ * this process), byte for byte.
  */
-import { Readable } from 'node:stream';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { jiebaLoaded } from '../../src/segment/jieba.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distMain, repoRoot, runCliHere } from '../helpers/cli.js';
 import { defaultWorkerCount } from '../../src/parallel/sizes.js';
-import type { CliContext } from '../../src/cli/context.js';
 
 const LINES = ['内蒙古自治区通辽市科尔沁区的王瑞新说，合作社负责人路国庆介绍了情况。', '', '锡林郭勒盟的牧民也来了。', 'plain ascii'];
 
-/** `zhkg …` in this process with `context`, standard input `input`: its exit code and stdout. */
-async function run(args: string[], input: string, context: CliContext): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
+// Preloaded into the child: at exit, says whether its main thread required nodejieba (workers have module caches of their own).
+const PROBE = `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+process.on('exit', () => process.stderr.write('nodejieba on the main thread: ' + Object.keys(require.cache).some((k) => k.includes('nodejieba')) + '\\n'));
+`;
+
+function oneShot(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
+  const probe = join(mkdtempSync(join(tmpdir(), 'zhkg-extract-probe-')), 'probe.mjs');
+  writeFileSync(probe, PROBE);
+  const r = spawnSync(process.execPath, ['--import', probe, distMain, ...args], {
+    cwd: repoRoot,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
   });
-  const stdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-  const stream = Readable.from([Buffer.from(input)]);
-  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: () => stream });
-  try {
-    return { code: await main(args, context), stdout };
-  } finally {
-    out.mockRestore();
-    Object.defineProperty(process, 'stdin', stdin);
-  }
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('one-shot zhkg extract', () => {
-  it('segments on a worker when there is another core (this thread loads no dictionary) and prints what a run segmenting here prints', async () => {
+  it('segments on a worker when there is another core (the main thread loads no nodejieba) and prints what a run segmenting here prints', async () => {
     const input = `${LINES.join('\n')}\n`;
-    const lines = await run(['extract', '--lines'], input, { oneShot: true });
-    const whole = await run(['extract'], input, { oneShot: true });
-    // With one core there is no worker: all is loaded here, as in a long-lived process.
-    expect(jiebaLoaded()).toBe(defaultWorkerCount() === 1);
-    expect(lines.code).toBe(0);
-    expect(whole.code).toBe(0);
-    const here = await run(['extract', '--lines'], input, {});
-    const hereWhole = await run(['extract'], input, {});
-    expect(jiebaLoaded()).toBe(true);
+    // With one core there is no worker: all is loaded on the main thread, as in a long-lived process.
+    const probe = `nodejieba on the main thread: ${defaultWorkerCount() === 1}\n`;
+    const lines = oneShot(['extract', '--lines'], input);
+    expect(lines.stderr).toBe(probe);
+    expect(lines.status).toBe(0);
+    const whole = oneShot(['extract'], input);
+    expect(whole.stderr).toBe(probe);
+    expect(whole.status).toBe(0);
+    const here = await runCliHere(['extract', '--lines'], { input });
+    const hereWhole = await runCliHere(['extract'], { input });
     expect(lines.stdout).toBe(here.stdout);
     expect(whole.stdout).toBe(hereWhole.stdout);
     expect(here.stdout.trimEnd().split('\n')).toHaveLength(LINES.length);
