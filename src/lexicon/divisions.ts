@@ -163,7 +163,7 @@ class Rows {
   }
 
   line(i: number): string {
-    return this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+    return this.text.slice(this.starts[i], this.starts[i + 1]! - 1);
   }
 
   name(i: number): string {
@@ -258,7 +258,7 @@ function lineView(rows: Rows): readonly string[] {
     get(target, key, receiver) {
       if (key === 'length') return rows.count;
       const i = row(key);
-      return i >= 0 ? rows.line(i) : Reflect.get(target, key, receiver);
+      return i >= 0 ? rows.line(i) : (Reflect.get(target, key, receiver) as unknown);
     },
     has: (target, key) => row(key) >= 0 || Reflect.has(target, key),
     set: () => false,
