@@ -15,7 +15,8 @@
  * It tells its parent `{ loading: true }` when it starts loading (WorkerSegmenter ignores the note; tests read it).
  */
 import { parentPort } from 'node:worker_threads';
-import { getJieba, segment } from '../segment/jieba.js';
+import { getJieba } from '../segment/jieba.js';
+import { segmentAnswer } from '../parallel/source.js';
 import type { ReleasedAnswer, SegmentAnswer, SegmentMessage } from '../parallel/protocol.js';
 
 if (!parentPort) throw new Error('zhkg: src/cli/standby-worker must run as a worker thread');
@@ -44,11 +45,5 @@ port.on('message', (req: SegmentMessage) => {
     return;
   }
   start();
-  let res: SegmentAnswer;
-  try {
-    res = { id: req.id, tokens: segment(req.text) };
-  } catch (err) {
-    res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(res);
+  port.postMessage(segmentAnswer(req.id, req.text));
 });

@@ -4,9 +4,9 @@
  * Imports nothing but the segmenter (and node's modules), so it starts loading the dictionary at once.
  */
 import { parentPort } from 'node:worker_threads';
-import { getJieba, segment } from '../segment/jieba.js';
-import type { SegmentAnswer, SegmentMessage } from './protocol.js';
-import { answerRelease } from './source.js';
+import { getJieba } from '../segment/jieba.js';
+import type { SegmentMessage } from './protocol.js';
+import { answerRelease, segmentAnswer } from './source.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/segment-worker must run as a worker thread');
 const port = parentPort;
@@ -22,11 +22,5 @@ setImmediate(() => {
 
 port.on('message', (req: SegmentMessage) => {
   if ('release' in req) return answerRelease(port);
-  let res: SegmentAnswer;
-  try {
-    res = { id: req.id, tokens: segment(req.text) };
-  } catch (err) {
-    res = { id: req.id, error: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(res);
+  port.postMessage(segmentAnswer(req.id, req.text));
 });

@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { releaseJieba } from '../segment/jieba.js';
-import type { ReleaseMessage, ReleasedAnswer } from './protocol.js';
+import { releaseJieba, segment } from '../segment/jieba.js';
+import type { ReleaseMessage, ReleasedAnswer, SegmentAnswer } from './protocol.js';
 
 export function workerSource(name: string): { script: string | URL; eval: boolean } {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -55,4 +55,13 @@ export function answerRelease(port: MessagePort): void {
     // Nothing is lost when it cannot be freed (a temporary folder that cannot be written): it stays, as before.
   }
   port.postMessage({ released: true } satisfies ReleasedAnswer);
+}
+
+/** A segmentation worker's answer to `{ id, text }`: the text's tokens (`segment`), or the error's message. */
+export function segmentAnswer(id: number, text: string): SegmentAnswer {
+  try {
+    return { id, tokens: segment(text) };
+  } catch (err) {
+    return { id, error: err instanceof Error ? err.message : String(err) };
+  }
 }
