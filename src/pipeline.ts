@@ -421,8 +421,6 @@ async function gatherInputs(
   const units: Unit[] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
-  /** The pool's articles were segmented on this thread (its dictionary is freed once extraction ends). */
-  let segmentedHere = false;
   let segmenter: WorkerSegmenter | undefined;
   let warmed = false;
   let batch: number[] = [];
@@ -475,7 +473,6 @@ async function gatherInputs(
     // stored corpus (this thread resolves meanwhile).
     const tagNames: string[] = [];
     const tagIndex = new Map<string, number>();
-    if (segmentHere) segmentedHere = true;
     const inputs = at.map((i) => extractionInput(articles[i]!, segmentHere ? packTokens(segment(articles[i]!.text), tagNames, tagIndex) : undefined));
     const done = pool.batch(inputs, store?.keepsDrafts === true, segmentHere ? tagNames : undefined).then(async ({ mentions: ms, drafts }) => {
       const stores: Array<Promise<void>> = [];
@@ -579,8 +576,9 @@ async function gatherInputs(
   } finally {
     await pool?.close();
     segmenter?.close();
-    // As the workers' dictionaries were (~250 MB): the stages after extraction never segment.
-    if (segmentedHere) {
+    // As the workers' dictionaries were (~250 MB): the stages after extraction never segment (nothing is freed
+    // when no batch was segmented here).
+    if (segmentHere) {
       try {
         releaseJieba();
       } catch {

@@ -20,19 +20,15 @@ export function placeIndex(): PlaceIndex | undefined {
     return undefined;
   }
   const ix = divisionIndex();
-  const nameOf = (row: number): string => {
-    const line = ix.lines[row]!;
-    return line.slice(line.indexOf('\t') + 1);
-  };
   // A province's row holds its whole two-digit code, a prefecture's four (lower levels hold more digits).
   const codeDigits = (name: string): number => {
     const row = ix.byName.get(name);
-    return row === undefined ? 0 : ix.lines[row]!.indexOf('\t');
+    return row === undefined ? 0 : ix.codeLengthAt(row);
   };
   const unique = (name: string): string | undefined => {
     const rows = ix.byAlias.get(name);
     if (!rows || rows.length === 0) return undefined;
-    const full = new Set(rows.map(nameOf));
+    const full = new Set(rows.map((row) => ix.nameAt(row)));
     return full.size === 1 ? [...full][0] : undefined;
   };
   cached = {

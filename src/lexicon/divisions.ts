@@ -49,11 +49,8 @@ export interface RowsByName {
  * garbage collections they caused, were most of its load); names and full codes are cut out on demand.
  */
 export interface DivisionIndex {
-  /**
-   * Each row as its `code<TAB>name` line, in file (code) order: a read-only view whose lines are cut out of
-   * the index's text when read (`nameAt` and `codeLengthAt` give their parts without making the line).
-   */
-  lines: readonly string[];
+  /** Number of rows (lines of the file, in code order). */
+  count: number;
   /** Index of the parent row, -1 for provinces. */
   parent: Int32Array;
   /** Name → last row with that name; `next[row]` chains to the previous row with the same name (-1). */
@@ -63,6 +60,8 @@ export interface DivisionIndex {
   byAlias: Map<string, number[]>;
   /** The name of row `row` (its line after the tab). */
   nameAt(row: number): string;
+  /** The code digits row `row`'s line holds (a village's last three; see codeLengthAt). */
+  codeAt(row: number): string;
   /** How many code digits row `row`'s line holds: 2 province, 4 prefecture, 6 county, 9 township, 3 village. */
   codeLengthAt(row: number): number;
 }
@@ -162,8 +161,8 @@ class Rows {
     return this.codeLength.length;
   }
 
-  line(i: number): string {
-    return this.text.slice(this.starts[i], this.starts[i + 1]! - 1);
+  code(i: number): string {
+    return this.text.slice(this.starts[i], this.starts[i]! + this.codeLength[i]!);
   }
 
   name(i: number): string {
@@ -247,26 +246,6 @@ function hashOf(s: string, from: number, to: number): number {
   return h >>> 0;
 }
 
-/** A read-only array of the rows' lines, each cut out of the text when read. */
-function lineView(rows: Rows): readonly string[] {
-  const row = (key: string | symbol): number => {
-    if (typeof key !== 'string') return -1;
-    const i = Number(key);
-    return Number.isInteger(i) && i >= 0 && i < rows.count && String(i) === key ? i : -1;
-  };
-  return new Proxy<string[]>([], {
-    get(target, key, receiver) {
-      if (key === 'length') return rows.count;
-      const i = row(key);
-      return i >= 0 ? rows.line(i) : (Reflect.get(target, key, receiver) as unknown);
-    },
-    has: (target, key) => row(key) >= 0 || Reflect.has(target, key),
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
-}
-
 /** Code lengths of the row kinds (a village line holds the last three digits of its code). */
 const CODE_LENGTHS = new Set([2, 3, 4, 6, 9, 12]);
 
@@ -329,12 +308,13 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
     next[i] = byName.add(i);
   }
   const index: DivisionIndex = {
-    lines: lineView(rows),
+    count,
     parent,
     byName,
     next,
     byAlias,
     nameAt: (row) => rows.name(row),
+    codeAt: (row) => rows.code(row),
     codeLengthAt: (row) => rows.codeLength[row]!,
   };
   for (const [abbr, full] of Object.entries(PROVINCE_ABBREVIATIONS)) {
@@ -351,10 +331,8 @@ function rowsNamed(index: DivisionIndex, name: string): number[] {
 }
 
 function codeOf(index: DivisionIndex, i: number): string {
-  const line = index.lines[i]!;
-  const tab = index.codeLengthAt(i);
-  const own = line.slice(0, tab);
-  return tab === 3 ? codeOf(index, index.parent[i]!) + own : own;
+  const own = index.codeAt(i);
+  return own.length === 3 ? codeOf(index, index.parent[i]!) + own : own;
 }
 
 let loaded: DivisionIndex | undefined;

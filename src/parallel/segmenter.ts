@@ -100,20 +100,28 @@ export class WorkerSegmenter {
 }
 
 /**
- * The segmenter of a one-shot build, started before the pipeline's modules load (`zhkg build`: they take as
- * long as a third of the dictionary's load, which then starts that much sooner), for the build to adopt
- * (`BuildOptions.segmenter`). Only when the build will certainly segment on this side of the pool: every input
- * is to be extracted (`allNew`: no store, or one not yet written), on this thread (`files` below
- * PARALLEL_MIN_BYTES in all) with another core for the worker. Otherwise undefined: a worker started for
- * nothing would load the dictionary for nothing, and the process cannot exit before that load ends.
+ * Whether a one-shot build will certainly segment on this side of the pool, so that a segmenter started before
+ * the pipeline's modules load is worth it: every input is to be extracted (`allNew`: no store, or one not yet
+ * written), on this thread (`files` below PARALLEL_MIN_BYTES in all) with another core for the worker.
+ * Otherwise a worker started for nothing would load the dictionary for nothing, and the process cannot exit
+ * before that load ends.
  */
-export async function earlySegmenter(files: readonly string[], allNew: boolean): Promise<WorkerSegmenter | undefined> {
-  if (!allNew || files.length === 0 || defaultWorkerCount() < 2) return undefined;
+export async function segmentsEarly(files: readonly string[], allNew: boolean): Promise<boolean> {
+  if (!allNew || files.length === 0 || defaultWorkerCount() < 2) return false;
   let bytes = 0;
   for (const f of files)
     bytes += await stat(f).then(
       (s) => s.size,
       () => 0,
     );
-  return bytes < PARALLEL_MIN_BYTES ? new WorkerSegmenter() : undefined;
+  return bytes < PARALLEL_MIN_BYTES;
+}
+
+/**
+ * The segmenter of a one-shot build, started before the pipeline's modules load (`zhkg build`: they take as
+ * long as a third of the dictionary's load, which then starts that much sooner), for the build to adopt
+ * (`BuildOptions.segmenter`), when `segmentsEarly` says so; otherwise undefined.
+ */
+export async function earlySegmenter(files: readonly string[], allNew: boolean): Promise<WorkerSegmenter | undefined> {
+  return (await segmentsEarly(files, allNew)) ? new WorkerSegmenter() : undefined;
 }

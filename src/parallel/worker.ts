@@ -16,8 +16,8 @@ if (!parentPort) throw new Error('zhkg: src/parallel/worker must run as a worker
 const port = parentPort;
 
 // The pool's build segments on the main thread and sends the tokens (one dictionary in the process, not one
-// per worker: ~2–3 s of CPU and ~250 MB each): a worker loads nodejieba only for articles sent without them.
-let segments = false;
+// per worker: ~2–3 s of CPU and ~250 MB each): a worker loads nodejieba only for articles sent without them
+// (and `answerRelease` frees it only then).
 
 const note = (n: WorkerNote) => port.postMessage(n);
 
@@ -50,10 +50,7 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
     note({ shared: model });
     return warm();
   }
-  if ('release' in req) {
-    if (segments) return answerRelease(port);
-    return note({ released: true }); // no dictionary loaded here: nothing to free
-  }
+  if ('release' in req) return answerRelease(port);
   let res: BatchResponse;
   try {
     // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.
@@ -70,7 +67,6 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
     }));
     const mentions = articles.map((a, i) => {
       const packed = req.articles[i]!.tokens;
-      if (!packed) segments = true;
       return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []) } : {});
     });
     // Drafts read the text, the bylines and the mentions only (not the id or the offset map).

@@ -72,19 +72,15 @@ export function getJieba(): Jieba {
   return (jieba = mod);
 }
 
-/** Whether this thread has loaded nodejieba's dictionary (`getJieba`), and not released it since. */
-export function jiebaLoaded(): boolean {
-  return jieba !== undefined;
-}
-
 /**
  * Frees the dictionaries nodejieba loaded in this thread. Its addon keeps them per thread and has no
  * destructor, so a terminated worker would leave them behind (~250 MB each: the dictionary is loaded twice,
  * for segmentation and for its TextRank extractor). Loading again deletes the loaded ones first; the new
  * ones are a one-word dictionary and IDF table, written for the purpose and removed at once. For a worker
- * thread about to be terminated: it segments nothing more.
+ * thread about to be terminated: it segments nothing more. Nothing is done when this thread has not loaded them.
  */
 export function releaseJieba(): void {
+  if (jieba === undefined) return;
   const tiny = tinyTables();
   if (!tiny) return; // nothing to load in their place: they stay
   try {

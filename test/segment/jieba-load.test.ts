@@ -45,6 +45,7 @@ nodejieba.load = (opts) => (loads.push({ ...opts }), load(opts));
 import(workerData.tsx)
   .then((m) => (m.register(), import(workerData.module)))
   .then((j) => {
+    j.releaseJieba(); // nothing loaded yet: nothing to free, nothing loaded (the loads below stay two)
     const first = j.getJieba();
     const second = j.getJieba();
     const words = j.segment(workerData.text).map((t) => t.word);

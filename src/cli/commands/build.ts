@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import type { Stage } from '../../pipeline.js';
 import { checkShardName } from '../../store/shard.js';
 import { defaultCorpus, listInputFiles } from '../../text/read.js';
-import { earlySegmenter, type WorkerSegmenter } from '../../parallel/segmenter.js';
-import { PARALLEL_MIN_BYTES } from '../../parallel/sizes.js';
-import { stat } from 'node:fs/promises';
+import { earlySegmenter, segmentsEarly, type WorkerSegmenter } from '../../parallel/segmenter.js';
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { dataPath, packageRoot } from '../../paths.js';
@@ -37,18 +35,11 @@ function parseConfidence(value: string): number {
 
 /**
  * The standby segmenter (src/cli/standby-worker.ts), told to load the dictionary, when the build will segment on
- * this side of the pool: as `earlySegmenter` decides (every input to extract, `files` below PARALLEL_MIN_BYTES in
- * all; the standby exists only with another core). Otherwise it is closed (it never loaded anything) and the
- * build goes without.
+ * this side of the pool (`segmentsEarly`, the rule `earlySegmenter` follows). Otherwise it is closed (it never
+ * loaded anything) and the build goes without.
  */
 async function adoptStandby(standby: WorkerSegmenter, files: readonly string[], allNew: boolean): Promise<WorkerSegmenter | undefined> {
-  let bytes = 0;
-  for (const f of allNew ? files : [])
-    bytes += await stat(f).then(
-      (s) => s.size,
-      () => 0,
-    );
-  if (allNew && files.length > 0 && bytes < PARALLEL_MIN_BYTES) {
+  if (await segmentsEarly(files, allNew)) {
     void standby.segment('').catch(() => {}); // the signal to load
     return standby;
   }

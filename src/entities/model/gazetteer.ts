@@ -35,10 +35,10 @@ export function gazetteerEntries(): Array<[string, number]> {
     if (w.length >= 2) m.set(w, (m.get(w) ?? 0) | bit);
   };
   const index = divisionIndex();
-  for (const line of index.lines) {
-    const tab = line.indexOf('\t');
+  for (let row = 0; row < index.count; row++) {
+    const tab = index.codeLengthAt(row);
     if (tab === 3) continue; // village
-    const name = line.slice(tab + 1);
+    const name = index.nameAt(row);
     const high = tab <= 6;
     add(name, high ? LEX_DIV_HIGH : LEX_DIV_TOWN);
     const st = stem(name);
