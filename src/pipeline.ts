@@ -5,6 +5,7 @@
 import type { MultiGraph } from 'graphology';
 import type { Article, Entity, Mention, RelationFact, SourceDoc, Token } from './types.js';
 import { stat } from 'node:fs/promises';
+import { deserialize, serialize } from 'node:v8';
 import { splitArticles } from './text/articles.js';
 import { listInputFiles, readSources } from './text/read.js';
 import { InputError } from './errors.js';
@@ -13,8 +14,8 @@ import { releaseJieba, segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
 import { extractRelations } from './relations/index.js';
-import { RelationCache } from './relations/cache.js';
-import { GraphAssembler, buildGraph } from './graph/build.js';
+import { RelationCache, type FactInputs } from './relations/cache.js';
+import { GraphAssembler, buildGraph, type FoldedEdges } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
@@ -127,8 +128,10 @@ export interface StoreUse {
   /**
    * Articles whose relation facts were reused from the store (nothing they were made from had changed), and
    * articles whose facts were made (new, or something they read changed); absent when the store keeps none.
+   * `kept`: of the reused, the articles whose facts came already folded into the edges the last build kept
+   * (`EdgeState`), when there were any.
    */
-  relations?: { reused: number; made: number };
+  relations?: { reused: number; made: number; kept?: number };
 }
 
 export interface BuildResult {
@@ -607,6 +610,8 @@ type Unit = { name: string; hash: string; count: number; reused?: true } | { fir
  */
 class Resolving {
   readonly resolver = new Resolver();
+  /** The graph being assembled: pass 1 gives it each article (its record and ARTICLE node), pass 2 the facts. */
+  readonly assembler = new GraphAssembler({ packEntities: true });
   private readonly renamed: Map<string, string>;
   /** Position in corpus order of each file's first article. */
   private readonly startOf = new Map<Unit, number>();
@@ -668,12 +673,51 @@ class Resolving {
     for (const u of list) {
       if (this.resolved.has(u)) continue;
       this.resolved.add(u);
-      await this.visit(u, held, (a, drafts, at) => this.resolver.add(drafts(), at));
+      await this.visit(u, held, (a, drafts, at) => {
+        this.resolver.add(drafts(), at);
+        this.assembler.addArticle(a, at);
+      });
     }
   }
 
   private position(u: Unit, k: number): number {
     return this.startOf.get(u)! + k;
+  }
+
+  /** The ids of the articles of `u` in this build (made unique across the corpus). */
+  idsOf(u: Unit): string[] {
+    const at = this.startOf.get(u)!;
+    const ids: string[] = [];
+    for (let k = 0; k < u.count; k++) {
+      const ref = this.refs[at + k]!;
+      const stem = this.renamed.get(ref.source);
+      ids.push(stem === undefined ? ref.id : `${stem}${ref.id.slice(ref.id.lastIndexOf('#'))}`);
+    }
+    return ids;
+  }
+}
+
+/**
+ * The edges a build folded from the facts of its stored files, kept in the store (`ExtractionStore.edgeState`) so
+ * that the next build folds only the facts of files it adds: valid while each of these files is stored with the
+ * same content, its articles have the same ids, the same `minConfidence` drops weak entities, and nothing the
+ * facts were made from changed (`RelationCache.unchanged`: every draft's key, every entity read, every name looked
+ * up) — exactly when every article's own entry would be reused (src/relations/cache.ts). Files gone or changed
+ * since, or anything changed, and the build folds every article's facts as before (and keeps its edges for the next).
+ */
+interface EdgeState {
+  minConfidence: number;
+  files: Array<{ name: string; hash: string; ids: string[] }>;
+  inputs: FactInputs;
+  edges: FoldedEdges;
+}
+
+function readEdgeState(bytes: Buffer | undefined): EdgeState | undefined {
+  if (!bytes) return undefined;
+  try {
+    return deserialize(bytes) as EdgeState;
+  } catch {
+    return undefined;
   }
 }
 
@@ -697,7 +741,7 @@ async function streamFromStore(
   // and reused while none of it changed: a build that adds a page makes again only the facts of the new
   // articles and of those whose names, keys or entities it changed. Counted when the store keeps them.
   const keeps = store.relationEntries !== undefined && store.putRelationEntries !== undefined;
-  const counts = { reused: 0, made: 0 };
+  const counts: { reused: number; made: number; kept?: number } = { reused: 0, made: 0 };
   // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
   // the metrics and the layout, which hold the graph alone.
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
@@ -708,22 +752,46 @@ async function streamFromStore(
       min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
     );
     const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
-    const assembler = new GraphAssembler({ packEntities: true });
+    const assembler = resolving.assembler; // the articles were added in pass 1
     assembler.setEntities(entities);
     progress('relations', 0, 1);
     const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
+    // The edges of the last build's stored files, when still valid (EdgeState): those files' facts are not folded again.
+    const keepsEdges = keeps && store.edgeState !== undefined && store.putEdgeState !== undefined;
+    const kept = keepsEdges ? readEdgeState(await store.edgeState!()) : undefined;
+    const covered = new Set<Unit>();
+    if (kept && kept.minConfidence === min && relations.unchanged(kept.inputs)) {
+      const byName = new Map<string, Unit>();
+      for (const u of units) if ('name' in u) byName.set(u.name, u);
+      const same = (f: EdgeState['files'][number]): boolean => {
+        const u = byName.get(f.name);
+        if (!u || !('hash' in u) || u.hash !== f.hash || u.count !== f.ids.length) return false;
+        const ids = resolving.idsOf(u);
+        return ids.every((id, k) => id === f.ids[k]);
+      };
+      if (kept.files.every(same) && assembler.restoreEdges(kept.edges)) for (const f of kept.files) covered.add(byName.get(f.name)!);
+    }
+    relations.gather(covered.size > 0 ? kept!.inputs : undefined);
     for (const u of units) {
+      if (covered.has(u)) {
+        counts.reused += u.count;
+        counts.kept = (counts.kept ?? 0) + u.count;
+        continue;
+      }
       const keep = keeps && 'name' in u ? u : undefined;
       const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
       const made: Array<{ seq: number; bytes: Buffer }> = [];
       let seq = 0;
       await resolving.visit(u, held, (a, drafts) => {
         const k = seq++;
-        assembler.addArticle(a);
         const stored = entries?.get(k);
-        let facts = stored && relations.reuse(stored, a);
-        if (facts) counts.reused++;
-        else if (keep) {
+        // Reused facts go to their edges as they are read; only those an edge keeps are made into evidence.
+        if (stored && relations.reuseInto(stored, a, assembler)) {
+          counts.reused++;
+          return;
+        }
+        let facts: RelationFact[];
+        if (keep) {
           counts.made++;
           const { facts: fresh, entry } = relations.make(a, drafts());
           if (entry) made.push({ seq: k, bytes: entry });
@@ -732,6 +800,13 @@ async function streamFromStore(
         for (const f of facts) assembler.addFact(f);
       });
       if (keep && made.length > 0) await store.putRelationEntries!(keep.name, keep.hash, made);
+    }
+    // Kept for the next build, when every file is stored and every fact's inputs are known.
+    const inputs = relations.inputs();
+    if (keepsEdges && inputs && units.every((u) => 'name' in u)) {
+      const files = units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: resolving.idsOf(u) }));
+      const state: EdgeState = { minConfidence: min, files, inputs, edges: assembler.foldedEdges() };
+      await store.putEdgeState!(serialize(state));
     }
     progress('graph', 0, 1);
     return { graph: assembler.finish(), entities };

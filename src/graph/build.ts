@@ -4,8 +4,8 @@
  * the supporting sentences; different relations between the same pair stay separate edges.
  */
 import { MultiGraph } from 'graphology';
-import type { Article, Entity, RelationFact, RelationType } from '../types.js';
-import { makeEvidence } from '../text/evidence.js';
+import type { Article, Entity, Evidence, RelationFact, RelationType } from '../types.js';
+import { evidenceSentence, makeEvidence } from '../text/evidence.js';
 import { EvidencePool, type EvidenceRecord } from './evidence.js';
 
 /** Relations drawn without direction. */
@@ -16,6 +16,17 @@ export const MAX_EDGE_EVIDENCE = 20;
 
 export function articleKey(articleId: string): string {
   return `ARTICLE:${articleId}`;
+}
+
+/**
+ * Edges as folded (`GraphAssembler.foldedEdges`): every string once in `strings`, the drafts one after another
+ * as indices and counts in `drafts` (key, source, target, relation, label, undirected, weight, articles, then
+ * the facts kept with their evidence), evidence records of another shape than makeEvidence's in `raw`.
+ */
+export interface FoldedEdges {
+  strings: string[];
+  drafts: Int32Array;
+  raw: Evidence[];
 }
 
 /** A fact an edge keeps for its evidence: what `compareFacts` reads of it, and its evidence record. */
@@ -72,40 +83,78 @@ export function buildGraph(entities: Entity[], articles: Article[], facts: Relat
 }
 
 /** The graph builder's edge key: relation, endpoints (ordered for undirected relations), label of roles and bylines. */
-export function edgeKeyOf(f: RelationFact): { key: string; source: string; target: string; undirected: boolean } {
+export function edgeKeyOf(f: Pick<RelationFact, 'relation' | 'source' | 'target' | 'label'>): {
+  key: string;
+  source: string;
+  target: string;
+  undirected: boolean;
+} {
   const undirected = UNDIRECTED_RELATIONS.has(f.relation);
   const [source, target] = undirected && f.target < f.source ? [f.target, f.source] : [f.source, f.target];
   const key = `${f.relation}:${source}${undirected ? '--' : '->'}${target}${f.relation === 'role' || f.relation === 'authored' ? `#${f.label}` : ''}`;
   return { key, source, target, undirected };
 }
 
+/**
+ * A fact being folded: what `compareFacts` reads of it, and its evidence — given (`addFact`), or made from its
+ * article and spans only if its edge keeps it (`addSpanFact`: most facts of a large corpus are not kept).
+ */
+interface Candidate {
+  source: string;
+  target: string;
+  label: string;
+  article: string;
+  sentence: string;
+  evidence: Evidence | undefined;
+  of: Article | undefined;
+  /** Span offsets, `count` pairs from `from` (when `evidence` is undefined). */
+  spans: ArrayLike<number>;
+  from: number;
+  count: number;
+}
+
+/** The candidate's evidence record: as given, or `makeEvidence` of its article and spans. */
+function evidenceOf(c: Candidate): Evidence {
+  if (c.evidence) return c.evidence;
+  const spans: Array<[number, number]> = [];
+  for (let k = 0; k < c.count; k++) spans.push([c.spans[c.from + 2 * k]!, c.spans[c.from + 2 * k + 1]!]);
+  return makeEvidence(c.of!, spans);
+}
+
 /** `compareFacts(f, k)` for a fact `f` of the edge `d` and a fact `k` it keeps (same relation). */
-function compareKept(f: RelationFact, k: Kept, d: EdgeDraft, pool: EvidencePool): number {
+function compareKept(f: Candidate, k: Kept, d: EdgeDraft, pool: EvidencePool): number {
   return (
     cmp(f.source, k.flip ? d.target : d.source) ||
     cmp(f.target, k.flip ? d.source : d.target) ||
     cmp(f.label, k.label) ||
-    cmp(f.evidence.article, pool.articleOf(k.record)) ||
-    cmp(f.evidence.sentence, pool.sentenceOf(k.record))
+    cmp(f.article, pool.articleOf(k.record)) ||
+    cmp(f.sentence, pool.sentenceOf(k.record))
   );
 }
 
 /**
  * Adds `f` to the facts its edge `d` keeps: per (article, sentence) the first fact in `compareFacts` order,
  * and of those the MAX_EDGE_EVIDENCE first. Whatever order facts arrive in, the list ends as the builder's
- * walk over the sorted facts would leave it. Only a kept fact's evidence is encoded (EvidencePool).
+ * walk over the sorted facts would leave it. Only a kept fact's evidence is made and encoded (EvidencePool).
  */
-function keepFact(d: EdgeDraft, f: RelationFact, pool: EvidencePool): void {
+function keepFact(d: EdgeDraft, f: Candidate, pool: EvidencePool): void {
   const list = d.kept;
   if (list.length >= MAX_EDGE_EVIDENCE && compareKept(f, list[list.length - 1]!, d, pool) >= 0) return;
-  const twin = list.findIndex((k) => pool.articleOf(k.record) === f.evidence.article && pool.sentenceOf(k.record) === f.evidence.sentence);
+  let twin = -1;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!.record;
+    if (pool.articleOf(r) === f.article && pool.sentenceOf(r) === f.sentence) {
+      twin = i;
+      break;
+    }
+  }
   if (twin >= 0) {
     if (compareKept(f, list[twin]!, d, pool) >= 0) return;
     list.splice(twin, 1);
   }
   let at = list.length;
   while (at > 0 && compareKept(f, list[at - 1]!, d, pool) < 0) at--;
-  list.splice(at, 0, { flip: f.source !== d.source, label: f.label, record: pool.record(f.evidence) });
+  list.splice(at, 0, { flip: f.source !== d.source, label: f.label, record: pool.record(evidenceOf(f)) });
   if (list.length > MAX_EDGE_EVIDENCE) list.pop();
 }
 
@@ -125,6 +174,25 @@ export class GraphAssembler {
   private entities: Entity[] = [];
   private readonly nodes = new Set<string>();
   private readonly drafts = new Map<string, EdgeDraft>();
+  /**
+   * The drafts by relation, then source, target and label (role and authored) as given: found without making
+   * the edge key's string for every fact. A miss makes the key and looks it up in `drafts`, so two facts
+   * share a draft exactly when their keys are equal.
+   */
+  private readonly index = new Map<string, Map<string, Map<string, EdgeDraft | Map<string, EdgeDraft>>>>();
+  /** The fact being folded (one object, refilled for each fact). */
+  private readonly candidate: Candidate = {
+    source: '',
+    target: '',
+    label: '',
+    article: '',
+    sentence: '',
+    evidence: undefined,
+    of: undefined,
+    spans: [],
+    from: 0,
+    count: 0,
+  };
 
   /**
    * With `packEntities`, the entities given to `setEntities` have their `evidence` packed at once (an
@@ -132,25 +200,123 @@ export class GraphAssembler {
    */
   constructor(private readonly options: { packEntities?: boolean } = {}) {}
 
-  /** Adds an article (in corpus order): its record in the graph's `articles` and its ARTICLE node. */
-  addArticle(a: Article): void {
-    this.records.push({
+  /**
+   * Adds an article: its record in the graph's `articles` and its ARTICLE node, at its position `at` in corpus
+   * order (articles may then come in any order; every position up to the last must be given), or after the
+   * articles added so far.
+   */
+  addArticle(a: Article, at: number = this.records.length): void {
+    this.records[at] = {
       id: a.id,
       title: a.title,
       section: a.section,
       source: a.source,
       authors: a.authors.map((x) => ({ name: x.name, role: x.role })),
       ...articleMeta(a),
-    });
+    };
     if (a.date) this.dateOf.set(a.id, a.date);
     const key = articleKey(a.id);
     this.nodes.add(key);
-    this.articleNodes.push({
+    this.articleNodes[at] = {
       key,
       head: { label: a.title, kind: 'ARTICLE', aliases: [], mentions: 1, articles: [a.id] },
       title: this.pool.record(makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]])),
       tail: { source: a.source, ...articleMeta(a) },
-    });
+    };
+  }
+
+  /**
+   * The edges folded so far, as they are (before `finish`): a later build that folds the same facts and more
+   * gives them to `restoreEdges` instead of folding those facts again.
+   */
+  foldedEdges(): FoldedEdges {
+    const table = new Map<string, number>();
+    const strings: string[] = [];
+    const at = (x: string): number => {
+      let i = table.get(x);
+      if (i === undefined) table.set(x, (i = strings.push(x) - 1));
+      return i;
+    };
+    const ints: number[] = [];
+    const raw: Evidence[] = [];
+    for (const d of this.drafts.values()) {
+      ints.push(at(d.key), at(d.source), at(d.target), at(d.relation), at(d.label), d.undirected ? 1 : 0, d.weight, d.articles.size);
+      for (const a of d.articles) ints.push(at(a));
+      ints.push(d.kept.length);
+      for (const k of d.kept) {
+        ints.push(k.flip ? 1 : 0, at(k.label));
+        if (!Array.isArray(k.record)) {
+          ints.push(1, raw.push(k.record) - 1);
+          continue;
+        }
+        const e = this.pool.evidence(k.record);
+        ints.push(0, at(e.sentence), at(e.article), at(e.source), e.page !== undefined ? 1 : 0, e.page ?? 0, e.date !== undefined ? at(e.date) : -1);
+        ints.push(e.spans.length);
+        for (const [x, y] of e.spans) ints.push(x, y);
+        ints.push(e.sourceSpans.length);
+        for (const [x, y] of e.sourceSpans) ints.push(x, y);
+      }
+    }
+    return { strings, drafts: Int32Array.from(ints), raw };
+  }
+
+  /**
+   * Edges another assembler folded (`foldedEdges`), as if their facts were folded here; before any fact, after the
+   * nodes are known. False, and nothing restored, when an edge's end is not a node here.
+   */
+  restoreEdges(saved: FoldedEdges): boolean {
+    if (this.drafts.size > 0) throw new Error('GraphAssembler.restoreEdges: edges were folded already');
+    const restored: EdgeDraft[] = [];
+    const { strings, drafts: p, raw } = saved;
+    const pairs = (i: number): { list: Array<[number, number]>; next: number } => {
+      const list: Array<[number, number]> = [];
+      for (let n = p[i++]!; n > 0; n--, i += 2) list.push([p[i]!, p[i + 1]!]);
+      return { list, next: i };
+    };
+    for (let i = 0; i < p.length;) {
+      const key = strings[p[i]!]!;
+      const d: EdgeDraft = {
+        key,
+        source: strings[p[i + 1]!]!,
+        target: strings[p[i + 2]!]!,
+        relation: strings[p[i + 3]!]! as RelationType,
+        label: strings[p[i + 4]!]!,
+        undirected: p[i + 5] === 1,
+        weight: p[i + 6]!,
+        articles: new Set(),
+        kept: [],
+      };
+      i += 7;
+      for (let n = p[i++]!; n > 0; n--) d.articles.add(strings[p[i++]!]!);
+      for (let n = p[i++]!; n > 0; n--) {
+        const flip = p[i] === 1;
+        const label = strings[p[i + 1]!]!;
+        if (p[i + 2] === 1) {
+          d.kept.push({ flip, label, record: this.pool.record(raw[p[i + 3]!]!) });
+          i += 4;
+          continue;
+        }
+        const [sentence, article, source, hasPage, page, date] = [p[i + 3]!, p[i + 4]!, p[i + 5]!, p[i + 6]!, p[i + 7]!, p[i + 8]!];
+        const spans = pairs(i + 9);
+        const sourceSpans = pairs(spans.next);
+        i = sourceSpans.next;
+        // In makeEvidence's key order.
+        const e: Evidence = {
+          article: strings[article]!,
+          sentence: strings[sentence]!,
+          spans: spans.list,
+          sourceSpans: sourceSpans.list,
+          source: strings[source]!,
+        };
+        if (hasPage === 1) e.page = page;
+        if (date >= 0) e.date = strings[date]!;
+        d.kept.push({ flip, label, record: this.pool.record(e) });
+      }
+      if (!this.nodes.has(d.source) || !this.nodes.has(d.target)) return false;
+      restored.push(d);
+    }
+    for (const d of restored) this.drafts.set(d.key, d);
+    return true;
   }
 
   /** The resolved entities (sorted by key), before any fact. */
@@ -169,16 +335,74 @@ export class GraphAssembler {
 
   /** Folds one relation fact into its edge; facts whose ends are not nodes are dropped, as by `buildGraph`. */
   addFact(f: RelationFact): void {
-    if (f.source === f.target || !this.nodes.has(f.source) || !this.nodes.has(f.target)) return;
-    const { key, source, target, undirected } = edgeKeyOf(f);
+    const c = this.candidate;
+    c.evidence = f.evidence;
+    c.of = undefined;
+    this.fold(f.relation, f.source, f.target, f.label, f.evidence.article, f.evidence.sentence);
+  }
+
+  /**
+   * Folds the fact `{ relation, source, target, label, evidence: makeEvidence(article, spans) }`, its spans
+   * given as `count` pairs of offsets in `spans` from `from`: as `addFact` of that fact, but its evidence
+   * is made only if its edge keeps it.
+   */
+  addSpanFact(
+    relation: RelationType,
+    source: string,
+    target: string,
+    label: string,
+    article: Article,
+    spans: ArrayLike<number>,
+    from: number,
+    count: number,
+  ): void {
+    const c = this.candidate;
+    c.evidence = undefined;
+    c.of = article;
+    c.spans = spans;
+    c.from = from;
+    c.count = count;
+    this.fold(relation, source, target, label, article.id, evidenceSentence(article, count > 0 ? spans[from] : undefined));
+  }
+
+  private fold(relation: RelationType, fs: string, ft: string, label: string, article: string, sentence: string): void {
+    if (fs === ft || !this.nodes.has(fs) || !this.nodes.has(ft)) return;
+    const d = this.draftOf(relation, fs, ft, label);
+    d.weight++;
+    d.articles.add(article);
+    const c = this.candidate;
+    c.source = fs;
+    c.target = ft;
+    c.label = label;
+    c.article = article;
+    c.sentence = sentence;
+    keepFact(d, c, this.pool);
+  }
+
+  /** The draft of the edge of a fact (see `index`). */
+  private draftOf(relation: RelationType, fs: string, ft: string, label: string): EdgeDraft {
+    let bySource = this.index.get(relation);
+    if (!bySource) this.index.set(relation, (bySource = new Map<string, Map<string, EdgeDraft | Map<string, EdgeDraft>>>()));
+    let byTarget = bySource.get(fs);
+    if (!byTarget) bySource.set(fs, (byTarget = new Map<string, EdgeDraft | Map<string, EdgeDraft>>()));
+    const labelled = relation === 'role' || relation === 'authored';
+    let at = byTarget.get(ft);
+    let byLabel: Map<string, EdgeDraft> | undefined;
+    if (labelled) {
+      if (!at) byTarget.set(ft, (at = new Map<string, EdgeDraft>()));
+      byLabel = at as Map<string, EdgeDraft>;
+      at = byLabel.get(label);
+    }
+    if (at) return at as EdgeDraft;
+    const { key, source, target, undirected } = edgeKeyOf({ relation, source: fs, target: ft, label });
     let d = this.drafts.get(key);
     if (!d) {
-      d = { key, source, target, relation: f.relation, label: f.label, undirected, weight: 0, articles: new Set(), kept: [] };
+      d = { key, source, target, relation, label, undirected, weight: 0, articles: new Set(), kept: [] };
       this.drafts.set(key, d);
     }
-    d.weight++;
-    d.articles.add(f.evidence.article);
-    keepFact(d, f, this.pool);
+    if (byLabel) byLabel.set(label, d);
+    else byTarget.set(ft, d);
+    return d;
   }
 
   /** The graph (once: the drafts are emptied as their edges are added, so both never exist whole). */
@@ -207,6 +431,7 @@ export class GraphAssembler {
     }
     const drafts: Array<EdgeDraft | undefined> = [...this.drafts.values()].sort((a, b) => cmp(a.key, b.key));
     this.drafts.clear();
+    this.index.clear();
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i]!;
       drafts[i] = undefined; // its kept facts can go once its edge is added

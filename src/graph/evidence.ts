@@ -114,6 +114,11 @@ export class EvidencePool {
     return out;
   }
 
+  /** The evidence a record stands for (a new object for a compact one). */
+  evidence(r: EvidenceRecord): Evidence {
+    return Array.isArray(r) ? this.decodeAt(r, 0).e : r;
+  }
+
   /** The record's article id. */
   articleOf(r: EvidenceRecord): string {
     return Array.isArray(r) ? this.contexts[r[1]!]!.article : r.article;

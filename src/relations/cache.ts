@@ -16,6 +16,20 @@ import { makeEvidence } from '../text/evidence.js';
 import { ENTITY_FIELDS_READ, EntityTable, type EntityLookup } from './context.js';
 import { articleRelations } from './index.js';
 
+/** Where reused facts go, each as its relation, ends, label and spans (`count` pairs of offsets in `spans` from `from`). */
+export interface FactSink {
+  addSpanFact(
+    relation: RelationType,
+    source: string,
+    target: string,
+    label: string,
+    article: Article,
+    spans: ArrayLike<number>,
+    from: number,
+    count: number,
+  ): void;
+}
+
 /**
  * An entry. Every string is written once, in `strings`; the rest are indices into it (-1 for none), so a key
  * named by many mentions or facts costs four bytes each time.
@@ -85,6 +99,64 @@ class RecordingLookup implements EntityLookup {
 }
 
 /**
+ * What the facts of a set of articles were made from, across them: per draft name parts (kind, label, code,
+ * anchor) the key they resolved to ('' for a weak entity), per key read what was read of its entity, per name
+ * looked up (name, kind, article) the key found. The facts of every article of the set are still those it
+ * would make when each of these is unchanged (`RelationCache.unchanged`): each article's entry holds a part of
+ * them (`RelationCache.reuse`). Kept with the folded edges of a corpus (src/graph/build.ts `EdgeState`).
+ */
+export interface FactInputs {
+  /** Per draft name parts: kind, label, code ('' none), anchor ('' none), key ('' weak); five strings each. */
+  parts: string[];
+  /** Per key read: the key, the print of its entity. */
+  reads: string[];
+  /** Per name looked up: name, kind, article id, key found ('' none). */
+  named: string[];
+}
+
+/** Gathers `FactInputs` over articles, each distinct item once. */
+class InputsGathered {
+  private readonly parts = new Map<string, string[]>();
+  private readonly reads = new Map<string, string>();
+  private readonly named = new Map<string, string[]>();
+
+  add(entry: Entry): void {
+    const { strings, parts, keys, reads, named, id } = entry;
+    const str = (i: number) => (i < 0 ? '' : strings[i]!);
+    for (let i = 0; i < keys.length; i++) {
+      const p = [str(parts[4 * i]!), str(parts[4 * i + 1]!), str(parts[4 * i + 2]!), str(parts[4 * i + 3]!), str(keys[i]!)];
+      const k = `${p[0]}\u0000${p[1]}\u0000${p[2]}\u0000${p[3]}`;
+      if (!this.parts.has(k)) this.parts.set(k, p);
+    }
+    for (let i = 0; i < reads.length; i += 2) this.reads.set(strings[reads[i]!]!, strings[reads[i + 1]!]!);
+    for (let i = 0; i < named.length; i += 3) {
+      const n = [strings[named[i]!]!, strings[named[i + 1]!]!, id, str(named[i + 2]!)];
+      this.named.set(`${n[0]}\u0000${n[1]}\u0000${n[2]}`, n);
+    }
+  }
+
+  addAll(inputs: FactInputs): void {
+    const { parts, reads, named } = inputs;
+    for (let i = 0; i < parts.length; i += 5) {
+      const k = `${parts[i]}\u0000${parts[i + 1]}\u0000${parts[i + 2]}\u0000${parts[i + 3]}`;
+      if (!this.parts.has(k)) this.parts.set(k, parts.slice(i, i + 5));
+    }
+    for (let i = 0; i < reads.length; i += 2) this.reads.set(reads[i]!, reads[i + 1]!);
+    for (let i = 0; i < named.length; i += 4) this.named.set(`${named[i]}\u0000${named[i + 1]}\u0000${named[i + 2]}`, named.slice(i, i + 4));
+  }
+
+  list(): FactInputs {
+    const parts: string[] = [];
+    for (const p of this.parts.values()) for (const x of p) parts.push(x);
+    const reads: string[] = [];
+    for (const [k, p] of this.reads) reads.push(k, p);
+    const named: string[] = [];
+    for (const n of this.named.values()) for (const x of n) named.push(x);
+    return { parts, reads, named };
+  }
+}
+
+/**
  * An article's relation facts in one build (its corpus-wide naming, the entities it dropped as weak, its entity
  * table): made from the article's drafts, with or without the entry that lets a later build reuse them, or
  * reused from such an entry.
@@ -92,6 +164,10 @@ class RecordingLookup implements EntityLookup {
 export class RelationCache {
   private readonly prints = new Map<string, string>();
   private readonly table: EntityTable;
+  /** What the facts given so far (`make` with an entry, `reuse`) were made from, when asked to gather it. */
+  private gathered: InputsGathered | undefined;
+  /** A fact was given without an entry (`facts`, or `make` of a fact not made by `fact()`): `inputs` cannot describe them. */
+  private incomplete = false;
 
   constructor(
     private readonly naming: Naming,
@@ -119,7 +195,34 @@ export class RelationCache {
 
   /** The facts of `article` from its drafts: what `articleRelations` gives for its resolved mentions. */
   facts(article: Article, drafts: ArticleDrafts): RelationFact[] {
+    this.incomplete = true;
     return this.relations(article, drafts, this.table).facts;
+  }
+
+  /** From now on, gathers what the facts given are made from (`inputs`), starting with `from` (inputs of facts given before). */
+  gather(from?: FactInputs): void {
+    this.gathered = new InputsGathered();
+    if (from) this.gathered.addAll(from);
+  }
+
+  /** What the facts given since `gather` were made from; undefined when one of them had no entry. */
+  inputs(): FactInputs | undefined {
+    return this.gathered && !this.incomplete ? this.gathered.list() : undefined;
+  }
+
+  /**
+   * Whether facts made from `inputs` (in an earlier build) are those this build makes: every draft's parts still
+   * give the same key, every entity read still prints the same, every name looked up finds the same entity.
+   */
+  unchanged(inputs: FactInputs): boolean {
+    const { parts, reads, named } = inputs;
+    const opt = (s: string) => (s === '' ? null : s);
+    for (let i = 0; i < parts.length; i += 5) if (this.keyOf(parts[i]!, parts[i + 1]!, opt(parts[i + 2]!), opt(parts[i + 3]!)) !== parts[i + 4]) return false;
+    for (let i = 0; i < reads.length; i += 2) if (this.print(reads[i]!) !== reads[i + 1]) return false;
+    for (let i = 0; i < named.length; i += 4) {
+      if ((this.table.named(named[i]!, named[i + 1] as Entity['kind'], named[i + 2]!)?.key ?? '') !== named[i + 3]) return false;
+    }
+    return true;
   }
 
   /** `facts`, and the entry that lets a later build reuse them (undefined for a fact not made by `fact()`). */
@@ -131,7 +234,10 @@ export class RelationCache {
     const ints: number[] = [];
     for (const f of facts) {
       const spans = spansOf.get(f);
-      if (!spans) return { facts, entry: undefined }; // not reproducible from spans
+      if (!spans) {
+        this.incomplete = true;
+        return { facts, entry: undefined }; // not reproducible from spans
+      }
       ints.push(strings.at(f.relation), strings.at(f.source), strings.at(f.target), strings.at(f.label), spans.length);
       for (const [s, e] of spans) ints.push(s, e);
     }
@@ -144,6 +250,7 @@ export class RelationCache {
       named: Int32Array.from(lookup.names.flatMap(([name, kind, key]) => [strings.at(name), strings.at(kind), key === '' ? -1 : strings.at(key)])),
       facts: Int32Array.from(ints),
     };
+    this.gathered?.add(entry);
     return { facts, entry: serialize(entry) };
   }
 
@@ -162,6 +269,37 @@ export class RelationCache {
 
   /** The facts an entry holds for `article`, when nothing they were made from changed; else undefined. */
   reuse(bytes: Buffer, article: Article): RelationFact[] | undefined {
+    const facts: RelationFact[] = [];
+    const sink: FactSink = {
+      addSpanFact(relation, source, target, label, of, spans, from, count) {
+        const pairs: Array<[number, number]> = [];
+        for (let k = 0; k < count; k++) pairs.push([spans[from + 2 * k]!, spans[from + 2 * k + 1]!]);
+        // As `fact()` makes it (its spans were stored sorted).
+        facts.push({ source, target, relation, label, evidence: makeEvidence(of, pairs) });
+      },
+    };
+    return this.reuseInto(bytes, article, sink) ? facts : undefined;
+  }
+
+  /**
+   * The facts of `reuse` given to `sink` one at a time, as relation, ends, label and spans (their evidence is
+   * `makeEvidence(article, spans)`), without making them; false, and nothing given, when the entry cannot be reused.
+   */
+  reuseInto(bytes: Buffer, article: Article, sink: FactSink): boolean {
+    const entry = this.valid(bytes, article);
+    if (!entry) return false;
+    this.gathered?.add(entry);
+    const { strings, facts: ints } = entry;
+    for (let i = 0; i < ints.length;) {
+      const n = ints[i + 4]!;
+      sink.addSpanFact(strings[ints[i]!]! as RelationType, strings[ints[i + 1]!]!, strings[ints[i + 2]!]!, strings[ints[i + 3]!]!, article, ints, i + 5, n);
+      i += 5 + 2 * n;
+    }
+    return true;
+  }
+
+  /** The entry, when it is one for `article` and nothing its facts were made from changed; else undefined. */
+  private valid(bytes: Buffer, article: Article): Entry | undefined {
     let entry: Entry;
     try {
       entry = deserialize(bytes) as Entry;
@@ -169,7 +307,7 @@ export class RelationCache {
       return undefined;
     }
     if (entry.id !== article.id) return undefined;
-    const { strings, parts, keys, reads, named, facts: ints } = entry;
+    const { strings, parts, keys, reads, named } = entry;
     const str = (i: number) => (i < 0 ? null : strings[i]!);
     if (parts.length !== 4 * keys.length) return undefined;
     for (let i = 0; i < keys.length; i++) {
@@ -181,19 +319,6 @@ export class RelationCache {
       const found = this.table.named(strings[named[i]!]!, strings[named[i + 1]!] as Entity['kind'], article.id);
       if ((found?.key ?? '') !== (str(named[i + 2]!) ?? '')) return undefined;
     }
-    const facts: RelationFact[] = [];
-    for (let i = 0; i < ints.length;) {
-      const relation = strings[ints[i]!]! as RelationType;
-      const source = strings[ints[i + 1]!]!;
-      const target = strings[ints[i + 2]!]!;
-      const label = strings[ints[i + 3]!]!;
-      const n = ints[i + 4]!;
-      const spans: Array<[number, number]> = [];
-      for (let k = 0; k < n; k++) spans.push([ints[i + 5 + 2 * k]!, ints[i + 6 + 2 * k]!]);
-      i += 5 + 2 * n;
-      // As `fact()` makes it (its spans were stored sorted).
-      facts.push({ source, target, relation, label, evidence: makeEvidence(article, spans) });
-    }
-    return facts;
+    return entry;
   }
 }

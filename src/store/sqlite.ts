@@ -63,6 +63,11 @@ CREATE TABLE IF NOT EXISTS relations (
   entry BLOB NOT NULL,
   PRIMARY KEY (file, seq)
 );
+CREATE TABLE IF NOT EXISTS edges (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version TEXT NOT NULL,
+  state BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS graph (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   settings TEXT NOT NULL,
@@ -174,7 +179,9 @@ export class SqliteStore implements ExtractionStore {
         db.transaction(() => {
           // An older format: its rows cannot be read any more; they are dropped and re-extracted.
           if (kind === 'store' && format < STORE_FORMAT)
-            db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS relations; DROP TABLE IF EXISTS graph;');
+            db.exec(
+              'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS relations; DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS graph;',
+            );
           db.exec(SCHEMA);
           db.pragma(`application_id = ${APPLICATION_ID}`);
           db.pragma(`user_version = ${STORE_FORMAT}`);
@@ -356,6 +363,24 @@ export class SqliteStore implements ExtractionStore {
         for (const e of entries) insert.run(name, e.seq, pack(e.bytes));
       })(),
     );
+  }
+
+  /**
+   * The edges the last build of this pipeline version folded, with the files and what the facts were made from
+   * (opaque bytes, src/pipeline.ts); they say themselves of which files, so no change to the files clears them.
+   */
+  edgeState(): Buffer | undefined {
+    return guarded(this.location, () => {
+      const row = this.sql(`SELECT state FROM edges WHERE id = 1 AND version = ?`).get(this.version) as { state: Buffer } | undefined;
+      return row ? inflateRawSync(row.state) : undefined;
+    });
+  }
+
+  putEdgeState(bytes: Buffer): void {
+    const packed = pack(bytes);
+    guarded(this.location, () => {
+      this.sql(`INSERT OR REPLACE INTO edges (id, version, state) VALUES (1, ?, ?)`).run(this.version, packed);
+    });
   }
 
   close(): void {

@@ -18,9 +18,10 @@ import { packageRoot } from '../paths.js';
 
 /**
  * Layout of the stored rows; raise it when the schema or the serialization changes. 3: relation entries without
- * the content hash of their file (the file's row holds it).
+ * the content hash of their file (the file's row holds it). 4: the edges of the last build, folded
+ * (`edges` table, src/pipeline.ts `EdgeState`).
  */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 let codeAndData: string | undefined;
 

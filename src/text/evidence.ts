@@ -40,6 +40,18 @@ export function sourcePieces(map: Int32Array, s: number, e: number): Array<[numb
 }
 
 /**
+ * The `sentence` of `makeEvidence(article, spans)` when the first span starts at `at` (undefined: no spans),
+ * without making the rest of the record.
+ */
+export function evidenceSentence(article: Article, at: number | undefined): string {
+  const sentence = at === undefined ? undefined : sentenceAt(article, at);
+  const w = article.written;
+  if (!w) return sentence?.text ?? '';
+  const [ws, we] = sentence ? writtenSpan(w, sentence.start, sentence.end) : [0, 0];
+  return w.text.slice(ws, we);
+}
+
+/**
  * Evidence for spans given in the article's normalized text. The sentence is shown as written (an article
  * converted from traditional script shows its traditional sentence); spans in the record are relative to
  * that sentence (UTF-16); `sourceSpans` are code points in the source file.

@@ -61,7 +61,7 @@ describe('incremental build', () => {
 
       // Unchanged: nothing extracted, same bytes.
       const again = await outputs({ store });
-      expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0 } });
+      expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0, kept: 3 } });
       expect(again.gexf).toBe(first.gexf);
       expect(again.json).toBe(first.json);
 
@@ -156,7 +156,7 @@ describe('incremental build', () => {
       expect(first.gexf).toBe(want.gexf);
       expect(first.json).toBe(want.json);
       const reused = await outputs({ store });
-      expect(reused.store).toEqual({ extracted: 0, reused: 5, forgotten: 0, relations: { reused: 12, made: 0 } });
+      expect(reused.store).toEqual({ extracted: 0, reused: 5, forgotten: 0, relations: { reused: 12, made: 0, kept: 12 } });
       expect(reused.gexf).toBe(want.gexf);
       // The drafts the workers made and stored are those resolution makes from the stored mentions.
       let drafted = 0;
@@ -176,6 +176,48 @@ describe('incremental build', () => {
       store.close();
     }
   }, 300_000);
+
+  it('folds only the new file into the edges the last build kept, and folds everything again when a file is gone', async () => {
+    // Our own sentences: two stored files and a new one sorting first that names the same two people in one
+    // sentence again (their co-occurrence edge gains an article) and changes no name's key.
+    const line = (n: number) => `宝山村村民李明和张华第${n}次一起修路。李明说，路修好了，大家出门方便多了。\n\n`;
+    writeFileSync(join(tmp, 'k1.txt'), `宝山村修路\n\n${line(1)}`);
+    writeFileSync(join(tmp, 'k2.txt'), `宝山村的新路\n\n${line(2)}`);
+    const names = ['k0.txt', 'k1.txt', 'k2.txt'];
+    const paths = () => names.map((f) => join(tmp, f)).filter((p) => existsSync(p));
+    const build = async (options: BuildOptions) => {
+      const r = await buildGraphFromPaths(paths(), { workers: 1, ...options });
+      const shared = r.graph.filterEdges((_e, a) => (a['articles'] as string[]).includes('k0#1') && (a['articles'] as string[]).includes('k1#1'));
+      return { gexf: toGexf(r.graph), json: toJSON(r.graph), store: r.store, shared: shared.length };
+    };
+    const store = openStore(join(tmp, 'zhkg.db'));
+    try {
+      const first = await build({ store });
+      expect(first.store).toEqual({ extracted: 2, reused: 0, forgotten: 0, relations: { reused: 0, made: 2 } });
+      writeFileSync(join(tmp, 'k0.txt'), `宝山村的路\n\n${line(3)}`);
+      const added = await build({ store });
+      // The stored files' facts came with the kept edges; only the new article's were made and folded into them.
+      expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0, relations: { reused: 2, made: 1, kept: 2 } });
+      const want = await build({});
+      expect(added.shared).toBeGreaterThan(0);
+      expect(added.gexf).toBe(want.gexf);
+      expect(added.json).toBe(want.json);
+      // The edges kept now hold the new file's facts too: an unchanged rebuild folds nothing.
+      const again = await build({ store });
+      expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0, kept: 3 } });
+      expect(again.json).toBe(want.json);
+      // A stored file gone: its facts cannot be taken out of the kept edges, so every article is folded again.
+      rmSync(join(tmp, 'k1.txt'));
+      const removed = await build({ store });
+      expect(removed.store).toEqual({ extracted: 0, reused: 2, forgotten: 1, relations: { reused: 2, made: 0 } });
+      const wantRemoved = await build({});
+      expect(removed.shared).toBe(0);
+      expect(removed.gexf).toBe(wantRemoved.gexf);
+      expect(removed.json).toBe(wantRemoved.json);
+    } finally {
+      store.close();
+    }
+  });
 
   it('re-extracts everything when the pipeline version differs, never mixing versions', async () => {
     const path = join(tmp, 'zhkg.db');
@@ -216,7 +258,7 @@ describe('incremental build', () => {
       const again = await outputs({ store });
       expect(again.store).toEqual({ extracted: 3, reused: 0, forgotten: 0, relations: { reused: 0, made: 3 } });
       expect(again.json).toBe(first.json);
-      expect((await outputs({ store })).store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0 } });
+      expect((await outputs({ store })).store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0, kept: 3 } });
     } finally {
       store.close();
     }
