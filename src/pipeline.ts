@@ -712,10 +712,22 @@ interface EdgeState {
   edges: FoldedEdges;
 }
 
-function readEdgeState(bytes: Buffer | undefined): EdgeState | undefined {
-  if (!bytes) return undefined;
+/** The state in two parts for the store: the drafts' numbers as they lie in memory (no copy), the rest serialized. */
+function edgeStateParts(state: EdgeState): Buffer[] {
+  const { drafts, ...edges } = state.edges;
+  return [serialize({ ...state, edges }), Buffer.from(drafts.buffer, drafts.byteOffset, drafts.byteLength)];
+}
+
+function readEdgeState(parts: readonly Buffer[] | undefined): EdgeState | undefined {
+  if (parts?.length !== 2) return undefined;
   try {
-    return deserialize(bytes) as EdgeState;
+    const state = deserialize(parts[0]!) as EdgeState;
+    const bytes = parts[1]!;
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+    state.edges.drafts = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
+    const { edges } = state;
+    // Written by this pipeline version (the store checks), so of this layout; checked anyway, as it costs nothing.
+    return edges.strings instanceof Array && edges.contexts instanceof Int32Array ? state : undefined;
   } catch {
     return undefined;
   }
@@ -801,12 +813,15 @@ async function streamFromStore(
       });
       if (keep && made.length > 0) await store.putRelationEntries!(keep.name, keep.hash, made);
     }
-    // Kept for the next build, when every file is stored and every fact's inputs are known.
+    // Kept for the next build, when every file is stored and every fact's inputs are known; not again when the
+    // edges kept were used and few articles were folded besides (a page added): the next build folds those again
+    // from their entries for less than keeping all edges again costs.
     const inputs = relations.inputs();
-    if (keepsEdges && inputs && units.every((u) => 'name' in u)) {
+    const besides = refs.length - (counts.kept ?? 0);
+    if (keepsEdges && inputs && units.every((u) => 'name' in u) && (covered.size === 0 || besides * 64 > refs.length)) {
       const files = units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: resolving.idsOf(u) }));
       const state: EdgeState = { minConfidence: min, files, inputs, edges: assembler.foldedEdges() };
-      await store.putEdgeState!(serialize(state));
+      await store.putEdgeState!(edgeStateParts(state));
     }
     progress('graph', 0, 1);
     return { graph: assembler.finish(), entities };

@@ -6,7 +6,7 @@
 import { MultiGraph } from 'graphology';
 import type { Article, Entity, Evidence, RelationFact, RelationType } from '../types.js';
 import { evidenceSentence, makeEvidence } from '../text/evidence.js';
-import { EvidencePool, type EvidenceRecord } from './evidence.js';
+import { EvidencePool, type Context, type EvidenceRecord } from './evidence.js';
 
 /** Relations drawn without direction. */
 export const UNDIRECTED_RELATIONS: ReadonlySet<RelationType> = new Set(['co_occurs', 'partner_of']);
@@ -25,6 +25,8 @@ export function articleKey(articleId: string): string {
  */
 export interface FoldedEdges {
   strings: string[];
+  /** Article fields of evidence: article, source, has a page, page, date (-1 none), as indices into `strings`. */
+  contexts: Int32Array;
   drafts: Int32Array;
   raw: Evidence[];
 }
@@ -237,27 +239,53 @@ export class GraphAssembler {
       if (i === undefined) table.set(x, (i = strings.push(x) - 1));
       return i;
     };
-    const ints: number[] = [];
+    const contextIds = new Map<Readonly<Context>, number>();
+    const contexts: number[] = [];
+    const contextAt = (c: Readonly<Context>): number => {
+      let i = contextIds.get(c);
+      if (i === undefined) {
+        contextIds.set(c, (i = contextIds.size));
+        contexts.push(at(c.article), at(c.source), c.page !== undefined ? 1 : 0, c.page ?? 0, c.date !== undefined ? at(c.date) : -1);
+      }
+      return i;
+    };
+    // Sized first, then written: the list is the largest thing a build keeps (~6M numbers at 50 MB).
+    let size = 0;
+    for (const d of this.drafts.values()) {
+      size += 9 + d.articles.size;
+      for (const k of d.kept) size += Array.isArray(k.record) ? 3 + k.record.length : 4;
+    }
+    const out = new Int32Array(size);
+    let n = 0;
     const raw: Evidence[] = [];
     for (const d of this.drafts.values()) {
-      ints.push(at(d.key), at(d.source), at(d.target), at(d.relation), at(d.label), d.undirected ? 1 : 0, d.weight, d.articles.size);
-      for (const a of d.articles) ints.push(at(a));
-      ints.push(d.kept.length);
+      out[n++] = at(d.key);
+      out[n++] = at(d.source);
+      out[n++] = at(d.target);
+      out[n++] = at(d.relation);
+      out[n++] = at(d.label);
+      out[n++] = d.undirected ? 1 : 0;
+      out[n++] = d.weight;
+      out[n++] = d.articles.size;
+      for (const a of d.articles) out[n++] = at(a);
+      out[n++] = d.kept.length;
       for (const k of d.kept) {
-        ints.push(k.flip ? 1 : 0, at(k.label));
-        if (!Array.isArray(k.record)) {
-          ints.push(1, raw.push(k.record) - 1);
+        out[n++] = k.flip ? 1 : 0;
+        out[n++] = at(k.label);
+        const r = k.record;
+        if (!Array.isArray(r)) {
+          out[n++] = -1;
+          out[n++] = raw.push(r) - 1;
           continue;
         }
-        const e = this.pool.evidence(k.record);
-        ints.push(0, at(e.sentence), at(e.article), at(e.source), e.page !== undefined ? 1 : 0, e.page ?? 0, e.date !== undefined ? at(e.date) : -1);
-        ints.push(e.spans.length);
-        for (const [x, y] of e.spans) ints.push(x, y);
-        ints.push(e.sourceSpans.length);
-        for (const [x, y] of e.sourceSpans) ints.push(x, y);
+        // A compact record: its sentence and article fields as indices, then its offsets as they are.
+        out[n++] = r.length - 2;
+        out[n++] = at(this.pool.sentenceOf(r));
+        out[n++] = contextAt(this.pool.contextOf(r));
+        for (let i = 2; i < r.length; i++) out[n++] = r[i]!;
       }
     }
-    return { strings, drafts: Int32Array.from(ints), raw };
+    return { strings, contexts: Int32Array.from(contexts), drafts: out, raw };
   }
 
   /**
@@ -266,13 +294,16 @@ export class GraphAssembler {
    */
   restoreEdges(saved: FoldedEdges): boolean {
     if (this.drafts.size > 0) throw new Error('GraphAssembler.restoreEdges: edges were folded already');
+    const { strings, contexts: c, drafts: p, raw } = saved;
+    const contexts: Context[] = [];
+    for (let i = 0; i < c.length; i += 5) {
+      // In makeEvidence's key order.
+      const context: Context = { article: strings[c[i]!]!, source: strings[c[i + 1]!]! };
+      if (c[i + 2] === 1) context.page = c[i + 3]!;
+      if (c[i + 4]! >= 0) context.date = strings[c[i + 4]!]!;
+      contexts.push(context);
+    }
     const restored: EdgeDraft[] = [];
-    const { strings, drafts: p, raw } = saved;
-    const pairs = (i: number): { list: Array<[number, number]>; next: number } => {
-      const list: Array<[number, number]> = [];
-      for (let n = p[i++]!; n > 0; n--, i += 2) list.push([p[i]!, p[i + 1]!]);
-      return { list, next: i };
-    };
     for (let i = 0; i < p.length;) {
       const key = strings[p[i]!]!;
       const d: EdgeDraft = {
@@ -291,26 +322,15 @@ export class GraphAssembler {
       for (let n = p[i++]!; n > 0; n--) {
         const flip = p[i] === 1;
         const label = strings[p[i + 1]!]!;
-        if (p[i + 2] === 1) {
+        const size = p[i + 2]!;
+        if (size < 0) {
           d.kept.push({ flip, label, record: this.pool.record(raw[p[i + 3]!]!) });
           i += 4;
           continue;
         }
-        const [sentence, article, source, hasPage, page, date] = [p[i + 3]!, p[i + 4]!, p[i + 5]!, p[i + 6]!, p[i + 7]!, p[i + 8]!];
-        const spans = pairs(i + 9);
-        const sourceSpans = pairs(spans.next);
-        i = sourceSpans.next;
-        // In makeEvidence's key order.
-        const e: Evidence = {
-          article: strings[article]!,
-          sentence: strings[sentence]!,
-          spans: spans.list,
-          sourceSpans: sourceSpans.list,
-          source: strings[source]!,
-        };
-        if (hasPage === 1) e.page = page;
-        if (date >= 0) e.date = strings[date]!;
-        d.kept.push({ flip, label, record: this.pool.record(e) });
+        const from = i + 5;
+        d.kept.push({ flip, label, record: this.pool.recordFrom(strings[p[i + 3]!]!, contexts[p[i + 4]!]!, p, from, from + size) });
+        i = from + size;
       }
       if (!this.nodes.has(d.source) || !this.nodes.has(d.target)) return false;
       restored.push(d);

@@ -21,7 +21,7 @@ import type { Evidence } from '../types.js';
 const PACKED = Symbol('zhkg.packedEvidence');
 
 /** An article's fields as evidence repeats them; `page` and `date` absent when the record has no such key. */
-interface Context {
+export interface Context {
   article: string;
   source: string;
   page?: number;
@@ -90,16 +90,28 @@ export class EvidencePool {
   /** A record in the compact form (its sentence and article fields entered in the tables), or itself. */
   record(e: Evidence): EvidenceRecord {
     if (!compactShape(e)) return e;
+    const context: Context = { article: e.article, source: e.source, ...('page' in e ? { page: e.page! } : {}), ...('date' in e ? { date: e.date! } : {}) };
+    const out = [this.sentenceIndex(e.sentence), this.contextIndex(context), e.spans.length];
+    for (const [a, b] of e.spans) out.push(a, b);
+    out.push(e.sourceSpans.length);
+    for (const [a, b] of e.sourceSpans) out.push(a, b);
+    return out;
+  }
+
+  private sentenceIndex(sentence: string): number {
     // After seal(), the lookup tables are made again from the tables (a graph assembled is not added to).
     this.sentenceIds ??= new Map(this.sentences.map((x, i) => [x, i]));
-    this.contextIds ??= new Map(this.contexts.map((x, i) => [contextKey(x), i]));
-    let s = this.sentenceIds.get(e.sentence);
+    let s = this.sentenceIds.get(sentence);
     if (s === undefined) {
       s = this.sentences.length;
-      this.sentences.push(detached(e.sentence));
+      this.sentences.push(detached(sentence));
       this.sentenceIds.set(this.sentences[s]!, s);
     }
-    const context: Context = { article: e.article, source: e.source, ...('page' in e ? { page: e.page! } : {}), ...('date' in e ? { date: e.date! } : {}) };
+    return s;
+  }
+
+  private contextIndex(context: Context): number {
+    this.contextIds ??= new Map(this.contexts.map((x, i) => [contextKey(x), i]));
     const key = contextKey(context);
     let c = this.contextIds.get(key);
     if (c === undefined) {
@@ -107,16 +119,22 @@ export class EvidencePool {
       this.contexts.push(context);
       this.contextIds.set(key, c);
     }
-    const out = [s, c, e.spans.length];
-    for (const [a, b] of e.spans) out.push(a, b);
-    out.push(e.sourceSpans.length);
-    for (const [a, b] of e.sourceSpans) out.push(a, b);
-    return out;
+    return c;
   }
 
-  /** The evidence a record stands for (a new object for a compact one). */
-  evidence(r: EvidenceRecord): Evidence {
-    return Array.isArray(r) ? this.decodeAt(r, 0).e : r;
+  /** A compact record's article fields (the pool's own object: not to be changed). */
+  contextOf(r: number[]): Readonly<Context> {
+    return this.contexts[r[1]!]!;
+  }
+
+  /**
+   * The compact record of a sentence, article fields and offsets (`tail`, from `from` to `to`: a compact
+   * record's numbers after its first two) — a record of another pool (`sentenceOf`, `contextOf`) made one of this.
+   */
+  recordFrom(sentence: string, context: Context, tail: ArrayLike<number>, from: number, to: number): number[] {
+    const out = [this.sentenceIndex(sentence), this.contextIndex(context)];
+    for (let i = from; i < to; i++) out.push(tail[i]!);
+    return out;
   }
 
   /** The record's article id. */

@@ -369,17 +369,31 @@ export class SqliteStore implements ExtractionStore {
    * The edges the last build of this pipeline version folded, with the files and what the facts were made from
    * (opaque bytes, src/pipeline.ts); they say themselves of which files, so no change to the files clears them.
    */
-  edgeState(): Buffer | undefined {
+  edgeState(): Buffer[] | undefined {
     return guarded(this.location, () => {
       const row = this.sql(`SELECT state FROM edges WHERE id = 1 AND version = ?`).get(this.version) as { state: Buffer } | undefined;
-      return row ? inflateRawSync(row.state) : undefined;
+      if (!row) return undefined;
+      // Each part deflated on its own, after its length.
+      const parts: Buffer[] = [];
+      for (let at = 0; at + 4 <= row.state.length;) {
+        const n = row.state.readUInt32BE(at);
+        parts.push(inflateRawSync(row.state.subarray(at + 4, at + 4 + n)));
+        at += 4 + n;
+      }
+      return parts;
     });
   }
 
-  putEdgeState(bytes: Buffer): void {
-    const packed = pack(bytes);
+  putEdgeState(parts: readonly Buffer[]): void {
+    const blob: Buffer[] = [];
+    for (const p of parts) {
+      const packed = pack(p);
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(packed.length);
+      blob.push(head, packed);
+    }
     guarded(this.location, () => {
-      this.sql(`INSERT OR REPLACE INTO edges (id, version, state) VALUES (1, ?, ?)`).run(this.version, packed);
+      this.sql(`INSERT OR REPLACE INTO edges (id, version, state) VALUES (1, ?, ?)`).run(this.version, Buffer.concat(blob));
     });
   }
 

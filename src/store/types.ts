@@ -131,13 +131,13 @@ export interface ExtractionStore {
    */
   putRelationEntries?(name: string, hash: string, entries: ReadonlyArray<{ seq: number; bytes: Buffer }>): Awaitable<void>;
   /**
-   * The edges folded by the last build that kept them (bytes of src/pipeline.ts `EdgeState`, which names the files
+   * The edges folded by the last build that kept them (parts of src/pipeline.ts `EdgeState`, which names the files
    * and articles they were folded from and what their facts were made from); engines without it fold every
    * article's facts on every build.
    */
-  edgeState?(): Awaitable<Buffer | undefined>;
-  /** Keeps the edges folded by this build (`edgeState`), replacing those kept before. */
-  putEdgeState?(bytes: Buffer): Awaitable<void>;
+  edgeState?(): Awaitable<Buffer[] | undefined>;
+  /** Keeps the edges folded by this build (`edgeState`, its parts), replacing those kept before. */
+  putEdgeState?(parts: readonly Buffer[]): Awaitable<void>;
   close(): Awaitable<void>;
 }
 
