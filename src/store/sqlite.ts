@@ -373,12 +373,16 @@ export class SqliteStore implements ExtractionStore {
     return guarded(this.location, () => {
       const row = this.sql(`SELECT state FROM edges WHERE id = 1 AND version = ?`).get(this.version) as { state: Buffer } | undefined;
       if (!row) return undefined;
-      // Each part deflated on its own, after its length.
+      // Each part deflated on its own, after its length; parts that do not read are no state (the build folds everything).
       const parts: Buffer[] = [];
-      for (let at = 0; at + 4 <= row.state.length;) {
-        const n = row.state.readUInt32BE(at);
-        parts.push(inflateRawSync(row.state.subarray(at + 4, at + 4 + n)));
-        at += 4 + n;
+      try {
+        for (let at = 0; at + 4 <= row.state.length;) {
+          const n = row.state.readUInt32BE(at);
+          parts.push(inflateRawSync(row.state.subarray(at + 4, at + 4 + n)));
+          at += 4 + n;
+        }
+      } catch {
+        return undefined;
       }
       return parts;
     });
