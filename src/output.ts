@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { gexfChunks } from './export/index.js';
-import { jsonPieces } from './export/json.js';
+import { gexfBytes } from './export/gexf.js';
+import { jsonBytes, jsonPieces } from './export/json.js';
 import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
@@ -60,10 +60,10 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
   await commitOutputs(
     dir,
     async (put) => {
-      // Both serializations are streamed into their files in chunks, never held whole (a 50 MB corpus gives
+      // Both serializations are streamed into their files as UTF-8 chunks, never held whole (a 50 MB corpus gives
       // hundreds of MB of each; graph.json as one string, then its UTF-8 bytes, cost ~2.5 times its size).
-      await put('graph.gexf', gexfChunks(graph));
-      await put('graph.json', options.json ?? joined(jsonPieces(graph)));
+      await put('graph.gexf', gexfBytes(graph));
+      await put('graph.json', options.json ?? jsonBytes(graph));
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
       await putViewerData(put, exportView(graph));
@@ -95,17 +95,4 @@ function exportView(graph: MultiGraph): SerializedGraph {
       ...(mixed && undirected ? { undirected: true } : {}),
     })),
   };
-}
-
-/** Pieces joined into chunks of about `size` characters (one write each instead of one per node or edge). */
-function* joined(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
-  let chunk = '';
-  for (const piece of pieces) {
-    chunk += piece;
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk !== '') yield chunk;
 }

@@ -56,7 +56,7 @@ const NOT_COLUMNS: Record<ElementClass, ReadonlySet<string>> = {
   edge: new Set(['label', 'weight', 'size', 'thickness', 'color', 'shape', 'kind', 'type', 'hidden', 'forceLabel', 'zIndex', 'evidenceList']),
 };
 
-const INT32_MAX = 0x7fffffff;
+export const INT32_MAX = 0x7fffffff;
 
 function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

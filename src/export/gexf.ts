@@ -29,11 +29,13 @@
  */
 import type Graph from 'graphology';
 import { parseColor, type Rgba } from './color.js';
-import { buildColumns, columnValue, hasColumnValue, type ElementClass, type GexfColumn } from './gexf-model.js';
+import { buildColumns, columnValue, hasColumnValue, INT32_MAX, type ElementClass, type GexfColumn } from './gexf-model.js';
 import { finishHead } from './gexf-head.js';
 import { xmlSafe, isXmlSafe } from './xml-safe.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 import { spellsOf, type Spell } from './gexf-time.js';
+import { utf8Chunks } from './utf8.js';
+import { packedHead } from '../graph/evidence.js';
 
 export interface GexfOptions {
   /** Write undirected edges as `type="undirected"` (Gephi, graphology) instead of directed + `undirected`
@@ -108,11 +110,69 @@ function safeKeys(what: 'node' | 'edge', keys: string[]): string[] | null {
   });
 }
 
+/**
+ * An evidence list as the `evidence` column reads it (its first record, evidenceText): a packed list
+ * (src/graph/evidence.ts) gives its first record only, not decoding the others.
+ */
+function evidenceOf(attrs: Attrs, name: string): unknown {
+  return packedHead(attrs, name) ?? attrs[name];
+}
+
+/** The node attributes the columns read. */
+function nodeValue(attrs: Attrs, id: string): unknown {
+  return id === 'evidence' ? evidenceOf(attrs, id) : attrs[id];
+}
+
 /** The edge attributes the columns read: `evidence` falls back to the JSON-only `evidenceList`; `undirected`. */
 function edgeValue(attrs: Attrs, id: string, undirected: boolean): unknown {
   if (id === 'undirected') return undirected;
-  if (id === 'evidence') return attrs.evidence === undefined || attrs.evidence === '' ? attrs.evidenceList : attrs.evidence;
+  if (id === 'evidence') return attrs.evidence === undefined || attrs.evidence === '' ? evidenceOf(attrs, 'evidenceList') : attrs.evidence;
   return attrs[id];
+}
+
+/** What xmlSafe or escapeAttribute change (and, in a list item, formatGexfList: `\\`). */
+// (no `u` flag: every surrogate code unit matches, so a pair made by joining two list items is not missed)
+const ATTRIBUTE_CHANGED = /[\u0000-\u001f"&<\\\u0085\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
+
+/** `escapeAttribute(xmlSafe(s))`: most strings need neither. */
+function safeAttribute(s: string): string {
+  return ATTRIBUTE_CHANGED.test(s) ? escapeAttribute(xmlSafe(s)) : s;
+}
+
+/**
+ * `escapeAttribute(columnValue(…))`: an attvalue's `value` as written, or undefined when there is none. The
+ * common values (a string, a finite number of the column's kind, a boolean, a list of plain strings) are
+ * written here; anything else goes through columnValue, which may refuse it.
+ */
+function attValue(cls: ElementClass, key: string, column: GexfColumn, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  switch (typeof value) {
+    case 'string':
+      if (column.type === 'string') return value === '' ? undefined : safeAttribute(value);
+      break;
+    case 'number':
+      if (column.id === 'evidence' || !Number.isFinite(value)) break;
+      if (column.type === 'double' || column.type === 'string') return String(value);
+      if ((column.type === 'long' || column.type === 'integer') && Number.isInteger(value) && (column.type === 'long' || Math.abs(value) <= INT32_MAX)) {
+        return String(value);
+      }
+      break;
+    case 'boolean':
+      if (column.type === 'boolean' || (column.type === 'string' && column.id !== 'evidence')) return String(value);
+      break;
+    default:
+      if (column.type === 'liststring' && column.id !== 'evidence' && Array.isArray(value)) {
+        let strings = true;
+        for (const x of value as unknown[]) if (typeof x !== 'string') strings = false;
+        if (strings) {
+          if (value.length === 0) return '[]';
+          const items = value as string[];
+          if (!ATTRIBUTE_CHANGED.test(items.join(''))) return `[&quot;${items.join('&quot;, &quot;')}&quot;]`;
+        }
+      }
+  }
+  const v = columnValue(cls, key, column, value);
+  return v === undefined ? undefined : escapeAttribute(v);
 }
 
 /**
@@ -136,8 +196,11 @@ function writtenColumns(columns: readonly GexfColumn[], forEach: (visit: (value:
   return out;
 }
 
-/** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3, in chunks. Same graph → same bytes. */
-export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
+/**
+ * Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3, in pieces: the head, each node
+ * and each edge with what comes before it, the tail. Same graph → same bytes.
+ */
+function* gexfPieces(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
   if (graph === null || typeof graph !== 'object' || typeof graph.forEachNode !== 'function') {
     throw new TypeError('toGexf: expected a graphology graph');
   }
@@ -160,7 +223,7 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     graph.mapEdges((_e, a) => a),
   );
   const nodeWritten = writtenColumns(nodeColumns, (visit) => {
-    graph.someNode((_n, a: Attrs) => visit((id) => a[id]) === true);
+    graph.someNode((_n, a: Attrs) => visit((id) => nodeValue(a, id)) === true);
   });
   const edgeWritten = writtenColumns(edgeColumns, (visit) => {
     graph.someEdge((_e, a: Attrs, _s, _t, _sa, _ta, undirected) => visit((id) => edgeValue(a, id, undirected)) === true);
@@ -198,17 +261,10 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
   head += I3;
   yield finishHead(head, { node: nodeColumns, edge: edgeColumns }, dynamic ? { mode: 'dynamic', timeformat: 'date' } : undefined);
 
-  let buf = '';
-  /** Hands out what is buffered, never ending on the first half of a surrogate pair. */
-  const take = (): string => {
-    const last = buf.charCodeAt(buf.length - 1);
-    const cut = last >= 0xd800 && last <= 0xdbff ? buf.length - 1 : buf.length;
-    const out = buf.slice(0, cut);
-    buf = buf.slice(cut);
-    return out;
-  };
+  const nodeFor = nodeWritten.map((c) => attr('for', c.id));
+  const edgeFor = edgeWritten.map((c) => attr('for', c.id));
 
-  /** The children every element may have: spells, attvalues, viz. */
+  /** The children every element may have: spells, attvalues (`values` as written), viz. */
   const children = (dates: unknown, written: readonly GexfColumn[], values: readonly (string | undefined)[], viz: string): string => {
     let s = '';
     if (dynamic) {
@@ -221,21 +277,38 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
       }
     }
     if (written.length > 0) {
+      const forAttrs = written === nodeWritten ? nodeFor : edgeFor;
       let inner = '';
       for (let i = 0; i < written.length; i++) {
         const v = values[i];
-        if (v !== undefined) inner += `${I6}<attvalue${attr('for', written[i]!.id)}${attr('value', v)}/>`;
+        if (v !== undefined) inner += `${I6}<attvalue${forAttrs[i]!} value="${v}"/>`;
       }
       s += inner === '' ? `${I5}<attvalues/>` : `${I5}<attvalues>${inner}${I5}</attvalues>`;
     }
     return s + viz;
   };
   const colorXml = (c: Rgba): string => `${I5}<viz:color${attr('r', c.r)}${attr('g', c.g)}${attr('b', c.b)}${c.a === undefined ? '' : attr('a', c.a)}/>`;
+  // Colours repeat (one per kind, per relation): each distinct one is parsed once.
+  const colors = new Map<string, string>();
+  const colorOf = (what: string, value: unknown): string => {
+    let xml = typeof value === 'string' ? colors.get(value) : undefined;
+    if (xml === undefined) {
+      xml = colorXml(vizColor(what, value));
+      if (typeof value === 'string') colors.set(value, xml);
+    }
+    return xml;
+  };
+  /** textOf's text as an attribute value. */
+  const textAttr = (what: string, value: unknown): string | undefined => {
+    if (typeof value === 'string') return value === '' ? undefined : safeAttribute(value);
+    const text = textOf(what, value);
+    return text === undefined ? undefined : escapeAttribute(text);
+  };
 
   const nodeValues = new Array<string | undefined>(nodeWritten.length);
   const edgeValues = new Array<string | undefined>(edgeWritten.length);
 
-  buf += '<nodes';
+  yield '<nodes';
   let i = 0;
   for (const { node, attributes } of graph.nodeEntries()) {
     const attrs: Attrs = attributes;
@@ -243,52 +316,72 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     i++;
     // Checked in the order graphology-gexf's hooks checked them (the first error is the same).
     let viz = '';
-    if (attrs.color !== undefined) viz += colorXml(vizColor(`node ${key}`, attrs.color));
+    if (attrs.color !== undefined) viz += colorOf(`node ${key}`, attrs.color);
     if (attrs.size !== undefined) viz += `${I5}<viz:size${attr('value', finite(`node ${key} size`, attrs.size, 0))}/>`;
     if (attrs.x !== undefined || attrs.y !== undefined) {
       const x = finite(`node ${key} x`, attrs.x);
       const y = finite(`node ${key} y`, attrs.y);
       viz += `${I5}<viz:position${attr('x', x)}${attr('y', y)}/>`;
     }
-    const label = textOf(`node ${key} label`, attrs.label);
-    for (let c = 0; c < nodeWritten.length; c++) nodeValues[c] = columnValue('node', key, nodeWritten[c]!, attrs[nodeWritten[c]!.id]);
+    const label = textAttr(`node ${key} label`, attrs.label);
+    for (let c = 0; c < nodeWritten.length; c++) nodeValues[c] = attValue('node', key, nodeWritten[c]!, nodeValue(attrs, nodeWritten[c]!.id));
     const inner = children(attrs.dates, nodeWritten, nodeValues, viz);
-    buf += `${i === 1 ? '>' : ''}${I4}<node${attr('id', key)}${label ? attr('label', label) : ''}${inner === '' ? '/>' : `>${inner}${I4}</node>`}`;
-    if (buf.length >= CHUNK) yield take();
+    yield `${i === 1 ? '>' : ''}${I4}<node${attr('id', key)}${label ? ` label="${label}"` : ''}${inner === '' ? '/>' : `>${inner}${I4}</node>`}`;
   }
-  buf += i === 0 ? '/>' : `${I3}</nodes>`;
+  yield i === 0 ? '/>' : `${I3}</nodes>`;
 
-  buf += `${I3}<edges`;
+  yield `${I3}<edges`;
   i = 0;
   for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
     const attrs: Attrs = attributes;
     const key = safeEdges ? safeEdges[i]! : edge;
     i++;
     let viz = '';
-    if (attrs.color !== undefined) viz += colorXml(vizColor(`edge ${key}`, attrs.color));
+    if (attrs.color !== undefined) viz += colorOf(`edge ${key}`, attrs.color);
     const thickness = attrs.size ?? attrs.thickness;
     if (thickness !== undefined) viz += `${I5}<viz:thickness${attr('value', finite(`edge ${key} size`, thickness, 0))}/>`;
     for (let c = 0; c < edgeWritten.length; c++) {
       const column = edgeWritten[c]!;
-      edgeValues[c] = columnValue('edge', key, column, edgeValue(attrs, column.id, undirected));
+      edgeValues[c] = attValue('edge', key, column, edgeValue(attrs, column.id, undirected));
     }
-    const kind = textOf(`edge ${key} relation`, attrs.relation ?? attrs.kind);
-    const label = textOf(`edge ${key} label`, attrs.label);
+    const kind = textAttr(`edge ${key} relation`, attrs.relation ?? attrs.kind);
+    const label = textAttr(`edge ${key} label`, attrs.label);
     const weight = attrs.weight !== undefined ? finite(`edge ${key} weight`, attrs.weight) : undefined;
     const inner = children(attrs.dates, edgeWritten, edgeValues, viz);
     const type = mixed && undirected ? 'undirected' : 'directed';
-    buf +=
+    yield (
       `${i === 1 ? '>' : ''}${I4}<edge${attr('id', key)}${type === defaultEdgeType ? '' : attr('type', type)}` +
       `${attr('source', nodeKey(source))}${attr('target', nodeKey(target))}${weight === undefined ? '' : attr('weight', weight)}` +
-      `${kind ? attr('kind', kind) : ''}${label ? attr('label', label) : ''}${inner === '' ? '/>' : `>${inner}${I4}</edge>`}`;
-    if (buf.length >= CHUNK) yield take();
+      `${kind ? ` kind="${kind}"` : ''}${label ? ` label="${label}"` : ''}${inner === '' ? '/>' : `>${inner}${I4}</edge>`}`
+    );
   }
-  buf += i === 0 ? '/>' : `${I3}</edges>`;
-  buf += `${I2}</graph>${nl}</gexf>\n`;
-  yield buf;
+  yield `${i === 0 ? '/>' : `${I3}</edges>`}${I2}</graph>${nl}</gexf>\n`;
+}
+
+/**
+ * The document in chunks of about CHUNK characters (whole pieces: never the first half of a surrogate pair
+ * at the end of one).
+ */
+export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
+  let buf = '';
+  for (const piece of gexfPieces(graph, options)) {
+    buf += piece;
+    if (buf.length >= CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf !== '') yield buf;
+}
+
+/** The document's UTF-8 bytes in chunks of about 1 MB, for writing it to a file. */
+export function gexfBytes(graph: Graph, options: GexfOptions = {}): Generator<Uint8Array, void, undefined> {
+  return utf8Chunks(gexfPieces(graph, options));
 }
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */
 export function toGexf(graph: Graph, options: GexfOptions = {}): string {
-  return [...gexfChunks(graph, options)].join('');
+  let out = '';
+  for (const piece of gexfPieces(graph, options)) out += piece;
+  return out;
 }

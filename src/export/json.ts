@@ -8,6 +8,8 @@
  * the graph's own (the pipeline inserts them deterministically).
  */
 import type Graph from 'graphology';
+import { isPacked, mayHoldPacked, packedJson, writePackedJson } from '../graph/evidence.js';
+import { Utf8Writer } from './utf8.js';
 
 /** A copy of `value` fit for JSON with sorted object keys; typed arrays and Sets become arrays. */
 export function canonical(value: unknown): unknown {
@@ -27,6 +29,125 @@ export function canonical(value: unknown): unknown {
 
 const line = (value: unknown): string => JSON.stringify(canonical(value));
 
+/** Whether a key is an array index, which an object enumerates first, in numeric order. */
+const INDEX = /^(?:0|[1-9]\d*)$/u;
+const isIndex = (k: string): boolean => INDEX.test(k) && Number(k) < 4294967295;
+
+/**
+ * `JSON.stringify(canonical(value))`, without making the copy: plain objects and arrays are written here (the
+ * graph's attributes: strings, numbers, lists, records; a packed evidence list from its integers,
+ * src/graph/evidence.ts), anything else through `canonical` itself. Undefined where JSON.stringify gives
+ * undefined (nothing to write).
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Object.getPrototypeOf(value) === Array.prototype) return arrayJson(value as unknown[]);
+      if (isPlainObject(value)) {
+        const out = new TextOut();
+        writeObject(value, Object.keys(value), out);
+        return out.done;
+      }
+      return JSON.stringify(canonical(value));
+    }
+    default:
+      return JSON.stringify(canonical(value));
+  }
+}
+
+/** An object `canonical` copies key by key (not an array, a Set, a Map, a typed array, nor one with toJSON). */
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+function arrayJson(value: readonly unknown[]): string {
+  // A list of strings, numbers, booleans and nulls (aliases, article ids, dates): the copy would be the same list.
+  let plain = true;
+  for (let i = 0; i < value.length && plain; i++) {
+    const v = value[i];
+    plain = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null;
+  }
+  if (plain) return JSON.stringify(value);
+  let out = '[';
+  for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${canonicalJson(value[i]) ?? 'null'}`;
+  return `${out}]`;
+}
+
+/** An attribute's text, undefined when `canonical` or JSON.stringify leave it out. */
+const valueJson = (v: unknown): string | undefined => (v === undefined || typeof v === 'function' ? undefined : canonicalJson(v));
+
+/**
+ * Where a serialization goes: text, and the packed evidence lists in it (src/graph/evidence.ts) written from
+ * their integers — as text (TextOut), or as UTF-8 from bytes made once per sentence (BytesOut).
+ */
+export interface JsonOut {
+  text(s: string): void;
+  packed(owner: object, key: string): void;
+}
+
+class TextOut implements JsonOut {
+  done = '';
+  text(s: string): void {
+    this.done += s;
+  }
+  packed(owner: object, key: string): void {
+    this.done += packedJson(owner, key)!;
+  }
+}
+
+/** JSON as UTF-8 into a writer (src/export/utf8.ts). */
+export class BytesOut implements JsonOut {
+  constructor(readonly writer: Utf8Writer = new Utf8Writer()) {}
+  text(s: string): void {
+    this.writer.text(s);
+  }
+  packed(owner: object, key: string): void {
+    writePackedJson(owner, key, this.writer);
+  }
+}
+
+/**
+ * Writes what `canonical` makes of `value` restricted to `keys` (own enumerable keys of it), as JSON: keys in
+ * the copy's order — sorted, array indexes first in numeric order (the copy is an object) — and each value
+ * as `canonicalJson` writes it; a packed evidence list is handed to `out` as such.
+ */
+export function writeObject(value: Record<string, unknown>, keys: readonly string[], out: JsonOut): void {
+  let sorted = [...keys].sort();
+  if (sorted.length > 0 && sorted[0]! < ':' && sorted.some(isIndex)) {
+    sorted = sorted
+      .filter(isIndex)
+      .sort((a, b) => Number(a) - Number(b))
+      .concat(sorted.filter((k) => !isIndex(k)));
+  }
+  const packed = mayHoldPacked(value);
+  let text = '{';
+  let first = true;
+  for (const key of sorted) {
+    // (`canonical` assigns `__proto__` to its copy, which sets the copy's prototype: no key)
+    if (key === '__proto__') continue;
+    if (packed && isPacked(value, key)) {
+      out.text(`${text}${first ? '' : ','}${JSON.stringify(key)}:`);
+      out.packed(value, key);
+      text = '';
+      first = false;
+      continue;
+    }
+    const json = valueJson(value[key]);
+    if (json === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`;
+    first = false;
+  }
+  out.text(`${text}}`);
+}
+
 /** Serializes a graphology graph as graphology's JSON format. Same graph → same bytes. */
 export function toJSON(graph: Graph): string {
   let out = '';
@@ -36,39 +157,65 @@ export function toJSON(graph: Graph): string {
 
 /**
  * `toJSON`'s text in pieces (a head, then one per node and per edge with its separator), for writers that
- * do not hold the whole text (the store compresses it piece by piece). Joined, the pieces are `toJSON`'s bytes.
+ * do not hold the whole text. Joined, the pieces are `toJSON`'s bytes.
  */
 export function* jsonPieces(graph: Graph): Generator<string> {
+  const out = new TextOut();
+  for (const _ of serialize(graph, out)) {
+    yield out.done;
+    out.done = '';
+  }
+}
+
+/** `toJSON`'s UTF-8 bytes in chunks of about 1 MB, for writing it to a file or compressing it. */
+export function* jsonBytes(graph: Graph): Generator<Uint8Array> {
+  const out = new BytesOut();
+  for (const _ of serialize(graph, out)) yield* out.writer.take();
+  yield* out.writer.end();
+}
+
+/** Writes the graph's JSON into `out`, a piece at a time: a head, each node and edge with its separator, the end. */
+function* serialize(graph: Graph, out: JsonOut): Generator<void> {
   if (graph === null || typeof graph !== 'object' || typeof graph.export !== 'function') {
     throw new TypeError('toJSON: expected a graphology graph');
   }
   // As graph.export() gives them, one record at a time: fields in graphology's own order (key first), the
   // attributes only when there are any; only attribute objects are key-sorted.
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  yield `{"options":${line(options)},\n"attributes":${line(graph.getAttributes())},\n"nodes":`;
-  yield* list(graph.nodeEntries(), ({ node, attributes }) =>
-    JSON.stringify({ key: node, ...(Object.keys(attributes).length ? { attributes: canonical(attributes) } : {}) }),
-  );
-  yield ',\n"edges":';
+  out.text(`{"options":${line(options)},\n"attributes":${line(graph.getAttributes())},\n"nodes":`);
+  yield;
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    out.text(`${first ? '[\n' : ',\n'}{"key":${JSON.stringify(node)}`);
+    writeAttributes(attributes, out);
+    out.text('}');
+    first = false;
+    yield;
+  }
+  out.text(`${first ? '[]' : '\n]'},\n"edges":`);
+  yield;
   const mixed = graph.type === 'mixed';
-  yield* list(graph.edgeEntries(), ({ edge, attributes, source, target, undirected }) =>
-    JSON.stringify({
-      key: edge,
-      source,
-      target,
-      ...(Object.keys(attributes).length ? { attributes: canonical(attributes) } : {}),
-      ...(mixed && undirected ? { undirected: true } : {}),
-    }),
-  );
-  yield '}\n';
+  first = true;
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    out.text(`${first ? '[\n' : ',\n'}{"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`);
+    writeAttributes(attributes, out);
+    out.text(mixed && undirected ? ',"undirected":true}' : '}');
+    first = false;
+    yield;
+  }
+  out.text(`${first ? '[]' : '\n]'}}\n`);
+  yield;
 }
 
-/** `[\n` items joined by `,\n` `\n]`, or `[]`, in pieces, each item written when its piece is asked for. */
-function* list<T>(items: Iterable<T>, write: (item: T) => string): Generator<string> {
-  let first = true;
-  for (const item of items) {
-    yield `${first ? '[\n' : ',\n'}${write(item)}`;
-    first = false;
+/** `,"attributes":{…}` (keys sorted), or nothing when there are none. */
+function writeAttributes(attributes: Record<string, unknown>, out: JsonOut): void {
+  const keys = Object.keys(attributes);
+  if (keys.length === 0) return;
+  if (isPlainObject(attributes)) {
+    out.text(',"attributes":');
+    writeObject(attributes, keys, out);
+    return;
   }
-  yield first ? '[]' : '\n]';
+  const text = canonicalJson(attributes);
+  if (text !== undefined) out.text(`,"attributes":${text}`);
 }

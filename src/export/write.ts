@@ -25,10 +25,23 @@ export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string,
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else {
-      for (const chunk of data) {
-        let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      // One chunk is written while the next one is made (chunks are made on this thread, written on libuv's).
+      let pending: Promise<void> | undefined;
+      const writeAll = async (bytes: Uint8Array): Promise<void> => {
         while (bytes.length > 0) bytes = bytes.subarray((await handle.write(bytes)).bytesWritten);
+      };
+      try {
+        for (const chunk of data) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          if (pending) await pending;
+          pending = writeAll(bytes);
+          pending.catch(() => undefined); // (awaited below: a failure is thrown there)
+        }
+      } catch (error) {
+        await pending?.catch(() => undefined); // never close the file under a write
+        throw error;
       }
+      if (pending) await pending;
     }
     await handle.sync();
   } finally {

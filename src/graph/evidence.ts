@@ -39,6 +39,70 @@ type Packed = Int32Array | Evidence[];
 
 const EMPTY = new Int32Array(0);
 
+/** The pool behind each accessor `attach` makes: the writers read a packed list without decoding it. */
+const POOLS = new WeakMap<object, EvidencePool>();
+
+/** The pool and packed list behind `owner[key]`, when it is an attribute `attach` gave (not set since). */
+function packedOf(owner: object, key: string): { pool: EvidencePool; p: Int32Array } | undefined {
+  const p = (owner as Record<PropertyKey, unknown>)[PACKED];
+  if (!(p instanceof Int32Array)) return undefined;
+  const get = Object.getOwnPropertyDescriptor(owner, key)?.get;
+  const pool = get && POOLS.get(get);
+  return pool ? { pool, p } : undefined;
+}
+
+/**
+ * Where the writers put JSON as UTF-8 (src/export/utf8.ts): a packed list is written from bytes made once per
+ * sentence and article, kept in the sink's memo for as long as the sink lives (one output file).
+ */
+export interface JsonByteSink {
+  bytes(b: Uint8Array): void;
+  byte(c: number): void;
+  /** An integer in decimal. */
+  int(n: number): void;
+  /** The value made by `make` for `key` the first time, the same one afterwards. */
+  memo<T>(key: object, make: () => T): T;
+}
+
+/** Writes `packedJson(owner, key)` into `sink` as UTF-8; false (nothing written) when `owner[key]` is not packed. */
+export function writePackedJson(owner: object, key: string, sink: JsonByteSink): boolean {
+  const at = packedOf(owner, key);
+  if (!at) return false;
+  at.pool.writeListJson(at.p, sink);
+  return true;
+}
+
+/** `packedJson(owner, key)!.length`, without making the text; undefined when `owner[key]` is not packed. */
+export function packedJsonLength(owner: object, key: string, memo: JsonByteSink['memo']): number | undefined {
+  const at = packedOf(owner, key);
+  return at && at.pool.listJsonLength(at.p, memo);
+}
+
+/** Whether `owner[key]` is a packed list. */
+export function isPacked(owner: object, key: string): boolean {
+  return packedOf(owner, key) !== undefined;
+}
+
+/** Whether `owner` may hold a packed list (a cheap test before `packedJson`). */
+export function mayHoldPacked(owner: object): boolean {
+  return (owner as Record<PropertyKey, unknown>)[PACKED] instanceof Int32Array;
+}
+
+/**
+ * `JSON.stringify(canonical(owner[key]))` (src/export/json.ts: keys sorted) when `owner[key]` is a packed list,
+ * written from the packed integers without decoding the records; undefined when it is anything else.
+ */
+export function packedJson(owner: object, key: string): string | undefined {
+  const at = packedOf(owner, key);
+  return at && at.pool.listJson(at.p);
+}
+
+/** The first record of a packed `owner[key]` (a list of one, or none), decoding no other; undefined when it is not packed. */
+export function packedHead(owner: object, key: string): Evidence[] | undefined {
+  const at = packedOf(owner, key);
+  return at && (at.p.length === 0 ? [] : [at.pool.decodeFirst(at.p)]);
+}
+
 const contextKey = (c: Context): string => `${c.article}\u0000${c.source}\u0000${'page' in c ? c.page : ''}\u0000${'date' in c ? `=${c.date}` : ''}`;
 
 const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v;
@@ -71,6 +135,90 @@ function compactShape(e: Evidence): boolean {
     pairsOk(e.spans) &&
     pairsOk(e.sourceSpans)
   );
+}
+
+/** `[[a,b],…]` of the n pairs after the count at `p[at]`. */
+function pairsJson(p: Int32Array, at: number): string {
+  const n = p[at]!;
+  if (n === 0) return '[]';
+  let out = '[';
+  for (let k = 0, i = at + 1; k < n; k++, i += 2) out += `${k === 0 ? '[' : ',['}${p[i]!},${p[i + 1]!}]`;
+  return `${out}]`;
+}
+
+/** The two parts of a record's JSON around its sentence that its article fields decide. */
+function contextParts(x: Context): [string, string] {
+  let head = `{"article":${JSON.stringify(x.article)}`;
+  if ('date' in x) head += `,"date":${JSON.stringify(x.date)}`;
+  if ('page' in x) head += `,"page":${x.page!}`;
+  return [`${head},"sentence":`, `,"source":${JSON.stringify(x.source)},"sourceSpans":`];
+}
+
+const SPANS_KEY = Buffer.from(',"spans":', 'latin1');
+
+/** The UTF-8 bytes of the JSON of sentences and article fields, made when first asked for. */
+class JsonBytes {
+  private readonly sentences: Array<Buffer | undefined> = [];
+  private readonly contexts: Array<[Buffer, Buffer] | undefined> = [];
+  constructor(
+    private readonly sentenceTable: readonly string[],
+    private readonly contextTable: readonly Context[],
+  ) {}
+  sentence(i: number): Buffer {
+    return (this.sentences[i] ??= Buffer.from(JSON.stringify(this.sentenceTable[i]!), 'utf8'));
+  }
+  context(i: number): [Buffer, Buffer] {
+    let c = this.contexts[i];
+    if (!c) {
+      const [head, mid] = contextParts(this.contextTable[i]!);
+      c = this.contexts[i] = [Buffer.from(head, 'utf8'), Buffer.from(mid, 'utf8')];
+    }
+    return c;
+  }
+}
+
+/** The lengths (UTF-16) of the same JSON. */
+class JsonLengths {
+  private readonly sentences: number[] = [];
+  private readonly contexts: number[] = [];
+  constructor(
+    private readonly sentenceTable: readonly string[],
+    private readonly contextTable: readonly Context[],
+  ) {}
+  sentence(i: number): number {
+    return (this.sentences[i] ??= JSON.stringify(this.sentenceTable[i]!).length);
+  }
+  context(i: number): number {
+    let n = this.contexts[i];
+    if (n === undefined) {
+      const [head, mid] = contextParts(this.contextTable[i]!);
+      n = this.contexts[i] = head.length + mid.length;
+    }
+    return n;
+  }
+}
+
+function writePairs(p: Int32Array, at: number, sink: JsonByteSink): void {
+  const n = p[at]!;
+  sink.byte(0x5b);
+  for (let k = 0, i = at + 1; k < n; k++, i += 2) {
+    if (k > 0) sink.byte(0x2c);
+    sink.byte(0x5b);
+    sink.int(p[i]!);
+    sink.byte(0x2c);
+    sink.int(p[i + 1]!);
+    sink.byte(0x5d);
+  }
+  sink.byte(0x5d);
+}
+
+const digits = (n: number): number => String(n).length;
+
+function pairsLength(p: Int32Array, at: number): number {
+  const n = p[at]!;
+  let len = 2 + (n > 0 ? n - 1 : 0);
+  for (let k = 0, i = at + 1; k < n; k++, i += 2) len += 3 + digits(p[i]!) + digits(p[i + 1]!);
+  return len;
 }
 
 /**
@@ -182,6 +330,75 @@ export class EvidencePool {
     return out;
   }
 
+  /** The first record of a non-empty list. */
+  decodeFirst(p: Int32Array): Evidence {
+    return this.decodeAt(p, 0).e;
+  }
+
+  /** What a sink's memo keeps, for this pool, the bytes and the lengths of the JSON under. */
+  private readonly bytesKey = {};
+  private readonly lengthsKey = {};
+
+  /** Per context: the JSON of its record up to the sentence, and from the source to the source offsets. */
+  private contextJson: Array<[string, string] | undefined> = [];
+
+  /**
+   * The list's records as JSON with sorted keys, as `canonical` orders them (article, date, page, sentence,
+   * source, sourceSpans, spans): the text `JSON.stringify(canonical(this.unpack(p)))` gives.
+   */
+  listJson(p: Int32Array): string {
+    let out = '[';
+    let i = 0;
+    while (i < p.length) {
+      const c = p[i + 1]!;
+      let parts = this.contextJson[c];
+      parts ??= this.contextJson[c] = contextParts(this.contexts[c]!);
+      const spans = i + 2;
+      const sourceSpans = spans + 1 + 2 * p[spans]!;
+      const next = sourceSpans + 1 + 2 * p[sourceSpans]!;
+      out += `${i === 0 ? '' : ','}${parts[0]}${JSON.stringify(this.sentences[p[i]!])}${parts[1]}${pairsJson(p, sourceSpans)},"spans":${pairsJson(p, spans)}}`;
+      i = next;
+    }
+    return `${out}]`;
+  }
+
+  /** `listJson(p)` into a sink, as UTF-8. */
+  writeListJson(p: Int32Array, sink: JsonByteSink): void {
+    const bytes = sink.memo(this.bytesKey, () => new JsonBytes(this.sentences, this.contexts));
+    sink.byte(0x5b); // [
+    let i = 0;
+    while (i < p.length) {
+      if (i > 0) sink.byte(0x2c); // ,
+      const context = bytes.context(p[i + 1]!);
+      const spans = i + 2;
+      const sourceSpans = spans + 1 + 2 * p[spans]!;
+      sink.bytes(context[0]);
+      sink.bytes(bytes.sentence(p[i]!));
+      sink.bytes(context[1]);
+      writePairs(p, sourceSpans, sink);
+      sink.bytes(SPANS_KEY);
+      writePairs(p, spans, sink);
+      sink.byte(0x7d); // }
+      i = sourceSpans + 1 + 2 * p[sourceSpans]!;
+    }
+    sink.byte(0x5d); // ]
+  }
+
+  /** `listJson(p).length` (UTF-16 code units), without making the text. */
+  listJsonLength(p: Int32Array, memo: JsonByteSink['memo']): number {
+    const lengths = memo(this.lengthsKey, () => new JsonLengths(this.sentences, this.contexts));
+    let n = 2;
+    let i = 0;
+    while (i < p.length) {
+      if (i > 0) n++;
+      const spans = i + 2;
+      const sourceSpans = spans + 1 + 2 * p[spans]!;
+      n += lengths.context(p[i + 1]!) + lengths.sentence(p[i]!) + pairsLength(p, sourceSpans) + SPANS_KEY.length + pairsLength(p, spans) + 1;
+      i = sourceSpans + 1 + 2 * p[sourceSpans]!;
+    }
+    return n;
+  }
+
   private decodeAt(p: ArrayLike<number>, i: number): { e: Evidence; next: number } {
     const sentence = this.sentences[p[i]!]!;
     const c = this.contexts[p[i + 1]!]!;
@@ -217,6 +434,7 @@ export class EvidencePool {
         configurable: true,
       };
       this.accessors.set(name, accessor);
+      POOLS.set(accessor.get!, this);
     }
     Object.defineProperty(owner, name, accessor);
     Object.defineProperty(owner, PACKED, { value: this.pack(records), writable: true, enumerable: false, configurable: true });
