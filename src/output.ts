@@ -5,15 +5,16 @@
  * failed build leaves the earlier set as it was and never a mix of two builds.
  */
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
-import { gexfBytes } from './export/gexf.js';
-import { jsonBytes, jsonPieces } from './export/json.js';
+import { gexfBytes, jsonBytes } from './export/bytes.js';
 import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
-import { compressedParts, decompressedParts } from './store/compress.js';
+import { decompressedParts } from './store/compress.js';
 import type { ExtractionStore } from './store/types.js';
 
 export interface WriteOptions {
@@ -24,11 +25,13 @@ export interface WriteOptions {
   /** Called at each step boundary of the commit; for tests. */
   onBoundary?: (name: string) => void;
   /**
-   * The graph's `graph.json` bytes when they were serialized already (`jsonPieces`, e.g. compressed for the
+   * The graph's `graph.json` bytes when they were serialized already (`jsonBytes`, e.g. compressed for the
    * store and decompressed a part at a time): written as given instead of serializing the graph again.
    */
   json?: Iterable<string | Uint8Array>;
 }
+
+const gzip = promisify(zlib.gzip);
 
 export interface WrittenFiles {
   gexf: string;
@@ -48,9 +51,29 @@ export async function saveGraph(
   settings: Record<string, unknown>,
   generation?: number,
 ): Promise<Iterable<Uint8Array>> {
-  const gzip = compressedParts(jsonPieces(graph));
+  const gzip = await compressedJson(graph);
   await store.saveGraph({ gzip, settings }, generation);
   return decompressedParts(gzip);
+}
+
+/** Parts compressed at once on libuv's threads, at most: beyond it, the JSON waits for them. */
+const GZIP_IN_FLIGHT = 4;
+
+/**
+ * The graph's JSON as gzip members (level 1, as `compressedParts`), one per ~1 MB chunk of `jsonBytes`: each
+ * chunk is compressed on libuv's threads while the next ones are made on this one.
+ */
+async function compressedJson(graph: MultiGraph): Promise<Buffer[]> {
+  const parts: Array<Promise<Buffer>> = [];
+  const level = { level: zlib.constants.Z_BEST_SPEED };
+  for (const chunk of jsonBytes(graph)) {
+    if (parts.length >= GZIP_IN_FLIGHT) await parts[parts.length - GZIP_IN_FLIGHT];
+    const part = gzip(chunk, level);
+    part.catch(() => undefined); // (awaited below: a failure is thrown there)
+    parts.push(part);
+  }
+  if (parts.length === 0) parts.push(gzip(Buffer.alloc(0), level));
+  return Promise.all(parts);
 }
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {

@@ -34,7 +34,6 @@ import { finishHead } from './gexf-head.js';
 import { xmlSafe, isXmlSafe } from './xml-safe.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 import { spellsOf, type Spell } from './gexf-time.js';
-import { utf8Chunks } from './utf8.js';
 import { packedHead } from '../graph/evidence.js';
 
 export interface GexfOptions {
@@ -200,7 +199,7 @@ function writtenColumns(columns: readonly GexfColumn[], forEach: (visit: (value:
  * Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3, in pieces: the head, each node
  * and each edge with what comes before it, the tail. Same graph → same bytes.
  */
-function* gexfPieces(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
+export function* gexfPieces(graph: Graph, options: GexfOptions = {}): Generator<string, void, undefined> {
   if (graph === null || typeof graph !== 'object' || typeof graph.forEachNode !== 'function') {
     throw new TypeError('toGexf: expected a graphology graph');
   }
@@ -372,11 +371,6 @@ export function* gexfChunks(graph: Graph, options: GexfOptions = {}): Generator<
     }
   }
   if (buf !== '') yield buf;
-}
-
-/** The document's UTF-8 bytes in chunks of about 1 MB, for writing it to a file. */
-export function gexfBytes(graph: Graph, options: GexfOptions = {}): Generator<Uint8Array, void, undefined> {
-  return utf8Chunks(gexfPieces(graph, options));
 }
 
 /** Serializes a graphology graph (normally the zhkg MultiGraph) as GEXF 1.3. Same graph → same bytes. */

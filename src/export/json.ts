@@ -8,8 +8,7 @@
  * the graph's own (the pipeline inserts them deterministically).
  */
 import type Graph from 'graphology';
-import { isPacked, mayHoldPacked, packedJson, writePackedJson } from '../graph/evidence.js';
-import { Utf8Writer } from './utf8.js';
+import { mayHoldPacked, packedJson, packedKey } from '../graph/evidence.js';
 
 /** A copy of `value` fit for JSON with sorted object keys; typed arrays and Sets become arrays. */
 export function canonical(value: unknown): unknown {
@@ -86,7 +85,7 @@ const valueJson = (v: unknown): string | undefined => (v === undefined || typeof
 
 /**
  * Where a serialization goes: text, and the packed evidence lists in it (src/graph/evidence.ts) written from
- * their integers — as text (TextOut), or as UTF-8 from bytes made once per sentence (BytesOut).
+ * their integers — as text (TextOut), or as UTF-8 from bytes made once per sentence (src/export/bytes.ts).
  */
 export interface JsonOut {
   text(s: string): void;
@@ -103,17 +102,6 @@ class TextOut implements JsonOut {
   }
 }
 
-/** JSON as UTF-8 into a writer (src/export/utf8.ts). */
-export class BytesOut implements JsonOut {
-  constructor(readonly writer: Utf8Writer = new Utf8Writer()) {}
-  text(s: string): void {
-    this.writer.text(s);
-  }
-  packed(owner: object, key: string): void {
-    writePackedJson(owner, key, this.writer);
-  }
-}
-
 /**
  * Writes what `canonical` makes of `value` restricted to `keys` (own enumerable keys of it), as JSON: keys in
  * the copy's order — sorted, array indexes first in numeric order (the copy is an object) — and each value
@@ -127,13 +115,13 @@ export function writeObject(value: Record<string, unknown>, keys: readonly strin
       .sort((a, b) => Number(a) - Number(b))
       .concat(sorted.filter((k) => !isIndex(k)));
   }
-  const packed = mayHoldPacked(value);
+  const packed = mayHoldPacked(value) ? packedKey(value) : undefined;
   let text = '{';
   let first = true;
   for (const key of sorted) {
     // (`canonical` assigns `__proto__` to its copy, which sets the copy's prototype: no key)
     if (key === '__proto__') continue;
-    if (packed && isPacked(value, key)) {
+    if (key === packed) {
       out.text(`${text}${first ? '' : ','}${JSON.stringify(key)}:`);
       out.packed(value, key);
       text = '';
@@ -161,21 +149,17 @@ export function toJSON(graph: Graph): string {
  */
 export function* jsonPieces(graph: Graph): Generator<string> {
   const out = new TextOut();
-  for (const _ of serialize(graph, out)) {
+  for (const _ of writeJson(graph, out)) {
     yield out.done;
     out.done = '';
   }
 }
 
-/** `toJSON`'s UTF-8 bytes in chunks of about 1 MB, for writing it to a file or compressing it. */
-export function* jsonBytes(graph: Graph): Generator<Uint8Array> {
-  const out = new BytesOut();
-  for (const _ of serialize(graph, out)) yield* out.writer.take();
-  yield* out.writer.end();
-}
-
-/** Writes the graph's JSON into `out`, a piece at a time: a head, each node and edge with its separator, the end. */
-function* serialize(graph: Graph, out: JsonOut): Generator<void> {
+/**
+ * Writes the graph's JSON (`toJSON`'s text) into `out`, a piece at a time: a head, each node and edge with its
+ * separator, the end; pauses after each.
+ */
+export function* writeJson(graph: Graph, out: JsonOut): Generator<void> {
   if (graph === null || typeof graph !== 'object' || typeof graph.export !== 'function') {
     throw new TypeError('toJSON: expected a graphology graph');
   }

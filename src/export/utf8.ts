@@ -87,13 +87,3 @@ export class Utf8Writer implements JsonByteSink {
     return this.take();
   }
 }
-
-/** Text pieces as UTF-8 chunks of about `size` bytes (a piece larger than a chunk is a chunk of its own). */
-export function* utf8Chunks(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array, void, undefined> {
-  const w = new Utf8Writer(size);
-  for (const piece of pieces) {
-    w.text(piece);
-    yield* w.take();
-  }
-  yield* w.end();
-}

@@ -19,6 +19,8 @@ import type { Evidence } from '../types.js';
 
 /** Where a packed list hides on its owner (a node's or an edge's attributes, an entity): not enumerable. */
 const PACKED = Symbol('zhkg.packedEvidence');
+/** The name of the attribute it is under (an owner has one packed list at most). */
+const PACKED_NAME = Symbol('zhkg.packedEvidenceName');
 
 /** An article's fields as evidence repeats them; `page` and `date` absent when the record has no such key. */
 export interface Context {
@@ -76,6 +78,13 @@ export function writePackedJson(owner: object, key: string, sink: JsonByteSink):
 export function packedJsonLength(owner: object, key: string, memo: JsonByteSink['memo']): number | undefined {
   const at = packedOf(owner, key);
   return at && at.pool.listJsonLength(at.p, memo);
+}
+
+/** The name of the packed list `owner` holds (undefined: none). */
+export function packedKey(owner: object): string | undefined {
+  const o = owner as Record<PropertyKey, unknown>;
+  const name = o[PACKED_NAME] as string | undefined;
+  return name !== undefined && packedOf(owner, name) ? name : undefined;
 }
 
 /** Whether `owner[key]` is a packed list. */
@@ -154,24 +163,25 @@ function contextParts(x: Context): [string, string] {
   return [`${head},"sentence":`, `,"source":${JSON.stringify(x.source)},"sourceSpans":`];
 }
 
-const SPANS_KEY = Buffer.from(',"spans":', 'latin1');
+const encoder = new TextEncoder();
+const SPANS_KEY = encoder.encode(',"spans":');
 
 /** The UTF-8 bytes of the JSON of sentences and article fields, made when first asked for. */
 class JsonBytes {
-  private readonly sentences: Array<Buffer | undefined> = [];
-  private readonly contexts: Array<[Buffer, Buffer] | undefined> = [];
+  private readonly sentences: Array<Uint8Array | undefined> = [];
+  private readonly contexts: Array<[Uint8Array, Uint8Array] | undefined> = [];
   constructor(
     private readonly sentenceTable: readonly string[],
     private readonly contextTable: readonly Context[],
   ) {}
-  sentence(i: number): Buffer {
-    return (this.sentences[i] ??= Buffer.from(JSON.stringify(this.sentenceTable[i]!), 'utf8'));
+  sentence(i: number): Uint8Array {
+    return (this.sentences[i] ??= encoder.encode(JSON.stringify(this.sentenceTable[i]!)));
   }
-  context(i: number): [Buffer, Buffer] {
+  context(i: number): [Uint8Array, Uint8Array] {
     let c = this.contexts[i];
     if (!c) {
       const [head, mid] = contextParts(this.contextTable[i]!);
-      c = this.contexts[i] = [Buffer.from(head, 'utf8'), Buffer.from(mid, 'utf8')];
+      c = this.contexts[i] = [encoder.encode(head), encoder.encode(mid)];
     }
     return c;
   }
@@ -212,7 +222,12 @@ function writePairs(p: Int32Array, at: number, sink: JsonByteSink): void {
   sink.byte(0x5d);
 }
 
-const digits = (n: number): number => String(n).length;
+/** The length of String(n) for a 32-bit integer. */
+function digits(n: number): number {
+  let len = n < 0 ? 2 : 1;
+  for (let x = n < 0 ? -n : n; x >= 10; x = Math.floor(x / 10)) len++;
+  return len;
+}
 
 function pairsLength(p: Int32Array, at: number): number {
   const n = p[at]!;
@@ -438,6 +453,7 @@ export class EvidencePool {
     }
     Object.defineProperty(owner, name, accessor);
     Object.defineProperty(owner, PACKED, { value: this.pack(records), writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(owner, PACKED_NAME, { value: name, writable: true, enumerable: false, configurable: true });
   }
 
   /** The packed records of a property `attach` gave, undefined when it was set since (or never attached). */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commitOutputs, readOutput, type PutFile } from '../export/commit.js';
 import { VIEWER_FILES, viewerAssetsDir } from './assets.js';
-import { viewerDataFiles } from './data-files.js';
+import { putViewerFiles } from './data-files.js';
 import { EVIDENCE_DIR, type SerializedGraph } from './render-format.js';
 
 /** Every name an output folder's set may hold (`evidence` is a folder of shards). */
@@ -21,7 +21,7 @@ export interface CopyViewerOptions {
 
 /** Puts graph.js and the evidence shards of a graph (graph.json's data) into the set being staged. */
 export async function putViewerData(put: PutFile, graph: SerializedGraph): Promise<void> {
-  for (const f of viewerDataFiles(graph)) await put(f.name, f.data);
+  await putViewerFiles(put, graph);
 }
 
 /**

@@ -155,19 +155,24 @@ export interface SerializedGraph {
   edges: { key?: string; source: string; target: string; undirected?: boolean; attributes?: Attrs }[];
 }
 
-/** A node's or edge's attributes split into what the render graph carries and the rest (for the shards). */
-function split(attrs: Attrs, fields: readonly string[]): { render: Attrs; rest: Attrs | null } {
+/**
+ * A node's or edge's attributes split into what the render graph carries and the names of the rest (for the
+ * shards, read from `attrs` when a shard is written). `present(attrs, k)` true: an attribute known to be there
+ * without reading it (a graph's packed evidence, src/graph/evidence.ts, decoded only when its shard is written).
+ */
+function split(attrs: Attrs, fields: readonly string[], present?: (attrs: Attrs, k: string) => boolean): { render: Attrs; rest: string[] | null } {
   const render: Attrs = {};
-  let rest: Attrs | null = null;
+  let rest: string[] | null = null;
   for (const k of Object.keys(attrs)) {
+    const field = fields.includes(k);
+    if (!field && present?.(attrs, k)) {
+      (rest ??= []).push(k);
+      continue;
+    }
     const v = attrs[k];
     if (v === undefined) continue;
-    if (fields.includes(k) && isRenderValue(v)) render[k] = v;
-    else if (Object.getOwnPropertyDescriptor(attrs, k)?.get) {
-      // Read through an accessor (a graph's packed evidence, src/graph/evidence.ts): read again when its
-      // shard is written, not held decoded for the whole graph meanwhile.
-      Object.defineProperty((rest ??= {}), k, { get: () => attrs[k], enumerable: true, configurable: true });
-    } else (rest ??= {})[k] = v;
+    if (field && isRenderValue(v)) render[k] = v;
+    else (rest ??= []).push(k);
   }
   return { render, rest };
 }
@@ -175,8 +180,24 @@ function split(attrs: Attrs, fields: readonly string[]): { render: Attrs; rest: 
 export interface Details {
   what: 'n' | 'e';
   key: string;
-  /** The attributes not in the render graph. */
-  rest: Attrs;
+  /** The node's or edge's attributes. */
+  attrs: Attrs;
+  /** The names of those not in the render graph, in the attributes' order. */
+  rest: string[];
+}
+
+/**
+ * The attributes not in the render graph as an object of their own (what a shard holds for `d`); an accessor
+ * attribute stays an accessor, read when the object is.
+ */
+export function restOf(d: Details): Attrs {
+  const rest: Attrs = {};
+  for (const k of d.rest) {
+    if (Object.getOwnPropertyDescriptor(d.attrs, k)?.get) {
+      Object.defineProperty(rest, k, { get: () => d.attrs[k], enumerable: true, configurable: true });
+    } else rest[k] = d.attrs[k];
+  }
+  return rest;
 }
 
 export interface EncodedViewer {
@@ -185,8 +206,11 @@ export interface EncodedViewer {
   details: Details[];
 }
 
-/** Splits a serialized graph into the render graph and the details that go to the shards. */
-export function encodeRender(g: SerializedGraph): EncodedViewer {
+/**
+ * Splits a serialized graph into the render graph and the details that go to the shards (`present`: see
+ * `split`).
+ */
+export function encodeRender(g: SerializedGraph, present?: (attrs: Attrs, k: string) => boolean): EncodedViewer {
   const nodeIndex = new Map<string, number>();
   const details: Details[] = [];
   const nodeCols = new Map<string, unknown[]>(NODE_RENDER_FIELDS.map((f) => [f, []]));
@@ -196,10 +220,11 @@ export function encodeRender(g: SerializedGraph): EncodedViewer {
   const nodeArticles: number[] = [];
   g.nodes.forEach((n, i) => {
     nodeIndex.set(n.key, i);
-    const { render, rest } = split(n.attributes ?? {}, NODE_RENDER_FIELDS);
+    const attrs = n.attributes ?? {};
+    const { render, rest } = split(attrs, NODE_RENDER_FIELDS, present);
     for (const [f, col] of nodeCols) col.push(render[f]);
     nodeArticles.push(articleCount(n.attributes?.articles));
-    if (rest) details.push({ what: 'n', key: n.key, rest });
+    if (rest) details.push({ what: 'n', key: n.key, attrs, rest });
     const colon = n.key.indexOf(':');
     const prefix = colon > 0 ? n.key.slice(0, colon) : null;
     if (prefix !== null && typeof render.label === 'string' && n.key === `${prefix}:${render.label}`) {
@@ -223,13 +248,14 @@ export function encodeRender(g: SerializedGraph): EncodedViewer {
     const t = nodeIndex.get(e.target);
     if (s === undefined || t === undefined) throw new Error(`render graph: edge ${JSON.stringify(e.key ?? i)} has an end that is not a node`);
     const key = e.key ?? String(i);
-    const { render, rest } = split(e.attributes ?? {}, EDGE_RENDER_FIELDS);
+    const attrs = e.attributes ?? {};
+    const { render, rest } = split(attrs, EDGE_RENDER_FIELDS, present);
     for (const [f, col] of edgeCols) col.push(render[f]);
     source.push(s);
     target.push(t);
     undirected.push(e.undirected ? 1 : 0);
     edgeArticles.push(articleCount(e.attributes?.articles));
-    if (rest) details.push({ what: 'e', key, rest });
+    if (rest) details.push({ what: 'e', key, attrs, rest });
     const relation = typeof render.relation === 'string' ? render.relation : '';
     const label = typeof render.label === 'string' ? render.label : '';
     const code = EDGE_KEY_TEMPLATES.findIndex((f) => f(relation, e.source, e.target, label) === key);
@@ -278,13 +304,19 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
  * the JSON gzipped in base64 (the page still reads that form).
  */
 export function renderScript(json: string): string {
-  const literal = JSON.stringify(json).replace(/[^\x20-\x7e]|[<>]/gu, (c) => {
-    // (a character outside the BMP: both of its UTF-16 units)
-    let out = '';
-    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
-    return out;
-  });
-  return `window.${RENDER_GLOBAL} = ${literal};\n`;
+  const literal = JSON.stringify(json);
+  // Every UTF-16 unit outside printable ASCII, and < >, as `\uXXXX` (a character outside the BMP: both units).
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e && c !== 0x3c && c !== 0x3e) continue;
+    if (i > from) parts.push(literal.slice(from, i));
+    parts.push(`\\u${c.toString(16).padStart(4, '0')}`);
+    from = i + 1;
+  }
+  parts.push(literal.slice(from));
+  return `window.${RENDER_GLOBAL} = ${parts.join('')};\n`;
 }
 
 /** Whether graph.js's string is the render graph's JSON text (today) or its gzip in base64 (before). */
@@ -295,6 +327,11 @@ export function isRenderJson(text: string): boolean {
 /** evidence/NNN.js: shard `i`'s JSON (ShardPayload), gzipped, as base64. */
 export function shardScript(i: number, payload: string): string {
   if (!Number.isInteger(i) || i < 0 || !BASE64.test(payload)) throw new Error('shardScript: a shard number and a base64 payload');
+  return base64ShardScript(i, payload);
+}
+
+/** `shardScript` of a payload that is base64 by construction (Buffer's encoder): not tested again. */
+export function base64ShardScript(i: number, payload: string): string {
   return `${EVIDENCE_CALLBACK}(${i}, "${payload}");\n`;
 }
 
