@@ -57,6 +57,7 @@ for (const mb of sizes) {
     edges: number;
     total: Clock;
     gexf: Clock & { chars: number };
+    exportDefault?: { save: Clock; viewer: Clock };
     stages: Record<string, Clock>;
     rssAfter: Record<string, number>;
     peakRssMB: number;
@@ -73,6 +74,12 @@ for (const mb of sizes) {
   console.log(
     `GEXF export (streaming writer, text only): ${(r.gexf.wall / 1000).toFixed(2)} s wall, ${(r.gexf.cpu / 1000).toFixed(2)} s CPU, ${fmt(r.gexf.chars)} chars`,
   );
+  if (r.exportDefault) {
+    const { save, viewer } = r.exportDefault;
+    console.log(
+      `export as zhkg build does by default (after the build): save graph (store) ${(save.wall / 1000).toFixed(2)} s wall, ${(save.cpu / 1000).toFixed(2)} s CPU; outputs with the viewer ${(viewer.wall / 1000).toFixed(2)} s wall, ${(viewer.cpu / 1000).toFixed(2)} s CPU (the export stage above: no viewer, no store)`,
+    );
+  }
   console.log(
     `nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`,
   );

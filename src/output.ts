@@ -51,9 +51,9 @@ export async function saveGraph(
   settings: Record<string, unknown>,
   generation?: number,
 ): Promise<Iterable<Uint8Array>> {
-  const gzip = await compressedJson(graph);
-  await store.saveGraph({ gzip, settings }, generation);
-  return decompressedParts(gzip);
+  const parts = await compressedJson(graph);
+  await store.saveGraph({ gzip: parts, settings }, generation);
+  return decompressedParts(parts);
 }
 
 /** Parts compressed at once on libuv's threads, at most: beyond it, the JSON waits for them. */

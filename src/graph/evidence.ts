@@ -48,7 +48,7 @@ const POOLS = new WeakMap<object, EvidencePool>();
 function packedOf(owner: object, key: string): { pool: EvidencePool; p: Int32Array } | undefined {
   const p = (owner as Record<PropertyKey, unknown>)[PACKED];
   if (!(p instanceof Int32Array)) return undefined;
-  const get = Object.getOwnPropertyDescriptor(owner, key)?.get;
+  const get = (Object.getOwnPropertyDescriptor(owner, key) as { get?: object } | undefined)?.get;
   const pool = get && POOLS.get(get);
   return pool ? { pool, p } : undefined;
 }
@@ -449,7 +449,7 @@ export class EvidencePool {
         configurable: true,
       };
       this.accessors.set(name, accessor);
-      POOLS.set(accessor.get!, this);
+      POOLS.set((accessor as { get: object }).get, this);
     }
     Object.defineProperty(owner, name, accessor);
     Object.defineProperty(owner, PACKED, { value: this.pack(records), writable: true, enumerable: false, configurable: true });
