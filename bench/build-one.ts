@@ -13,6 +13,7 @@ import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 import { viewerAssetsDir } from '../src/viewer/assets.js';
 import { gexfChunks } from '../src/export/index.js';
+import { now, since, type Clock } from './child.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: build-one.ts <corpus dir> [workers]');
@@ -23,19 +24,6 @@ const workers = process.argv[3] ? Number(process.argv[3]) : undefined;
  * (loading the dictionary, model and lexicons is not in it).
  */
 const SAMPLE_CHARS = 1_500_000;
-
-interface Clock {
-  wall: number;
-  cpu: number;
-}
-const now = (): Clock => {
-  const c = process.cpuUsage();
-  return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
-};
-const since = (t: Clock): Clock => {
-  const n = now();
-  return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
-};
 
 // 1. The whole build, as `zhkg build` runs it (worker threads for extraction), then the export.
 const stages: Record<string, Clock> = {};

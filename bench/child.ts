@@ -29,3 +29,18 @@ export const loadAverage = (): string =>
 /** `zhkg bench: <title> — node …, N cores, load average …` */
 export const machineLine = (title: string): string =>
   `zhkg bench: ${title} — node ${process.version}, ${availableParallelism()} cores, load average ${loadAverage()}`;
+
+/** Wall time and CPU time of this process (all its threads), in milliseconds. */
+export interface Clock {
+  wall: number;
+  cpu: number;
+}
+export const now = (): Clock => {
+  const c = process.cpuUsage();
+  return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
+};
+/** What passed since `t`. */
+export const since = (t: Clock): Clock => {
+  const n = now();
+  return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
+};

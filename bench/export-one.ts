@@ -12,20 +12,8 @@ import type { SerializedGraph } from 'graphology-types';
 import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 import { packedGraph } from './packed-graph.js';
-import { loadAverage, machineLine } from './child.js';
+import { loadAverage, machineLine, now, since, type Clock } from './child.js';
 
-interface Clock {
-  wall: number;
-  cpu: number;
-}
-const now = (): Clock => {
-  const c = process.cpuUsage();
-  return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
-};
-const since = (t: Clock): Clock => {
-  const n = now();
-  return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
-};
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;

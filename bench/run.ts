@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
 import { benchStartup, formatStartupBench } from './startup.js';
-import { loadAverage as load } from './child.js';
+import { loadAverage as load, type Clock } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -32,10 +32,6 @@ const bio = process.env.ZHKG_BENCH_BIO ?? join(root, '..', 'shared', 'eval', 'pd
 const fallbackBio = join(root, 'test', 'fixtures', 'eval', 'pd-ner-sample.bio');
 const sources = { bio: existsSync(bio) ? bio : fallbackBio, page: join(root, 'data', '000_6a6b28fc1a4d90e2.txt') };
 
-interface Clock {
-  wall: number;
-  cpu: number;
-}
 const rate = (chars: number, ms: number) => (ms > 0 ? Math.round(chars / (ms / 1000)) : Infinity);
 const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '∞');
 
