@@ -5,7 +5,7 @@
  */
 import { MultiGraph } from 'graphology';
 import type { Article, Entity, Evidence, RelationFact, RelationType } from '../types.js';
-import { evidenceSentence, makeEvidence } from '../text/evidence.js';
+import { evidenceSentence, makeEvidence, spanEvidence } from '../text/evidence.js';
 import { EvidencePool, type Context, type EvidenceRecord } from './evidence.js';
 
 /** Relations drawn without direction. */
@@ -117,10 +117,7 @@ interface Candidate {
 
 /** The candidate's evidence record: as given, or `makeEvidence` of its article and spans. */
 function evidenceOf(c: Candidate): Evidence {
-  if (c.evidence) return c.evidence;
-  const spans: Array<[number, number]> = [];
-  for (let k = 0; k < c.count; k++) spans.push([c.spans[c.from + 2 * k]!, c.spans[c.from + 2 * k + 1]!]);
-  return makeEvidence(c.of!, spans);
+  return c.evidence ?? spanEvidence(c.of!, c.spans, c.from, c.count);
 }
 
 /** `compareFacts(f, k)` for a fact `f` of the edge `d` and a fact `k` it keeps (same relation). */

@@ -12,23 +12,16 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article, Entity, EntityKind, RelationFact, RelationType } from '../types.js';
 import type { ArticleDrafts, Naming } from '../resolve/index.js';
 import { resolveMentions } from '../resolve/index.js';
-import { makeEvidence } from '../text/evidence.js';
+import { spanEvidence } from '../text/evidence.js';
 import { ENTITY_FIELDS_READ, EntityTable, type EntityLookup } from './context.js';
 import { articleRelations } from './index.js';
+import type { GraphAssembler } from '../graph/build.js';
 
-/** Where reused facts go, each as its relation, ends, label and spans (`count` pairs of offsets in `spans` from `from`). */
-export interface FactSink {
-  addSpanFact(
-    relation: RelationType,
-    source: string,
-    target: string,
-    label: string,
-    article: Article,
-    spans: ArrayLike<number>,
-    from: number,
-    count: number,
-  ): void;
-}
+/**
+ * Where reused facts go, each as its relation, ends, label and spans (`count` pairs of offsets in `spans` from
+ * `from`): the graph's assembler, or a list (`reuse`).
+ */
+export type FactSink = Pick<GraphAssembler, 'addSpanFact'>;
 
 /**
  * An entry. Every string is written once, in `strings`; the rest are indices into it (-1 for none), so a key
@@ -272,10 +265,8 @@ export class RelationCache {
     const facts: RelationFact[] = [];
     const sink: FactSink = {
       addSpanFact(relation, source, target, label, of, spans, from, count) {
-        const pairs: Array<[number, number]> = [];
-        for (let k = 0; k < count; k++) pairs.push([spans[from + 2 * k]!, spans[from + 2 * k + 1]!]);
         // As `fact()` makes it (its spans were stored sorted).
-        facts.push({ source, target, relation, label, evidence: makeEvidence(of, pairs) });
+        facts.push({ source, target, relation, label, evidence: spanEvidence(of, spans, from, count) });
       },
     };
     return this.reuseInto(bytes, article, sink) ? facts : undefined;

@@ -81,3 +81,10 @@ export function makeEvidence(article: Article, spans: Array<[number, number]>): 
     ...(article.date ? { date: article.date } : {}),
   };
 }
+
+/** `makeEvidence` of spans stored flat: `count` pairs of offsets in `spans` from `from` (relation facts kept in the store). */
+export function spanEvidence(article: Article, spans: ArrayLike<number>, from: number, count: number): Evidence {
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k < count; k++) pairs.push([spans[from + 2 * k]!, spans[from + 2 * k + 1]!]);
+  return makeEvidence(article, pairs);
+}
