@@ -56,9 +56,11 @@ const peakRssMB = process.resourceUsage().maxRSS / 1024;
 // The default `zhkg build` after the graph is built (issue 14): the graph saved in a new store, then the outputs
 // with the viewer (evidence shards, graph.js) written from the saved JSON; skipped when the page is not built.
 let exportDefault: { save: Clock; viewer: Clock } | undefined;
+// viewerAssetsDir throws when the page is not built (npm run build).
 const pageBuilt = (() => {
   try {
-    return viewerAssetsDir() !== '';
+    viewerAssetsDir();
+    return true;
   } catch {
     return false;
   }

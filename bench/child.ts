@@ -44,3 +44,9 @@ export const since = (t: Clock): Clock => {
   const n = now();
   return { wall: n.wall - t.wall, cpu: n.cpu - t.cpu };
 };
+
+/** The median (the mean of the two middle values of an even count). */
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};

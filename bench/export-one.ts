@@ -12,12 +12,7 @@ import type { SerializedGraph } from 'graphology-types';
 import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 import { packedGraph } from './packed-graph.js';
-import { loadAverage, machineLine, now, since, type Clock } from './child.js';
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+import { loadAverage, machineLine, median, now, since, type Clock } from './child.js';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: export-one.ts GRAPH.json [rounds]');

@@ -16,13 +16,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadAverage } from './child.js';
+import { loadAverage, median } from './child.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const page = join(root, 'data', '000_6a6b28fc1a4d90e2.txt');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function timed(args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t0 = performance.now();

@@ -5,8 +5,6 @@
  * failed build leaves the earlier set as it was and never a mix of two builds.
  */
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import * as zlib from 'node:zlib';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
 import { gexfBytes, jsonBytes } from './export/bytes.js';
@@ -14,7 +12,7 @@ import { commitOutputs } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
-import { decompressedParts } from './store/compress.js';
+import { compressedChunks, decompressedParts } from './store/compress.js';
 import type { ExtractionStore } from './store/types.js';
 
 export interface WriteOptions {
@@ -30,8 +28,6 @@ export interface WriteOptions {
    */
   json?: Iterable<string | Uint8Array>;
 }
-
-const gzip = promisify(zlib.gzip);
 
 export interface WrittenFiles {
   gexf: string;
@@ -51,29 +47,9 @@ export async function saveGraph(
   settings: Record<string, unknown>,
   generation?: number,
 ): Promise<Iterable<Uint8Array>> {
-  const parts = await compressedJson(graph);
+  const parts = await compressedChunks(jsonBytes(graph));
   await store.saveGraph({ gzip: parts, settings }, generation);
   return decompressedParts(parts);
-}
-
-/** Parts compressed at once on libuv's threads, at most: beyond it, the JSON waits for them. */
-const GZIP_IN_FLIGHT = 4;
-
-/**
- * The graph's JSON as gzip members (level 1, as `compressedParts`), one per ~1 MB chunk of `jsonBytes`: each
- * chunk is compressed on libuv's threads while the next ones are made on this one.
- */
-async function compressedJson(graph: MultiGraph): Promise<Buffer[]> {
-  const parts: Array<Promise<Buffer>> = [];
-  const level = { level: zlib.constants.Z_BEST_SPEED };
-  for (const chunk of jsonBytes(graph)) {
-    if (parts.length >= GZIP_IN_FLIGHT) await parts[parts.length - GZIP_IN_FLIGHT];
-    const part = gzip(chunk, level);
-    part.catch(() => undefined); // (awaited below: a failure is thrown there)
-    parts.push(part);
-  }
-  if (parts.length === 0) parts.push(gzip(Buffer.alloc(0), level));
-  return Promise.all(parts);
 }
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {
@@ -103,7 +79,7 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
  * it: the viewer's writer only reads them, and a copy would decode every evidence list of the graph at once
  * (src/graph/evidence.ts) where the writer reads them one at a time.
  */
-function exportView(graph: MultiGraph): SerializedGraph {
+export function exportView(graph: MultiGraph): SerializedGraph {
   const mixed = graph.type === 'mixed';
   const some = (a: Record<string, unknown>) => (Object.keys(a).length > 0 ? { attributes: a } : {});
   return {

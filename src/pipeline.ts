@@ -689,9 +689,7 @@ class Resolving {
     const at = this.startOf.get(u)!;
     const ids: string[] = [];
     for (let k = 0; k < u.count; k++) {
-      const ref = this.refs[at + k]!;
-      const stem = this.renamed.get(ref.source);
-      ids.push(stem === undefined ? ref.id : `${stem}${ref.id.slice(ref.id.lastIndexOf('#'))}`);
+      ids.push(stemmedId(this.refs[at + k]!, this.renamed));
     }
     return ids;
   }
@@ -753,7 +751,7 @@ async function streamFromStore(
   // and reused while none of it changed: a build that adds a page makes again only the facts of the new
   // articles and of those whose names, keys or entities it changed. Counted when the store keeps them.
   const keeps = store.relationEntries !== undefined && store.putRelationEntries !== undefined;
-  const counts: { reused: number; made: number; kept?: number } = { reused: 0, made: 0 };
+  const counts: NonNullable<StoreUse['relations']> = { reused: 0, made: 0 };
   // The naming, the entity table and the edge drafts live in `assemble` only: they can be collected before
   // the metrics and the layout, which hold the graph alone.
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
@@ -772,7 +770,7 @@ async function streamFromStore(
     const keepsEdges = keeps && store.edgeState !== undefined && store.putEdgeState !== undefined;
     const kept = keepsEdges ? readEdgeState(await store.edgeState!()) : undefined;
     const covered = new Set<Unit>();
-    if (kept && kept.minConfidence === min && relations.unchanged(kept.inputs)) {
+    if (kept && kept.minConfidence === min) {
       const byName = new Map<string, Unit>();
       for (const u of units) if ('name' in u) byName.set(u.name, u);
       const same = (f: EdgeState['files'][number]): boolean => {
@@ -781,7 +779,9 @@ async function streamFromStore(
         const ids = resolving.idsOf(u);
         return ids.every((id, k) => id === f.ids[k]);
       };
-      if (kept.files.every(same) && assembler.restoreEdges(kept.edges)) for (const f of kept.files) covered.add(byName.get(f.name)!);
+      // The files first (cheap); then what the facts were made from, corpus-wide.
+      if (kept.files.every(same) && relations.unchanged(kept.inputs) && assembler.restoreEdges(kept.edges))
+        for (const f of kept.files) covered.add(byName.get(f.name)!);
     }
     relations.gather(covered.size > 0 ? kept!.inputs : undefined);
     for (const u of units) {
@@ -876,8 +876,14 @@ export function assignUniqueIds(articles: Article[]): Article[] {
 
 /** The article with its file's unique stem (`uniqueStems`) in its id. */
 function withStem(a: Article, renamed: ReadonlyMap<string, string>): Article {
+  const id = stemmedId(a, renamed);
+  return id === a.id ? a : { ...a, id };
+}
+
+/** The article's id in this build: its file's stem when the file was renamed (see assignUniqueIds), then its `#n`. */
+function stemmedId(a: { id: string; source: string }, renamed: ReadonlyMap<string, string>): string {
   const stem = renamed.get(a.source);
-  return stem === undefined ? a : { ...a, id: `${stem}${a.id.slice(a.id.lastIndexOf('#'))}` };
+  return stem === undefined ? a.id : `${stem}${a.id.slice(a.id.lastIndexOf('#'))}`;
 }
 
 /** Source → its stem, for the files whose stem is not their natural one (see assignUniqueIds). */

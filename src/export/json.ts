@@ -26,8 +26,6 @@ export function canonical(value: unknown): unknown {
   return out;
 }
 
-const line = (value: unknown): string => JSON.stringify(canonical(value));
-
 /** Whether a key is an array index, which an object enumerates first, in numeric order. */
 const INDEX = /^(?:0|[1-9]\d*)$/u;
 const isIndex = (k: string): boolean => INDEX.test(k) && Number(k) < 4294967295;
@@ -166,7 +164,7 @@ export function* writeJson(graph: Graph, out: JsonOut): Generator<void> {
   // As graph.export() gives them, one record at a time: fields in graphology's own order (key first), the
   // attributes only when there are any; only attribute objects are key-sorted.
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  out.text(`{"options":${line(options)},\n"attributes":${line(graph.getAttributes())},\n"nodes":`);
+  out.text(`{"options":${canonicalJson(options)!},\n"attributes":${canonicalJson(graph.getAttributes())!},\n"nodes":`);
   yield;
   let first = true;
   for (const { node, attributes } of graph.nodeEntries()) {

@@ -96,7 +96,7 @@ class RecordingLookup implements EntityLookup {
  * anchor) the key they resolved to ('' for a weak entity), per key read what was read of its entity, per name
  * looked up (name, kind, article) the key found. The facts of every article of the set are still those it
  * would make when each of these is unchanged (`RelationCache.unchanged`): each article's entry holds a part of
- * them (`RelationCache.reuse`). Kept with the folded edges of a corpus (src/graph/build.ts `EdgeState`).
+ * them (`RelationCache.reuse`). Kept with the folded edges of a corpus (src/pipeline.ts `EdgeState`).
  */
 export interface FactInputs {
   /** Per draft name parts: kind, label, code ('' none), anchor ('' none), key ('' weak); five strings each. */

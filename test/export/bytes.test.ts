@@ -15,6 +15,7 @@ import { gexfBytes, jsonBytes } from '../../src/export/bytes.js';
 import { Utf8Writer } from '../../src/export/utf8.js';
 import { EvidencePool } from '../../src/graph/evidence.js';
 import { putViewerFiles, viewerDataFiles } from '../../src/viewer/data-files.js';
+import { exportView } from '../../src/output.js';
 import {
   EDGE_RENDER_FIELDS,
   NODE_RENDER_FIELDS,
@@ -89,16 +90,6 @@ function packedGraph(): MultiGraph {
 
 /** The same graph with every evidence list decoded into ordinary attributes. */
 const decoded = (g: MultiGraph): MultiGraph => MultiGraph.from(JSON.parse(JSON.stringify(g.export())) as ReturnType<MultiGraph['export']>);
-
-/** The graph's attribute objects themselves, as `writeOutputs` hands them to the viewer's writer. */
-function inPlace(g: MultiGraph): SerializedGraph {
-  return {
-    options: { type: g.type, multi: g.multi, allowSelfLoops: g.allowSelfLoops },
-    attributes: g.getAttributes(),
-    nodes: g.mapNodes((key, attributes) => ({ key, attributes })),
-    edges: g.mapEdges((key, attributes, source, target, _s, _t, undirected) => ({ key, source, target, attributes, ...(undirected ? { undirected } : {}) })),
-  };
-}
 
 /** The former viewer writer's shards: each node's and edge's other attributes as an object, JSON.stringify(canonical(…)). */
 function oracleShards(g: SerializedGraph): Map<string, string> {
@@ -209,13 +200,13 @@ describe('fast export writers: the plain writers’ bytes', () => {
 
   it('the viewer’s files: with libuv’s threads, on one thread and by the former writer, packed or not', async () => {
     const g = packedGraph();
-    const files = [...viewerDataFiles(inPlace(g))];
+    const files = [...viewerDataFiles(exportView(g))];
     expect(files.filter((f) => f.name.startsWith('evidence/')).length).toBeGreaterThan(0);
     expect(files).toEqual([...viewerDataFiles(decoded(g).export() as SerializedGraph)]);
     const put: Array<{ name: string; data: string }> = [];
-    await putViewerFiles(async (name, data) => void put.push({ name, data }), inPlace(g));
+    await putViewerFiles(async (name, data) => void put.push({ name, data }), exportView(g));
     expect(put).toEqual(files);
-    const { render } = encodeRender(inPlace(g));
+    const { render } = encodeRender(exportView(g));
     const oracle = oracleShards(decoded(g).export());
     render.shards = oracle.size;
     expect(files[0]).toEqual({ name: 'graph.js', data: oracleScript(JSON.stringify(canonical(render))) });
