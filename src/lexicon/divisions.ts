@@ -427,7 +427,16 @@ export function chooseCandidate(candidates: PlaceCandidate[], contextCodes: Pick
   if (candidates.length === 0) return undefined;
   const scored = candidates.map((c) => ({ c, score: c.ancestors.filter((a) => contextCodes.has(a.code)).length }));
   const best = Math.max(...scored.map((s) => s.score));
-  const top = scored.filter((s) => s.score === best);
-  if (best > 0) return top.length === 1 ? top[0]!.c : undefined;
-  return candidates.length === 1 ? candidates[0] : undefined;
+  const top = scored.filter((s) => s.score === best).map((s) => s.c);
+  if (top.length === 1) return top[0];
+  return enclosingAll(top);
+}
+
+/**
+ * The one candidate that contains every other (乌鲁木齐 read as 乌鲁木齐市 or as 乌鲁木齐县, a county of that
+ * city): a bare name shared by a division and places inside it means the larger one, as a text that meant the
+ * county would write 县. Undefined when no candidate contains all the others.
+ */
+function enclosingAll(candidates: readonly PlaceCandidate[]): PlaceCandidate | undefined {
+  return candidates.find((outer) => candidates.every((c) => c === outer || c.ancestors.some((a) => a.code === outer.code)));
 }

@@ -52,6 +52,17 @@ describe('resolvePlace', () => {
     expect(resolvePlace('碧桂园小区', ['通辽市'])).toBeUndefined();
     expect(() => resolvePlace('苏吉嘎查', 'x' as never)).toThrow(TypeError);
   });
+
+  it('reads a bare name shared by a city and a county of that city as the city, and guesses no further', () => {
+    // 乌鲁木齐 is 乌鲁木齐市 (6501) or its county 乌鲁木齐县 (650121): the region named or not, the city.
+    expect(lookupPlace('乌鲁木齐').map((c) => c.code)).toEqual(['6501', '650121']);
+    expect(resolvePlace('乌鲁木齐', [])?.code).toBe('6501');
+    expect(resolvePlace('乌鲁木齐', ['新疆'])?.code).toBe('6501');
+    expect(resolvePlace('乌鲁木齐县', ['新疆'])?.code).toBe('650121');
+    // 朝阳: districts of 北京 and 长春, a city of 辽宁 and its county; no reading holds all the others.
+    expect(resolvePlace('朝阳', [])).toBeUndefined();
+    expect(resolvePlace('朝阳', ['辽宁'])?.code).toBe('2113');
+  });
 });
 
 describe('parseDivisions', () => {
