@@ -12,14 +12,13 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article, Entity, EntityKind, RelationFact, RelationType } from '../types.js';
 import type { ArticleDrafts, Naming } from '../resolve/index.js';
 import { resolveMentions } from '../resolve/index.js';
-import { spanEvidence } from '../text/evidence.js';
 import { ENTITY_FIELDS_READ, EntityTable, type EntityLookup } from './context.js';
 import { articleRelations } from './index.js';
 import type { GraphAssembler } from '../graph/build.js';
 
 /**
  * Where reused facts go, each as its relation, ends, label and spans (`count` pairs of offsets in `spans` from
- * `from`): the graph's assembler, or a list (`reuse`).
+ * `from`): the graph's assembler (or a list, in the tests).
  */
 export type FactSink = Pick<GraphAssembler, 'addSpanFact'>;
 
@@ -96,7 +95,7 @@ class RecordingLookup implements EntityLookup {
  * anchor) the key they resolved to ('' for a weak entity), per key read what was read of its entity, per name
  * looked up (name, kind, article) the key found. The facts of every article of the set are still those it
  * would make when each of these is unchanged (`RelationCache.unchanged`): each article's entry holds a part of
- * them (`RelationCache.reuse`). Kept with the folded edges of a corpus (src/pipeline.ts `EdgeState`).
+ * them (`RelationCache.reuseInto`). Kept with the folded edges of a corpus (src/pipeline.ts `EdgeState`).
  */
 export interface FactInputs {
   /** Per draft name parts: kind, label, code ('' none), anchor ('' none), key ('' weak); five strings each. */
@@ -113,22 +112,7 @@ class InputsGathered {
   private readonly reads = new Map<string, string>();
   private readonly named = new Map<string, string[]>();
 
-  add(entry: Entry): void {
-    const { strings, parts, keys, reads, named, id } = entry;
-    const str = (i: number) => (i < 0 ? '' : strings[i]!);
-    for (let i = 0; i < keys.length; i++) {
-      const p = [str(parts[4 * i]!), str(parts[4 * i + 1]!), str(parts[4 * i + 2]!), str(parts[4 * i + 3]!), str(keys[i]!)];
-      const k = `${p[0]}\u0000${p[1]}\u0000${p[2]}\u0000${p[3]}`;
-      if (!this.parts.has(k)) this.parts.set(k, p);
-    }
-    for (let i = 0; i < reads.length; i += 2) this.reads.set(strings[reads[i]!]!, strings[reads[i + 1]!]!);
-    for (let i = 0; i < named.length; i += 3) {
-      const n = [strings[named[i]!]!, strings[named[i + 1]!]!, id, str(named[i + 2]!)];
-      this.named.set(`${n[0]}\u0000${n[1]}\u0000${n[2]}`, n);
-    }
-  }
-
-  addAll(inputs: FactInputs): void {
+  add(inputs: FactInputs): void {
     const { parts, reads, named } = inputs;
     for (let i = 0; i < parts.length; i += 5) {
       const k = `${parts[i]}\u0000${parts[i + 1]}\u0000${parts[i + 2]}\u0000${parts[i + 3]}`;
@@ -149,6 +133,29 @@ class InputsGathered {
   }
 }
 
+/** The entry `bytes` hold, when they are one and one for `article`; else undefined. */
+function entryOf(bytes: Buffer, article: Article): Entry | undefined {
+  let entry: Entry;
+  try {
+    entry = deserialize(bytes) as Entry;
+  } catch {
+    return undefined;
+  }
+  return entry.id === article.id && entry.parts.length === 4 * entry.keys.length ? entry : undefined;
+}
+
+/** What an entry's facts were made from, as `FactInputs` (the entry's article on every name it looked up). */
+function inputsOf(entry: Entry): FactInputs {
+  const { strings, parts, keys, reads, named, id } = entry;
+  const str = (i: number) => (i < 0 ? '' : strings[i]!);
+  const out: FactInputs = { parts: [], reads: [], named: [] };
+  for (let i = 0; i < keys.length; i++)
+    out.parts.push(str(parts[4 * i]!), str(parts[4 * i + 1]!), str(parts[4 * i + 2]!), str(parts[4 * i + 3]!), str(keys[i]!));
+  for (const r of reads) out.reads.push(strings[r]!);
+  for (let i = 0; i < named.length; i += 3) out.named.push(strings[named[i]!]!, strings[named[i + 1]!]!, id, str(named[i + 2]!));
+  return out;
+}
+
 /**
  * An article's relation facts in one build (its corpus-wide naming, the entities it dropped as weak, its entity
  * table): made from the article's drafts, with or without the entry that lets a later build reuse them, or
@@ -157,7 +164,7 @@ class InputsGathered {
 export class RelationCache {
   private readonly prints = new Map<string, string>();
   private readonly table: EntityTable;
-  /** What the facts given so far (`make` with an entry, `reuse`) were made from, when asked to gather it. */
+  /** What the facts given so far (`make` with an entry, `reuseInto`) were made from, when asked to gather it. */
   private gathered: InputsGathered | undefined;
   /** A fact was given without an entry (`facts`, or `make` of a fact not made by `fact()`): `inputs` cannot describe them. */
   private incomplete = false;
@@ -195,7 +202,7 @@ export class RelationCache {
   /** From now on, gathers what the facts given are made from (`inputs`), starting with `from` (inputs of facts given before). */
   gather(from?: FactInputs): void {
     this.gathered = new InputsGathered();
-    if (from) this.gathered.addAll(from);
+    if (from) this.gathered.add(from);
   }
 
   /** What the facts given since `gather` were made from; undefined when one of them had no entry. */
@@ -243,7 +250,7 @@ export class RelationCache {
       named: Int32Array.from(lookup.names.flatMap(([name, kind, key]) => [strings.at(name), strings.at(kind), key === '' ? -1 : strings.at(key)])),
       facts: Int32Array.from(ints),
     };
-    this.gathered?.add(entry);
+    this.gathered?.add(inputsOf(entry));
     return { facts, entry: serialize(entry) };
   }
 
@@ -260,26 +267,17 @@ export class RelationCache {
     return { facts: articleRelations(article, mentions, lookup, onFact), keys };
   }
 
-  /** The facts an entry holds for `article`, when nothing they were made from changed; else undefined. */
-  reuse(bytes: Buffer, article: Article): RelationFact[] | undefined {
-    const facts: RelationFact[] = [];
-    const sink: FactSink = {
-      addSpanFact(relation, source, target, label, of, spans, from, count) {
-        // As `fact()` makes it (its spans were stored sorted).
-        facts.push({ source, target, relation, label, evidence: spanEvidence(of, spans, from, count) });
-      },
-    };
-    return this.reuseInto(bytes, article, sink) ? facts : undefined;
-  }
-
   /**
-   * The facts of `reuse` given to `sink` one at a time, as relation, ends, label and spans (their evidence is
-   * `makeEvidence(article, spans)`), without making them; false, and nothing given, when the entry cannot be reused.
+   * The facts an entry holds for `article`, given to `sink` one at a time as relation, ends, label and spans (their
+   * evidence is `spanEvidence` of the article and those spans), when nothing they were made from changed; false, and
+   * nothing given, when the entry cannot be reused.
    */
   reuseInto(bytes: Buffer, article: Article, sink: FactSink): boolean {
-    const entry = this.valid(bytes, article);
+    const entry = entryOf(bytes, article);
     if (!entry) return false;
-    this.gathered?.add(entry);
+    const inputs = inputsOf(entry);
+    if (!this.unchanged(inputs)) return false;
+    this.gathered?.add(inputs);
     const { strings, facts: ints } = entry;
     for (let i = 0; i < ints.length;) {
       const n = ints[i + 4]!;
@@ -287,29 +285,5 @@ export class RelationCache {
       i += 5 + 2 * n;
     }
     return true;
-  }
-
-  /** The entry, when it is one for `article` and nothing its facts were made from changed; else undefined. */
-  private valid(bytes: Buffer, article: Article): Entry | undefined {
-    let entry: Entry;
-    try {
-      entry = deserialize(bytes) as Entry;
-    } catch {
-      return undefined;
-    }
-    if (entry.id !== article.id) return undefined;
-    const { strings, parts, keys, reads, named } = entry;
-    const str = (i: number) => (i < 0 ? null : strings[i]!);
-    if (parts.length !== 4 * keys.length) return undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const key = this.keyOf(str(parts[4 * i]!)!, str(parts[4 * i + 1]!)!, str(parts[4 * i + 2]!), str(parts[4 * i + 3]!));
-      if (key !== (str(keys[i]!) ?? '')) return undefined;
-    }
-    for (let i = 0; i < reads.length; i += 2) if (this.print(strings[reads[i]!]!) !== strings[reads[i + 1]!]) return undefined;
-    for (let i = 0; i < named.length; i += 3) {
-      const found = this.table.named(strings[named[i]!]!, strings[named[i + 1]!] as Entity['kind'], article.id);
-      if ((found?.key ?? '') !== (str(named[i + 2]!) ?? '')) return undefined;
-    }
-    return entry;
   }
 }

@@ -10,8 +10,9 @@ import { articlesOfDocs, assignUniqueIds, extractArticleMentions } from '../../s
 import { readSources } from '../../src/text/read.js';
 import { Resolver, articleDrafts, resolveMentions, type ArticleDrafts, type Naming } from '../../src/resolve/index.js';
 import { ENTITY_FIELDS_READ, EntityTable, RELATION_FAMILIES, articleRelations, makeView } from '../../src/relations/index.js';
-import { RelationCache } from '../../src/relations/cache.js';
-import type { Article, Entity } from '../../src/types.js';
+import { RelationCache, type FactSink } from '../../src/relations/cache.js';
+import { spanEvidence } from '../../src/text/evidence.js';
+import type { Article, Entity, RelationFact } from '../../src/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const files = [
@@ -39,6 +40,17 @@ beforeAll(async () => {
 
 const factsOf = (i: number, t: ReadonlyMap<string, Entity> = table) => articleRelations(articles[i]!, resolveMentions(drafts[i]!, naming), new EntityTable(t));
 
+/** The facts an entry holds for `article`, made as `fact()` makes them; undefined when it cannot be reused. */
+function reuse(cache: RelationCache, bytes: Buffer, article: Article): RelationFact[] | undefined {
+  const facts: RelationFact[] = [];
+  const sink: FactSink = {
+    addSpanFact(relation, source, target, label, of, spans, from, count) {
+      facts.push({ source, target, relation, label, evidence: spanEvidence(of, spans, from, count) });
+    },
+  };
+  return cache.reuseInto(bytes, article, sink) ? facts : undefined;
+}
+
 /** Entries of every article, made against the build's table. */
 function entries(cache = new RelationCache(naming, new Set(), table)): Buffer[] {
   return articles.map((a, i) => {
@@ -55,7 +67,7 @@ describe('relation cache', () => {
     const cache = new RelationCache(naming, new Set(), table);
     let facts = 0;
     made.forEach((bytes, i) => {
-      const reused = cache.reuse(bytes, articles[i]!);
+      const reused = reuse(cache, bytes, articles[i]!);
       expect(reused).toEqual(factsOf(i));
       facts += reused!.length;
     });
@@ -73,7 +85,7 @@ describe('relation cache', () => {
     const changed = (edit: (e: Entity) => Entity) => {
       const t = new Map(table);
       t.set(key, edit(table.get(key)!));
-      return new RelationCache(naming, new Set(), t).reuse(made[i]!, articles[i]!);
+      return reuse(new RelationCache(naming, new Set(), t), made[i]!, articles[i]!);
     };
     expect(changed((e) => ({ ...e, aliases: [...e.aliases, '某个新别名'] }))).toBeUndefined();
     expect(changed((e) => ({ ...e, label: `${e.label}新` }))).toBeUndefined();
@@ -81,21 +93,21 @@ describe('relation cache', () => {
     // More mentions, articles and evidence elsewhere in the corpus: the same facts.
     expect(changed((e) => ({ ...e, mentions: e.mentions + 5, articles: [...e.articles, 'zzz#1'], evidence: [] }))).toEqual(factsOf(i));
     // Gone from the table (dropped as weak, or renamed by the naming).
-    expect(new RelationCache(naming, new Set(), new Map([...table].filter(([k]) => k !== key))).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    expect(reuse(new RelationCache(naming, new Set(), new Map([...table].filter(([k]) => k !== key))), made[i]!, articles[i]!)).toBeUndefined();
   });
 
   it('is not reused for another article id, another naming or entities dropped as weak', () => {
     const made = entries();
     const i = articles.findIndex((a) => a.authors.length > 0);
     const cache = new RelationCache(naming, new Set(), table);
-    expect(cache.reuse(made[i]!, { ...articles[i]!, id: `${articles[i]!.id}x` })).toBeUndefined();
+    expect(reuse(cache, made[i]!, { ...articles[i]!, id: `${articles[i]!.id}x` })).toBeUndefined();
     // A naming that splits one of the article's names.
     const key = resolveMentions(drafts[i]!, naming)[0]!.entity;
     const split: Naming = { ...naming, keyOf: (d) => (naming.keyOf(d) === key ? `${key}@别处` : naming.keyOf(d)) };
-    expect(new RelationCache(split, new Set(), table).reuse(made[i]!, articles[i]!)).toBeUndefined();
-    expect(new RelationCache(naming, new Set([key]), table).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    expect(reuse(new RelationCache(split, new Set(), table), made[i]!, articles[i]!)).toBeUndefined();
+    expect(reuse(new RelationCache(naming, new Set([key]), table), made[i]!, articles[i]!)).toBeUndefined();
     // A weak set that the article does not touch: reused.
-    expect(new RelationCache(naming, new Set(['PERSON:没有这个人']), table).reuse(made[i]!, articles[i]!)).toEqual(factsOf(i));
+    expect(reuse(new RelationCache(naming, new Set(['PERSON:没有这个人']), table), made[i]!, articles[i]!)).toEqual(factsOf(i));
   });
 
   it('is not reused when a byline finds another entity by name', () => {
@@ -117,11 +129,43 @@ describe('relation cache', () => {
     // A namesake first in table order that names this article: the byline's outlet is now that entity.
     const taken = new Map([[namesake([articles[i]!.id]).key, namesake([articles[i]!.id])], ...table]);
     expect(factsOf(i, taken)).not.toEqual(factsOf(i));
-    expect(new RelationCache(naming, new Set(), taken).reuse(made[i]!, articles[i]!)).toBeUndefined();
+    expect(reuse(new RelationCache(naming, new Set(), taken), made[i]!, articles[i]!)).toBeUndefined();
     // One that names another article only: the byline still finds the same outlet, the entry holds.
     const elsewhere = new Map([[namesake(['zzz#1']).key, namesake(['zzz#1'])], ...table]);
     expect(factsOf(i, elsewhere)).toEqual(factsOf(i));
-    expect(new RelationCache(naming, new Set(), elsewhere).reuse(made[i]!, articles[i]!)).toEqual(factsOf(i));
+    expect(reuse(new RelationCache(naming, new Set(), elsewhere), made[i]!, articles[i]!)).toEqual(factsOf(i));
+  });
+
+  it('says whether inputs gathered over a whole build still hold (the check of the kept edges)', () => {
+    const cache = new RelationCache(naming, new Set(), table);
+    cache.gather();
+    const made = entries(cache);
+    const inputs = cache.inputs()!;
+    expect(inputs.parts.length).toBeGreaterThan(0);
+    expect(inputs.named.length).toBeGreaterThan(0);
+    expect(new RelationCache(naming, new Set(), table).unchanged(inputs)).toBe(true);
+    // Gathered again from the entries reused (and from inputs carried over): the same inputs.
+    const again = new RelationCache(naming, new Set(), table);
+    again.gather();
+    made.forEach((bytes, i) => expect(reuse(again, bytes, articles[i]!)).toBeDefined());
+    expect(again.inputs()).toEqual(inputs);
+    const carried = new RelationCache(naming, new Set(), table);
+    carried.gather(inputs);
+    expect(carried.inputs()).toEqual(inputs);
+    // Every article's file still there, but one input gives another answer: not unchanged.
+    const located = articles.findIndex((_a, k) => factsOf(k).some((f) => f.relation === 'located_in'));
+    const key = factsOf(located).find((f) => f.relation === 'located_in')!.source;
+    const renamed = new Map(table).set(key, { ...table.get(key)!, label: `${table.get(key)!.label}新` });
+    expect(new RelationCache(naming, new Set(), renamed).unchanged(inputs)).toBe(false);
+    const first = resolveMentions(drafts[0]!, naming)[0]!.entity;
+    const split: Naming = { ...naming, keyOf: (d) => (naming.keyOf(d) === first ? `${first}@别处` : naming.keyOf(d)) };
+    expect(new RelationCache(split, new Set(), table).unchanged(inputs)).toBe(false);
+    expect(new RelationCache(naming, new Set([first]), table).unchanged(inputs)).toBe(false);
+    // A fact given without an entry: the inputs cannot describe the build.
+    const partial = new RelationCache(naming, new Set(), table);
+    partial.gather();
+    partial.facts(articles[0]!, drafts[0]!);
+    expect(partial.inputs()).toBeUndefined();
   });
 
   it('relation families read of an entity only the fields the cache compares', () => {
