@@ -4,7 +4,7 @@
  * changing and removing files, with worker threads, and when the pipeline version changes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
@@ -206,6 +206,14 @@ describe('incremental build', () => {
       const again = await build({ store });
       expect(again.store).toEqual({ extracted: 0, reused: 3, forgotten: 0, relations: { reused: 3, made: 0, kept: 3 } });
       expect(again.json).toBe(want.json);
+      // A stored file renamed (same content, another stem: its article's id changes): every article folded again.
+      names.push('k3.txt');
+      renameSync(join(tmp, 'k2.txt'), join(tmp, 'k3.txt'));
+      const renamed = await build({ store });
+      expect(renamed.store).toEqual({ extracted: 1, reused: 2, forgotten: 1, relations: { reused: 2, made: 1 } });
+      expect(renamed.json).toBe((await build({})).json);
+      renameSync(join(tmp, 'k3.txt'), join(tmp, 'k2.txt'));
+      expect((await build({ store })).json).toBe(want.json);
       // A stored file gone: its facts cannot be taken out of the kept edges, so every article is folded again.
       rmSync(join(tmp, 'k1.txt'));
       const removed = await build({ store });
@@ -214,6 +222,34 @@ describe('incremental build', () => {
       expect(removed.shared).toBe(0);
       expect(removed.gexf).toBe(wantRemoved.gexf);
       expect(removed.json).toBe(wantRemoved.json);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leaves the kept edges as they are when one file joins many stored ones, and folds that file from its entry next time', async () => {
+    // 63 stored files of our own; one more is no more than 1/64 of the articles: keeping every edge again would cost
+    // more than folding that one article again from its entry in the next build.
+    const line = (n: number) => `宝山村村民李明和张华第${n}次一起开会。\n\n`;
+    const names = Array.from({ length: 63 }, (_, i) => `m${String(i + 1).padStart(2, '0')}.txt`);
+    names.forEach((f, i) => writeFileSync(join(tmp, f), `宝山村第${i + 1}次会议\n\n${line(i + 1)}`));
+    const paths = () => ['m00.txt', ...names].map((f) => join(tmp, f)).filter((p) => existsSync(p));
+    const build = async (options: BuildOptions) => {
+      const r = await buildGraphFromPaths(paths(), { workers: 1, layout: false, ...options });
+      return { json: toJSON(r.graph), store: r.store };
+    };
+    const store = openStore(join(tmp, 'zhkg.db'));
+    try {
+      expect((await build({ store })).store).toEqual({ extracted: 63, reused: 0, forgotten: 0, relations: { reused: 0, made: 63 } });
+      writeFileSync(join(tmp, 'm00.txt'), `宝山村的会议\n\n${line(0)}`);
+      const added = await build({ store });
+      expect(added.store).toEqual({ extracted: 1, reused: 63, forgotten: 0, relations: { reused: 63, made: 1, kept: 63 } });
+      // Not kept again: the next build restores the 63 articles' edges and folds the new one from its entry.
+      const next = await build({ store });
+      expect(next.store).toEqual({ extracted: 0, reused: 64, forgotten: 0, relations: { reused: 64, made: 0, kept: 63 } });
+      const want = (await build({})).json;
+      expect(added.json).toBe(want);
+      expect(next.json).toBe(want);
     } finally {
       store.close();
     }

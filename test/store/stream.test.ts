@@ -132,6 +132,32 @@ describe('graph assembled from the store', () => {
     expect([...walk.values()].some((w) => w.weight > MAX_EDGE_EVIDENCE && w.evidence.length === MAX_EDGE_EVIDENCE)).toBe(true);
   }, 300_000);
 
+  it('restores the edges it folded, and refuses them whole when an edge ends at an entity no longer there', async () => {
+    const r = await buildGraphFromPaths(inputs, { workers: 1, layout: false });
+    const assembler = (entities: typeof r.entities, facts: readonly RelationFact[] = []) => {
+      const g = new GraphAssembler();
+      for (const a of r.articles) g.addArticle(a);
+      g.setEntities(entities);
+      for (const f of facts) g.addFact(f);
+      return g;
+    };
+    const folded = assembler(r.entities, r.facts);
+    const saved = folded.foldedEdges();
+    const want = toJSON(folded.finish());
+    const back = assembler(r.entities);
+    expect(back.restoreEdges(saved)).toBe(true);
+    expect(() => back.restoreEdges(saved)).toThrow(/folded already/);
+    expect(toJSON(back.finish())).toBe(want);
+    // One entity that ends an edge gone (dropped as weak, say): nothing restored, and folding the facts as a
+    // build does when it cannot use the kept edges gives what a fresh assembler gives.
+    const gone = r.entities.find((e) => r.facts.some((f) => f.source === e.key))!;
+    const fewer = r.entities.filter((e) => e !== gone);
+    const refused = assembler(fewer);
+    expect(refused.restoreEdges(saved)).toBe(false);
+    for (const f of r.facts) refused.addFact(f);
+    expect(toJSON(refused.finish())).toBe(toJSON(assembler(fewer, r.facts).finish()));
+  }, 300_000);
+
   it('stores the graph JSON from pieces, compressed a part at a time, and reads back the same text', async () => {
     const r = await buildGraphFromPaths(inputs, { workers: 1, layout: false });
     // The pieces are toJSON's text, which is graphology's export() written one record per line.
