@@ -13,6 +13,7 @@ import { saveGraph, writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 import { viewerAssetsDir } from '../src/viewer/assets.js';
 import { gexfChunks } from '../src/export/index.js';
+import { layoutGraph } from '../src/layout/forceatlas2.js';
 import { now, since, type Clock } from './child.js';
 
 const dir = process.argv[2];
@@ -83,6 +84,15 @@ for (const chunk of gexfChunks(graph)) gexfChars += chunk.length;
 const gexf = { ...since(g0), chars: gexfChars };
 const nodes = graph.order;
 const edges = graph.size;
+// The layout stage again on this graph (it starts from the seeded positions, as in the build), on one thread and
+// with the repulsion's worker thread (src/layout/fa2-threads.ts; above THREADED_MIN_NODES only).
+const layout: Record<'one' | 'two', Clock> = { one: { wall: 0, cpu: 0 }, two: { wall: 0, cpu: 0 } };
+for (const threads of [1, 2] as const) {
+  const copy = graph.copy();
+  const t = now();
+  layoutGraph(copy, { seed: 7, threads });
+  layout[threads === 1 ? 'one' : 'two'] = since(t);
+}
 
 // 2. Source characters and nodejieba `tag` alone on the same text, file by file, one thread.
 const files = await listInputs([dir]);
@@ -131,5 +141,5 @@ for (const f of files) {
 }
 
 process.stdout.write(
-  `${JSON.stringify({ dir, files: files.length, sourceChars, articles, nodes, edges, total, gexf, exportDefault, stages, rssAfter, peakRssMB, jiebaAlone, sampleChars, split })}\n`,
+  `${JSON.stringify({ dir, files: files.length, sourceChars, articles, nodes, edges, total, gexf, exportDefault, layout, stages, rssAfter, peakRssMB, jiebaAlone, sampleChars, split })}\n`,
 );

@@ -1,9 +1,10 @@
 /**
  * ForceAtlas2 on a synthetic graph shaped like zhkg's: articles linked to a few entities each, entities
- * sharing articles, places in a tree, mixed typed and co_occurs edges (seeded, deterministic).
+ * sharing articles, places in a tree, mixed typed and co_occurs edges (seeded, deterministic). CPU figures are of
+ * all threads (the repulsion's worker included).
  */
 import { MultiGraph } from 'graphology';
-import { iterationsFor, layoutGraph } from '../src/layout/forceatlas2.js';
+import { THREADED_MIN_NODES, iterationsFor, layoutGraph } from '../src/layout/forceatlas2.js';
 
 export function syntheticGraph(nodes: number, seed = 11): MultiGraph {
   let s = seed;
@@ -25,17 +26,22 @@ export function syntheticGraph(nodes: number, seed = 11): MultiGraph {
   return g;
 }
 
-export function fa2Bench(nodes: number): { nodes: number; edges: number; iterations: number; barnesHut: boolean; ms: number; cpuMs: number } {
+/** One layout of the synthetic graph; `threads` 2: the repulsion's worker thread when the graph is big enough. */
+export function fa2Bench(
+  nodes: number,
+  threads: 1 | 2 = 2,
+): { nodes: number; edges: number; iterations: number; barnesHut: boolean; threaded: boolean; ms: number; cpuMs: number } {
   const g = syntheticGraph(nodes);
   const t = performance.now();
   const c = process.cpuUsage();
-  layoutGraph(g, { seed: 7 });
+  layoutGraph(g, { seed: 7, threads });
   const cpu = process.cpuUsage(c);
   return {
     nodes: g.order,
     edges: g.size,
     iterations: iterationsFor(g.order),
     barnesHut: g.order > 2000,
+    threaded: threads === 2 && g.order >= THREADED_MIN_NODES,
     ms: performance.now() - t,
     cpuMs: (cpu.user + cpu.system) / 1000,
   };

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
+import { THREADED_MIN_NODES } from '../src/layout/forceatlas2.js';
 import { benchStartup, formatStartupBench } from './startup.js';
 import { loadAverage as load, type Clock } from './child.js';
 
@@ -54,6 +55,7 @@ for (const mb of sizes) {
     total: Clock;
     gexf: Clock & { chars: number };
     exportDefault?: { save: Clock; viewer: Clock };
+    layout: { one: Clock; two: Clock };
     stages: Record<string, Clock>;
     rssAfter: Record<string, number>;
     peakRssMB: number;
@@ -79,6 +81,10 @@ for (const mb of sizes) {
   console.log(
     `nodejieba tag alone (1 thread): ${(r.jiebaAlone.wall / 1000).toFixed(1)} s → ${fmt(rate(c, r.jiebaAlone.wall))} chars/s; build ÷ jieba = ${(r.total.wall / r.jiebaAlone.wall).toFixed(2)} (CPU ${(r.total.cpu / r.jiebaAlone.cpu).toFixed(2)})`,
   );
+  const { one, two } = r.layout;
+  console.log(
+    `layout stage again on this graph (${r.nodes >= THREADED_MIN_NODES ? 'the repulsion on two threads' : `below ${fmt(THREADED_MIN_NODES)} nodes: one thread both times`}): one thread ${(one.wall / 1000).toFixed(2)} s wall, ${(one.cpu / 1000).toFixed(2)} s CPU; two threads ${(two.wall / 1000).toFixed(2)} s wall, ${(two.cpu / 1000).toFixed(2)} s CPU (load ${load()})`,
+  );
   console.log('stage                       wall s   CPU s    chars/s (wall)');
   const row = (name: string, t: Clock, chars: number) =>
     console.log(
@@ -101,10 +107,13 @@ for (const mb of sizes) {
 }
 
 if (fa2Nodes > 0) {
-  const f = fa2Bench(fa2Nodes);
-  console.log(
-    `ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations: ${(f.ms / 1000).toFixed(2)} s wall, ${(f.cpuMs / 1000).toFixed(2)} s CPU`,
-  );
+  // One thread, then the repulsion's worker thread (the same positions), then each again: alternated.
+  for (const threads of [1, 2, 1, 2] as const) {
+    const f = fa2Bench(fa2Nodes, threads);
+    console.log(
+      `ForceAtlas2: ${fmt(f.nodes)} nodes, ${fmt(f.edges)} edges, Barnes-Hut ${f.barnesHut}, ${f.iterations} iterations, ${f.threaded ? 'two threads' : 'one thread'}: ${(f.ms / 1000).toFixed(2)} s wall, ${(f.cpuMs / 1000).toFixed(2)} s CPU (load ${load()})`,
+    );
+  }
 }
 
 console.log(`\n${formatStartupBench(await benchStartup(3))}`);

@@ -9,10 +9,15 @@
  *   made, before it is read);
  * - a node's force is summed in locals rounded to Float32 at each step (`Math.fround`), as the library's
  *   `NodeMatrix[i] += v` rounds when it stores, and written once;
- * - each edge's `weight ^ edgeWeightInfluence` is computed once per layout instead of once per iteration.
+ * - each edge's `weight ^ edgeWeightInfluence` is computed once per layout instead of once per iteration;
+ * - with Barnes-Hut, a worker thread may sum part of the nodes' repulsion (./fa2-threads.ts): each node's sum
+ *   is its own, so the split does not change a bit.
  * On the 10 MB bench corpus's graph (5.5k nodes) this halves the layout's time. Other settings go to the
  * library's own `iterate`.
  */
+
+import { RepulsionThread } from './fa2-threads.js';
+import type { WorkerSource } from '../util/worker-source.js';
 
 /** The settings an iteration reads (graphology-layout-forceatlas2's, validated). */
 export interface Fa2Settings {
@@ -26,6 +31,13 @@ export interface Fa2Settings {
   slowDown: number;
   barnesHutOptimize: boolean;
   barnesHutTheta: number;
+}
+
+/** A copy of a matrix in a SharedArrayBuffer (for `Fa2Iterator`'s worker). */
+export function sharedCopy(m: Float32Array): Float32Array {
+  const copy = new Float32Array(new SharedArrayBuffer(m.byteLength));
+  copy.set(m);
+  return copy;
 }
 
 /** Whether `Fa2Iterator` computes these settings itself (else the library's iterate must). */
@@ -70,15 +82,38 @@ export class Fa2Iterator {
    */
   private readonly regions: Float64Array;
 
+  /** The worker that sums part of the repulsion (Barnes-Hut only), while it is not closed. */
+  private thread: RepulsionThread | undefined;
+
+  /**
+   * With `options.thread` (and Barnes-Hut), one worker thread sums part of each iteration's repulsion; `nodes`
+   * must then be in a SharedArrayBuffer (`sharedCopy`), and `close` ends the worker. A worker that cannot start
+   * (or `source` that fails: tests) leaves every sum to this thread, with the same result.
+   */
   constructor(
     private readonly s: Fa2Settings,
     private readonly nodes: Float32Array,
     private readonly edges: Float32Array,
+    options: { thread?: boolean; source?: WorkerSource } = {},
   ) {
     if (!handledSettings(s)) throw new Error('Fa2Iterator: settings the library computes');
     this.ewc = new Float64Array(edges.length / PPE);
     for (let e = 0, k = 0; e < edges.length; e += PPE, k++) this.ewc[k] = Math.pow(edges[e + 2]!, s.edgeWeightInfluence);
-    this.regions = new Float64Array(s.barnesHutOptimize ? (1 + (4 * (SUBDIVISION_ATTEMPTS + 1) * nodes.length) / PPN) * PPR : 0);
+    const cells = s.barnesHutOptimize ? (1 + (4 * (SUBDIVISION_ATTEMPTS + 1) * nodes.length) / PPN) * PPR : 0;
+    const threaded = options.thread === true && s.barnesHutOptimize;
+    this.regions = threaded ? new Float64Array(new SharedArrayBuffer(cells * 8)) : new Float64Array(cells);
+    if (threaded) this.thread = new RepulsionThread(nodes, this.regions, PPN, s.scalingRatio, s.barnesHutTheta * s.barnesHutTheta, options.source);
+  }
+
+  /** The worker, when there is one (tests and the bench: whether it started, how much it summed). */
+  get worker(): RepulsionThread | undefined {
+    return this.thread;
+  }
+
+  /** Ends the worker, if any (the iterations after this run on this thread alone). */
+  close(): void {
+    this.thread?.close();
+    this.thread = undefined;
   }
 
   iterate(): void {
@@ -93,7 +128,8 @@ export class Fa2Iterator {
     }
     if (s.barnesHutOptimize) {
       this.buildTree();
-      this.repulseThroughTree();
+      if (this.thread) this.thread.repulse(repulseNodes);
+      else repulseNodes(N, this.regions, 0, order, s.scalingRatio, s.barnesHutTheta * s.barnesHutTheta);
     } else this.repulseSquare();
     this.gravity();
     this.attract();
@@ -199,57 +235,6 @@ export class Fa2Iterator {
     }
   }
 
-  private repulseThroughTree(): void {
-    const N = this.nodes;
-    const R = this.regions;
-    const order = N.length;
-    const coefficient = this.s.scalingRatio;
-    const thetaSquared = this.s.barnesHutTheta * this.s.barnesHutTheta;
-    for (let n = 0; n < order; n += PPN) {
-      const nx = N[n + NODE_X]!;
-      const ny = N[n + NODE_Y]!;
-      const nm = N[n + NODE_MASS]!;
-      let fx = N[n + NODE_DX]!;
-      let fy = N[n + NODE_DY]!;
-      let r = 0;
-      for (;;) {
-        if (R[r + REGION_FIRST_CHILD]! >= 0) {
-          const distance = Math.pow(nx - R[r + REGION_MASS_CENTER_X]!, 2) + Math.pow(ny - R[r + REGION_MASS_CENTER_Y]!, 2);
-          const size = R[r + REGION_SIZE]!;
-          if ((4 * size * size) / distance < thetaSquared) {
-            const xDist = nx - R[r + REGION_MASS_CENTER_X]!;
-            const yDist = ny - R[r + REGION_MASS_CENTER_Y]!;
-            if (distance > 0) {
-              const factor = (coefficient * nm * R[r + REGION_MASS]!) / distance;
-              fx = f32(fx + xDist * factor);
-              fy = f32(fy + yDist * factor);
-            }
-            r = R[r + REGION_NEXT_SIBLING]!;
-            if (r < 0) break;
-            continue;
-          }
-          r = R[r + REGION_FIRST_CHILD]!;
-          continue;
-        }
-        const rn = R[r + REGION_NODE]!;
-        if (rn >= 0 && rn !== n) {
-          const xDist = nx - N[rn + NODE_X]!;
-          const yDist = ny - N[rn + NODE_Y]!;
-          const distance = xDist * xDist + yDist * yDist;
-          if (distance > 0) {
-            const factor = (coefficient * nm * N[rn + NODE_MASS]!) / distance;
-            fx = f32(fx + xDist * factor);
-            fy = f32(fy + yDist * factor);
-          }
-        }
-        r = R[r + REGION_NEXT_SIBLING]!;
-        if (r < 0) break;
-      }
-      N[n + NODE_DX] = fx;
-      N[n + NODE_DY] = fy;
-    }
-  }
-
   private repulseSquare(): void {
     const N = this.nodes;
     const order = N.length;
@@ -325,5 +310,56 @@ export class Fa2Iterator {
       N[n + NODE_X] = N[n + NODE_X]! + dx * (nodespeed / slowDown);
       N[n + NODE_Y] = N[n + NODE_Y]! + dy * (nodespeed / slowDown);
     }
+  }
+}
+
+/**
+ * The Barnes-Hut repulsion of the nodes whose matrix offsets are in [from, to), through the quadtree `R` of all
+ * nodes: each node's force summed on its own (from zero, as the iteration reset it), so that any split of the
+ * nodes between threads gives the same bits (./fa2-threads.ts).
+ */
+export function repulseNodes(N: Float32Array, R: Float64Array, from: number, to: number, coefficient: number, thetaSquared: number): void {
+  for (let n = from; n < to; n += PPN) {
+    const nx = N[n + NODE_X]!;
+    const ny = N[n + NODE_Y]!;
+    const nm = N[n + NODE_MASS]!;
+    let fx = 0;
+    let fy = 0;
+    let r = 0;
+    for (;;) {
+      if (R[r + REGION_FIRST_CHILD]! >= 0) {
+        const distance = Math.pow(nx - R[r + REGION_MASS_CENTER_X]!, 2) + Math.pow(ny - R[r + REGION_MASS_CENTER_Y]!, 2);
+        const size = R[r + REGION_SIZE]!;
+        if ((4 * size * size) / distance < thetaSquared) {
+          const xDist = nx - R[r + REGION_MASS_CENTER_X]!;
+          const yDist = ny - R[r + REGION_MASS_CENTER_Y]!;
+          if (distance > 0) {
+            const factor = (coefficient * nm * R[r + REGION_MASS]!) / distance;
+            fx = f32(fx + xDist * factor);
+            fy = f32(fy + yDist * factor);
+          }
+          r = R[r + REGION_NEXT_SIBLING]!;
+          if (r < 0) break;
+          continue;
+        }
+        r = R[r + REGION_FIRST_CHILD]!;
+        continue;
+      }
+      const rn = R[r + REGION_NODE]!;
+      if (rn >= 0 && rn !== n) {
+        const xDist = nx - N[rn + NODE_X]!;
+        const yDist = ny - N[rn + NODE_Y]!;
+        const distance = xDist * xDist + yDist * yDist;
+        if (distance > 0) {
+          const factor = (coefficient * nm * N[rn + NODE_MASS]!) / distance;
+          fx = f32(fx + xDist * factor);
+          fy = f32(fy + yDist * factor);
+        }
+      }
+      r = R[r + REGION_NEXT_SIBLING]!;
+      if (r < 0) break;
+    }
+    N[n + NODE_DX] = fx;
+    N[n + NODE_DY] = fy;
   }
 }

@@ -3,26 +3,17 @@
  * jieba dictionary when asked before they are terminated (`released` on the main thread, `answerRelease` in
  * the worker).
  *
- * A worker from dist/ is `<name>.js` beside this module. From sources (tsx, vitest) it is `<name>.ts`, loaded
- * through a small bootstrap that registers tsx's ESM hooks inside the worker thread (hooks registered by the
- * parent's `--import tsx` do not reach worker threads).
+ * A worker from dist/ is `<name>.js` beside this module, from sources `<name>.ts` through tsx's loader
+ * (src/util/worker-source.ts).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { releaseJieba, segment } from '../segment/jieba.js';
 import type { ReleaseMessage, ReleasedAnswer, SegmentAnswer } from './protocol.js';
+import { workerSourceAt, type WorkerSource } from '../util/worker-source.js';
 
-export function workerSource(name: string): { script: string | URL; eval: boolean } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? `./${name}.ts` : `./${name}.js`, import.meta.url);
-  if (!fromSource) return { script: url, eval: false };
-  // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const script = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  return { script, eval: true };
+/** A worker module of src/parallel/ (or one beside it: `../cli/standby-worker`), `workerSourceAt` here. */
+export function workerSource(name: string): WorkerSource {
+  return workerSourceAt(import.meta.url, name);
 }
 
 /** Asks a worker to free its dictionaries (`answerRelease`); settles when it answers, fails or exits. */

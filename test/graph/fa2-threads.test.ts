@@ -1,0 +1,206 @@
+/**
+ * The repulsion on two threads (src/layout/fa2-threads.ts): positions byte-identical to one thread and to
+ * graphology-layout-forceatlas2, a worker that cannot start or fails changes nothing, and the worker never
+ * keeps the process alive.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MultiGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { Fa2Iterator, sharedCopy, type Fa2Settings } from '../../src/layout/fa2-iterate.js';
+import { threadsStarted } from '../../src/layout/fa2-threads.js';
+import { THREADED_MIN_NODES, layoutGraph } from '../../src/layout/forceatlas2.js';
+import { seededRandom } from '../../src/util/random.js';
+import { workerSourceAt, type WorkerSource } from '../../src/util/worker-source.js';
+import { repoRoot } from '../helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+type Matrices = { nodes: Float32Array; edges: Float32Array };
+const helpers = require('graphology-layout-forceatlas2/helpers.js') as {
+  graphToByteArrays(g: MultiGraph, w: (e: string, a: Record<string, unknown>) => number): Matrices;
+};
+const libraryIterate = require('graphology-layout-forceatlas2/iterate.js') as (s: Fa2Settings, n: Float32Array, e: Float32Array) => void;
+const defaults = require('graphology-layout-forceatlas2/defaults.js') as Fa2Settings;
+const forceAtlas2 = require('graphology-layout-forceatlas2') as {
+  inferSettings(order: number): Partial<Fa2Settings>;
+  assign(g: MultiGraph, o: { iterations: number; settings: Partial<Fa2Settings>; getEdgeWeight: typeof weight }): void;
+};
+
+/** A graph shaped like zhkg's (articles to a few entities, entities co-occurring), seeded positions. */
+function graph(nodes: number, seed: number): MultiGraph {
+  let s = seed;
+  const rand = (k: number) => {
+    s = (s * 48271) % 2147483647;
+    return s % k;
+  };
+  const g = new MultiGraph();
+  const articles = Math.max(1, Math.floor(nodes / 5));
+  for (let i = 0; i < nodes; i++) g.addNode(`n${i}`, { x: rand(20001) / 100 - 100, y: rand(20001) / 100 - 100 });
+  // Two nodes on the same spot: the quadtree's out-of-precision case.
+  g.mergeNodeAttributes('n1', { x: g.getNodeAttribute('n2', 'x') as number, y: g.getNodeAttribute('n2', 'y') as number });
+  const entity = () => `n${articles + rand(nodes - articles)}`;
+  for (let a = 0; a < articles; a++) {
+    const members = Array.from({ length: 2 + rand(4) }, entity);
+    for (const m of members) g.addDirectedEdge(`n${a}`, m, { relation: 'participates_in', weight: 1 });
+    for (let k = 1; k < members.length; k++) g.addUndirectedEdge(members[0]!, members[k]!, { relation: 'co_occurs', weight: 1 + rand(12) });
+  }
+  return g;
+}
+
+const weight = (_e: string, a: Record<string, unknown>) => (a['relation'] === 'co_occurs' ? 1 : 3) * Math.min(a['weight'] as number, 10);
+const bits = (m: Float32Array) => Buffer.from(m.buffer, m.byteOffset, m.byteLength);
+const settingsFor = (g: MultiGraph, extra: Partial<Fa2Settings>): Fa2Settings => ({
+  ...defaults,
+  ...forceAtlas2.inferSettings(g.order),
+  edgeWeightInfluence: 0.5,
+  ...extra,
+});
+
+/** The node matrices after `iterations`: the library's, one thread's, and two threads' (and the worker's share). */
+async function three(g: MultiGraph, settings: Fa2Settings, iterations: number, source?: WorkerSource, untilHelped = false) {
+  // On a busy machine the worker may join no generation of a few (the main thread then sums alone, and does not
+  // wait): `untilHelped`, the iterations go on until it has summed some nodes (400 at most).
+  const more = (i: number) => untilHelped && i < 400 && b.worker !== undefined && b.worker.helped === 0;
+  const lib = helpers.graphToByteArrays(g, weight);
+  const one = lib.nodes.slice();
+  const two = sharedCopy(lib.nodes);
+  const a = new Fa2Iterator(settings, one, lib.edges.slice());
+  const b = new Fa2Iterator(settings, two, lib.edges.slice(), { thread: true, ...(source ? { source } : {}) });
+  const threaded = b.worker !== undefined;
+  const ready = (await b.worker?.ready()) ?? false;
+  try {
+    for (let i = 0; i < iterations || more(i); i++) {
+      libraryIterate(settings, lib.nodes, lib.edges);
+      a.iterate();
+      b.iterate();
+    }
+  } catch (err) {
+    b.close();
+    throw err;
+  }
+  const helped = b.worker?.helped ?? 0;
+  b.close();
+  return { lib: lib.nodes, one, two, ready, helped, threaded };
+}
+
+describe('ForceAtlas2 repulsion on two threads', () => {
+  const n = THREADED_MIN_NODES + 500;
+
+  it('gives the one-thread and the library node matrices bit for bit, with Barnes-Hut and without', async () => {
+    const g = graph(n, 17);
+    const start = bits(helpers.graphToByteArrays(g, weight).nodes);
+    for (const extra of [{ barnesHutOptimize: true }, { barnesHutOptimize: true, strongGravityMode: false, gravity: 1 }]) {
+      const r = await three(g, settingsFor(g, extra), 10, undefined, true);
+      expect(r.ready).toBe(true);
+      // The worker summed part of the nodes (else the comparison would be of one thread with itself).
+      expect(r.helped).toBeGreaterThan(0);
+      expect(bits(r.two).equals(bits(r.one))).toBe(true);
+      expect(bits(r.two).equals(bits(r.lib))).toBe(true);
+      expect(bits(r.two).equals(start)).toBe(false);
+    }
+    // Without Barnes-Hut the pairs' sums depend on their order: no worker is started, the bits are the same.
+    const small = graph(600, 3);
+    const r = await three(small, settingsFor(small, { barnesHutOptimize: false }), 6);
+    expect(r.threaded).toBe(false);
+    expect(bits(r.two).equals(bits(r.lib))).toBe(true);
+  });
+
+  it('lays out a graph above the threshold as graphology-layout-forceatlas2’s assign does, on two threads or one', () => {
+    const g = graph(n, 5);
+    const one = g.copy();
+    const lib = g.copy();
+    layoutGraph(g, { seed: 3, iterations: 30 });
+    layoutGraph(one, { seed: 3, iterations: 30, threads: 1 });
+    const rand = seededRandom(3);
+    const r = 10 * Math.sqrt(lib.order);
+    lib.forEachNode((node) => {
+      const a = rand() * 2 * Math.PI;
+      const d = Math.sqrt(rand()) * r;
+      lib.mergeNodeAttributes(node, { x: d * Math.cos(a), y: d * Math.sin(a) });
+    });
+    forceAtlas2.assign(lib, {
+      iterations: 30,
+      settings: { ...forceAtlas2.inferSettings(lib.order), barnesHutOptimize: true, edgeWeightInfluence: 0.5 },
+      getEdgeWeight: weight,
+    });
+    lib.forEachNode((node, a) =>
+      lib.mergeNodeAttributes(node, { x: Math.round((a['x'] as number) * 1000) / 1000, y: Math.round((a['y'] as number) * 1000) / 1000 }),
+    );
+    expect(g.export()).toEqual(lib.export());
+    expect(one.export()).toEqual(lib.export());
+  });
+
+  it('falls back to one thread, with the same bits, when the worker cannot start or fails', async () => {
+    const g = graph(n, 29);
+    const settings = settingsFor(g, { barnesHutOptimize: true });
+    const failing: Array<[WorkerSource, boolean]> = [
+      [{ script: 'throw new Error("no worker here")', eval: true }, false],
+      [workerSourceAt(import.meta.url, 'fixtures/no-such-worker'), false],
+      // Ready, then every chunk it takes fails half-written.
+      [workerSourceAt(import.meta.url, 'fixtures/fa2-failing-worker'), true],
+    ];
+    for (const [source, ready] of failing) {
+      const r = await three(g, settings, 6, source);
+      expect(r.ready).toBe(ready);
+      expect(r.helped).toBe(0);
+      expect(bits(r.two).equals(bits(r.one))).toBe(true);
+      expect(bits(r.two).equals(bits(r.lib))).toBe(true);
+    }
+  });
+
+  it('starts no thread for a small graph or with threads: 1', () => {
+    const before = threadsStarted();
+    layoutGraph(graph(THREADED_MIN_NODES - 1, 2), { iterations: 2 });
+    layoutGraph(graph(THREADED_MIN_NODES, 2), { iterations: 2, threads: 1 });
+    expect(threadsStarted()).toBe(before);
+    layoutGraph(graph(THREADED_MIN_NODES, 2), { iterations: 2 });
+    expect(threadsStarted()).toBe(before + 1);
+    const small = graph(THREADED_MIN_NODES - 1, 2);
+    const s = settingsFor(small, { barnesHutOptimize: true });
+    const m = helpers.graphToByteArrays(small, weight);
+    expect(new Fa2Iterator(s, m.nodes, m.edges).worker).toBeUndefined();
+    // A matrix the worker could not see is refused, not silently copied.
+    expect(() => new Fa2Iterator(s, m.nodes, m.edges, { thread: true })).toThrow();
+  });
+
+  it('never keeps the process alive: a compiled layout with the worker ends by itself, closed or not', () => {
+    const dist = (p: string) => JSON.stringify(resolve(repoRoot, 'dist/src', p));
+    for (const close of [true, false]) {
+      const script = `
+        import { createRequire } from 'node:module';
+        const { Fa2Iterator, sharedCopy } = await import(${dist('layout/fa2-iterate.js')});
+        const require = createRequire(${JSON.stringify(resolve(repoRoot, 'package.json'))});
+        const { MultiGraph } = require('graphology');
+        const helpers = require('graphology-layout-forceatlas2/helpers.js');
+        const defaults = require('graphology-layout-forceatlas2/defaults.js');
+        const g = new MultiGraph();
+        for (let i = 0; i < ${n}; i++) g.addNode('n' + i, { x: (i * 7919) % 1000, y: (i * 104729) % 997 });
+        for (let i = 1; i < ${n}; i++) g.addUndirectedEdge('n' + i, 'n' + ((i * 31) % i));
+        const m = helpers.graphToByteArrays(g, () => 1);
+        const it = new Fa2Iterator({ ...defaults, barnesHutOptimize: true }, sharedCopy(m.nodes), m.edges, { thread: true });
+        const ready = await it.worker.ready();
+        for (let i = 0; i < 5; i++) it.iterate();
+        console.log(JSON.stringify({ ready, helped: it.worker.helped }));
+        ${close ? 'it.close();' : ''}
+      `;
+      // A file, not `--input-type=module -e`: a worker inherits the parent's flags, and that one fails it.
+      const file = join(mkdtempSync(join(tmpdir(), 'zhkg-fa2-')), 'layout.mjs');
+      writeFileSync(file, script);
+      const r = spawnSync(process.execPath, [file], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+        // A safety net only: a child the worker kept alive is killed here, and its status is then not 0.
+        timeout: 240_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as { ready: boolean; helped: number };
+      expect(out.ready).toBe(true);
+      expect(out.helped).toBeGreaterThan(0);
+    }
+  }, 300_000);
+});
