@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildViewer } from '../../scripts/build-viewer.mjs';
 import { copyViewer } from '../../src/viewer/copy.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+import { watchProcesses } from '../helpers/process-cpu.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_JSON = join(ROOT, 'test/fixtures/viewer/small-graph.json');
@@ -55,9 +56,12 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   // machine the first render can take far longer than Playwright's default 30 s, so the bound is generous.
   context.setDefaultTimeout(180_000);
   context.setDefaultNavigationTimeout(180_000);
+  // (the browser's CPU for ZHKG_TEST_CPU_LOG: its processes are not reaped through this one)
+  const cpu = watchProcesses(profile);
   return {
     context,
     close: async () => {
+      cpu.stop();
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
