@@ -47,7 +47,7 @@ beforeAll(async () => {
   await writeFile(join(out, 'graph.json'), JSON.stringify(fixture));
   await copyViewer(out, { assetsDir: assets });
   server = await serveViewer(out, { assetsDir: assets });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ reducedMotion: true });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 120_000);
@@ -266,7 +266,7 @@ describe('filters', () => {
 });
 
 describe('data table', () => {
-  it('a row click frames the node with its neighbours above the table, so that their labels have room', async () => {
+  it('a row click frames the node with its neighbours above the table, so that their labels have room; at once for reduced motion', async () => {
     await open();
     const camera = () => page.evaluate(() => window.__zhkg!.sigma!.getCamera().getState());
     // the node's neighbours drawn close around it, as in a crowded part of a larger graph
@@ -288,6 +288,12 @@ describe('data table', () => {
     // every neighbour in the part of the view the table leaves, spread over a good part of it (zoomed in)
     expect(framedWithin(frame, 0.4), JSON.stringify(frame)).toBe(true);
     expect((await camera()).ratio).toBeLessThan(before.ratio);
+    // this browser asks for reduced motion (launchBrowser): framing another node moves the camera at once, no glide
+    const gliding = await page.evaluate((k) => {
+      window.__zhkg!.selectNode(k, true);
+      return window.__zhkg!.sigma!.getCamera().isAnimated();
+    }, 'person:金宝');
+    expect(gliding).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 

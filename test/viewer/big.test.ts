@@ -122,7 +122,7 @@ beforeAll(async () => {
   midData = syntheticGraph({ nodes: MID_NODES, edges: MID_EDGES });
   await writeFile(join(mid, 'graph.json'), JSON.stringify(midData));
   await copyViewer(mid, { assetsDir: assets });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ reducedMotion: true });
   browser.context.setDefaultTimeout(LONG);
   browser.context.setDefaultNavigationTimeout(LONG);
   page = browser.context.pages()[0] ?? (await browser.context.newPage());

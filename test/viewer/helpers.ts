@@ -44,13 +44,21 @@ export async function makeOutDir(assetsDir: string, source: 'fixture' | 'bundled
   return out;
 }
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A headless Chromium with a fresh profile. `reducedMotion`: the browser asks for reduced motion
+ * (`prefers-reduced-motion: reduce`), so that the page's camera jumps instead of gliding: each glide is some
+ * twenty full redraws in software GL, about 7 % of a browser file's CPU. The files whose checks do not look at
+ * the glide ask for it; test/viewer/browser.test.ts keeps the glide.
+ */
+export async function launchBrowser(opts: { reducedMotion?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'zhkg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 800 },
+    // Reduced motion: the page moves its camera at once instead of over some twenty frames (viewer/src/camera.ts).
+    ...(opts.reducedMotion ? { reducedMotion: 'reduce' as const } : {}),
   });
   // Waits are on application state (data-ready, panel attributes), never on time; on a busy shared 2-core
   // machine the first render can take far longer than Playwright's default 30 s, so the bound is generous.

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await writeOutputs(result.graph, out, { viewer: false });
   await copyViewer(out, { assetsDir: assets });
   server = await serveViewer(out, { assetsDir: assets });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ reducedMotion: true });
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
 });

@@ -1,11 +1,26 @@
 /** Moving sigma's camera: framing the nodes in view, centring on nodes; and the minimap that follows it. */
 import type Sigma from 'sigma';
-import type { NodeDisplayData } from 'sigma/types';
+import type { Camera } from 'sigma';
+import type { CameraState, NodeDisplayData } from 'sigma/types';
 import { byId } from './dom.js';
 import { MINIMAP_MIN_NODES, Minimap } from './minimap.js';
 import type { EdgeView, NodeView, ViewGraph } from './model.js';
 
 type Renderer = Sigma<NodeView, EdgeView>;
+
+/** Whether the user asks for reduced motion (the system's `prefers-reduced-motion: reduce`). */
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * Moves the camera to `state` over `ms`, or at once when the user asks for reduced motion: the view then jumps
+ * to where it goes instead of gliding there over some twenty frames (each a full redraw).
+ */
+export function moveCamera(cam: Camera, state: Partial<CameraState>, ms: number): void {
+  if (reducedMotion()) cam.setState(state);
+  else void cam.animate(state, { duration: ms });
+}
 
 /**
  * The camera framing `nodes` (the nodes in view when narrowed by focus, path or filters), with a margin; it zooms
@@ -38,14 +53,14 @@ export function fitTo(s: Renderer, nodes: Iterable<string>, animate = true, minS
   const down = s.viewportToFramedGraph({ x: 0, y: 1 });
   const k = ((full - height) / 2) * (ratio / cam.ratio);
   const state = { x: centre.x + (down.x - o.x) * k, y: centre.y + (down.y - o.y) * k, ratio };
-  if (animate) void cam.animate(state, { duration: 300 });
+  if (animate) moveCamera(cam, state, 300);
   else cam.setState(state);
 }
 
 /** Whole graph (`inView` null), or the nodes in view when focus, path or filters narrow it. */
 export function fitView(s: Renderer | null, inView: Set<string> | null): void {
   if (!s || !inView) {
-    void s?.getCamera().animatedReset({ duration: 300 });
+    if (s) moveCamera(s.getCamera(), { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, 300);
     return;
   }
   // from the whole-graph frame, so that zooming in further is always possible
@@ -88,7 +103,7 @@ export function centerOn(s: Renderer, nodes: string[], zoom = true): void {
   const x = pts.reduce((a, p) => a + p.x, 0) / pts.length;
   const y = pts.reduce((a, p) => a + p.y, 0) / pts.length;
   const cam = s.getCamera();
-  void cam.animate({ x, y, ratio: zoom ? Math.min(cam.ratio, 0.6) : cam.ratio }, { duration: 300 });
+  moveCamera(cam, { x, y, ratio: zoom ? Math.min(cam.ratio, 0.6) : cam.ratio }, 300);
 }
 
 /** The minimap of `g` (null: too few nodes for one), its dots the nodes `shown` says are, in their colour. */
