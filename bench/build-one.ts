@@ -85,7 +85,7 @@ const gexf = { ...since(g0), chars: gexfChars };
 const nodes = graph.order;
 const edges = graph.size;
 // The layout stage again on this graph (it starts from the seeded positions, as in the build), on one thread and
-// with the repulsion's worker thread (src/layout/fa2-threads.ts; above THREADED_MIN_NODES only).
+// with the repulsion's worker thread (src/layout/fa2-threads.ts; from BARNES_HUT_MIN_NODES on only).
 const layout: Record<'one' | 'two', Clock> = { one: { wall: 0, cpu: 0 }, two: { wall: 0, cpu: 0 } };
 for (const threads of [1, 2] as const) {
   const copy = graph.copy();

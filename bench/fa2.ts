@@ -4,7 +4,7 @@
  * all threads (the repulsion's worker included).
  */
 import { MultiGraph } from 'graphology';
-import { THREADED_MIN_NODES, iterationsFor, layoutGraph } from '../src/layout/forceatlas2.js';
+import { BARNES_HUT_MIN_NODES, iterationsFor, layoutGraph, layoutThreaded } from '../src/layout/forceatlas2.js';
 
 export function syntheticGraph(nodes: number, seed = 11): MultiGraph {
   let s = seed;
@@ -40,8 +40,8 @@ export function fa2Bench(
     nodes: g.order,
     edges: g.size,
     iterations: iterationsFor(g.order),
-    barnesHut: g.order > 2000,
-    threaded: threads === 2 && g.order >= THREADED_MIN_NODES,
+    barnesHut: g.order >= BARNES_HUT_MIN_NODES,
+    threaded: layoutThreaded(g.order, threads),
     ms: performance.now() - t,
     cpuMs: (cpu.user + cpu.system) / 1000,
   };

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
-import { THREADED_MIN_NODES } from '../src/layout/forceatlas2.js';
+import { BARNES_HUT_MIN_NODES, layoutThreaded } from '../src/layout/forceatlas2.js';
 import { benchStartup, formatStartupBench } from './startup.js';
 import { loadAverage as load, type Clock } from './child.js';
 
@@ -83,7 +83,7 @@ for (const mb of sizes) {
   );
   const { one, two } = r.layout;
   console.log(
-    `layout stage again on this graph (${r.nodes >= THREADED_MIN_NODES ? 'the repulsion on two threads' : `below ${fmt(THREADED_MIN_NODES)} nodes: one thread both times`}): one thread ${(one.wall / 1000).toFixed(2)} s wall, ${(one.cpu / 1000).toFixed(2)} s CPU; two threads ${(two.wall / 1000).toFixed(2)} s wall, ${(two.cpu / 1000).toFixed(2)} s CPU (load ${load()})`,
+    `layout stage again on this graph (${layoutThreaded(r.nodes) ? 'the repulsion on two threads' : `below ${fmt(BARNES_HUT_MIN_NODES)} nodes or one core: one thread both times`}): one thread ${(one.wall / 1000).toFixed(2)} s wall, ${(one.cpu / 1000).toFixed(2)} s CPU; two threads ${(two.wall / 1000).toFixed(2)} s wall, ${(two.cpu / 1000).toFixed(2)} s CPU (load ${load()})`,
   );
   console.log('stage                       wall s   CPU s    chars/s (wall)');
   const row = (name: string, t: Clock, chars: number) =>

@@ -14,18 +14,23 @@ export interface LayoutOptions {
   iterations?: number;
   /**
    * 2: a worker thread sums part of the repulsion (./fa2-threads.ts) when the graph has at least
-   * `THREADED_MIN_NODES` nodes and the machine more than one core; 1: never. Same positions either way.
+   * `BARNES_HUT_MIN_NODES` nodes and the machine more than one core (`layoutThreaded`); 1: never. Same positions either way.
    * Default 2.
    */
   threads?: 1 | 2;
 }
 
 /**
- * The smallest graph whose layout starts a worker thread: Barnes-Hut's (the repulsion of all pairs below it stays on
- * one thread). It pays from there: 2,001 nodes, 100 iterations, 0.72–0.81 s on one thread, 0.53–0.54 s on two
- * (from dist/, load 3.6, 2 Dec 2026).
+ * The smallest graph laid out with Barnes-Hut, and so the smallest whose layout starts a worker thread (the
+ * repulsion of all pairs below it stays on one thread). It pays from there: 2,001 nodes, 100 iterations, 0.72–0.81 s
+ * on one thread, 0.53–0.54 s on two (from dist/, load 3.6, 2 Dec 2026).
  */
-export const THREADED_MIN_NODES = 2001;
+export const BARNES_HUT_MIN_NODES = 2001;
+
+/** Whether `layoutGraph` sums the repulsion of a graph of `order` nodes on a worker thread too. */
+export function layoutThreaded(order: number, threads: 1 | 2 = 2): boolean {
+  return threads === 2 && order >= BARNES_HUT_MIN_NODES && availableParallelism() > 1;
+}
 
 export function iterationsFor(order: number): number {
   if (order <= 500) return 300;
@@ -46,7 +51,7 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
   if (graph.order > 1) {
     const settings = {
       ...forceAtlas2.inferSettings(graph),
-      barnesHutOptimize: graph.order > 2000,
+      barnesHutOptimize: graph.order >= BARNES_HUT_MIN_NODES,
       edgeWeightInfluence: 0.5,
     };
     const getEdgeWeight = (_e: string, attrs: Record<string, unknown>) =>
@@ -61,7 +66,7 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
         const w = getEdgeWeight(e, attrs);
         return Number.isNaN(w) ? 1 : w;
       });
-      const thread = (options.threads ?? 2) === 2 && graph.order >= THREADED_MIN_NODES && availableParallelism() > 1;
+      const thread = layoutThreaded(graph.order, options.threads);
       const nodes = thread ? sharedCopy(m.nodes) : m.nodes;
       const it = new Fa2Iterator(all, nodes, m.edges, { thread });
       try {
