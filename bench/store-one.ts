@@ -30,7 +30,8 @@ const onProgress = (s: string) => {
 };
 // ZHKG_BENCH_NO_OVERLAP=1: stored files resolved only after extraction (to measure what the overlap gives).
 const overlap = process.env['ZHKG_BENCH_NO_OVERLAP'] === '1' ? { resolveWhileExtracting: false } : {};
-const r = await buildGraphFromPaths(inputs, { ...(store ? { store } : {}), ...(stages ? { onProgress } : {}), ...overlap });
+// A one-shot process, as `zhkg build` is (a few new files beside a store: a worker segments, this thread recognizes).
+const r = await buildGraphFromPaths(inputs, { oneShot: true, ...(store ? { store } : {}), ...(stages ? { onProgress } : {}), ...overlap });
 if (stages) onProgress('save graph');
 const graph = r.graph;
 const use = r.store;

@@ -12,10 +12,10 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { releaseJieba, segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type StoredDraft } from './resolve/index.js';
+import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type ResolverState, type StoredDraft } from './resolve/index.js';
 import { extractRelations } from './relations/index.js';
 import { RelationCache, type FactInputs } from './relations/cache.js';
-import { GraphAssembler, buildGraph, type FoldedEdges } from './graph/build.js';
+import { GraphAssembler, buildGraph, type ArticleParts, type FoldedEdges } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
@@ -408,9 +408,14 @@ async function gatherInputs(
   // A large input on a few cores: this thread reads and segments, `workers - 1` worker threads recognize (on 2
   // cores one worker, whose one isolate and one start cost less CPU than two, see docs/scale.md); on more cores,
   // where this thread could not segment fast enough for them, `workers` worker threads segment and recognize.
+  // In a one-shot process (`zhkg build`), only their segmentation goes to a worker (the dictionary's load is most of
+  // a worker's start): this thread loads the model meanwhile, resolves the stored files, and recognizes the new
+  // articles when their tokens come (the model is then held here beside the stored corpus's passes, ~0.1 GB).
   const threads = extractionThreads(workers);
   const segmentHere = large && threads.mainSegments;
-  const poolSize = large ? threads.poolSize : workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0 ? 1 : 0;
+  const besideStore = workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0;
+  const segmentsBeside = besideStore && !large && options.oneShot === true;
+  const poolSize = large ? threads.poolSize : besideStore && !segmentsBeside ? 1 : 0;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
   const articles: Array<Article | undefined> = [];
@@ -542,6 +547,17 @@ async function gatherInputs(
         refs.push({ id: article.id, source: article.source });
         const index = articles.push(article) - 1;
         if (toStore) fileOf[index] = i;
+        if (!pool && segmentsBeside) {
+          // Recognized when its tokens come; its file is stored once all its articles are (`settle`).
+          const done = (tokens[k] ?? Promise.resolve(undefined)).then(async (t) => {
+            found[index] = extractArticleMentions(article, t ? { tokens: t } : {});
+            if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(article, found[index]);
+            await settle(index);
+          });
+          done.catch(() => {}); // handled by the Promise.all below
+          batches.push(done);
+          continue;
+        }
         if (!pool) {
           found[index] = extractArticleMentions(article, tokens[k] ? { tokens: await tokens[k] } : {});
           if (toStore && store.keepsDrafts) drafted[index] = storedDrafts(article, found[index]);
@@ -554,7 +570,7 @@ async function gatherInputs(
         if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
       }
       // Extracted here (or nothing to extract): stored at once; with workers, when the last batch returns.
-      if (toStore && (!pool || split.length === 0)) await storeFile(i);
+      if (toStore && ((!pool && !segmentsBeside) || split.length === 0)) await storeFile(i);
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
@@ -617,6 +633,8 @@ class Resolving {
   private readonly startOf = new Map<Unit, number>();
   private readonly resolved = new Set<Unit>();
   private started = false;
+  /** Articles whose resolution was taken up from the last build's (`restore`). */
+  private restored = 0;
 
   constructor(
     readonly store: ExtractionStore,
@@ -666,10 +684,16 @@ class Resolving {
     return { articles: file.articles, mentionsOf: (k) => file.mentions[k]!, ...(drafts ? { draftsOf: (k: number) => drafts[k]! } : {}) };
   }
 
-  /** Resolves the files `list` (pass 1); each file once. */
+  /**
+   * Resolves the files `list` (pass 1); each file once. The first call takes up the last build's resolution
+   * when it still holds (`restore`): its files are then resolved already.
+   */
   async run(list: Unit[], held: { articles: Array<Article | undefined>; found: Mention[][] } = { articles: [], found: [] }): Promise<void> {
-    if (!this.started) this.options.onProgress?.('resolve', 0, 1);
-    this.started = true;
+    if (!this.started) {
+      this.options.onProgress?.('resolve', 0, 1);
+      this.started = true;
+      await this.restore();
+    }
     for (const u of list) {
       if (this.resolved.has(u)) continue;
       this.resolved.add(u);
@@ -678,6 +702,50 @@ class Resolving {
         this.assembler.addArticle(a, at);
       });
     }
+  }
+
+  /**
+   * The last build's resolution (`ResolutionState`), when every file it was made from is in this corpus as it was
+   * then — same content, same article ids, in the same order (other files may lie between them): the resolver and
+   * the article nodes start from it, its articles at their positions now, and its files count as resolved, so only
+   * the files it does not hold are resolved from their drafts. Otherwise nothing: every file is resolved.
+   */
+  private async restore(): Promise<void> {
+    const state = readResolutionState(await this.store.resolutionState?.());
+    if (!state) return;
+    const byName = new Map<string, Unit>();
+    for (const u of this.units) if ('name' in u) byName.set(u.name, u);
+    const covered: Unit[] = [];
+    const ordinals: number[] = [];
+    for (const f of state.files) {
+      const u = byName.get(f.name);
+      if (!u || !('hash' in u) || u.hash !== f.hash || u.count !== f.ids.length) return;
+      const at = this.startOf.get(u)!;
+      if (ordinals.length > 0 && at <= ordinals[ordinals.length - 1]!) return; // another order
+      const ids = this.idsOf(u);
+      if (!ids.every((id, k) => id === f.ids[k])) return;
+      for (let k = 0; k < u.count; k++) ordinals.push(at + k);
+      covered.push(u);
+    }
+    if (state.articles.length !== ordinals.length) return;
+    this.resolver.restore(state.resolver, ordinals);
+    state.articles.forEach((parts, o) => this.assembler.addArticleParts(parts, ordinals[o]));
+    for (const u of covered) this.resolved.add(u);
+    this.restored = ordinals.length;
+  }
+
+  /**
+   * Keeps this build's resolution for the next (before `finish`, once every file is resolved), when every file
+   * is stored; not again when the one taken up held all but a few articles (a page added): the next build
+   * resolves those few again from their drafts for less than keeping the whole resolution again costs.
+   */
+  async keep(): Promise<void> {
+    if (!this.store.putResolutionState || !this.units.every((u) => 'name' in u)) return;
+    if (this.restored > 0 && (this.refs.length - this.restored) * 64 <= this.refs.length) return;
+    const files = this.units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: this.idsOf(u) }));
+    const articles = this.refs.map((_r, at) => this.assembler.articlePartsAt(at));
+    const state: ResolutionState = { files, resolver: this.resolver.state(), articles };
+    await this.store.putResolutionState([serialize(state)]);
   }
 
   private position(u: Unit, k: number): number {
@@ -692,6 +760,30 @@ class Resolving {
       ids.push(stemmedId(this.refs[at + k]!, this.renamed));
     }
     return ids;
+  }
+}
+
+/**
+ * What resolution made of the stored files of a build (pass 1 of `streamFromStore`), kept in the store
+ * (`ExtractionStore.resolutionState`) so that the next build resolves only the files it adds: the resolver before
+ * `finish` and each article's parts of the graph, in corpus order, with the files and article ids they were made
+ * from. Valid while each of these files is stored with the same content and its articles have the same ids, in the
+ * same order: resolution reads nothing else of a file (its drafts are made once, at extraction, from its text).
+ */
+interface ResolutionState {
+  files: Array<{ name: string; hash: string; ids: string[] }>;
+  resolver: ResolverState;
+  articles: ArticleParts[];
+}
+
+function readResolutionState(parts: readonly Buffer[] | undefined): ResolutionState | undefined {
+  if (parts?.length !== 1) return undefined;
+  try {
+    const state = deserialize(parts[0]!) as ResolutionState;
+    // Written by this pipeline version (the store checks), so of this layout; checked anyway, as it costs nothing.
+    return Array.isArray(state.files) && Array.isArray(state.articles) && state.resolver?.groups instanceof Map ? state : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -756,6 +848,7 @@ async function streamFromStore(
   // the metrics and the layout, which hold the graph alone.
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
     await resolving.run(units, held);
+    await resolving.keep();
     const { naming, entities: all } = resolving.resolver.finish();
     const min = options.minConfidence ?? 0;
     const weak = new Set(

@@ -157,6 +157,36 @@ function keepFact(d: EdgeDraft, f: Candidate, pool: EvidencePool): void {
   if (list.length > MAX_EDGE_EVIDENCE) list.pop();
 }
 
+/** What the graph needs of an article (`articleParts`): its record, its ARTICLE node and its date. */
+export interface ArticleParts {
+  record: Record<string, unknown>;
+  key: string;
+  head: Record<string, unknown>;
+  /** The evidence of the ARTICLE node: its title. */
+  title: Evidence;
+  tail: Record<string, unknown>;
+  date?: string;
+}
+
+/** The parts of an article that its record and ARTICLE node are made of (its text read, not kept). */
+export function articleParts(a: Article): ArticleParts {
+  return {
+    record: {
+      id: a.id,
+      title: a.title,
+      section: a.section,
+      source: a.source,
+      authors: a.authors.map((x) => ({ name: x.name, role: x.role })),
+      ...articleMeta(a),
+    },
+    key: articleKey(a.id),
+    head: { label: a.title, kind: 'ARTICLE', aliases: [], mentions: 1, articles: [a.id] },
+    title: makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]]),
+    tail: { source: a.source, ...articleMeta(a) },
+    ...(a.date ? { date: a.date } : {}),
+  };
+}
+
 /**
  * The graph, assembled from its parts as they come: articles one at a time (their texts are read here and
  * not kept), the resolved entities, then relation facts in any order, each folded into its edge at once
@@ -205,23 +235,25 @@ export class GraphAssembler {
    * articles added so far.
    */
   addArticle(a: Article, at: number = this.records.length): void {
-    this.records[at] = {
-      id: a.id,
-      title: a.title,
-      section: a.section,
-      source: a.source,
-      authors: a.authors.map((x) => ({ name: x.name, role: x.role })),
-      ...articleMeta(a),
-    };
-    if (a.date) this.dateOf.set(a.id, a.date);
-    const key = articleKey(a.id);
+    this.addArticleParts(articleParts(a), at);
+  }
+
+  /** Adds an article from its parts (`articleParts`, or `articlePartsAt` of another assembler), as `addArticle` does. */
+  addArticleParts(parts: ArticleParts, at: number = this.records.length): void {
+    const { record, key, head, title, tail, date } = parts;
+    this.records[at] = record;
+    if (date !== undefined) this.dateOf.set(record['id'] as string, date);
     this.nodes.add(key);
-    this.articleNodes[at] = {
-      key,
-      head: { label: a.title, kind: 'ARTICLE', aliases: [], mentions: 1, articles: [a.id] },
-      title: this.pool.record(makeEvidence(a, [[0, Math.min(a.title.length, a.text.length)]])),
-      tail: { source: a.source, ...articleMeta(a) },
-    };
+    this.articleNodes[at] = { key, head, title: this.pool.record(title), tail };
+  }
+
+  /** The parts of the article added at position `at` (its text is not kept: what the graph needs of it), before `finish`. */
+  articlePartsAt(at: number): ArticleParts {
+    const node = this.articleNodes[at];
+    const record = this.records[at];
+    if (!node || !record) throw new RangeError(`GraphAssembler.articlePartsAt: no article at position ${at}`);
+    const date = this.dateOf.get(record['id'] as string);
+    return { record, key: node.key, head: node.head, title: this.pool.evidence(node.title), tail: node.tail, ...(date !== undefined ? { date } : {}) };
   }
 
   /**

@@ -285,6 +285,11 @@ export class EvidencePool {
     return c;
   }
 
+  /** The evidence a record holds (a new object for a compact one; `record` gives the same record of it again). */
+  evidence(r: EvidenceRecord): Evidence {
+    return Array.isArray(r) ? this.decodeAt(r, 0).e : r;
+  }
+
   /** A compact record's article fields (the pool's own object: not to be changed). */
   contextOf(r: number[]): Readonly<Context> {
     return this.contexts[r[1]!]!;

@@ -242,14 +242,23 @@ function resolvedMention(d: Draft, key: string): EntityMention {
  * article's drafts (an article holds at most 20,000 characters, so far fewer drafts).
  */
 function draftPosition(ordinal: number, index: number): number {
-  return ordinal * 1_048_576 + index;
+  return ordinal * DRAFTS_PER_ARTICLE + index;
+}
+
+const DRAFTS_PER_ARTICLE = 1_048_576;
+
+/** What a `Resolver` holds before `finish` (`Resolver.state`): plain maps, sets and records, for node:v8. */
+export interface ResolverState {
+  codesOf: Map<string, Set<string>>;
+  anchorsOf: Map<string, Map<string, { code: string | undefined; at: number }>>;
+  groups: Map<string, DraftGroup>;
 }
 
 /**
  * What one group of drafts gives an entity: the drafts of one kind, label, code and anchor. The corpus-wide
  * naming sends each group to one key; the entity of a key is the merge of its groups.
  */
-interface DraftGroup {
+export interface DraftGroup {
   kind: EntityKind;
   label: string;
   code?: string;
@@ -268,7 +277,7 @@ interface DraftGroup {
 }
 
 /** The writes of one attribute: where it was first written, and the last value and where (draft positions). */
-interface AttributeWrites {
+export interface AttributeWrites {
   first: number;
   last: number;
   value: string;
@@ -296,9 +305,52 @@ function addWrite(writes: Map<string, AttributeWrites>, name: string, w: Attribu
  * store uses it to resolve the stored files while the new ones are still being extracted.
  */
 export class Resolver {
-  private readonly codesOf = new Map<string, Set<string>>();
-  private readonly anchorsOf = new Map<string, Map<string, { code: string | undefined; at: number }>>();
-  private readonly groups = new Map<string, DraftGroup>();
+  private codesOf = new Map<string, Set<string>>();
+  private anchorsOf = new Map<string, Map<string, { code: string | undefined; at: number }>>();
+  private groups = new Map<string, DraftGroup>();
+
+  /**
+   * What this resolver holds before `finish` — its own maps, not copies: serialize them (node:v8) before adding
+   * more. A later build whose corpus holds the same articles, and maybe more, starts from it (`restore`).
+   */
+  state(): ResolverState {
+    return { codesOf: this.codesOf, anchorsOf: this.anchorsOf, groups: this.groups };
+  }
+
+  /**
+   * Takes up `state` (another resolver's, as `state` gave it, deserialized), on a resolver to which nothing was
+   * added, as if that resolver's articles had been added here — each at a new position in corpus order:
+   * `ordinals[o]` is the position now of the article that was at position o. The new positions must keep the
+   * articles' order (every decision by position stays as it was); articles added afterwards go between them.
+   */
+  restore(state: ResolverState, ordinals: ArrayLike<number>): void {
+    if (this.groups.size > 0 || this.codesOf.size > 0 || this.anchorsOf.size > 0) throw new Error('Resolver.restore: articles were added already');
+    for (let o = 1; o < ordinals.length; o++) {
+      if (!(ordinals[o]! > ordinals[o - 1]!)) throw new RangeError('Resolver.restore: the new positions must keep the articles in order');
+    }
+    let moved = false;
+    for (let o = 0; o < ordinals.length && !moved; o++) moved = ordinals[o] !== o;
+    if (moved) {
+      const move = (at: number): number => {
+        const o = Math.floor(at / DRAFTS_PER_ARTICLE);
+        const to = ordinals[o];
+        if (to === undefined) throw new RangeError(`Resolver.restore: no new position for article ${o}`);
+        return to * DRAFTS_PER_ARTICLE + (at - o * DRAFTS_PER_ARTICLE);
+      };
+      for (const anchors of state.anchorsOf.values()) for (const w of anchors.values()) w.at = move(w.at);
+      for (const g of state.groups.values()) {
+        g.first = move(g.first);
+        for (const e of g.evidence) e.at = move(e.at);
+        for (const w of g.attributes.values()) {
+          w.first = move(w.first);
+          w.last = move(w.last);
+        }
+      }
+    }
+    this.codesOf = state.codesOf;
+    this.anchorsOf = state.anchorsOf;
+    this.groups = state.groups;
+  }
 
   /** Adds one article's drafts; `ordinal` is the article's position in corpus order (0, 1 …). */
   add(drafts: ArticleDrafts, ordinal: number): void {

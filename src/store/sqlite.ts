@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS edges (
   version TEXT NOT NULL,
   state BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS resolution (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version TEXT NOT NULL,
+  state BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS graph (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   settings TEXT NOT NULL,
@@ -180,7 +185,7 @@ export class SqliteStore implements ExtractionStore {
           // An older format: its rows cannot be read any more; they are dropped and re-extracted.
           if (kind === 'store' && format < STORE_FORMAT)
             db.exec(
-              'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS relations; DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS graph;',
+              'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS relations; DROP TABLE IF EXISTS edges; DROP TABLE IF EXISTS resolution; DROP TABLE IF EXISTS graph;',
             );
           db.exec(SCHEMA);
           db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -370,10 +375,28 @@ export class SqliteStore implements ExtractionStore {
    * (opaque bytes, src/pipeline.ts); they say themselves of which files, so no change to the files clears them.
    */
   edgeState(): Buffer[] | undefined {
+    return this.readParts('edges');
+  }
+
+  putEdgeState(parts: readonly Buffer[]): void {
+    this.writeParts('edges', parts);
+  }
+
+  /** The resolution of the last build of this pipeline version (opaque bytes, src/pipeline.ts), as `edgeState`. */
+  resolutionState(): Buffer[] | undefined {
+    return this.readParts('resolution');
+  }
+
+  putResolutionState(parts: readonly Buffer[]): void {
+    this.writeParts('resolution', parts);
+  }
+
+  /** The parts kept in `table` (one row) for this pipeline version; parts that do not read are none (the build makes them again). */
+  private readParts(table: 'edges' | 'resolution'): Buffer[] | undefined {
     return guarded(this.location, () => {
-      const row = this.sql(`SELECT state FROM edges WHERE id = 1 AND version = ?`).get(this.version) as { state: Buffer } | undefined;
+      const row = this.sql(`SELECT state FROM ${table} WHERE id = 1 AND version = ?`).get(this.version) as { state: Buffer } | undefined;
       if (!row) return undefined;
-      // Each part deflated on its own, after its length; parts that do not read are no state (the build folds everything).
+      // Each part deflated on its own, after its length.
       const parts: Buffer[] = [];
       try {
         for (let at = 0; at + 4 <= row.state.length;) {
@@ -388,7 +411,7 @@ export class SqliteStore implements ExtractionStore {
     });
   }
 
-  putEdgeState(parts: readonly Buffer[]): void {
+  private writeParts(table: 'edges' | 'resolution', parts: readonly Buffer[]): void {
     const blob: Buffer[] = [];
     for (const p of parts) {
       const packed = pack(p);
@@ -397,7 +420,7 @@ export class SqliteStore implements ExtractionStore {
       blob.push(head, packed);
     }
     guarded(this.location, () => {
-      this.sql(`INSERT OR REPLACE INTO edges (id, version, state) VALUES (1, ?, ?)`).run(this.version, Buffer.concat(blob));
+      this.sql(`INSERT OR REPLACE INTO ${table} (id, version, state) VALUES (1, ?, ?)`).run(this.version, Buffer.concat(blob));
     });
   }
 

@@ -20,6 +20,8 @@ import { packageRoot } from '../paths.js';
  * Layout of the stored rows; raise it when the schema or the serialization changes. 3: relation entries without
  * the content hash of their file (the file's row holds it). 4: the edges of the last build, folded
  * (`edges` table, src/pipeline.ts `EdgeState`).
+ * A table added beside the others (`resolution`, the last build's resolution) needs no new format: a store of
+ * this format gains it when opened, and its rows, like every row, are read only by their own pipeline version.
  */
 export const STORE_FORMAT = 4;
 

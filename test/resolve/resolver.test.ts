@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { Resolver, articleDrafts, resolveEntities, resolveMentions, type ArticleMentions } from '../../src/resolve/index.js';
+import { deserialize, serialize } from 'node:v8';
+import { Resolver, articleDrafts, resolveEntities, resolveMentions, type ArticleMentions, type ResolverState } from '../../src/resolve/index.js';
 import { readSources } from '../../src/text/read.js';
 import { articlesOfDocs, assignUniqueIds, extractArticleMentions } from '../../src/pipeline.js';
 import { makeArticle, mentionsOf, type Spec } from '../relations/helpers.js';
@@ -50,6 +51,17 @@ function expectSameResolution(items: ArticleMentions[]): void {
     expect(JSON.stringify(entities)).toBe(JSON.stringify(want.entities));
     const mentions = items.flatMap(({ article, mentions: m }) => resolveMentions(articleDrafts(article, m), naming));
     expect(mentions).toEqual(want.mentions);
+  }
+  // A later build: the state of a resolver given two articles in three, at positions 0, 1 … (as a corpus without
+  // the third would place them), serialized and taken up with their positions now; the rest added between them.
+  for (const skip of [0, 1, 2]) {
+    const kept = items.map((_x, i) => i).filter((i) => i % 3 !== skip);
+    const earlier = new Resolver();
+    kept.forEach((i, o) => earlier.add(articleDrafts(items[i]!.article, items[i]!.mentions), o));
+    const later = new Resolver();
+    later.restore(deserialize(serialize(earlier.state())) as ResolverState, kept);
+    for (const [i, x] of items.entries()) if (i % 3 === skip) later.add(articleDrafts(x.article, x.mentions), i);
+    expect(JSON.stringify(later.finish().entities)).toBe(JSON.stringify(want.entities));
   }
 }
 
@@ -169,4 +181,21 @@ describe('Resolver', () => {
     expect(articles.length).toBeGreaterThan(10);
     expectSameResolution(articles.map((article) => ({ article, mentions: extractArticleMentions(article) })));
   }, 120_000);
+
+  it('takes up a state only on a resolver given nothing, with positions that keep the articles in order', () => {
+    const a = at('宝山村第一书记王建国走访农户。', 'a#1', [
+      ['王建国', 'PERSON'],
+      ['宝山村', 'PLACE'],
+    ]);
+    const given = new Resolver();
+    given.add(articleDrafts(a.article, a.mentions), 0);
+    const state = () => deserialize(serialize(given.state())) as ResolverState;
+    const busy = new Resolver();
+    busy.add(articleDrafts(a.article, a.mentions), 0);
+    expect(() => busy.restore(state(), [0])).toThrow(/added already/);
+    expect(() => new Resolver().restore(state(), [3, 2])).toThrow(RangeError);
+    const moved = new Resolver();
+    moved.restore(state(), [5]);
+    expect(moved.finish().entities.map((e) => e.key)).toEqual(given.finish().entities.map((e) => e.key));
+  });
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type ExtractionStore } from '../../src/store/index.js';
 import { storedDrafts } from '../../src/resolve/index.js';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -118,9 +118,10 @@ describe('incremental build', () => {
       writeFileSync(join(tmp, 'm1.txt'), `水泉沟村的产业\n\n${person('阿鲁科尔沁旗天山口镇水泉沟村', 3)}`);
       const added = await build({ store, workers: 2, parallelMinBytes: 1 << 30 });
       expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0, relations: { reused: 0, made: 3 } });
-      // The stored files were resolved (read) while the new one was extracted on a worker, before it was stored;
-      // then the new file was resolved, and the relations pass read all three in corpus order.
-      expect(events).toEqual(['read m2.txt', 'read m3.txt', 'stored', 'read m1.txt', 'read m1.txt', 'read m2.txt', 'read m3.txt']);
+      // The stored files were not read to be resolved: the first build's resolution was taken up, their articles
+      // moved one place on (m1 sorts first); the new file was stored, then resolved, and the relations pass read
+      // all three in corpus order.
+      expect(events).toEqual(['stored', 'read m1.txt', 'read m1.txt', 'read m2.txt', 'read m3.txt']);
       expect(added.named).toEqual([
         ['PERSON:王建国@宝山村', ['m2#1', 'm3#1']],
         ['PERSON:王建国@水泉沟村', ['m1#1']],
@@ -140,6 +141,38 @@ describe('incremental build', () => {
       expect(removed.gexf).toBe(first.gexf);
     } finally {
       store.close();
+    }
+  }, 300_000);
+
+  it('resolves the stored files while a one-shot build segments the new one, when the store keeps no resolution', async () => {
+    // As above (our own sentences), through an engine that keeps no resolution of the last build: every stored file is
+    // resolved again, while a worker segments the new file that sorts first and this thread waits to recognize it.
+    const person = (village: string, n: number) => `${village}第一书记王建国第${n}次走访农户。王建国说，今年要把村里的道路修好。\n\n`;
+    writeFileSync(join(tmp, 'm2.txt'), `宝山村的新路\n\n${person('阿鲁科尔沁旗巴彦花镇宝山村', 1)}`);
+    writeFileSync(join(tmp, 'm3.txt'), `宝山村修塘坝\n\n${person('宝山村', 2)}`);
+    const paths = () => ['m1.txt', 'm2.txt', 'm3.txt'].map((f) => join(tmp, f)).filter((p) => existsSync(p));
+    const events: string[] = [];
+    const sqlite = openStore(join(tmp, 'zhkg.db'));
+    const read = sqlite.read.bind(sqlite);
+    sqlite.read = (name, hash) => (events.push(`read ${name}`), read(name, hash));
+    const hidden = new Set<PropertyKey>(['resolutionState', 'putResolutionState']);
+    const store = new Proxy(sqlite, { get: (t, p): unknown => (hidden.has(p) ? undefined : Reflect.get(t, p, t)) }) as ExtractionStore;
+    const build = async (options: BuildOptions) => {
+      events.length = 0;
+      const r = await buildGraphFromPaths(paths(), { workers: 1, ...options, onStored: (phase) => phase === 'committed' && events.push('stored') });
+      return { json: toJSON(r.graph), store: r.store };
+    };
+    try {
+      await build({ store });
+      writeFileSync(join(tmp, 'm1.txt'), `水泉沟村的产业\n\n${person('阿鲁科尔沁旗天山口镇水泉沟村', 3)}`);
+      const added = await build({ store, workers: 2, oneShot: true });
+      expect(added.store).toEqual({ extracted: 1, reused: 2, forgotten: 0, relations: { reused: 0, made: 3 } });
+      expect(events).toEqual(['read m2.txt', 'read m3.txt', 'stored', 'read m1.txt', 'read m1.txt', 'read m2.txt', 'read m3.txt']);
+      const want = await build({});
+      expect(added.json).toBe(want.json);
+      expect(added.json).toContain('"PERSON:王建国@水泉沟村"');
+    } finally {
+      sqlite.close();
     }
   }, 300_000);
 
