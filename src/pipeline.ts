@@ -385,6 +385,7 @@ async function gatherInputs(
   // A build with a store streams the corpus: what survives is small, what is allocated is not (util/heap.ts).
   if (store) tightenHeapGrowth();
   const use: StoreUse = { reused: 0, extracted: 0, forgotten: 0 };
+  let segmenter: WorkerSegmenter | undefined;
   const nameOf = (f: string, i: number) => {
     const name = options.sourceName ? options.sourceName(f) : inputs[i]!.name;
     return shard === undefined ? name : `${shard}/${name}`;
@@ -394,9 +395,22 @@ async function gatherInputs(
   // worker threads (one new page beside a stored corpus is extracted on this thread, without loading the
   // segmenter and the model in two workers).
   // A file that cannot be hashed is left to the reader, which reports (or skips) it as without a store.
+  // A one-shot build beside a stored corpus: files under names the store does not hold are new for sure, known
+  // before any file is hashed; when they are few, their segmenter (a worker: see `segmentsBeside`) starts loading
+  // its dictionary now, beside the hashing, rather than once every file is hashed and looked up.
+  if (store && options.oneShot && workers > 1) {
+    const stored = new Set(await store.names());
+    const unseen = stored.size > 0 ? files.filter((f, i) => !stored.has(nameOf(f, i))) : [];
+    if (unseen.length > 0 && (await totalBytes(unseen)) < minBytes) segmenter = options.segmenter ?? new WorkerSegmenter();
+  }
   const hashes: Array<string | undefined> = store ? await hashAll(files) : [];
   const peeked: Array<Awaited<ReturnType<ExtractionStore['peek']>>> = [];
-  if (store) for (const [i, f] of files.entries()) peeked.push(hashes[i] === undefined ? undefined : await store.peek(nameOf(f, i), hashes[i]));
+  try {
+    if (store) for (const [i, f] of files.entries()) peeked.push(hashes[i] === undefined ? undefined : await store.peek(nameOf(f, i), hashes[i]));
+  } catch (err) {
+    segmenter?.close(); // (closed below once the files are read)
+    throw err;
+  }
   // Results stored with a bad part skipped are only reused when this build skips bad parts too.
   const reusable = (i: number) => peeked[i] !== undefined && (options.onBadFile !== undefined || !peeked[i].notes.some((n) => 'badPart' in n));
   const fresh = files.filter((_f, i) => !reusable(i));
@@ -415,6 +429,11 @@ async function gatherInputs(
   const segmentHere = large && threads.mainSegments;
   const besideStore = workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0;
   const segmentsBeside = besideStore && !large && options.oneShot === true;
+  if (large && segmenter) {
+    // Started early for files that turned out to be many: the pool segments them.
+    segmenter.close();
+    segmenter = undefined;
+  }
   const poolSize = large ? threads.poolSize : besideStore && !segmentsBeside ? 1 : 0;
   // With a store, a file's articles and mentions are dropped once stored: the stages after extraction read
   // them back from the store one file at a time (streamFromStore), so texts are never all held.
@@ -429,7 +448,6 @@ async function gatherInputs(
   const units: Unit[] = [];
   const batches: Array<Promise<void>> = [];
   let pool: ExtractionPool | undefined;
-  let segmenter: WorkerSegmenter | undefined;
   let warmed = false;
   let batch: number[] = [];
   let batchChars = 0;
@@ -504,7 +522,7 @@ async function gatherInputs(
       if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
-        if (workers > 1) segmenter = options.segmenter ?? new WorkerSegmenter();
+        if (workers > 1) segmenter ??= options.segmenter ?? new WorkerSegmenter();
         useModelCache(warmRecognizer);
       }
     };
