@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
 import { gexfBytes, jsonBytes } from './export/bytes.js';
-import { commitOutputs } from './export/commit.js';
+import { commitOutputs, type PutFile } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
-import { compressedChunks, decompressedParts } from './store/compress.js';
+import { ChunkCompressor, compressedChunks, decompressedParts } from './store/compress.js';
 import type { ExtractionStore } from './store/types.js';
 
 export interface WriteOptions {
@@ -27,6 +27,22 @@ export interface WriteOptions {
    * store and decompressed a part at a time): written as given instead of serializing the graph again.
    */
   json?: Iterable<string | Uint8Array>;
+  /**
+   * Saves the graph in this store too, inside the commit (before the new set is switched in): graph.json's chunks
+   * are compressed for the store as they are written (`saveGraph`'s bytes, the JSON made once and never held
+   * whole), and the GEXF is made while the store is written and graph.json flushed. A failure to save it fails the commit.
+   */
+  save?: SaveTo;
+}
+
+/** Where `writeOutputs` saves the graph (`ExtractionStore.saveGraph`'s arguments). */
+export interface SaveTo {
+  store: ExtractionStore;
+  settings: Record<string, unknown>;
+  /** Not saved when another builder changed the store since (see `saveGraph`). */
+  generation?: number;
+  /** Called once the store has the graph (or declined it: `saved` false). */
+  onSaved?: (saved: boolean) => void;
 }
 
 export interface WrittenFiles {
@@ -61,8 +77,11 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
     async (put) => {
       // Both serializations are streamed into their files as UTF-8 chunks, never held whole (a 50 MB corpus gives
       // hundreds of MB of each; graph.json as one string, then its UTF-8 bytes, cost ~2.5 times its size).
-      await put('graph.gexf', gexfBytes(graph));
-      await put('graph.json', options.json ?? jsonBytes(graph));
+      if (options.save) await putSaving(put, graph, options.save);
+      else {
+        await put('graph.gexf', gexfBytes(graph));
+        await put('graph.json', options.json ?? jsonBytes(graph));
+      }
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
       await putViewerData(put, exportView(graph));
@@ -72,6 +91,35 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
   );
   if (viewer) files.viewer = join(dir, 'index.html');
   return files;
+}
+
+/**
+ * graph.json written from chunks that are compressed for the store at the same time (on libuv's threads, as the file
+ * is written), then the store saved (on this thread, while graph.json is flushed), then graph.gexf.
+ */
+async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise<void> {
+  const compressor = new ChunkCompressor();
+  let made!: () => void;
+  const allMade = new Promise<void>((resolve) => (made = resolve));
+  async function* compressing(): AsyncGenerator<Uint8Array> {
+    for (const chunk of jsonBytes(graph)) {
+      await compressor.add(chunk);
+      yield chunk;
+    }
+    made();
+  }
+  const json = put('graph.json', compressing());
+  json.catch(() => undefined); // (awaited below: a failure is thrown there)
+  try {
+    await Promise.race([allMade, json]); // every chunk made (or the file failed)
+    const saved = await save.store.saveGraph({ gzip: await compressor.done(), settings: save.settings }, save.generation);
+    save.onSaved?.(saved);
+    await put('graph.gexf', gexfBytes(graph));
+  } catch (error) {
+    await json.catch(() => undefined); // never left writing into a generation the commit removes
+    throw error;
+  }
+  await json;
 }
 
 /**

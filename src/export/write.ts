@@ -16,8 +16,11 @@ export interface AtomicWriteFs {
   unlink: typeof fsp.unlink;
 }
 
-/** What a file can be written from: the whole text or bytes, or text (UTF-8) or bytes in chunks, written one by one. */
-export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
+/**
+ * What a file can be written from: the whole text or bytes, or text (UTF-8) or bytes in chunks, written one by one
+ * (an async iterable's too: its producer may wait for something else between chunks, src/output.ts).
+ */
+export type FileData = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /** Creates `path` (which must not exist), writes `data` and flushes it to disk. */
 export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string, data: FileData): Promise<void> {
@@ -31,7 +34,7 @@ export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string,
         while (bytes.length > 0) bytes = bytes.subarray((await handle.write(bytes)).bytesWritten);
       };
       try {
-        for (const chunk of data) {
+        for await (const chunk of data) {
           const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
           if (pending) await pending;
           pending = writeAll(bytes);

@@ -180,13 +180,10 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
           }));
           progress.stop();
           hook?.('stage:built');
-          const { saveGraph, writeOutputs } = await (output ?? import('../../output.js'));
-          let json: Iterable<Uint8Array> | undefined;
-          if (store) {
-            json = await saveGraph(graph, store, { minConfidence: opts.minConfidence ?? 0 }, generation);
-            hook?.('store:graph');
-          }
-          const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(json ? { json } : {}), ...(hook ? { onBoundary: hook } : {}) });
+          const { writeOutputs } = await (output ?? import('../../output.js'));
+          // The graph is saved in the store inside the outputs' commit (from graph.json's own chunks), before the set is switched in.
+          const save = store ? { store, settings: { minConfidence: opts.minConfidence ?? 0 }, generation, onSaved: () => hook?.('store:graph') } : undefined;
+          const files = await writeOutputs(graph, opts.out, { viewer: opts.viewer, ...(save ? { save } : {}), ...(hook ? { onBoundary: hook } : {}) });
           if (!opts.quiet) {
             const secs = ((Date.now() - t0) / 1000).toFixed(1);
             const reuse = use
