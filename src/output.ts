@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
 import { gexfBytes, jsonBytes } from './export/bytes.js';
+import { Utf8Writer } from './export/utf8.js';
 import { commitOutputs, type PutFile } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
@@ -99,27 +100,50 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
  */
 async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise<void> {
   const compressor = new ChunkCompressor();
+  const writer = new Utf8Writer();
   let made!: () => void;
   const allMade = new Promise<void>((resolve) => (made = resolve));
-  async function* compressing(): AsyncGenerator<Uint8Array> {
-    for (const chunk of jsonBytes(graph)) {
-      await compressor.add(chunk);
-      yield chunk;
-    }
-    made();
-  }
-  const json = put('graph.json', compressing());
+  const json = put(
+    'graph.json',
+    recycling(jsonBytes(graph, writer), writer, (chunk) => compressor.add(chunk), made),
+  );
   json.catch(() => undefined); // (awaited below: a failure is thrown there)
   try {
     await Promise.race([allMade, json]); // every chunk made (or the file failed)
     const saved = await save.store.saveGraph({ gzip: await compressor.done(), settings: save.settings }, save.generation);
     save.onSaved?.(saved);
-    await put('graph.gexf', gexfBytes(graph));
+    const gexf = new Utf8Writer();
+    await put('graph.gexf', recycling(gexfBytes(graph, {}, gexf), gexf));
   } catch (error) {
     await json.catch(() => undefined); // never left writing into a generation the commit removes
     throw error;
   }
   await json;
+}
+
+/**
+ * The chunks of `writer` for a file (`put`, src/export/write.ts `writeSynced`), each one also handed to `use` first
+ * (which returns once it started on the chunk; what it gives, `compressed`, is awaited before the chunk's memory is reused), and given back to the writer once the file has it:
+ * writeSynced asks for the next chunk only after every chunk but the last one it was given is written.
+ */
+async function* recycling(
+  chunks: Iterable<Uint8Array>,
+  writer: Utf8Writer,
+  use?: (chunk: Uint8Array) => Promise<{ compressed: Promise<unknown> }>,
+  made?: () => void,
+): AsyncGenerator<Uint8Array> {
+  let last: { chunk: Uint8Array; used: Promise<unknown> | undefined } | undefined;
+  for (const chunk of chunks) {
+    const used = use ? (await use(chunk)).compressed : undefined;
+    yield chunk;
+    // Asked for another one: the file has every chunk before this one.
+    if (last) {
+      await last.used;
+      writer.recycle(last.chunk);
+    }
+    last = { chunk, used };
+  }
+  made?.();
 }
 
 /**

@@ -19,16 +19,15 @@ export class BytesOut implements JsonOut {
   }
 }
 
-/** `toJSON`'s UTF-8 bytes. */
-export function* jsonBytes(graph: Graph): Generator<Uint8Array, void, undefined> {
-  const out = new BytesOut();
+/** `toJSON`'s UTF-8 bytes (made by `writer`: a reader may give their memory back, `Utf8Writer.recycle`). */
+export function* jsonBytes(graph: Graph, writer: Utf8Writer = new Utf8Writer()): Generator<Uint8Array, void, undefined> {
+  const out = new BytesOut(writer);
   for (const _ of writeJson(graph, out)) yield* out.writer.take();
   yield* out.writer.end();
 }
 
-/** `toGexf`'s UTF-8 bytes. */
-export function* gexfBytes(graph: Graph, options: GexfOptions = {}): Generator<Uint8Array, void, undefined> {
-  const w = new Utf8Writer();
+/** `toGexf`'s UTF-8 bytes (made by `w`, as `jsonBytes`). */
+export function* gexfBytes(graph: Graph, options: GexfOptions = {}, w: Utf8Writer = new Utf8Writer()): Generator<Uint8Array, void, undefined> {
   for (const piece of gexfPieces(graph, options)) {
     w.text(piece);
     yield* w.take();

@@ -16,16 +16,43 @@ export class Utf8Writer implements JsonByteSink {
   private at = 0;
   private readonly full: Uint8Array[] = [];
   private readonly memos = new Map<object, unknown>();
+  /** Memory of chunks handed back (`recycle`), and the memory this writer allocated (what it takes back). */
+  private readonly spare: Buffer[] = [];
+  private readonly own = new WeakSet<ArrayBufferLike>();
 
   constructor(private readonly size = 1 << 20) {
-    this.chunk = Buffer.allocUnsafe(size);
+    this.chunk = this.allocate(size);
+  }
+
+  /** A chunk of `n` bytes: recycled memory when there is some and `n` is the usual size. */
+  private allocate(n: number): Buffer {
+    const chunk = n === this.size ? this.spare.pop() : undefined;
+    if (chunk) {
+      this.own.add(chunk.buffer);
+      return chunk;
+    }
+    const fresh = Buffer.allocUnsafeSlow(n); // (its own memory, never a slice of Node's shared pool)
+    if (n === this.size) this.own.add(fresh.buffer);
+    return fresh;
+  }
+
+  /**
+   * Gives back a chunk this writer handed out, once its reader is done with it (written to a file, compressed): a
+   * later chunk reuses its memory. Fresh 1 MB chunks cost page faults and full garbage collections (V8 counts
+   * their memory as external), which a writer of hundreds of MB pays hundreds of times. Other chunks are ignored.
+   */
+  recycle(chunk: Uint8Array): void {
+    if (chunk.byteOffset === 0 && chunk.buffer.byteLength === this.size && this.own.has(chunk.buffer) && chunk.buffer !== this.chunk.buffer) {
+      this.own.delete(chunk.buffer); // (once: a chunk given back twice must not be reused twice)
+      this.spare.push(Buffer.from(chunk.buffer, 0, this.size));
+    }
   }
 
   /** Room for `n` more bytes in the chunk being filled (a new one, at least `n` bytes, when it has not). */
   private room(n: number): void {
     if (this.at + n <= this.chunk.length) return;
     if (this.at > 0) this.full.push(this.chunk.subarray(0, this.at));
-    this.chunk = Buffer.allocUnsafe(Math.max(this.size, n));
+    this.chunk = this.allocate(Math.max(this.size, n));
     this.at = 0;
   }
 
@@ -81,7 +108,7 @@ export class Utf8Writer implements JsonByteSink {
   end(): readonly Uint8Array[] {
     if (this.at > 0) {
       this.full.push(this.chunk.subarray(0, this.at));
-      this.chunk = Buffer.allocUnsafe(this.size);
+      this.chunk = this.allocate(this.size);
       this.at = 0;
     }
     return this.take();

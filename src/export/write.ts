@@ -28,7 +28,9 @@ export async function writeSynced(fs: Pick<AtomicWriteFs, 'open'>, path: string,
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else {
-      // One chunk is written while the next one is made (chunks are made on this thread, written on libuv's).
+      // One chunk is written while the next one is made (chunks are made on this thread, written on libuv's). Only
+      // one: when the next chunk is asked for, every chunk but the last one given is written, so that a producer
+      // may reuse their memory (src/output.ts `recycling`).
       let pending: Promise<void> | undefined;
       const writeAll = async (bytes: Uint8Array): Promise<void> => {
         while (bytes.length > 0) bytes = bytes.subarray((await handle.write(bytes)).bytesWritten);

@@ -58,12 +58,16 @@ export class ChunkCompressor {
   private readonly pending: Array<Promise<Buffer>> = [];
   private readonly level = { level: constants.Z_BEST_SPEED, chunkSize: GZIP_OUT_CHUNK };
 
-  /** Starts compressing `chunk` (not to be changed until `done` resolves); waits first while GZIP_IN_FLIGHT are. */
-  async add(chunk: Uint8Array): Promise<void> {
+  /**
+   * Starts compressing `chunk`, waiting first while GZIP_IN_FLIGHT are. Returns when it started, with the compression
+   * (the chunk is not to be changed until it settles).
+   */
+  async add(chunk: Uint8Array): Promise<{ compressed: Promise<unknown> }> {
     if (this.pending.length >= GZIP_IN_FLIGHT) await this.pending[this.pending.length - GZIP_IN_FLIGHT];
     const part = gzip(chunk, this.level);
     part.catch(() => undefined); // (awaited in `done`: a failure is thrown there)
     this.pending.push(part);
+    return { compressed: part.catch(() => undefined) };
   }
 
   /** The gzip members of the chunks added (one member of nothing when none was). */
