@@ -106,13 +106,7 @@ class TextOut implements JsonOut {
  * as `canonicalJson` writes it; a packed evidence list is handed to `out` as such.
  */
 export function writeObject(value: Record<string, unknown>, keys: readonly string[], out: JsonOut): void {
-  let sorted = [...keys].sort();
-  if (sorted.length > 0 && sorted[0]! < ':' && sorted.some(isIndex)) {
-    sorted = sorted
-      .filter(isIndex)
-      .sort((a, b) => Number(a) - Number(b))
-      .concat(sorted.filter((k) => !isIndex(k)));
-  }
+  const sorted = sortedKeys(keys);
   const packed = mayHoldPacked(value) ? packedKey(value) : undefined;
   let text = '{';
   let first = true;
@@ -120,7 +114,7 @@ export function writeObject(value: Record<string, unknown>, keys: readonly strin
     // (`canonical` assigns `__proto__` to its copy, which sets the copy's prototype: no key)
     if (key === '__proto__') continue;
     if (key === packed) {
-      out.text(`${text}${first ? '' : ','}${JSON.stringify(key)}:`);
+      out.text(`${text}${first ? '' : ','}${keyJson(key)}`);
       out.packed(value, key);
       text = '';
       first = false;
@@ -128,11 +122,52 @@ export function writeObject(value: Record<string, unknown>, keys: readonly strin
     }
     const json = valueJson(value[key]);
     if (json === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`;
+    text += `${first ? '' : ','}${keyJson(key)}${json}`;
     first = false;
   }
   out.text(`${text}}`);
 }
+
+/**
+ * The order of `keys` in `canonical`'s copy: sorted, array indexes first in numeric order. The objects of a graph
+ * come in a few shapes (a node's attributes, an edge's, an author's …), each many times in the same key order: the
+ * last few orders are kept (the same keys in the same order, the same result).
+ */
+function sortedKeys(keys: readonly string[]): readonly string[] {
+  for (const [given, sorted] of recentOrders) if (sameKeys(given, keys)) return sorted;
+  let sorted = [...keys].sort();
+  if (sorted.length > 0 && sorted[0]! < ':' && sorted.some(isIndex)) {
+    sorted = sorted
+      .filter(isIndex)
+      .sort((a, b) => Number(a) - Number(b))
+      .concat(sorted.filter((k) => !isIndex(k)));
+  }
+  recentOrders.unshift([[...keys], sorted]);
+  if (recentOrders.length > RECENT_ORDERS) recentOrders.pop();
+  return sorted;
+}
+
+const RECENT_ORDERS = 8;
+const recentOrders: Array<[readonly string[], readonly string[]]> = [];
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `"key":` as JSON writes it; attribute names repeat, their text is made once (up to KEY_TEXTS of them). */
+function keyJson(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (keyTexts.size < KEY_TEXTS) keyTexts.set(key, text);
+  }
+  return text;
+}
+
+const KEY_TEXTS = 4096;
+const keyTexts = new Map<string, string>();
 
 /** Serializes a graphology graph as graphology's JSON format. Same graph → same bytes. */
 export function toJSON(graph: Graph): string {

@@ -243,4 +243,32 @@ describe('fast export writers: the plain writers’ bytes', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(`${ints.map((n) => `${String(n)} `).join('')}${'金'.repeat(10)}AB`);
     expect(w.end()).toEqual([]);
   });
+
+  it('Utf8Writer.recycle: a chunk given back lends its memory to a later chunk; chunks still held and foreign ones are never reused', () => {
+    const w = new Utf8Writer(16);
+    const put = (c: string, n: number) => {
+      for (let i = 0; i < n; i++) w.byte(c.charCodeAt(0));
+    };
+    put('a', 40); // two full chunks and part of a third
+    const [first, second] = w.take();
+    expect([first!.length, second!.length]).toEqual([16, 16]);
+    w.recycle(first!);
+    w.recycle(new Uint8Array(16)); // not this writer's: ignored
+    put('b', 30); // fills the third chunk, then one more: the first one's memory
+    w.text('c'.repeat(100)); // a piece larger than a chunk, in memory of its own
+    const later = [...w.take(), ...w.end()];
+    expect(later.some((c) => c.buffer === first!.buffer)).toBe(true);
+    expect(later.some((c) => c.buffer === second!.buffer)).toBe(false);
+    expect(Buffer.from(second!).toString()).toBe('a'.repeat(16)); // still what it was
+    expect(Buffer.concat(later).toString()).toBe(`${'a'.repeat(8)}${'b'.repeat(30)}${'c'.repeat(100)}`);
+    const big = later.find((c) => c.length === 100)!;
+    w.recycle(big);
+    w.recycle(later[0]!);
+    w.recycle(later[0]!); // given back twice: its memory is lent once
+    put('d', 48);
+    const last = w.end();
+    expect(last.filter((c) => c.buffer === later[0]!.buffer)).toHaveLength(1);
+    expect(last.some((c) => c.buffer === big.buffer)).toBe(false);
+    expect(Buffer.concat(last).toString()).toBe('d'.repeat(48));
+  });
 });

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/export/index.js';
-import { writeFileAtomicWith, type AtomicWriteFs } from '../../src/export/write.js';
+import { writeFileAtomicWith, writeSynced, type AtomicWriteFs } from '../../src/export/write.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -74,5 +74,24 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic('', 'x')).rejects.toThrow(TypeError);
     await expect(writeFileAtomic(join(dir, 'a'), 42 as unknown as string)).rejects.toThrow(TypeError);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('writeSynced', () => {
+  it('asks for the next chunk only when every chunk but the last one given is in the file (a producer may reuse their memory)', async () => {
+    const path = join(dir, 'out.bin');
+    const chunks = Array.from({ length: 12 }, (_, i) => Buffer.alloc(1 << 16, 0x41 + i));
+    const seen: number[] = [];
+    async function* produce(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < chunks.length; i++) {
+        if (i >= 2) seen.push((await fsp.stat(path)).size);
+        yield chunks[i]!;
+        await new Promise((resolve) => setImmediate(resolve)); // (a producer that waits: writes may catch up)
+      }
+    }
+    await writeSynced(fsp, path, produce());
+    // When chunk i is asked for, chunks 0 … i-2 are written (i-1 may be being written).
+    seen.forEach((size, k) => expect(size, `before chunk ${k + 2}`).toBeGreaterThanOrEqual((k + 1) << 16));
+    expect((await readFile(path)).equals(Buffer.concat(chunks))).toBe(true);
   });
 });
