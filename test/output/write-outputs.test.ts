@@ -78,7 +78,7 @@ describe('writeOutputs', () => {
     expect(readFileSync(files.json, 'utf8')).toBe(json);
     expect(readFileSync(files.gexf, 'utf8')).toBe(toGexf(g));
     expect(saved).toHaveLength(1);
-    const parts = (saved[0] as { gzip: Buffer[] }).gzip;
+    const parts = (saved[0] as { gzip: readonly Buffer[] }).gzip;
     expect(parts.length).toBeGreaterThan(2);
     expect(gunzipSync(Buffer.concat(parts)).toString('utf8')).toBe(json);
     expect(saved[0]!.settings).toEqual({ minConfidence: 0 });
