@@ -122,9 +122,10 @@ async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise
 }
 
 /**
- * The chunks of `writer` for a file (`put`, src/export/write.ts `writeSynced`), each one also handed to `use` first
- * (which returns once it started on the chunk; what it gives, `compressed`, is awaited before the chunk's memory is reused), and given back to the writer once the file has it:
- * writeSynced asks for the next chunk only after every chunk but the last one it was given is written.
+ * The chunks of `writer` for a file (`put`, src/export/write.ts `writeSynced`), each one handed to `use` first (which
+ * returns once it started on the chunk; its `compressed` is awaited before the chunk's memory is reused), and given
+ * back to the writer once the file has it: writeSynced asks for the next chunk only after every chunk but the last
+ * one it was given is written. `made` is called after the last chunk.
  */
 async function* recycling(
   chunks: Iterable<Uint8Array>,
