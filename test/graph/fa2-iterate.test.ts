@@ -2,7 +2,7 @@ import type { MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { defaults, forceAtlas2, graph, helpers, libraryIterate, seededStart, weight } from './fa2-helpers.js';
 import { Fa2Iterator, handledSettings, type Fa2Settings } from '../../src/layout/fa2-iterate.js';
-import { layoutGraph } from '../../src/layout/forceatlas2.js';
+import { BARNES_HUT_THETA, layoutGraph } from '../../src/layout/forceatlas2.js';
 
 /** The node matrix after `iterations` of the library's iterate and of Fa2Iterator, from the same start. */
 function both(g: MultiGraph, settings: Fa2Settings, iterations: number): [Float32Array, Float32Array] {
@@ -47,7 +47,7 @@ describe('Fa2Iterator', () => {
     layoutGraph(g, { seed: 3, iterations: 8 });
     // What layoutGraph did before it computed the iterations itself.
     seededStart(lib, 3);
-    const settings = { ...forceAtlas2.inferSettings(lib.order), barnesHutOptimize: true, edgeWeightInfluence: 0.5 };
+    const settings = { ...forceAtlas2.inferSettings(lib.order), barnesHutOptimize: true, barnesHutTheta: BARNES_HUT_THETA, edgeWeightInfluence: 0.5 };
     forceAtlas2.assign(lib, { iterations: 8, settings, getEdgeWeight: weight });
     lib.forEachNode((node, a) =>
       lib.mergeNodeAttributes(node, { x: Math.round((a['x'] as number) * 1000) / 1000, y: Math.round((a['y'] as number) * 1000) / 1000 }),

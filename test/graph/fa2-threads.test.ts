@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { defaults, forceAtlas2, graph, helpers, libraryIterate, seededStart, weight } from './fa2-helpers.js';
 import { Fa2Iterator, sharedCopy, type Fa2Settings } from '../../src/layout/fa2-iterate.js';
 import { threadsStarted } from '../../src/layout/fa2-threads.js';
-import { BARNES_HUT_MIN_NODES, layoutGraph } from '../../src/layout/forceatlas2.js';
+import { BARNES_HUT_MIN_NODES, BARNES_HUT_THETA, layoutGraph } from '../../src/layout/forceatlas2.js';
 import { workerSourceAt, type WorkerSource } from '../../src/util/worker-source.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -82,7 +82,7 @@ describe('ForceAtlas2 repulsion on two threads', () => {
     seededStart(lib, 3);
     forceAtlas2.assign(lib, {
       iterations: 30,
-      settings: { ...forceAtlas2.inferSettings(lib.order), barnesHutOptimize: true, edgeWeightInfluence: 0.5 },
+      settings: { ...forceAtlas2.inferSettings(lib.order), barnesHutOptimize: true, barnesHutTheta: BARNES_HUT_THETA, edgeWeightInfluence: 0.5 },
       getEdgeWeight: weight,
     });
     lib.forEachNode((node, a) =>
