@@ -15,7 +15,8 @@ import { toGexf, toJSON } from '../../src/export/index.js';
 import { jsonPieces } from '../../src/export/json.js';
 import Graph, { MultiGraph } from 'graphology';
 import { openStore } from '../../src/store/index.js';
-import { GraphAssembler, MAX_EDGE_EVIDENCE, buildGraph, edgeKeyOf } from '../../src/graph/build.js';
+import { GraphAssembler, MAX_EDGE_EVIDENCE, buildGraph, edgeKeyOf, type ArticleParts } from '../../src/graph/build.js';
+import { deserialize, serialize } from 'node:v8';
 import { compareFacts } from '../../src/relations/index.js';
 import type { RelationFact } from '../../src/types.js';
 
@@ -156,6 +157,27 @@ describe('graph assembled from the store', () => {
     expect(refused.restoreEdges(saved)).toBe(false);
     for (const f of r.facts) refused.addFact(f);
     expect(toJSON(refused.finish())).toBe(toJSON(assembler(fewer, r.facts).finish()));
+  }, 300_000);
+
+  it('adds articles from the parts another assembler held, serialized and in any order, as from the articles', async () => {
+    const r = await buildGraphFromPaths(inputs, { workers: 1, layout: false });
+    const from = new GraphAssembler();
+    for (const a of r.articles) from.addArticle(a);
+    expect(() => from.articlePartsAt(r.articles.length)).toThrow(RangeError);
+    // The articles after the first given as parts (through node:v8, as the store keeps them), the first as an article,
+    // in reverse order: the graph of the articles given in order.
+    const parts = deserialize(serialize(r.articles.map((_a, at) => from.articlePartsAt(at)))) as ArticleParts[];
+    const to = new GraphAssembler();
+    for (let at = r.articles.length - 1; at > 0; at--) to.addArticleParts(parts[at]!, at);
+    to.addArticle(r.articles[0]!, 0);
+    const want = new GraphAssembler();
+    for (const a of r.articles) want.addArticle(a);
+    for (const g of [to, want]) {
+      g.setEntities(r.entities);
+      for (const f of r.facts) g.addFact(f);
+    }
+    expect(r.articles.length).toBeGreaterThan(2);
+    expect(toJSON(to.finish())).toBe(toJSON(want.finish()));
   }, 300_000);
 
   it('stores the graph JSON from pieces, compressed a part at a time, and reads back the same text', async () => {
