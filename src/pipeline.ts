@@ -32,7 +32,7 @@ import { codeVersion } from './store/version.js';
 import { StoreError } from './errors.js';
 import { fileHash } from './store/hash.js';
 import { checkShardName } from './store/shard.js';
-import { tightenHeapGrowth } from './util/heap.js';
+import { loosenHeapGrowth, tightenHeapGrowth } from './util/heap.js';
 import { divisionIndex } from './lexicon/divisions.js';
 
 export type Stage = 'read' | 'extract' | 'resolve' | 'relations' | 'graph' | 'metrics' | 'layout';
@@ -723,19 +723,20 @@ class Resolving {
   }
 
   /**
-   * The last build's resolution (`ResolutionState`), when every file it was made from is in this corpus as it was
+   * The last build's resolution (`KeptResolution`), when every file it was made from is in this corpus as it was
    * then — same content, same article ids, in the same order (other files may lie between them): the resolver and
    * the article nodes start from it, its articles at their positions now, and its files count as resolved, so only
    * the files it does not hold are resolved from their drafts. Otherwise nothing: every file is resolved.
    */
   private async restore(): Promise<void> {
-    const state = readResolutionState(await this.store.resolutionState?.());
-    if (!state) return;
+    const parts = await this.store.resolutionState?.();
+    const files = readKeptFiles(parts?.length === 2 ? parts[0] : undefined);
+    if (!files) return;
     const byName = new Map<string, Unit>();
     for (const u of this.units) if ('name' in u) byName.set(u.name, u);
     const covered: Unit[] = [];
     const ordinals: number[] = [];
-    for (const f of state.files) {
+    for (const f of files) {
       const u = byName.get(f.name);
       if (!u || !('hash' in u) || u.hash !== f.hash || u.count !== f.ids.length) return;
       const at = this.startOf.get(u)!;
@@ -745,7 +746,11 @@ class Resolving {
       for (let k = 0; k < u.count; k++) ordinals.push(at + k);
       covered.push(u);
     }
-    if (state.articles.length !== ordinals.length) return;
+    // Little is left to read: the heap may grow more between collections (util/heap.ts) from here, while the kept
+    // state is deserialized (until a pass reads the stored corpus after all: streamFromStore).
+    if (ordinals.length * 64 >= this.refs.length * 63) loosenHeapGrowth();
+    const state = readResolution(parts![1]!);
+    if (!state || state.articles.length !== ordinals.length) return;
     this.resolver.restore(state.resolver, ordinals);
     state.articles.forEach((parts, o) => this.assembler.addArticleParts(parts, ordinals[o]));
     for (const u of covered) this.resolved.add(u);
@@ -762,8 +767,8 @@ class Resolving {
     if (this.restored > 0 && (this.refs.length - this.restored) * 64 <= this.refs.length) return;
     const files = this.units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: this.idsOf(u) }));
     const articles = this.refs.map((_r, at) => this.assembler.articlePartsAt(at));
-    const state: ResolutionState = { files, resolver: this.resolver.state(), articles };
-    await this.store.putResolutionState([serialize(state)]);
+    // Two parts: the files, read first (cheap) to tell whether the rest is valid for this build.
+    await this.store.putResolutionState([serialize(files), serialize({ resolver: this.resolver.state(), articles } satisfies KeptResolution)]);
   }
 
   private position(u: Unit, k: number): number {
@@ -784,22 +789,35 @@ class Resolving {
 /**
  * What resolution made of the stored files of a build (pass 1 of `streamFromStore`), kept in the store
  * (`ExtractionStore.resolutionState`) so that the next build resolves only the files it adds: the resolver before
- * `finish` and each article's parts of the graph, in corpus order, with the files and article ids they were made
- * from. Valid while each of these files is stored with the same content and its articles have the same ids, in the
+ * `finish` and each article's parts of the graph, in corpus order; kept after the files and article ids they were
+ * made from (`KeptFile`, a part of its own, read first). Valid while each of these files is stored with the same content and its articles have the same ids, in the
  * same order: resolution reads nothing else of a file (its drafts are made once, at extraction, from its text).
  */
-interface ResolutionState {
-  files: Array<{ name: string; hash: string; ids: string[] }>;
+interface KeptResolution {
   resolver: ResolverState;
   articles: ArticleParts[];
 }
 
-function readResolutionState(parts: readonly Buffer[] | undefined): ResolutionState | undefined {
-  if (parts?.length !== 1) return undefined;
+/** The files of a kept resolution (its first part), or undefined when there is none or it does not read. */
+/** A file of a kept resolution, with the ids its articles had. */
+type KeptFile = { name: string; hash: string; ids: string[] };
+
+function readKeptFiles(part: Buffer | undefined): KeptFile[] | undefined {
+  if (!part) return undefined;
   try {
-    const state = deserialize(parts[0]!) as ResolutionState;
+    const files = deserialize(part) as KeptFile[];
+    return Array.isArray(files) ? files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The resolution kept beside those files (its second part), or undefined when it does not read. */
+function readResolution(part: Buffer): KeptResolution | undefined {
+  try {
+    const state = deserialize(part) as KeptResolution;
     // Written by this pipeline version (the store checks), so of this layout; checked anyway, as it costs nothing.
-    return Array.isArray(state.files) && Array.isArray(state.articles) && state.resolver?.groups instanceof Map ? state : undefined;
+    return Array.isArray(state.articles) && state.resolver?.groups instanceof Map ? state : undefined;
   } catch {
     return undefined;
   }
@@ -894,6 +912,11 @@ async function streamFromStore(
       if (kept.files.every(same) && relations.unchanged(kept.inputs) && assembler.restoreEdges(kept.edges))
         for (const f of kept.files) covered.add(byName.get(f.name)!);
     }
+    // The kept edges not taken up for nearly every article: the pass below reads the stored corpus (the heap's cap is
+    // for that; it may have been lifted when the resolution was taken up).
+    let keptArticles = 0;
+    for (const u of covered) keptArticles += u.count;
+    if (keptArticles * 64 < refs.length * 63) tightenHeapGrowth();
     relations.gather(covered.size > 0 ? kept!.inputs : undefined);
     for (const u of units) {
       if (covered.has(u)) {

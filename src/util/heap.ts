@@ -12,16 +12,40 @@ import { setFlagsFromString } from 'node:v8';
 /** How much the heap may grow over what survived the last full collection, in percent. */
 export const HEAP_GROWING_PERCENT = 20;
 
-let tightened = false;
+/**
+ * The growth allowed while a build takes up what the last one kept and reads little more (`loosenHeapGrowth`), in
+ * percent; V8's own growth factor is larger still (up to 4× for a fast-allocating program).
+ */
+export const HEAP_GROWING_PERCENT_LOOSE = 60;
+
+let mode: 'default' | 'tight' | 'loose' = 'default';
+
+const given = (): boolean => process.execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a));
 
 /**
- * Caps V8's heap growth at HEAP_GROWING_PERCENT for the rest of the process (a V8 flag: it holds for every
- * thread, worker threads included), unless the process was started with its own `--heap-growing-percent`.
- * Idempotent. Not undone: the graph a build returns is saved and exported after it, by the same process.
+ * Caps V8's heap growth at HEAP_GROWING_PERCENT from now on (a V8 flag: it holds for every thread, worker threads
+ * included), unless the process was started with its own `--heap-growing-percent`. Idempotent; it holds after the
+ * build (the graph a build returns is saved and exported after it, by the same process) until `loosenHeapGrowth`.
  */
 export function tightenHeapGrowth(): void {
-  if (tightened) return;
-  tightened = true;
-  if (process.execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return;
+  if (mode === 'tight' || given()) return;
+  mode = 'tight';
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+/**
+ * Lets the heap grow by HEAP_GROWING_PERCENT_LOOSE instead, when it was capped: for a build whose passes will not
+ * read the stored corpus (it takes up the last build's resolution, src/pipeline.ts), so that collections are fewer
+ * while it deserializes what was kept and assembles, lays out and writes the graph. `tightenHeapGrowth` again when
+ * a pass turns out to read the stored corpus after all (the kept edges not taken up). Nothing when not capped.
+ */
+export function loosenHeapGrowth(): void {
+  if (mode !== 'tight') return;
+  mode = 'loose';
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT_LOOSE}`);
+}
+
+/** What `tightenHeapGrowth` and `loosenHeapGrowth` set last ('default': neither, or the process gave its own). */
+export function heapGrowth(): 'default' | 'tight' | 'loose' {
+  return mode;
 }

@@ -11,6 +11,7 @@ import { buildGraphFromPaths, type BuildOptions } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { openStore, type ExtractionStore } from '../../src/store/index.js';
 import { storedDrafts } from '../../src/resolve/index.js';
+import { heapGrowth } from '../../src/util/heap.js';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
@@ -274,15 +275,25 @@ describe('incremental build', () => {
     const store = openStore(join(tmp, 'zhkg.db'));
     try {
       expect((await build({ store })).store).toEqual({ extracted: 63, reused: 0, forgotten: 0, relations: { reused: 0, made: 63 } });
+      // A build into a store caps the heap's growth (util/heap.ts); one that took up the last build's resolution and
+      // edges for all but 1/64 of the articles reads no stored file, and lets it grow more.
+      expect(heapGrowth()).toBe('tight');
       writeFileSync(join(tmp, 'm00.txt'), `宝山村的会议\n\n${line(0)}`);
       const added = await build({ store });
       expect(added.store).toEqual({ extracted: 1, reused: 63, forgotten: 0, relations: { reused: 63, made: 1, kept: 63 } });
+      expect(heapGrowth()).toBe('loose');
       // Not kept again: the next build restores the 63 articles' edges and folds the new one from its entry.
       const next = await build({ store });
       expect(next.store).toEqual({ extracted: 0, reused: 64, forgotten: 0, relations: { reused: 64, made: 0, kept: 63 } });
       const want = (await build({})).json;
       expect(added.json).toBe(want);
       expect(next.json).toBe(want);
+      // Another --min-confidence: the resolution is taken up again, the kept edges are not (the pass reads every stored
+      // file, under the heap's cap again), and the graph is a fresh build's.
+      const weaker = await build({ store, minConfidence: 0.5 });
+      expect(weaker.store?.relations?.kept).toBeUndefined();
+      expect(heapGrowth()).toBe('tight');
+      expect(weaker.json).toBe((await build({ minConfidence: 0.5 })).json);
     } finally {
       store.close();
     }
