@@ -424,7 +424,8 @@ async function gatherInputs(
   // where this thread could not segment fast enough for them, `workers` worker threads segment and recognize.
   // In a one-shot process (`zhkg build`), only their segmentation goes to a worker (the dictionary's load is most of
   // a worker's start): this thread loads the model meanwhile, resolves the stored files, and recognizes the new
-  // articles when their tokens come (the model is then held here beside the stored corpus's passes, ~0.1 GB).
+  // articles when their tokens come (the model is then held here beside the stored corpus's passes: the peak RSS of
+  // a +1 page build at 50 MB did not rise, docs/scale.md).
   const threads = extractionThreads(workers);
   const segmentHere = large && threads.mainSegments;
   const besideStore = workers > 1 && store !== undefined && fresh.length < files.length && freshBytes > 0;
@@ -750,7 +751,10 @@ class Resolving {
     // state is deserialized (until a pass reads the stored corpus after all: streamFromStore).
     if (ordinals.length * 64 >= this.refs.length * 63) loosenHeapGrowth();
     const state = readResolution(parts![1]!);
-    if (!state || state.articles.length !== ordinals.length) return;
+    if (!state || state.articles.length !== ordinals.length) {
+      tightenHeapGrowth(); // every stored file is resolved after all
+      return;
+    }
     this.resolver.restore(state.resolver, ordinals);
     state.articles.forEach((parts, o) => this.assembler.addArticleParts(parts, ordinals[o]));
     for (const u of covered) this.resolved.add(u);
@@ -790,18 +794,19 @@ class Resolving {
  * What resolution made of the stored files of a build (pass 1 of `streamFromStore`), kept in the store
  * (`ExtractionStore.resolutionState`) so that the next build resolves only the files it adds: the resolver before
  * `finish` and each article's parts of the graph, in corpus order; kept after the files and article ids they were
- * made from (`KeptFile`, a part of its own, read first). Valid while each of these files is stored with the same content and its articles have the same ids, in the
- * same order: resolution reads nothing else of a file (its drafts are made once, at extraction, from its text).
+ * made from (`KeptFile`, a part of its own, read first). Valid while each of these files is stored with the same
+ * content and its articles have the same ids, in the same order: resolution reads nothing else of a file (its
+ * drafts are made once, at extraction, from its text).
  */
 interface KeptResolution {
   resolver: ResolverState;
   articles: ArticleParts[];
 }
 
-/** The files of a kept resolution (its first part), or undefined when there is none or it does not read. */
 /** A file of a kept resolution, with the ids its articles had. */
 type KeptFile = { name: string; hash: string; ids: string[] };
 
+/** The files of a kept resolution (its first part), or undefined when there is none or it does not read. */
 function readKeptFiles(part: Buffer | undefined): KeptFile[] | undefined {
   if (!part) return undefined;
   try {

@@ -139,8 +139,8 @@ export interface ExtractionStore {
   /** Keeps the edges folded by this build (`edgeState`, its parts), replacing those kept before. */
   putEdgeState?(parts: readonly Buffer[]): Awaitable<void>;
   /**
-   * The resolution of the last build that kept it (parts of src/pipeline.ts `ResolutionState`, which names the files
-   * and articles it was made from); engines without it resolve every stored article on every build.
+   * The resolution of the last build that kept it (parts of src/pipeline.ts: the `KeptFile`s it was made from, then
+   * the `KeptResolution`); engines without it resolve every stored article on every build.
    */
   resolutionState?(): Awaitable<Buffer[] | undefined>;
   /** Keeps the resolution of this build (`resolutionState`, its parts), replacing the one kept before. */
