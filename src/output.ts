@@ -31,7 +31,7 @@ export interface WriteOptions {
   /**
    * Saves the graph in this store too, inside the commit (before the new set is switched in): graph.json's chunks
    * are compressed for the store as they are written (`saveGraph`'s bytes, the JSON made once and never held
-   * whole), and the GEXF is made while the store is written and graph.json flushed. A failure to save it fails the commit.
+   * whole), and the store is written while graph.json is flushed, then the GEXF is made. A failure to save it fails the commit.
    */
   save?: SaveTo;
 }
@@ -96,7 +96,7 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
 
 /**
  * graph.json written from chunks that are compressed for the store at the same time (on libuv's threads, as the file
- * is written), then the store saved (on this thread, while graph.json is flushed), then graph.gexf.
+ * is written), then the store saved (on this thread, while graph.json is flushed), then graph.gexf once graph.json is staged.
  */
 async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise<void> {
   const compressor = new ChunkCompressor();
@@ -112,13 +112,15 @@ async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise
     await Promise.race([allMade, json]); // every chunk made (or the file failed)
     const saved = await save.store.saveGraph({ gzip: await compressor.done(), settings: save.settings }, save.generation);
     save.onSaved?.(saved);
+    // graph.json staged first, then graph.gexf: the files of a set are staged in one order, build after build (the
+    // commit's boundaries, where a killed build stops, come in that order: test/hardening/kill.test.ts).
+    await json;
     const gexf = new Utf8Writer();
     await put('graph.gexf', recycling(gexfBytes(graph, {}, gexf), gexf));
   } catch (error) {
     await json.catch(() => undefined); // never left writing into a generation the commit removes
     throw error;
   }
-  await json;
 }
 
 /**
