@@ -41,7 +41,7 @@ const assembled = performance.now();
 const kept = process.env['ZHKG_BENCH_OUT'];
 const out = kept ?? mkdtempSync(join(tmpdir(), 'zhkg-bench-store-'));
 // As zhkg build: the graph saved in the store inside the commit of the outputs, from graph.json's own chunks;
-// the "export" stage starts once the store has the graph (graph.json is being flushed, graph.gexf comes next).
+// the "export" stage starts once the store has the graph and graph.json is staged (graph.gexf comes next).
 const save = store ? { store, settings: { minConfidence: 0 }, onSaved: () => stages && onProgress('export') } : undefined;
 await writeOutputs(graph, out, { viewer: false, ...(save ? { save } : {}) });
 store?.close();

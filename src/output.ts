@@ -42,7 +42,7 @@ export interface SaveTo {
   settings: Record<string, unknown>;
   /** Not saved when another builder changed the store since (see `saveGraph`). */
   generation?: number;
-  /** Called once the store has the graph (or declined it: `saved` false). */
+  /** Called once the store has the graph (or declined it: `saved` false) and graph.json is staged. */
   onSaved?: (saved: boolean) => void;
 }
 
@@ -111,10 +111,11 @@ async function putSaving(put: PutFile, graph: MultiGraph, save: SaveTo): Promise
   try {
     await Promise.race([allMade, json]); // every chunk made (or the file failed)
     const saved = await save.store.saveGraph({ gzip: await compressor.done(), settings: save.settings }, save.generation);
-    save.onSaved?.(saved);
-    // graph.json staged first, then graph.gexf: the files of a set are staged in one order, build after build (the
-    // commit's boundaries, where a killed build stops, come in that order: test/hardening/kill.test.ts).
+    // Told once graph.json is staged too, and graph.gexf made after: the commit's boundaries (where a killed build
+    // stops: test/hardening/kill.test.ts) come in one order, build after build, whichever of the store's write and
+    // graph.json's flush ends first.
     await json;
+    save.onSaved?.(saved);
     const gexf = new Utf8Writer();
     await put('graph.gexf', recycling(gexfBytes(graph, {}, gexf), gexf));
   } catch (error) {
