@@ -1,15 +1,15 @@
 /**
  * The export stages on a built graph, without building it again: `graph.json` of a build read back with its
  * evidence packed as the build holds it (src/graph/evidence.ts), then, `rounds` times: `writeOutputs` without
- * the viewer, with it, and `saveGraph` into a new SQLite store followed by the export with the viewer from its
- * parts (what `zhkg build` does by default). Prints figures; not a test.
+ * the viewer, with it, and with it while the graph is saved in a new SQLite store from graph.json's chunks (what
+ * `zhkg build` does by default). Prints figures; not a test.
  * Usage: tsx bench/export-one.ts GRAPH.json [rounds]   (e.g. the graph.json of `zhkg build bench/corpus/50mb`)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SerializedGraph } from 'graphology-types';
-import { saveGraph, writeOutputs } from '../src/output.js';
+import { writeOutputs } from '../src/output.js';
 import { openStore } from '../src/store/index.js';
 import { packedGraph } from './packed-graph.js';
 import { loadAverage, machineLine, median, now, since, type Clock } from './child.js';
@@ -24,8 +24,7 @@ console.log(`${file}: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size
 const times: Record<string, Clock[]> = {
   'export, no viewer': [],
   'export with the viewer': [],
-  'save graph (store)': [],
-  'export from the store, with the viewer': [],
+  'export with the viewer and the graph saved in a store': [],
 };
 for (let r = 0; r < rounds; r++) {
   const dir = mkdtempSync(join(tmpdir(), 'zhkg-bench-export-'));
@@ -38,12 +37,9 @@ for (let r = 0; r < rounds; r++) {
     times['export with the viewer']!.push(since(t));
     const store = openStore(join(dir, 'zhkg.db'), { fields: null });
     t = now();
-    const json = await saveGraph(graph, store, { minConfidence: 0 });
-    times['save graph (store)']!.push(since(t));
+    await writeOutputs(graph, join(dir, 'c'), { save: { store, settings: { minConfidence: 0 } } });
+    times['export with the viewer and the graph saved in a store']!.push(since(t));
     store.close();
-    t = now();
-    await writeOutputs(graph, join(dir, 'c'), { json });
-    times['export from the store, with the viewer']!.push(since(t));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

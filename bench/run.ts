@@ -75,7 +75,7 @@ for (const mb of sizes) {
   if (r.exportDefault) {
     const { save, viewer } = r.exportDefault;
     console.log(
-      `export as zhkg build does by default (after the build): save graph (store) ${(save.wall / 1000).toFixed(2)} s wall, ${(save.cpu / 1000).toFixed(2)} s CPU; outputs with the viewer ${(viewer.wall / 1000).toFixed(2)} s wall, ${(viewer.cpu / 1000).toFixed(2)} s CPU (the export stage above: no viewer, no store)`,
+      `export as zhkg build does by default (after the build): graph.json and the store ${(save.wall / 1000).toFixed(2)} s wall, ${(save.cpu / 1000).toFixed(2)} s CPU; the rest of the outputs with the viewer ${(viewer.wall / 1000).toFixed(2)} s wall, ${(viewer.cpu / 1000).toFixed(2)} s CPU (the export stage above: no viewer, no store)`,
     );
   }
   console.log(

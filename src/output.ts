@@ -13,7 +13,7 @@ import { commitOutputs, type PutFile } from './export/commit.js';
 import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
 import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
-import { ChunkCompressor, compressedChunks, decompressedParts } from './store/compress.js';
+import { ChunkCompressor } from './store/compress.js';
 import type { ExtractionStore } from './store/types.js';
 
 export interface WriteOptions {
@@ -24,13 +24,8 @@ export interface WriteOptions {
   /** Called at each step boundary of the commit; for tests. */
   onBoundary?: (name: string) => void;
   /**
-   * The graph's `graph.json` bytes when they were serialized already (`jsonBytes`, e.g. compressed for the
-   * store and decompressed a part at a time): written as given instead of serializing the graph again.
-   */
-  json?: Iterable<string | Uint8Array>;
-  /**
    * Saves the graph in this store too, inside the commit (before the new set is switched in): graph.json's chunks
-   * are compressed for the store as they are written (`saveGraph`'s bytes, the JSON made once and never held
+   * are compressed for the store as they are written (the JSON made once and never held
    * whole), and the store is written while graph.json is flushed, then the GEXF is made. A failure to save it fails the commit.
    */
   save?: SaveTo;
@@ -40,7 +35,7 @@ export interface WriteOptions {
 export interface SaveTo {
   store: ExtractionStore;
   settings: Record<string, unknown>;
-  /** Not saved when another builder changed the store since (see `saveGraph`). */
+  /** Not saved when another builder changed the store since (see `ExtractionStore.saveGraph`). */
   generation?: number;
   /** Called once the store has the graph (or declined it: `saved` false) and graph.json is staged. */
   onSaved?: (saved: boolean) => void;
@@ -50,23 +45,6 @@ export interface WrittenFiles {
   gexf: string;
   json: string;
   viewer?: string;
-}
-
-/**
- * Saves the assembled graph in the store: its JSON made once and compressed a part at a time (hundreds of MB for
- * a large corpus), not saved when another builder changed the store since `generation` (the graph is no longer
- * all of it). Returns graph.json's bytes decompressed from those parts, for `writeOutputs`' `json`: the graph is
- * not serialized a second time.
- */
-export async function saveGraph(
-  graph: MultiGraph,
-  store: ExtractionStore,
-  settings: Record<string, unknown>,
-  generation?: number,
-): Promise<Iterable<Uint8Array>> {
-  const parts = await compressedChunks(jsonBytes(graph));
-  await store.saveGraph({ gzip: parts, settings }, generation);
-  return decompressedParts(parts);
 }
 
 export async function writeOutputs(graph: MultiGraph, dir: string, options: WriteOptions = {}): Promise<WrittenFiles> {
@@ -81,7 +59,7 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
       if (options.save) await putSaving(put, graph, options.save);
       else {
         await put('graph.gexf', gexfBytes(graph));
-        await put('graph.json', options.json ?? jsonBytes(graph));
+        await put('graph.json', jsonBytes(graph));
       }
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.

@@ -1,6 +1,6 @@
 /** The stored graph's compression, shared by both engines. */
 import { promisify } from 'node:util';
-import { constants, gzip as gzipAsync, gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gzip as gzipAsync, gzipSync } from 'node:zlib';
 import type { GraphToSave } from './types.js';
 
 /** Characters of JSON per gzip member: the text is compressed a part at a time, never held whole. */
@@ -16,9 +16,9 @@ export function graphBlob(graph: GraphToSave): Buffer {
 }
 
 /**
- * The gzip members of `compressPieces`, one per ~GZIP_PART_CHARS characters; each decompresses on its own
- * (`decompressedParts`), so the text can be written back a part at a time. Level 1: the stored graph is
- * written on every build and read far less often; it is ~2× faster to make than at the default level.
+ * The gzip members of `pieces`, one per ~GZIP_PART_CHARS characters; each decompresses on its own (gunzip reads
+ * them back as one text). Level 1: the stored graph is written on every build and read far less often; it is
+ * ~2× faster to make than at the default level.
  */
 export function compressedParts(pieces: Iterable<string>): Buffer[] {
   const parts: Buffer[] = [];
@@ -33,11 +33,6 @@ export function compressedParts(pieces: Iterable<string>): Buffer[] {
   }
   if (text.length > 0 || parts.length === 0) parts.push(gzipSync(text, level));
   return parts;
-}
-
-/** The UTF-8 bytes of each member of `compressedParts`, one at a time (joined: the text compressed). */
-export function* decompressedParts(parts: readonly Buffer[]): Generator<Buffer> {
-  for (const p of parts) yield gunzipSync(p);
 }
 
 const gzip = promisify(gzipAsync);
@@ -75,11 +70,4 @@ export class ChunkCompressor {
     if (this.pending.length === 0) this.pending.push(gzip(Buffer.alloc(0), this.level));
     return Promise.all(this.pending);
   }
-}
-
-/** `ChunkCompressor`'s members of `chunks`. */
-export async function compressedChunks(chunks: Iterable<Uint8Array>): Promise<Buffer[]> {
-  const compressor = new ChunkCompressor();
-  for (const chunk of chunks) await compressor.add(chunk);
-  return compressor.done();
 }
