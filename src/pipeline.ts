@@ -749,7 +749,7 @@ class Resolving {
     }
     // Little is left to read: the heap may grow more between collections (util/heap.ts) from here, while the kept
     // state is deserialized (until a pass reads the stored corpus after all: streamFromStore).
-    if (ordinals.length * 64 >= this.refs.length * 63) loosenHeapGrowth();
+    if (nearlyAll(ordinals.length, this.refs.length)) loosenHeapGrowth();
     const state = readResolution(parts![1]!);
     if (!state || state.articles.length !== ordinals.length) {
       tightenHeapGrowth(); // every stored file is resolved after all
@@ -768,7 +768,7 @@ class Resolving {
    */
   async keep(): Promise<void> {
     if (!this.store.putResolutionState || !this.units.every((u) => 'name' in u)) return;
-    if (this.restored > 0 && (this.refs.length - this.restored) * 64 <= this.refs.length) return;
+    if (this.restored > 0 && nearlyAll(this.restored, this.refs.length)) return;
     const files = this.units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: this.idsOf(u) }));
     const articles = this.refs.map((_r, at) => this.assembler.articlePartsAt(at));
     // Two parts: the files, read first (cheap) to tell whether the rest is valid for this build.
@@ -788,6 +788,15 @@ class Resolving {
     }
     return ids;
   }
+}
+
+/**
+ * Whether `part` articles are all of `whole` but at most 1/64: a build that took up what the last one kept (its
+ * resolution, its edges) for that many does not keep it again — the next build does the few others again for less
+ * than writing it all again costs — and reads so little of the stored corpus that the heap's cap is lifted.
+ */
+function nearlyAll(part: number, whole: number): boolean {
+  return part * 64 >= whole * 63;
 }
 
 /**
@@ -921,7 +930,7 @@ async function streamFromStore(
     // for that; it may have been lifted when the resolution was taken up).
     let keptArticles = 0;
     for (const u of covered) keptArticles += u.count;
-    if (keptArticles * 64 < refs.length * 63) tightenHeapGrowth();
+    if (!nearlyAll(keptArticles, refs.length)) tightenHeapGrowth();
     relations.gather(covered.size > 0 ? kept!.inputs : undefined);
     for (const u of units) {
       if (covered.has(u)) {
@@ -956,8 +965,7 @@ async function streamFromStore(
     // edges kept were used and few articles were folded besides (a page added): the next build folds those again
     // from their entries for less than keeping all edges again costs.
     const inputs = relations.inputs();
-    const besides = refs.length - (counts.kept ?? 0);
-    if (keepsEdges && inputs && units.every((u) => 'name' in u) && (covered.size === 0 || besides * 64 > refs.length)) {
+    if (keepsEdges && inputs && units.every((u) => 'name' in u) && (covered.size === 0 || !nearlyAll(keptArticles, refs.length))) {
       const files = units.map((u) => ({ name: (u as { name: string }).name, hash: (u as { hash: string }).hash, ids: resolving.idsOf(u) }));
       const state: EdgeState = { minConfidence: min, files, inputs, edges: assembler.foldedEdges() };
       await store.putEdgeState!(edgeStateParts(state));
