@@ -2,7 +2,7 @@
  * Scoring and decoding shared by training and run time: feature rows → per-position tag scores
  * (emissions) → best tag sequence under the BIOES transition mask (Viterbi).
  */
-import { ALLOWED, NUM_TAGS, START, canEnd } from './tags.js';
+import { ALLOWED, CLOSING_TAGS as CLOSED, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd } from './tags.js';
 
 /** Open-addressing hash table from feature hash (never 0) to weight row. */
 export class FeatureIndex {
@@ -267,41 +267,99 @@ function emissionsFromCodes(feats: Uint32Array, n: number, F: number, keys: Uint
   return em;
 }
 
-/** For each tag t, the tags allowed before it, ascending (so ties go to the lowest, as a full scan would). */
-const PREDECESSORS: readonly Uint8Array[] = Array.from({ length: NUM_TAGS }, (_, t) => {
-  const ps: number[] = [];
-  for (let p = 0; p < NUM_TAGS; p++) if (ALLOWED[p * NUM_TAGS + t]) ps.push(p);
-  return Uint8Array.from(ps);
-});
+/** Back pointers of the last Viterbi call, kept for the next (grown as needed, up to 2^20 entries). */
+let backPool = new Uint8Array(0);
+/** Transition weights closed tag → opening tag by opening tag: `toOpen[j * 7 + q]` = trans[CLOSED[q] → OPENING[j]]. */
+const toOpen = new Float64Array(49);
+const rowA = new Float64Array(NUM_TAGS);
+const rowB = new Float64Array(NUM_TAGS);
 
 /**
  * Viterbi over the masked BIOES lattice. `trans[(prev) * T + cur]` with prev = START for the first position;
- * `end[t]` scores ending in t. Returns the best tags (length n).
+ * `end[t]` scores ending in t. Returns the best tags (length n). Predecessors are tried in ascending order
+ * with a strict comparison, so ties go to the lowest, as a full scan of the mask does (the tests compare).
  */
 export function viterbi(em: Float32Array, n: number, trans: Float32Array, end: Float32Array): Uint8Array {
   const T = NUM_TAGS;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const back = new Uint8Array(n * T);
-  let prev = new Float64Array(T);
-  let cur = new Float64Array(T);
+  if (backPool.length < n * T && n * T <= 1 << 20) backPool = new Uint8Array(Math.min(1 << 20, Math.max(n * T, 2 * backPool.length, 4096)));
+  const back = backPool.length >= n * T ? backPool : new Uint8Array(n * T);
+  for (let j = 0; j < 7; j++) for (let q = 0; q < 7; q++) toOpen[j * 7 + q] = trans[CLOSED[q]! * T + OPENING[j]!]!;
+  let prev = rowA;
+  let cur = rowB;
   for (let t = 0; t < T; t++) prev[t] = ALLOWED[START * T + t] ? em[t]! + trans[START * T + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const eo = i * T;
-    for (let t = 0; t < T; t++) {
+    const v0 = prev[0]!;
+    const v3 = prev[3]!;
+    const v4 = prev[4]!;
+    const v7 = prev[7]!;
+    const v8 = prev[8]!;
+    const v11 = prev[11]!;
+    const v12 = prev[12]!;
+    for (let j = 0; j < 7; j++) {
+      const w = j * 7;
       let best = -Infinity;
       let arg = 0;
-      const ps = PREDECESSORS[t]!;
-      for (let j = 0; j < ps.length; j++) {
-        const p = ps[j]!;
-        const s = prev[p]! + trans[p * T + t]!;
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+      let s = v0 + toOpen[w]!;
+      if (s > best) {
+        best = s;
+        arg = 0;
       }
+      s = v3 + toOpen[w + 1]!;
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = v4 + toOpen[w + 2]!;
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = v7 + toOpen[w + 3]!;
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = v8 + toOpen[w + 4]!;
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = v11 + toOpen[w + 5]!;
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = v12 + toOpen[w + 6]!;
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      const t = OPENING[j]!;
       cur[t] = best + em[eo + t]!;
       back[eo + t] = arg;
+    }
+    for (let b = 1; b < T; b += 4) {
+      const vb = prev[b]!;
+      const vi = prev[b + 1]!;
+      for (let t = b + 1; t <= b + 2; t++) {
+        let best = -Infinity;
+        let arg = 0;
+        const sb = vb + trans[b * T + t]!;
+        if (sb > best) {
+          best = sb;
+          arg = b;
+        }
+        const si = vi + trans[(b + 1) * T + t]!;
+        if (si > best) {
+          best = si;
+          arg = b + 1;
+        }
+        cur[t] = best + em[eo + t]!;
+        back[eo + t] = arg;
+      }
     }
     const tmp = prev;
     prev = cur;

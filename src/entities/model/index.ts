@@ -12,7 +12,7 @@ import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, lexiconF
 import { FeatureIndex, adoptPackedIndex, emissionsFromHashes, packedIndex, viterbi, type PackedIndex } from './decode.js';
 import { U32Map, type U32MapTables } from './u32map.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
-import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd, tagsToSpans } from './tags.js';
+import { ALLOWED, CLOSING_TAGS as CLOSED, MODEL_KINDS, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd, tagsToSpans } from './tags.js';
 
 export interface NerModel {
   header: ModelHeader;
@@ -206,6 +206,10 @@ export function addScores(spans: Mention[], em: Float32Array, n: number, m: NerM
 interface Potentials {
   psi: Float64Array;
   endPot: Float64Array;
+  /** psi of the pairs closed tag → opening tag, by opening tag: `toOpen[j * 7 + q]` = psi[CLOSED[q] → OPENING[j]]. */
+  toOpen: Float64Array;
+  /** The same pairs by closed tag: `fromClosed[q * 7 + j]` = psi[CLOSED[q] → OPENING[j]]. */
+  fromClosed: Float64Array;
 }
 const potentials = new WeakMap<NerModel, Potentials>();
 
@@ -223,25 +227,135 @@ function potentialsOf(m: NerModel): Potentials {
     for (let t = 0; t < T; t++) if (canEnd(t)) emax = Math.max(emax, m.end[t]!);
     const endPot = new Float64Array(T);
     for (let t = 0; t < T; t++) endPot[t] = canEnd(t) ? pot(m.end[t]! - emax) : 0;
-    potentials.set(m, (p = { psi, endPot }));
+    const toOpen = new Float64Array(49);
+    const fromClosed = new Float64Array(49);
+    for (let q = 0; q < 7; q++) {
+      for (let j = 0; j < 7; j++) toOpen[j * 7 + q] = fromClosed[q * 7 + j] = psi[CLOSED[q]! * T + OPENING[j]!]!;
+    }
+    potentials.set(m, (p = { psi, endPot, toOpen, fromClosed }));
   }
   return p;
 }
 
-/** Allowed (prev, cur) pairs as flat lists, so the sums skip the 108 of 169 pairs the mask forbids. */
-const PAIRS: { prev: Uint8Array; cur: Uint8Array } = (() => {
-  const prev: number[] = [];
-  const cur: number[] = [];
-  for (let p = 0; p < NUM_TAGS; p++) {
-    for (let t = 0; t < NUM_TAGS; t++) {
-      if (ALLOWED[p * NUM_TAGS + t]) {
-        prev.push(p);
-        cur.push(t);
+/**
+ * Work arrays of the forward–backward pass (n × 13 potentials, forward and backward values, n scales), kept
+ * between texts instead of allocated for each (up to POOL_MAX entries; longer texts get their own). A scorer
+ * whose arrays were taken by a later text computes them again (the same numbers) before it reads them.
+ */
+interface Lattice {
+  phi: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  c: Float64Array;
+}
+const POOL_MAX = 1 << 20;
+let pool: Lattice = { phi: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), c: new Float64Array(0) };
+let poolOwner: object | undefined;
+
+function lattice(n: number, owner: object): Lattice {
+  const size = n * NUM_TAGS;
+  if (size > POOL_MAX) return { phi: new Float64Array(size), alpha: new Float64Array(size), beta: new Float64Array(size), c: new Float64Array(n) };
+  if (pool.c.length < n) {
+    const cap = Math.min(Math.max(n, 2 * pool.c.length, 256), Math.floor(POOL_MAX / NUM_TAGS));
+    const s = cap * NUM_TAGS;
+    pool = { phi: new Float64Array(s), alpha: new Float64Array(s), beta: new Float64Array(s), c: new Float64Array(cap) };
+  }
+  poolOwner = owner;
+  return pool;
+}
+
+/**
+ * Scaled forward–backward over `em` into `L`; false when numerically degenerate. Each sum adds its terms in
+ * the order of a plain loop over the allowed (prev, cur) pairs, prev-major (test/entities/decode-speed.test.ts
+ * compares every value with such a loop), so the scores do not depend on how the loops are written.
+ */
+function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): boolean {
+  const T = NUM_TAGS;
+  const { psi, endPot, toOpen, fromClosed } = potentialsOf(m);
+  const invTemp = 1 / (m.header.temperature ?? 1);
+  const { phi, alpha, beta, c } = L;
+  for (let i = 0; i < n; i++) {
+    const o = i * T;
+    let mx = -Infinity;
+    for (let t = 0; t < T; t++) mx = Math.max(mx, em[o + t]!);
+    for (let t = 0; t < T; t++) {
+      const d = (em[o + t]! - mx) * invTemp;
+      // Floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows).
+      phi[o + t] = d < -60 ? 1e-26 : Math.exp(d);
+    }
+    if (i === 0) {
+      for (let t = 0; t < T; t++) alpha[t] = psi[START * T + t]! * phi[t]!;
+    } else {
+      const po = o - T;
+      const a0 = alpha[po]!;
+      const a3 = alpha[po + 3]!;
+      const a4 = alpha[po + 4]!;
+      const a7 = alpha[po + 7]!;
+      const a8 = alpha[po + 8]!;
+      const a11 = alpha[po + 11]!;
+      const a12 = alpha[po + 12]!;
+      for (let j = 0; j < 7; j++) {
+        const w = j * 7;
+        const t = OPENING[j]!;
+        alpha[o + t] =
+          (a0 * toOpen[w]! +
+            a3 * toOpen[w + 1]! +
+            a4 * toOpen[w + 2]! +
+            a7 * toOpen[w + 3]! +
+            a8 * toOpen[w + 4]! +
+            a11 * toOpen[w + 5]! +
+            a12 * toOpen[w + 6]!) *
+          phi[o + t]!;
+      }
+      for (let b = 1; b < T; b += 4) {
+        const ab = alpha[po + b]!;
+        const ai = alpha[po + b + 1]!;
+        alpha[o + b + 1] = (ab * psi[b * T + b + 1]! + ai * psi[(b + 1) * T + b + 1]!) * phi[o + b + 1]!;
+        alpha[o + b + 2] = (ab * psi[b * T + b + 2]! + ai * psi[(b + 1) * T + b + 2]!) * phi[o + b + 2]!;
       }
     }
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += alpha[o + t]!;
+    if (!(sum > 0)) return false;
+    c[i] = sum;
+    for (let t = 0; t < T; t++) alpha[o + t]! /= sum;
   }
-  return { prev: Uint8Array.from(prev), cur: Uint8Array.from(cur) };
-})();
+  let z = 0;
+  for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot[t]!;
+  if (!(z > 0)) return false;
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot[t]! / z;
+  for (let i = n - 2; i >= 0; i--) {
+    const o = i * T;
+    const no = o + T;
+    const ci = c[i + 1]!;
+    const r0 = phi[no]! * beta[no]!;
+    const r1 = phi[no + 1]! * beta[no + 1]!;
+    const r4 = phi[no + 4]! * beta[no + 4]!;
+    const r5 = phi[no + 5]! * beta[no + 5]!;
+    const r8 = phi[no + 8]! * beta[no + 8]!;
+    const r9 = phi[no + 9]! * beta[no + 9]!;
+    const r12 = phi[no + 12]! * beta[no + 12]!;
+    for (let q = 0; q < 7; q++) {
+      const w = q * 7;
+      beta[o + CLOSED[q]!] =
+        (fromClosed[w]! * r0 +
+          fromClosed[w + 1]! * r1 +
+          fromClosed[w + 2]! * r4 +
+          fromClosed[w + 3]! * r5 +
+          fromClosed[w + 4]! * r8 +
+          fromClosed[w + 5]! * r9 +
+          fromClosed[w + 6]! * r12) /
+        ci;
+    }
+    for (let b = 1; b < T; b += 4) {
+      const ri = phi[no + b + 1]! * beta[no + b + 1]!;
+      const re = phi[no + b + 2]! * beta[no + b + 2]!;
+      beta[o + b] = (psi[b * T + b + 1]! * ri + psi[b * T + b + 2]! * re) / ci;
+      beta[o + b + 1] = (psi[(b + 1) * T + b + 1]! * ri + psi[(b + 1) * T + b + 2]! * re) / ci;
+    }
+  }
+  return true;
+}
 
 /**
  * Forward–backward over `em`; returns a function that sets on each span of a model kind its posterior (the
@@ -250,51 +364,13 @@ const PAIRS: { prev: Uint8Array; cur: Uint8Array } = (() => {
  */
 function posteriors(em: Float32Array, n: number, m: NerModel): (spans: Mention[]) => void {
   const T = NUM_TAGS;
-  const { psi, endPot } = potentialsOf(m);
-  const invTemp = 1 / (m.header.temperature ?? 1);
-  const P = PAIRS.prev;
-  const C = PAIRS.cur;
-  const K = P.length;
-  const phi = new Float64Array(n * T);
-  for (let i = 0; i < n; i++) {
-    let mx = -Infinity;
-    for (let t = 0; t < T; t++) mx = Math.max(mx, em[i * T + t]!);
-    for (let t = 0; t < T; t++) {
-      const d = (em[i * T + t]! - mx) * invTemp;
-      // Floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows).
-      phi[i * T + t] = d < -60 ? 1e-26 : Math.exp(d);
-    }
-  }
-  const alpha = new Float64Array(n * T);
-  const c = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const ao = i * T;
-    if (i === 0) for (let t = 0; t < T; t++) alpha[t] = psi[START * T + t]!;
-    else {
-      const po = ao - T;
-      for (let k = 0; k < K; k++) alpha[ao + C[k]!]! += alpha[po + P[k]!]! * psi[P[k]! * T + C[k]!]!;
-    }
-    let sum = 0;
-    for (let t = 0; t < T; t++) sum += alpha[ao + t]! *= phi[ao + t]!;
-    if (!(sum > 0)) return () => {}; // numerically degenerate: leave scores unset
-    c[i] = sum;
-    for (let t = 0; t < T; t++) alpha[ao + t]! /= sum;
-  }
-  const beta = new Float64Array(n * T);
-  let z = 0;
-  for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot[t]!;
-  if (!(z > 0)) return () => {};
-  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot[t]! / z;
-  const tmp = new Float64Array(T);
-  for (let i = n - 2; i >= 0; i--) {
-    const no = (i + 1) * T;
-    for (let t = 0; t < T; t++) tmp[t] = phi[no + t]! * beta[no + t]!;
-    const bo = i * T;
-    for (let k = 0; k < K; k++) beta[bo + P[k]!]! += psi[P[k]! * T + C[k]!]! * tmp[C[k]!]!;
-    const ci = c[i + 1]!;
-    for (let t = 0; t < T; t++) beta[bo + t]! /= ci;
-  }
+  const owner = {};
+  let L = lattice(n, owner);
+  if (!forwardBackward(em, n, m, L)) return () => {}; // numerically degenerate: leave scores unset
+  const { psi } = potentialsOf(m);
   return (spans) => {
+    if (L === pool && poolOwner !== owner) forwardBackward(em, n, m, (L = lattice(n, owner)));
+    const { phi, alpha, beta, c } = L;
     for (const s of spans) {
       const k = MODEL_KINDS.indexOf(s.kind);
       if (k < 0 || s.start < 0 || s.end > n || s.end <= s.start) continue;

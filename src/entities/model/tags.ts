@@ -43,6 +43,20 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/**
+ * The lattice as the decoder and the span scorer spell it out: a tag that closes a span (O, E-, S-), or the
+ * start, may be followed by any tag that opens one (O, B-, S-), and B- or I- of a kind only by I- or E- of
+ * that kind. Checked against ALLOWED when the module loads.
+ */
+export const CLOSING_TAGS: Uint8Array = Uint8Array.of(0, 3, 4, 7, 8, 11, 12);
+export const OPENING_TAGS: Uint8Array = Uint8Array.of(0, 1, 4, 5, 8, 9, 12);
+{
+  const a = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+  for (const p of [...CLOSING_TAGS, START]) for (const c of OPENING_TAGS) a[p * NUM_TAGS + c] = 1;
+  for (let b = 1; b < NUM_TAGS; b += 4) for (const p of [b, b + 1]) for (const c of [b + 1, b + 2]) a[p * NUM_TAGS + c] = 1;
+  if (NUM_TAGS !== 13 || a.some((x, i) => x !== ALLOWED[i])) throw new Error('tags: the decoder and the span scorer are written for 13 BIOES tags');
+}
+
 /** Whether tag t may end a sequence (not inside an open span). */
 export function canEnd(t: number): boolean {
   return t === 0 || (t - 1) % 4 === E || (t - 1) % 4 === S;
