@@ -116,7 +116,7 @@ function allSpans(n: number, maxLen: number): Mention[] {
   const out: Mention[] = [];
   for (let start = 0; start < n; start++) {
     for (let end = start + 1; end <= Math.min(n, start + maxLen); end++) {
-      for (const kind of [...MODEL_KINDS, 'TIME' as const]) out.push({ start, end, kind, text: '' });
+      for (const kind of [...MODEL_KINDS, 'PROGRAM' as const]) out.push({ start, end, kind, text: '' });
     }
   }
   return out;

@@ -255,19 +255,42 @@ export function lexiconFromTable(table: U32Map, maxLen: number): Lexicon {
 }
 
 /**
- * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
- * type found anywhere in the text (n × NLEX array). Overlapping matches are all kept: the model weighs them.
+ * One bit per 1,024 keys (bit `key >>> 10`, 512 KiB) set where a table holds a key: a clear bit proves a key
+ * absent. The lexicon's table is megabytes, so a probe of it is a cache miss, while most of the scan's
+ * lookups are of keys it does not hold; the bitset stays in cache. Built once per table.
  */
-function lexiconPositions(u: Int32Array, n: number, lex: Lexicon, gazStart: Int32Array, gazEnd: Int32Array): Uint8Array {
-  const out = new Uint8Array(n * NLEX);
-  if (lex.maxLen === 0) return out;
+const presence = new WeakMap<U32Map, Int32Array>();
+function presenceBits(table: U32Map): Int32Array {
+  let bits = presence.get(table);
+  if (!bits) {
+    bits = new Int32Array(1 << 17);
+    const keys = table.tables().keys;
+    for (let s = 0; s < keys.length; s++) {
+      const k = keys[s]!;
+      if (k !== 0) bits[k >>> 15]! |= 1 << ((k >>> 10) & 31);
+    }
+    presence.set(table, bits);
+  }
+  return bits;
+}
+
+/**
+ * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
+ * type found anywhere in the text, or-ed into `out` (n × NLEX, zeroed). Overlapping matches are all kept: the
+ * model weighs them.
+ */
+function lexiconPositions(out: Uint8Array, u: Int32Array, n: number, lex: Lexicon, gazStart: Int32Array, gazEnd: Int32Array): void {
+  if (lex.maxLen === 0) return;
   const types = typedTypes(lex);
+  const filter = presenceBits(types);
   for (let i = 0; i < n; i++) {
     let h = 0x9747b28c;
     const lim = Math.min(n, i + lex.maxLen);
     for (let j = i; j < lim; j++) {
       h = step(h, u[j + 2]!);
-      const t = types.get(fmix(h));
+      const key = fmix(h);
+      // Most keys are not in the table (a scan stops at the first): the bitset says so without a probe.
+      const t = key !== 0 && (filter[key >>> 15]! & (1 << ((key >>> 10) & 31))) === 0 ? -1 : types.get(key);
       if (t < 0) break;
       if (t === 0 || j === i) continue;
       if (t & GAZ_MASK) {
@@ -291,7 +314,6 @@ function lexiconPositions(u: Int32Array, n: number, lex: Lexicon, gazStart: Int3
       }
     }
   }
-  return out;
 }
 
 const NOPOS = 0x5a5a5a5a;
@@ -339,10 +361,11 @@ function wordFeatures(
   u: Int32Array,
   bmes: Uint8Array,
   tok: Int32Array,
-  posH: readonly number[],
-  wordH: readonly number[],
-  lenB: readonly number[],
+  posH: Uint32Array,
+  wordH: Uint32Array,
+  lenB: Uint8Array,
   n: number,
+  numTokens: number,
 ): void {
   const F = NUM_TEMPLATES;
   for (let i = 0; i < n; i++) {
@@ -364,7 +387,7 @@ function wordFeatures(
     const pos = k >= 0 ? posH[k]! : NOPOS;
     // Neighbouring words: which words precede/follow the current one (titles, verbs of saying, 省/市 …).
     const prevK = k >= 0 ? k - 1 : -1;
-    const nextK = k >= 0 && k + 1 < posH.length ? k + 1 : -1;
+    const nextK = k >= 0 && k + 1 < numTokens ? k + 1 : -1;
     out[o + 16] = h2(17, prevK >= 0 ? posH[prevK]! : NOPOS, wb);
     out[o + 17] = h2(18, nextK >= 0 ? posH[nextK]! : NOPOS, wb);
     out[o + 18] = h2(19, prevK >= 0 ? wordH[prevK]! : NOPOS, wb);
@@ -385,8 +408,8 @@ function dictionaryFeatures(
   u: Int32Array,
   bmes: Uint8Array,
   tok: Int32Array,
-  posH: readonly number[],
-  lenB: readonly number[],
+  posH: Uint32Array,
+  lenB: Uint8Array,
   lexPos: Uint8Array,
   gazStart: Int32Array,
   gazEnd: Int32Array,
@@ -443,20 +466,25 @@ function dictionaryFeatures(
 /**
  * Feature hashes of `text` (length n) as an n × NUM_TEMPLATES row-major array. `tokens` are the jieba
  * tokens of `text` (offsets into it); characters not covered by a token get the NONE word position.
+ * `options.reuse`: the result is a view of an array kept for the next call with `reuse`, which overwrites it
+ * (for a caller that is done with the features before it extracts again: decoding).
  */
-export function extractFeatures(text: string, tokens: readonly Token[], lex: Lexicon = EMPTY_LEXICON): Uint32Array {
+export function extractFeatures(text: string, tokens: readonly Token[], lex: Lexicon = EMPTY_LEXICON, options: { reuse?: boolean } = {}): Uint32Array {
   const n = text.length;
   const F = NUM_TEMPLATES;
-  const out = new Uint32Array(n * F);
+  const out = options.reuse === true && n <= WORK_MAX ? reusedOutput(n * F) : new Uint32Array(n * F);
   if (n === 0) return out;
+  const w = workArrays(n, tokens.length);
 
   // Padded normalized units: u[i + 2] is unit i.
-  const u = new Int32Array(n + 4);
+  const u = w.u;
   u[0] = BOS;
   u[1] = BOS;
   u[n + 2] = EOS;
   u[n + 3] = EOS;
-  const cls = new Uint8Array(n + 2); // cls[i + 1] is the class of unit i; 0 pads
+  const cls = w.cls; // cls[i + 1] is the class of unit i; 0 pads
+  cls[0] = 0;
+  cls[n + 1] = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     u[i + 2] = normUnit(c);
@@ -464,31 +492,84 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
   }
 
   // Per-unit word information from the tokens.
-  const bmes = new Uint8Array(n).fill(NONE);
-  const tok = new Int32Array(n).fill(-1);
-  const posH: number[] = [];
-  const wordH: number[] = [];
-  const lenB: number[] = [];
+  const bmes = w.bmes.fill(NONE, 0, n);
+  const tok = w.tok.fill(-1, 0, n);
+  const posH = w.posH;
+  const wordH = w.wordH;
+  const lenB = w.lenB;
   let ti = 0;
   for (const t of tokens) {
     if (t.start < 0 || t.end > n || t.end <= t.start) continue;
     const idx = ti++;
-    posH.push(hashString(t.tag));
-    wordH.push(hashString(t.word));
+    posH[idx] = hashString(t.tag);
+    wordH[idx] = hashString(t.word);
     const len = t.end - t.start;
-    lenB.push(len >= 5 ? 5 : len);
+    lenB[idx] = len >= 5 ? 5 : len;
     for (let i = t.start; i < t.end; i++) {
       tok[i] = idx;
       bmes[i] = len === 1 ? WS : i === t.start ? WB : i === t.end - 1 ? WE : WM;
     }
   }
-  const gazStart = new Int32Array(n * NGAZ);
-  const gazEnd = new Int32Array(n * NGAZ);
-  const lexPos = lexiconPositions(u, n, lex, gazStart, gazEnd);
+  const gazStart = w.gazStart.fill(0, 0, n * NGAZ);
+  const gazEnd = w.gazEnd.fill(0, 0, n * NGAZ);
+  const lexPos = w.lexPos.fill(0, 0, n * NLEX);
+  lexiconPositions(lexPos, u, n, lex, gazStart, gazEnd);
   // The templates in several short loops rather than one: each is small enough for V8 to inline its ~7 hash
   // calls (in one large loop it stopped inlining them after a few); every loop fills its own slots.
   ngramFeatures(out, u, cls, n);
-  wordFeatures(out, u, bmes, tok, posH, wordH, lenB, n);
+  wordFeatures(out, u, bmes, tok, posH, wordH, lenB, n, ti);
   dictionaryFeatures(out, text, u, bmes, tok, posH, lenB, lexPos, gazStart, gazEnd, n);
   return out;
+}
+
+/**
+ * The extractor's per-unit and per-token work arrays, kept between calls (grown as needed; texts over
+ * 2^16 units get their own). Every call sets or clears the part it reads, so no call sees another's values.
+ */
+interface WorkArrays {
+  u: Int32Array;
+  cls: Uint8Array;
+  bmes: Uint8Array;
+  tok: Int32Array;
+  gazStart: Int32Array;
+  gazEnd: Int32Array;
+  lexPos: Uint8Array;
+  posH: Uint32Array;
+  wordH: Uint32Array;
+  lenB: Uint8Array;
+}
+const WORK_MAX = 1 << 16;
+let work: WorkArrays | undefined;
+let workUnits = 0;
+let workTokens = 0;
+
+let output = new Uint32Array(0);
+function reusedOutput(size: number): Uint32Array {
+  if (output.length < size) output = new Uint32Array(Math.min(WORK_MAX * NUM_TEMPLATES, Math.max(size, 2 * output.length, 256 * NUM_TEMPLATES)));
+  return output.fill(0, 0, size).subarray(0, size);
+}
+
+function newWork(n: number, k: number): WorkArrays {
+  return {
+    u: new Int32Array(n + 4),
+    cls: new Uint8Array(n + 2),
+    bmes: new Uint8Array(n),
+    tok: new Int32Array(n),
+    gazStart: new Int32Array(n * NGAZ),
+    gazEnd: new Int32Array(n * NGAZ),
+    lexPos: new Uint8Array(n * NLEX),
+    posH: new Uint32Array(k),
+    wordH: new Uint32Array(k),
+    lenB: new Uint8Array(k),
+  };
+}
+
+function workArrays(n: number, tokens: number): WorkArrays {
+  if (n > WORK_MAX || tokens > WORK_MAX) return newWork(n, tokens);
+  if (!work || workUnits < n || workTokens < tokens) {
+    workUnits = Math.min(WORK_MAX, Math.max(n, 2 * workUnits, 256));
+    workTokens = Math.min(WORK_MAX, Math.max(tokens, 2 * workTokens, 256));
+    work = newWork(workUnits, workTokens);
+  }
+  return work;
 }

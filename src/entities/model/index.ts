@@ -146,7 +146,7 @@ export function adoptSharedModel(s: SharedModel): NerModel {
 /** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
 export function decodeTags(text: string, tokens: readonly Token[], model: NerModel): { tags: Uint8Array; em: Float32Array } {
   const n = text.length;
-  const em = emissionsFromHashes(extractFeatures(text, tokens, model.lexicon), n, NUM_TEMPLATES, model.index, model.weights);
+  const em = emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights);
   return { tags: viterbi(em, n, model.trans, model.end), em };
 }
 
