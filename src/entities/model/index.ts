@@ -265,94 +265,224 @@ function lattice(n: number, owner: object): Lattice {
 }
 
 /**
- * Scaled forward–backward over `em` into `L`; false when numerically degenerate. Each sum adds its terms in
- * the order of a plain loop over the allowed (prev, cur) pairs, prev-major (test/entities/decode-speed.test.ts
- * compares every value with such a loop), so the scores do not depend on how the loops are written.
+ * Scaled forward–backward over `em` into `L`; false when numerically degenerate. Written out for the 13 tags
+ * (rows carried in locals, each allowed pair once): each sum adds its terms in the order of a plain loop over
+ * the allowed (prev, cur) pairs, prev-major, and the scale of a row sums its tags in order, so the floats are
+ * those of that loop (test/entities/decode-speed.test.ts compares every score with one, and fails when a sum
+ * is reordered). Indices into `psi` are prev * 13 + cur; `toOpen`/`fromClosed` list the closing → opening
+ * pairs (CLOSING_TAGS, OPENING_TAGS).
  */
+/** exp(d), floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows). */
+function potential(d: number): number {
+  return d < -60 ? 1e-26 : Math.exp(d);
+}
+
 function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): boolean {
   const T = NUM_TAGS;
   const { psi, endPot, toOpen, fromClosed } = potentialsOf(m);
   const invTemp = 1 / (m.header.temperature ?? 1);
   const { phi, alpha, beta, c } = L;
+  // The last row of alpha, carried from one unit to the next.
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0,
+    a4 = 0,
+    a5 = 0,
+    a6 = 0,
+    a7 = 0,
+    a8 = 0,
+    a9 = 0,
+    a10 = 0,
+    a11 = 0,
+    a12 = 0;
   for (let i = 0; i < n; i++) {
     const o = i * T;
-    let mx = -Infinity;
-    for (let t = 0; t < T; t++) mx = Math.max(mx, em[o + t]!);
-    for (let t = 0; t < T; t++) {
-      const d = (em[o + t]! - mx) * invTemp;
-      // Floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows).
-      phi[o + t] = d < -60 ? 1e-26 : Math.exp(d);
-    }
+    // Math.max of all 13 is the running maximum (it is order-free, -0 and NaN included).
+    const mx = Math.max(
+      em[o + 0]!,
+      em[o + 1]!,
+      em[o + 2]!,
+      em[o + 3]!,
+      em[o + 4]!,
+      em[o + 5]!,
+      em[o + 6]!,
+      em[o + 7]!,
+      em[o + 8]!,
+      em[o + 9]!,
+      em[o + 10]!,
+      em[o + 11]!,
+      em[o + 12]!,
+    );
+    const p0 = (phi[o + 0] = potential((em[o + 0]! - mx) * invTemp));
+    const p1 = (phi[o + 1] = potential((em[o + 1]! - mx) * invTemp));
+    const p2 = (phi[o + 2] = potential((em[o + 2]! - mx) * invTemp));
+    const p3 = (phi[o + 3] = potential((em[o + 3]! - mx) * invTemp));
+    const p4 = (phi[o + 4] = potential((em[o + 4]! - mx) * invTemp));
+    const p5 = (phi[o + 5] = potential((em[o + 5]! - mx) * invTemp));
+    const p6 = (phi[o + 6] = potential((em[o + 6]! - mx) * invTemp));
+    const p7 = (phi[o + 7] = potential((em[o + 7]! - mx) * invTemp));
+    const p8 = (phi[o + 8] = potential((em[o + 8]! - mx) * invTemp));
+    const p9 = (phi[o + 9] = potential((em[o + 9]! - mx) * invTemp));
+    const p10 = (phi[o + 10] = potential((em[o + 10]! - mx) * invTemp));
+    const p11 = (phi[o + 11] = potential((em[o + 11]! - mx) * invTemp));
+    const p12 = (phi[o + 12] = potential((em[o + 12]! - mx) * invTemp));
     if (i === 0) {
       for (let t = 0; t < T; t++) alpha[t] = psi[START * T + t]! * phi[t]!;
-    } else {
-      const po = o - T;
-      const a0 = alpha[po]!;
-      const a3 = alpha[po + 3]!;
-      const a4 = alpha[po + 4]!;
-      const a7 = alpha[po + 7]!;
-      const a8 = alpha[po + 8]!;
-      const a11 = alpha[po + 11]!;
-      const a12 = alpha[po + 12]!;
-      for (let j = 0; j < 7; j++) {
-        const w = j * 7;
-        const t = OPENING[j]!;
-        alpha[o + t] =
-          (a0 * toOpen[w]! +
-            a3 * toOpen[w + 1]! +
-            a4 * toOpen[w + 2]! +
-            a7 * toOpen[w + 3]! +
-            a8 * toOpen[w + 4]! +
-            a11 * toOpen[w + 5]! +
-            a12 * toOpen[w + 6]!) *
-          phi[o + t]!;
-      }
-      for (let b = 1; b < T; b += 4) {
-        const ab = alpha[po + b]!;
-        const ai = alpha[po + b + 1]!;
-        alpha[o + b + 1] = (ab * psi[b * T + b + 1]! + ai * psi[(b + 1) * T + b + 1]!) * phi[o + b + 1]!;
-        alpha[o + b + 2] = (ab * psi[b * T + b + 2]! + ai * psi[(b + 1) * T + b + 2]!) * phi[o + b + 2]!;
-      }
+      let sum = 0;
+      for (let t = 0; t < T; t++) sum += alpha[t]!;
+      if (!(sum > 0)) return false;
+      c[0] = sum;
+      for (let t = 0; t < T; t++) alpha[t]! /= sum;
+      a0 = alpha[0]!;
+      a1 = alpha[1]!;
+      a2 = alpha[2]!;
+      a3 = alpha[3]!;
+      a4 = alpha[4]!;
+      a5 = alpha[5]!;
+      a6 = alpha[6]!;
+      a7 = alpha[7]!;
+      a8 = alpha[8]!;
+      a9 = alpha[9]!;
+      a10 = alpha[10]!;
+      a11 = alpha[11]!;
+      a12 = alpha[12]!;
+      continue;
     }
-    let sum = 0;
-    for (let t = 0; t < T; t++) sum += alpha[o + t]!;
+    const y0 = (a0 * toOpen[0]! + a3 * toOpen[1]! + a4 * toOpen[2]! + a7 * toOpen[3]! + a8 * toOpen[4]! + a11 * toOpen[5]! + a12 * toOpen[6]!) * p0;
+    const y1 = (a0 * toOpen[7]! + a3 * toOpen[8]! + a4 * toOpen[9]! + a7 * toOpen[10]! + a8 * toOpen[11]! + a11 * toOpen[12]! + a12 * toOpen[13]!) * p1;
+    const y2 = (a1 * psi[15]! + a2 * psi[28]!) * p2;
+    const y3 = (a1 * psi[16]! + a2 * psi[29]!) * p3;
+    const y4 = (a0 * toOpen[14]! + a3 * toOpen[15]! + a4 * toOpen[16]! + a7 * toOpen[17]! + a8 * toOpen[18]! + a11 * toOpen[19]! + a12 * toOpen[20]!) * p4;
+    const y5 = (a0 * toOpen[21]! + a3 * toOpen[22]! + a4 * toOpen[23]! + a7 * toOpen[24]! + a8 * toOpen[25]! + a11 * toOpen[26]! + a12 * toOpen[27]!) * p5;
+    const y6 = (a5 * psi[71]! + a6 * psi[84]!) * p6;
+    const y7 = (a5 * psi[72]! + a6 * psi[85]!) * p7;
+    const y8 = (a0 * toOpen[28]! + a3 * toOpen[29]! + a4 * toOpen[30]! + a7 * toOpen[31]! + a8 * toOpen[32]! + a11 * toOpen[33]! + a12 * toOpen[34]!) * p8;
+    const y9 = (a0 * toOpen[35]! + a3 * toOpen[36]! + a4 * toOpen[37]! + a7 * toOpen[38]! + a8 * toOpen[39]! + a11 * toOpen[40]! + a12 * toOpen[41]!) * p9;
+    const y10 = (a9 * psi[127]! + a10 * psi[140]!) * p10;
+    const y11 = (a9 * psi[128]! + a10 * psi[141]!) * p11;
+    const y12 = (a0 * toOpen[42]! + a3 * toOpen[43]! + a4 * toOpen[44]! + a7 * toOpen[45]! + a8 * toOpen[46]! + a11 * toOpen[47]! + a12 * toOpen[48]!) * p12;
+    const sum = 0 + y0 + y1 + y2 + y3 + y4 + y5 + y6 + y7 + y8 + y9 + y10 + y11 + y12;
     if (!(sum > 0)) return false;
     c[i] = sum;
-    for (let t = 0; t < T; t++) alpha[o + t]! /= sum;
+    alpha[o + 0] = a0 = y0 / sum;
+    alpha[o + 1] = a1 = y1 / sum;
+    alpha[o + 2] = a2 = y2 / sum;
+    alpha[o + 3] = a3 = y3 / sum;
+    alpha[o + 4] = a4 = y4 / sum;
+    alpha[o + 5] = a5 = y5 / sum;
+    alpha[o + 6] = a6 = y6 / sum;
+    alpha[o + 7] = a7 = y7 / sum;
+    alpha[o + 8] = a8 = y8 / sum;
+    alpha[o + 9] = a9 = y9 / sum;
+    alpha[o + 10] = a10 = y10 / sum;
+    alpha[o + 11] = a11 = y11 / sum;
+    alpha[o + 12] = a12 = y12 / sum;
   }
   let z = 0;
   for (let t = 0; t < T; t++) z += alpha[(n - 1) * T + t]! * endPot[t]!;
   if (!(z > 0)) return false;
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = endPot[t]! / z;
+  // The row of beta after the current one, carried from one unit to the one before.
+  let b0 = beta[(n - 1) * T]!,
+    b1 = beta[(n - 1) * T + 1]!,
+    b2 = beta[(n - 1) * T + 2]!,
+    b3 = beta[(n - 1) * T + 3]!,
+    b4 = beta[(n - 1) * T + 4]!,
+    b5 = beta[(n - 1) * T + 5]!,
+    b6 = beta[(n - 1) * T + 6]!,
+    b7 = beta[(n - 1) * T + 7]!,
+    b8 = beta[(n - 1) * T + 8]!,
+    b9 = beta[(n - 1) * T + 9]!,
+    b10 = beta[(n - 1) * T + 10]!,
+    b11 = beta[(n - 1) * T + 11]!,
+    b12 = beta[(n - 1) * T + 12]!;
   for (let i = n - 2; i >= 0; i--) {
     const o = i * T;
     const no = o + T;
     const ci = c[i + 1]!;
-    const r0 = phi[no]! * beta[no]!;
-    const r1 = phi[no + 1]! * beta[no + 1]!;
-    const r4 = phi[no + 4]! * beta[no + 4]!;
-    const r5 = phi[no + 5]! * beta[no + 5]!;
-    const r8 = phi[no + 8]! * beta[no + 8]!;
-    const r9 = phi[no + 9]! * beta[no + 9]!;
-    const r12 = phi[no + 12]! * beta[no + 12]!;
-    for (let q = 0; q < 7; q++) {
-      const w = q * 7;
-      beta[o + CLOSED[q]!] =
-        (fromClosed[w]! * r0 +
-          fromClosed[w + 1]! * r1 +
-          fromClosed[w + 2]! * r4 +
-          fromClosed[w + 3]! * r5 +
-          fromClosed[w + 4]! * r8 +
-          fromClosed[w + 5]! * r9 +
-          fromClosed[w + 6]! * r12) /
-        ci;
-    }
-    for (let b = 1; b < T; b += 4) {
-      const ri = phi[no + b + 1]! * beta[no + b + 1]!;
-      const re = phi[no + b + 2]! * beta[no + b + 2]!;
-      beta[o + b] = (psi[b * T + b + 1]! * ri + psi[b * T + b + 2]! * re) / ci;
-      beta[o + b + 1] = (psi[(b + 1) * T + b + 1]! * ri + psi[(b + 1) * T + b + 2]! * re) / ci;
-    }
+    const r0 = phi[no + 0]! * b0;
+    const r1 = phi[no + 1]! * b1;
+    const r2 = phi[no + 2]! * b2;
+    const r3 = phi[no + 3]! * b3;
+    const r4 = phi[no + 4]! * b4;
+    const r5 = phi[no + 5]! * b5;
+    const r6 = phi[no + 6]! * b6;
+    const r7 = phi[no + 7]! * b7;
+    const r8 = phi[no + 8]! * b8;
+    const r9 = phi[no + 9]! * b9;
+    const r10 = phi[no + 10]! * b10;
+    const r11 = phi[no + 11]! * b11;
+    const r12 = phi[no + 12]! * b12;
+    beta[o + 0] = b0 =
+      (fromClosed[0]! * r0 +
+        fromClosed[1]! * r1 +
+        fromClosed[2]! * r4 +
+        fromClosed[3]! * r5 +
+        fromClosed[4]! * r8 +
+        fromClosed[5]! * r9 +
+        fromClosed[6]! * r12) /
+      ci;
+    beta[o + 1] = b1 = (psi[15]! * r2 + psi[16]! * r3) / ci;
+    beta[o + 2] = b2 = (psi[28]! * r2 + psi[29]! * r3) / ci;
+    beta[o + 3] = b3 =
+      (fromClosed[7]! * r0 +
+        fromClosed[8]! * r1 +
+        fromClosed[9]! * r4 +
+        fromClosed[10]! * r5 +
+        fromClosed[11]! * r8 +
+        fromClosed[12]! * r9 +
+        fromClosed[13]! * r12) /
+      ci;
+    beta[o + 4] = b4 =
+      (fromClosed[14]! * r0 +
+        fromClosed[15]! * r1 +
+        fromClosed[16]! * r4 +
+        fromClosed[17]! * r5 +
+        fromClosed[18]! * r8 +
+        fromClosed[19]! * r9 +
+        fromClosed[20]! * r12) /
+      ci;
+    beta[o + 5] = b5 = (psi[71]! * r6 + psi[72]! * r7) / ci;
+    beta[o + 6] = b6 = (psi[84]! * r6 + psi[85]! * r7) / ci;
+    beta[o + 7] = b7 =
+      (fromClosed[21]! * r0 +
+        fromClosed[22]! * r1 +
+        fromClosed[23]! * r4 +
+        fromClosed[24]! * r5 +
+        fromClosed[25]! * r8 +
+        fromClosed[26]! * r9 +
+        fromClosed[27]! * r12) /
+      ci;
+    beta[o + 8] = b8 =
+      (fromClosed[28]! * r0 +
+        fromClosed[29]! * r1 +
+        fromClosed[30]! * r4 +
+        fromClosed[31]! * r5 +
+        fromClosed[32]! * r8 +
+        fromClosed[33]! * r9 +
+        fromClosed[34]! * r12) /
+      ci;
+    beta[o + 9] = b9 = (psi[127]! * r10 + psi[128]! * r11) / ci;
+    beta[o + 10] = b10 = (psi[140]! * r10 + psi[141]! * r11) / ci;
+    beta[o + 11] = b11 =
+      (fromClosed[35]! * r0 +
+        fromClosed[36]! * r1 +
+        fromClosed[37]! * r4 +
+        fromClosed[38]! * r5 +
+        fromClosed[39]! * r8 +
+        fromClosed[40]! * r9 +
+        fromClosed[41]! * r12) /
+      ci;
+    beta[o + 12] = b12 =
+      (fromClosed[42]! * r0 +
+        fromClosed[43]! * r1 +
+        fromClosed[44]! * r4 +
+        fromClosed[45]! * r5 +
+        fromClosed[46]! * r8 +
+        fromClosed[47]! * r9 +
+        fromClosed[48]! * r12) /
+      ci;
   }
   return true;
 }
