@@ -141,13 +141,14 @@ export function adoptPackedIndex(index: FeatureIndex, W: Float32Array, packed: P
 /**
  * Emission scores straight from feature hashes (lookup fused with the sums, the 13 tags unrolled): the
  * run-time path, equal to `emissions(index.lookupAll(feats), …)` (same weights added in the same order).
+ * Written into `out` (n × 13, every entry set) when given.
  */
-export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array): Float32Array {
+export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array, out?: Float32Array): Float32Array {
   if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
   const packed = packedIndex(index, W);
-  if (packed.codes) return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!);
+  if (packed.codes) return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, out);
   const { keys, mask, weights } = packed;
-  const em = new Float32Array(n * 13);
+  const em = out ?? new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
     let e0 = 0,
       e1 = 0,
@@ -207,8 +208,17 @@ export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, in
 }
 
 /** `emissionsFromHashes` over one-byte weight codes (see PackedIndex). */
-function emissionsFromCodes(feats: Uint32Array, n: number, F: number, keys: Uint32Array, mask: number, c: Uint8Array, v: Float64Array): Float32Array {
-  const em = new Float32Array(n * 13);
+function emissionsFromCodes(
+  feats: Uint32Array,
+  n: number,
+  F: number,
+  keys: Uint32Array,
+  mask: number,
+  c: Uint8Array,
+  v: Float64Array,
+  out: Float32Array | undefined,
+): Float32Array {
+  const em = out ?? new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
     let e0 = 0,
       e1 = 0,

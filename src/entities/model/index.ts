@@ -143,11 +143,30 @@ export function adoptSharedModel(s: SharedModel): NerModel {
   return m;
 }
 
+/**
+ * Emissions of the text read last by `readSpans`, kept for the next read (texts up to POOL_MAX entries) and
+ * marked with the read that owns them: its scorer computes them again when a later read took them.
+ */
+let emPool = new Float32Array(0);
+let emOwner: object | undefined;
+
+/** Emission scores of `text` (n × 13): in `emPool`, owned by `owner`, when an owner is given and they fit. */
+function emissionsOf(text: string, tokens: readonly Token[], model: NerModel, owner?: object): Float32Array {
+  const n = text.length;
+  const size = n * NUM_TAGS;
+  let out: Float32Array | undefined;
+  if (owner && size <= POOL_MAX) {
+    if (emPool.length < size) emPool = new Float32Array(Math.min(POOL_MAX, Math.max(size, 2 * emPool.length, 256 * NUM_TAGS)));
+    emOwner = owner;
+    out = emPool.subarray(0, size);
+  }
+  return emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights, out);
+}
+
 /** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
 export function decodeTags(text: string, tokens: readonly Token[], model: NerModel): { tags: Uint8Array; em: Float32Array } {
-  const n = text.length;
-  const em = emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights);
-  return { tags: viterbi(em, n, model.trans, model.end), em };
+  const em = emissionsOf(text, tokens, model);
+  return { tags: viterbi(em, text.length, model.trans, model.end), em };
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -177,8 +196,11 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
   if (typeof text !== 'string' || text.length === 0) return { spans: [], score: () => {} };
   const m = model ?? loadModel();
   const toks = tokens ?? segment(text);
-  const { tags, em } = decodeTags(text, toks, m);
-  const spans = tagsToSpans(text, tags).filter(
+  const owner = {};
+  let em = emissionsOf(text, toks, m, owner);
+  // The emissions for the scorer: computed again (the same numbers) if a later read took their array.
+  const emissions = (): Float32Array => (em.buffer === emPool.buffer && emOwner !== owner ? (em = emissionsOf(text, toks, m, owner)) : em);
+  const spans = tagsToSpans(text, viterbi(em, text.length, m.trans, m.end)).filter(
     // Never split a surrogate pair (an astral character is one character to the reader).
     (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
   );
@@ -187,7 +209,7 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
     spans,
     score: (these) => {
       if (these.length === 0) return;
-      scorer ??= posteriors(em, text.length, m);
+      scorer ??= posteriors(emissions, text.length, m);
       scorer(these);
     },
   };
@@ -195,7 +217,7 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
 
 /** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
 export function addScores(spans: Mention[], em: Float32Array, n: number, m: NerModel): void {
-  posteriors(em, n, m)(spans);
+  posteriors(() => em, n, m)(spans);
 }
 
 /**
@@ -488,18 +510,18 @@ function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): 
 }
 
 /**
- * Forward–backward over `em`; returns a function that sets on each span of a model kind its posterior (the
- * probability of the tag run B I… E, or S, of its kind over exactly its units). Spans of other kinds, or
- * out of range, are left alone.
+ * Forward–backward over the emissions `em()` gives (asked again when the work arrays must be computed
+ * again); returns a function that sets on each span of a model kind its posterior (the probability of the tag
+ * run B I… E, or S, of its kind over exactly its units). Spans of other kinds, or out of range, are left alone.
  */
-function posteriors(em: Float32Array, n: number, m: NerModel): (spans: Mention[]) => void {
+function posteriors(em: () => Float32Array, n: number, m: NerModel): (spans: Mention[]) => void {
   const T = NUM_TAGS;
   const owner = {};
   let L = lattice(n, owner);
-  if (!forwardBackward(em, n, m, L)) return () => {}; // numerically degenerate: leave scores unset
+  if (!forwardBackward(em(), n, m, L)) return () => {}; // numerically degenerate: leave scores unset
   const { psi } = potentialsOf(m);
   return (spans) => {
-    if (L === pool && poolOwner !== owner) forwardBackward(em, n, m, (L = lattice(n, owner)));
+    if (L === pool && poolOwner !== owner) forwardBackward(em(), n, m, (L = lattice(n, owner)));
     const { phi, alpha, beta, c } = L;
     for (const s of spans) {
       const k = MODEL_KINDS.indexOf(s.kind);
