@@ -23,7 +23,6 @@ import { ExtractionPool } from './parallel/pool.js';
 import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount, extractionThreads } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
-import { extractBatch } from './parallel/batch.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
 import { useModelCache } from './parallel/model-cache.js';
 import { boundArticles } from './parallel/bounds.js';
@@ -521,8 +520,7 @@ async function gatherInputs(
     // the one-shot start (table cache, segmenter): this thread then loads what recognition reads while the
     // worker loads jieba.
     const needPool = () => {
-      // Segmenting here, this thread also recognizes batches the workers have not begun (`helpOne`, below).
-      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize, segmentHere ? { local: (req) => extractBatch(req, extractArticleMentions) } : {});
+      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
         if (workers > 1) segmenter ??= options.segmenter ?? new WorkerSegmenter();
@@ -587,21 +585,14 @@ async function gatherInputs(
         batch.push(index);
         batchChars += article.text.length;
         if (batchChars >= (options.batchChars ?? BATCH_CHARS)) flush();
-        // Bounded look-ahead: reading waits while the workers are behind. Segmenting for them, this thread
-        // recognizes the newest queued batch itself instead of waiting (it segments ~4 times as fast as a worker
-        // recognizes, docs/scale.md): the workers go on with the older ones.
-        while (pool.inFlight > pool.lookAhead) {
-          if (pool.helpOne()) await letAnswersIn();
-          else await pool.waitUntilBelow(pool.lookAhead + 1);
-        }
+        // Bounded look-ahead: reading waits while the workers are behind.
+        if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
       }
       // Extracted here (or nothing to extract): stored at once; with workers, when the last batch returns.
       if (toStore && ((!pool && !segmentsBeside) || split.length === 0)) await storeFile(i);
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
-    // Everything is read: this thread recognizes what no worker has been sent yet, the newest batch first.
-    while (pool?.helpOne()) await letAnswersIn();
     // Beside a stored corpus, the stored files are resolved while one worker extracts the few new ones (this
     // thread would only wait). Not with a pool of several workers (much to extract): resolution's tables
     // would then grow beside extraction's peak instead of after it.
@@ -639,11 +630,6 @@ async function gatherInputs(
   const generation = await store.generation();
   await store.markBuild(shard ?? '', 'finished');
   return { articles, found, large, stored: { store, units, refs, use, generation } };
-}
-
-/** Lets the workers' answers in (and the next batches out) between two batches this thread recognizes. */
-function letAnswersIn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -10,23 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { Mention } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { BatchRequest, BatchResponse, ExtractionInput, ModelMessage, ShareRequest, WarmRequest, WorkerNote } from './protocol.js';
-import { adoptSharedModel, forgetModel, hasModel, type NerModel, type SharedModel } from '../entities/model/index.js';
+import { hasModel, type SharedModel } from '../entities/model/index.js';
 import { released, workerSource } from './source.js';
 import { defaultWorkerCount } from './sizes.js';
 
 interface Slot {
   worker: Worker;
-  /** Batches sent to it and not answered yet. */
-  running: number;
-}
-
-export interface PoolOptions {
-  /**
-   * Runs a batch on this thread as a worker would (./batch.ts `extractBatch`). Given, this thread adopts the model
-   * tables the first worker shares (no copy: shared memory), each worker is sent up to three batches before it
-   * answers (so that it does not wait while this thread recognizes one), and `helpOne` runs queued batches here.
-   */
-  local?: (req: BatchRequest) => BatchResponse;
+  busy: boolean;
 }
 
 /** A batch's results: per article its mentions and, when asked, its stored drafts. */
@@ -51,27 +41,13 @@ export class ExtractionPool {
   /** While the first worker builds the model tables, only it gets batches. */
   private sharing = false;
   private readonly waiters: Array<{ below: number; wake: () => void }> = [];
-  private readonly local: PoolOptions['local'];
-  /** Batches a worker is sent before it answers: three when this thread helps (see PoolOptions.local). */
-  private readonly depth: number;
-  /** The model this thread adopted from the first worker (with `local`); until then it runs no batch. */
-  private adopted: NerModel | undefined;
-  private helps: (can: boolean) => void = () => {};
-  /**
-   * Settles once this thread can help (`helpOne`): true when it has adopted the model tables, false when it never
-   * will (no `local`, no model, the pool failed or closed first).
-   */
-  readonly helping: Promise<boolean> = new Promise((resolve) => (this.helps = resolve));
 
-  constructor(
-    readonly size = defaultWorkerCount(),
-    options: PoolOptions = {},
-  ) {
+  constructor(readonly size = defaultWorkerCount()) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractionPool: size must be a positive integer, got ${size}`);
     const source = workerSource('worker');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(source.script, { eval: source.eval });
-      const slot: Slot = { worker, running: 0 };
+      const slot: Slot = { worker, busy: false };
       worker.on('message', (res: BatchResponse | WorkerNote) => {
         if ('id' in res) this.done(slot, res);
         else if ('shared' in res) this.shared(res.shared);
@@ -82,14 +58,10 @@ export class ExtractionPool {
       });
       this.slots.push(slot);
     }
-    this.local = options.local;
-    this.depth = this.local ? 3 : 1;
     // The model tables are built once, by the first worker, and shared with the others (which get no batch
-    // before them) and, when it helps, with this thread; otherwise this thread never loads the model, which it
-    // does not need after extraction (~150 MB). If the model cannot be loaded, each worker meets (and reports)
-    // that itself, and this thread does not help.
-    this.sharing = (size > 1 || this.local !== undefined) && hasModel();
-    if (!this.local || !this.sharing) this.helps(false);
+    // before them); the main thread never loads the model, which it does not need after extraction (~150 MB).
+    // If the model cannot be loaded, each worker meets (and reports) that itself.
+    this.sharing = size > 1 && hasModel();
     if (this.sharing) this.slots[0]!.worker.postMessage({ share: true } satisfies ShareRequest);
     else this.slots[0]!.worker.postMessage({ warm: true } satisfies WarmRequest);
   }
@@ -97,8 +69,6 @@ export class ExtractionPool {
   /** The first worker's model tables arrived: the others adopt them, then get batches. */
   private shared(model: SharedModel | null): void {
     if (model) for (const slot of this.slots.slice(1)) slot.worker.postMessage({ model } satisfies ModelMessage);
-    if (model && this.local && !this.closed) this.adopted = adoptSharedModel(model);
-    this.helps(this.adopted !== undefined);
     this.sharing = false;
     this.dispatch();
   }
@@ -116,14 +86,6 @@ export class ExtractionPool {
     });
   }
 
-  /**
-   * How many batches a reader keeps in flight before it waits (or helps): per worker one beyond those it is sent,
-   * so that a worker that answers gets its next batch from the queue at once, also while this thread helps.
-   */
-  get lookAhead(): number {
-    return this.size * (this.depth + 1);
-  }
-
   /** Number of batches submitted and not yet finished. */
   get inFlight(): number {
     return this.queue.length + this.pending.size;
@@ -135,60 +97,36 @@ export class ExtractionPool {
     return new Promise((wake) => this.waiters.push({ below, wake }));
   }
 
-  /**
-   * Runs the newest batch that no worker has been sent on this thread (`PoolOptions.local`) and settles it; false
-   * when there is none, or this thread cannot help (no `local`, the model tables not here yet, a failure). The
-   * workers go on with the older batches meanwhile: the caller should let their answers in (an `await`) before
-   * the next call.
-   */
-  helpOne(): boolean {
-    if (!this.local || !this.adopted || this.closed || this.failure) return false;
-    const job = this.queue.pop();
-    if (!job) return false;
-    this.settle(job, this.local(job.req));
-    this.wakeWaiters();
-    return true;
-  }
-
   async close(): Promise<void> {
     this.closed = true;
-    this.helps(false);
-    // This thread is done with the model it adopted (the workers' tables are freed with them).
-    if (this.adopted) forgetModel(this.adopted);
-    this.adopted = undefined;
     // A sound pool first lets each worker free its dictionaries (see worker.ts: they would outlive it).
     if (!this.failure) await Promise.all(this.slots.map((s) => released(s.worker)));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  /** Sends queued batches to the workers: one to each idle worker first, then a second (`depth`) to each. */
   private dispatch(): void {
-    for (let d = 1; d <= this.depth; d++) {
-      for (const slot of this.slots) {
-        if (slot.running >= d || (this.sharing && slot !== this.slots[0])) continue;
-        const job = this.queue.shift();
-        if (!job) return;
-        slot.running++;
-        this.pending.set(job.req.id, job);
-        // Packed tokens move to the worker (their buffers are not copied; this thread needs them no more).
-        const moved = job.req.articles.flatMap((a) => (a.tokens ? [a.tokens.bounds.buffer, a.tokens.tags.buffer] : []));
-        slot.worker.postMessage(job.req, moved as ArrayBuffer[]);
-      }
+    for (const slot of this.slots) {
+      if (slot.busy || (this.sharing && slot !== this.slots[0])) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.busy = true;
+      this.pending.set(job.req.id, job);
+      // Packed tokens move to the worker (their buffers are not copied; this thread needs them no more).
+      const moved = job.req.articles.flatMap((a) => (a.tokens ? [a.tokens.bounds.buffer, a.tokens.tags.buffer] : []));
+      slot.worker.postMessage(job.req, moved as ArrayBuffer[]);
     }
   }
 
   private done(slot: Slot, res: BatchResponse): void {
-    slot.running--;
+    slot.busy = false;
     const job = this.pending.get(res.id);
     this.pending.delete(res.id);
-    if (job) this.settle(job, res);
+    if (job) {
+      if ('error' in res) job.reject(new Error(`extraction failed in a worker: ${res.error}`));
+      else job.resolve(res.drafts ? { mentions: res.mentions, drafts: res.drafts } : { mentions: res.mentions });
+    }
     this.dispatch();
     this.wakeWaiters();
-  }
-
-  private settle(job: Job, res: BatchResponse): void {
-    if ('error' in res) job.reject(new Error(`extraction failed in a worker: ${res.error}`));
-    else job.resolve(res.drafts ? { mentions: res.mentions, drafts: res.drafts } : { mentions: res.mentions });
   }
 
   private wakeWaiters(): void {
@@ -203,7 +141,6 @@ export class ExtractionPool {
 
   private fail(err: Error): void {
     this.failure ??= err;
-    this.helps(false);
     for (const job of [...this.pending.values(), ...this.queue]) job.reject(err);
     this.pending.clear();
     this.queue.length = 0;

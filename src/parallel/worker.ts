@@ -5,10 +5,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractArticleMentions, warmRecognizer } from '../pipeline.js';
-import type { BatchRequest, ModelMessage, ReleaseMessage, ShareRequest, WarmRequest, WorkerNote } from './protocol.js';
+import type { BatchRequest, BatchResponse, ModelMessage, ReleaseMessage, ShareRequest, WarmRequest, WorkerNote } from './protocol.js';
 import { adoptSharedModel, shareModel, type SharedModel } from '../entities/model/index.js';
 import { answerRelease } from './source.js';
-import { extractBatch } from './batch.js';
+import { unpackTokens } from './tokens.js';
+import { storedDrafts } from '../resolve/index.js';
+import type { Article } from '../types.js';
 
 if (!parentPort) throw new Error('zhkg: src/parallel/worker must run as a worker thread');
 const port = parentPort;
@@ -49,5 +51,28 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
     return warm();
   }
   if ('release' in req) return answerRelease(port);
-  port.postMessage(extractBatch(req, extractArticleMentions));
+  let res: BatchResponse;
+  try {
+    // Only what extraction reads travels to the worker (see protocol.ts); the offset map stays behind.
+    const articles = req.articles.map((a): Article => ({
+      text: a.text,
+      gaps: a.gaps,
+      authors: a.authors,
+      id: '',
+      source: '',
+      title: '',
+      section: '',
+      map: new Int32Array(0),
+      sentences: [],
+    }));
+    const mentions = articles.map((a, i) => {
+      const packed = req.articles[i]!.tokens;
+      return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []) } : {});
+    });
+    // Drafts read the text, the bylines and the mentions only (not the id or the offset map).
+    res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(a, mentions[i]!)) } : { id: req.id, mentions };
+  } catch (err) {
+    res = { id: req.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
+  }
+  port.postMessage(res);
 });

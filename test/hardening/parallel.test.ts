@@ -10,10 +10,6 @@ import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildResult } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { ExtractionPool } from '../../src/parallel/pool.js';
-import { extractBatch } from '../../src/parallel/batch.js';
-import { extractArticleMentions } from '../../src/pipeline.js';
-import { storedDrafts } from '../../src/resolve/index.js';
-import type { Article } from '../../src/types.js';
 import { extractRelationsBounded } from '../../src/parallel/facts.js';
 import { extractRelations } from '../../src/relations/index.js';
 import { resolveEntities } from '../../src/resolve/index.js';
@@ -75,8 +71,6 @@ describe('parallel extraction', () => {
     expect(() => new ExtractionPool(0)).toThrow(RangeError);
     const pool = new ExtractionPool(1);
     try {
-      expect(await pool.helping).toBe(false); // no local runner: this thread never recognizes
-      expect(pool.helpOne()).toBe(false);
       // text is not a string: segmentation throws inside the worker
       await expect(pool.batch([{ text: 42 as unknown as string, gaps: [], authors: [] }], false)).rejects.toThrow(/worker/);
       const ok = await pool.batch([{ text: '王瑞新在呼和浩特市工作。', gaps: [], authors: [] }], false);
@@ -86,56 +80,6 @@ describe('parallel extraction', () => {
       await pool.close();
     }
     await expect(pool.batch([], false)).rejects.toThrow(/closed/);
-  });
-});
-
-describe('the calling thread helps the pool', () => {
-  // Sentences written for this test.
-  const texts = [
-    '锡林郭勒盟阿巴嘎旗的牧民巴特尔说，今年草场长势很好。',
-    '记者张立新从呼和浩特市获悉，自治区卫生健康委员会召开会议。',
-    '赤峰市林西县新城子镇党委书记刘晓光带队走访合作社。',
-    '通辽市科尔沁区的驻村工作队帮助村民发展小养殖。',
-    '兴安盟乌兰浩特市的志愿者王红梅和李建国参加了活动。',
-    '包头市东河区人民医院派出医疗队前往达茂旗。',
-    '鄂尔多斯市准格尔旗的企业负责人赵海军介绍了情况。',
-  ];
-  const article = (text: string): Article => ({
-    id: '',
-    source: '',
-    title: '',
-    section: '',
-    text,
-    map: new Int32Array(0),
-    sentences: [],
-    gaps: [],
-    authors: [],
-  });
-
-  it('runs the newest queued batches itself (helpOne), with what the worker would give, drafts included', async () => {
-    let here = 0;
-    const pool = new ExtractionPool(1, {
-      local: (req) => {
-        here++;
-        return extractBatch(req, extractArticleMentions);
-      },
-    });
-    try {
-      expect(await pool.helping).toBe(true); // the model tables arrived from the worker
-      const results = texts.map((text) => pool.batch([{ text, gaps: [], authors: [] }], true));
-      // three are sent to the worker at once; of the four left queued this thread takes the newest
-      expect(pool.helpOne()).toBe(true);
-      expect(pool.helpOne()).toBe(true);
-      expect(here).toBe(2);
-      const got = await Promise.all(results);
-      const expected = texts.map((t) => extractArticleMentions(article(t)));
-      expect(got.map((g) => g.mentions[0])).toEqual(expected);
-      expect(got.map((g) => g.drafts![0])).toEqual(texts.map((t, i) => storedDrafts(article(t), expected[i]!)));
-      expect(expected.flat().length).toBeGreaterThan(10);
-    } finally {
-      await pool.close();
-    }
-    expect(pool.helpOne()).toBe(false); // closed
   });
 });
 

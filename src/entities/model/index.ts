@@ -144,14 +144,6 @@ export function adoptSharedModel(s: SharedModel): NerModel {
 }
 
 /**
- * Drops `m` from the models `loadModel` returns (a thread done with a model it adopted lets it be collected);
- * a later `loadModel` for its path reads the file again.
- */
-export function forgetModel(m: NerModel): void {
-  for (const [path, cached] of cache) if (cached === m) cache.delete(path);
-}
-
-/**
  * Emissions of the text read last by `readSpans`, kept for the next read (texts up to POOL_MAX entries) and
  * marked with the read that owns them: its scorer computes them again when a later read took them.
  */
