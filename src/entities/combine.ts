@@ -223,8 +223,11 @@ function placeInside(c: Candidate, orgs: readonly Candidate[]): boolean {
 /** A party body named by its level alone (村党支部, 嘎查党组织). */
 const GENERIC_BODY = /^(村|嘎查|社区|镇|乡|苏木)?(党支部|党总支|党组织|党委)$/;
 
-/** The non-entity terms of two characters or more, by first character (built once per set). */
-const termsByFirst = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+/**
+ * The non-entity terms of two characters or more, by the code of their first UTF-16 unit, with a flag per unit
+ * that opens one (built once per set): the scan reads a table at each character and makes no string of it.
+ */
+const termsByFirst = new WeakMap<ReadonlySet<string>, { first: Uint8Array; words: Map<number, string[]> }>();
 
 /**
  * Where the text holds a generic term of `nonEntities` ([start, end) pairs): a term is no entity, and neither is
@@ -233,13 +236,22 @@ const termsByFirst = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
 function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[number, number]> {
   let index = termsByFirst.get(nonEntities);
   if (!index) {
-    index = new Map();
-    for (const w of nonEntities) if (w.length >= 2) (index.get(w[0]!) ?? index.set(w[0]!, []).get(w[0]!)!).push(w);
+    const byFirst = new Map<number, string[]>();
+    const first = new Uint8Array(0x10000);
+    for (const w of nonEntities) {
+      if (w.length < 2) continue;
+      const c = w.charCodeAt(0);
+      (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push(w);
+      first[c] = 1;
+    }
+    index = { first, words: byFirst };
     termsByFirst.set(nonEntities, index);
   }
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const words = index.get(text[i]!);
+    const c = text.charCodeAt(i);
+    if (index.first[c] !== 1) continue;
+    const words = index.words.get(c);
     if (words) for (const w of words) if (text.startsWith(w, i)) out.push([i, i + w.length]);
   }
   return out;

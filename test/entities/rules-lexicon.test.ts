@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { WordList, buildLexicons, loadLexicons, parseLexicon, LEXICON_FILES } from '../../src/entities/rules/lexicon.js';
+import { firstUnits, isHan, isHanAt, unitFlags } from '../../src/entities/rules/context.js';
+
+/** longestAt and longestEndingAt by their definition: every length of the list, longest first, by substring. */
+function plainLongestAt(w: WordList, text: string, i: number, maxLen = Infinity): number {
+  if (i < 0 || i >= text.length) return 0;
+  for (const n of w.lengths) if (n <= maxLen && i + n <= text.length && w.has(text.slice(i, i + n))) return n;
+  return 0;
+}
+function plainLongestEndingAt(w: WordList, text: string, end: number, minStart = 0): number {
+  if (end < 1 || end > text.length) return 0;
+  for (const n of w.lengths) if (end - n >= minStart && w.has(text.slice(end - n, end))) return n;
+  return 0;
+}
 
 describe('lexicon files', () => {
   it('parses rows, skipping comments and blank lines', () => {
@@ -13,6 +26,34 @@ describe('lexicon files', () => {
     expect(w.longestAt('村第一书记金宝', 0)).toBe(0);
     expect(w.longestEndingAt('十里铺村党支部书记', 9)).toBe(5);
     expect(w.longestEndingAt('金宝', 2)).toBe(0);
+  });
+
+  it('answers as a scan of every length would, at every position of a text, for every list', () => {
+    const lex = loadLexicons();
+    const lists = Object.values(lex).filter((v): v is WordList => v instanceof WordList);
+    expect(lists.length).toBeGreaterThan(10);
+    for (const w of lists) {
+      // Entries glued into one text, with a character cut off either end of some and one unit of a pair.
+      const words = [...w.words];
+      const text = words.map((e, k) => (k % 3 === 0 ? e.slice(1) : k % 3 === 1 ? e.slice(0, -1) : e) + (k % 5 === 0 ? '\ud840' : '')).join('');
+      for (let i = -1; i <= text.length + 1; i++) {
+        expect(w.longestAt(text, i)).toBe(plainLongestAt(w, text, i));
+        expect(w.longestAt(text, i, 2)).toBe(plainLongestAt(w, text, i, 2));
+        expect(w.longestEndingAt(text, i)).toBe(plainLongestEndingAt(w, text, i));
+        expect(w.longestEndingAt(text, i, i - 3)).toBe(plainLongestEndingAt(w, text, i, i - 3));
+      }
+    }
+  });
+
+  it('flags the units that open a word or match a class, as the tests on strings do', () => {
+    const first = firstUnits(['记者', '通讯员', '']);
+    const flags = unitFlags(/[\s（(：:丨|]/);
+    for (const ch of ['记', '通', '讯', '者', ' ', '\u3000', '（', '丨', '村', '\n']) {
+      expect(first[ch.charCodeAt(0)] === 1).toBe(ch === '记' || ch === '通');
+      expect(flags[ch.charCodeAt(0)] === 1).toBe(/[\s（(：:丨|]/.test(ch));
+    }
+    const text = '丨村A\ud840\udc00豫';
+    for (let i = -1; i <= text.length; i++) expect(isHanAt(text, i)).toBe(isHan(text[i]));
   });
 
   it('refuses a missing file and an unknown mode', () => {

@@ -15,28 +15,21 @@ export class WordList {
   /** Lengths present, longest first. */
   readonly lengths: readonly number[];
   /**
-   * Entry lengths by first and by last UTF-16 unit, longest first: a lookup tries only those. Keyed by
-   * char code, so a lookup (several per character of every text) allocates no one-character string.
+   * The entries as a trie of UTF-16 units, forwards (`fwd`, for longestAt) and backwards (`bwd`, for
+   * longestEndingAt): a lookup (several per character of every text) walks it by char code and allocates no
+   * substring. Node 0 is the root; `next` maps `node * 0x10000 + code` to the child node, and `ends[node]` is 1
+   * where an entry ends.
    */
-  private readonly byFirst = new Map<number, number[]>();
-  private readonly byLast = new Map<number, number[]>();
+  private readonly fwd: Trie;
+  private readonly bwd: Trie;
 
   constructor(words: Iterable<string>) {
     const set = new Set<string>();
     for (const w of words) if (w.length > 0) set.add(w);
     this.words = set;
     this.lengths = [...new Set([...set].map((w) => w.length))].sort((a, b) => b - a);
-    const add = (m: Map<number, number[]>, k: number, n: number): void => {
-      const l = m.get(k);
-      if (!l) m.set(k, [n]);
-      else if (!l.includes(n)) l.push(n);
-    };
-    for (const w of set) {
-      add(this.byFirst, w.charCodeAt(0), w.length);
-      add(this.byLast, w.charCodeAt(w.length - 1), w.length);
-    }
-    for (const l of this.byFirst.values()) l.sort((a, b) => b - a);
-    for (const l of this.byLast.values()) l.sort((a, b) => b - a);
+    this.fwd = buildTrie(set, false);
+    this.bwd = buildTrie(set, true);
   }
 
   has(w: string): boolean {
@@ -46,26 +39,68 @@ export class WordList {
   /** Length of the longest entry starting at `i` (0 if none). */
   longestAt(text: string, i: number, maxLen = Infinity): number {
     if (i < 0 || i >= text.length) return 0;
-    const lengths = this.byFirst.get(text.charCodeAt(i));
-    if (!lengths) return 0;
-    for (const n of lengths) {
-      if (n > maxLen || i + n > text.length) continue;
-      if (n === 1 || this.words.has(text.slice(i, i + n))) return n;
+    const { first, next, ends } = this.fwd;
+    const c0 = text.charCodeAt(i);
+    if (first[c0] !== 1) return 0;
+    const limit = Math.min(text.length, i + maxLen);
+    let node = 0;
+    let best = 0;
+    for (let k = i; k < limit; k++) {
+      const child = next.get(node * 0x10000 + text.charCodeAt(k));
+      if (child === undefined) break;
+      node = child;
+      if (ends[node] === 1) best = k - i + 1;
     }
-    return 0;
+    return best;
   }
 
   /** Length of the longest entry ending at `end` (exclusive), 0 if none. */
   longestEndingAt(text: string, end: number, minStart = 0): number {
     if (end < 1 || end > text.length) return 0;
-    const lengths = this.byLast.get(text.charCodeAt(end - 1));
-    if (!lengths) return 0;
-    for (const n of lengths) {
-      if (end - n < minStart) continue;
-      if (n === 1 || this.words.has(text.slice(end - n, end))) return n;
+    const { first, next, ends } = this.bwd;
+    const c0 = text.charCodeAt(end - 1);
+    if (first[c0] !== 1) return 0;
+    const limit = Math.max(minStart, 0);
+    let node = 0;
+    let best = 0;
+    for (let k = end - 1; k >= limit; k--) {
+      const child = next.get(node * 0x10000 + text.charCodeAt(k));
+      if (child === undefined) break;
+      node = child;
+      if (ends[node] === 1) best = end - k;
     }
-    return 0;
+    return best;
   }
+}
+
+interface Trie {
+  /** first[code] = 1 when some entry opens (fwd) or closes (bwd) with that unit. */
+  first: Uint8Array;
+  next: Map<number, number>;
+  ends: Uint8Array;
+}
+
+function buildTrie(words: ReadonlySet<string>, backwards: boolean): Trie {
+  const first = new Uint8Array(0x10000);
+  const next = new Map<number, number>();
+  const endList: number[] = [0];
+  let nodes = 1;
+  for (const w of words) {
+    let node = 0;
+    for (let j = 0; j < w.length; j++) {
+      const c = w.charCodeAt(backwards ? w.length - 1 - j : j);
+      let child = next.get(node * 0x10000 + c);
+      if (child === undefined) {
+        child = nodes++;
+        endList.push(0);
+        next.set(node * 0x10000 + c, child);
+        if (node === 0) first[c] = 1;
+      }
+      node = child;
+    }
+    endList[node] = 1;
+  }
+  return { first, next, ends: Uint8Array.from(endList) };
 }
 
 export interface Lexicons {
@@ -172,9 +207,11 @@ export const LEXICON_FILES = [
 ] as const;
 
 const cache = new Map<string, Lexicons>();
+/** data/lexicon, resolved once (recognize asks for the default lexicons several times per call). */
+let defaultDir: string | undefined;
 
 /** The lexicons of `dir` (default data/lexicon), read once. */
-export function loadLexicons(dir: string = dataPath('lexicon')): Lexicons {
+export function loadLexicons(dir: string = (defaultDir ??= dataPath('lexicon'))): Lexicons {
   let lex = cache.get(dir);
   if (!lex) {
     const files: Record<string, string> = {};

@@ -7,7 +7,7 @@
  */
 import { BYLINE_TITLES, SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, isNameLikeTag, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, firstUnits, hasFunctionWordInside, isFunctionTag, isHan, isHanAt, isNameLikeTag, tokenAt, unitFlags } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
@@ -84,6 +84,8 @@ const OUTLET_END = /(网|报|社|台|在线|频道)$/;
 /** Separators between outlets listed on one source line (来源：四川省人民政府网、《四川日报》、四川在线). */
 const OUTLET_LIST = new Set([...'、，,']);
 
+/** First UTF-16 units of SOURCE_CUES: the scan tries the cues only where one may start. */
+const SOURCE_FIRST = firstUnits(SOURCE_CUES);
 /**
  * The outlets named after 来源： on a page's source line: each Han run that follows (up to a separator such as
  * a space, - or 丨), two to twelve characters; a list joined by 、 or commas, titles in 《》, gives each. A
@@ -93,6 +95,7 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   for (let i = 0; i < text.length; i++) {
+    if (SOURCE_FIRST[text.charCodeAt(i)] !== 1) continue;
     const cue = SOURCE_CUES.find((w) => text.startsWith(w, i));
     if (!cue) continue;
     let k = i + cue.length;
@@ -142,6 +145,8 @@ const DATELINE_REST = /^(?:[（(][^（()）\n]{1,12}[）)])?[\u4e00-\u9fff]{0,8}
 /** Two outlets joined by · before a byline's title (大河报·豫视频记者, 新甘肃·甘肃日报记者). */
 const JOINT_BYLINE = new RegExp(`^([\\u4e00-\\u9fff]{2,8})·([\\u4e00-\\u9fff]{2,8}?)(?:全媒体|首席|特约|见习)?(?:${BYLINE_TITLES.join('|')})`);
 
+/** Characters after which an outlet's name may open ([\s（(：:丨|]), one flag per UTF-16 unit. */
+const OUTLET_OPENER = unitFlags(/[\s（(：:丨|]/);
 /**
  * News outlets where a page states them: a name ending like an outlet (网 报 社 台 在线 频道) that opens a line
  * and is followed by a dateline (中新网兴安盟6月12日电, 四川文明网遂宁讯), and both halves of a joint byline
@@ -151,8 +156,10 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   for (let i = 0; i < text.length; i++) {
-    if (!isHan(text[i]) || (i > 0 && !ctx.gaps.has(i) && !/[\s（(：:丨|]/.test(text[i - 1]!))) continue;
-    const joint = JOINT_BYLINE.exec(text.slice(i, i + 24));
+    if (!isHanAt(text, i) || (i > 0 && OUTLET_OPENER[text.charCodeAt(i - 1)] !== 1 && !ctx.gaps.has(i))) continue;
+    // JOINT_BYLINE needs its · two to eight characters on: only then is it tried.
+    const dot = text.indexOf('·', i + 2);
+    const joint = dot >= 0 && dot <= i + 8 ? JOINT_BYLINE.exec(text.slice(i, i + 24)) : null;
     if (joint) {
       const a = joint[1]!;
       const b = joint[2]!;
@@ -167,10 +174,12 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
     // 据新华社…电 (according to): the name starts after 据.
     const from = text[i] === '据' ? i + 1 : i;
     for (let e = run; e >= from + 2; e--) {
-      const rest = DATELINE_REST.exec(text.slice(e, e + 24));
       const name = text.slice(from, e);
       // 本报讯 (this paper reports) names no outlet, whatever precedes it.
-      if (!OUTLET_END.test(name) || /本[报刊台网]$/.test(name) || !rest) continue;
+      if (!OUTLET_END.test(name) || /本[报刊台网]$/.test(name)) continue;
+      // The dateline is looked for only after a name that ends like an outlet.
+      const rest = DATELINE_REST.exec(text.slice(e, e + 24));
+      if (!rest) continue;
       out.push({ start: from, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:outlet' });
       // An outlet's other name in the aside (荆楚网(湖北日报网)讯) is that outlet under another name.
       const aside = /^[（(]([\u4e00-\u9fff]{2,12})[）)]/.exec(rest[0]);

@@ -8,7 +8,7 @@
  */
 import { BYLINE_TITLES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, isBreak, isHan, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, firstUnits, isBreak, isHan, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
 
 /** Tags of words that can make up a person's name: unknown words and jieba's name tags. */
 function isNameLikeTag(tag: string): boolean {
@@ -21,8 +21,8 @@ const MAX_NAME = 6;
 const MAX_MONGOLIAN = 8;
 /** Speech verbs that follow a speaker's name. */
 const SPEECH = ['介绍', '表示', '告诉', '指出', '坦言', '感慨', '笑着说', '说道', '说'];
-/** First units of the speech verbs: most positions are ruled out by one Set lookup. */
-const SPEECH_FIRST = new Set(SPEECH.map((w) => w.charCodeAt(0)));
+/** First units of the speech verbs: most positions are ruled out by one table read. */
+const SPEECH_FIRST = firstUnits(SPEECH);
 /** Function characters that are also syllables of Mongolian names. */
 const MONGOLIAN_SYLLABLES = new Set([...'和其那']);
 /** Last characters of words before 说 that are no names (家里人说, 深有体会地说, 小穷村来说). */
@@ -279,7 +279,7 @@ export function speakerNames(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   for (let c = 2; c < text.length; c++) {
-    if (!SPEECH_FIRST.has(text.charCodeAt(c)) || !SPEECH.some((w) => text.startsWith(w, c))) continue;
+    if (SPEECH_FIRST[text.charCodeAt(c)] !== 1 || !SPEECH.some((w) => text.startsWith(w, c))) continue;
     for (let len = 2; len <= MAX_NAME && c - len >= 0; len++) {
       const p = c - len;
       const surname = ctx.lex.surnames.longestAt(text, p, 2) > 0;
@@ -350,6 +350,8 @@ function closesByline(ctx: RuleContext, at: number): boolean {
   return text.startsWith('报道', at) || text[at] === '摄' || ctx.lex.personCues.longestAt(text, at) >= 2 || ctx.lex.titles.longestAt(text, at) >= 2;
 }
 
+/** First UTF-16 units of BYLINE_TITLES: the scan tries the titles only where one may start. */
+const BYLINE_FIRST = firstUnits(BYLINE_TITLES);
 /**
  * The names a byline lists after its title: each a run of Han characters between separators (a removed
  * space, 、 or a comma). A run of two to four characters is one name; a run of four to six that splits into
@@ -359,6 +361,7 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
   for (let i = 0; i < text.length; i++) {
+    if (BYLINE_FIRST[text.charCodeAt(i)] !== 1) continue;
     const title = BYLINE_TITLES.find((w) => text.startsWith(w, i));
     if (!title) continue;
     let k = i + title.length;

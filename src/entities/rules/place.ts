@@ -8,7 +8,7 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, STOP_WORDS, dedupe, hasFunctionWordInside, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { STOP_CHARS, STOP_WORDS, dedupe, firstUnits, hasFunctionWordInside, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -71,7 +71,7 @@ const GENERIC_STEM_SUFFIX = new Set(['村', '区', '乡', '镇', '市', '县']);
 /** Verbs (or their last character) after which a one-character province name is a destination: 赴鄂, 援鄂. */
 const TRAVEL = new Set([...'赴援抵返离进驰来']);
 /** The same as char codes, checked first (a per-character test that allocates nothing). */
-const TRAVEL_CODES = new Set([...TRAVEL].map((c) => c.charCodeAt(0)));
+const TRAVEL_CODES = firstUnits(TRAVEL);
 
 function hasHardBreak(ctx: RuleContext, start: number, end: number, allowGaps: boolean): boolean {
   for (let i = start; i < end; i++) if (!isHan(ctx.text[i])) return true;
@@ -382,7 +382,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
         add({ start: i, end: i + pl, ...(full !== text.slice(i, i + pl) ? { canonical: full } : {}), priority: 3, rule: 'place:known' });
       }
     }
-    const prov = i > 0 && TRAVEL_CODES.has(text.charCodeAt(i - 1)) ? lex.provinceAbbreviations.get(text[i]!) : undefined;
+    const prov = i > 0 && TRAVEL_CODES[text.charCodeAt(i - 1)] === 1 ? lex.provinceAbbreviations.get(text[i]!) : undefined;
     if (prov && i > 0 && TRAVEL.has(text[i - 1]!)) {
       const t = tokenAt(ctx, i);
       if (!t || t.end - t.start === 1) add({ start: i, end: i + 1, canonical: prov, priority: 3, rule: 'place:province' });

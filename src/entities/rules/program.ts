@@ -236,6 +236,8 @@ const CAMPAIGN = /^[\u4e00-\u9fff]{3,14}(行动|计划|工程)$/;
 export function launchedPrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
+  // No verb of launching anywhere: no clause holds one.
+  if (!LAUNCH.test(text)) return out;
   for (const clause of text.matchAll(/[^，,。；;：:！!？?\n]+/gu)) {
     const verb = LAUNCH.exec(clause[0]);
     if (!verb) continue;
