@@ -14,7 +14,7 @@ import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js'
 import { withConfidence } from './confidence.js';
 import { withLevelBodies } from './bodies.js';
 import { MODEL_PRIORITY, combine, modelCandidates } from './combine.js';
-import { buildContext, isHan, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
+import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
 import { mongolianTail, personCandidates } from './rules/person.js';
 import { placeCandidates, shortPlaceNames } from './rules/place.js';
@@ -136,7 +136,7 @@ export function withSpaces<M extends Mention>(text: string, gaps: readonly numbe
   let name = '';
   let at = m.start;
   for (const g of gaps) {
-    if (g <= m.start || g >= m.end || !isHan(text[g - 1]) || !isHan(text[g])) continue;
+    if (g <= m.start || g >= m.end || !isHanAt(text, g - 1) || !isHanAt(text, g)) continue;
     name += `${text.slice(at, g)} `;
     at = g;
   }

@@ -153,7 +153,7 @@ function isHanCode(c: number): boolean {
  */
 export function isBreak(ctx: RuleContext, i: number): boolean {
   if (i <= 0 || i >= ctx.text.length) return true;
-  return ctx.gaps.has(i) || !isHan(ctx.text[i - 1]) || !isHan(ctx.text[i]);
+  return ctx.gaps.has(i) || !isHanAt(ctx.text, i - 1) || !isHanAt(ctx.text, i);
 }
 
 /** The token covering character i, if any. */

@@ -106,8 +106,8 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
       const quoted = text[k] === '《';
       if (quoted) k++;
       let e = k;
-      while (e < text.length && isHan(text[e]) && e - k < 12 && !(e > k && ctx.gaps.has(e))) e++;
-      if (e - k < 2 || e - k > 12 || (isHan(text[e]) && !ctx.gaps.has(e))) break;
+      while (e < text.length && isHanAt(text, e) && e - k < 12 && !(e > k && ctx.gaps.has(e))) e++;
+      if (e - k < 2 || e - k > 12 || (isHanAt(text, e) && !ctx.gaps.has(e))) break;
       out.push({ start: k, end: e, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
       if (quoted && text[e] === '》') e++;
       // Only a list goes on; a space, - or 丨 ends the source (来源：人民网-内蒙古频道丨作者：…).
@@ -126,7 +126,7 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
     const start = m.index + m[0].length;
     if (!ctx.gaps.has(start) && !/[ \t\u3000]/.test(text[start - 1]!)) continue;
     let end = start;
-    while (end < text.length && end - start < 12 && isHan(text[end]) && !(end > start && ctx.gaps.has(end))) end++;
+    while (end < text.length && end - start < 12 && isHanAt(text, end) && !(end > start && ctx.gaps.has(end))) end++;
     for (; end - start >= 2; end--) {
       if (OUTLET_END.test(text.slice(start, end)) && ctx.tokenOf[end] !== ctx.tokenOf[end - 1]) {
         out.push({ start, end, kind: 'ORGANIZATION', priority: 4, rule: 'org:source' });
@@ -169,7 +169,7 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
       continue;
     }
     let run = i;
-    while (run < text.length && isHan(text[run]) && run - i < 12 && !(run > i && ctx.gaps.has(run))) run++;
+    while (run < text.length && isHanAt(text, run) && run - i < 12 && !(run > i && ctx.gaps.has(run))) run++;
     // The longest name ending like an outlet that a dateline follows.
     // 据新华社…电 (according to): the name starts after 据.
     const from = text[i] === '据' ? i + 1 : i;
@@ -286,7 +286,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     if (/[)）]/.test(text[s - 1] ?? '')) {
       const open = Math.max(text.lastIndexOf('(', s - 1), text.lastIndexOf('（', s - 1));
       const glossed = open >= 0 && s - open <= MAX_GLOSS && GLOSS_OPENING.test(text.slice(open, s));
-      if (open >= 0 && (s - open <= 8 || glossed) && isHan(text[open - 1])) {
+      if (open >= 0 && (s - open <= 8 || glossed) && isHanAt(text, open - 1)) {
         const close = s;
         s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
         if (glossed) {
@@ -294,7 +294,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
           // A glossed name is a transliteration jieba cuts into anything (涛|日|根|合力): between quotation marks
           // it is the whole run of characters after the opening mark.
           let q = open;
-          while (q > 0 && open - q < MAX_GLOSSED_NAME && isHan(text[q - 1])) q--;
+          while (q > 0 && open - q < MAX_GLOSSED_NAME && isHanAt(text, q - 1)) q--;
           if (q < s && OPENING_QUOTES.has(text[q - 1] ?? '')) s = q;
         }
       }
@@ -351,7 +351,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
         LEVEL_STEMS.has(stem) ||
         (stem.length >= 2 && (hasNameWord(ctx, s, i, stem.length < 3) || Boolean(ctx.places?.expandShortName(stem))));
     if (!ok) continue;
-    for (let k = s; k < end; k++) if (!isHan(text[k]) && !/[()（）·]/.test(text[k]!)) ok = false;
+    for (let k = s; k < end; k++) if (!isHanAt(text, k) && !/[()（）·]/.test(text[k]!)) ok = false;
     if (!ok) continue;
     // A body the lexicon knows by its full name reaching over this stem (中央 + 全面深化改革委员会) is that body.
     if (knownBodies.some((o) => o.start < s)) continue;
@@ -482,7 +482,7 @@ function brandOfSingles(ctx: RuleContext, end: number): number {
   let start = at;
   while (at - start < 3) {
     const t = tokenAt(ctx, start - 1);
-    if (!t || t.end !== start || t.end - t.start !== 1 || !isHan(ctx.text[t.start]) || isFunctionTag(t.tag)) break;
+    if (!t || t.end !== start || t.end - t.start !== 1 || !isHanAt(ctx.text, t.start) || isFunctionTag(t.tag)) break;
     start = t.start;
   }
   return at - start >= 2 && end - start <= MAX_SHORT_NAME ? start : -1;
@@ -494,7 +494,7 @@ export function executiveOrganizations(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   for (const title of EXECUTIVES) {
     for (let i = text.indexOf(title); i >= 0; i = text.indexOf(title, i + 1)) {
-      if (!isHan(text[i + title.length])) continue;
+      if (!isHanAt(text, i + title.length)) continue;
       const s = shortCompanyName(ctx, i);
       if (s < 0) continue;
       const name = text.slice(s, i);
@@ -526,10 +526,10 @@ export function foundedOrganizations(ctx: RuleContext): Candidate[] {
     let span: [number, number] | undefined;
     const quoted = /^[“"]([\u4e00-\u9fff]{2,12})[”"]/.exec(text.slice(at, at + 16));
     // In quotation marks the business is plain whoever precedes the verb (郭某|中 创办“…”, jieba's cut).
-    if (quoted && isHan(text[i - 1])) span = [at + 1, at + 1 + quoted[1]!.length];
+    if (quoted && isHanAt(text, i - 1)) span = [at + 1, at + 1 + quoted[1]!.length];
     else if (founder) {
       let e = at;
-      while (e < text.length && isHan(text[e]) && e - at <= MAX_SHORT_NAME) e++;
+      while (e < text.length && isHanAt(text, e) && e - at <= MAX_SHORT_NAME) e++;
       if (/^[，,。；;、]/.test(text[e] ?? '') && e > at && shortCompanyName(ctx, e) === at) span = [at, e];
     }
     if (!span) continue;

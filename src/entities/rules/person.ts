@@ -8,7 +8,7 @@
  */
 import { BYLINE_TITLES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, firstUnits, isBreak, isHan, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
+import { STOP_CHARS, dedupe, firstUnits, isBreak, isHan, isHanAt, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
 
 /** Tags of words that can make up a person's name: unknown words and jieba's name tags. */
 function isNameLikeTag(tag: string): boolean {
@@ -171,7 +171,7 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
  */
 export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<string>): number {
   const { text } = ctx;
-  if (!isHan(text[p])) return 0;
+  if (!isHanAt(text, p)) return 0;
   if (known) {
     for (let len = MAX_NAME; len >= 2; len--) if (known.has(text.slice(p, p + len))) return len;
   }
@@ -256,11 +256,11 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
     // A Mongolian name goes on over the name elements after it (牧民乌哈 + 毕力格), as the model's spans do.
     len = mongolianTail(ctx, p, p + len) - p;
     // Transliterated names go on after a middle dot (迈克·鲍林).
-    while ((text[p + len] === '·' || text[p + len] === '•') && isHan(text[p + len + 1])) {
+    while ((text[p + len] === '·' || text[p + len] === '•') && isHanAt(text, p + len + 1)) {
       let k = p + len + 1;
       while (
         k < text.length &&
-        isHan(text[k]) &&
+        isHanAt(text, k) &&
         k - (p + len) <= 6 &&
         !ctx.lex.personCues.longestAt(text, k) &&
         !HONORIFIC.test(text.slice(k, k + 2)) &&
@@ -326,7 +326,7 @@ export function creditNames(ctx: RuleContext): Candidate[] {
     // Photo credit at the end of a line ("… 韩海鹏 摄"), or of a caption's sentence where the page's lines were
     // joined ("…更壮。张 军摄" + a gap).
     for (let k = text.indexOf('摄', s); k >= 0 && k < e; k = text.indexOf('摄', k + 1)) {
-      if (k - s < 2 || (k !== e - 1 && !ctx.gaps.has(k + 1) && isHan(text[k + 1]))) continue;
+      if (k - s < 2 || (k !== e - 1 && !ctx.gaps.has(k + 1) && isHanAt(text, k + 1))) continue;
       for (let n = 2; n <= 4 && k - n >= s; n++) {
         const p = k - n;
         const opens = k === e - 1 ? isBreak(ctx, k) || p === s : CAPTION_END.has(text[p - 1] ?? '');
@@ -367,15 +367,15 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
     let k = i + title.length;
     if (text[k] === '：' || text[k] === ':') k++;
     while (text[k] === ' ' || text[k] === '\u3000') k++;
-    if (!isHan(text[k])) continue;
+    if (!isHanAt(text, k)) continue;
     const names: Array<[number, number]> = [];
-    for (let n = 0; n < 8 && isHan(text[k]); n++) {
+    for (let n = 0; n < 8 && isHanAt(text, k); n++) {
       let e = k + 1;
-      while (e < text.length && isHan(text[e]) && !ctx.gaps.has(e) && e - k < 8 && !(e - k >= 2 && closesByline(ctx, e))) e++;
+      while (e < text.length && isHanAt(text, e) && !ctx.gaps.has(e) && e - k < 8 && !(e - k >= 2 && closesByline(ctx, e))) e++;
       const len = e - k;
-      if (isHan(text[e]) && !ctx.gaps.has(e) && !closesByline(ctx, e)) break; // a run too long to be names
+      if (isHanAt(text, e) && !ctx.gaps.has(e) && !closesByline(ctx, e)) break; // a run too long to be names
       // A four-character item between separators (王安浩维 in 杨静、吴寒、王安浩维、吕馨慧) is one name.
-      const listed = len === 4 && names.length > 0 && lex.surnames.longestAt(text, k, 1) > 0 && (LIST_SEPARATORS.has(text[e]!) || !isHan(text[e]));
+      const listed = len === 4 && names.length > 0 && lex.surnames.longestAt(text, k, 1) > 0 && (LIST_SEPARATORS.has(text[e]!) || !isHanAt(text, e));
       if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e)))))
         names.push([k, e]);
       else if (len >= 4 && len <= 6) {

@@ -8,7 +8,19 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, STOP_WORDS, dedupe, firstUnits, hasFunctionWordInside, isHan, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import {
+  STOP_CHARS,
+  STOP_WORDS,
+  dedupe,
+  firstUnits,
+  hasFunctionWordInside,
+  isHan,
+  isHanAt,
+  isKnownTerm,
+  isNameLikeTag,
+  isFunctionTag,
+  tokenAt,
+} from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -74,7 +86,7 @@ const TRAVEL = new Set([...'赴援抵返离进驰来']);
 const TRAVEL_CODES = firstUnits(TRAVEL);
 
 function hasHardBreak(ctx: RuleContext, start: number, end: number, allowGaps: boolean): boolean {
-  for (let i = start; i < end; i++) if (!isHan(ctx.text[i])) return true;
+  for (let i = start; i < end; i++) if (!isHanAt(ctx.text, i)) return true;
   if (!allowGaps) for (let i = start + 1; i < end; i++) if (ctx.gaps.has(i)) return true;
   return false;
 }
@@ -260,7 +272,7 @@ export function countedPlaces(ctx: RuleContext): Candidate[] {
     const n = HAN_COUNT[m[1]!] ?? Number(m[1]);
     // The clause before the count, split into items at 、 and, before the last, at 和 / 及 / 与.
     let from = m.index;
-    while (from > 0 && m.index - from < 8 * n && (isHan(text[from - 1]) || text[from - 1] === '、')) from--;
+    while (from > 0 && m.index - from < 8 * n && (isHanAt(text, from - 1) || text[from - 1] === '、')) from--;
     const parts = text.slice(from, m.index).split('、');
     const lastSplit = /^(.+)[和及与]([^和及与]+)$/.exec(parts[parts.length - 1]!);
     if (lastSplit) parts.splice(parts.length - 1, 1, lastSplit[1]!, lastSplit[2]!);
@@ -294,7 +306,7 @@ export function routePlaces(ctx: RuleContext): Candidate[] {
   for (const m of text.matchAll(ROUTE)) {
     const to = m.index;
     let from = to;
-    while (from > 0 && to - from < 6 && isHan(text[from - 1])) {
+    while (from > 0 && to - from < 6 && isHanAt(text, from - 1)) {
       const t = tokenAt(ctx, from - 1);
       if (t && isFunctionTag(t.tag)) break; // 一条, 修通了, 从
       from = t ? Math.min(from - 1, t.start) : from - 1;

@@ -8,7 +8,7 @@
  *     before a head noun (小养殖 项目, 合作社+贫困户+公司 的…模式).
  */
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, isFunctionTag, isHan, listedAfter, quotedPhrases, spacesAreWritten, tokenAt } from './context.js';
+import { STOP_CHARS, isFunctionTag, isHan, isHanAt, listedAfter, quotedPhrases, spacesAreWritten, tokenAt } from './context.js';
 
 const MAX_QUOTED = 24;
 /** 以 X 为抓手: what follows a program set up as the means of the work. */
@@ -62,7 +62,7 @@ function headAfter(ctx: RuleContext, at: number): { len: number; direct: boolean
   if (direct > 0 && lex.programCues.get(text.slice(at, at + direct)) === 'quoted') return { len: direct, direct: true };
   let k = at;
   if (text[k] === '的') k++;
-  for (let n = 0; n <= 6 && k + n < text.length && isHan(text[k + n]); n++) {
+  for (let n = 0; n <= 6 && k + n < text.length && isHanAt(text, k + n); n++) {
     const l = lex.programCueList.longestAt(text, k + n);
     if (l > 0 && lex.programCues.get(text.slice(k + n, k + n + l)) === 'quoted') return { len: 0, direct: false };
   }
@@ -133,7 +133,7 @@ const MARKED_HEADS = ['工作'];
 /** A marked head that ends its phrase (“A”工作，…), not one opening a body's name (“A”工作小组). */
 function markedHead(text: string, at: number): boolean {
   const h = MARKED_HEADS.find((w) => text.startsWith(w, at));
-  return h !== undefined && (!isHan(text[at + h.length]) || '的和与中上'.includes(text[at + h.length]!));
+  return h !== undefined && (!isHanAt(text, at + h.length) || '的和与中上'.includes(text[at + h.length]!));
 }
 /** A numeral, a measure word and one noun (一盘棋, 一张网, 三部曲): a metaphor, not a counted slogan. */
 const METAPHOR = /^[一二三四五六七八九十两]+[盘张部把场根片份面道本支台座幅首种批套股]\p{Script=Han}$/u;
