@@ -7,6 +7,7 @@
  *   3. a person's or program's name found by a rule is that entity wherever else it occurs in the text.
  */
 import type { Mention, Token } from '../types.js';
+import { firstUnits } from '../text/units.js';
 import { bracketsBalanced, FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
 
 /** Priority of the model's spans: below every rule. */
@@ -236,15 +237,13 @@ const termsByFirst = new WeakMap<ReadonlySet<string>, { first: Uint8Array; words
 function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[number, number]> {
   let index = termsByFirst.get(nonEntities);
   if (!index) {
+    const terms = [...nonEntities].filter((w) => w.length >= 2);
     const byFirst = new Map<number, string[]>();
-    const first = new Uint8Array(0x10000);
-    for (const w of nonEntities) {
-      if (w.length < 2) continue;
+    for (const w of terms) {
       const c = w.charCodeAt(0);
       (byFirst.get(c) ?? byFirst.set(c, []).get(c)!).push(w);
-      first[c] = 1;
     }
-    index = { first, words: byFirst };
+    index = { first: firstUnits(terms), words: byFirst };
     termsByFirst.set(nonEntities, index);
   }
   const out: Array<[number, number]> = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WordList, buildLexicons, loadLexicons, parseLexicon, LEXICON_FILES } from '../../src/entities/rules/lexicon.js';
-import { firstUnits, isHan, isHanAt, unitFlags } from '../../src/entities/rules/context.js';
+import { isHan, isHanAt } from '../../src/entities/rules/context.js';
+import { firstUnits, unitsMatching } from '../../src/text/units.js';
 
 /** longestAt and longestEndingAt by their definition: every length of the list, longest first, by substring. */
 function plainLongestAt(w: WordList, text: string, i: number, maxLen = Infinity): number {
@@ -47,7 +48,7 @@ describe('lexicon files', () => {
 
   it('flags the units that open a word or match a class, as the tests on strings do', () => {
     const first = firstUnits(['记者', '通讯员', '']);
-    const flags = unitFlags(/[\s（(：:丨|]/);
+    const flags = unitsMatching(/[\s（(：:丨|]/);
     for (const ch of ['记', '通', '讯', '者', ' ', '\u3000', '（', '丨', '村', '\n']) {
       expect(first[ch.charCodeAt(0)] === 1).toBe(ch === '记' || ch === '通');
       expect(flags[ch.charCodeAt(0)] === 1).toBe(/[\s（(：:丨|]/.test(ch));

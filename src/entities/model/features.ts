@@ -6,6 +6,7 @@
  */
 import type { Token } from '../../types.js';
 import { U32Map } from './u32map.js';
+import { firstUnits } from '../../text/units.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
 /** Bump when the templates change: a model trained with other templates is refused at load time. */
@@ -105,16 +106,11 @@ export function charClass(c: number): number {
 
 const HAN_NUMERAL_CODES = new Set([...HAN_NUMERALS].map((s) => s.charCodeAt(0)));
 
-/** One flag byte per UTF-16 code unit: whether the unit is one of `chars` (each a single unit). */
-function unitFlags(chars: Iterable<string>): Uint8Array {
-  const f = new Uint8Array(0x10000);
-  for (const ch of chars) f[ch.charCodeAt(0)] = 1;
-  return f;
-}
-const SURNAME_CODES = unitFlags(SINGLE_SURNAMES);
-const PLACE_SUFFIX_CODES = unitFlags(PLACE_SUFFIX_CHARS);
+/** Flags of the single-unit surnames and place suffixes. */
+const SURNAME_CODES = firstUnits(SINGLE_SURNAMES);
+const PLACE_SUFFIX_CODES = firstUnits(PLACE_SUFFIX_CHARS);
 /** First units of the double surnames: only there is a two-unit slice compared with the list. */
-const DOUBLE_SURNAME_FIRST = unitFlags([...DOUBLE_SURNAMES].map((s) => s[0]!));
+const DOUBLE_SURNAME_FIRST = firstUnits(DOUBLE_SURNAMES);
 /** charClass of every code unit, computed once. */
 const CHAR_CLASS = (() => {
   const t = new Uint8Array(0x10000);

@@ -4,6 +4,7 @@
  */
 import type { EntityKind, Token } from '../../types.js';
 import type { Lexicons } from './lexicon.js';
+import { firstUnits } from '../../text/units.js';
 
 /** A rule's proposal. Higher `priority` wins overlaps; `rule` names the family (for tests and debugging). */
 export interface Candidate {
@@ -61,11 +62,7 @@ const WRITTEN_GAPS_PER_1000 = 40;
 const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
 
 /** One flag per UTF-16 unit: whether it opens a pair of QUOTE_PAIRS (all are single units). */
-const OPENING_QUOTE = (() => {
-  const f = new Uint8Array(0x10000);
-  for (const open of Object.keys(QUOTE_PAIRS)) f[open.charCodeAt(0)] = 1;
-  return f;
-})();
+const OPENING_QUOTE = firstUnits(Object.keys(QUOTE_PAIRS));
 
 /**
  * The phrases between quotation marks, as [start, end) of their inside, in order: each opening mark with its
@@ -109,26 +106,6 @@ export function bracketsBalanced(s: string): boolean {
 /** Whether quoted phrase `b` follows `a` as the next item of one list (“A”“B”, “A”、“B”, “A”和“B”). */
 export function listedAfter(text: string, a: readonly [number, number], b: readonly [number, number]): boolean {
   return /^[、和]?$/.test(text.slice(a[1] + 1, b[0] - 1));
-}
-
-/**
- * One flag per UTF-16 unit: whether some word of `words` opens with it. A scan that tries words at every
- * position tests this first (a typed-array read, where a Set of codes costs a hash lookup per character).
- */
-export function firstUnits(words: Iterable<string>): Uint8Array {
-  const f = new Uint8Array(0x10000);
-  for (const w of words) if (w.length > 0) f[w.charCodeAt(0)] = 1;
-  return f;
-}
-
-/**
- * One flag per UTF-16 unit: whether `re` matches the one-unit string of it. A per-character test reads the
- * table instead of making a string of the character and running the expression on it.
- */
-export function unitFlags(re: RegExp): Uint8Array {
-  const f = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (re.test(String.fromCharCode(c))) f[c] = 1;
-  return f;
 }
 
 /** A Han ideograph (BMP blocks; extension planes are rare in news text and treated as non-Han). */

@@ -7,7 +7,8 @@
  */
 import { BYLINE_TITLES, SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, firstUnits, hasFunctionWordInside, isFunctionTag, isHan, isHanAt, isNameLikeTag, tokenAt, unitFlags } from './context.js';
+import { firstUnits, unitsMatching } from '../../text/units.js';
+import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, isHanAt, isNameLikeTag, tokenAt } from './context.js';
 import { hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
@@ -146,7 +147,7 @@ const DATELINE_REST = /^(?:[（(][^（()）\n]{1,12}[）)])?[\u4e00-\u9fff]{0,8}
 const JOINT_BYLINE = new RegExp(`^([\\u4e00-\\u9fff]{2,8})·([\\u4e00-\\u9fff]{2,8}?)(?:全媒体|首席|特约|见习)?(?:${BYLINE_TITLES.join('|')})`);
 
 /** Characters after which an outlet's name may open ([\s（(：:丨|]), one flag per UTF-16 unit. */
-const OUTLET_OPENER = unitFlags(/[\s（(：:丨|]/);
+const OUTLET_OPENER = unitsMatching(/[\s（(：:丨|]/);
 /**
  * News outlets where a page states them: a name ending like an outlet (网 报 社 台 在线 频道) that opens a line
  * and is followed by a dateline (中新网兴安盟6月12日电, 四川文明网遂宁讯), and both halves of a joint byline

@@ -8,7 +8,8 @@
  */
 import { BYLINE_TITLES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
-import { STOP_CHARS, dedupe, firstUnits, isBreak, isHan, isHanAt, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
+import { firstUnits } from '../../text/units.js';
+import { STOP_CHARS, dedupe, isBreak, isHan, isHanAt, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
 
 /** Tags of words that can make up a person's name: unknown words and jieba's name tags. */
 function isNameLikeTag(tag: string): boolean {

@@ -8,19 +8,8 @@
  * lexicon.
  */
 import type { Candidate, RuleContext } from './context.js';
-import {
-  STOP_CHARS,
-  STOP_WORDS,
-  dedupe,
-  firstUnits,
-  hasFunctionWordInside,
-  isHan,
-  isHanAt,
-  isKnownTerm,
-  isNameLikeTag,
-  isFunctionTag,
-  tokenAt,
-} from './context.js';
+import { firstUnits } from '../../text/units.js';
+import { STOP_CHARS, STOP_WORDS, dedupe, hasFunctionWordInside, isHan, isHanAt, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
