@@ -2,6 +2,7 @@
  * Scoring and decoding shared by training and run time: feature rows → per-position tag scores
  * (emissions) → best tag sequence under the BIOES transition mask (Viterbi).
  */
+import { Scratch } from './scratch.js';
 import { ALLOWED, CLOSING_TAGS as CLOSED, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd } from './tags.js';
 
 /** Open-addressing hash table from feature hash (never 0) to weight row. */
@@ -277,8 +278,8 @@ function emissionsFromCodes(
   return em;
 }
 
-/** Back pointers of the last Viterbi call, kept for the next (grown as needed, up to 2^20 entries). */
-let backPool = new Uint8Array(0);
+/** Back pointers of Viterbi, kept between calls (texts up to 2^20 / 13 units). */
+const backArea = new Scratch((units) => new Uint8Array(units * NUM_TAGS), Math.floor((1 << 20) / NUM_TAGS));
 /** Transition weights closed tag → opening tag by opening tag: `toOpen[j * 7 + q]` = trans[CLOSED[q] → OPENING[j]]. */
 const toOpen = new Float64Array(49);
 const rowA = new Float64Array(NUM_TAGS);
@@ -293,8 +294,7 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, end: F
   const T = NUM_TAGS;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  if (backPool.length < n * T && n * T <= 1 << 20) backPool = new Uint8Array(Math.min(1 << 20, Math.max(n * T, 2 * backPool.length, 4096)));
-  const back = backPool.length >= n * T ? backPool : new Uint8Array(n * T);
+  const back = backArea.take(n);
   for (let j = 0; j < 7; j++) for (let q = 0; q < 7; q++) toOpen[j * 7 + q] = trans[CLOSED[q]! * T + OPENING[j]!]!;
   let prev = rowA;
   let cur = rowB;

@@ -6,6 +6,7 @@
  */
 import type { Token } from '../../types.js';
 import { U32Map } from './u32map.js';
+import { Scratch } from './scratch.js';
 import { firstUnits } from '../../text/units.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
@@ -468,9 +469,16 @@ function dictionaryFeatures(
 export function extractFeatures(text: string, tokens: readonly Token[], lex: Lexicon = EMPTY_LEXICON, options: { reuse?: boolean } = {}): Uint32Array {
   const n = text.length;
   const F = NUM_TEMPLATES;
-  const out = options.reuse === true && n <= WORK_MAX ? reusedOutput(n * F) : new Uint32Array(n * F);
+  const out =
+    options.reuse === true
+      ? outputArea
+          .take(n)
+          .fill(0, 0, n * F)
+          .subarray(0, n * F)
+      : new Uint32Array(n * F);
   if (n === 0) return out;
-  const w = workArrays(n, tokens.length);
+  const w = unitWork.take(n);
+  const perToken = tokenWork.take(tokens.length);
 
   // Padded normalized units: u[i + 2] is unit i.
   const u = w.u;
@@ -490,9 +498,7 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
   // Per-unit word information from the tokens.
   const bmes = w.bmes.fill(NONE, 0, n);
   const tok = w.tok.fill(-1, 0, n);
-  const posH = w.posH;
-  const wordH = w.wordH;
-  const lenB = w.lenB;
+  const { posH, wordH, lenB } = perToken;
   let ti = 0;
   for (const t of tokens) {
     if (t.start < 0 || t.end > n || t.end <= t.start) continue;
@@ -519,34 +525,13 @@ export function extractFeatures(text: string, tokens: readonly Token[], lex: Lex
 }
 
 /**
- * The extractor's per-unit and per-token work arrays, kept between calls (grown as needed; texts over
- * 2^16 units get their own). Every call sets or clears the part it reads, so no call sees another's values.
+ * The extractor's per-unit and per-token work arrays and its output, kept between calls (`Scratch`: texts over
+ * 2^16 units or tokens get their own). Every call sets or clears the part it reads, so no call sees another's
+ * values.
  */
-interface WorkArrays {
-  u: Int32Array;
-  cls: Uint8Array;
-  bmes: Uint8Array;
-  tok: Int32Array;
-  gazStart: Int32Array;
-  gazEnd: Int32Array;
-  lexPos: Uint8Array;
-  posH: Uint32Array;
-  wordH: Uint32Array;
-  lenB: Uint8Array;
-}
 const WORK_MAX = 1 << 16;
-let work: WorkArrays | undefined;
-let workUnits = 0;
-let workTokens = 0;
-
-let output = new Uint32Array(0);
-function reusedOutput(size: number): Uint32Array {
-  if (output.length < size) output = new Uint32Array(Math.min(WORK_MAX * NUM_TEMPLATES, Math.max(size, 2 * output.length, 256 * NUM_TEMPLATES)));
-  return output.fill(0, 0, size).subarray(0, size);
-}
-
-function newWork(n: number, k: number): WorkArrays {
-  return {
+const unitWork = new Scratch(
+  (n) => ({
     u: new Int32Array(n + 4),
     cls: new Uint8Array(n + 2),
     bmes: new Uint8Array(n),
@@ -554,18 +539,8 @@ function newWork(n: number, k: number): WorkArrays {
     gazStart: new Int32Array(n * NGAZ),
     gazEnd: new Int32Array(n * NGAZ),
     lexPos: new Uint8Array(n * NLEX),
-    posH: new Uint32Array(k),
-    wordH: new Uint32Array(k),
-    lenB: new Uint8Array(k),
-  };
-}
-
-function workArrays(n: number, tokens: number): WorkArrays {
-  if (n > WORK_MAX || tokens > WORK_MAX) return newWork(n, tokens);
-  if (!work || workUnits < n || workTokens < tokens) {
-    workUnits = Math.min(WORK_MAX, Math.max(n, 2 * workUnits, 256));
-    workTokens = Math.min(WORK_MAX, Math.max(tokens, 2 * workTokens, 256));
-    work = newWork(workUnits, workTokens);
-  }
-  return work;
-}
+  }),
+  WORK_MAX,
+);
+const tokenWork = new Scratch((k) => ({ posH: new Uint32Array(k), wordH: new Uint32Array(k), lenB: new Uint8Array(k) }), WORK_MAX);
+const outputArea = new Scratch((n) => new Uint32Array(n * NUM_TEMPLATES), WORK_MAX);

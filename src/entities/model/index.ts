@@ -11,6 +11,7 @@ import { segment } from '../../segment/jieba.js';
 import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, lexiconFromTable, typedTypes, type Lexicon } from './features.js';
 import { FeatureIndex, adoptPackedIndex, emissionsFromHashes, packedIndex, viterbi, type PackedIndex } from './decode.js';
 import { U32Map, type U32MapTables } from './u32map.js';
+import { Scratch } from './scratch.js';
 import { decodeModel, type ModelData, type ModelHeader } from './format.js';
 import { ALLOWED, CLOSING_TAGS as CLOSED, MODEL_KINDS, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd, tagsToSpans } from './tags.js';
 
@@ -143,23 +144,16 @@ export function adoptSharedModel(s: SharedModel): NerModel {
   return m;
 }
 
-/**
- * Emissions of the text read last by `readSpans`, kept for the next read (texts up to POOL_MAX entries) and
- * marked with the read that owns them: its scorer computes them again when a later read took them.
- */
-let emPool = new Float32Array(0);
-let emOwner: object | undefined;
+/** Texts of up to this many units have their emissions and forward–backward values in kept areas (`Scratch`). */
+const KEPT_UNITS = Math.floor((1 << 20) / NUM_TAGS);
 
-/** Emission scores of `text` (n × 13): in `emPool`, owned by `owner`, when an owner is given and they fit. */
-function emissionsOf(text: string, tokens: readonly Token[], model: NerModel, owner?: object): Float32Array {
+/** The emissions of the text read last by `readSpans`, kept for the next read; its scorer checks `lost`. */
+const emissionArea = new Scratch((units) => new Float32Array(units * NUM_TAGS), KEPT_UNITS);
+
+/** Emission scores of `text` (n × 13), written into `area` when given (else a new array). */
+function emissionsOf(text: string, tokens: readonly Token[], model: NerModel, area?: Float32Array): Float32Array {
   const n = text.length;
-  const size = n * NUM_TAGS;
-  let out: Float32Array | undefined;
-  if (owner && size <= POOL_MAX) {
-    if (emPool.length < size) emPool = new Float32Array(Math.min(POOL_MAX, Math.max(size, 2 * emPool.length, 256 * NUM_TAGS)));
-    emOwner = owner;
-    out = emPool.subarray(0, size);
-  }
+  const out = area?.subarray(0, n * NUM_TAGS);
   return emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights, out);
 }
 
@@ -197,9 +191,13 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
   const m = model ?? loadModel();
   const toks = tokens ?? segment(text);
   const owner = {};
-  let em = emissionsOf(text, toks, m, owner);
-  // The emissions for the scorer: computed again (the same numbers) if a later read took their array.
-  const emissions = (): Float32Array => (em.buffer === emPool.buffer && emOwner !== owner ? (em = emissionsOf(text, toks, m, owner)) : em);
+  let area = emissionArea.take(text.length, owner);
+  let em = emissionsOf(text, toks, m, area);
+  // The emissions for the scorer: computed again (the same numbers) if a later read took their area.
+  const emissions = (): Float32Array => {
+    if (emissionArea.lost(area, owner)) em = emissionsOf(text, toks, m, (area = emissionArea.take(text.length, owner)));
+    return em;
+  };
   const spans = tagsToSpans(text, viterbi(em, text.length, m.trans, m.end)).filter(
     // Never split a surrogate pair (an astral character is one character to the reader).
     (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
@@ -261,8 +259,8 @@ function potentialsOf(m: NerModel): Potentials {
 
 /**
  * Work arrays of the forward–backward pass (n × 13 potentials, forward and backward values, n scales), kept
- * between texts instead of allocated for each (up to POOL_MAX entries; longer texts get their own). A scorer
- * whose arrays were taken by a later text computes them again (the same numbers) before it reads them.
+ * between texts (`Scratch`). A scorer whose arrays were taken by a later text computes them again (the same
+ * numbers) before it reads them.
  */
 interface Lattice {
   phi: Float64Array;
@@ -270,21 +268,15 @@ interface Lattice {
   beta: Float64Array;
   c: Float64Array;
 }
-const POOL_MAX = 1 << 20;
-let pool: Lattice = { phi: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), c: new Float64Array(0) };
-let poolOwner: object | undefined;
-
-function lattice(n: number, owner: object): Lattice {
-  const size = n * NUM_TAGS;
-  if (size > POOL_MAX) return { phi: new Float64Array(size), alpha: new Float64Array(size), beta: new Float64Array(size), c: new Float64Array(n) };
-  if (pool.c.length < n) {
-    const cap = Math.min(Math.max(n, 2 * pool.c.length, 256), Math.floor(POOL_MAX / NUM_TAGS));
-    const s = cap * NUM_TAGS;
-    pool = { phi: new Float64Array(s), alpha: new Float64Array(s), beta: new Float64Array(s), c: new Float64Array(cap) };
-  }
-  poolOwner = owner;
-  return pool;
-}
+const latticeArea = new Scratch(
+  (units): Lattice => ({
+    phi: new Float64Array(units * NUM_TAGS),
+    alpha: new Float64Array(units * NUM_TAGS),
+    beta: new Float64Array(units * NUM_TAGS),
+    c: new Float64Array(units),
+  }),
+  KEPT_UNITS,
+);
 
 /**
  * Scaled forward–backward over `em` into `L`; false when numerically degenerate. Written out for the 13 tags
@@ -517,11 +509,11 @@ function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): 
 function posteriors(em: () => Float32Array, n: number, m: NerModel): (spans: Mention[]) => void {
   const T = NUM_TAGS;
   const owner = {};
-  let L = lattice(n, owner);
+  let L = latticeArea.take(n, owner);
   if (!forwardBackward(em(), n, m, L)) return () => {}; // numerically degenerate: leave scores unset
   const { psi } = potentialsOf(m);
   return (spans) => {
-    if (L === pool && poolOwner !== owner) forwardBackward(em(), n, m, (L = lattice(n, owner)));
+    if (latticeArea.lost(L, owner)) forwardBackward(em(), n, m, (L = latticeArea.take(n, owner)));
     const { phi, alpha, beta, c } = L;
     for (const s of spans) {
       const k = MODEL_KINDS.indexOf(s.kind);
