@@ -24,7 +24,8 @@ const lex = loadLexicons();
 
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
-  const candidates = allCandidates(text, tokens, readSpans(text, tokens, model).spans, { gaps });
+  const reading = readSpans(text, tokens, model);
+  const candidates = allCandidates(text, tokens, reading.spans, { gaps, score: reading.score });
   return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true }).map((m) => withSpaces(text, gaps, m));
 }
 

@@ -13,7 +13,7 @@ import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
 import { withLevelBodies } from './bodies.js';
-import { MODEL_PRIORITY, combine, modelCandidates } from './combine.js';
+import { MODEL_PRIORITY, combine, disputes, modelCandidates } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
 import { mongolianTail, personCandidates } from './rules/person.js';
@@ -93,17 +93,24 @@ export function allCandidates(
   text: string,
   tokens: readonly Token[],
   spans: readonly Mention[] | undefined,
-  options: { rules?: boolean; gaps?: readonly number[] } = {},
+  options: { rules?: boolean; gaps?: readonly number[]; score?: (spans: Mention[]) => void } = {},
 ): Candidate[] {
   const ctx = buildContext(text, tokens, options.gaps ?? [], loadLexicons(), placeIndex());
   const out: Candidate[] = [];
+  const rules = options.rules !== false ? rulesIn(ctx) : [];
   if (spans) {
+    // The model's posterior settles its disputes with a title or suffix reading (combine's `overruled`): computed
+    // for the disputed spans only, when the reading can give it.
+    if (options.score) {
+      const disputed = spans.filter((m) => m.score === undefined && rules.some((r) => disputes(r, m)));
+      if (disputed.length > 0) options.score(disputed);
+    }
     for (const c of modelCandidates(spans, { text, tokens })) {
       const end = options.rules !== false && c.kind === 'PERSON' ? mongolianTail(ctx, c.start, c.end) : c.end;
       out.push(end === c.end ? c : { ...c, end, priority: CORRECTED_PRIORITY, rule: 'person:mongolian-tail' });
     }
   }
-  if (options.rules !== false) append(out, rulesIn(ctx));
+  append(out, rules);
   const honours = options.rules !== false ? honourSpans(text) : [];
   return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || !insideAny(honours, c.start, c.end));
 }
@@ -118,7 +125,11 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const tokens = options.tokens ?? segment(text);
   const model = options.nerModel ?? (options.model !== false ? shippedModel() : null);
   const reading = model ? readSpans(text, tokens, model) : undefined;
-  const candidates = allCandidates(text, tokens, reading?.spans, { rules: options.rules !== false, gaps: options.gaps ?? [] });
+  const candidates = allCandidates(text, tokens, reading?.spans, {
+    rules: options.rules !== false,
+    gaps: options.gaps ?? [],
+    ...(reading ? { score: reading.score } : {}),
+  });
   const nested = options.nested !== false;
   const gaps = options.gaps ?? [];
   if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested })).map((m) => withSpaces(text, gaps, m));

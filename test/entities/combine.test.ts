@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_PRIORITY, combine, modelCandidates } from '../../src/entities/combine.js';
+import { MODEL_PRIORITY, SURE_SPAN, combine, modelCandidates } from '../../src/entities/combine.js';
+import { allCandidates } from '../../src/entities/index.js';
+import type { Mention } from '../../src/types.js';
+import { segment } from '../../src/segment/jieba.js';
 import type { Candidate } from '../../src/entities/rules/context.js';
 
 const c = (start: number, end: number, kind: Candidate['kind'], priority: number, rule = 'test', canonical?: string): Candidate => ({
@@ -185,6 +188,73 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [rule, c(at, at + 3, 'PERSON', MODEL_PRIORITY, 'model')], new Set()).map((m) => m.text)).toEqual(['李世和']);
     // A model span running further on (李世和说) does not take the name over.
     expect(combine(text, [rule, c(at, at + 4, 'PERSON', MODEL_PRIORITY, 'model')], new Set()).map((m) => m.text)).toEqual(['李世']);
+  });
+});
+
+describe('a sure model span against a title or suffix reading', () => {
+  // Sentences written for the test; the rule candidates stand for what the rules read.
+  const model = (start: number, end: number, text: string, kind: Candidate['kind'], score?: number): Candidate[] =>
+    modelCandidates([{ start, end, text, kind, ...(score === undefined ? {} : { score }) }]);
+  const names = (text: string, cands: Candidate[]) => combine(text, cands, new Set(), { nested: false }).map((m) => `${m.text}/${m.kind}`);
+
+  it('lets the place the model is sure of replace the body the suffix rule read (a provincial government)', () => {
+    const text = '应河东省人民政府的邀请';
+    const suffix = c(1, 8, 'ORGANIZATION', 5, 'org:suffix');
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE', 0.99), suffix])).toEqual(['河东省/PLACE']);
+    // Less sure, or no posterior at all: the rule keeps its reading.
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE', SURE_SPAN - 0.01), suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE'), suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
+  });
+
+  it('splits two bodies the suffix rule glued together over a preposition', () => {
+    const text = '西县人大常委会对县人民法院提出意见';
+    const cands = [
+      ...model(0, 7, '西县人大常委会', 'ORGANIZATION', 0.99),
+      ...model(8, 13, '县人民法院', 'ORGANIZATION', 0.98),
+      c(0, 13, 'ORGANIZATION', 5, 'org:suffix'),
+    ];
+    expect(names(text, cands)).toEqual(['西县人大常委会/ORGANIZATION', '县人民法院/ORGANIZATION']);
+  });
+
+  it('lets a sure longer body (a bank and its branch) win, a bare lexicon name inside it aside', () => {
+    const text = '东海发展银行南州分行开业';
+    const cands = [...model(0, 10, '东海发展银行南州分行', 'ORGANIZATION', 0.98), c(0, 6, 'ORGANIZATION', 5, 'org:suffix'), c(0, 2, 'PLACE', 3, 'place:known')];
+    expect(names(text, cands)).toEqual(['东海发展银行南州分行/ORGANIZATION']);
+  });
+
+  it('overrules a title reading too, but no other rule, and not where another rule disagrees as well', () => {
+    const text = '局长王大明说';
+    expect(names(text, [...model(2, 5, '王大明', 'PERSON', 0.99), c(2, 4, 'PERSON', 5, 'person:title')])).toEqual(['王大明/PERSON']);
+    // A division the model runs into a body: the division rule is not overruled, so neither is the suffix rule.
+    const text2 = '北州市南县人民法院派出干部';
+    const cands = [...model(0, 9, '北州市南县人民法院', 'ORGANIZATION', 0.99), c(0, 3, 'PLACE', 4, 'place:division'), c(3, 9, 'ORGANIZATION', 5, 'org:suffix')];
+    expect(names(text2, cands)).toEqual(['北州市/PLACE', '南县人民法院/ORGANIZATION']);
+    // A natural place's reading stands against a sure model span.
+    const text3 = '青山湖畔';
+    expect(names(text3, [...model(0, 2, '青山', 'PLACE', 0.99), c(0, 3, 'PLACE', 3, 'place:natural')])).toEqual(['青山湖/PLACE']);
+  });
+
+  it("asks the model's reading for posteriors of the disputed spans only", () => {
+    const text = '应云南省人民政府的邀请，张明来访。';
+    const tokens = segment(text);
+    const spans: Mention[] = [
+      { start: 1, end: 4, text: '云南省', kind: 'PLACE' },
+      { start: 12, end: 14, text: '张明', kind: 'PERSON' },
+    ];
+    const asked: string[] = [];
+    const score = (these: Mention[]) => {
+      for (const m of these) {
+        asked.push(m.text);
+        m.score = 0.99;
+      }
+    };
+    const cands = allCandidates(text, tokens, spans, { score });
+    // The suffix rule reads 云南省人民政府, which the model's 云南省 disputes; nothing disputes 张明.
+    expect(cands.some((x) => x.rule === 'org:suffix' && x.start === 1 && x.end === 8)).toBe(true);
+    expect(asked).toEqual(['云南省']);
+    expect(cands.find((x) => x.rule === 'model' && x.start === 1)?.score).toBe(0.99);
+    expect(cands.find((x) => x.rule === 'model' && x.start === 12)?.score).toBeUndefined();
+    expect(allCandidates(text, tokens, spans, { score, rules: false }).every((x) => x.rule === 'model')).toBe(true);
   });
 });
 

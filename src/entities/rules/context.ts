@@ -14,6 +14,8 @@ export interface Candidate {
   canonical?: string;
   priority: number;
   rule: string;
+  /** The model's posterior of this span, where it was computed (model spans only). */
+  score?: number;
 }
 
 /** Exact-name lookups in the administrative division index (optional: rules work without it). */
