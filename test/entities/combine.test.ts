@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_PRIORITY, SURE_SPAN, combine, modelCandidates } from '../../src/entities/combine.js';
-import { allCandidates } from '../../src/entities/index.js';
+import { VETO_BELOW, allCandidates } from '../../src/entities/index.js';
 import type { Mention } from '../../src/types.js';
 import { segment } from '../../src/segment/jieba.js';
 import type { Candidate } from '../../src/entities/rules/context.js';
@@ -251,10 +251,51 @@ describe('a sure model span against a title or suffix reading', () => {
     const cands = allCandidates(text, tokens, spans, { score });
     // The suffix rule reads 云南省人民政府, which the model's 云南省 disputes; nothing disputes 张明.
     expect(cands.some((x) => x.rule === 'org:suffix' && x.start === 1 && x.end === 8)).toBe(true);
+    // (The division reading 云南省 lies inside the body's name, so the model is not asked to veto it.)
     expect(asked).toEqual(['云南省']);
     expect(cands.find((x) => x.rule === 'model' && x.start === 1)?.score).toBe(0.99);
     expect(cands.find((x) => x.rule === 'model' && x.start === 12)?.score).toBeUndefined();
     expect(allCandidates(text, tokens, spans, { score, rules: false }).every((x) => x.rule === 'model')).toBe(true);
+  });
+});
+
+describe("the model's veto of title and division readings", () => {
+  // A sentence written for the test: a title before a name, two divisions, a body with a suffix.
+  const text = '局长王大明说，他到云南省昆明市考察了昆明市人民医院。';
+  const tokens = segment(text);
+  const read = (posterior: (name: string) => number) => {
+    const asked: string[] = [];
+    const score = (these: Mention[]) => {
+      for (const m of these) {
+        asked.push(m.text);
+        m.score = posterior(m.text);
+      }
+    };
+    const names = allCandidates(text, tokens, [], { score }).map((c) => `${text.slice(c.start, c.end)}/${c.rule}`);
+    return { names, asked };
+  };
+
+  it('drops a title or division reading the model puts below one in a thousand, and nothing else', () => {
+    const all = read(() => 0.5);
+    expect(all.names).toEqual(['王大明/person:title', '云南省/place:division', '昆明市/place:division', '昆明市/place:division', '昆明市人民医院/org:suffix']);
+    // Only the vetoed rules' readings are put to the model, and not a division inside a body's name.
+    expect(all.asked).toEqual(['王大明', '云南省', '昆明市']);
+    expect(read((n) => (n === '昆明市' ? 0 : 0.5)).names).toEqual([
+      '王大明/person:title',
+      '云南省/place:division',
+      '昆明市/place:division',
+      '昆明市人民医院/org:suffix',
+    ]);
+    const low = VETO_BELOW / 2;
+    expect(read((n) => (n === '王大明' ? low : 0.5)).names).toEqual(all.names.filter((n) => n !== '王大明/person:title'));
+    expect(read((n) => (n === '云南省' ? low : 0.5)).names).toEqual(all.names.filter((n) => n !== '云南省/place:division'));
+    // At the cut the reading stays; a suffix reading is never vetoed, however low.
+    expect(read((n) => (n === '王大明' ? VETO_BELOW : 0.5)).names).toEqual(all.names);
+    expect(read((n) => (n === '昆明市人民医院' ? 0 : 0.5)).names).toEqual(all.names);
+  });
+
+  it('vetoes nothing without a scorer (rule counts and tools that read no model)', () => {
+    expect(allCandidates(text, tokens, []).map((c) => c.rule)).toEqual(read(() => 0.5).names.map((n) => n.split('/')[1]));
   });
 });
 
