@@ -111,7 +111,7 @@ export function allCandidates(
     }
   }
   // The model vetoes title and division readings it finds all but impossible (unvetoed).
-  append(out, options.score && rules.length > 0 ? unvetoed(text, rules, options.score) : rules);
+  append(out, options.score && rules.length > 0 ? unvetoed(text, rules, spans ?? [], options.score) : rules);
   const honours = options.rules !== false ? honourSpans(text) : [];
   return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || !insideAny(honours, c.start, c.end));
 }
@@ -126,17 +126,17 @@ export const VETO_BELOW = 0.001;
  * posterior of exactly that span and kind, which the model need not have decoded): a title before a word that is no
  * name (院士 + 时发出, 同志 + 说过, 负责人 + 向美方), a division name matched across two words (粤西 + 山区 read as
  * 西山区). Counts over the final mentions of those rules below the cut (3 Dec 2026): title PD dev 0 right / 4 wrong,
- * genre none; division (outside a body's name) dev 0 / 4, genre 0 / 1. Other rules below it are right on the genre
+ * genre none; division (outside a body's name) dev 0 / 4, genre none. Other rules below it are right on the genre
  * set as often as not (suffix bodies 6 / 1, chains 2 / 0, zones 5 / 1), so they keep their readings. Needs the
  * scorer of the model's reading: one forward–backward pass over the text, which a build computes anyway for
  * confidence.
  */
-function unvetoed(text: string, rules: Candidate[], score: (spans: Mention[]) => void): Candidate[] {
+function unvetoed(text: string, rules: Candidate[], spans: readonly Mention[], score: (spans: Mention[]) => void): Candidate[] {
   const probes: Mention[] = [];
   const at: number[] = [];
-  // A place inside a body's name (阿拉坦嘎查 in 阿拉坦嘎查党支部) is no reading of its own there: the model's posterior
-  // of it alone says nothing, and the graph keeps it as the body's place.
-  const bodies = rules.filter((o) => o.kind === 'ORGANIZATION');
+  // A place inside a body's name (阿拉坦嘎查 in 阿拉坦嘎查党支部), as a rule or the model reads the body, is no reading
+  // of its own there: the model's posterior of it alone says nothing, and the graph keeps it as the body's place.
+  const bodies: ReadonlyArray<{ start: number; end: number; kind: string }> = [...rules, ...spans].filter((o) => o.kind === 'ORGANIZATION');
   const inBody = (r: Candidate): boolean => bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
   rules.forEach((r, i) => {
     if (!VETOED.has(r.rule) || inBody(r)) return;

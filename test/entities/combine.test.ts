@@ -294,6 +294,22 @@ describe("the model's veto of title and division readings", () => {
     expect(read((n) => (n === '昆明市人民医院' ? 0 : 0.5)).names).toEqual(all.names);
   });
 
+  it("does not put a division inside the model's body to the veto either", () => {
+    const at = text.indexOf('云南省');
+    const body: Mention = { start: at, end: at + 6, text: '云南省昆明市', kind: 'ORGANIZATION' };
+    const asked: string[] = [];
+    const score = (these: Mention[]) => {
+      for (const m of these) {
+        asked.push(m.text);
+        m.score = 0;
+      }
+    };
+    const names = allCandidates(text, tokens, [body], { score }).map((c) => `${text.slice(c.start, c.end)}/${c.rule}`);
+    expect(asked).toEqual(['王大明']);
+    expect(names).toContain('云南省/place:division');
+    expect(names).not.toContain('王大明/person:title');
+  });
+
   it('vetoes nothing without a scorer (rule counts and tools that read no model)', () => {
     expect(allCandidates(text, tokens, []).map((c) => c.rule)).toEqual(read(() => 0.5).names.map((n) => n.split('/')[1]));
   });
