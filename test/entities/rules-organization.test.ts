@@ -17,6 +17,14 @@ describe('organization rules', () => {
     expect(orgs('内蒙古民族大学附属医院29名党员干部')).toEqual(['内蒙古民族大学附属医院']);
   });
 
+  it('names no party body over a verb between its unit and its suffix', () => {
+    // The village held a branch meeting: no body named 东风村举行党支部.
+    expect(orgs('东风村举行党支部换届选举大会')).toEqual([]);
+    expect(orgs('东风村党支部举行换届选举大会')).toEqual(['东风村党支部']);
+    // Other bodies keep a verb in their name (a cooperative named after what it grows).
+    expect(orgs('东风村种植专业合作社今年分红')).toEqual(['东风村种植专业合作社']);
+  });
+
   it('starts at the place nearest to the suffix', () => {
     expect(orgs('克什克腾旗土城子镇十里铺村党支部书记王晓光')).toEqual(['十里铺村党支部']);
     expect(orgs('种植户与赤峰市华农种子有限责任公司达成合作')).toEqual(['赤峰市华农种子有限责任公司']);

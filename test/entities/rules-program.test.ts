@@ -22,6 +22,11 @@ describe('program rules: head words and the lexicon', () => {
     const c = lexiconPrograms(ctx);
     expect(texts(ctx, c)).toEqual(['脱贫攻坚战']);
     expect(c[0]!.canonical).toBe('脱贫攻坚');
+    // A party branch running a cooperative, the practice, in any of its written forms: one program.
+    const ctx2 = ctxOf('全县推行村党支部领办集体合作社，党支部领办合作社带动农户增收。');
+    const c2 = lexiconPrograms(ctx2);
+    expect(texts(ctx2, c2)).toEqual(['村党支部领办集体合作社', '党支部领办合作社']);
+    expect(c2.map((x) => x.canonical ?? texts(ctx2, [x])[0])).toEqual(['党支部领办合作社', '党支部领办合作社']);
   });
 });
 

@@ -240,6 +240,23 @@ function nameStart(ctx: RuleContext, s: number, i: number, end: number, knownBod
   return s;
 }
 
+/** Suffixes of the party's own bodies. */
+const PARTY_BODY = /^(党委|党支部|党总支|党组|党工委)$/;
+
+/** Whether a verb of two characters or more (jieba's v, vd, vn aside) lies entirely inside [start, end). */
+function hasVerbInside(ctx: RuleContext, start: number, end: number): boolean {
+  for (let k = start; k < end;) {
+    const t = tokenAt(ctx, k);
+    if (!t) {
+      k++;
+      continue;
+    }
+    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && (t.tag === 'v' || t.tag === 'vd')) return true;
+    k = Math.max(k + 1, t.end);
+  }
+  return false;
+}
+
 /** Bodies of the natives of a place living elsewhere (上海市浙江商会, 深圳市湖南同乡会). */
 const NATIVES_BODIES = new Set(['商会', '同乡会', '联谊会']);
 export function organizationCandidates(ctx: RuleContext, places: readonly Candidate[]): Candidate[] {
@@ -338,6 +355,9 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // Function words inside the stem end it; verbs do not (绿源种植专业合作社, 建设银行). A gloss is read apart.
     const from = link ? link.end : s;
     if (stem.length > 0 && (hasFunctionWordInside(ctx, from, gloss?.start ?? i, true) || (gloss && hasFunctionWordInside(ctx, gloss.end, i, true)))) continue;
+    // A party body is named after its unit (X村 + 党支部), never after an activity: a verb between them is the
+    // clause's (X村 + 举行 + 党支部…, the village held a branch meeting).
+    if (PARTY_BODY.test(suffix) && hasVerbInside(ctx, from, i)) continue;
     let ok: boolean;
     if (stem.length === 0) ok = mode === 'alone';
     else if (mode === 'weak') {
