@@ -142,6 +142,13 @@ describe('combination of model spans and rule candidates', () => {
     ]);
   });
 
+  it('drops a model organization that ends in a post (a member of the standing committee)', () => {
+    const text = '县委书记张明，县委常委、副县长王刚出席。';
+    const at = text.indexOf('县委常委');
+    expect(modelCandidates([{ start: at, end: at + 4, text: '县委常委', kind: 'ORGANIZATION' }])).toEqual([]);
+    expect(modelCandidates([{ start: 0, end: 2, text: '县委', kind: 'ORGANIZATION' }]).length).toBe(1);
+  });
+
   it('drops a model span that holds a verb of being chosen (a clause, not a name)', () => {
     const text = '退伍回乡的高二虎被选为嘎查党支部书记';
     const span = (start: number, end: number) => ({ start, end, text: text.slice(start, end), kind: 'ORGANIZATION' as const });

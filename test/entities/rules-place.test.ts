@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCandidates } from '../../src/entities/rules/place.js';
+import { datelinePlaces, placeCandidates } from '../../src/entities/rules/place.js';
 import { ctxOf, texts } from './helpers.js';
 
 describe('place rules', () => {
@@ -50,5 +50,21 @@ describe('place rules', () => {
     expect(texts(ctx, c)).toContain('广东');
     expect(c.find((x) => ctx.text.slice(x.start, x.end) === '广东')?.canonical).toBe('广东省');
     expect(texts(ctx, c)).toContain('新左旗');
+  });
+});
+
+describe('the place of a dateline without an outlet', () => {
+  it('reads a division before the date at the start of a line, after 本报 too', () => {
+    const ctx = ctxOf('通辽8月4日电 题：牧区的秋天\n本报呼和浩特6月1日电 记者报道');
+    const c = datelinePlaces(ctx);
+    expect(texts(ctx, c)).toEqual(['通辽', '呼和浩特']);
+    expect(c[0]!.canonical).toBe('通辽市');
+    expect(c.every((x) => x.rule === 'place:dateline' && x.kind === 'PLACE')).toBe(true);
+  });
+
+  it('reads nothing inside a sentence, nor a name the division index does not hold', () => {
+    const ctx = ctxOf('他说通辽8月4日电视台播了节目。\n老张8月4日电话告知');
+    expect(datelinePlaces(ctx)).toEqual([]);
+    expect(datelinePlaces(ctxOf('通辽8月4日电', false))).toEqual([]);
   });
 });

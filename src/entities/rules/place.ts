@@ -350,6 +350,33 @@ export function shortPlaceNames(ctx: RuleContext, places: readonly Candidate[]):
   return out;
 }
 
+/** A dateline's date: 8月4日电 (the place stands right before it). */
+const DATELINE_DATE = /\d{1,2}月\d{1,2}日电/g;
+/** What may stand before a dateline's place at the start of its line: an opening bracket, 本报 (this paper). */
+const DATELINE_OPENING = /(?:^|[\n\r\u2028\u2029])[ \t\u3000（(]*(?:本报)?$/;
+
+/**
+ * The place of a dateline that opens a line without an outlet before it, or with 本报 (巴彦淖尔8月4日电, 本报郑州6月1日电;
+ * a page that dropped its agency's name): a division's full or short name (the index's), then the date and 电.
+ */
+export function datelinePlaces(ctx: RuleContext): Candidate[] {
+  const { text, places } = ctx;
+  const out: Candidate[] = [];
+  if (!places) return out;
+  for (const m of text.matchAll(DATELINE_DATE)) {
+    const end = m.index;
+    let start = end;
+    while (start > 0 && end - start < 10 && isHanAt(text, start - 1)) start--;
+    // The run may open with 本报: the place is the rest of it.
+    if (text.startsWith('本报', start)) start += 2;
+    const name = text.slice(start, end);
+    if (name.length < 2 || name.length > 8 || !DATELINE_OPENING.test(text.slice(Math.max(0, start - 8), start))) continue;
+    const full = places.isDivision(name) ? name : places.expandShortName(name);
+    if (full) out.push({ start, end, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
+  }
+  return out;
+}
+
 export function placeCandidates(ctx: RuleContext): Candidate[] {
   const { text, lex, places } = ctx;
   const links: Link[] = [];
