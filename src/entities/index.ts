@@ -120,13 +120,19 @@ export function allCandidates(
 const VETOED: ReadonlySet<string> = new Set(['person:title', 'place:division']);
 /** One in a thousand. */
 export const VETO_BELOW = 0.001;
+/**
+ * The longest division name the model may veto: a two-character stem and its level (西山区 in 粤西山区, 名山区 in
+ * 3000名山区), which common words hold. Longer names are specific, and the model knows few of the genre's (a
+ * village of Mongolian name: 沙日扎嘎查, which it reads otherwise).
+ */
+const MAX_VETOED_DIVISION = 3;
 
 /**
  * `rules` without the title and division readings that the model gives a posterior below VETO_BELOW (the
  * posterior of exactly that span and kind, which the model need not have decoded): a title before a word that is no
  * name (院士 + 时发出, 同志 + 说过, 负责人 + 向美方), a division name matched across two words (粤西 + 山区 read as
  * 西山区). Counts over the final mentions of those rules below the cut (3 Dec 2026): title PD dev 0 right / 4 wrong,
- * genre none; division (outside a body's name) dev 0 / 4, genre none. Other rules below it are right on the genre
+ * genre none; division (three characters, outside a body's name) dev 0 / 3, genre none. Other rules below it are right on the genre
  * set as often as not (suffix bodies 6 / 1, chains 2 / 0, zones 5 / 1), so they keep their readings. Needs the
  * scorer of the model's reading: one forward–backward pass over the text, which a build computes anyway for
  * confidence.
@@ -139,7 +145,7 @@ function unvetoed(text: string, rules: Candidate[], spans: readonly Mention[], s
   const bodies: ReadonlyArray<{ start: number; end: number; kind: string }> = [...rules, ...spans].filter((o) => o.kind === 'ORGANIZATION');
   const inBody = (r: Candidate): boolean => bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
   rules.forEach((r, i) => {
-    if (!VETOED.has(r.rule) || inBody(r)) return;
+    if (!VETOED.has(r.rule) || inBody(r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION)) return;
     probes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), kind: r.kind });
     at.push(i);
   });

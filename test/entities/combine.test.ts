@@ -20,6 +20,16 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 2, 'PERSON', 5), c(3, 5, 'ORGANIZATION', MODEL_PRIORITY)], new Set(['党员', '群众']))).toEqual([]);
   });
 
+  it("keeps a bare lexicon name inside a model span that another rule's reading defeated", () => {
+    const text = '福建古田:党支部领办合作社跑出加速度';
+    const cands = [
+      c(2, 4, 'PLACE', 2, 'place:short'),
+      c(5, 13, 'PROGRAM', 4, 'program:known'),
+      ...modelCandidates([{ start: 2, end: 8, text: '古田:党支部', kind: 'ORGANIZATION' }]),
+    ];
+    expect(combine(text, cands, new Set(), { nested: false }).map((m) => `${m.text}/${m.kind}`)).toEqual(['古田/PLACE', '党支部领办合作社/PROGRAM']);
+  });
+
   it('lets a rule that knows better override an overlapping model span', () => {
     const text = '合作社负责人路国庆已联系';
     const out = combine(text, [...modelCandidates([{ start: 7, end: 9, text: '国庆', kind: 'PLACE' }]), c(6, 9, 'PERSON', 5, 'person:title')], new Set());
@@ -315,6 +325,20 @@ describe("the model's veto of title and division readings", () => {
     expect(asked).toEqual(['王大明']);
     expect(names).toContain('云南省/place:division');
     expect(names).not.toContain('王大明/person:title');
+  });
+
+  it('puts no division name longer than three characters to the veto (the model knows few of them)', () => {
+    const text2 = '他到乌拉特前旗考察。';
+    const asked: string[] = [];
+    const score = (these: Mention[]) => {
+      for (const m of these) {
+        asked.push(m.text);
+        m.score = 0;
+      }
+    };
+    const names = allCandidates(text2, segment(text2), [], { score }).map((c) => `${text2.slice(c.start, c.end)}/${c.rule}`);
+    expect(names).toContain('乌拉特前旗/place:division');
+    expect(asked).toEqual([]);
   });
 
   it('vetoes nothing without a scorer (rule counts and tools that read no model)', () => {
