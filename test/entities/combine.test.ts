@@ -292,7 +292,7 @@ describe("the model's veto of title and division readings", () => {
     return { names, asked };
   };
 
-  it('drops a title or division reading the model puts below one in a thousand, and nothing else', () => {
+  it('drops a title reading the model puts below one in a hundred, a division below one in a thousand, and nothing else', () => {
     const all = read(() => 0.5);
     expect(all.names).toEqual(['王大明/person:title', '云南省/place:division', '昆明市/place:division', '昆明市/place:division', '昆明市人民医院/org:suffix']);
     // Only the vetoed rules' readings are put to the model, and not a division inside a body's name.
@@ -303,11 +303,15 @@ describe("the model's veto of title and division readings", () => {
       '昆明市/place:division',
       '昆明市人民医院/org:suffix',
     ]);
-    const low = VETO_BELOW / 2;
-    expect(read((n) => (n === '王大明' ? low : 0.5)).names).toEqual(all.names.filter((n) => n !== '王大明/person:title'));
-    expect(read((n) => (n === '云南省' ? low : 0.5)).names).toEqual(all.names.filter((n) => n !== '云南省/place:division'));
-    // At the cut the reading stays; a suffix reading is never vetoed, however low.
-    expect(read((n) => (n === '王大明' ? VETO_BELOW : 0.5)).names).toEqual(all.names);
+    const title = VETO_BELOW.get('person:title')!;
+    const division = VETO_BELOW.get('place:division')!;
+    expect(read((n) => (n === '王大明' ? title / 2 : 0.5)).names).toEqual(all.names.filter((n) => n !== '王大明/person:title'));
+    expect(read((n) => (n === '云南省' ? division / 2 : 0.5)).names).toEqual(all.names.filter((n) => n !== '云南省/place:division'));
+    // At the cut the reading stays (each rule has its own); a suffix reading is never vetoed, however low.
+    expect(read((n) => (n === '王大明' ? title : 0.5)).names).toEqual(all.names);
+    expect(read((n) => (n === '云南省' ? division : 0.5)).names).toEqual(all.names);
+    expect(division).toBeLessThan(title);
+    expect(read((n) => (n === '云南省' ? (division + title) / 2 : 0.5)).names).toEqual(all.names);
     expect(read((n) => (n === '昆明市人民医院' ? 0 : 0.5)).names).toEqual(all.names);
   });
 
