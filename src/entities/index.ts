@@ -16,7 +16,7 @@ import { withLevelBodies } from './bodies.js';
 import { MODEL_PRIORITY, combine, disputes, modelCandidates } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
-import { mongolianTail, personCandidates } from './rules/person.js';
+import { mongolianCover, mongolianTail, personCandidates } from './rules/person.js';
 import { datelinePlaces, placeCandidates, shortPlaceNames } from './rules/place.js';
 import { organizationCandidates } from './rules/organization.js';
 import { programCandidates } from './rules/program.js';
@@ -111,7 +111,9 @@ export function allCandidates(
     }
   }
   // The model vetoes title and division readings it finds all but impossible (unvetoed).
-  append(out, options.score && rules.length > 0 ? unvetoed(text, rules, spans ?? [], options.score) : rules);
+  // A name made of Mongolian name elements is where the model is weakest: it vetoes none.
+  const mongolian = (c: Candidate): boolean => c.kind === 'PERSON' && mongolianCover(ctx, c.start, c.end - c.start);
+  append(out, options.score && rules.length > 0 ? unvetoed(text, rules, spans ?? [], options.score, mongolian) : rules);
   const honours = options.rules !== false ? honourSpans(text) : [];
   return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || !insideAny(honours, c.start, c.end));
 }
@@ -138,10 +140,17 @@ const MAX_VETOED_DIVISION = 3;
  * 山区 read as 西山区). Counts over the final mentions of those rules (3 Dec 2026): titles below 0.01 PD dev 0 right /
  * 8 wrong, genre none (2 right from 0.01 to 0.05); divisions of three characters outside a body's name below 0.001
  * dev 0 / 3, genre none (from 0.001 to 0.01: dev 1 / 2, genre 3 / 0). Other rules below 0.001 are right on the genre
- * set as often as not (suffix bodies 6 / 1, chains 2 / 0, zones 5 / 1), so they keep their readings. Needs the scorer
+ * set as often as not (suffix bodies 6 / 1, chains 2 / 0, zones 5 / 1), so they keep their readings; so does a name
+ * made of Mongolian name elements (`exempt`: 牧民 + 额尔敦毕力格, whose whole the model doubts). Needs the scorer
  * of the model's reading: one forward–backward pass over the text, which a build computes anyway for confidence.
  */
-function unvetoed(text: string, rules: Candidate[], spans: readonly Mention[], score: (spans: Mention[]) => void): Candidate[] {
+function unvetoed(
+  text: string,
+  rules: Candidate[],
+  spans: readonly Mention[],
+  score: (spans: Mention[]) => void,
+  exempt: (c: Candidate) => boolean,
+): Candidate[] {
   const probes: Mention[] = [];
   const at: number[] = [];
   // A place inside a body's name (阿拉坦嘎查 in 阿拉坦嘎查党支部), as a rule or the model reads the body, is no reading
@@ -149,7 +158,7 @@ function unvetoed(text: string, rules: Candidate[], spans: readonly Mention[], s
   const bodies: ReadonlyArray<{ start: number; end: number; kind: string }> = [...rules, ...spans].filter((o) => o.kind === 'ORGANIZATION');
   const inBody = (r: Candidate): boolean => bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
   rules.forEach((r, i) => {
-    if (!VETO_BELOW.has(r.rule) || inBody(r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION)) return;
+    if (!VETO_BELOW.has(r.rule) || inBody(r) || exempt(r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION)) return;
     probes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), kind: r.kind });
     at.push(i);
   });

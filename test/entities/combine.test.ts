@@ -345,6 +345,20 @@ describe("the model's veto of title and division readings", () => {
     expect(asked).toEqual([]);
   });
 
+  it('puts no name made of Mongolian name elements to the veto (where the model is weakest)', () => {
+    const text2 = '牧民额尔敦毕力格说，草料够用了。';
+    const asked: string[] = [];
+    const score = (these: Mention[]) => {
+      for (const m of these) {
+        asked.push(m.text);
+        m.score = 0;
+      }
+    };
+    const names = allCandidates(text2, segment(text2), [], { score }).map((c) => `${text2.slice(c.start, c.end)}/${c.rule}`);
+    expect(names).toContain('额尔敦毕力格/person:title');
+    expect(asked).toEqual([]);
+  });
+
   it('vetoes nothing without a scorer (rule counts and tools that read no model)', () => {
     expect(allCandidates(text, tokens, []).map((c) => c.rule)).toEqual(read(() => 0.5).names.map((n) => n.split('/')[1]));
   });
