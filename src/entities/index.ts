@@ -188,8 +188,10 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   });
   const nested = options.nested !== false;
   const gaps = options.gaps ?? [];
-  if (!options.confidence) return withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested })).map((m) => withSpaces(text, gaps, m));
-  const found = withLevelBodies(combine(text, candidates, loadLexicons().nonEntities, { nested, withRules: true }));
+  const lex = loadLexicons();
+  const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
+  if (!options.confidence) return withLevelBodies(combine(text, candidates, lex.nonEntities, { nested, personName })).map((m) => withSpaces(text, gaps, m));
+  const found = withLevelBodies(combine(text, candidates, lex.nonEntities, { nested, withRules: true, personName }));
   return withConfidence(found, reading?.score).map((m) => withSpaces(text, gaps, m));
 }
 

@@ -30,6 +30,26 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, cands, new Set(), { nested: false }).map((m) => `${m.text}/${m.kind}`)).toEqual(['古田/PLACE', '党支部领办合作社/PROGRAM']);
   });
 
+  it('reads the stem of a township the text names in full as that township, but not before another level', () => {
+    // (Third occurrence: the stem before 嘎查, a village named after the township, which no rule found here.)
+    const text = '乌兰图雅镇地处草原。来到乌兰图雅的游客很多，乌兰图雅嘎查也在这里。';
+    const full = c(0, 5, 'PLACE', 4, 'place:division');
+    const second = text.indexOf('乌兰图雅', 6);
+    const third = text.indexOf('乌兰图雅嘎查');
+    const cands = [full, ...modelCandidates([{ start: second, end: second + 4, text: '乌兰图雅', kind: 'PERSON' }])];
+    const out = combine(text, cands, new Set(), { nested: false });
+    expect(out.map((m) => `${m.text}/${m.kind}/${m.canonical ?? ''}`)).toEqual(['乌兰图雅镇/PLACE/', '乌兰图雅/PLACE/乌兰图雅镇']);
+    // Two full names sharing the stem (a township and a village after it): the stem names neither.
+    const both = combine(text, [...cands, c(third, third + 6, 'PLACE', 4, 'place:division')], new Set(), { nested: false });
+    expect(both.map((m) => `${m.text}/${m.kind}`)).toEqual(['乌兰图雅镇/PLACE', '乌兰图雅/PERSON', '乌兰图雅嘎查/PLACE']);
+    // A stem that is also a personal name leaves the model's person there when the caller says so.
+    const named = combine(text, cands, new Set(), { nested: false, personName: (n) => n === '乌兰图雅' });
+    expect(named.map((m) => `${m.text}/${m.kind}`)).toEqual(['乌兰图雅镇/PLACE', '乌兰图雅/PERSON']);
+    // A two-character stem does not recur alone (东风 of 东风镇 is a word).
+    const text2 = '东风镇的东风吹来。';
+    expect(combine(text2, [c(0, 3, 'PLACE', 4, 'place:division')], new Set(), { nested: false }).map((m) => m.text)).toEqual(['东风镇']);
+  });
+
   it('lets a rule that knows better override an overlapping model span', () => {
     const text = '合作社负责人路国庆已联系';
     const out = combine(text, [...modelCandidates([{ start: 7, end: 9, text: '国庆', kind: 'PLACE' }]), c(6, 9, 'PERSON', 5, 'person:title')], new Set());

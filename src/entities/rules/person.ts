@@ -46,7 +46,7 @@ function closeStrength(ctx: RuleContext, end: number): number {
  * more of them, or one of three characters or more. Such a span can be a name even where jieba cuts it into
  * function words (那仁满|都|拉).
  */
-export function mongolianCover(ctx: RuleContext, p: number, len: number): boolean {
+export function mongolianCover(ctx: Pick<RuleContext, 'text' | 'lex'>, p: number, len: number): boolean {
   const parts = ctx.lex.mongolianParts;
   const end = p + len;
   if (len < 2 || end > ctx.text.length) return false;
