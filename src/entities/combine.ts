@@ -29,6 +29,11 @@ const STATIONED_LEVEL = /.驻(村|嘎查|社区)$/;
 const STATIONED_POST = /^(第一书记|书记|工作队|干部|队员|帮扶|扶贫|工作)/;
 /** Levels a post is named after (村党支部书记, 镇长). */
 const SERVE_LEVEL = /[村镇乡县]/;
+/**
+ * A character no person's name holds: 不 (not), as in a question of the form A不A after a title (村民 + 富不富, are the
+ * villagers rich or not). PD dev and the genre set have no gold person with it; 35 fresh genre pages one such reading.
+ */
+const NOT_IN_NAMES = /不/;
 /** A title of praise, not a name: the first village or town of a trade (苹果第一村, 花生第一镇). */
 const FIRST_OF_KIND = /第一(村|镇|乡|县|旗|嘎查|苏木)$/;
 /** Line and paragraph breaks, which no name runs over. */
@@ -342,6 +347,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !stationed(c) &&
       !serves(c) &&
       !(c.kind === 'PLACE' && FIRST_OF_KIND.test(text.slice(c.start, c.end))) &&
+      !(c.kind === 'PERSON' && NOT_IN_NAMES.test(text.slice(c.start, c.end))) &&
       // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
       // anything that runs over a line break (a title into the paragraph after it).
       bracketsBalanced(text.slice(c.start, c.end)) &&

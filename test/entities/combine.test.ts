@@ -172,6 +172,12 @@ describe('combination of model spans and rule candidates', () => {
     ]);
   });
 
+  it('reads no person whose name holds 不 (a question of the form A不A), whoever proposes it', () => {
+    const text = '村民富不富，关键看支部。';
+    expect(combine(text, [c(2, 5, 'PERSON', 5, 'person:title'), c(2, 5, 'PERSON', MODEL_PRIORITY, 'model')], new Set())).toEqual([]);
+    expect(combine('村民富贵说', [c(2, 4, 'PERSON', 5, 'person:title')], new Set()).map((m) => m.text)).toEqual(['富贵']);
+  });
+
   it('drops a model organization that ends in a post (a member of the standing committee)', () => {
     const text = '县委书记张明，县委常委、副县长王刚出席。';
     const at = text.indexOf('县委常委');
