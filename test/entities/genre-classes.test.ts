@@ -518,3 +518,16 @@ describe('任 (serve as) between a place and a post of its level', () => {
     expect(found('他调到林州市任村镇工作。', 'PLACE')).toContain('任村镇');
   });
 });
+
+describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the genre)', () => {
+  it('reads no place in 和美乡村 (harmonious, beautiful countryside), where the model read 美 as America', () => {
+    const text = '全镇上下齐心协力，为建设宜居宜业和美乡村打下了坚实基础。';
+    expect(found(text, 'PLACE')).toEqual([]);
+    // 美 stays a place where it names the country.
+    expect(found('中美两国代表今天举行会谈。', 'PLACE')).toContain('美');
+  });
+  it('reads no person in a question of the form A不A after a title, nor a post as a body', () => {
+    expect(found('村民富不富，关键看支部。', 'PERSON')).toEqual([]);
+    expect(found('县委书记张明，县委常委、副县长王刚出席会议。', 'ORGANIZATION')).not.toContain('县委常委');
+  });
+});
