@@ -341,9 +341,8 @@ describe("the model's veto of title and division readings", () => {
     expect(read((n) => (n === '昆明市人民医院' ? 0 : 0.5)).names).toEqual(all.names);
   });
 
-  it("does not put a division inside the model's body to the veto either", () => {
-    const at = text.indexOf('云南省');
-    const body: Mention = { start: at, end: at + 6, text: '云南省昆明市', kind: 'ORGANIZATION' };
+  /** The candidates of `s` (name/rule) when the model puts every reading it is asked about at 0, and what it was asked. */
+  const atZero = (s: string, spans: Mention[] = []) => {
     const asked: string[] = [];
     const score = (these: Mention[]) => {
       for (const m of these) {
@@ -351,36 +350,26 @@ describe("the model's veto of title and division readings", () => {
         m.score = 0;
       }
     };
-    const names = allCandidates(text, tokens, [body], { score }).map((c) => `${text.slice(c.start, c.end)}/${c.rule}`);
+    const names = allCandidates(s, segment(s), spans, { score }).map((c) => `${s.slice(c.start, c.end)}/${c.rule}`);
+    return { names, asked };
+  };
+
+  it("does not put a division inside the model's body to the veto either", () => {
+    const at = text.indexOf('云南省');
+    const { names, asked } = atZero(text, [{ start: at, end: at + 6, text: '云南省昆明市', kind: 'ORGANIZATION' }]);
     expect(asked).toEqual(['王大明']);
     expect(names).toContain('云南省/place:division');
     expect(names).not.toContain('王大明/person:title');
   });
 
   it('puts no division name longer than three characters to the veto (the model knows few of them)', () => {
-    const text2 = '他到乌拉特前旗考察。';
-    const asked: string[] = [];
-    const score = (these: Mention[]) => {
-      for (const m of these) {
-        asked.push(m.text);
-        m.score = 0;
-      }
-    };
-    const names = allCandidates(text2, segment(text2), [], { score }).map((c) => `${text2.slice(c.start, c.end)}/${c.rule}`);
+    const { names, asked } = atZero('他到乌拉特前旗考察。');
     expect(names).toContain('乌拉特前旗/place:division');
     expect(asked).toEqual([]);
   });
 
   it('puts no name made of Mongolian name elements to the veto (where the model is weakest)', () => {
-    const text2 = '牧民额尔敦毕力格说，草料够用了。';
-    const asked: string[] = [];
-    const score = (these: Mention[]) => {
-      for (const m of these) {
-        asked.push(m.text);
-        m.score = 0;
-      }
-    };
-    const names = allCandidates(text2, segment(text2), [], { score }).map((c) => `${text2.slice(c.start, c.end)}/${c.rule}`);
+    const { names, asked } = atZero('牧民额尔敦毕力格说，草料够用了。');
     expect(names).toContain('额尔敦毕力格/person:title');
     expect(asked).toEqual([]);
   });
