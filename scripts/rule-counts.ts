@@ -1,6 +1,6 @@
 /**
  * What each recognizer decides, counted: `npx tsx scripts/rule-counts.ts [--genre-dir DIR] [--wrong RULE] [--right RULE]`. For every final
- * mention (combine with `withRules`, flat as on People's Daily) the rule that proposed it, and whether it is
+ * mention (`combined` with `withRules`, flat as on People's Daily) the rule that proposed it, and whether it is
  * right: on ../shared/eval/pd-ner/dev.bio an exact gold span of the kind (PROGRAM not scored there); on the
  * genre texts (eval-cache/genre, the articles as the pipeline splits and converts them) a gold name or alias of
  * the kind. A rule must pay for itself in these counts (DEVELOPERS.md); `src/entities/confidence.ts` takes
@@ -10,23 +10,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBio } from '../src/eval/bio.js';
 import { parseGenreGold } from '../src/eval/genre.js';
-import { allCandidates, withSpaces } from '../src/entities/index.js';
-import { combine, type RuledMention } from '../src/entities/combine.js';
+import { allCandidates, combined, withSpaces } from '../src/entities/index.js';
+import type { RuledMention } from '../src/entities/combine.js';
 import { loadModel, readSpans } from '../src/entities/model/index.js';
-import { loadLexicons } from '../src/entities/rules/lexicon.js';
 import { segment } from '../src/segment/jieba.js';
 import { splitArticles } from '../src/text/articles.js';
 import { readSources } from '../src/text/read.js';
 import { DEFAULT_GENRE_DIR, GENRE_GOLD_DIR, flagValue } from './eval-genre.js';
 
 const model = loadModel();
-const lex = loadLexicons();
 
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
   const reading = readSpans(text, tokens, model);
   const candidates = allCandidates(text, tokens, reading.spans, { gaps, score: reading.score });
-  return combine(text, candidates, lex.nonEntities, { nested: false, withRules: true }).map((m) => withSpaces(text, gaps, m));
+  return combined(text, candidates, { nested: false, withRules: true }).map((m) => withSpaces(text, gaps, m));
 }
 
 type Counts = Map<string, [number, number]>;

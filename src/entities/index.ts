@@ -13,7 +13,7 @@ import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
 import { withLevelBodies } from './bodies.js';
-import { MODEL_PRIORITY, combine, disputes, modelCandidates } from './combine.js';
+import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
 import { mongolianCover, mongolianTail, personCandidates } from './rules/person.js';
@@ -188,11 +188,20 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   });
   const nested = options.nested !== false;
   const gaps = options.gaps ?? [];
+  if (!options.confidence) return combined(text, candidates, { nested }).map((m) => withSpaces(text, gaps, m));
+  const found = combined(text, candidates, { nested, withRules: true });
+  return withConfidence(found, reading?.score).map((m) => withSpaces(text, gaps, m));
+}
+
+/**
+ * The mentions `recognize` makes of `candidates` (allCandidates'): combined with the lexicons' generic terms and
+ * Mongolian name elements, and a level's body kept beside its place (./bodies.ts). Exported for tools that count
+ * rules' decisions (scripts/rule-counts.ts), so that they count what recognize returns.
+ */
+export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean }): RuledMention[] {
   const lex = loadLexicons();
   const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
-  if (!options.confidence) return withLevelBodies(combine(text, candidates, lex.nonEntities, { nested, personName })).map((m) => withSpaces(text, gaps, m));
-  const found = withLevelBodies(combine(text, candidates, lex.nonEntities, { nested, withRules: true, personName }));
-  return withConfidence(found, reading?.score).map((m) => withSpaces(text, gaps, m));
+  return withLevelBodies(combine(text, candidates, lex.nonEntities, { ...options, personName }));
 }
 
 /**

@@ -162,18 +162,23 @@ export function isKnownTerm(t: Token | undefined, min: number): boolean {
   return t !== undefined && t.tag === 'nz' && t.end - t.start >= min;
 }
 
-/** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */
-export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number, allowVerbs = false): boolean {
+/** True if a token of two or more characters that passes `test` lies entirely inside [start, end). */
+export function hasWordInside(ctx: RuleContext, start: number, end: number, test: (tag: string) => boolean): boolean {
   for (let i = start; i < end;) {
     const t = tokenAt(ctx, i);
     if (!t) {
       i++;
       continue;
     }
-    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && isFunctionTag(t.tag) && !(allowVerbs && /^v/.test(t.tag))) return true;
+    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && test(t.tag)) return true;
     i = Math.max(i + 1, t.end);
   }
   return false;
+}
+
+/** True if a token of two or more characters lies entirely inside [start, end) and is a function word. */
+export function hasFunctionWordInside(ctx: RuleContext, start: number, end: number, allowVerbs = false): boolean {
+  return hasWordInside(ctx, start, end, (tag) => isFunctionTag(tag) && !(allowVerbs && /^v/.test(tag)));
 }
 
 /** Verbs of founding and running a body (党支部领办合作社: a cooperative the party branch runs). */

@@ -8,8 +8,8 @@
 import { BYLINE_TITLES, SOURCE_CUES } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
 import { firstUnits, unitsMatching } from '../../text/units.js';
-import { STOP_CHARS, dedupe, hasFunctionWordInside, isFunctionTag, isHan, isHanAt, isNameLikeTag, tokenAt } from './context.js';
-import { hasNameWord, scanStemStart } from './place.js';
+import { STOP_CHARS, dedupe, hasFunctionWordInside, hasWordInside, isFunctionTag, isHan, isHanAt, isNameLikeTag, tokenAt } from './context.js';
+import { divisionFullName, hasNameWord, scanStemStart } from './place.js';
 
 const MAX_STEM = 10;
 /** Words that begin with a suffix but are no suffix use (部门, 报告, 队伍 …). */
@@ -190,7 +190,7 @@ export function outletOrganizations(ctx: RuleContext): Candidate[] {
       const place = /^[\u4e00-\u9fff]{2,8}?(?=讯|\d)/.exec(rest[0]);
       if (place) {
         const name = place[0];
-        const full = ctx.places?.isDivision(name) ? name : ctx.places?.expandShortName(name);
+        const full = divisionFullName(ctx, name);
         if (full)
           out.push({ start: e, end: e + name.length, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
       }
@@ -243,19 +243,8 @@ function nameStart(ctx: RuleContext, s: number, i: number, end: number, knownBod
 /** Suffixes of the party's own bodies. */
 const PARTY_BODY = /^(党委|党支部|党总支|党组|党工委)$/;
 
-/** Whether a verb of two characters or more (jieba's v, vd, vn aside) lies entirely inside [start, end). */
-function hasVerbInside(ctx: RuleContext, start: number, end: number): boolean {
-  for (let k = start; k < end;) {
-    const t = tokenAt(ctx, k);
-    if (!t) {
-      k++;
-      continue;
-    }
-    if (t.start >= start && t.end <= end && t.end - t.start >= 2 && (t.tag === 'v' || t.tag === 'vd')) return true;
-    k = Math.max(k + 1, t.end);
-  }
-  return false;
-}
+/** jieba's tags of a verb (not a verbal noun, vn). */
+const VERB_ONLY_TAG = /^(v|vd)$/;
 
 /** Bodies of the natives of a place living elsewhere (上海市浙江商会, 深圳市湖南同乡会). */
 const NATIVES_BODIES = new Set(['商会', '同乡会', '联谊会']);
@@ -357,7 +346,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     if (stem.length > 0 && (hasFunctionWordInside(ctx, from, gloss?.start ?? i, true) || (gloss && hasFunctionWordInside(ctx, gloss.end, i, true)))) continue;
     // A party body is named after its unit (X村 + 党支部), never after an activity: a verb between them is the
     // clause's (X村 + 举行 + 党支部…, the village held a branch meeting).
-    if (PARTY_BODY.test(suffix) && hasVerbInside(ctx, from, i)) continue;
+    if (PARTY_BODY.test(suffix) && hasWordInside(ctx, from, i, (tag) => VERB_ONLY_TAG.test(tag))) continue;
     let ok: boolean;
     if (stem.length === 0) ok = mode === 'alone';
     else if (mode === 'weak') {

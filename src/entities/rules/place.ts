@@ -350,6 +350,11 @@ export function shortPlaceNames(ctx: RuleContext, places: readonly Candidate[]):
   return out;
 }
 
+/** The full name of a division named in full or by its short name (遂宁 → 遂宁市), by the index; undefined otherwise. */
+export function divisionFullName(ctx: RuleContext, name: string): string | undefined {
+  return ctx.places?.isDivision(name) ? name : ctx.places?.expandShortName(name);
+}
+
 /** A dateline's date: 8月4日电 (the place stands right before it). */
 const DATELINE_DATE = /\d{1,2}月\d{1,2}日电/g;
 /** What may stand before a dateline's place at the start of its line: an opening bracket, 本报 (this paper). */
@@ -360,9 +365,9 @@ const DATELINE_OPENING = /(?:^|[\n\r\u2028\u2029])[ \t\u3000（(]*(?:本报)?$/;
  * a page that dropped its agency's name): a division's full or short name (the index's), then the date and 电.
  */
 export function datelinePlaces(ctx: RuleContext): Candidate[] {
-  const { text, places } = ctx;
+  const { text } = ctx;
   const out: Candidate[] = [];
-  if (!places) return out;
+  if (!ctx.places) return out;
   for (const m of text.matchAll(DATELINE_DATE)) {
     const end = m.index;
     let start = end;
@@ -371,7 +376,7 @@ export function datelinePlaces(ctx: RuleContext): Candidate[] {
     if (text.startsWith('本报', start)) start += 2;
     const name = text.slice(start, end);
     if (name.length < 2 || name.length > 8 || !DATELINE_OPENING.test(text.slice(Math.max(0, start - 8), start))) continue;
-    const full = places.isDivision(name) ? name : places.expandShortName(name);
+    const full = divisionFullName(ctx, name);
     if (full) out.push({ start, end, kind: 'PLACE', priority: 4, rule: 'place:dateline', ...(full !== name ? { canonical: full } : {}) });
   }
   return out;
