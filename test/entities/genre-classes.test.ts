@@ -530,4 +530,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('村民富不富，关键看支部。', 'PERSON')).toEqual([]);
     expect(found('县委书记张明，县委常委、副县长王刚出席会议。', 'ORGANIZATION')).not.toContain('县委常委');
   });
+  it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
+    expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
+    expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
+    expect(found('村支书赵德才带领大家修路。', 'PERSON')).toEqual(['赵德才']);
+  });
 });
