@@ -47,6 +47,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'program:cue': 0.88,
   'program:launched': 0.91,
   'program:marked': 0.96,
+  'program:abbreviation': 0.75,
 };
 
 /** Sets `score` (rounded to 3 decimals) and drops `rule`. `score` scores spans with the model (when loaded). */

@@ -530,6 +530,15 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('村民富不富，关键看支部。', 'PERSON')).toEqual([]);
     expect(found('县委书记张明，县委常委、副县长王刚出席会议。', 'ORGANIZATION')).not.toContain('县委常委');
   });
+  it('reads the short form of a slogan of three parts as that program, not its characters as names', () => {
+    const text = '自治区开展“访民情、惠民生、聚民心”活动以来，“访惠聚”工作队员走进了每一户牧民家中。';
+    const short = recognize(text).find((m) => m.text === '访惠聚');
+    expect(short?.kind).toBe('PROGRAM');
+    expect(short?.canonical).toBe('访民情、惠民生、聚民心');
+    expect(found(text, 'PLACE')).toEqual([]);
+    // Two parts make no short form.
+    expect(found('村里落实“支部牵头、党员示范”，支党二字写在墙上。', 'PROGRAM')).not.toContain('支党');
+  });
   it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
     expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
