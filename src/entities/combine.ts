@@ -386,8 +386,19 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   // names gave way to losing spans too (重庆 in 上海浦东发展银行 + 重庆分行, which the model's sure reading now takes
   // whole); PD dev, the genre set and 35 fresh genre pages gave the same output either way but for that one place.
   const usable = valid.filter((c) => c.priority === MODEL_PRIORITY || !models.some((m) => !loses.has(m) && gives(c, m)));
+  // Two rules reading one span as different kinds (石阡: jieba's dictionary name, and the short name of 石阡县 the
+  // text names): the reading the model shares wins, before the kind's name decides. PD dev and the genre set have no
+  // such tie; 85 fresh genre pages 2 (3 Dec 2026).
+  const modelKinds = new Map<string, string>();
+  for (const m of models) modelKinds.set(`${m.start}:${m.end}`, m.kind);
+  const shared = (c: Candidate): number => (modelKinds.get(`${c.start}:${c.end}`) === c.kind ? 1 : 0);
   const order = [...usable].sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+    (a, b) =>
+      b.priority - a.priority ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      shared(b) - shared(a) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
   );
   const taken = new Uint8Array(text.length);
   const chosen: Candidate[] = [];

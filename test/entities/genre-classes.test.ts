@@ -539,6 +539,11 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     // Two parts make no short form.
     expect(found('村里落实“支部牵头、党员示范”，支党二字写在墙上。', 'PROGRAM')).not.toContain('支党');
   });
+  it("reads a county's short name as the county where jieba's dictionary also holds it as a person", () => {
+    const short = recognize('贵州省石阡县地处山区。在石阡，茶叶是农民的主要收入。').find((m) => m.text === '石阡');
+    expect(short?.kind).toBe('PLACE');
+    expect(short?.canonical).toBe('石阡县');
+  });
   it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
     expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
