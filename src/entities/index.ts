@@ -17,7 +17,7 @@ import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention }
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
 import { mongolianCover, mongolianTail, personCandidates } from './rules/person.js';
-import { datelinePlaces, placeCandidates, shortPlaceNames } from './rules/place.js';
+import { datelinePlaces, placeCandidates, shortPlaceNames, withKnownDivisionStart } from './rules/place.js';
 import { organizationCandidates } from './rules/organization.js';
 import { programCandidates } from './rules/program.js';
 import { placeIndex } from './places.js';
@@ -78,7 +78,14 @@ export function ruleCandidates(text: string, tokens: readonly Token[], gaps: rea
 function rulesIn(ctx: RuleContext): Candidate[] {
   const places = placeCandidates(ctx);
   // concat, not spreads: the same order, without iterating each list.
-  return personCandidates(ctx).concat(places, shortPlaceNames(ctx, places), datelinePlaces(ctx), organizationCandidates(ctx, places), programCandidates(ctx));
+  const all = personCandidates(ctx).concat(
+    places,
+    shortPlaceNames(ctx, places),
+    datelinePlaces(ctx),
+    organizationCandidates(ctx, places),
+    programCandidates(ctx),
+  );
+  return all.map((c) => withKnownDivisionStart(ctx, c));
 }
 
 /** Priority of a model span that a rule corrected (a Mongolian name's tail): above the model, below every other rule. */
