@@ -547,6 +547,11 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it('starts a body at the division the index knows where a character of its name reads as a word (和 of 和林格尔县)', () => {
     expect(found('签约仪式上，和林格尔县人民政府、两家乳业集团签署了协议。', 'ORGANIZATION')).toEqual(['和林格尔县人民政府']);
   });
+  it('reads no village in a common word for one (发展 + 乡村, 小 + 渔村), though the index holds such names', () => {
+    expect(found('他们以发展乡村特色产业为主线，带动群众增收。', 'PLACE')).toEqual([]);
+    expect(found('很多年前，这个小渔村只有几十户人家。', 'PLACE')).toEqual([]);
+    expect(found('他在河北省保定市工作。', 'PLACE')).toContain('保定市');
+  });
   it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
     expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);

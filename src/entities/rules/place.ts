@@ -69,6 +69,12 @@ const ZONE_SUFFIXES = new Set([...ZONES, '村民小组']);
 const LOCAL_SUFFIX = new Set(['村', '嘎查', '社区', '乡', '镇', '街道', '苏木', '小区']);
 /** Suffixes after which a common two-character word is a kind of place, not a name (示范村, 山区). */
 const GENERIC_STEM_SUFFIX = new Set(['村', '区', '乡', '镇', '市', '县']);
+/**
+ * Common words for a village that end in its level (乡村 countryside, 渔村 fishing village, 山村, 农村): where jieba
+ * reads one across the stem's end (发展 + 乡村, 小 + 渔村), the level is that word's, not a name's. PD dev 0 right /
+ * 2 wrong (小渔村), genre set none, 85 fresh genre pages 2 wrong (发展乡村), 3 Dec 2026.
+ */
+const VILLAGE_WORDS = new Set(['乡村', '渔村', '山村', '农村']);
 /** Verbs (or their last character) after which a one-character province name is a destination: 赴鄂, 援鄂. */
 const TRAVEL = new Set([...'赴援抵返离进驰来']);
 /** The same as char codes, checked first (a per-character test that allocates nothing). */
@@ -483,7 +489,9 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const whole = tokenAt(ctx, s);
       // 自然村, 行政村 as one common word; counties and cities jieba calls nouns (东胜区/n) stay names.
       const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag) && LOCAL_SUFFIX.has(text.slice(i, end));
-      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name))
+      const levelWord = tokenAt(ctx, i);
+      const villageWord = levelWord !== undefined && levelWord.start === i - 1 && levelWord.end === end && VILLAGE_WORDS.has(levelWord.word);
+      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !villageWord && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name))
         found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
         const full = places?.expandAbbreviation(name);
