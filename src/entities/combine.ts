@@ -9,6 +9,7 @@
 import type { Mention, Token } from '../types.js';
 import { firstUnits } from '../text/units.js';
 import { bracketsBalanced, FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
+import { listedPersons } from './listed.js';
 
 /** Priority of the model's spans: below every rule. */
 export const MODEL_PRIORITY = 1;
@@ -204,6 +205,8 @@ export interface CombineOptions {
    * does not take over the model's reading of a person. Without it every stem may.
    */
   personName?: (name: string) => boolean;
+  /** Read the inner items of lists of people as people (./listed.ts; default true: a rule, off for the model alone). */
+  lists?: boolean;
 }
 
 /** A mention with the rule that proposed it (combine's `withRules`). */
@@ -495,6 +498,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       chosen.push(c);
     }
   }
+  if (options.lists !== false) chosen.push(...listedPersons(text, chosen));
   return chosen
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((c) => ({

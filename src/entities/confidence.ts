@@ -24,6 +24,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'person:speaker': 0.96,
   'person:byline': 0.95,
   'person:credit': 0.75,
+  'person:listed': 0.75,
   'person:dictionary': 0.98,
   'place:known': 0.97,
   'place:division': 0.95,

@@ -195,8 +195,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   });
   const nested = options.nested !== false;
   const gaps = options.gaps ?? [];
-  if (!options.confidence) return combined(text, candidates, { nested }).map((m) => withSpaces(text, gaps, m));
-  const found = combined(text, candidates, { nested, withRules: true });
+  const lists = options.rules !== false;
+  if (!options.confidence) return combined(text, candidates, { nested, lists }).map((m) => withSpaces(text, gaps, m));
+  const found = combined(text, candidates, { nested, withRules: true, lists });
   return withConfidence(found, reading?.score).map((m) => withSpaces(text, gaps, m));
 }
 
@@ -205,7 +206,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
  * Mongolian name elements, and a level's body kept beside its place (./bodies.ts). Exported for tools that count
  * rules' decisions (scripts/rule-counts.ts), so that they count what recognize returns.
  */
-export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean }): RuledMention[] {
+export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean; lists?: boolean }): RuledMention[] {
   const lex = loadLexicons();
   const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
   return withLevelBodies(combine(text, candidates, lex.nonEntities, { ...options, personName }));

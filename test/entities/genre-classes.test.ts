@@ -552,6 +552,14 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('很多年前，这个小渔村只有几十户人家。', 'PLACE')).toEqual([]);
     expect(found('他在河北省保定市工作。', 'PLACE')).toContain('保定市');
   });
+  it('reads an item of a list of people as a person where the model left it out between two found ones', () => {
+    expect(found('到场的老专家有李四光、茅以升、竺可桢、苏步青等人。', 'PERSON')).toEqual(['李四光', '茅以升', '竺可桢', '苏步青']);
+    // Not beside a single person in a list of things.
+    expect(found('会上，苹果、梨子、桃子、葡萄都摆上了桌。', 'PERSON')).not.toContain('梨子');
+    // Not for the model alone (a rule).
+    const alone = recognize('到场的老专家有李四光、茅以升、竺可桢、苏步青等人。', { rules: false }).map((m) => m.text);
+    expect(alone).not.toContain('竺可桢');
+  });
   it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
     expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
