@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recognize, type RecognizeOptions } from '../src/entities/index.js';
 import { NUM_TEMPLATES, extractFeatures, hasModel, loadModel, tagSpans } from '../src/entities/model/index.js';
+import { SPARSE_SLOTS } from '../src/entities/model/features.js';
 import { emissionsFromHashes, viterbi } from '../src/entities/model/decode.js';
 import { readBio } from '../src/eval/bio.js';
 import { getJieba, segment } from '../src/segment/jieba.js';
@@ -69,10 +70,11 @@ export function benchExtract(bioPath = join(root, '..', 'shared', 'eval', 'pd-ne
     const tokens = texts.map((t) => segment(t));
     out.modelInference = rate(texts, chars, (t, i) => tagSpans(t, tokens[i], model));
     const feats = texts.map((t, i) => extractFeatures(t, tokens[i]!, model.lexicon));
-    const ems = feats.map((f, i) => emissionsFromHashes(f, texts[i]!.length, NUM_TEMPLATES, model.index, model.weights));
+    // As inference calls it: the sparse slots through the presence filter.
+    const ems = feats.map((f, i) => emissionsFromHashes(f, texts[i]!.length, NUM_TEMPLATES, model.index, model.weights, undefined, SPARSE_SLOTS));
     out.modelStages = {
       features: rate(texts, chars, (t, i) => extractFeatures(t, tokens[i]!, model.lexicon)),
-      emissions: rate(texts, chars, (t, i) => emissionsFromHashes(feats[i]!, t.length, NUM_TEMPLATES, model.index, model.weights)),
+      emissions: rate(texts, chars, (t, i) => emissionsFromHashes(feats[i]!, t.length, NUM_TEMPLATES, model.index, model.weights, undefined, SPARSE_SLOTS)),
       viterbi: rate(texts, chars, (t, i) => viterbi(ems[i]!, t.length, model.trans, model.end)),
     };
   }

@@ -211,6 +211,12 @@ describe('fast decoding paths', () => {
       }
     }
     expect(nonZero).toBeGreaterThan((n * NUM_TAGS) / 2);
+    // Slots marked sparse are tested against the table's presence filter before the probe: the same rows are found
+    // (a filter that said a held key absent would drop its row from the sums), and the unmarked slots are unchanged.
+    for (const sparse of [Uint8Array.from({ length: F }, (_, f) => f % 2), new Uint8Array(F).fill(1)]) {
+      const c = emissionsFromHashes(feats, n, F, idx, W, undefined, sparse);
+      for (let k = 0; k < a.length; k++) expect(Object.is(c[k], a[k])).toBe(true);
+    }
   });
 
   it('viterbi over predecessor lists equals the full scan (random scores, ties included)', () => {

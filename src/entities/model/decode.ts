@@ -142,12 +142,26 @@ export function adoptPackedIndex(index: FeatureIndex, W: Float32Array, packed: P
 /**
  * Emission scores straight from feature hashes (lookup fused with the sums, the 13 tags unrolled): the
  * run-time path, equal to `emissions(index.lookupAll(feats), …)` (same weights added in the same order).
- * Written into `out` (n × 13, every entry set) when given.
+ * Written into `out` (n × 13, every entry set) when given. `sparse[f] = 1` marks feature slots whose hashes
+ * the table mostly lacks: with one-byte codes (the shipped model) those are tested against the table's presence
+ * filter (presenceOf) before the probe, which a clear bit spares (the same rows are found, so the sums are the same).
  */
-export function emissionsFromHashes(feats: Uint32Array, n: number, F: number, index: FeatureIndex, W: Float32Array, out?: Float32Array): Float32Array {
+export function emissionsFromHashes(
+  feats: Uint32Array,
+  n: number,
+  F: number,
+  index: FeatureIndex,
+  W: Float32Array,
+  out?: Float32Array,
+  sparse?: Uint8Array,
+): Float32Array {
   if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
   const packed = packedIndex(index, W);
-  if (packed.codes) return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, out);
+  if (packed.codes) {
+    if (sparse && sparse.length === F)
+      return emissionsFiltered(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, presenceOf(packed), sparse, out);
+    return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, out);
+  }
   const { keys, mask, weights } = packed;
   const em = out ?? new Float32Array(n * 13);
   for (let i = 0; i < n; i++) {
@@ -238,6 +252,104 @@ function emissionsFromCodes(
     for (let f = 0; f < F; f++) {
       const h = feats[fo + f]!;
       if (h === 0) continue;
+      let s = (h ^ (h >>> 15)) & mask;
+      let k = keys[s]!;
+      while (k !== h && k !== 0) {
+        s = (s + 1) & mask;
+        k = keys[s]!;
+      }
+      if (k === 0) continue;
+      const w = s << 4;
+      e0 += v[c[w]!]!;
+      e1 += v[c[w + 1]!]!;
+      e2 += v[c[w + 2]!]!;
+      e3 += v[c[w + 3]!]!;
+      e4 += v[c[w + 4]!]!;
+      e5 += v[c[w + 5]!]!;
+      e6 += v[c[w + 6]!]!;
+      e7 += v[c[w + 7]!]!;
+      e8 += v[c[w + 8]!]!;
+      e9 += v[c[w + 9]!]!;
+      e10 += v[c[w + 10]!]!;
+      e11 += v[c[w + 11]!]!;
+      e12 += v[c[w + 12]!]!;
+    }
+    const o = i * 13;
+    em[o] = e0;
+    em[o + 1] = e1;
+    em[o + 2] = e2;
+    em[o + 3] = e3;
+    em[o + 4] = e4;
+    em[o + 5] = e5;
+    em[o + 6] = e6;
+    em[o + 7] = e7;
+    em[o + 8] = e8;
+    em[o + 9] = e9;
+    em[o + 10] = e10;
+    em[o + 11] = e11;
+    em[o + 12] = e12;
+  }
+  return em;
+}
+
+/** Words of the presence filter (PRESENCE_WORDS × 32 bits). */
+const PRESENCE_WORDS = 1 << 17;
+const presenceCache = new WeakMap<Uint32Array, Int32Array>();
+
+/**
+ * A filter of the keys of a run-time table: two bits, in the word `h & (PRESENCE_WORDS - 1)`, per key; a key
+ * with either bit clear is absent (512 KiB, against the 2 MiB of keys: most lookups of the n-gram features miss).
+ */
+export function presenceOf(p: PackedIndex): Int32Array {
+  let bits = presenceCache.get(p.keys);
+  if (!bits) {
+    bits = new Int32Array(PRESENCE_WORDS);
+    const keys = p.keys;
+    for (let s = 0; s < keys.length; s++) {
+      const h = keys[s]!;
+      if (h !== 0) bits[h & (PRESENCE_WORDS - 1)]! |= (1 << ((h >>> 17) & 31)) | (1 << ((h >>> 22) & 31));
+    }
+    presenceCache.set(p.keys, bits);
+  }
+  return bits;
+}
+
+/** `emissionsFromCodes` that tests the slots `sparse` marks against the presence filter first. */
+function emissionsFiltered(
+  feats: Uint32Array,
+  n: number,
+  F: number,
+  keys: Uint32Array,
+  mask: number,
+  c: Uint8Array,
+  v: Float64Array,
+  bits: Int32Array,
+  sparse: Uint8Array,
+  out: Float32Array | undefined,
+): Float32Array {
+  const em = out ?? new Float32Array(n * 13);
+  for (let i = 0; i < n; i++) {
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      e3 = 0,
+      e4 = 0,
+      e5 = 0,
+      e6 = 0,
+      e7 = 0,
+      e8 = 0,
+      e9 = 0,
+      e10 = 0,
+      e11 = 0,
+      e12 = 0;
+    const fo = i * F;
+    for (let f = 0; f < F; f++) {
+      const h = feats[fo + f]!;
+      if (h === 0) continue;
+      if (sparse[f] === 1) {
+        const m = (1 << ((h >>> 17) & 31)) | (1 << ((h >>> 22) & 31));
+        if ((bits[h & (PRESENCE_WORDS - 1)]! & m) !== m) continue;
+      }
       let s = (h ^ (h >>> 15)) & mask;
       let k = keys[s]!;
       while (k !== h && k !== 0) {

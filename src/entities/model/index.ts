@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Mention, Token } from '../../types.js';
 import { dataPath } from '../../paths.js';
 import { segment } from '../../segment/jieba.js';
-import { FEATURE_VERSION, NUM_TEMPLATES, buildLexicon, extractFeatures, lexiconFromTable, typedTypes, type Lexicon } from './features.js';
+import { FEATURE_VERSION, NUM_TEMPLATES, SPARSE_SLOTS, buildLexicon, extractFeatures, lexiconFromTable, typedTypes, type Lexicon } from './features.js';
 import { FeatureIndex, adoptPackedIndex, emissionsFromHashes, packedIndex, viterbi, type PackedIndex } from './decode.js';
 import { U32Map, type U32MapTables } from './u32map.js';
 import { Scratch } from './scratch.js';
@@ -154,7 +154,7 @@ const emissionArea = new Scratch((units) => new Float32Array(units * NUM_TAGS), 
 function emissionsOf(text: string, tokens: readonly Token[], model: NerModel, area?: Float32Array): Float32Array {
   const n = text.length;
   const out = area?.subarray(0, n * NUM_TAGS);
-  return emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights, out);
+  return emissionsFromHashes(extractFeatures(text, tokens, model.lexicon, { reuse: true }), n, NUM_TEMPLATES, model.index, model.weights, out, SPARSE_SLOTS);
 }
 
 /** Best tag sequence for `text` (one tag per UTF-16 unit) and the emission scores it came from. */
