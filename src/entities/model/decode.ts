@@ -157,10 +157,13 @@ export function emissionsFromHashes(
 ): Float32Array {
   if (NUM_TAGS !== 13) return emissions(index.lookupAll(feats), n, F, W);
   const packed = packedIndex(index, W);
-  if (packed.codes) {
-    if (sparse && sparse.length === F)
-      return emissionsFiltered(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, presenceOf(packed), sparse, out);
-    return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, packed.codes, packed.values!, out);
+  const codes = packed.codes;
+  if (codes) {
+    if (sparse && sparse.length === F && LITTLE_ENDIAN && (codes.byteOffset & 3) === 0) {
+      const words = new Uint32Array(codes.buffer, codes.byteOffset, codes.length >>> 2);
+      return emissionsFiltered(feats, n, F, packed.keys, packed.mask, words, packed.values!, presenceOf(packed), sparse, out);
+    }
+    return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, codes, packed.values!, out);
   }
   const { keys, mask, weights } = packed;
   const em = out ?? new Float32Array(n * 13);
@@ -314,14 +317,21 @@ export function presenceOf(p: PackedIndex): Int32Array {
   return bits;
 }
 
-/** `emissionsFromCodes` that tests the slots `sparse` marks against the presence filter first. */
+/** Whether this platform stores a Uint32Array's elements least significant byte first (as x86 and ARM do). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * `emissionsFromCodes` that tests the slots `sparse` marks against the presence filter first, and reads a row's 13
+ * codes as four 32-bit words (`words`: the codes viewed as Uint32Array, little-endian, so code t of slot s is byte
+ * t % 4 of word s * 4 + t / 4) instead of 13 single bytes; the same codes, added in the same order.
+ */
 function emissionsFiltered(
   feats: Uint32Array,
   n: number,
   F: number,
   keys: Uint32Array,
   mask: number,
-  c: Uint8Array,
+  words: Uint32Array,
   v: Float64Array,
   bits: Int32Array,
   sparse: Uint8Array,
@@ -357,20 +367,23 @@ function emissionsFiltered(
         k = keys[s]!;
       }
       if (k === 0) continue;
-      const w = s << 4;
-      e0 += v[c[w]!]!;
-      e1 += v[c[w + 1]!]!;
-      e2 += v[c[w + 2]!]!;
-      e3 += v[c[w + 3]!]!;
-      e4 += v[c[w + 4]!]!;
-      e5 += v[c[w + 5]!]!;
-      e6 += v[c[w + 6]!]!;
-      e7 += v[c[w + 7]!]!;
-      e8 += v[c[w + 8]!]!;
-      e9 += v[c[w + 9]!]!;
-      e10 += v[c[w + 10]!]!;
-      e11 += v[c[w + 11]!]!;
-      e12 += v[c[w + 12]!]!;
+      const w = s << 2;
+      const a = words[w]!;
+      const b = words[w + 1]!;
+      const c = words[w + 2]!;
+      e0 += v[a & 255]!;
+      e1 += v[(a >>> 8) & 255]!;
+      e2 += v[(a >>> 16) & 255]!;
+      e3 += v[a >>> 24]!;
+      e4 += v[b & 255]!;
+      e5 += v[(b >>> 8) & 255]!;
+      e6 += v[(b >>> 16) & 255]!;
+      e7 += v[b >>> 24]!;
+      e8 += v[c & 255]!;
+      e9 += v[(c >>> 8) & 255]!;
+      e10 += v[(c >>> 16) & 255]!;
+      e11 += v[c >>> 24]!;
+      e12 += v[words[w + 3]! & 255]!;
     }
     const o = i * 13;
     em[o] = e0;
