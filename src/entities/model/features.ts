@@ -317,11 +317,12 @@ function lexiconPositions(out: Uint8Array, u: Int32Array, n: number, lex: Lexico
   const filter = presenceBits(types);
   const opening = openingUnits(types);
   for (let i = 0; i < n; i++) {
-    // A scan whose first unit opens no word (nor prefix) stops there (the first step's lookup, made once per unit).
+    // The first step (j = i) only decides whether the scan goes on (a one-unit word is no entry): whether the unit
+    // opens a word or prefix, read from the flags made of that very lookup, so the scan starts at the second unit.
     if (opening[u[i + 2]!] !== 1) continue;
-    let h = 0x9747b28c;
+    let h = step(0x9747b28c, u[i + 2]!);
     const lim = Math.min(n, i + lex.maxLen);
-    for (let j = i; j < lim; j++) {
+    for (let j = i + 1; j < lim; j++) {
       h = step(h, u[j + 2]!);
       const key = fmix(h);
       // Most keys are not in the table (a scan stops at the first): the bitset says so without a probe.
