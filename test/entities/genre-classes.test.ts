@@ -560,6 +560,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const alone = recognize('到场的老专家有李四光、茅以升、竺可桢、苏步青等人。', { rules: false }).map((m) => m.text);
     expect(alone).not.toContain('竺可桢');
   });
+  it('reads no place in a time zone named after the capital (北京时间)', () => {
+    expect(found('据测定，北京时间6月6日凌晨，那里发生了地震。', 'PLACE')).toEqual([]);
+    expect(found('他今年在北京工作。', 'PLACE')).toEqual(['北京']);
+  });
   it('ends a name before an adverb that follows it (凑, 便, 很 …), and keeps names ending in 才', () => {
     expect(found('驻村工作队队长刘卫东凑在记者耳边说了几句。', 'PERSON')).toEqual(['刘卫东']);
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
