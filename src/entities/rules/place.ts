@@ -363,6 +363,8 @@ export function divisionFullName(ctx: RuleContext, name: string): string | undef
 
 /** Last characters of a division's name, by level. */
 const LEVEL_END = /(省|自治区|市|盟|州|地区|县|旗|区|镇|乡|苏木|嘎查|村)$/;
+/** The last characters of LEVEL_END's words, tested before it. */
+const LEVEL_LAST = new Set([...'省区市盟州县旗镇乡木查村']);
 
 /**
  * A rule's place or organization whose name opens with a division the index does not know, where one or two
@@ -373,7 +375,7 @@ export function withKnownDivisionStart(ctx: RuleContext, c: Candidate): Candidat
   const { text, places } = ctx;
   if (!places || c.canonical || (c.kind !== 'PLACE' && c.kind !== 'ORGANIZATION')) return c;
   for (let e = c.start + 2; e <= c.end; e++) {
-    if (!LEVEL_END.test(text.slice(c.start, e))) continue;
+    if (!LEVEL_LAST.has(text[e - 1]!) || !LEVEL_END.test(text.slice(c.start, e))) continue;
     if (places.isDivision(text.slice(c.start, e))) return c;
     for (let k = 1; k <= 2 && c.start - k >= 0 && isHanAt(text, c.start - k); k++)
       if (places.isDivision(text.slice(c.start - k, e))) return { ...c, start: c.start - k };
@@ -469,6 +471,8 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     const end = i + sl;
     // 1. The longest stem that makes a division's name, or a known abbreviation.
     let found: Link | undefined;
+    const levelWord = tokenAt(ctx, i);
+    const villageWord = levelWord !== undefined && levelWord.start === i - 1 && levelWord.end === end && VILLAGE_WORDS.has(levelWord.word);
     for (let len = MAX_STEM; len >= 1 && !found; len--) {
       const s = i - len;
       if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
@@ -489,8 +493,6 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const whole = tokenAt(ctx, s);
       // 自然村, 行政村 as one common word; counties and cities jieba calls nouns (东胜区/n) stay names.
       const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag) && LOCAL_SUFFIX.has(text.slice(i, end));
-      const levelWord = tokenAt(ctx, i);
-      const villageWord = levelWord !== undefined && levelWord.start === i - 1 && levelWord.end === end && VILLAGE_WORDS.has(levelWord.word);
       if (len >= 2 && atWordStart && !commonWord && !commonNoun && !villageWord && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name))
         found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
