@@ -46,7 +46,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // cpu.ts: per-file CPU figures when ZHKG_TEST_CPU_LOG names a file (docs/development.md); otherwise nothing.
-    setupFiles: ['test/setup/fast-check.ts', 'test/setup/cpu.ts'],
+    // no-fsync.mjs: a file handle's sync() returns at once (no test can observe it; the children the tests start
+    // load it too: test/helpers/child-env.ts).
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/cpu.ts', 'test/setup/no-fsync.mjs'],
     // Once per run: rebuilds dist/ (the compiled CLI the child-process tests run) when a source is newer.
     // and the model's table cache of the processes tests start goes to a folder of the run (test/setup/cache.ts).
     globalSetup: ['test/setup/dist.ts', 'test/setup/cache.ts'],

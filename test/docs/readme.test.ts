@@ -17,6 +17,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -158,7 +159,7 @@ describe('README front page', () => {
       `#!/usr/bin/env bash\nif [ "$1" = zhkg ]; then shift; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'dist/src/cli/main.js'))} "$@"; fi\necho "readme test: unexpected npx $*" >&2; exit 127\n`,
     );
     chmodSync(join(bin, 'npx'), 0o755);
-    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NODE_OPTIONS: '' };
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, NODE_OPTIONS: CHILD_NODE_OPTIONS };
 
     it('has shell lines to run', () => {
       expect(shLines.length).toBeGreaterThanOrEqual(5);

@@ -25,6 +25,7 @@ import { join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { repoRoot, runCliHere, runDistHere } from '../helpers/cli.js';
 import { graphJsonShape, rebuild } from '../viewer/render-data.js';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const lean = resolve(repoRoot, 'test/hardening/kill-child.mjs');
@@ -44,7 +45,7 @@ function run(args: string[], env: Record<string, string> = {}, killAfterMs?: num
     const t0 = performance.now();
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: '', ...env },
+      env: { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

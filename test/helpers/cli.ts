@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { CHILD_NODE_OPTIONS } from './child-env.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -29,7 +30,7 @@ export interface CliResult {
 export const distMain = resolve(repoRoot, 'dist/src/cli/main.js');
 
 const cliArgs = (args: string[]) => [distMain, ...args];
-const cliEnv = () => ({ ...process.env, NODE_OPTIONS: '' });
+const cliEnv = () => ({ ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS });
 
 export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, cliArgs(args), {

@@ -14,12 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distMain, repoRoot, runCliHere } from '../helpers/cli.js';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 function coldBuild(out: string, cache: string): void {
   const r = spawnSync(process.execPath, [distMain, 'build', '-q', '-o', out], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '', ZHKG_CACHE_DIR: cache },
+    env: { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ZHKG_CACHE_DIR: cache },
   });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

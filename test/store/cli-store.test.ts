@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, runCliHere } from '../helpers/cli.js';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const fixtures = resolve(repoRoot, 'test/fixtures/store');
@@ -41,7 +42,7 @@ interface Run {
 function build(out: string, extra: string[] = [], env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, [main, 'build', corpus, '-o', out, ...extra], {
     cwd: work,
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    env: { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ...env },
     encoding: 'utf8',
   });
   return { code: r.status, signal: r.signal, stderr: r.stderr };

@@ -18,6 +18,7 @@ import type { SerializedGraph } from 'graphology-types';
 import { egoNetwork } from '../../src/query/ego.js';
 import { toJSON } from '../../src/export/index.js';
 import { toStringList } from '../../src/query/attributes.js';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const fixtures = resolve(repoRoot, 'test/fixtures/store');
@@ -28,7 +29,7 @@ let built: string;
 function killedChild(args: string[], at: string): { code: number | null; signal: string | null; stderr: string } {
   const r = spawnSync(process.execPath, [main, ...args], {
     cwd: work,
-    env: { ...process.env, NODE_OPTIONS: '', ZHKG_TEST_KILL_AT: at },
+    env: { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ZHKG_TEST_KILL_AT: at },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

@@ -24,6 +24,7 @@ import { StoreError } from '../../src/errors.js';
 import type { Article } from '../../src/types.js';
 import { repoRoot, runCliHere, runDistHere } from '../helpers/cli.js';
 import { startCluster, type Cluster } from '../helpers/postgres.js';
+import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const fixtures = resolve(repoRoot, 'test/fixtures/store');
@@ -170,7 +171,7 @@ interface Run {
 /** Runs the CLI in a child process (several may run at the same time). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [main, ...args], { cwd: work, env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    const child = spawn(process.execPath, [main, ...args], { cwd: work, env: { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
