@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd } from '../../src/entities/model/tags.js';
-import { FeatureIndex, emissions, emissionsFromHashes, viterbi } from '../../src/entities/model/decode.js';
+import { FeatureIndex, codeWords, emissions, emissionsFromHashes, viterbi } from '../../src/entities/model/decode.js';
 import { mulberry32 } from '../../src/entities/model/perceptron.js';
 import { EMPTY_LEXICON, NUM_TEMPLATES, extractFeatures } from '../../src/entities/model/features.js';
 import { addScores, readSpans, tagSpans, type NerModel } from '../../src/entities/model/index.js';
@@ -219,6 +219,18 @@ describe('fast decoding paths', () => {
     }
   });
 
+  it('reads the one-byte codes as little-endian words, from a view or, unaligned, from a copy', () => {
+    const rand = mulberry32(7);
+    const buffer = new Uint8Array(1 + 64);
+    for (let i = 0; i < buffer.length; i++) buffer[i] = Math.floor(rand() * 256);
+    const view = new DataView(buffer.buffer);
+    for (const offset of [0, 1]) {
+      const codes = buffer.subarray(offset, offset + 64);
+      const words = codeWords(codes);
+      expect(words.length).toBe(16);
+      for (let j = 0; j < 16; j++) expect(words[j]).toBe(view.getUint32(offset + 4 * j, true));
+    }
+  });
   it('viterbi over predecessor lists equals the full scan (random scores, ties included)', () => {
     const rand = mulberry32(5);
     for (let round = 0; round < 200; round++) {

@@ -159,11 +159,8 @@ export function emissionsFromHashes(
   const packed = packedIndex(index, W);
   const codes = packed.codes;
   if (codes) {
-    if (sparse && sparse.length === F && LITTLE_ENDIAN && (codes.byteOffset & 3) === 0) {
-      const words = new Uint32Array(codes.buffer, codes.byteOffset, codes.length >>> 2);
-      return emissionsFiltered(feats, n, F, packed.keys, packed.mask, words, packed.values!, presenceOf(packed), sparse, out);
-    }
-    return emissionsFromCodes(feats, n, F, packed.keys, packed.mask, codes, packed.values!, out);
+    const marks = sparse && sparse.length === F ? sparse : new Uint8Array(F);
+    return emissionsFiltered(feats, n, F, packed.keys, packed.mask, codeWords(codes), packed.values!, presenceOf(packed), marks, out);
   }
   const { keys, mask, weights } = packed;
   const em = out ?? new Float32Array(n * 13);
@@ -225,76 +222,6 @@ export function emissionsFromHashes(
   return em;
 }
 
-/** `emissionsFromHashes` over one-byte weight codes (see PackedIndex). */
-function emissionsFromCodes(
-  feats: Uint32Array,
-  n: number,
-  F: number,
-  keys: Uint32Array,
-  mask: number,
-  c: Uint8Array,
-  v: Float64Array,
-  out: Float32Array | undefined,
-): Float32Array {
-  const em = out ?? new Float32Array(n * 13);
-  for (let i = 0; i < n; i++) {
-    let e0 = 0,
-      e1 = 0,
-      e2 = 0,
-      e3 = 0,
-      e4 = 0,
-      e5 = 0,
-      e6 = 0,
-      e7 = 0,
-      e8 = 0,
-      e9 = 0,
-      e10 = 0,
-      e11 = 0,
-      e12 = 0;
-    const fo = i * F;
-    for (let f = 0; f < F; f++) {
-      const h = feats[fo + f]!;
-      if (h === 0) continue;
-      let s = (h ^ (h >>> 15)) & mask;
-      let k = keys[s]!;
-      while (k !== h && k !== 0) {
-        s = (s + 1) & mask;
-        k = keys[s]!;
-      }
-      if (k === 0) continue;
-      const w = s << 4;
-      e0 += v[c[w]!]!;
-      e1 += v[c[w + 1]!]!;
-      e2 += v[c[w + 2]!]!;
-      e3 += v[c[w + 3]!]!;
-      e4 += v[c[w + 4]!]!;
-      e5 += v[c[w + 5]!]!;
-      e6 += v[c[w + 6]!]!;
-      e7 += v[c[w + 7]!]!;
-      e8 += v[c[w + 8]!]!;
-      e9 += v[c[w + 9]!]!;
-      e10 += v[c[w + 10]!]!;
-      e11 += v[c[w + 11]!]!;
-      e12 += v[c[w + 12]!]!;
-    }
-    const o = i * 13;
-    em[o] = e0;
-    em[o + 1] = e1;
-    em[o + 2] = e2;
-    em[o + 3] = e3;
-    em[o + 4] = e4;
-    em[o + 5] = e5;
-    em[o + 6] = e6;
-    em[o + 7] = e7;
-    em[o + 8] = e8;
-    em[o + 9] = e9;
-    em[o + 10] = e10;
-    em[o + 11] = e11;
-    em[o + 12] = e12;
-  }
-  return em;
-}
-
 /** Words of the presence filter (PRESENCE_WORDS × 32 bits). */
 const PRESENCE_WORDS = 1 << 17;
 const presenceCache = new WeakMap<Uint32Array, Int32Array>();
@@ -319,11 +246,27 @@ export function presenceOf(p: PackedIndex): Int32Array {
 
 /** Whether this platform stores a Uint32Array's elements least significant byte first (as x86 and ARM do). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const wordsCache = new WeakMap<Uint8Array, Uint32Array>();
 
 /**
- * `emissionsFromCodes` that tests the slots `sparse` marks against the presence filter first, and reads a row's 13
- * codes as four 32-bit words (`words`: the codes viewed as Uint32Array, little-endian, so code t of slot s is byte
- * t % 4 of word s * 4 + t / 4) instead of 13 single bytes; the same codes, added in the same order.
+ * The one-byte codes as 32-bit words, code t of slot s being byte t % 4 (least significant first) of word
+ * s * 4 + t / 4: a view of the same memory on a little-endian platform where it is aligned, else a copy made once.
+ */
+export function codeWords(codes: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && (codes.byteOffset & 3) === 0) return new Uint32Array(codes.buffer, codes.byteOffset, codes.length >>> 2);
+  let words = wordsCache.get(codes);
+  if (!words) {
+    words = new Uint32Array(codes.length >>> 2);
+    for (let j = 0; j < words.length; j++) words[j] = (codes[4 * j]! | (codes[4 * j + 1]! << 8) | (codes[4 * j + 2]! << 16) | (codes[4 * j + 3]! << 24)) >>> 0;
+    wordsCache.set(codes, words);
+  }
+  return words;
+}
+
+/**
+ * `emissionsFromHashes` over one-byte weight codes (see PackedIndex): the slots `sparse` marks are tested against
+ * the presence filter first, and a row's 13 codes are read as four 32-bit words (`words`, codeWords) instead of 13
+ * single bytes.
  */
 function emissionsFiltered(
   feats: Uint32Array,
