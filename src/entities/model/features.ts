@@ -152,19 +152,25 @@ const ORG_STARTING = wordTable(ORG_SUFFIX_WORDS, forwardHash, false);
 const PLACE_ENDING = wordTable(PLACE_SUFFIX_WORDS, reverseHash, true);
 
 /**
- * One flag per normalized unit c: 1 when `table` (a wordTable) holds the key of the one-unit word c, i.e. when a
- * scan of endingAt or startingAt does not stop at its first unit c. Built once per table, on first use.
+ * One flag per normalized unit c: 1 when `table` holds the key of the one-unit scan from c with hash seed `seed`.
+ * Built once per table and seed, on first use (`cache`).
  */
-const firstSteps = new WeakMap<U32Map, Uint8Array>();
-function firstStep(table: U32Map): Uint8Array {
-  let flags = firstSteps.get(table);
+function unitFlags(cache: WeakMap<U32Map, Uint8Array>, table: U32Map, seed: number): Uint8Array {
+  let flags = cache.get(table);
   if (!flags) {
     flags = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) if (table.get(fmix(step(0x3c6ef372, c))) >= 0) flags[c] = 1;
-    firstSteps.set(table, flags);
+    for (let c = 0; c < 0x10000; c++) if (table.get(fmix(step(seed, c))) >= 0) flags[c] = 1;
+    cache.set(table, flags);
   }
   return flags;
 }
+
+/**
+ * Whether a wordTable holds the one-unit word c, i.e. whether a scan of endingAt or startingAt goes on past its first
+ * unit c (unitFlags).
+ */
+const firstSteps = new WeakMap<U32Map, Uint8Array>();
+const firstStep = (table: U32Map): Uint8Array => unitFlags(firstSteps, table, 0x3c6ef372);
 
 /**
  * Key (non-zero) of the longest listed word ending at `end` (exclusive) with length ≥ minLen; 0 if none. `first` is
@@ -292,19 +298,11 @@ function presenceBits(table: U32Map): Int32Array {
 }
 
 /**
- * One flag per normalized unit c: 1 when the table holds the key of the one-unit scan from c (a word or a proper
- * prefix opens with c), i.e. when lexiconPositions' first lookup from c does not stop the scan. Built once per table.
+ * Whether a lexicon's word or proper prefix opens with the unit c, i.e. whether lexiconPositions' first lookup from c
+ * lets the scan go on (unitFlags).
  */
 const openings = new WeakMap<U32Map, Uint8Array>();
-function openingUnits(table: U32Map): Uint8Array {
-  let flags = openings.get(table);
-  if (!flags) {
-    flags = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) if (table.get(fmix(step(0x9747b28c, c))) >= 0) flags[c] = 1;
-    openings.set(table, flags);
-  }
-  return flags;
-}
+const openingUnits = (table: U32Map): Uint8Array => unitFlags(openings, table, 0x9747b28c);
 
 /**
  * For each unit and lexicon type, the positions (1 begin, 2 middle, 4 end) it takes in lexicon words of that
