@@ -498,7 +498,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       chosen.push(c);
     }
   }
-  if (options.lists !== false) chosen.push(...listedPersons(text, chosen));
+  if (options.lists !== false) for (const c of listedPersons(text, chosen)) chosen.push(c);
   return chosen
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((c) => ({
