@@ -11,20 +11,18 @@ import type { Candidate } from './rules/context.js';
 const ITEM = /^[\u4e00-\u9fff·]{2,4}$/;
 /** The longest item a list is walked over. */
 const MAX_ITEM = 8;
-/** The most 、 a list is walked over. */
-const MAX_ITEMS = 30;
 
 /** The inner list items beside chosen people (see above) that no chosen mention overlaps, as `person:listed`. */
 export function listedPersons(text: string, chosen: readonly Candidate[]): Candidate[] {
-  const starts = new Set<number>();
-  const ends = new Set<number>();
+  const startAt = new Map<number, Candidate>();
+  const endAt = new Map<number, Candidate>();
   for (const c of chosen) {
     if (c.kind !== 'PERSON') continue;
-    starts.add(c.start);
-    ends.add(c.end);
+    startAt.set(c.start, c);
+    endAt.set(c.end, c);
   }
   const out: Candidate[] = [];
-  if (starts.size < 2 || !text.includes('、')) return out;
+  if (startAt.size < 2 || !text.includes('、')) return out;
   // The separators of each list: 、 no more than MAX_ITEM characters apart, with no other punctuation between.
   const lists: number[][] = [];
   let current: number[] = [];
@@ -35,21 +33,27 @@ export function listedPersons(text: string, chosen: readonly Candidate[]): Candi
       lists.push(current);
       current = [];
     }
-    if (current.length < MAX_ITEMS) current.push(i);
+    current.push(i);
   }
   lists.push(current);
   for (const seps of lists) {
     if (seps.length < 2) continue;
-    // People of the list: ending at one of its 、 or starting right after one.
-    const people = seps.filter((p) => ends.has(p)).length + seps.filter((p) => starts.has(p + 1)).length;
-    if (people < 2) continue;
+    // People of the list: ending at one of its 、 or starting right after one (each counted once).
+    const people = new Set<Candidate>();
+    for (const p of seps) {
+      const before = endAt.get(p);
+      const after = startAt.get(p + 1);
+      if (before) people.add(before);
+      if (after) people.add(after);
+    }
+    if (people.size < 2) continue;
     for (let k = 0; k + 1 < seps.length; k++) {
       const s = seps[k]! + 1;
       const e = seps[k + 1]!;
-      const before = ends.has(s - 1);
-      const after = starts.has(e + 1);
+      const before = endAt.has(s - 1);
+      const after = startAt.has(e + 1);
       // Between two people, or beside one in a list of three or more.
-      if (!ITEM.test(text.slice(s, e)) || !(before || after) || (!(before && after) && people < 3)) continue;
+      if (!ITEM.test(text.slice(s, e)) || !(before || after) || (!(before && after) && people.size < 3)) continue;
       if (chosen.some((o) => o.start < e && s < o.end)) continue;
       out.push({ start: s, end: e, kind: 'PERSON', priority: 2, rule: 'person:listed' });
     }

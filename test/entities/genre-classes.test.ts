@@ -556,6 +556,8 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('到场的老专家有李四光、茅以升、竺可桢、苏步青等人。', 'PERSON')).toEqual(['李四光', '茅以升', '竺可桢', '苏步青']);
     // Not beside a single person in a list of things.
     expect(found('会上，苹果、梨子、桃子、葡萄都摆上了桌。', 'PERSON')).not.toContain('梨子');
+    // Beside one person, only where three people are found: a person inside the list counts once, not per 、.
+    expect(found('桌上摆着张建国、李明华、苹果、梨子等人带来的礼物。', 'PERSON')).toEqual(['张建国', '李明华']);
     // Not for the model alone (a rule).
     const alone = recognize('到场的老专家有李四光、茅以升、竺可桢、苏步青等人。', { rules: false }).map((m) => m.text);
     expect(alone).not.toContain('竺可桢');

@@ -3,6 +3,4 @@
  * test/setup/no-fsync.mjs, which makes a file handle's sync() return at once, as in the test workers
  * themselves (see there: no test can observe a sync, and a viewer build waits seconds for them).
  */
-import { pathToFileURL } from 'node:url';
-
-export const CHILD_NODE_OPTIONS = `--import=${pathToFileURL(new URL('../setup/no-fsync.mjs', import.meta.url).pathname).href}`;
+export const CHILD_NODE_OPTIONS = `--import=${new URL('../setup/no-fsync.mjs', import.meta.url).href}`;

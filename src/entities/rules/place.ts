@@ -361,9 +361,7 @@ export function divisionFullName(ctx: RuleContext, name: string): string | undef
   return ctx.places?.isDivision(name) ? name : ctx.places?.expandShortName(name);
 }
 
-/** Last characters of a division's name, by level. */
-const LEVEL_END = /(省|自治区|市|盟|州|地区|县|旗|区|镇|乡|苏木|嘎查|村)$/;
-/** The last characters of LEVEL_END's words, tested before it. */
+/** The last character of a division's name at every level (省, 自治区, 市, 盟, 州, 县, 旗, 区, 镇, 乡, 苏木, 嘎查, 村). */
 const LEVEL_LAST = new Set([...'省区市盟州县旗镇乡木查村']);
 
 /**
@@ -375,7 +373,8 @@ export function withKnownDivisionStart(ctx: RuleContext, c: Candidate): Candidat
   const { text, places } = ctx;
   if (!places || c.canonical || (c.kind !== 'PLACE' && c.kind !== 'ORGANIZATION')) return c;
   for (let e = c.start + 2; e <= c.end; e++) {
-    if (!LEVEL_LAST.has(text[e - 1]!) || !LEVEL_END.test(text.slice(c.start, e))) continue;
+    // Only a name ending like a division can be one (the index decides).
+    if (!LEVEL_LAST.has(text[e - 1]!)) continue;
     if (places.isDivision(text.slice(c.start, e))) return c;
     for (let k = 1; k <= 2 && c.start - k >= 0 && isHanAt(text, c.start - k); k++)
       if (places.isDivision(text.slice(c.start - k, e))) return { ...c, start: c.start - k };
