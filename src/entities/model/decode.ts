@@ -2,6 +2,7 @@
  * Scoring and decoding shared by training and run time: feature rows → per-position tag scores
  * (emissions) → best tag sequence under the BIOES transition mask (Viterbi).
  */
+import { PRESENCE_WORDS, presenceFilter, presenceMask } from './presence.js';
 import { Scratch } from './scratch.js';
 import { ALLOWED, CLOSING_TAGS as CLOSED, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd } from './tags.js';
 
@@ -144,7 +145,7 @@ export function adoptPackedIndex(index: FeatureIndex, W: Float32Array, packed: P
  * run-time path, equal to `emissions(index.lookupAll(feats), …)` (same weights added in the same order).
  * Written into `out` (n × 13, every entry set) when given. `sparse[f] = 1` marks feature slots whose hashes
  * the table mostly lacks: with one-byte codes (the shipped model) those are tested against the table's presence
- * filter (presenceOf) before the probe, which a clear bit spares (the same rows are found, so the sums are the same).
+ * filter (presence.ts) before the probe, which a clear bit spares (the same rows are found, so the sums are the same).
  */
 export function emissionsFromHashes(
   feats: Uint32Array,
@@ -160,7 +161,7 @@ export function emissionsFromHashes(
   const codes = packed.codes;
   if (codes) {
     const marks = sparse && sparse.length === F ? sparse : new Uint8Array(F);
-    return emissionsFiltered(feats, n, F, packed.keys, packed.mask, codeWords(codes), packed.values!, presenceOf(packed), marks, out);
+    return emissionsFiltered(feats, n, F, packed.keys, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
   }
   const { keys, mask, weights } = packed;
   const em = out ?? new Float32Array(n * 13);
@@ -222,28 +223,6 @@ export function emissionsFromHashes(
   return em;
 }
 
-/** Words of the presence filter (PRESENCE_WORDS × 32 bits). */
-const PRESENCE_WORDS = 1 << 17;
-const presenceCache = new WeakMap<Uint32Array, Int32Array>();
-
-/**
- * A filter of the keys of a run-time table: two bits, in the word `h & (PRESENCE_WORDS - 1)`, per key; a key
- * with either bit clear is absent (512 KiB, against the 2 MiB of keys: most lookups of the n-gram features miss).
- */
-export function presenceOf(p: PackedIndex): Int32Array {
-  let bits = presenceCache.get(p.keys);
-  if (!bits) {
-    bits = new Int32Array(PRESENCE_WORDS);
-    const keys = p.keys;
-    for (let s = 0; s < keys.length; s++) {
-      const h = keys[s]!;
-      if (h !== 0) bits[h & (PRESENCE_WORDS - 1)]! |= (1 << ((h >>> 17) & 31)) | (1 << ((h >>> 22) & 31));
-    }
-    presenceCache.set(p.keys, bits);
-  }
-  return bits;
-}
-
 /** Whether this platform stores a Uint32Array's elements least significant byte first (as x86 and ARM do). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const wordsCache = new WeakMap<Uint8Array, Uint32Array>();
@@ -300,7 +279,7 @@ function emissionsFiltered(
       const h = feats[fo + f]!;
       if (h === 0) continue;
       if (sparse[f] === 1) {
-        const m = (1 << ((h >>> 17) & 31)) | (1 << ((h >>> 22) & 31));
+        const m = presenceMask(h);
         if ((bits[h & (PRESENCE_WORDS - 1)]! & m) !== m) continue;
       }
       let s = (h ^ (h >>> 15)) & mask;

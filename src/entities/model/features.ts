@@ -7,6 +7,7 @@
 import type { Token } from '../../types.js';
 import { U32Map } from './u32map.js';
 import { Scratch } from './scratch.js';
+import { mayHold, presenceFilter } from './presence.js';
 import { firstUnits } from '../../text/units.js';
 import { DOUBLE_SURNAMES, HAN_NUMERALS, ORG_SUFFIX_WORDS, PLACE_SUFFIX_CHARS, PLACE_SUFFIX_WORDS, SINGLE_SURNAMES } from './lexicon.js';
 
@@ -278,26 +279,6 @@ export function lexiconFromTable(table: U32Map, maxLen: number): Lexicon {
 }
 
 /**
- * One bit per 1,024 keys (bit `key >>> 10`, 512 KiB) set where a table holds a key: a clear bit proves a key
- * absent. The lexicon's table is megabytes, so a probe of it is a cache miss, while most of the scan's
- * lookups are of keys it does not hold; the bitset stays in cache. Built once per table.
- */
-const presence = new WeakMap<U32Map, Int32Array>();
-function presenceBits(table: U32Map): Int32Array {
-  let bits = presence.get(table);
-  if (!bits) {
-    bits = new Int32Array(1 << 17);
-    const keys = table.tables().keys;
-    for (let s = 0; s < keys.length; s++) {
-      const k = keys[s]!;
-      if (k !== 0) bits[k >>> 15]! |= 1 << ((k >>> 10) & 31);
-    }
-    presence.set(table, bits);
-  }
-  return bits;
-}
-
-/**
  * Whether a lexicon's word or proper prefix opens with the unit c, i.e. whether lexiconPositions' first lookup from c
  * lets the scan go on (unitFlags).
  */
@@ -312,7 +293,7 @@ const openingUnits = (table: U32Map): Uint8Array => unitFlags(openings, table, 0
 function lexiconPositions(out: Uint8Array, u: Int32Array, n: number, lex: Lexicon, gazStart: Int32Array, gazEnd: Int32Array): void {
   if (lex.maxLen === 0) return;
   const types = typedTypes(lex);
-  const filter = presenceBits(types);
+  const filter = presenceFilter(types.tables().keys);
   const opening = openingUnits(types);
   for (let i = 0; i < n; i++) {
     // The first step (j = i) only decides whether the scan goes on (a one-unit word is no entry): whether the unit
@@ -324,7 +305,7 @@ function lexiconPositions(out: Uint8Array, u: Int32Array, n: number, lex: Lexico
       h = step(h, u[j + 2]!);
       const key = fmix(h);
       // Most keys are not in the table (a scan stops at the first): the bitset says so without a probe.
-      const t = key !== 0 && (filter[key >>> 15]! & (1 << ((key >>> 10) & 31))) === 0 ? -1 : types.get(key);
+      const t = key !== 0 && !mayHold(filter, key) ? -1 : types.get(key);
       if (t < 0) break;
       if (t === 0 || j === i) continue;
       if (t & GAZ_MASK) {
