@@ -2,7 +2,7 @@
  * Scoring and decoding shared by training and run time: feature rows → per-position tag scores
  * (emissions) → best tag sequence under the BIOES transition mask (Viterbi).
  */
-import { PRESENCE_WORDS, presenceFilter, presenceMask } from './presence.js';
+import { mayHold, presenceFilter } from './presence.js';
 import { Scratch } from './scratch.js';
 import { ALLOWED, CLOSING_TAGS as CLOSED, NUM_TAGS, OPENING_TAGS as OPENING, START, canEnd } from './tags.js';
 
@@ -278,10 +278,7 @@ function emissionsFiltered(
     for (let f = 0; f < F; f++) {
       const h = feats[fo + f]!;
       if (h === 0) continue;
-      if (sparse[f] === 1) {
-        const m = presenceMask(h);
-        if ((bits[h & (PRESENCE_WORDS - 1)]! & m) !== m) continue;
-      }
+      if (sparse[f] === 1 && !mayHold(bits, h)) continue;
       let s = (h ^ (h >>> 15)) & mask;
       let k = keys[s]!;
       while (k !== h && k !== 0) {

@@ -10,7 +10,7 @@
 export const PRESENCE_WORDS = 1 << 17;
 
 /** The bits of key `k` in its word, `k & (PRESENCE_WORDS - 1)`. */
-export function presenceMask(k: number): number {
+function presenceMask(k: number): number {
   return (1 << ((k >>> 17) & 31)) | (1 << ((k >>> 22) & 31));
 }
 
