@@ -13,7 +13,7 @@
  * relations), --skip-pd (no People's Daily), --genre-only (the genre set alone), --genre-dir DIR (where the
  * gNN.txt texts are; default eval-cache/genre), --json FILE (the genre scores as JSON), --min-confidence X (build the
  * genre set with it), --confidence-curve (the genre set's precision/recall by threshold), --model MODEL.bin: also score
- * dev with another model file (a candidate written by `npm run train -- --out MODEL.bin`), with and without
+ * dev with another model file (a candidate written by `npx tsx scripts/train.ts --out MODEL.bin`), with and without
  * rules. Dev is held out: the shipped model is trained on ../shared/eval/ner-train, cleaned of dev.
  */
 import { existsSync, readFileSync } from 'node:fs';

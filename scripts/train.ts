@@ -1,8 +1,10 @@
 /**
- * Trains the character-level NER model:
- *   npm run train [-- --train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
+ * Trains the character-level NER model (one run; `npm run train` chains the two runs that make the shipped model:
+ * People's Daily 1998-01 as a second domain, then MSRA blended with it, src/entities/model/README.md):
+ *   npx tsx scripts/train.ts [--train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
  *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf] [--augment-mongolian P]
  *     [--domains 0,0,1 [--target-domain N|shared] [--lexicon-target-only] [--augment-domain N]] [--prune K]
+ *     [--blend FILE [--blend-weight W]]
  * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
  * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
  * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
@@ -10,7 +12,7 @@
  * quantized weights), chooses the span-score temperature on dev, and writes data/ner-model.bin.
  * Deterministic: seeded shuffling, deterministic encoding → same corpora, same model bytes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +25,7 @@ import { gazetteerEntries } from '../src/entities/model/gazetteer.js';
 import { forDomain, trainPerceptron, type TrainedWeights, type TrainingSentence } from '../src/entities/model/perceptron.js';
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
+import { blendWeights } from '../src/entities/model/blend.js';
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
 import { spansToTags, tagsToSpans } from '../src/entities/model/tags.js';
 import type { EntityKind, Mention, Token } from '../src/types.js';
@@ -58,6 +61,9 @@ let targetDomain: number | null = 0;
 let lexiconTargetOnly = false;
 /** --prune K: rows whose int8 weights are all within ±K of zero are left out of the shipped model. */
 let prune = 0;
+/** --blend FILE: the model written is this run's blended with FILE's (blend.ts), --blend-weight its share. */
+let blendFile: string | undefined;
+let blendWeight = 0.3;
 /** --augment-domain N: the domain of the --augment-mongolian copies (default: their sentence's). */
 let augmentDomain: number | undefined;
 for (let i = 0; i < args.length; i++) {
@@ -80,6 +86,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--no-gazetteer') useGazetteer = false;
   else if (a === '--augment-mongolian') augmentMongolian = Number(args[++i]);
   else if (a === '--prune') prune = Number(args[++i]);
+  else if (a === '--blend') blendFile = args[++i]!;
+  else if (a === '--blend-weight') blendWeight = Number(args[++i]);
   else if (a === '--augment-domain') augmentDomain = Number(args[++i]);
   else if (a === '--lexicon-target-only') lexiconTargetOnly = true;
   else if (a === '--domains') domainsArg = args[++i]!.split(',').map(Number);
@@ -95,6 +103,7 @@ const domainOf: number[] = domainsArg ?? [];
 if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.some((d) => !Number.isInteger(d) || d < 0)))
   throw new Error('--domains needs one non-negative integer per --train file');
 if (augmentDomain !== undefined && domainOf.length === 0) throw new Error('--augment-domain needs --domains');
+if (!(blendWeight >= 0 && blendWeight <= 1)) throw new Error('--blend-weight must be in [0, 1]');
 const numDomains = domainOf.length > 0 ? Math.max(augmentDomain ?? 0, ...domainOf) + 1 : 0;
 if (numDomains > 0 && targetDomain !== null && !(Number.isInteger(targetDomain) && targetDomain >= 0 && targetDomain < numDomains))
   throw new Error(`--target-domain must be shared or 0…${numDomains - 1}`);
@@ -218,7 +227,8 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
         });
   data.length = 0;
   const w = forDomain(wAll, targetDomain);
-  const q = quantize(w, lexicon, meta(), prune);
+  // With --blend, --prune applies to the blend (below), not to this run's own weights.
+  const q = quantize(w, lexicon, meta(), blendFile === undefined ? prune : 0);
   // The other domains' models (feature augmentation), float weights, for the report.
   const others: Array<[string, NerModel]> = [];
   for (let d = -1; d < numDomains; d++) {
@@ -254,6 +264,7 @@ function meta() {
       ...(augmentDomain !== undefined ? { augmentDomain } : {}),
       ...(prune > 0 ? { prune } : {}),
       ...(numDomains > 0 ? { domains: domainOf.join(','), targetDomain: targetDomain ?? 'shared' } : {}),
+      ...(blendFile !== undefined ? { blend: blendFile.split('/').slice(-1)[0]!, blendWeight } : {}),
     },
   };
 }
@@ -345,7 +356,22 @@ for (const k of [0, 1, 2, 3]) {
   const o = scoreSpans(devGold, predict(m, devItems)).overall;
   console.log(`dev, quantized, rows within ±${k} of zero left out: ${m.header.rows} rows, F1 ${o.f1.toFixed(4)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`);
 }
-console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), `dev, shipped (quantized${prune > 0 ? `, ±${prune} pruned` : ''}) weights:`));
+// --blend: the model written is this run's quantized weights blended with FILE's (blend.ts), then quantized again.
+let shippedData = model.q;
+let shipped = model.quantized;
+if (blendFile !== undefined) {
+  console.log(fmt(scoreSpans(devGold, predict(model.quantized, devItems)), `dev, this run's quantized weights (before the blend):`));
+  const other = decodeModel(readFileSync(blendFile));
+  console.log(fmt(scoreSpans(devGold, predict(modelFromData(other), devItems)), `dev, ${blendFile} alone:`));
+  shippedData = quantize(blendWeights(model.q, other, blendWeight), model.q.lexicon, meta(), prune);
+  shipped = modelFromData(shippedData);
+}
+console.log(
+  fmt(
+    scoreSpans(devGold, predict(shipped, devItems)),
+    `dev, shipped (quantized${blendFile !== undefined ? `, blended with ${blendFile} at ${blendWeight}` : ''}${prune > 0 ? `, ±${prune} pruned` : ''}) weights:`,
+  ),
+);
 /**
  * Temperature for span scores: the one (of a few) that minimizes the log loss of "this predicted span is
  * correct" on the held-out sentences. It does not change which spans are found, only their `score`.
@@ -384,11 +410,12 @@ function chooseTemperature(model: NerModel, data: readonly Item[]): number {
   console.log(`span score temperature ${best} (dev log loss ${(bestLoss / Math.max(1, bestScored.length)).toFixed(3)}/span); ${parts.join('; ')}`);
   return best;
 }
-const temperature = chooseTemperature(model.quantized, devItems);
-model.q.header.temperature = temperature;
-const bytes = encodeModel(model.q);
-console.log(`model: ${model.q.header.rows} feature rows, ${(bytes.length / 1024).toFixed(0)} KiB`);
+const temperature = chooseTemperature(shipped, devItems);
+shippedData.header.temperature = temperature;
+const bytes = encodeModel(shippedData);
+console.log(`model: ${shippedData.header.rows} feature rows, ${(bytes.length / 1024).toFixed(0)} KiB`);
 if (write) {
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   console.log(`wrote ${out}`);
   // Load time (from the file) and decode speed (features + Viterbi, jieba excluded) on dev.
