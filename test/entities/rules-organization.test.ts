@@ -96,6 +96,13 @@ describe('organization rules', () => {
     expect(orgs('由内蒙古蒙草生态环境(集团)股份有限公司承建的项目')).toEqual(['内蒙古蒙草生态环境(集团)股份有限公司']);
   });
 
+  it('starts a company name at its trade name, not at the place of registration in its brackets', () => {
+    expect(orgs('华鑫（贵州）新材料有限公司总经理介绍')).toEqual(['华鑫（贵州）新材料有限公司']);
+    expect(orgs('华鑫(贵州)新材料有限公司总经理介绍')).toEqual(['华鑫(贵州)新材料有限公司']);
+    // A place before the brackets still starts the name.
+    expect(orgs('贵州华鑫（集团）新材料有限公司总经理介绍')).toEqual(['贵州华鑫（集团）新材料有限公司']);
+  });
+
   it('takes departments joined by 和 and level-of-government stems', () => {
     expect(orgs('据正镶白旗农牧和科技局负责人介绍')).toEqual(['正镶白旗农牧和科技局']);
     expect(orgs('记者从自治区扶贫办获悉')).toEqual(['自治区扶贫办']);

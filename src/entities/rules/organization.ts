@@ -290,11 +290,13 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // A bracketed part of the name (蒙草生态环境(集团)股份有限公司), or a gloss of a name in another language
     // (X(意为美丽的边疆)畜牧专业合作社, which names the body without it): go on before the opening bracket.
     let gloss: Span | undefined;
+    let bracket: Span | undefined;
     if (/[)）]/.test(text[s - 1] ?? '')) {
       const open = Math.max(text.lastIndexOf('(', s - 1), text.lastIndexOf('（', s - 1));
       const glossed = open >= 0 && s - open <= MAX_GLOSS && GLOSS_OPENING.test(text.slice(open, s));
       if (open >= 0 && (s - open <= 8 || glossed) && isHanAt(text, open - 1)) {
         const close = s;
+        bracket = { start: open, end: close };
         s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
         if (glossed) {
           gloss = { start: open, end: close };
@@ -310,10 +312,13 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // 广西壮族自治区) it takes the whole word, inside another word it starts after it.
     const first = tokenAt(ctx, s);
     if (first && first.start < s && s < i) s = /^(nt|ns|nz|nr|x)$/.test(first.tag) && i - first.start <= 16 ? first.start : Math.min(first.end, i);
-    // The nearest place or organization inside (or right before) the stem starts the name.
+    // The nearest place or organization inside (or right before) the stem starts the name; not one inside the
+    // name's brackets when the stem begins before them (the place of a company's registration: 华鑫 + (贵州) +
+    // 新材料有限公司, whose name starts with its trade name).
     let link: Span | undefined;
     for (const l of links) {
       if (l.end < s || l.end > i || l.start >= l.end) continue;
+      if (bracket && s < bracket.start && bracket.start < l.start && l.end < bracket.end) continue;
       if (!link || l.end > link.end || (l.end === link.end && l.start < link.start)) link = l;
     }
     if (link) s = link.start;
