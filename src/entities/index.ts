@@ -127,10 +127,10 @@ export function allCandidates(
 
 /**
  * The rules whose reading the model vetoes, with the posterior below which it does (see unvetoed): a title's name
- * below one in a hundred, a division below one in a thousand.
+ * below two in a hundred, a division below one in a thousand.
  */
 export const VETO_BELOW: ReadonlyMap<string, number> = new Map([
-  ['person:title', 0.01],
+  ['person:title', 0.02],
   ['place:division', 0.001],
 ]);
 /**
@@ -145,7 +145,9 @@ const MAX_VETOED_DIVISION = 3;
  * posterior of exactly that span and kind, which the model need not have decoded): a title before a word that is no
  * name (院士 + 时发出, 同志 + 说过, 负责人 + 向美方, 村民 + 文明素质), a division name matched across two words (粤西 +
  * 山区 read as 西山区). Counts over the final mentions of those rules (3 Dec 2026): titles below 0.01 PD dev 0 right /
- * 8 wrong, genre none (2 right from 0.01 to 0.05); divisions of three characters outside a body's name below 0.001
+ * 8 wrong, genre none (2 right from 0.01 to 0.05). The blended model's posteriors (temperature 48) are less extreme:
+ * from 0.01 to 0.02 dev 0 / 2, genre none, 105 fresh genre pages 0 / 1, so 0.02 (at 0.05 the genre set loses a right
+ * name, at 0.1 the same). Divisions of three characters outside a body's name below 0.001
  * dev 0 / 3, genre none (from 0.001 to 0.01: dev 1 / 2, genre 3 / 0). Other rules below 0.001 are right on the genre
  * set as often as not (suffix bodies 6 / 1, chains 2 / 0, zones 5 / 1), so they keep their readings; so does a name
  * made of Mongolian name elements (`exempt`: 牧民 + 额尔敦毕力格, whose whole the model doubts). Needs the scorer

@@ -318,7 +318,7 @@ describe("the model's veto of title and division readings", () => {
     return { names, asked };
   };
 
-  it('drops a title reading the model puts below one in a hundred, a division below one in a thousand, and nothing else', () => {
+  it('drops a title reading the model puts below two in a hundred, a division below one in a thousand, and nothing else', () => {
     const all = read(() => 0.5);
     expect(all.names).toEqual(['王大明/person:title', '云南省/place:division', '昆明市/place:division', '昆明市/place:division', '昆明市人民医院/org:suffix']);
     // Only the vetoed rules' readings are put to the model, and not a division inside a body's name.
