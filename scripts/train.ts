@@ -104,6 +104,8 @@ if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.so
   throw new Error('--domains needs one non-negative integer per --train file');
 if (augmentDomain !== undefined && domainOf.length === 0) throw new Error('--augment-domain needs --domains');
 if (!(blendWeight >= 0 && blendWeight <= 1)) throw new Error('--blend-weight must be in [0, 1]');
+/** The pruning of this run's own weights: --prune, or none when --blend takes --prune for the blend. */
+const ownPrune = blendFile === undefined ? prune : 0;
 const numDomains = domainOf.length > 0 ? Math.max(augmentDomain ?? 0, ...domainOf) + 1 : 0;
 if (numDomains > 0 && targetDomain !== null && !(Number.isInteger(targetDomain) && targetDomain >= 0 && targetDomain < numDomains))
   throw new Error(`--target-domain must be shared or 0…${numDomains - 1}`);
@@ -227,8 +229,7 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
         });
   data.length = 0;
   const w = forDomain(wAll, targetDomain);
-  // With --blend, --prune applies to the blend (below), not to this run's own weights.
-  const q = quantize(w, lexicon, meta(), blendFile === undefined ? prune : 0);
+  const q = quantize(w, lexicon, meta(), ownPrune);
   // The other domains' models (feature augmentation), float weights, for the report.
   const others: Array<[string, NerModel]> = [];
   for (let d = -1; d < numDomains; d++) {
@@ -351,7 +352,7 @@ console.log(`trained in ${model.seconds.toFixed(1)} s, ${model.w.hashes.length} 
 console.log(fmt(scoreSpans(devGold, predict(model.float, devItems)), `dev after epoch ${epochs}, float weights:`));
 for (const [label, m] of model.others) console.log(fmt(scoreSpans(devGold, predict(m, devItems)), `dev, ${label}, float weights:`));
 for (const k of [0, 1, 2, 3]) {
-  if (k === prune) continue;
+  if (k === ownPrune) continue; // printed per kind below
   const m = modelFromData(quantize(model.w, model.lexicon, meta(), k));
   const o = scoreSpans(devGold, predict(m, devItems)).overall;
   console.log(`dev, quantized, rows within ±${k} of zero left out: ${m.header.rows} rows, F1 ${o.f1.toFixed(4)} (tp ${o.tp}, fp ${o.fp}, fn ${o.fn})`);

@@ -299,7 +299,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
         bracket = { start: open, end: close };
         s = scanStemStart(ctx, open, MAX_STEM, 1, mode !== 'weak', true);
         if (glossed) {
-          gloss = { start: open, end: close };
+          gloss = bracket;
           // A glossed name is a transliteration jieba cuts into anything (涛|日|根|合力): between quotation marks
           // it is the whole run of characters after the opening mark.
           let q = open;
