@@ -4,7 +4,7 @@
  *   npx tsx scripts/train.ts [--train a.bio.gz,b.bio.gz --weights 1,0.5] [--dev dev.bio] [--epochs N] [--checkpoints 5,10]
  *     [--out file] [--no-write] [--min-count N] [--no-gold-lexicon] [--no-gazetteer] [--crf] [--augment-mongolian P]
  *     [--domains 0,0,1 [--target-domain N|shared] [--lexicon-target-only] [--augment-domain N]] [--prune K]
- *     [--blend FILE [--blend-weight W]]
+ *     [--blend FILE [--blend-weight W]] [--fold-block B]
  * Training data: ../shared/eval/ner-train/ (MSRA train and test, People's Daily 1998-01; all three cleaned of
  * every sentence of the People's Daily dev and test splits). Selection and report: ../shared/eval/pd-ner/dev.bio,
  * which the model never sees (neither its sentences nor its names: the name lexicon is built from the
@@ -26,6 +26,7 @@ import { forDomain, trainPerceptron, type TrainedWeights, type TrainingSentence 
 import { trainCrf } from '../src/entities/model/crf.js';
 import { decodeModel, encodeModel, quantize } from '../src/entities/model/format.js';
 import { blendWeights } from '../src/entities/model/blend.js';
+import { jackknifeFolds } from '../src/entities/model/folds.js';
 import { decodeTags, loadModel, modelFromData, tagSpans, type NerModel } from '../src/entities/model/index.js';
 import { spansToTags, tagsToSpans } from '../src/entities/model/tags.js';
 import type { EntityKind, Mention, Token } from '../src/types.js';
@@ -66,6 +67,12 @@ let blendFile: string | undefined;
 let blendWeight = 0.3;
 /** --augment-domain N: the domain of the --augment-mongolian copies (default: their sentence's). */
 let augmentDomain: number | undefined;
+/**
+ * --fold-block B: the name lexicon's jackknife folds are blocks of B consecutive training sentences (block k in fold
+ * k mod 5). With B = 1 (the default) neighbouring sentences fall in different folds, and an article's names, repeated
+ * in its next sentences, are in the lexicon a sentence sees: more often than unseen text's names are.
+ */
+let foldBlock = 1;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--train') trainFiles = args[++i]!.split(',');
@@ -90,6 +97,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--blend-weight') blendWeight = Number(args[++i]);
   else if (a === '--augment-domain') augmentDomain = Number(args[++i]);
   else if (a === '--lexicon-target-only') lexiconTargetOnly = true;
+  else if (a === '--fold-block') foldBlock = Number(args[++i]);
   else if (a === '--domains') domainsArg = args[++i]!.split(',').map(Number);
   else if (a === '--target-domain') {
     const v = args[++i]!;
@@ -104,6 +112,7 @@ if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.so
   throw new Error('--domains needs one non-negative integer per --train file');
 if (augmentDomain !== undefined && domainOf.length === 0) throw new Error('--augment-domain needs --domains');
 if (!(blendWeight >= 0 && blendWeight <= 1)) throw new Error('--blend-weight must be in [0, 1]');
+if (!(Number.isInteger(foldBlock) && foldBlock >= 1)) throw new Error('--fold-block must be a positive integer');
 /** The pruning of this run's own weights: --prune, or none when --blend takes --prune for the blend. */
 const ownPrune = blendFile === undefined ? prune : 0;
 const numDomains = domainOf.length > 0 ? Math.max(augmentDomain ?? 0, ...domainOf) + 1 : 0;
@@ -174,7 +183,7 @@ function lexiconEntries(items: readonly Item[]): Entries {
  * the names of the other folds, as unseen text will, so the lexicon features get honest weights.
  */
 function trainingData(items: readonly Item[]): TrainingSentence[] {
-  const fold = items.map((_, j) => j % FOLDS);
+  const fold = jackknifeFolds(items.length, FOLDS, foldBlock);
   const all = items;
   const out = new Array<TrainingSentence>(all.length);
   for (let f = 0; f < FOLDS; f++) {
@@ -264,6 +273,7 @@ function meta() {
       ...(augmentMongolian > 0 ? { augmentMongolian } : {}),
       ...(augmentDomain !== undefined ? { augmentDomain } : {}),
       ...(prune > 0 ? { prune } : {}),
+      ...(foldBlock !== 1 ? { foldBlock } : {}),
       ...(numDomains > 0 ? { domains: domainOf.join(','), targetDomain: targetDomain ?? 'shared' } : {}),
       ...(blendFile !== undefined ? { blend: blendFile.split('/').slice(-1)[0]!, blendWeight } : {}),
     },
