@@ -12,21 +12,41 @@
  * round; it prints the medians, the medians of the per-round ratios, and the load average before and after.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadAverage, median } from './child.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const page = join(root, 'data', '000_6a6b28fc1a4d90e2.txt');
 
-function timed(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (r.status !== 0) throw new Error(`bench/startup: ${args.join(' ')} exited ${r.status}`);
-  return performance.now() - t0;
+/** The preload that reports a child's CPU time at exit (bench/cpu-at-exit.mjs). */
+const cpuAtExit = pathToFileURL(join(root, 'bench', 'cpu-at-exit.mjs')).href;
+
+/** A fresh process's wall time and CPU time (user + system, its threads included), in ms. */
+interface Timed {
+  wall: number;
+  cpu: number;
+}
+
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
+  const dir = mkdtempSync(join(tmpdir(), 'zhkg-startup-cpu-'));
+  const file = join(dir, 'cpu');
+  try {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', cpuAtExit, ...args], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, ZHKG_BENCH_CPU_FILE: file },
+    });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`bench/startup: ${args.join(' ')} exited ${r.status}`);
+    const cpu = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+    return { wall, cpu };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** ms from spawning `zhkg extract --lines` (of the CLI `main`) to its first line of output for one line of input. */
@@ -58,6 +78,9 @@ export interface StartupBench {
   buildUncached: number;
   jiebaPage: number;
   extractFirst: number;
+  /** CPU time (user + system, ms; medians) of the cached build and of the jieba-only process. */
+  buildPageCpu: number;
+  jiebaPageCpu: number;
 }
 
 export async function benchStartup(runs = 3): Promise<StartupBench | undefined> {
@@ -67,9 +90,9 @@ export async function benchStartup(runs = 3): Promise<StartupBench | undefined> 
   // A fresh output folder each time: a second build into the same one reuses its store (zhkg.db) and extracts nothing.
   const out = () => join(tmp, `out${n++}`);
   const jiebaOnly = `const j=require('nodejieba');j.load({userDict:${JSON.stringify(join(root, 'data', 'jieba-userdict.utf8'))}});j.tag(require('fs').readFileSync(${JSON.stringify(page)},'utf8'));`;
-  const build: number[] = [];
-  const uncached: number[] = [];
-  const jieba: number[] = [];
+  const build: Timed[] = [];
+  const uncached: Timed[] = [];
+  const jieba: Timed[] = [];
   const first: number[] = [];
   // The model's table cache (src/parallel/model-cache.ts) in a folder of its own: filled by the first build.
   const cached = { ...process.env, ZHKG_CACHE_DIR: join(tmp, 'cache') };
@@ -85,15 +108,25 @@ export async function benchStartup(runs = 3): Promise<StartupBench | undefined> 
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return { runs, buildPage: median(build), buildUncached: median(uncached), jiebaPage: median(jieba), extractFirst: median(first) };
+  const wall = (t: Timed[]) => median(t.map((x) => x.wall));
+  const cpu = (t: Timed[]) => median(t.map((x) => x.cpu));
+  return {
+    runs,
+    buildPage: wall(build),
+    buildUncached: wall(uncached),
+    jiebaPage: wall(jieba),
+    extractFirst: median(first),
+    buildPageCpu: cpu(build),
+    jiebaPageCpu: cpu(jieba),
+  };
 }
 
 export interface StartupComparison {
   rounds: number;
   load: [string, string];
-  old: number[];
-  new: number[];
-  jieba: number[];
+  old: Timed[];
+  new: Timed[];
+  jieba: Timed[];
   /** First answers of `zhkg extract --lines`, old and new CLI. */
   oldFirst: number[];
   newFirst: number[];
@@ -134,12 +167,15 @@ export async function compareStartup(oldRoot: string, rounds: number): Promise<S
 export function formatStartupComparison(c: StartupComparison): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!)).toFixed(2);
+  const [oldWall, newWall, jiebaWall] = [c.old, c.new, c.jieba].map((t) => t.map((x) => x.wall)) as [number[], number[], number[]];
+  const [oldCpu, newCpu, jiebaCpu] = [c.old, c.new, c.jieba].map((t) => t.map((x) => x.cpu)) as [number[], number[], number[]];
   return [
     `start-up, old vs new CLI, ${c.rounds} alternating rounds (load average ${c.load[0]} before, ${c.load[1]} after), medians:`,
-    `  old build ${s(median(c.old))}, new build ${s(median(c.new))}, jieba-only ${s(median(c.jieba))}`,
-    `  per round: old ÷ jieba ${ratio(c.old, c.jieba)}, new ÷ jieba ${ratio(c.new, c.jieba)}, new ÷ old ${ratio(c.new, c.old)}`,
-    `  extract --lines, first answer: old ${s(median(c.oldFirst))}, new ${s(median(c.newFirst))}; per round new ÷ old ${ratio(c.newFirst, c.oldFirst)}, new ÷ jieba-only ${ratio(c.newFirst, c.jieba)}`,
-    `  runs (s): old ${c.old.map((x) => (x / 1000).toFixed(1)).join(' ')}; new ${c.new.map((x) => (x / 1000).toFixed(1)).join(' ')}; jieba ${c.jieba.map((x) => (x / 1000).toFixed(1)).join(' ')}`,
+    `  wall: old build ${s(median(oldWall))}, new build ${s(median(newWall))}, jieba-only ${s(median(jiebaWall))}`,
+    `  per round: old ÷ jieba ${ratio(oldWall, jiebaWall)}, new ÷ jieba ${ratio(newWall, jiebaWall)}, new ÷ old ${ratio(newWall, oldWall)}`,
+    `  CPU (user + system, threads included): old build ${s(median(oldCpu))}, new build ${s(median(newCpu))}, jieba-only ${s(median(jiebaCpu))}; per round new ÷ old ${ratio(newCpu, oldCpu)}`,
+    `  extract --lines, first answer: old ${s(median(c.oldFirst))}, new ${s(median(c.newFirst))}; per round new ÷ old ${ratio(c.newFirst, c.oldFirst)}, new ÷ jieba-only ${ratio(c.newFirst, jiebaWall)}`,
+    `  runs (s): old ${oldWall.map((x) => (x / 1000).toFixed(1)).join(' ')}; new ${newWall.map((x) => (x / 1000).toFixed(1)).join(' ')}; jieba ${jiebaWall.map((x) => (x / 1000).toFixed(1)).join(' ')}`,
   ].join('\n');
 }
 
@@ -151,6 +187,7 @@ export function formatStartupBench(b: StartupBench | undefined): string {
     `  zhkg build of the bundled page (--no-viewer)   ${s(b.buildPage)}`,
     `  the same without the model's table cache       ${s(b.buildUncached)}`,
     `  node: load nodejieba + tag the page            ${s(b.jiebaPage)}  → build ÷ that = ${(b.buildPage / b.jiebaPage).toFixed(2)} (${(b.buildUncached / b.jiebaPage).toFixed(2)} without the cache)`,
+    `  CPU (user + system, threads included): build ${s(b.buildPageCpu)}, jieba-only ${s(b.jiebaPageCpu)} → ${(b.buildPageCpu / b.jiebaPageCpu).toFixed(2)}`,
     `  zhkg extract --lines, first answer             ${s(b.extractFirst)}`,
   ].join('\n');
 }

@@ -24,7 +24,7 @@ import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount, extractionThreads 
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
-import { useModelCache } from './parallel/model-cache.js';
+import { useTableCaches } from './parallel/caches.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
@@ -524,7 +524,7 @@ async function gatherInputs(
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
         if (workers > 1) segmenter ??= options.segmenter ?? new WorkerSegmenter();
-        useModelCache(warmRecognizer);
+        useTableCaches(warmRecognizer);
       }
     };
     for (const [i, f] of files.entries()) {

@@ -44,8 +44,8 @@ export interface RowsByName {
 }
 
 /**
- * The loaded index. Rows stay in the text of the file as it was decompressed (village lines hold only the last
- * three code digits), located by their offsets: no string per row is made at load (665 k of them, and the
+ * The loaded index. Rows stay in the text of the file as it was decompressed, as UTF-16 code units (village lines
+ * hold only the last three code digits), located by their offsets: no string per row is made at load (665 k of them, and the
  * garbage collections they caused, were most of its load); names and full codes are cut out on demand.
  */
 export interface DivisionIndex {
@@ -146,13 +146,14 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 }
 
 /**
- * The rows of the index in the decompressed text of its file: row `i` is the line from `starts[i]` to
- * `starts[i + 1] - 1` (its newline), its code the first `codeLength[i]` characters, its name the rest after
- * the tab.
+ * The rows of the index in the decompressed text of its file, as UTF-16 code units: row `i` is the line from
+ * `starts[i]` to `starts[i + 1] - 1` (its newline), its code the first `codeLength[i]` units, its name the rest
+ * after the tab. Units rather than a string, so that a cached index (`divisionIndexFromTables`) is a view of the
+ * file it was read from, with nothing to decode.
  */
 class Rows {
   constructor(
-    readonly text: string,
+    readonly units: Uint16Array,
     readonly starts: Int32Array,
     readonly codeLength: Uint8Array,
   ) {}
@@ -162,14 +163,14 @@ class Rows {
   }
 
   code(i: number): string {
-    return this.text.slice(this.starts[i], this.starts[i]! + this.codeLength[i]!);
+    return unitsText(this.units, this.starts[i]!, this.starts[i]! + this.codeLength[i]!);
   }
 
   name(i: number): string {
-    return this.text.slice(this.starts[i]! + this.codeLength[i]! + 1, this.starts[i + 1]! - 1);
+    return unitsText(this.units, this.nameStart(i), this.starts[i + 1]! - 1);
   }
 
-  /** Offset of row `i`'s name in the text. */
+  /** Offset of row `i`'s name in the units. */
   nameStart(i: number): number {
     return this.starts[i]! + this.codeLength[i]! + 1;
   }
@@ -179,35 +180,45 @@ class Rows {
   }
 }
 
+/** The string of `units` from `from` to `to`. */
+function unitsText(units: Uint16Array, from: number, to: number): string {
+  return String.fromCharCode(...units.subarray(from, to));
+}
+
 /**
  * The rows' names hashed in an open-addressing table of row numbers, compared in place in the index's text:
  * the index is loaded without a string per name nor a Map of 330 k keys.
  */
 class NameTable implements RowsByName {
   /** Row numbers + 1 (0: empty); a slot holds the last row of its name. */
-  private readonly slots: Int32Array;
+  readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly rows: Rows) {
+  /** An empty table for `rows`, or the `slots` of a table built before for the same rows. */
+  constructor(
+    private readonly rows: Rows,
+    slots?: Int32Array,
+  ) {
     let size = 1024;
     while (size < rows.count * 1.5) size *= 2;
-    this.slots = new Int32Array(size);
+    if (slots && slots.length !== size) throw new RangeError('divisions: name table of the wrong size');
+    this.slots = slots ?? new Int32Array(size);
     this.mask = size - 1;
   }
 
   /** Enters row `i`; gives the last row entered before with that name, or -1. */
   add(i: number): number {
-    const { text } = this.rows;
+    const { units } = this.rows;
     const from = this.rows.nameStart(i);
     const length = this.rows.nameLength(i);
-    let slot = hashOf(text, from, from + length) & this.mask;
+    let slot = unitsHash(units, from, from + length) & this.mask;
     for (;;) {
       const row = this.slots[slot]! - 1;
       if (row < 0) {
         this.slots[slot] = i + 1;
         return -1;
       }
-      if (this.named(row, text, from, length)) {
+      if (this.sameName(row, from, length)) {
         this.slots[slot] = i + 1;
         return row;
       }
@@ -232,9 +243,18 @@ class NameTable implements RowsByName {
   /** Whether row `row` is named `s` from `from`, `length` code units. */
   private named(row: number, s: string, from: number, length: number): boolean {
     if (this.rows.nameLength(row) !== length) return false;
-    const { text } = this.rows;
+    const { units } = this.rows;
     const at = this.rows.nameStart(row);
-    for (let k = 0; k < length; k++) if (s.charCodeAt(from + k) !== text.charCodeAt(at + k)) return false;
+    for (let k = 0; k < length; k++) if (s.charCodeAt(from + k) !== units[at + k]) return false;
+    return true;
+  }
+
+  /** Whether row `row` is named as the `length` units at `from` are. */
+  private sameName(row: number, from: number, length: number): boolean {
+    if (this.rows.nameLength(row) !== length) return false;
+    const { units } = this.rows;
+    const at = this.rows.nameStart(row);
+    for (let k = 0; k < length; k++) if (units[from + k] !== units[at + k]) return false;
     return true;
   }
 }
@@ -243,6 +263,13 @@ class NameTable implements RowsByName {
 function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+/** `hashOf` over code units in an array. */
+function unitsHash(units: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ units[k]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -262,6 +289,8 @@ function outputChunk(gz: Buffer): number {
 /** Parses the gzip index file (see scripts/build-divisions.ts for the format). */
 export function parseDivisions(gz: Buffer): DivisionIndex {
   const text = gunzipSync(gz, { chunkSize: outputChunk(gz) }).toString('utf8');
+  const units = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
   // Line starts: one more than there are rows (where the line after the last would start).
   const found: number[] = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) found.push(at + 1);
@@ -269,17 +298,16 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
   const starts = Int32Array.from(found);
   const count = starts.length - 1;
   const codeLength = new Uint8Array(count);
-  const rows = new Rows(text, starts, codeLength);
+  const rows = new Rows(units, starts, codeLength);
   const parent = new Int32Array(count).fill(-1);
   const next = new Int32Array(count).fill(-1);
   const byName = new NameTable(rows);
-  const byAlias = new Map<string, number[]>();
   // Last row seen at each code length: rows are sorted by code, so a row's parent is the latest
   // shorter row whose code prefixes it (a 3-digit village line belongs to the latest township).
   const last: Record<number, number> = {};
   /** Whether the codes of rows `a` and `b` begin with the same `len` digits. */
   const samePrefix = (a: number, b: number, len: number): boolean => {
-    for (let k = 0; k < len; k++) if (text.charCodeAt(starts[a]! + k) !== text.charCodeAt(starts[b]! + k)) return false;
+    for (let k = 0; k < len; k++) if (units[starts[a]! + k] !== units[starts[b]! + k]) return false;
     return true;
   };
   for (let i = 0; i < count; i++) {
@@ -303,12 +331,21 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
         }
       }
       last[tab] = i;
-      if (tab <= 6) for (const alias of derivedAliases(rows.name(i))) push(byAlias, alias, i);
     }
     next[i] = byName.add(i);
   }
+  return indexOf(rows, parent, next, byName);
+}
+
+/** The index over its rows, with the aliases of its provinces, prefectures and counties. */
+function indexOf(rows: Rows, parent: Int32Array, next: Int32Array, byName: NameTable): DivisionIndex {
+  const byAlias = new Map<string, number[]>();
+  for (let i = 0; i < rows.count; i++) {
+    const len = rows.codeLength[i]!;
+    if (len !== 3 && len <= 6) for (const alias of derivedAliases(rows.name(i))) push(byAlias, alias, i);
+  }
   const index: DivisionIndex = {
-    count,
+    count: rows.count,
     parent,
     byName,
     next,
@@ -320,7 +357,58 @@ export function parseDivisions(gz: Buffer): DivisionIndex {
   for (const [abbr, full] of Object.entries(PROVINCE_ABBREVIATIONS)) {
     for (const i of rowsNamed(index, full)) push(byAlias, abbr, i);
   }
+  tablesOf.set(index, { units: rows.units, starts: rows.starts, codeLength: rows.codeLength, parent, next, names: byName.slots });
   return index;
+}
+
+/**
+ * The arrays an index is made of (for a cache file: src/parallel/divisions-cache.ts); `divisionIndexFromTables`
+ * makes the same index from them.
+ */
+export interface DivisionTables {
+  units: Uint16Array;
+  starts: Int32Array;
+  codeLength: Uint8Array;
+  parent: Int32Array;
+  next: Int32Array;
+  /** The name table's slots. */
+  names: Int32Array;
+}
+
+const tablesOf = new WeakMap<DivisionIndex, DivisionTables>();
+
+/** The arrays of an index that `parseDivisions` or `divisionIndexFromTables` made. */
+export function divisionTables(index: DivisionIndex): DivisionTables {
+  const t = tablesOf.get(index);
+  if (!t) throw new TypeError('divisionTables: not an index made by parseDivisions');
+  return t;
+}
+
+/** The index of `divisionTables` (the arrays are used as they are, not copied); RangeError when they do not fit together. */
+export function divisionIndexFromTables(t: DivisionTables): DivisionIndex {
+  const count = t.codeLength.length;
+  if (
+    t.starts.length !== count + 1 ||
+    t.parent.length !== count ||
+    t.next.length !== count ||
+    count === 0 ||
+    t.starts[0] !== 0 ||
+    t.starts[count]! > t.units.length + 1
+  )
+    throw new RangeError('divisions: tables of different sizes');
+  // (a slot naming no row, or a table without an empty slot, would send a lookup astray or round it for ever)
+  let empty = 0;
+  for (const v of t.names) {
+    if (v < 0 || v > count) throw new RangeError('divisions: name table names no row');
+    if (v === 0) empty++;
+  }
+  if (empty === 0) throw new RangeError('divisions: name table without an empty slot');
+  for (let i = 0; i < count; i++) {
+    if (!CODE_LENGTHS.has(t.codeLength[i]!) || !(t.starts[i]! + t.codeLength[i]! < t.starts[i + 1]! - 1)) throw new RangeError(`divisions: bad row ${i}`);
+    if (t.parent[i]! >= i || t.next[i]! >= i) throw new RangeError(`divisions: bad link of row ${i}`);
+  }
+  const rows = new Rows(t.units, t.starts, t.codeLength);
+  return indexOf(rows, t.parent, t.next, new NameTable(rows, t.names));
 }
 
 /** Rows with exactly this name, in file (code) order. */
@@ -337,10 +425,20 @@ function codeOf(index: DivisionIndex, i: number): string {
 
 let loaded: DivisionIndex | undefined;
 
-/** The bundled index, loaded on first use. */
+/** The bundled index, loaded on first use (or the one `adoptDivisionIndex` installed). */
 export function divisionIndex(): DivisionIndex {
   loaded ??= parseDivisions(readFileSync(dataPath('divisions.tsv.gz')));
   return loaded;
+}
+
+/** Whether the bundled index is loaded in this thread. */
+export function divisionIndexLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** Makes `index` the bundled index of this thread (one read back from a cache of it), unless one is loaded. */
+export function adoptDivisionIndex(index: DivisionIndex): void {
+  loaded ??= index;
 }
 
 function ref(index: DivisionIndex, i: number): DivisionRef {

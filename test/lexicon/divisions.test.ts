@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dataPath } from '../../src/paths.js';
-import { derivedAliases, divisionIndex, lookupPlace, parseDivisions, resolvePlace } from '../../src/lexicon/divisions.js';
+import {
+  derivedAliases,
+  divisionIndex,
+  divisionIndexFromTables,
+  divisionTables,
+  lookupPlace,
+  parseDivisions,
+  resolvePlace,
+} from '../../src/lexicon/divisions.js';
 import { villageName } from '../../scripts/build-divisions.js';
 
 describe('build-divisions villageName', () => {
@@ -90,6 +98,22 @@ describe('parseDivisions', () => {
     expect(() => parseDivisions(gzipSync(Buffer.from('201\t某村\n')))).toThrow(/before any township/);
     expect(derivedAliases('科尔沁左翼后旗')).toContain('科左后旗');
     expect(derivedAliases('鄂温克族自治旗')).toContain('鄂温克旗');
+  });
+
+  it('makes the same index again from its arrays, and refuses arrays that do not fit together', () => {
+    const idx = parseDivisions(gzipSync(Buffer.from('15\t内蒙古自治区\n1507\t呼伦贝尔市\n150726\t新巴尔虎左旗\n150726101\t嵯岗镇\n201\t伊和乌拉嘎查')));
+    const t = divisionTables(idx);
+    const again = divisionIndexFromTables(t);
+    expect([0, 1, 2, 3, 4].map((r) => again.nameAt(r))).toEqual([0, 1, 2, 3, 4].map((r) => idx.nameAt(r)));
+    expect(lookupPlace('伊和乌拉', again)).toEqual(lookupPlace('伊和乌拉', idx));
+    expect([...again.byAlias]).toEqual([...idx.byAlias]);
+    expect(() => divisionIndexFromTables({ ...t, parent: t.parent.subarray(1) })).toThrow(RangeError);
+    expect(() => divisionIndexFromTables({ ...t, units: t.units.subarray(0, 10) })).toThrow(RangeError);
+    expect(() => divisionIndexFromTables({ ...t, codeLength: Uint8Array.of(2, 4, 5, 9, 3) })).toThrow(/bad row 2/);
+    expect(() => divisionIndexFromTables({ ...t, names: new Int32Array(8) })).toThrow(/name table/);
+    expect(() => divisionIndexFromTables({ ...t, names: new Int32Array(t.names.length).fill(1) })).toThrow(/empty slot/);
+    expect(() => divisionIndexFromTables({ ...t, names: new Int32Array(t.names.length).fill(9) })).toThrow(/names no row/);
+    expect(() => divisionTables({ ...idx })).toThrow(TypeError);
   });
 
   it('finds each name of the bundled index as a Map of its lines does: the last row so named, chained to the ones before', () => {

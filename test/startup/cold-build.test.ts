@@ -1,6 +1,7 @@
 /**
  * `zhkg build` as a one-shot process (the compiled CLI) segments on a worker started at once and reads the
- * model's tables from the cache once a build wrote them (src/parallel/segmenter.ts, model-cache.ts): the
+ * model's tables and the division index from the cache once a build wrote them (src/parallel/segmenter.ts,
+ * model-cache.ts, divisions-cache.ts): the
  * outputs are those of a build that does neither (the same `main` run inside this process), byte for byte.
  *
  * The first child is also the check of the compiled CLI (test/dist/compiled-cli.test.ts): `dist/` under plain
@@ -38,13 +39,13 @@ describe('cold zhkg build', () => {
     const gexf = readFileSync(join(dir, 'first', 'graph.gexf'), 'utf8');
     expect(gexf).not.toContain(repoRoot);
     expect(gexf).toContain('data/000_6a6b28fc1a4d90e2.txt');
-    const tables = readdirSync(cache).filter((n) => n.startsWith('ner-tables-'));
-    expect(tables).toHaveLength(1);
-    const written = statSync(join(cache, tables[0]!));
+    const tables = readdirSync(cache).filter((n) => n.startsWith('ner-tables-') || n.startsWith('divisions-'));
+    expect(tables.map((n) => n.split('-')[0]).sort()).toEqual(['divisions', 'ner']);
+    const written = tables.map((n) => statSync(join(cache, n)));
     coldBuild(join(dir, 'second'), cache);
-    // The second build read the file: one that found no usable cache would have written a new one over it.
-    const after = statSync(join(cache, tables[0]!));
-    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    // The second build read the files: one that found no usable cache would have written a new one over it.
+    const after = tables.map((n) => statSync(join(cache, n)));
+    expect(after.map((a) => [a.ino, a.mtimeMs])).toEqual(written.map((w) => [w.ino, w.mtimeMs]));
     const here = await runCliHere(['build', '-q', '-o', join(dir, 'here')]);
     expect(here.code).toBe(0);
     for (const f of ['graph.gexf', 'graph.json', 'graph.js']) {

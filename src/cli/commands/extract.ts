@@ -4,7 +4,7 @@ import { decodedLines, splitLines } from '../../text/lines.js';
 import { decodeBytes } from '../../text/decode.js';
 import { extractDocument, extractDocumentWith, extractText, extractTextWith, type ExtractResult } from '../../extract.js';
 import { InputError } from '../../errors.js';
-import { useModelCache } from '../../parallel/model-cache.js';
+import { useTableCaches } from '../../parallel/caches.js';
 import { WorkerSegmenter } from '../../parallel/segmenter.js';
 import { defaultWorkerCount } from '../../parallel/sizes.js';
 import { warmRecognizer } from '../../pipeline.js';
@@ -66,7 +66,7 @@ export function registerExtract(program: Command, context: CliContext = {}): voi
  */
 function startSegmenter(standby?: WorkerSegmenter): WorkerSegmenter | undefined {
   const segmenter = standby ?? (defaultWorkerCount() > 1 ? new WorkerSegmenter() : undefined);
-  useModelCache(segmenter ? warmRecognizer : undefined);
+  useTableCaches(segmenter ? warmRecognizer : undefined);
   return segmenter;
 }
 
