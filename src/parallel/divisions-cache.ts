@@ -9,11 +9,9 @@
  * its file, as without a cache), and so is a folder that cannot be written. Same folder as the model's tables
  * (`cacheDir`); the newest four files are kept.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { adoptDivisionIndex, divisionIndex, divisionIndexFromTables, divisionTables, type DivisionIndex } from '../lexicon/divisions.js';
 import { codeVersion } from '../store/version.js';
-import { cacheDir, decodeTableFile, encodeTableFile, writeCacheFile } from '../util/table-file.js';
+import { decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
 
 const PREFIX = 'divisions-';
 /** The file's layout; raise it when the layout or the index's arrays change. */
@@ -30,51 +28,33 @@ const TYPES = {
   names: Int32Array,
 } as const;
 
-function cacheName(): string {
-  return `${PREFIX}${codeVersion()}-${FORMAT}.bin`;
-}
-
-/** The cached division index, when the cache holds it for this code and data. */
-export function readDivisionsCache(dir = cacheDir()): DivisionIndex | undefined {
-  if (!dir) return undefined;
-  try {
-    const f = decodeTableFile(readFileSync(join(dir, cacheName())), MAGIC);
-    if (!f) return undefined;
-    const [units, starts, codeLength, parent, next, names] = [
-      f.view('units', TYPES.units),
-      f.view('starts', TYPES.starts),
-      f.view('codeLength', TYPES.codeLength),
-      f.view('parent', TYPES.parent),
-      f.view('next', TYPES.next),
-      f.view('names', TYPES.names),
-    ];
-    if (!units || !starts || !codeLength || !parent || !next || !names) return undefined;
-    return divisionIndexFromTables({ units, starts, codeLength, parent, next, names });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the bundled division index's tables (loading it if need be) to the cache; other versions' files are removed. */
-export function writeDivisionsCache(dir = cacheDir()): boolean {
-  if (!dir) return false;
-  let bytes: Buffer;
-  try {
-    const t = divisionTables(divisionIndex());
-    bytes = encodeTableFile(MAGIC, {}, { ...t }, TYPES);
-  } catch {
-    return false;
-  }
-  return writeCacheFile(dir, cacheName(), bytes, PREFIX, KEEP);
+/** The index of a file of its tables; undefined (or a throw) when they do not make one. */
+function decode(file: Buffer): DivisionIndex | undefined {
+  const f = decodeTableFile(file, MAGIC);
+  if (!f) return undefined;
+  const [units, starts, codeLength, parent, next, names] = [
+    f.view('units', TYPES.units),
+    f.view('starts', TYPES.starts),
+    f.view('codeLength', TYPES.codeLength),
+    f.view('parent', TYPES.parent),
+    f.view('next', TYPES.next),
+    f.view('names', TYPES.names),
+  ];
+  if (!units || !starts || !codeLength || !parent || !next || !names) return undefined;
+  return divisionIndexFromTables({ units, starts, codeLength, parent, next, names });
 }
 
 /**
- * Installs the cached index as the bundled one when the cache has it (true); else false, and the index is parsed
- * from its file when first used (call `writeDivisionsCache` once it is).
+ * The cache of the bundled division index: `read` (for this code and data), `write` (loading the index if need be;
+ * other versions' files removed), `adopt` (installs the cached index as the bundled one when the cache has it, else
+ * false, and the index is parsed from its file when first used: `write` once it is).
  */
-export function adoptCachedDivisions(dir = cacheDir()): boolean {
-  const index = readDivisionsCache(dir);
-  if (!index) return false;
-  adoptDivisionIndex(index);
-  return true;
-}
+export const divisionsCache: TableCache<DivisionIndex> = tableCache<DivisionIndex>({
+  prefix: PREFIX,
+  format: FORMAT,
+  keep: KEEP,
+  version: codeVersion,
+  encode: () => encodeTableFile(MAGIC, {}, { ...divisionTables(divisionIndex()) }, TYPES),
+  decode,
+  install: adoptDivisionIndex,
+});

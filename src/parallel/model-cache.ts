@@ -10,11 +10,9 @@
  * Where: `ZHKG_CACHE_DIR` when set (empty: no cache), else `$XDG_CACHE_HOME/zhkg` or `~/.cache/zhkg`.
  * The newest four files are kept there (for checkouts of different versions side by side), older ones removed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { adoptSharedModel, hasModel, modelPath, modelTables, type SharedModel } from '../entities/model/index.js';
 import { codeVersion } from '../store/version.js';
-import { cacheDir, decodeTableFile, encodeTableFile, writeCacheFile } from '../util/table-file.js';
+import { cacheDir, decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
 
 export { cacheDir };
 
@@ -23,10 +21,6 @@ const PREFIX = 'ner-tables-';
 const FORMAT = 'f1';
 /** Files kept in the cache folder (the newest). */
 const KEEP = 4;
-
-function cacheName(): string {
-  return `${PREFIX}${codeVersion()}-${FORMAT}.bin`;
-}
 
 const MAGIC = 'ZHKGTAB1';
 
@@ -92,35 +86,18 @@ function decodeTables(file: Buffer): SharedModel | undefined {
   };
 }
 
-/** The cached tables of the shipped model, when the cache holds them for this code and data. */
-export function readModelCache(dir = cacheDir()): SharedModel | undefined {
-  if (!dir || !hasModel()) return undefined;
-  try {
-    return decodeTables(readFileSync(join(dir, cacheName())));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the shipped model's tables (loading it if need be) to the cache; other versions' files are removed. */
-export function writeModelCache(dir = cacheDir()): boolean {
-  if (!dir || !hasModel()) return false;
-  let bytes: Buffer;
-  try {
-    bytes = encodeTables(modelTables());
-  } catch {
-    return false;
-  }
-  return writeCacheFile(dir, cacheName(), bytes, PREFIX, KEEP);
-}
-
 /**
- * Installs the cached tables as the shipped model when the cache has them (true); else false, and the model
- * is loaded from its file as usual (call `writeModelCache` once it is).
+ * The cache of the shipped model's tables: `read` (for this code and data), `write` (loading the model if need
+ * be; other versions' files removed), `adopt` (installs the cached tables as the shipped model when the cache has
+ * them, else false, and the model is loaded from its file as usual: `write` once it is).
  */
-export function adoptCachedModel(dir = cacheDir()): boolean {
-  const t = readModelCache(dir);
-  if (!t) return false;
-  adoptSharedModel(t);
-  return true;
-}
+export const modelCache: TableCache<SharedModel> = tableCache<SharedModel>({
+  prefix: PREFIX,
+  format: FORMAT,
+  keep: KEEP,
+  version: codeVersion,
+  encode: () => encodeTables(modelTables()),
+  decode: decodeTables,
+  install: (t) => void adoptSharedModel(t),
+  available: hasModel,
+});

@@ -6,7 +6,7 @@
  * A file is its magic bytes, the length of a JSON head (u32, little-endian), the head, then each array's bytes at
  * an offset that is a multiple of 8. The head's `sections` give each array's offset and element count.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -116,4 +116,60 @@ export function writeCacheFile(dir: string, name: string, bytes: Uint8Array, pre
     }
     return false;
   }
+}
+
+/** A cache of tables in `cacheDir()` (or another folder), one file per version of what they are made from. */
+export interface TableCache<T> {
+  /** The cached tables, when the folder holds them for this version (a missing, unreadable or malformed file: undefined). */
+  read(dir?: string): T | undefined;
+  /** Writes the tables (made now if need be); other versions' files beyond the newest few are removed. */
+  write(dir?: string): boolean;
+  /** Installs the cached tables when the folder holds them (true); else false. */
+  adopt(dir?: string): boolean;
+}
+
+/**
+ * The cache of one kind of tables: files `<prefix><version()>-<format>.bin`, the newest `keep` kept. `encode` makes
+ * the file of the current tables (it may load them), `decode` reads one back (undefined or a throw: not usable),
+ * `install` makes decoded tables the current ones; `available` says whether there are tables to cache at all.
+ */
+export function tableCache<T>(spec: {
+  prefix: string;
+  format: string;
+  keep: number;
+  version: () => string;
+  encode: () => Buffer;
+  decode: (file: Buffer) => T | undefined;
+  install: (tables: T) => void;
+  available?: () => boolean;
+}): TableCache<T> {
+  const name = () => `${spec.prefix}${spec.version()}-${spec.format}.bin`;
+  const available = spec.available ?? (() => true);
+  const read = (dir = cacheDir()): T | undefined => {
+    if (!dir || !available()) return undefined;
+    try {
+      return spec.decode(readFileSync(join(dir, name())));
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    read,
+    write(dir = cacheDir()): boolean {
+      if (!dir || !available()) return false;
+      let bytes: Buffer;
+      try {
+        bytes = spec.encode();
+      } catch {
+        return false;
+      }
+      return writeCacheFile(dir, name(), bytes, spec.prefix, spec.keep);
+    },
+    adopt(dir = cacheDir()): boolean {
+      const t = read(dir);
+      if (t === undefined) return false;
+      spec.install(t);
+      return true;
+    },
+  };
 }

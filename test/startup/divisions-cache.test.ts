@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDivisionsCache, writeDivisionsCache } from '../../src/parallel/divisions-cache.js';
+import { divisionsCache } from '../../src/parallel/divisions-cache.js';
+
 import { divisionIndex, divisionTables, lookupPlace, resolvePlace } from '../../src/lexicon/divisions.js';
 import { encodeTableFile } from '../../src/util/table-file.js';
 
@@ -16,10 +17,10 @@ const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byte
 describe('division index cache', () => {
   it('reads back the index the data file gives, which answers alike', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
-    expect(readDivisionsCache(dir)).toBeUndefined();
-    expect(writeDivisionsCache(dir)).toBe(true);
+    expect(divisionsCache.read(dir)).toBeUndefined();
+    expect(divisionsCache.write(dir)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.startsWith('divisions-'))).toHaveLength(1);
-    const got = readDivisionsCache(dir)!;
+    const got = divisionsCache.read(dir)!;
     const want = divisionIndex();
     expect(got).not.toBe(want);
     expect(got.count).toBe(want.count);
@@ -43,32 +44,32 @@ describe('division index cache', () => {
 
   it('ignores a damaged, foreign or inconsistent file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
-    expect(writeDivisionsCache(dir)).toBe(true);
+    expect(divisionsCache.write(dir)).toBe(true);
     const file = join(dir, readdirSync(dir)[0]!);
     const good = readFileSync(file);
-    expect(readDivisionsCache(dir)).toBeDefined();
+    expect(divisionsCache.read(dir)).toBeDefined();
     writeFileSync(file, Buffer.from('not a table file'));
-    expect(readDivisionsCache(dir)).toBeUndefined();
+    expect(divisionsCache.read(dir)).toBeUndefined();
     writeFileSync(file, good.subarray(0, good.length - 1000)); // cut short
-    expect(readDivisionsCache(dir)).toBeUndefined();
+    expect(divisionsCache.read(dir)).toBeUndefined();
     // well-formed sections whose arrays do not make an index: a row longer than the text, a parent after its row
     const t = divisionTables(divisionIndex());
     const types = { units: Uint16Array, starts: Int32Array, codeLength: Uint8Array, parent: Int32Array, next: Int32Array, names: Int32Array };
     writeFileSync(file, encodeTableFile('ZHKGDIV1', {}, { ...t, units: t.units.subarray(0, 1000) }, types));
-    expect(readDivisionsCache(dir)).toBeUndefined();
+    expect(divisionsCache.read(dir)).toBeUndefined();
     const parent = Int32Array.from(t.parent);
     parent[10] = 20;
     writeFileSync(file, encodeTableFile('ZHKGDIV1', {}, { ...t, parent }, types));
-    expect(readDivisionsCache(dir)).toBeUndefined();
+    expect(divisionsCache.read(dir)).toBeUndefined();
     writeFileSync(file, good);
-    expect(readDivisionsCache(dir)).toBeDefined();
+    expect(divisionsCache.read(dir)).toBeDefined();
   });
 
   it('a folder that cannot be made is no cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
     writeFileSync(join(dir, 'file'), 'x');
-    expect(writeDivisionsCache(join(dir, 'file', 'sub'))).toBe(false);
-    expect(readDivisionsCache(join(dir, 'file', 'sub'))).toBeUndefined();
+    expect(divisionsCache.write(join(dir, 'file', 'sub'))).toBe(false);
+    expect(divisionsCache.read(join(dir, 'file', 'sub'))).toBeUndefined();
     expect(readdirSync(dir)).toEqual(['file']);
   });
 });

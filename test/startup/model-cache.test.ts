@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, readModelCache, writeModelCache } from '../../src/parallel/model-cache.js';
+import { cacheDir, modelCache } from '../../src/parallel/model-cache.js';
 import { adoptSharedModel, loadModel, modelTables, tagSpans } from '../../src/entities/model/index.js';
 import { segment } from '../../src/segment/jieba.js';
 
@@ -16,11 +16,11 @@ const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byte
 describe('model table cache', () => {
   it('reads back the tables the model file gives, which tag alike', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
-    expect(readModelCache(dir)).toBeUndefined();
-    expect(writeModelCache(dir)).toBe(true);
+    expect(modelCache.read(dir)).toBeUndefined();
+    expect(modelCache.write(dir)).toBe(true);
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    const got = readModelCache(dir)!;
+    const got = modelCache.read(dir)!;
     const want = modelTables();
     expect(got.path).toBe(want.path);
     expect(got.header).toEqual(want.header);
@@ -51,16 +51,16 @@ describe('model table cache', () => {
 
   it('ignores a damaged or foreign file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
-    expect(writeModelCache(dir)).toBe(true);
+    expect(modelCache.write(dir)).toBe(true);
     const file = join(dir, readdirSync(dir)[0]!);
     const good = readFileSync(file);
-    expect(readModelCache(dir)).toBeDefined();
+    expect(modelCache.read(dir)).toBeDefined();
     writeFileSync(file, Buffer.from('not a table file'));
-    expect(readModelCache(dir)).toBeUndefined();
+    expect(modelCache.read(dir)).toBeUndefined();
     writeFileSync(file, Buffer.concat([Buffer.from('ZHKGTAB1'), Buffer.from([2, 0, 0, 0]), Buffer.from('{}')]));
-    expect(readModelCache(dir)).toBeUndefined();
+    expect(modelCache.read(dir)).toBeUndefined();
     writeFileSync(file, good.subarray(0, good.length - 1000)); // cut short
-    expect(readModelCache(dir)).toBeUndefined();
+    expect(modelCache.read(dir)).toBeUndefined();
   });
 
   it('keeps the newest four files of the folder', () => {
@@ -73,7 +73,7 @@ describe('model table cache', () => {
       return name;
     });
     writeFileSync(join(dir, 'other.txt'), 'kept');
-    expect(writeModelCache(dir)).toBe(true);
+    expect(modelCache.write(dir)).toBe(true);
     const left = readdirSync(dir).sort();
     expect(left).toHaveLength(5);
     expect(left).toContain('other.txt');
@@ -83,8 +83,8 @@ describe('model table cache', () => {
   it('a folder that cannot be made is no cache, and ZHKG_CACHE_DIR= turns it off', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
     writeFileSync(join(dir, 'file'), 'x');
-    expect(writeModelCache(join(dir, 'file', 'sub'))).toBe(false);
-    expect(readModelCache(join(dir, 'file', 'sub'))).toBeUndefined();
+    expect(modelCache.write(join(dir, 'file', 'sub'))).toBe(false);
+    expect(modelCache.read(join(dir, 'file', 'sub'))).toBeUndefined();
     expect(cacheDir({ ZHKG_CACHE_DIR: '' })).toBeUndefined();
     expect(cacheDir({ ZHKG_CACHE_DIR: '/x/y' })).toBe('/x/y');
     expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/zhkg');
