@@ -431,11 +431,6 @@ export function divisionIndex(): DivisionIndex {
   return loaded;
 }
 
-/** Whether the bundled index is loaded in this thread. */
-export function divisionIndexLoaded(): boolean {
-  return loaded !== undefined;
-}
-
 /** Makes `index` the bundled index of this thread (one read back from a cache of it), unless one is loaded. */
 export function adoptDivisionIndex(index: DivisionIndex): void {
   loaded ??= index;

@@ -12,9 +12,7 @@
  */
 import { adoptSharedModel, hasModel, modelPath, modelTables, type SharedModel } from '../entities/model/index.js';
 import { codeVersion } from '../store/version.js';
-import { cacheDir, decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
-
-export { cacheDir };
+import { decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
 
 const PREFIX = 'ner-tables-';
 /** The file's layout (see encodeTables); raise it when the layout or the tables' arrays change. */

@@ -95,7 +95,7 @@ export function decodeTableFile(file: Buffer, magic: string): TableFile | undefi
  * removes the other files of `dir` whose names start with `prefix` but the newest `keep - 1` (checkouts of
  * different versions side by side share the folder). False, and nothing left behind, when it cannot be written.
  */
-export function writeCacheFile(dir: string, name: string, bytes: Uint8Array, prefix: string, keep: number): boolean {
+function writeCacheFile(dir: string, name: string, bytes: Uint8Array, prefix: string, keep: number): boolean {
   const file = join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   try {

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, modelCache } from '../../src/parallel/model-cache.js';
+import { modelCache } from '../../src/parallel/model-cache.js';
+import { cacheDir } from '../../src/util/table-file.js';
 import { adoptSharedModel, loadModel, modelTables, tagSpans } from '../../src/entities/model/index.js';
 import { segment } from '../../src/segment/jieba.js';
 
