@@ -6,7 +6,7 @@
  * "<name> 摄" is a photo caption (an article of its own). Paragraphs broken by the column layout in the
  * middle of a sentence (…和嘎 | 查村…) are joined again.
  */
-import { BYLINE_TITLE_GROUP, SOURCE_CUES } from './bylines.js';
+import { BYLINE_TITLE_GROUP, SOURCE_CUES, photoCredit } from './bylines.js';
 import { basename, extname } from 'node:path';
 import type { Article, Author, SourceDoc } from '../types.js';
 import { MappedTextBuilder, appendRepaired, normalizeText, withoutReadings } from './normalize.js';
@@ -296,9 +296,10 @@ export function splitArticles(doc: SourceDoc, first = 1, options: DateOptions = 
         if (pi > 0 && b.lastChar() !== '\n') b.markGap();
         appendRepaired(b, original, from, blk.end);
         if (blk.kind === 'caption') {
-          const text = b.textFrom(paraStart);
-          const m = /([\u4e00-\u9fff·]{2,8})摄$/.exec(text);
-          if (m) authors.push({ name: m[1]!, role: '摄影', start: paraStart + m.index, end: paraStart + m.index + m[1]!.length });
+          const gaps = b.gaps.filter((g) => g > paraStart).map((g) => g - paraStart);
+          for (const c of photoCredit(b.textFrom(paraStart), gaps)) {
+            authors.push({ name: c.name, role: '摄影', start: paraStart + c.start, end: paraStart + c.end });
+          }
         }
       }
       breakAfter(para[para.length - 1]!);

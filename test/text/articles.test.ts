@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseByline, splitArticles } from '../../src/text/articles.js';
+import { photoCredit } from '../../src/text/bylines.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -18,6 +19,40 @@ describe('parseByline', () => {
     ]);
     expect(parseByline('□郝佳丽')).toEqual([{ name: '郝佳丽' }]);
     expect(parseByline('□本报记者')).toEqual([]);
+  });
+});
+
+describe('photoCredit', () => {
+  const names = (caption: string, gaps: number[] = []) => photoCredit(caption, gaps).map((c) => caption.slice(c.start, c.end));
+
+  it('reads the name before 摄, without the title and outlet before it', () => {
+    expect(names('草场上的羊群。张军摄')).toEqual(['张军']);
+    const c = '牧民在新建的棚圈里喂羊。新华社记者张晓光摄';
+    expect(photoCredit(c, [c.indexOf('张晓光')])).toEqual([{ name: '张晓光', start: c.indexOf('张晓光'), end: c.indexOf('张晓光') + 3 }]);
+    expect(names('牧民在放牧。本报记者王雪梅摄')).toEqual(['王雪梅']);
+    expect(names('牧民在放牧。通讯员巴特尔摄')).toEqual(['巴特尔']);
+  });
+
+  it('splits names at the removed white space, unless that cuts a name into single characters', () => {
+    const two = '村里的文化广场。记者王红李强摄';
+    expect(names(two, [two.indexOf('王红'), two.indexOf('李强')])).toEqual(['王红', '李强']);
+    const padded = '村里的文化广场。记者张军摄';
+    expect(names(padded, [padded.indexOf('张'), padded.indexOf('军')])).toEqual(['张军']);
+  });
+
+  it('finds nothing without a credit, or with a title and no name', () => {
+    expect(names('村里的文化广场。')).toEqual([]);
+    expect(names('村里的文化广场。本报记者摄')).toEqual([]);
+    expect(names('摄')).toEqual([]);
+  });
+});
+
+describe('splitArticles: photo credits', () => {
+  it('a caption credited to an outlet’s reporter names the photographer alone', () => {
+    const text = '春季接羔\n\n牧民在新建的暖棚里照看刚出生的羊羔，今年全嘎查新建暖棚四十多座。 新华社记者 张晓光 摄\n';
+    const articles = splitArticles({ path: 'credit.txt', encoding: 'utf-8', text });
+    const credits = articles.flatMap((a) => a.authors.map((x) => ({ ...x, text: a.text.slice(x.start, x.end) })));
+    expect(credits.map((c) => [c.name, c.role, c.text])).toEqual([['张晓光', '摄影', '张晓光']]);
   });
 });
 
