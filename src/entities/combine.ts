@@ -337,6 +337,9 @@ function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[numbe
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const terms = termSpans(text, nonEntities);
   const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
+  // A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
+  // none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
+  const opensWithTerm = (c: Candidate): boolean => c.kind === 'PERSON' && terms.some(([s, e]) => s === c.start && e < c.end);
   // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
   const practice = (c: Candidate): boolean =>
     c.kind === 'ORGANIZATION' && GENERIC_BODY.test(text.slice(c.start, c.end)) && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end));
@@ -362,6 +365,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !nonEntities.has(text.slice(c.start, c.end)) &&
       !(c.canonical && nonEntities.has(c.canonical)) &&
       !inTerm(c) &&
+      !opensWithTerm(c) &&
       !practice(c) &&
       !stationed(c) &&
       !serves(c) &&

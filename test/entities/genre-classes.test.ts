@@ -571,4 +571,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('从那天起，第一书记李勇便和大棚较上了劲。', 'PERSON')).toEqual(['李勇']);
     expect(found('村支书赵德才带领大家修路。', 'PERSON')).toEqual(['赵德才']);
   });
+  it('reads no person in a generic word after a title (牧民 + 微信群), nor in a longer reading that opens with one', () => {
+    expect(found('嘎查通过牧民微信群、横幅标语等方式宣传防火知识。', 'PERSON')).toEqual([]);
+    expect(found('大家在村民微信群里讨论明年的种植计划。', 'PERSON')).toEqual([]);
+    expect(found('牧民巴特尔在微信群里通知大家开会。', 'PERSON')).toEqual(['巴特尔']);
+  });
 });
