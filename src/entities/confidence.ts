@@ -44,6 +44,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'org:outlet': 0.97,
   'org:executive': 0.75,
   'org:founded': 0.6,
+  'org:government': 0.75,
   'program:known': 0.93,
   'program:cue': 0.88,
   'program:launched': 0.91,

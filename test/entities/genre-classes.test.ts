@@ -576,4 +576,14 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('大家在村民微信群里讨论明年的种植计划。', 'PERSON')).toEqual([]);
     expect(found('牧民巴特尔在微信群里通知大家开会。', 'PERSON')).toEqual(['巴特尔']);
   });
+  it("reads a place's government (乌兰浩特市政府) as a body beside the place, the place alone in flat readings", () => {
+    const text = '乌兰浩特市政府近日召开专题会议，部署春耕工作。';
+    expect(found(text, 'ORGANIZATION')).toEqual(['乌兰浩特市政府']);
+    expect(found(text, 'PLACE')).toEqual(['乌兰浩特市']);
+    expect(recognize(text, { nested: false }).map((m) => `${m.text}:${m.kind}`)).toEqual(['乌兰浩特市:PLACE']);
+    // an abbreviated banner gives its body the full name; a longer body that holds it is left as it is
+    const banner = recognize('新左旗政府组织干部下乡。').find((m) => m.kind === 'ORGANIZATION');
+    expect([banner?.text, banner?.canonical]).toEqual(['新左旗政府', '新巴尔虎左旗政府']);
+    expect(found('乌兰浩特市政府办公室发出通知。', 'ORGANIZATION')).toEqual(['乌兰浩特市政府办公室']);
+  });
 });
