@@ -586,4 +586,14 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect([banner?.text, banner?.canonical]).toEqual(['新左旗政府', '新巴尔虎左旗政府']);
     expect(found('乌兰浩特市政府办公室发出通知。', 'ORGANIZATION')).toEqual(['乌兰浩特市政府办公室']);
   });
+  it('reads a natural place whole when nested, and as People’s Daily marks it (the stem, or nothing) when flat', () => {
+    const flat = (text: string) =>
+      recognize(text, { nested: false })
+        .filter((m) => m.kind === 'PLACE')
+        .map((m) => m.text);
+    expect(found('牧民们世代生活在鄂尔多斯高原上。', 'PLACE')).toEqual(['鄂尔多斯高原']);
+    expect(flat('牧民们世代生活在鄂尔多斯高原上。')).toEqual(['鄂尔多斯']);
+    expect(flat('那个小县城地处黄土高原，常年少雨。')).toEqual([]);
+    expect(found('科尔沁草原上的牧民开始储备草料。', 'PLACE')).toEqual(['科尔沁草原']);
+  });
 });
