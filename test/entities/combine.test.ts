@@ -240,13 +240,22 @@ describe('a sure model span against a title or suffix reading', () => {
     modelCandidates([{ start, end, text, kind, ...(score === undefined ? {} : { score }) }]);
   const names = (text: string, cands: Candidate[]) => combine(text, cands, new Set(), { nested: false }).map((m) => `${m.text}/${m.kind}`);
 
-  it('lets the place the model is sure of replace the body the suffix rule read (a provincial government)', () => {
-    const text = '应河东省人民政府的邀请';
-    const suffix = c(1, 8, 'ORGANIZATION', 5, 'org:suffix');
+  it('lets the place the model is sure of replace the body the suffix rule read (a provincial department)', () => {
+    const text = '应河东省文化厅的邀请';
+    const suffix = c(1, 7, 'ORGANIZATION', 5, 'org:suffix');
     expect(names(text, [...model(1, 4, '河东省', 'PLACE', 0.99), suffix])).toEqual(['河东省/PLACE']);
     // Less sure, or no posterior at all: the rule keeps its reading.
-    expect(names(text, [...model(1, 4, '河东省', 'PLACE', SURE_SPAN - 0.01), suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
-    expect(names(text, [...model(1, 4, '河东省', 'PLACE'), suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE', SURE_SPAN - 0.01), suffix])).toEqual(['河东省文化厅/ORGANIZATION']);
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE'), suffix])).toEqual(['河东省文化厅/ORGANIZATION']);
+  });
+
+  it('keeps the place of a place’s government in flat readings however sure the model is (People’s Daily’s convention)', () => {
+    const text = '应河东省人民政府的邀请';
+    const suffix = c(1, 8, 'ORGANIZATION', 5, 'org:suffix');
+    expect(names(text, [...model(1, 4, '河东省', 'PLACE', SURE_SPAN - 0.01), suffix])).toEqual(['河东省/PLACE']);
+    expect(names(text, [c(1, 4, 'PLACE', 3, 'place:division'), suffix])).toEqual(['河东省/PLACE']);
+    // without a place reading of its stem, the body stays
+    expect(names(text, [suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
   });
 
   it('splits two bodies the suffix rule glued together over a preposition', () => {

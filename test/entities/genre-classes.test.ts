@@ -585,6 +585,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const banner = recognize('新左旗政府组织干部下乡。').find((m) => m.kind === 'ORGANIZATION');
     expect([banner?.text, banner?.canonical]).toEqual(['新左旗政府', '新巴尔虎左旗政府']);
     expect(found('乌兰浩特市政府办公室发出通知。', 'ORGANIZATION')).toEqual(['乌兰浩特市政府办公室']);
+    // with 人民政府 too: both when nested, the place alone when flat
+    const full = '乌兰浩特市人民政府近日召开专题会议。';
+    expect(recognize(full).map((m) => `${m.text}:${m.kind}`)).toEqual(['乌兰浩特市:PLACE', '乌兰浩特市人民政府:ORGANIZATION']);
+    expect(recognize(full, { nested: false }).map((m) => `${m.text}:${m.kind}`)).toEqual(['乌兰浩特市:PLACE']);
   });
   it('reads a natural place whole when nested, and as People’s Daily marks it (the stem, or nothing) when flat', () => {
     const flat = (text: string) =>
