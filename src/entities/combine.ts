@@ -385,6 +385,10 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     const head = name.endsWith('人民政府') ? 4 : name.endsWith('政府') ? 2 : 0;
     return head > 0 && candidates.some((p) => p.kind === 'PLACE' && p.start === c.start && p.end === c.end - head);
   };
+  // A quoted phrase read as a program that the model reads, exactly, as a name (“四人帮”, a group; “七匹狼”牌, a company's
+  // brand) is that name. PD dev +4 right; the genre set, the bundled page and the fresh pages none either way.
+  const namedWhole = (c: Candidate): boolean =>
+    c.rule === 'program:marked' && candidates.some((m) => m.rule === 'model' && m.kind !== 'PROGRAM' && m.start === c.start && m.end === c.end);
   const opensWithTerm = (c: Candidate): boolean => c.kind === 'PERSON' && terms.some(([s, e]) => s === c.start && e < c.end);
   // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
   const practice = (c: Candidate): boolean =>
@@ -412,6 +416,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !(c.canonical && nonEntities.has(c.canonical)) &&
       !inTerm(c) &&
       !opensWithTerm(c) &&
+      !namedWhole(c) &&
       !(options.nested === false && c.rule === 'place:natural' && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
       !(options.nested === false && placeGovernment(c)) &&
       !practice(c) &&

@@ -600,4 +600,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(flat('那个小县城地处黄土高原，常年少雨。')).toEqual([]);
     expect(found('科尔沁草原上的牧民开始储备草料。', 'PLACE')).toEqual(['科尔沁草原']);
   });
+  it('reads a quoted phrase the model reads exactly as a name as that name, not as a program', () => {
+    const kinds = (text: string) => recognize(text).map((m) => `${m.text}:${m.kind}`);
+    expect(kinds('粉碎“四人帮”以后，他回到了家乡。')).toEqual(['四人帮:ORGANIZATION']);
+    expect(kinds('村里推行“一村一品”，效果很好。')).toEqual(['一村一品:PROGRAM']);
+  });
 });
