@@ -210,12 +210,13 @@ export interface CombineOptions {
 }
 
 /**
- * Heads of natural places that People's Daily never marks with their stem (MSRA train + test: 鄂尔多斯 in 鄂尔多斯高原
- * 52 times, the whole 0; 盆地 9 / 0, 沙漠 4 / 0, 草原 3 / 0, 山脉 1 / 0). Flat readings, which follow that corpus,
- * leave such a whole to the model's reading of the stem (鄂尔多斯, 云 and 贵 in 云贵高原, nothing in 黄土高原); nested
- * readings (the graph's) keep the whole, as the genre's news names it (科尔沁草原).
+ * Heads of natural places and zones that People's Daily never marks with their stem (MSRA train + test: 鄂尔多斯 in
+ * 鄂尔多斯高原 52 times, the whole 0; 流域 36 / 1, 峡谷 11 / 0, 盆地 9 / 0, 风景区 6 / 0, 自然保护区 5 / 0, 开发区 4 / 0,
+ * 沙漠 4 / 0, 草原 3 / 0, 大平原 2 / 0, 湿地 2 / 0, 山脉 and 戈壁 1 / 0). Flat readings, which follow that corpus, leave
+ * such a whole to the model's reading of the stem (鄂尔多斯, 云 and 贵 in 云贵高原, nothing in 黄土高原); nested readings
+ * (the graph's) keep the whole, as the genre's news names it (科尔沁草原, X经济开发区).
  */
-const STEM_MARKED_HEAD = /(高原|盆地|沙漠|山脉|草原)$/;
+const STEM_MARKED_HEAD = /(高原|盆地|沙漠|山脉|草原|峡谷|大平原|湿地|戈壁|流域|自然保护区|风景区|开发区)$/;
 
 /**
  * What flat readings cut off the end of a reading where People's Daily marks less (MSRA train + test): a person
@@ -435,7 +436,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !inTerm(c) &&
       !opensWithTerm(c) &&
       !namedWhole(c) &&
-      !(options.nested === false && c.rule === 'place:natural' && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
+      !(options.nested === false && (c.rule === 'place:natural' || c.rule === 'place:zone') && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
       !(options.nested === false && placeGovernment(c)) &&
       !practice(c) &&
       !stationed(c) &&

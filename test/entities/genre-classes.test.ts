@@ -599,6 +599,8 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(flat('牧民们世代生活在鄂尔多斯高原上。')).toEqual(['鄂尔多斯']);
     expect(flat('那个小县城地处黄土高原，常年少雨。')).toEqual([]);
     expect(found('科尔沁草原上的牧民开始储备草料。', 'PLACE')).toEqual(['科尔沁草原']);
+    expect(found('游客们走进了怒江大峡谷。', 'PLACE')).toEqual(['怒江大峡谷']);
+    expect(flat('游客们走进了怒江大峡谷。')).toEqual(['怒江']);
   });
   it('reads a quoted phrase the model reads exactly as a name as that name, not as a program', () => {
     const kinds = (text: string) => recognize(text).map((m) => `${m.text}:${m.kind}`);
