@@ -612,4 +612,8 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(both('据调查，原村主任王某挪用了集体资金。')).toEqual([['王某:PERSON'], ['王:PERSON']]);
     expect(both('喀什地区的棉花今年又丰收了。')).toEqual([['喀什地区:PLACE'], ['喀什:PLACE']]);
   });
+  it('reads no name before a speech verb that is the end of another word (听说, 演说)', () => {
+    expect(found('一次偶然的机会，赵然听说邻村有位老中医。', 'PERSON')).toEqual(['赵然']);
+    expect(found('大会上，候选人发表了施政演说。', 'PERSON')).toEqual([]);
+  });
 });

@@ -281,6 +281,8 @@ export function speakerNames(ctx: RuleContext): Candidate[] {
   const { text } = ctx;
   for (let c = 2; c < text.length; c++) {
     if (SPEECH_FIRST[text.charCodeAt(c)] !== 1 || !SPEECH.some((w) => text.startsWith(w, c))) continue;
+    // The verb starts a word: 说 inside 听说, 演说, 难说 is no speech verb after a name.
+    if (!isTokenStart(ctx, c) && !ctx.gaps.has(c)) continue;
     for (let len = 2; len <= MAX_NAME && c - len >= 0; len++) {
       const p = c - len;
       const surname = ctx.lex.surnames.longestAt(text, p, 2) > 0;
