@@ -211,7 +211,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean; lists?: boolean }): RuledMention[] {
   const lex = loadLexicons();
   const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
-  return withLevelBodies(combine(text, candidates, lex.nonEntities, { ...options, personName }));
+  return withLevelBodies(combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName }));
 }
 
 /**

@@ -473,10 +473,11 @@ describe('驻村 before a post', () => {
 });
 
 describe('things named after a people or a nation', () => {
-  it('hold no place (a yurt, a policy term), while the nation alone still is one', () => {
+  it('hold no place (a yurt, a policy term, the nation in the graph), while People’s Daily’s flat reading keeps the nation’s', () => {
     expect(found('早饭后，大家来到蒙古包里一起学习。', 'PLACE')).toEqual([]);
     expect(found('嘎查把铸牢中华民族共同体意识作为工作主线。', 'PLACE')).toEqual([]);
-    expect(found('中华民族的传统美德代代相传。', 'PLACE')).toEqual(['中华']);
+    expect(found('中华民族的传统美德代代相传。', 'PLACE')).toEqual([]);
+    expect(recognize('中华民族的传统美德代代相传。', { nested: false }).map((m) => `${m.text}:${m.kind}`)).toEqual(['中华:PLACE']);
   });
 });
 
@@ -616,5 +617,16 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it('reads no name before a speech verb that is the end of another word (听说, 演说)', () => {
     expect(found('一次偶然的机会，赵然听说邻村有位老中医。', 'PERSON')).toEqual(['赵然']);
     expect(found('大会上，候选人发表了施政演说。', 'PERSON')).toEqual([]);
+  });
+  it('reads no place inside a national slogan or in the sun in the graph, as People’s Daily does when flat', () => {
+    const places = (text: string, nested: boolean) =>
+      recognize(text, { nested })
+        .filter((m) => m.kind === 'PLACE')
+        .map((m) => `${m.start}:${m.text}`);
+    const text = '为实现中国梦贡献力量，他去年从中国返回家乡。';
+    expect(places(text, true)).toEqual([`${text.lastIndexOf('中国')}:中国`]);
+    expect(places(text, false)).toEqual([`${text.indexOf('中国')}:中国`, `${text.lastIndexOf('中国')}:中国`]);
+    expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', true)).toEqual([]);
+    expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', false)).toEqual(['5:太阳']);
   });
 });

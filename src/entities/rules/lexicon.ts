@@ -124,6 +124,8 @@ export interface Lexicons {
   programModifiers: WordList;
   programTriggers: WordList;
   nonEntities: ReadonlySet<string>;
+  /** nonEntities and the terms that are no entity in the graph only (graph-non-entities.txt): for nested readings. */
+  graphNonEntities: ReadonlySet<string>;
   /** Elements of Mongolian names (那仁, 满都拉): see mongolianCover. */
   mongolianParts: WordList;
 }
@@ -184,6 +186,7 @@ export function buildLexicons(files: Record<string, string>): Lexicons {
     programModifiers: new WordList(first('program-modifiers')),
     programTriggers: new WordList(first('program-triggers')),
     nonEntities: new Set(first('non-entities')),
+    graphNonEntities: new Set([...first('non-entities'), ...first('graph-non-entities')]),
     mongolianParts: new WordList(first('mongolian-name-parts')),
   };
 }
@@ -203,6 +206,7 @@ export const LEXICON_FILES = [
   'program-modifiers',
   'program-triggers',
   'non-entities',
+  'graph-non-entities',
   'mongolian-name-parts',
 ] as const;
 
