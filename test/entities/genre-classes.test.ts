@@ -629,4 +629,8 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', true)).toEqual([]);
     expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', false)).toEqual(['5:太阳']);
   });
+  it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
+    const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
+    expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);
+  });
 });
