@@ -226,10 +226,9 @@ const SURNAME_AND_FORM = /^[\u4e00-\u9fff](老|大爷|大娘|大妈|大姐|姥�
 
 /**
  * What flat readings cut off the end of a reading where People's Daily marks less (MSRA train + test): a person
- * written as a surname and 某 (梁某, 41 times the surname alone, never with 某) or a form of address (SURNAME_AND_FORM) is
- * the surname; a place before 地区 (绥化地区:
- * the stem 350 times, the whole once) is the stem. Nested readings keep the whole (a node 梁某; 阿克苏地区, a division's
- * name). Returns how many characters to cut, 0 for none.
+ * written as a surname and 某 (梁某, 41 times the surname alone, never with 某) or a form of address (SURNAME_AND_FORM)
+ * is the surname; a place before 地区 (绥化地区: the stem 350 times, the whole once) is the stem. Nested readings keep
+ * the whole (a node 梁某; 阿克苏地区, a division's name). Returns how many characters to cut, 0 for none.
  */
 function flatStemCut(c: Candidate, name: string): number {
   if (c.kind === 'PERSON' && /^[\u4e00-\u9fff]{1,2}某{1,2}$/.test(name)) return name.length - name.indexOf('某');
@@ -395,8 +394,6 @@ function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[numbe
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const terms = termSpans(text, nonEntities);
   const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
-  // A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
-  // none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
   // A place's government (云南省人民政府, 根河市政府): People's Daily marks the place alone (MSRA train + test: 政府 after
   // a marked place 598 times, inside an organization 39; 人民政府 8 and 5), so flat readings keep the place and leave
   // the body out (nested readings keep both: governmentBodies).
@@ -410,6 +407,8 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   // brand) is that name. PD dev +4 right; the genre set, the bundled page and the fresh pages none either way.
   const namedWhole = (c: Candidate): boolean =>
     c.rule === 'program:marked' && candidates.some((m) => m.rule === 'model' && m.kind !== 'PROGRAM' && m.start === c.start && m.end === c.end);
+  // A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
+  // none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
   const opensWithTerm = (c: Candidate): boolean => c.kind === 'PERSON' && terms.some(([s, e]) => s === c.start && e < c.end);
   // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
   const practice = (c: Candidate): boolean =>
@@ -444,8 +443,8 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !inTerm(c) &&
       !opensWithTerm(c) &&
       !namedWhole(c) &&
-      !(options.nested === false && (c.rule === 'place:natural' || c.rule === 'place:zone') && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
-      !(options.nested === false && placeGovernment(c)) &&
+      !(flat && (c.rule === 'place:natural' || c.rule === 'place:zone') && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
+      !(flat && placeGovernment(c)) &&
       !practice(c) &&
       !stationed(c) &&
       !serves(c) &&
