@@ -9,7 +9,7 @@
  * its file, as without a cache), and so is a folder that cannot be written. Same folder as the model's tables
  * (`cacheDir`); the newest four files are kept.
  */
-import { adoptDivisionIndex, divisionIndex, divisionIndexFromTables, divisionTables, type DivisionIndex } from '../lexicon/divisions.js';
+import { adoptDivisionIndex, divisionIndex, divisionIndexFromTables, divisionTables, type DivisionIndex, type DivisionTables } from '../lexicon/divisions.js';
 import { codeVersion } from '../store/version.js';
 import { decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
 
@@ -28,20 +28,15 @@ const TYPES = {
   names: Int32Array,
 } as const;
 
+/** The cache file of an index's tables (exported for tests that write damaged ones). */
+export function encodeDivisionTables(t: DivisionTables): Buffer {
+  return encodeTableFile(MAGIC, {}, { ...t }, TYPES);
+}
+
 /** The index of a file of its tables; undefined (or a throw) when they do not make one. */
 function decode(file: Buffer): DivisionIndex | undefined {
-  const f = decodeTableFile(file, MAGIC);
-  if (!f) return undefined;
-  const [units, starts, codeLength, parent, next, names] = [
-    f.view('units', TYPES.units),
-    f.view('starts', TYPES.starts),
-    f.view('codeLength', TYPES.codeLength),
-    f.view('parent', TYPES.parent),
-    f.view('next', TYPES.next),
-    f.view('names', TYPES.names),
-  ];
-  if (!units || !starts || !codeLength || !parent || !next || !names) return undefined;
-  return divisionIndexFromTables({ units, starts, codeLength, parent, next, names });
+  const tables = decodeTableFile(file, MAGIC)?.views(TYPES);
+  return tables && divisionIndexFromTables(tables);
 }
 
 /**
@@ -54,7 +49,7 @@ export const divisionsCache: TableCache<DivisionIndex> = tableCache<DivisionInde
   format: FORMAT,
   keep: KEEP,
   version: codeVersion,
-  encode: () => encodeTableFile(MAGIC, {}, { ...divisionTables(divisionIndex()) }, TYPES),
+  encode: () => encodeDivisionTables(divisionTables(divisionIndex())),
   decode,
   install: adoptDivisionIndex,
 });

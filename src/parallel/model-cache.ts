@@ -22,17 +22,18 @@ const KEEP = 4;
 
 const MAGIC = 'ZHKGTAB1';
 
-/** The typed arrays of a table file, by name, and their element types. */
-const TYPES = {
+/** The typed arrays of a table file, by name, and their element types: every file has these … */
+const REQUIRED = {
   trans: Float32Array,
   end: Float32Array,
   keys: Uint32Array,
   weights: Float32Array,
-  codes: Uint8Array,
-  values: Float64Array,
   lexKeys: Uint32Array,
   lexVals: Int32Array,
 } as const;
+/** … and a model of one-byte weight codes these two. */
+const CODES = { codes: Uint8Array, values: Float64Array } as const;
+const TYPES = { ...REQUIRED, ...CODES };
 
 interface FileHead {
   header: SharedModel['header'];
@@ -61,17 +62,11 @@ function decodeTables(file: Buffer): SharedModel | undefined {
   const f = decodeTableFile(file, MAGIC);
   if (!f) return undefined;
   const head = f.head as Partial<FileHead>;
-  const [trans, end, keys, weights, lexKeys, lexVals] = [
-    f.view('trans', TYPES.trans),
-    f.view('end', TYPES.end),
-    f.view('keys', TYPES.keys),
-    f.view('weights', TYPES.weights),
-    f.view('lexKeys', TYPES.lexKeys),
-    f.view('lexVals', TYPES.lexVals),
-  ];
-  const codes = f.view('codes', TYPES.codes);
-  const values = f.view('values', TYPES.values);
-  if (!trans || !end || !keys || !weights || !lexKeys || !lexVals || (codes === undefined) !== (values === undefined)) return undefined;
+  const tables = f.views(REQUIRED);
+  const codes = f.view('codes', CODES.codes);
+  const values = f.view('values', CODES.values);
+  if (!tables || (codes === undefined) !== (values === undefined)) return undefined;
+  const { trans, end, keys, weights, lexKeys, lexVals } = tables;
   if (typeof head.header !== 'object' || head.header === null || ![head.mask, head.zero, head.lexiconMaxLen].every(Number.isInteger)) return undefined;
   return {
     path: modelPath(),

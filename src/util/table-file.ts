@@ -26,12 +26,12 @@ export type ArrayType =
 export type Sections = Record<string, [number, number]>;
 
 /**
- * The file of `arrays` (each of the element type `types[name]` gives) with `head` (any JSON object; its
- * `sections` field is set here).
+ * The file of `arrays` (each of the element type `types[name]` gives) with `head` (any JSON object; the file's head
+ * is `head` with a `sections` field added).
  */
 export function encodeTableFile(magic: string, head: object, arrays: Record<string, ArrayBufferView>, types: Record<string, ArrayType>): Buffer {
   const sections: Sections = {};
-  (head as { sections?: Sections }).sections = sections;
+  const fileHead = { ...head, sections };
   // Offsets depend on the head's length, which depends on the offsets: lay out twice with room to spare.
   const layout = (start: number) => {
     let at = start;
@@ -42,7 +42,7 @@ export function encodeTableFile(magic: string, head: object, arrays: Record<stri
     return at;
   };
   layout(0);
-  const headBytes = () => Buffer.from(JSON.stringify(head), 'utf8');
+  const headBytes = () => Buffer.from(JSON.stringify(fileHead), 'utf8');
   const start = Math.ceil((magic.length + 4 + headBytes().length + 64) / 8) * 8;
   const size = layout(start);
   const json = headBytes();
@@ -59,6 +59,8 @@ export function encodeTableFile(magic: string, head: object, arrays: Record<stri
 export interface TableFile {
   head: Record<string, unknown>;
   view<C extends ArrayType>(name: string, type: C): InstanceType<C> | undefined;
+  /** Every array `types` names, as views; undefined when one of them is missing. */
+  views<T extends Record<string, ArrayType>>(types: T): { [K in keyof T]: InstanceType<T[K]> } | undefined;
 }
 
 /** The head and arrays of `file`; undefined when it is not a file of `magic` (cut short, foreign). */
@@ -71,8 +73,17 @@ export function decodeTableFile(file: Buffer, magic: string): TableFile | undefi
   const sections = (head as { sections?: unknown }).sections;
   // Views need their element size's alignment: a buffer read whole starts at 0 of its own memory.
   const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(new Uint8Array(file));
-  return {
+  const table: TableFile = {
     head: head as Record<string, unknown>,
+    views<T extends Record<string, ArrayType>>(types: T): { [K in keyof T]: InstanceType<T[K]> } | undefined {
+      const out: Record<string, ArrayBufferView> = {};
+      for (const [name, type] of Object.entries(types)) {
+        const v = table.view(name, type);
+        if (!v) return undefined;
+        out[name] = v;
+      }
+      return out as { [K in keyof T]: InstanceType<T[K]> };
+    },
     view<C extends ArrayType>(name: string, type: C): InstanceType<C> | undefined {
       const s = typeof sections === 'object' && sections !== null ? (sections as Record<string, unknown>)[name] : undefined;
       if (s === undefined) return undefined;
@@ -88,6 +99,7 @@ export function decodeTableFile(file: Buffer, magic: string): TableFile | undefi
       return new type(bytes.buffer as ArrayBuffer, bytes.byteOffset + (at as number), count as number) as InstanceType<C>;
     },
   };
+  return table;
 }
 
 /**

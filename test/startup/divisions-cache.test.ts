@@ -7,10 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { divisionsCache } from '../../src/parallel/divisions-cache.js';
-
+import { divisionsCache, encodeDivisionTables } from '../../src/parallel/divisions-cache.js';
 import { divisionIndex, divisionTables, lookupPlace, resolvePlace } from '../../src/lexicon/divisions.js';
-import { encodeTableFile } from '../../src/util/table-file.js';
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -54,12 +52,11 @@ describe('division index cache', () => {
     expect(divisionsCache.read(dir)).toBeUndefined();
     // well-formed sections whose arrays do not make an index: a row longer than the text, a parent after its row
     const t = divisionTables(divisionIndex());
-    const types = { units: Uint16Array, starts: Int32Array, codeLength: Uint8Array, parent: Int32Array, next: Int32Array, names: Int32Array };
-    writeFileSync(file, encodeTableFile('ZHKGDIV1', {}, { ...t, units: t.units.subarray(0, 1000) }, types));
+    writeFileSync(file, encodeDivisionTables({ ...t, units: t.units.subarray(0, 1000) }));
     expect(divisionsCache.read(dir)).toBeUndefined();
     const parent = Int32Array.from(t.parent);
     parent[10] = 20;
-    writeFileSync(file, encodeTableFile('ZHKGDIV1', {}, { ...t, parent }, types));
+    writeFileSync(file, encodeDivisionTables({ ...t, parent }));
     expect(divisionsCache.read(dir)).toBeUndefined();
     writeFileSync(file, good);
     expect(divisionsCache.read(dir)).toBeDefined();
