@@ -237,35 +237,6 @@ function flatStemCut(c: Candidate, name: string): number {
   return 0;
 }
 
-/** A place of a division level (a province down to a township or sumu), as it ends. */
-const DIVISION_LEVEL_END = /(?:[省市县区旗盟州镇乡]|苏木)$/;
-
-/**
- * The government of a place, written as the place and 政府 (根河市政府, 蓬莱镇政府): an organization beside its place,
- * as the place that opens a party committee's name is a place beside it (nested readings only). People's Daily marks
- * the place alone there (17 times on dev), so the flat reading keeps the place; the genre gold has the body (2 of 2
- * on the 20 articles). Not where an organization already covers the place (X市政府办公室).
- */
-function governmentBodies(text: string, chosen: readonly Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const p of chosen) {
-    if (p.kind !== 'PLACE' || !text.startsWith('政府', p.end)) continue;
-    const name = p.canonical ?? text.slice(p.start, p.end);
-    if (!DIVISION_LEVEL_END.test(name)) continue;
-    const end = p.end + 2;
-    if (chosen.some((o) => o.kind === 'ORGANIZATION' && o.start < end && p.start < o.end)) continue;
-    out.push({
-      start: p.start,
-      end,
-      kind: 'ORGANIZATION',
-      priority: p.priority,
-      rule: 'org:government',
-      ...(p.canonical ? { canonical: `${p.canonical}政府` } : {}),
-    });
-  }
-  return out;
-}
-
 /** A mention with the rule that proposed it (combine's `withRules`). */
 export type RuledMention = Mention & { rule?: string };
 
@@ -396,7 +367,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
   // A place's government (云南省人民政府, 根河市政府): People's Daily marks the place alone (MSRA train + test: 政府 after
   // a marked place 598 times, inside an organization 39; 人民政府 8 and 5), so flat readings keep the place and leave
-  // the body out (nested readings keep both: governmentBodies).
+  // the body out (nested readings keep both: bodies.ts withPlaceGovernments).
   const placeGovernment = (c: Candidate): boolean => {
     if (c.kind !== 'ORGANIZATION') return false;
     const name = text.slice(c.start, c.end);
@@ -581,7 +552,6 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       chosen.push(c);
     }
   }
-  if (options.nested !== false) for (const c of governmentBodies(text, chosen)) chosen.push(c);
   if (options.lists !== false) for (const c of listedPersons(text, chosen)) chosen.push(c);
   return chosen
     .sort((a, b) => a.start - b.start || a.end - b.end)

@@ -12,7 +12,7 @@ import type { Mention, Token } from '../types.js';
 import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
-import { withLevelBodies } from './bodies.js';
+import { withLevelBodies, withPlaceGovernments } from './bodies.js';
 import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
@@ -211,7 +211,8 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean; lists?: boolean }): RuledMention[] {
   const lex = loadLexicons();
   const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
-  return withLevelBodies(combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName }));
+  const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName });
+  return withLevelBodies(options.nested ? withPlaceGovernments(text, found, options.withRules ? 'org:government' : undefined) : found);
 }
 
 /**
