@@ -9,6 +9,7 @@
 import type { Mention, Token } from '../types.js';
 import { firstUnits } from '../text/units.js';
 import { bracketsBalanced, FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
+import { flatCut, flatDrops } from './flat.js';
 import { listedPersons } from './listed.js';
 
 /** Priority of the model's spans: below every rule. */
@@ -209,34 +210,6 @@ export interface CombineOptions {
   lists?: boolean;
 }
 
-/**
- * Heads of natural places and zones that People's Daily never marks with their stem (MSRA train + test: 鄂尔多斯 in
- * 鄂尔多斯高原 52 times, the whole 0; 流域 36 / 1, 峡谷 11 / 0, 盆地 9 / 0, 风景区 6 / 0, 自然保护区 5 / 0, 开发区 4 / 0,
- * 沙漠 4 / 0, 草原 3 / 0, 大平原 2 / 0, 湿地 2 / 0, 山脉 and 戈壁 1 / 0). Flat readings, which follow that corpus, leave
- * such a whole to the model's reading of the stem (鄂尔多斯, 云 and 贵 in 云贵高原, nothing in 黄土高原); nested readings
- * (the graph's) keep the whole, as the genre's news names it (科尔沁草原, X经济开发区).
- */
-const STEM_MARKED_HEAD = /(高原|盆地|沙漠|山脉|草原|峡谷|大平原|湿地|戈壁|流域|自然保护区|风景区|开发区)$/;
-
-/**
- * A surname and a form of address or title (吕老, 邱大爷, 朱总, 王先生): MSRA marks the surname alone every time (先生 65,
- * 老 57, 总 34, 大娘 13, 大妈 10, 师傅 6, 书记 4 …, with the form 0).
- */
-const SURNAME_AND_FORM = /^[\u4e00-\u9fff](老|大爷|大娘|大妈|大姐|姥姥|奶奶|师傅|总|先生|女士|书记|主任|局长|市长|外长)$/;
-
-/**
- * What flat readings cut off the end of a reading where People's Daily marks less (MSRA train + test): a person
- * written as a surname and 某 (梁某, 41 times the surname alone, never with 某) or a form of address (SURNAME_AND_FORM)
- * is the surname; a place before 地区 (绥化地区: the stem 350 times, the whole once) is the stem. Nested readings keep
- * the whole (a node 梁某; 阿克苏地区, a division's name). Returns how many characters to cut, 0 for none.
- */
-function flatStemCut(c: Candidate, name: string): number {
-  if (c.kind === 'PERSON' && /^[\u4e00-\u9fff]{1,2}某{1,2}$/.test(name)) return name.length - name.indexOf('某');
-  if (c.kind === 'PERSON' && SURNAME_AND_FORM.test(name)) return name.length - 1;
-  if (c.kind === 'PLACE' && name.length >= 4 && name.endsWith('地区')) return 2;
-  return 0;
-}
-
 /** A mention with the rule that proposed it (combine's `withRules`). */
 export type RuledMention = Mention & { rule?: string };
 
@@ -365,15 +338,6 @@ function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[numbe
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const terms = termSpans(text, nonEntities);
   const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
-  // A place's government (云南省人民政府, 根河市政府): People's Daily marks the place alone (MSRA train + test: 政府 after
-  // a marked place 598 times, inside an organization 39; 人民政府 8 and 5), so flat readings keep the place and leave
-  // the body out (nested readings keep both: bodies.ts withPlaceGovernments).
-  const placeGovernment = (c: Candidate): boolean => {
-    if (c.kind !== 'ORGANIZATION') return false;
-    const name = text.slice(c.start, c.end);
-    const head = name.endsWith('人民政府') ? 4 : name.endsWith('政府') ? 2 : 0;
-    return head > 0 && candidates.some((p) => p.kind === 'PLACE' && p.start === c.start && p.end === c.end - head);
-  };
   // A quoted phrase read as a program that the model reads, exactly, as a name (“四人帮”, a group; “七匹狼”牌, a company's
   // brand) is that name. PD dev +4 right; the genre set, the bundled page and the fresh pages none either way.
   const namedWhole = (c: Candidate): boolean =>
@@ -395,7 +359,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   const serves = (c: Candidate): boolean => text[c.start] === '任' && levelEnds.get(c.start) === text[c.start + 1];
   const flat = options.nested === false;
   const trimmed = candidates.map((c): Candidate => {
-    const cut = flat ? flatStemCut(c, text.slice(c.start, c.end)) : 0;
+    const cut = flat ? flatCut(c, text.slice(c.start, c.end)) : 0;
     if (cut > 0) {
       const { canonical: _, ...rest } = c;
       return { ...rest, end: c.end - cut };
@@ -414,8 +378,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       !inTerm(c) &&
       !opensWithTerm(c) &&
       !namedWhole(c) &&
-      !(flat && (c.rule === 'place:natural' || c.rule === 'place:zone') && STEM_MARKED_HEAD.test(text.slice(c.start, c.end))) &&
-      !(flat && placeGovernment(c)) &&
+      !(flat && flatDrops(c, text, candidates)) &&
       !practice(c) &&
       !stationed(c) &&
       !serves(c) &&
