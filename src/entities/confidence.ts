@@ -35,6 +35,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:suffix': 0.44,
   'place:zone': 0.8,
   'place:natural': 0.82,
+  'place:landform': 0.75,
   'place:short': 0.94,
   'place:counted': 0.8,
   'place:route': 0.75,

@@ -13,6 +13,7 @@ import { segment } from '../segment/jieba.js';
 import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js';
 import { withConfidence } from './confidence.js';
 import { withLevelBodies, withPlaceGovernments } from './bodies.js';
+import { withNaturalWholes } from './natural.js';
 import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons } from './rules/lexicon.js';
@@ -212,7 +213,9 @@ export function combined(text: string, candidates: readonly Candidate[], options
   const lex = loadLexicons();
   const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
   const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName });
-  return withLevelBodies(options.nested ? withPlaceGovernments(text, found, options.withRules ? 'org:government' : undefined) : found);
+  if (!options.nested) return withLevelBodies(found);
+  const wholes = withNaturalWholes(text, found, options.withRules ? 'place:landform' : undefined);
+  return withLevelBodies(withPlaceGovernments(text, wholes, options.withRules ? 'org:government' : undefined));
 }
 
 /**

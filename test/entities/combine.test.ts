@@ -20,6 +20,19 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 2, 'PERSON', 5), c(3, 5, 'ORGANIZATION', MODEL_PRIORITY)], new Set(['党员', '群众']))).toEqual([]);
   });
 
+  it('reads no organization in a meeting or event, though it ends in 会 as an association does', () => {
+    const text = '红山区文旅招商推介会和红山区文化促进会';
+    const cands = [c(0, 10, 'ORGANIZATION', 5, 'org:suffix'), c(11, 19, 'ORGANIZATION', 5, 'org:suffix')];
+    expect(combine(text, cands, new Set()).map((m) => m.text)).toEqual(['红山区文化促进会']);
+  });
+
+  it("reads a place the text has established whole where the suffix rule's reading cut it short", () => {
+    const text = '走访了希日塔拉嘎查。据了解，希日塔拉嘎查有牧民。';
+    const second = text.lastIndexOf('希日塔拉嘎查');
+    const cands = [c(3, 9, 'PLACE', 4, 'place:chain'), c(second + 1, second + 6, 'PLACE', 3, 'place:suffix')];
+    expect(combine(text, cands, new Set()).map((m) => `${m.start}:${m.text}`)).toEqual(['3:希日塔拉嘎查', `${second}:希日塔拉嘎查`]);
+  });
+
   it("keeps a bare lexicon name inside a model span that another rule's reading defeated", () => {
     const text = '福建古田:党支部领办合作社跑出加速度';
     const cands = [

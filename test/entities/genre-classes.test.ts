@@ -629,6 +629,23 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', true)).toEqual([]);
     expect(places('早上六点，太阳刚刚升起，牧民们就出发了。', false)).toEqual(['5:太阳']);
   });
+  it('reads a region and the landform after it as one natural place when nested, the region alone when flat', () => {
+    const text = '深秋时节，金黄的巴尔虎草原上已经落了雪。';
+    expect(found(text, 'PLACE')).toEqual(['巴尔虎草原']);
+    expect(recognize(text, { nested: false }).map((m) => m.text)).toEqual(['巴尔虎']);
+  });
+  it('reads no place in a compass direction after a place (苏尼特右旗西南, 多伦县城东北), and a region where none precedes it', () => {
+    expect(found('嘎查位于苏尼特右旗西南，距旗政府八十公里。', 'PLACE')).toEqual(['苏尼特右旗']);
+    expect(found('合作社建在多伦县城东北5公里处。', 'PLACE')).toEqual(['多伦县']);
+    expect(found('未来三天，西南地区东部有小雨。', 'PLACE')).toEqual(['西南']);
+  });
+  it('reads no name after a title where 兼 joins a second post or 同 means "with"', () => {
+    expect(found('会上，镇人大主席兼村第一书记李明华作了发言。', 'PERSON')).toEqual(['李明华']);
+    expect(found('驻村以后，工作队员和村民同吃住、同劳动。', 'PERSON')).toEqual([]);
+  });
+  it('starts a launched campaign after the aspect particle of its verb (启动了…行动)', () => {
+    expect(found('镇里启动了青年志愿服务提升行动。', 'PROGRAM')).toEqual(['青年志愿服务提升行动']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);

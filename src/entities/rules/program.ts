@@ -241,7 +241,8 @@ export function launchedPrograms(ctx: RuleContext): Candidate[] {
   for (const clause of text.matchAll(/[^，,。；;：:！!？?\n]+/gu)) {
     const verb = LAUNCH.exec(clause[0]);
     if (!verb) continue;
-    const from = verb.index + verb[0].length;
+    // An aspect particle after the verb (启动了…行动) is no part of the first item.
+    const from = verb.index + verb[0].length + (/^[了着过]/.test(clause[0].slice(verb.index + verb[0].length)) ? 1 : 0);
     const all = clause[0].slice(from).split('、');
     // Every item, or a run of two or more from the first that the list then leaves for something else
     // (…培育计划、…兴川行动、在公务员录用中…).
