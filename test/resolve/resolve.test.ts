@@ -3,6 +3,41 @@ import { resolveEntities } from '../../src/resolve/index.js';
 import { makeArticle, mentionsOf, run, type Spec } from '../relations/helpers.js';
 
 describe('resolveEntities', () => {
+  it('joins a person written by the opening of a name the article gives in full to that person (额尔敦, 额书记)', () => {
+    const a = makeArticle('嘎查党支部书记额尔敦巴雅尔带领牧民种草。额尔敦说，草长好了。牧民说：“跟着额书记干，我们有信心。”', 'e#1');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['额尔敦巴雅尔', 'PERSON'],
+          ['额尔敦', 'PERSON'],
+          ['额', 'PERSON'],
+        ],
+      },
+    ]);
+    const people = r.entities.filter((e) => e.kind === 'PERSON');
+    expect(people.map((e) => e.label)).toEqual(['额尔敦巴雅尔']);
+    expect([...people[0]!.aliases].sort()).toEqual(['额', '额尔敦']);
+  });
+  it('leaves a short form apart where two full names open with it (韩 of 韩军 and 韩伟)', () => {
+    const a = makeArticle('村支书韩军和会计韩伟一起入户。韩书记说，今年收成好。', 'h#1');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['韩军', 'PERSON'],
+          ['韩伟', 'PERSON'],
+          ['韩', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(
+      r.entities
+        .filter((e) => e.kind === 'PERSON')
+        .map((e) => e.label)
+        .sort(),
+    ).toEqual(['韩', '韩伟', '韩军']);
+  });
   it('merges aliases across articles into one node (新左旗 → 新巴尔虎左旗, 伊和乌拉 → 伊和乌拉嘎查)', () => {
     const a1 = makeArticle('呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查第一书记王文胜送来物资。', 'p#1');
     const a2 = makeArticle('新巴尔虎左旗的伊和乌拉牧民增收。', 'q#1');
