@@ -646,6 +646,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it('starts a launched campaign after the aspect particle of its verb (启动了…行动)', () => {
     expect(found('镇里启动了青年志愿服务提升行动。', 'PROGRAM')).toEqual(['青年志愿服务提升行动']);
   });
+  it('reads no place in a zone named by generic words alone, though the division index holds such a unit', () => {
+    expect(found('今年又有三家企业入驻高新技术产业开发区。', 'PLACE')).toEqual([]);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);
