@@ -268,7 +268,7 @@ function coveredByPlaces(start: number, end: number, places: readonly Candidate[
  * not end like a place), 德庆县 in 堆龙德庆县, 江西省 in 江西省军区 (a longer place holding no other place).
  * A model span that merely runs a chain of places together (巴彦花镇宝山村) does not win.
  */
-function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[]): boolean {
+function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: readonly Candidate[], ruleBodies: readonly Candidate[] = []): boolean {
   if (!PARTIAL.has(c.rule)) return false;
   // 张掖 + 甘州: a model place that is exactly two or more places the text names in full elsewhere, run together.
   if (
@@ -284,6 +284,9 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     // 河南省 + 社旗县人民法院: a body named after a place, preceded by the places above it, is the body; the
     // places before it are where it lies, not part of its name.
     if (c.rule === 'org:suffix' && m.start < c.start && coveredByPlaces(m.start, c.start, rulePlaces)) return false;
+    // X市人民政府 + Y集团公司: a model body that is exactly two suffix bodies written together (an agreement's parties) is
+    // those two.
+    if (c.rule === 'org:suffix' && coveredByPlaces(m.start, m.end, ruleBodies)) return false;
     // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     // 红柳沟村党支部 + 领办合作社: nor to one that goes on over a verb of founding into what the body runs.
@@ -420,7 +423,8 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   const rules = valid.filter((c) => c.priority > MODEL_PRIORITY);
   const rulePlaces = rules.filter((c) => c.kind === 'PLACE');
   const inside = (c: Candidate, m: Candidate): boolean => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
-  const gives = (c: Candidate, m: Candidate): boolean => inside(c, m) && yieldsToModel(c, m, text, rulePlaces);
+  const ruleBodies = rules.filter((c) => c.kind === 'ORGANIZATION' && c.rule === 'org:suffix');
+  const gives = (c: Candidate, m: Candidate): boolean => inside(c, m) && yieldsToModel(c, m, text, rulePlaces, ruleBodies);
   const loses = new Set(models.filter((m) => rules.some((r) => r.start < m.end && m.start < r.end && !gives(r, m))));
   // A rule's piece gives way to a longer model span only where that span is taken: a bare lexicon name inside a span
   // another rule cut across stays a name (福建古田 + :党支部… with 党支部领办合作社 a program). Until 3 Dec 2026 bare

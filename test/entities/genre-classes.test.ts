@@ -649,6 +649,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it('reads no place in a zone named by generic words alone, though the division index holds such a unit', () => {
     expect(found('今年又有三家企业入驻高新技术产业开发区。', 'PLACE')).toEqual([]);
   });
+  it("reads an agreement's two parties written together (a government, then a company) as two bodies, and a government's department whole", () => {
+    expect(found('双方签署《包头市人民政府蒙能科技集团公司战略合作协议》。', 'ORGANIZATION')).toEqual(['包头市人民政府', '蒙能科技集团公司']);
+    expect(found('市人民政府办公室发布通知。', 'ORGANIZATION')).toEqual(['市人民政府办公室']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);
