@@ -15,7 +15,7 @@
 import type { Article, Entity, EntityKind, EntityMention, Evidence, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
 import { writtenText } from '../text/written.js';
-import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneProvinces } from './places.js';
+import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneCharacters, withoutLoneProvinces } from './places.js';
 import { organizationName, personAnchor } from './names.js';
 
 export interface ArticleMentions {
@@ -110,7 +110,7 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
   const withOutlets = [...split, ...outletMentions(article, split)];
   const all = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
   const places = resolveArticlePlaces(all.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text));
-  const mentions = withoutLoneProvinces(all, places);
+  const mentions = withoutLoneCharacters(withoutLoneProvinces(all, places), places);
   const placeNames = mentions.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text);
   const placeCounts = new Map<string, number>();
   for (const n of placeNames) {

@@ -3,6 +3,20 @@ import { resolveEntities } from '../../src/resolve/index.js';
 import { makeArticle, mentionsOf, run, type Spec } from '../relations/helpers.js';
 
 describe('resolveEntities', () => {
+  it("leaves out a place whose name is still one character (港 of 空港), and keeps a province's short name as its alias", () => {
+    const a = makeArticle('上海市的客商来到空港经济区考察，沪上企业纷纷签约。', 'k#1');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['上海市', 'PLACE'],
+          ['港', 'PLACE'],
+          ['沪', 'PLACE'],
+        ],
+      },
+    ]);
+    expect(r.entities.map((e) => `${e.label}:${e.aliases.join('|')}`)).toEqual(['上海市:沪']);
+  });
   it('joins a person written by the opening of a name the article gives in full to that person (额尔敦, 额书记)', () => {
     const a = makeArticle('嘎查党支部书记额尔敦巴雅尔带领牧民种草。额尔敦说，草长好了。牧民说：“跟着额书记干，我们有信心。”', 'e#1');
     const r = run([
