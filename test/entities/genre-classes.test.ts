@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { recognize, ruleCandidates } from '../../src/entities/index.js';
 import { segment } from '../../src/segment/jieba.js';
 import { normalizeText } from '../../src/text/index.js';
+import { loadLexicons } from '../../src/entities/rules/lexicon.js';
 
 const found = (text: string, kind: string, gaps: number[] = []): string[] =>
   recognize(text, { gaps })
@@ -652,6 +653,11 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it("reads an agreement's two parties written together (a government, then a company) as two bodies, and a government's department whole", () => {
     expect(found('双方签署《包头市人民政府蒙能科技集团公司战略合作协议》。', 'ORGANIZATION')).toEqual(['包头市人民政府', '蒙能科技集团公司']);
     expect(found('市人民政府办公室发布通知。', 'ORGANIZATION')).toEqual(['市人民政府办公室']);
+  });
+  it("reads no place in the motherland's northern frontier (祖国北疆) in the graph, and no name in page furniture", () => {
+    expect(found('他们世代守护着祖国北疆的安宁。', 'PLACE')).toEqual([]);
+    const lex = loadLexicons();
+    expect(['扫一扫', '作者'].filter((w) => lex.nonEntities.has(w))).toEqual(['扫一扫', '作者']);
   });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
