@@ -659,6 +659,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const lex = loadLexicons();
     expect(['扫一扫', '作者'].filter((w) => lex.nonEntities.has(w))).toEqual(['扫一扫', '作者']);
   });
+  it("reads no person in a common word jieba's dictionary tags as a name (祥和) where the model finds none, and keeps the dictionary's people", () => {
+    expect(found('院子里牛羊成群，一幅祥和的乡村振兴美景。', 'PERSON')).toEqual([]);
+    expect(found('大家认真学习了彭真同志的讲话。', 'PERSON')).toEqual(['彭真']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);
