@@ -13,12 +13,16 @@ const LANDFORM = /^(大草原|草原|沙地|沙漠|高原|盆地|山脉|湿地|�
 /** The last character of a division's name with its level (旗, 县, 市 …). */
 const DIVISION_LEVEL = /[省市县区旗盟州镇乡村]$/;
 
+/** The full name of a province-level division. */
+const PROVINCE = /(省|自治区)$/;
+
 /** `mentions` with each place that a landform head follows widened over the head (see above), in order. */
 export function withNaturalWholes<M extends Mention & { rule?: string }>(text: string, mentions: readonly M[], rule?: string): M[] {
   let changed = false;
   const out = mentions.map((p) => {
     // A division's grassland (X旗草原) is the division's land, not a natural place's name.
-    if (p.kind !== 'PLACE' || DIVISION_LEVEL.test(p.text)) return p;
+    // Nor is a province's (内蒙古草原, 内蒙古沙漠: what lies in the province, not one place).
+    if (p.kind !== 'PLACE' || DIVISION_LEVEL.test(p.text) || PROVINCE.test(p.canonical ?? '')) return p;
     const head = LANDFORM.exec(text.slice(p.end, p.end + 3))?.[1];
     if (!head) return p;
     const end = p.end + head.length;

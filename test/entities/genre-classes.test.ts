@@ -663,6 +663,13 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('院子里牛羊成群，一幅祥和的乡村振兴美景。', 'PERSON')).toEqual([]);
     expect(found('大家认真学习了彭真同志的讲话。', 'PERSON')).toEqual(['彭真']);
   });
+  it("reads the region's cultural troupes and cultural brand as programs (乌兰牧骑, 北疆文化), not a person or a place", () => {
+    expect(recognize('每到夏天，乌兰牧骑的队员们就到牧区为牧民演出。').map((m) => `${m.text}:${m.kind}`)).toEqual(['乌兰牧骑:PROGRAM']);
+    expect(recognize('近年来，北疆文化品牌越来越响亮。').map((m) => `${m.text}:${m.kind}`)).toEqual(['北疆文化:PROGRAM']);
+  });
+  it("reads a province and a landform after it as the province alone (内蒙古草原 is the province's grassland)", () => {
+    expect(found('辽阔的内蒙古草原上，牛羊成群。', 'PLACE')).toEqual(['内蒙古']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);

@@ -33,7 +33,20 @@ describe('resolveEntities', () => {
     expect(people.map((e) => e.label)).toEqual(['额尔敦巴雅尔']);
     expect([...people[0]!.aliases].sort()).toEqual(['额', '额尔敦']);
   });
-  it('leaves a short form apart where two full names open with it (韩 of 韩军 and 韩伟)', () => {
+  it('leaves out a person still named by one character (a surname alone) where no full name opens with it', () => {
+    const a = makeArticle('村支书韩军入户走访。杜书记说，今年收成好。', 'd#1');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['韩军', 'PERSON'],
+          ['杜', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(r.entities.filter((e) => e.kind === 'PERSON').map((e) => e.label)).toEqual(['韩军']);
+  });
+  it('joins no short form where two full names open with it (韩 of 韩军 and 韩伟): a surname alone is then no node', () => {
     const a = makeArticle('村支书韩军和会计韩伟一起入户。韩书记说，今年收成好。', 'h#1');
     const r = run([
       {
@@ -50,7 +63,7 @@ describe('resolveEntities', () => {
         .filter((e) => e.kind === 'PERSON')
         .map((e) => e.label)
         .sort(),
-    ).toEqual(['韩', '韩伟', '韩军']);
+    ).toEqual(['韩伟', '韩军']);
   });
   it('merges aliases across articles into one node (新左旗 → 新巴尔虎左旗, 伊和乌拉 → 伊和乌拉嘎查)', () => {
     const a1 = makeArticle('呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查第一书记王文胜送来物资。', 'p#1');
