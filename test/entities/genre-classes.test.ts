@@ -670,6 +670,11 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it("reads a province and a landform after it as the province alone (内蒙古草原 is the province's grassland)", () => {
     expect(found('辽阔的内蒙古草原上，牛羊成群。', 'PLACE')).toEqual(['内蒙古']);
   });
+  it('reads the given name of a Kazakh or Uyghur person named in full, standing alone later, as that person', () => {
+    const text = '护边员达拉汗·木斯楞在哨所值守了二十年。达拉汗说，这里就是家。';
+    const people = recognize(text).filter((m) => m.kind === 'PERSON');
+    expect(people.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['达拉汗·木斯楞:', '达拉汗:达拉汗·木斯楞']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);
