@@ -147,8 +147,8 @@ export const VETO_BELOW: ReadonlyMap<string, number> = new Map([
 const MAX_VETOED_DIVISION = 3;
 
 /**
- * `rules` without the title, division and dictionary-person readings that the model gives a posterior below their VETO_BELOW (the
- * posterior of exactly that span and kind, which the model need not have decoded): a title before a word that is no
+ * `rules` without the title, division and dictionary-person readings that the model gives a posterior below their
+ * VETO_BELOW (the posterior of exactly that span and kind, which the model need not have decoded): a title before a word that is no
  * name (院士 + 时发出, 同志 + 说过, 负责人 + 向美方, 村民 + 文明素质), a division name matched across two words (粤西 +
  * 山区 read as 西山区). Counts over the final mentions of those rules (3 Dec 2026): titles below 0.01 PD dev 0 right /
  * 8 wrong, genre none (2 right from 0.01 to 0.05). The blended model's posteriors (temperature 48) are less extreme:
