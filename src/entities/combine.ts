@@ -48,7 +48,7 @@ const FIRST_OF_KIND = /第一(村|镇|乡|县|旗|嘎查|苏木)$/;
  * A compass direction, alone or with 部/侧/面/边 (西南, 东北部), or after 城 (the town's 东北). After a place (苏尼特右旗西南,
  * X市区西南, 多伦县城东北) it says where something lies from that place, and is no place of its own; elsewhere it names a
  * region (西南地区, 东北大部), as People's Daily marks it. PD dev 0 right / 3 wrong after a place (34 right elsewhere);
- * genre set none; 30 fresh genre pages 0 / 3 (3 Dec 2026).
+ * genre set none; 30 fresh genre pages 0 / 4 (3 Dec 2026).
  */
 const DIRECTION = /^城?[东西南北]{1,2}[部侧面边]?$/;
 /**
@@ -250,12 +250,12 @@ const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心
 /** A division's last character and the one after it that make a word for its seat or streets (县城, 市区). */
 const LEVEL_AREA = new Set(['县城', '市区', '城区', '镇区', '旗里', '镇上', '村里', '乡里']);
 
-/** Whether [start, end) is exactly a chain of rule places (河南省, 河南省社旗县). */
-function coveredByPlaces(start: number, end: number, places: readonly Candidate[]): boolean {
+/** Whether [start, end) is exactly a chain of `pieces` (rule places: 河南省, 河南省社旗县; rule bodies: X市人民政府 + Y公司). */
+function coveredBy(start: number, end: number, pieces: readonly Candidate[]): boolean {
   let at = start;
   while (at < end) {
     let next = -1;
-    for (const p of places) if (p.start === at && p.end <= end && p.end > next) next = p.end;
+    for (const p of pieces) if (p.start === at && p.end <= end && p.end > next) next = p.end;
     if (next < 0) return false;
     at = next;
   }
@@ -274,7 +274,7 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
   if (
     m.kind === 'PLACE' &&
     c.rule === 'place:short' &&
-    coveredByPlaces(m.start, m.end, rulePlaces) &&
+    coveredBy(m.start, m.end, rulePlaces) &&
     !rulePlaces.some((p) => p.start === m.start && p.end === m.end)
   )
     return false;
@@ -283,10 +283,10 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     const name = text.slice(m.start, m.end);
     // 河南省 + 社旗县人民法院: a body named after a place, preceded by the places above it, is the body; the
     // places before it are where it lies, not part of its name.
-    if (c.rule === 'org:suffix' && m.start < c.start && coveredByPlaces(m.start, c.start, rulePlaces)) return false;
+    if (c.rule === 'org:suffix' && m.start < c.start && coveredBy(m.start, c.start, rulePlaces)) return false;
     // X市人民政府 + Y集团公司: a model body that is exactly two suffix bodies written together (an agreement's parties) is
     // those two.
-    if (c.rule === 'org:suffix' && coveredByPlaces(m.start, m.end, ruleBodies)) return false;
+    if (c.rule === 'org:suffix' && coveredBy(m.start, m.end, ruleBodies)) return false;
     // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     // 红柳沟村党支部 + 领办合作社: nor to one that goes on over a verb of founding into what the body runs.

@@ -101,6 +101,15 @@ function withFullPersonNames(drafts: Draft[]): void {
   }
 }
 
+/**
+ * Drops the people still named by one character after withFullPersonNames (a surname alone: 杜 of 杜蒙肉羊, 颜 of 颜值,
+ * 龙 before a title): such a node names no one a reader can find. People's Daily marks such surnames (flat readings keep
+ * them), the genre gold never. Genre set none; 90 fresh genre pages 4 such nodes, all wrong (3 Dec 2026).
+ */
+function withoutLoneSurnames(drafts: Draft[]): void {
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.kind === 'PERSON' && drafts[k]!.label.length === 1) drafts.splice(k, 1);
+}
+
 /** Labels, codes and anchors of one article's mentions. */
 function draftArticle(article: Article, given: Mention[]): Draft[] {
   if (!article || typeof article.text !== 'string' || !Array.isArray(given)) {
@@ -135,10 +144,7 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
     drafts.push(d);
   }
   withFullPersonNames(drafts);
-  // A person still named by one character (a surname alone: 杜 of 杜蒙肉羊, 颜 of 颜值, 龙 before a title) names no one a
-  // reader can find; People's Daily marks such surnames (flat readings keep them), the genre gold never. Genre set
-  // none; 90 fresh genre pages 4 such nodes, all wrong (3 Dec 2026).
-  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.kind === 'PERSON' && drafts[k]!.label.length === 1) drafts.splice(k, 1);
+  withoutLoneSurnames(drafts);
   for (const d of drafts) {
     if (d.kind !== 'PERSON') continue;
     const anchor = personAnchor(d.mention, mentions, article.text);
