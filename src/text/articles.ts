@@ -64,10 +64,18 @@ function blocksOf(original: string): Block[] {
 
 /** Parses a byline such as "□本报记者 巴依斯古楞 二连浩特报记者 李晓英" into authors (offsets set later). */
 const BYLINE_CHUNK = new RegExp(`^(.*?)${BYLINE_TITLE_GROUP}(.*)$`);
+/**
+ * Where a byline's names end at the latest: a credit's slash (哈某文/图, 文/某) or the end of a sentence. A byline the
+ * page runs on into its first paragraph (□本报记者某某□本报见习记者某某文/图仲夏时节，…。) names its people before it;
+ * the clauses after it are no names.
+ */
+const BYLINE_END = /文?[/／]|[。！？；]/;
 
 export function parseByline(line: string): Array<{ name: string; title?: string; outlet?: string }> {
-  const text = line.replace(/^[□\s]+/, '');
-  const chunks = text.split(/[\s\u3000]+/).filter(Boolean);
+  const end = BYLINE_END.exec(line);
+  const text = (end ? line.slice(0, end.index) : line).replace(/^[□\s]+/, '');
+  // Names are set apart by white space or by the □ of a further title (□本报记者某某□通讯员某某).
+  const chunks = text.split(/[\s\u3000□]+/).filter(Boolean);
   const out: Array<{ name: string; title?: string; outlet?: string }> = [];
   let title: string | undefined;
   let outlet: string | undefined;
@@ -79,9 +87,10 @@ export function parseByline(line: string): Array<{ name: string; title?: string;
       title = `${org}${m[2]!}`;
       outlet = org && org !== '本报' ? org : undefined;
       rest = m[3]!;
-    }
+    } else if (/[，,]/.test(chunk)) break; // a clause of the paragraph after the byline, not a list of names
     for (const name of rest.split(/[、，,]/)) {
-      if (/^[\u4e00-\u9fff·]{2,8}$/.test(name)) out.push({ name, ...(title ? { title } : {}), ...(outlet ? { outlet } : {}) });
+      if (!/^[\u4e00-\u9fff·]{2,8}$/.test(name)) break;
+      out.push({ name, ...(title ? { title } : {}), ...(outlet ? { outlet } : {}) });
     }
   }
   return out;

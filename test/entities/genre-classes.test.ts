@@ -675,6 +675,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const people = recognize(text).filter((m) => m.kind === 'PERSON');
     expect(people.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['达拉汗·木斯楞:', '达拉汗:达拉汗·木斯楞']);
   });
+  it("reads a byline's name without the 文 of a credit's 文/图", () => {
+    expect(found('□本报记者王立军□本报见习记者赵海文/图仲夏时节，草原上牛羊成群。', 'PERSON')).toEqual(['王立军', '赵海']);
+  });
   it('reads the national strategy by its short name (乡村振兴战略 is 乡村振兴)', () => {
     const m = recognize('嘎查全面推进乡村振兴战略，牧民收入稳步增长。').find((x) => x.kind === 'PROGRAM');
     expect([m?.text, m?.canonical]).toEqual(['乡村振兴战略', '乡村振兴']);

@@ -20,6 +20,18 @@ describe('parseByline', () => {
     expect(parseByline('□郝佳丽')).toEqual([{ name: '郝佳丽' }]);
     expect(parseByline('□本报记者')).toEqual([]);
   });
+  it('reads the names before a credit or a paragraph the page ran on into the byline, and none of its clauses', () => {
+    expect(parseByline('□本报记者王立军□本报见习记者赵海文/图仲夏时节，草原上，不管是暴雨倾盆，还是大雪漫天，他们都去巡边。')).toEqual([
+      { name: '王立军', title: '本报记者' },
+      { name: '赵海', title: '本报见习记者' },
+    ]);
+    expect(parseByline('□本报记者 李明 仲夏时节，草原上牛羊成群。')).toEqual([{ name: '李明', title: '本报记者' }]);
+    expect(parseByline('□记者 张三、李四 通讯员 王五')).toEqual([
+      { name: '张三', title: '记者' },
+      { name: '李四', title: '记者' },
+      { name: '王五', title: '通讯员' },
+    ]);
+  });
 });
 
 describe('photoCredit', () => {

@@ -273,6 +273,8 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
         k++;
       len = k - p;
     }
+    // A credit's 文 before its slash (记者某某文/图: text and pictures by) is no part of the name.
+    if (len > 2 && text[p + len - 1] === '文' && /[/／]/.test(text[p + len] ?? '')) len--;
     out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
   }
   return dedupe(out);
@@ -410,7 +412,11 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
       if (LIST_SEPARATORS.has(text[k]!)) k++;
       else if (!ctx.gaps.has(k)) break;
     }
-    for (const [s0, e0] of names) out.push({ start: s0, end: e0, kind: 'PERSON', priority: 6, rule: 'person:byline' });
+    for (const [s0, e0] of names) {
+      // A credit's 文 before its slash (某某文/图: text and pictures by) is no part of the name.
+      const e1 = e0 - s0 > 2 && text[e0 - 1] === '文' && /[/／]/.test(text[e0] ?? '') ? e0 - 1 : e0;
+      out.push({ start: s0, end: e1, kind: 'PERSON', priority: 6, rule: 'person:byline' });
+    }
     if (names.length > 0) i = names[names.length - 1]![1] - 1;
   }
   return out;
