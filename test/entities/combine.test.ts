@@ -20,6 +20,11 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 2, 'PERSON', 5), c(3, 5, 'ORGANIZATION', MODEL_PRIORITY)], new Set(['党员', '群众']))).toEqual([]);
   });
 
+  it('ends a person before 率 (leads) that a reading glued to the name', () => {
+    const text = '省政协主席林青山率团访问福建。';
+    expect(combine(text, [c(5, 9, 'PERSON', 5, 'person:title')], new Set()).map((m) => m.text)).toEqual(['林青山']);
+  });
+
   it('reads no organization in a meeting or event, though it ends in 会 as an association does', () => {
     const text = '红山区文旅招商推介会和红山区文化促进会';
     const cands = [c(0, 10, 'ORGANIZATION', 5, 'org:suffix'), c(11, 19, 'ORGANIZATION', 5, 'org:suffix')];

@@ -657,7 +657,7 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
   it("reads no place in the motherland's northern frontier (祖国北疆) in the graph, and no name in page furniture", () => {
     expect(found('他们世代守护着祖国北疆的安宁。', 'PLACE')).toEqual([]);
     const lex = loadLexicons();
-    expect(['扫一扫', '作者'].filter((w) => lex.nonEntities.has(w))).toEqual(['扫一扫', '作者']);
+    expect(['扫一扫', '作者', '来源'].filter((w) => lex.nonEntities.has(w))).toEqual(['扫一扫', '作者', '来源']);
   });
   it("reads no person in a common word jieba's dictionary tags as a name (祥和) where the model finds none, and keeps the dictionary's people", () => {
     expect(found('院子里牛羊成群，一幅祥和的乡村振兴美景。', 'PERSON')).toEqual([]);
