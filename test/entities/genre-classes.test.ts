@@ -675,6 +675,9 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const people = recognize(text).filter((m) => m.kind === 'PERSON');
     expect(people.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['达拉汗·木斯楞:', '达拉汗:达拉汗·木斯楞']);
   });
+  it('reads no name in the words that open the paragraph after a byline (通讯员 某某, then 时间飞逝，…)', () => {
+    expect(found('通讯员王丽娜时间飞逝，转眼间又到了秋收时节。', 'PERSON', [3, 6])).toEqual(['王丽娜']);
+  });
   it("reads a byline's name without the 文 of a credit's 文/图", () => {
     expect(found('□本报记者王立军□本报见习记者赵海文/图仲夏时节，草原上牛羊成群。', 'PERSON')).toEqual(['王立军', '赵海']);
   });

@@ -382,6 +382,9 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
       while (e < text.length && isHanAt(text, e) && !ctx.gaps.has(e) && e - k < 8 && !(e - k >= 2 && closesByline(ctx, e))) e++;
       const len = e - k;
       if (isHanAt(text, e) && !ctx.gaps.has(e) && !closesByline(ctx, e)) break; // a run too long to be names
+      // After a break (white space, a line's end), a run that a comma closes opens the paragraph after the byline
+      // (通讯员某某 + 时间飞逝，转眼间…), not a further name.
+      if (names.length > 0 && ctx.gaps.has(k) && /[，,]/.test(text[e] ?? '')) break;
       // A four-character item between separators (王安浩维 in 杨静、吴寒、王安浩维、吕馨慧) is one name.
       const listed = len === 4 && names.length > 0 && lex.surnames.longestAt(text, k, 1) > 0 && (LIST_SEPARATORS.has(text[e]!) || !isHanAt(text, e));
       if (len >= 2 && len <= 4 && (plausibleName(ctx, k, len) || mongolianCover(ctx, k, len) || (listed && !lex.nonEntities.has(text.slice(k, e)))))
