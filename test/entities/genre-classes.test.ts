@@ -675,6 +675,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     const people = recognize(text).filter((m) => m.kind === 'PERSON');
     expect(people.map((m) => `${m.text}:${m.canonical ?? ''}`)).toEqual(['达拉汗·木斯楞:', '达拉汗:达拉汗·木斯楞']);
   });
+  it('reads no body across a division and the verb after it (乌审旗 + 围绕 + 旗委…), and keeps a division and its trade', () => {
+    expect(found('他说，乌审旗围绕旗委提出的目标抓发展。', 'ORGANIZATION')).not.toContain('乌审旗围绕旗委');
+    expect(found('阿荣旗种植专业合作社成立了。', 'ORGANIZATION')).toEqual(['阿荣旗种植专业合作社']);
+  });
   it('reads no name in the words that open the paragraph after a byline (通讯员 某某, then 时间飞逝，…)', () => {
     expect(found('通讯员王丽娜时间飞逝，转眼间又到了秋收时节。', 'PERSON', [3, 6])).toEqual(['王丽娜']);
   });

@@ -240,8 +240,8 @@ function nameStart(ctx: RuleContext, s: number, i: number, end: number, knownBod
   return s;
 }
 
-/** Suffixes of the party's own bodies. */
-const PARTY_BODY = /^(党委|党支部|党总支|党组|党工委)$/;
+/** Suffixes of the party's own bodies, a level's committee among them (市委, 旗委). */
+const PARTY_BODY = /^(党委|党支部|党总支|党组|党工委|[省市县区旗盟州]委)$/;
 
 /** jieba's tags of a verb (not a verbal noun, vn). */
 const VERB_ONLY_TAG = /^(v|vd)$/;
