@@ -20,6 +20,13 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 2, 'PERSON', 5), c(3, 5, 'ORGANIZATION', MODEL_PRIORITY)], new Set(['党员', '群众']))).toEqual([]);
   });
 
+  it("reads no company in a name the text reads as a person before an officer's title", () => {
+    const text = '总经理王海燕致辞。王海燕副董事长向客人介绍情况。';
+    const at = text.lastIndexOf('王海燕');
+    const cands = [c(3, 6, 'PERSON', 5, 'person:title'), c(at, at + 3, 'ORGANIZATION', 4, 'org:executive')];
+    expect(combine(text, cands, new Set()).map((m) => `${m.text}:${m.kind}`)).toEqual(['王海燕:PERSON', '王海燕:PERSON']);
+  });
+
   it('ends a person before 率 (leads) that a reading glued to the name', () => {
     const text = '省政协主席林青山率团访问福建。';
     expect(combine(text, [c(5, 9, 'PERSON', 5, 'person:title')], new Set()).map((m) => m.text)).toEqual(['林青山']);
