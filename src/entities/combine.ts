@@ -37,12 +37,12 @@ const SERVE_LEVEL = /[村镇乡县]/;
  */
 const NOT_IN_NAMES = /不/;
 /**
- * Adverbs that follow a name and never end one (某某很是得意, 某某便和, 某某边走边问, 某某凑在耳边): a person's reading of
- * three characters or more that ends in one ends before it. PD dev 0 right / 1 wrong, the genre set none, 85 fresh
- * genre pages 4 wrong (3 Dec 2026); names ending in 才, 正 or 曾 are common on dev and stay. So does 率 (leads: 某某率团):
- * MSRA and dev gold end no name of 16,487 in it and follow one with it 43 times; fresh genre pages 1 wrong.
+ * Adverbs that follow a name and never end one (某某很是得意, 某某便和, 某某边走边问, 某某凑在耳边), and 率 (leads: 某某率团):
+ * a person's reading of three characters or more that ends in one ends before it. Adverbs: PD dev 0 right / 1 wrong, the
+ * genre set none, 85 fresh genre pages 4 wrong; names ending in 才, 正 or 曾 are common on dev and stay. 率: MSRA and
+ * dev gold end none of their 16,487 names in it and follow one with it 43 times; fresh genre pages 1 wrong (3 Dec 2026).
  */
-const ADVERB_AFTER_NAME = /[很便凑边都也就还又却率]$/;
+const NEVER_ENDS_NAME = /[很便凑边都也就还又却率]$/;
 /** A title of praise, not a name: the first village or town of a trade (苹果第一村, 花生第一镇). */
 const FIRST_OF_KIND = /第一(村|镇|乡|县|旗|嘎查|苏木)$/;
 /**
@@ -392,7 +392,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
       const { canonical: _, ...rest } = c;
       return { ...rest, end: c.end - cut };
     }
-    if (c.kind !== 'PERSON' || c.end - c.start < 3 || !ADVERB_AFTER_NAME.test(text.slice(c.start, c.end))) return c;
+    if (c.kind !== 'PERSON' || c.end - c.start < 3 || !NEVER_ENDS_NAME.test(text.slice(c.start, c.end))) return c;
     const { canonical: _, ...rest } = c;
     return { ...rest, end: c.end - 1 };
   });

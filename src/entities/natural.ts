@@ -18,8 +18,7 @@ const PROVINCE = /(省|自治区)$/;
 
 /** `mentions` with each place that a landform head follows widened over the head (see above), in order. */
 export function withNaturalWholes<M extends Mention & { rule?: string }>(text: string, mentions: readonly M[], rule?: string): M[] {
-  let changed = false;
-  const out = mentions.map((p) => {
+  return mentions.map((p) => {
     // A division's grassland (X旗草原) is the division's land, not a natural place's name.
     // Nor is a province's (内蒙古草原, 内蒙古沙漠: what lies in the province, not one place).
     if (p.kind !== 'PLACE' || DIVISION_LEVEL.test(p.text) || PROVINCE.test(p.canonical ?? '')) return p;
@@ -28,9 +27,7 @@ export function withNaturalWholes<M extends Mention & { rule?: string }>(text: s
     const end = p.end + head.length;
     // Where another reading covers the head (a body named after the grassland, a name that starts there), it stays.
     if (mentions.some((o) => o !== p && o.start < end && o.end > p.end)) return p;
-    changed = true;
     const { canonical: _canonical, ...rest } = p;
     return { ...rest, end, text: text.slice(p.start, end), ...(rule ? { rule } : {}) } as M;
   });
-  return changed ? out : [...mentions];
 }

@@ -15,7 +15,7 @@
 import type { Article, Entity, EntityKind, EntityMention, Evidence, Mention } from '../types.js';
 import { makeEvidence, sentenceAt } from '../text/evidence.js';
 import { writtenText } from '../text/written.js';
-import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneCharacters, withoutLoneProvinces } from './places.js';
+import { impliedPlaceMentions, resolveArticlePlaces, splitPlaceChains, withoutLoneProvinces } from './places.js';
 import { organizationName, personAnchor } from './names.js';
 
 export interface ArticleMentions {
@@ -102,12 +102,18 @@ function withFullPersonNames(drafts: Draft[]): void {
 }
 
 /**
- * Drops the people still named by one character after withFullPersonNames (a surname alone: 杜 of 杜蒙肉羊, 颜 of 颜值,
- * 龙 before a title): such a node names no one a reader can find. People's Daily marks such surnames (flat readings keep
- * them), the genre gold never. Genre set none; 90 fresh genre pages 4 such nodes, all wrong (3 Dec 2026).
+ * Drops the places and people whose name is still one character once resolved (中 of 中交, 港 of 空港; a surname alone: 杜
+ * of 杜蒙肉羊, 颜 of 颜值, 龙 before a title): such a node names nothing a reader can find. The recognizer reads these as
+ * People's Daily marks them (中美, 京津, a surname: flat readings keep them); resolution gives a province's short name its
+ * province where the article allows (沪 → 上海市, 黔 → 贵州省) and a surname the one full name that opens with it
+ * (withFullPersonNames), and the genre gold has one-character names only as such aliases. Genre set none; 90 fresh
+ * genre pages 11 places wrong and 1 right (汉 for 武汉), 4 people wrong (3 Dec 2026).
  */
-function withoutLoneSurnames(drafts: Draft[]): void {
-  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.kind === 'PERSON' && drafts[k]!.label.length === 1) drafts.splice(k, 1);
+function withoutOneCharacterNames(drafts: Draft[]): void {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k]!;
+    if ((d.kind === 'PERSON' || d.kind === 'PLACE') && d.label.length === 1) drafts.splice(k, 1);
+  }
 }
 
 /** Labels, codes and anchors of one article's mentions. */
@@ -119,7 +125,7 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
   const withOutlets = [...split, ...outletMentions(article, split)];
   const all = [...withOutlets, ...impliedPlaceMentions(withOutlets)].sort((a, b) => a.start - b.start || b.end - a.end);
   const places = resolveArticlePlaces(all.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text));
-  const mentions = withoutLoneCharacters(withoutLoneProvinces(all, places), places);
+  const mentions = withoutLoneProvinces(all, places);
   const placeNames = mentions.filter((m) => m.kind === 'PLACE').map((m) => m.canonical ?? m.text);
   const placeCounts = new Map<string, number>();
   for (const n of placeNames) {
@@ -144,7 +150,7 @@ function draftArticle(article: Article, given: Mention[]): Draft[] {
     drafts.push(d);
   }
   withFullPersonNames(drafts);
-  withoutLoneSurnames(drafts);
+  withoutOneCharacterNames(drafts);
   for (const d of drafts) {
     if (d.kind !== 'PERSON') continue;
     const anchor = personAnchor(d.mention, mentions, article.text);

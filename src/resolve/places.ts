@@ -53,17 +53,6 @@ export function withoutLoneProvinces(mentions: readonly Mention[], places: Reado
   });
 }
 
-/**
- * Drops a place whose resolved name is still one character (中 of 中交 or 中草药, 港 of 空港, 华 of a company's name): the
- * recognizer reads such abbreviations as People's Daily marks them (中美, 京津), and resolution gives a province's short
- * name its province where the article allows (沪 → 上海市, 黔 → 贵州省), but a node `中` or `港` names nothing a reader
- * can find. The genre gold has one-character places only as a province's short name. Genre set none; 60 fresh genre
- * pages 11 such nodes wrong, 1 right (汉 for 武汉; 3 Dec 2026).
- */
-export function withoutLoneCharacters(mentions: readonly Mention[], places: ReadonlyMap<string, ResolvedPlace>): Mention[] {
-  return mentions.filter((m) => m.kind !== 'PLACE' || (places.get(m.canonical ?? m.text)?.label ?? m.text).length > 1);
-}
-
 const LEVEL_END = /(省|自治区|市|盟|旗|县|区|镇|乡|苏木|街道|嘎查|村|社区)$/;
 
 /** Division names (or their abbreviations) that `name` is the concatenation of, left to right; else undefined. */

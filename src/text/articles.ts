@@ -6,7 +6,7 @@
  * "<name> 摄" is a photo caption (an article of its own). Paragraphs broken by the column layout in the
  * middle of a sentence (…和嘎 | 查村…) are joined again.
  */
-import { BYLINE_TITLE_GROUP, SOURCE_CUES, photoCredit } from './bylines.js';
+import { BYLINE_TITLE_GROUP, CREDIT_SLASH, SOURCE_CUES, photoCredit } from './bylines.js';
 import { basename, extname } from 'node:path';
 import type { Article, Author, SourceDoc } from '../types.js';
 import { MappedTextBuilder, appendRepaired, normalizeText, withoutReadings } from './normalize.js';
@@ -69,7 +69,7 @@ const BYLINE_CHUNK = new RegExp(`^(.*?)${BYLINE_TITLE_GROUP}(.*)$`);
  * page runs on into its first paragraph (□本报记者某某□本报见习记者某某文/图仲夏时节，…。) names its people before it;
  * the clauses after it are no names.
  */
-const BYLINE_END = /文?[/／]|[。！？；]/;
+const BYLINE_END = new RegExp(`${CREDIT_SLASH.source}|[。！？；]`);
 
 export function parseByline(line: string): Array<{ name: string; title?: string; outlet?: string }> {
   const end = BYLINE_END.exec(line);

@@ -12,6 +12,17 @@ export const STAFF_TITLES: ReadonlySet<string> = new Set(['编辑']);
 /** Words that introduce the outlet a page comes from (来源：人民网). */
 export const SOURCE_CUES: readonly string[] = ['消息来源', '来源', '稿源'];
 
+/** A credit's slash, with the 文 of 文/图 (text and pictures by) before it: no name of a byline runs over it. */
+export const CREDIT_SLASH = /文?[/／]/;
+
+/**
+ * Where a name that runs from `start` to `end` really ends when a credit's slash follows it (某某文/图: the 文 is the
+ * credit's): `end - 1` for a name of three characters or more ending in that 文, else `end`.
+ */
+export function endBeforeCredit(text: string, start: number, end: number): number {
+  return end - start > 2 && text[end - 1] === '文' && /[/／]/.test(text[end] ?? '') ? end - 1 : end;
+}
+
 /** `(title1|title2|…)` for regular expressions. */
 export const BYLINE_TITLE_GROUP = `(${BYLINE_TITLES.join('|')})`;
 

@@ -6,7 +6,7 @@
  *   - bylines and photo credits (□本报记者 帅政, 韩海鹏 摄, a line holding only a name);
  *   - jieba's full-name tag (nrfg) for names in its dictionary (习近平).
  */
-import { BYLINE_TITLES } from '../../text/bylines.js';
+import { BYLINE_TITLES, endBeforeCredit } from '../../text/bylines.js';
 import type { Candidate, RuleContext } from './context.js';
 import { firstUnits } from '../../text/units.js';
 import { STOP_CHARS, dedupe, isBreak, isHan, isHanAt, isFunctionTag, isKnownTerm, tokenAt } from './context.js';
@@ -274,7 +274,7 @@ export function titleNames(ctx: RuleContext, known?: ReadonlySet<string>): Candi
       len = k - p;
     }
     // A credit's 文 before its slash (记者某某文/图: text and pictures by) is no part of the name.
-    if (len > 2 && text[p + len - 1] === '文' && /[/／]/.test(text[p + len] ?? '')) len--;
+    len = endBeforeCredit(text, p, p + len) - p;
     out.push({ start: p, end: p + len, kind: 'PERSON', priority: 5, rule: 'person:title' });
   }
   return dedupe(out);
@@ -417,8 +417,7 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
     }
     for (const [s0, e0] of names) {
       // A credit's 文 before its slash (某某文/图: text and pictures by) is no part of the name.
-      const e1 = e0 - s0 > 2 && text[e0 - 1] === '文' && /[/／]/.test(text[e0] ?? '') ? e0 - 1 : e0;
-      out.push({ start: s0, end: e1, kind: 'PERSON', priority: 6, rule: 'person:byline' });
+      out.push({ start: s0, end: endBeforeCredit(text, s0, e0), kind: 'PERSON', priority: 6, rule: 'person:byline' });
     }
     if (names.length > 0) i = names[names.length - 1]![1] - 1;
   }
