@@ -88,6 +88,8 @@ export function quotedPhrases(text: string, max: number): Array<[number, number]
 /** Opening brackets and quotes with their closers (QUOTE_PAIRS' symmetric ASCII `"` is counted apart). */
 const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〈': '〉', ...QUOTE_PAIRS };
 const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
+/** One flag per UTF-16 unit: whether bracketsBalanced counts it (an opener, a closer or `"`; all are single units). */
+const BRACKET_UNITS = firstUnits([...Object.keys(BRACKET_PAIRS), ...CLOSERS]);
 
 /**
  * Whether every bracket and quote that opens in `s` closes in it, in order, and none closes that did not open:
@@ -95,6 +97,11 @@ const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
  * opening bracket, 国土资源厅)党组 run on over a closing one).
  */
 export function bracketsBalanced(s: string): boolean {
+  // Most names hold no bracket or quote at all: one flag read per unit says so, without the code-point iterator
+  // and the lookups below (combine asks this of every candidate).
+  let marks = false;
+  for (let i = 0; i < s.length && !marks; i++) marks = BRACKET_UNITS[s.charCodeAt(i)] === 1;
+  if (!marks) return true;
   const open: string[] = [];
   let straight = 0;
   for (const ch of s) {

@@ -10,6 +10,7 @@
 import type { Candidate, RuleContext } from './context.js';
 import { firstUnits } from '../../text/units.js';
 import { STOP_CHARS, STOP_WORDS, dedupe, hasFunctionWordInside, isHan, isHanAt, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import { WordList } from './lexicon.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -56,6 +57,8 @@ const SUFFIX_BLOCKERS = [
   '屯田',
   '社区居民',
 ];
+/** SUFFIX_BLOCKERS as a trie: the scan asks at every suffix whether one starts there, without a startsWith per word. */
+const BLOCKER_LIST = new WordList(SUFFIX_BLOCKERS);
 /**
  * Suffixes whose places may be accepted without the division index (new housing estates, villages and
  * townships missing from it); the others (市 区 县 街道 社区 …) need the index or a chain.
@@ -466,7 +469,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     // Suffix chains.
     const sl = lex.placeSuffixes.longestAt(text, i);
     if (sl === 0) continue;
-    if (sl < 4 && SUFFIX_BLOCKERS.some((w) => text.startsWith(w, i))) continue; // 村民小组 is a suffix
+    if (sl < 4 && BLOCKER_LIST.longestAt(text, i) > 0) continue; // 村民小组 is a suffix
     const end = i + sl;
     // 1. The longest stem that makes a division's name, or a known abbreviation.
     let found: Link | undefined;
