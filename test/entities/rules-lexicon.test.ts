@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WordList, buildLexicons, loadLexicons, parseLexicon, LEXICON_FILES } from '../../src/entities/rules/lexicon.js';
-import { isHan, isHanAt } from '../../src/entities/rules/context.js';
+import { bracketsBalanced, isHan, isHanAt } from '../../src/entities/rules/context.js';
 import { firstUnits, unitsMatching } from '../../src/text/units.js';
 
 /** longestAt and longestEndingAt by their definition: every length of the list, longest first, by substring. */
@@ -73,5 +73,36 @@ describe('lexicon files', () => {
     expect(lex.nonEntities.has('党员')).toBe(true);
     expect(lex.programCues.get('突击队')).toBe('alone');
     expect(loadLexicons()).toBe(lex);
+  });
+});
+
+describe('bracketsBalanced', () => {
+  // Its fast path returns true for a name in which no unit is flagged as a bracket or quote: a unit missing from the
+  // flags would make every unbalanced name holding it balanced.
+  const pairs: Array<[string, string]> = [
+    ['(', ')'],
+    ['（', '）'],
+    ['[', ']'],
+    ['【', '】'],
+    ['《', '》'],
+    ['〈', '〉'],
+    ['“', '”'],
+    ['「', '」'],
+    ['『', '』'],
+    ['‘', '’'],
+  ];
+  it('finds every opener and closer alone unbalanced, and each pair balanced', () => {
+    for (const [open, close] of pairs) {
+      expect(bracketsBalanced(`柯达${open}中国`)).toBe(false);
+      expect(bracketsBalanced(`中国${close}股份`)).toBe(false);
+      expect(bracketsBalanced(`柯达${open}中国${close}股份有限公司`)).toBe(true);
+    }
+    expect(bracketsBalanced('他说"好')).toBe(false);
+    expect(bracketsBalanced('他说"好"')).toBe(true);
+  });
+  it('finds a name without brackets or quotes balanced, astral characters included', () => {
+    expect(bracketsBalanced('十里铺村党支部')).toBe(true);
+    expect(bracketsBalanced('𠀋村')).toBe(true);
+    expect(bracketsBalanced('')).toBe(true);
   });
 });
