@@ -259,6 +259,35 @@ function headingFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
+/**
+ * A local program that no sentence credits to anyone (no `runs` or `participates_in` found for it) is the own of
+ * the place the article is about: of its divisions at any level, province to village, the one named most, at
+ * least twice and more than any other. The genre's articles report what their place sets up
+ * (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the national
+ * campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence: the
+ * program's first sentence.
+ */
+/** Whether the text puts the mention between quotation marks (“…”, 「…」, 『…』, "…"). */
+function quoted(text: string, m: EntityMention): boolean {
+  const open = text[m.start - 1];
+  const close = text[m.end];
+  return (open === '“' && close === '”') || (open === '「' && close === '」') || (open === '『' && close === '』') || (open === '"' && close === '"');
+}
+
+function orphanProgramFacts(view: ArticleView, found: readonly RelationFact[]): RelationFact[] {
+  const place = mainPlace(view, (rank) => rank <= 4, 2);
+  if (!place) return [];
+  const credited = new Set(found.map((f) => f.target));
+  const out: RelationFact[] = [];
+  for (const m of view.mentions) {
+    if (!isKind(view, m, 'PROGRAM') || credited.has(m.entity) || !quoted(view.article.text, m)) continue;
+    if (loadLexicons().programs.has(labelOf(view, m))) continue;
+    credited.add(m.entity);
+    out.push(fact(view, place.entity, m.entity, 'runs', '组织', [[m.start, m.end]]));
+  }
+  return out;
+}
+
 /** <person>(家)，也是(一个)<program>, <person>成为<program>: the person takes part in a status a campaign confers (党员中心户). */
 const BECOMES = /^家?[，,]?(?:也|还|已)?(?:是|成为|当上|当选为?|被评为)了?(?:一名|一个|一户|个)?$/;
 
@@ -297,5 +326,5 @@ export function runsFacts(view: ArticleView): RelationFact[] {
       }
     }
   }
-  return out;
+  return [...out, ...orphanProgramFacts(view, out)];
 }

@@ -146,3 +146,52 @@ describe('listed subjects', () => {
     expect(triples(r, 'runs')).toEqual(['宝山村党支部 -runs-> 主题党日 (组织)']);
   });
 });
+
+describe('a quoted program nobody is credited with is the own of the place the article is about', () => {
+  const place: Array<[string, 'PLACE']> = [
+    ['红柳旗', 'PLACE'],
+    ['沙泉镇', 'PLACE'],
+  ];
+
+  it('the place named most, at least twice, runs it; evidence is the program’s sentence', () => {
+    const a = makeArticle('红柳旗地处北部。近年来，“支部+合作社+牧户”让牧民增收，红柳旗的经验在沙泉镇推广。');
+    const r = run([{ article: a, specs: [...place, ['支部+合作社+牧户', 'PROGRAM']] }]);
+    expect(triples(r, 'runs')).toEqual(['红柳旗 -runs-> 支部+合作社+牧户 (组织)']);
+    const f = r.facts.find((x) => x.relation === 'runs')!;
+    expect(f.evidence.sentence).toContain('“支部+合作社+牧户”让牧民增收');
+  });
+
+  it('not a program the text does not quote, nor a national campaign of the lexicon', () => {
+    const a = makeArticle('红柳旗地处北部。红柳旗的党员突击队日夜值守，“乡村振兴”成效明显。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['红柳旗', 'PLACE'],
+          ['党员突击队', 'PROGRAM'],
+          ['乡村振兴', 'PROGRAM'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+
+  it('no place when none is named twice or two are named as often', () => {
+    const once = makeArticle('红柳旗地处北部。近年来，“支部+合作社+牧户”让牧民增收。');
+    expect(triples(run([{ article: once, specs: [...place, ['支部+合作社+牧户', 'PROGRAM']] }]), 'runs')).toEqual([]);
+    const tie = makeArticle('红柳旗和沙泉镇地处北部。“支部+合作社+牧户”让红柳旗、沙泉镇的牧民增收。');
+    expect(triples(run([{ article: tie, specs: [...place, ['支部+合作社+牧户', 'PROGRAM']] }]), 'runs')).toEqual([]);
+  });
+
+  it('not a program a sentence already credits to someone', () => {
+    const a = makeArticle('红柳旗地处北部。红柳旗牧民王巴特通过“支部+合作社+牧户”增收，红柳旗为他点赞。');
+    const r = run([
+      {
+        article: a,
+        specs: [...place, ['王巴特', 'PERSON'], ['支部+合作社+牧户', 'PROGRAM']],
+      },
+    ]);
+    expect(triples(r, 'participates_in')).toEqual(['王巴特 -participates_in-> 支部+合作社+牧户 (参与)']);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+});
