@@ -25,6 +25,12 @@ describe('organization rules', () => {
     expect(orgs('东风村种植专业合作社今年分红')).toEqual(['东风村种植专业合作社']);
   });
 
+  it('names no body over an adverb of manner opening a verb phrase (紧紧抓住, 充分发挥)', () => {
+    expect(orgs('东风村紧紧抓住县委鼓励发展的机遇')).not.toContain('东风村紧紧抓住县委');
+    expect(orgs('苏木党委充分发挥党支部战斗堡垒作用')).not.toContain('苏木党委充分发挥党支部');
+    expect(orgs('东风村党支部充分发挥作用')).toEqual(['东风村党支部']);
+  });
+
   it('starts at the place nearest to the suffix', () => {
     expect(orgs('克什克腾旗土城子镇十里铺村党支部书记王晓光')).toEqual(['十里铺村党支部']);
     expect(orgs('种植户与赤峰市华农种子有限责任公司达成合作')).toEqual(['赤峰市华农种子有限责任公司']);

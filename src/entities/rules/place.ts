@@ -9,7 +9,19 @@
  */
 import type { Candidate, RuleContext } from './context.js';
 import { firstUnits } from '../../text/units.js';
-import { STOP_CHARS, STOP_WORDS, dedupe, hasFunctionWordInside, isHan, isHanAt, isKnownTerm, isNameLikeTag, isFunctionTag, tokenAt } from './context.js';
+import {
+  MANNER_ADVERB,
+  STOP_CHARS,
+  STOP_WORDS,
+  dedupe,
+  hasFunctionWordInside,
+  isHan,
+  isHanAt,
+  isKnownTerm,
+  isNameLikeTag,
+  isFunctionTag,
+  tokenAt,
+} from './context.js';
 import { WordList } from './lexicon.js';
 
 const MAX_STEM = 8;
@@ -126,7 +138,7 @@ export function scanStemStart(ctx: RuleContext, end: number, maxLen: number, min
     if (t && t.end <= end && t.end - t.start >= minFunctionLen && isFunctionTag(t.tag)) {
       if (!(allowNamedVerbs && verbInName(ctx, t, end))) break;
     }
-    if (t && t.end <= end && STOP_WORDS.has(t.word)) break;
+    if (t && t.end <= end && (STOP_WORDS.has(t.word) || MANNER_ADVERB.test(t.word))) break;
     k--;
   }
   return k;
