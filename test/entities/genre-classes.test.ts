@@ -578,6 +578,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('大家在村民微信群里讨论明年的种植计划。', 'PERSON')).toEqual([]);
     expect(found('牧民巴特尔在微信群里通知大家开会。', 'PERSON')).toEqual(['巴特尔']);
   });
+  it('reads no person in a breed of livestock or a grape variety (西门塔尔牛, 赤霞珠)', () => {
+    expect(found('合作社去年引进了四十头西门塔尔牛，牧民那顺说长势很好。', 'PERSON')).toEqual(['那顺']);
+    expect(found('酒庄主要种植赤霞珠，今年的葡萄糖分高。', 'PERSON')).toEqual([]);
+  });
   it("reads a place's government (乌兰浩特市政府) as a body beside the place, the place alone in flat readings", () => {
     const text = '乌兰浩特市政府近日召开专题会议，部署春耕工作。';
     expect(found(text, 'ORGANIZATION')).toEqual(['乌兰浩特市政府']);
