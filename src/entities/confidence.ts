@@ -39,6 +39,7 @@ export const RULE_RELIABILITY: Readonly<Record<string, number>> = {
   'place:short': 0.94,
   'place:counted': 0.8,
   'place:route': 0.75,
+  'place:region-name': 0.67,
   'org:known': 0.97,
   'org:suffix': 0.88,
   'org:source': 0.94,

@@ -97,6 +97,17 @@ const CORRECTED_PRIORITY = MODEL_PRIORITY + 1;
  * model cut short before a Mongolian name element extended over it (rule `person:mongolian-tail`), and the rule
  * families unless `rules` is false. What recognize() combines; exported for tools (scripts/rule-counts.ts).
  */
+/**
+ * Whether a span is the short name of a province or a prefecture (鄂尔多斯 → 鄂尔多斯市, 呼伦贝尔 → 呼伦贝尔市): read by
+ * the model as a person, it is that place unless a person rule reads the same span (a title or cue before it:
+ * 拳王阿里). MSRA train + test name 2 people so (a pupil 武威, the boxer 阿里, both after a title or a noun of
+ * people); PD dev none, and the model's one reading there is wrong (武威的汉简); on 150 fresh pages 3 wrong.
+ */
+function isRegionShortName(ctx: RuleContext, c: Candidate): boolean {
+  const full = ctx.places?.expandShortName(ctx.text.slice(c.start, c.end));
+  return full !== undefined && (ctx.places!.isProvince(full) || ctx.places!.isPrefecture(full));
+}
+
 export function allCandidates(
   text: string,
   tokens: readonly Token[],
@@ -114,6 +125,15 @@ export function allCandidates(
       if (disputed.length > 0) options.score(disputed);
     }
     for (const c of modelCandidates(spans, { text, tokens })) {
+      if (
+        options.rules !== false &&
+        c.kind === 'PERSON' &&
+        isRegionShortName(ctx, c) &&
+        !rules.some((r) => r.kind === 'PERSON' && r.start === c.start && r.end === c.end)
+      ) {
+        out.push({ ...c, kind: 'PLACE', priority: CORRECTED_PRIORITY, rule: 'place:region-name' });
+        continue;
+      }
       const end = options.rules !== false && c.kind === 'PERSON' ? mongolianTail(ctx, c.start, c.end) : c.end;
       out.push(end === c.end ? c : { ...c, end, priority: CORRECTED_PRIORITY, rule: 'person:mongolian-tail' });
     }

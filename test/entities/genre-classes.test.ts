@@ -578,6 +578,11 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('大家在村民微信群里讨论明年的种植计划。', 'PERSON')).toEqual([]);
     expect(found('牧民巴特尔在微信群里通知大家开会。', 'PERSON')).toEqual(['巴特尔']);
   });
+  it('reads the short name of a prefecture the model takes for a person as that place (鄂尔多斯 → 鄂尔多斯市)', () => {
+    expect(found('会议围绕沙漠鄂尔多斯中北部的新能源基地展开讨论。', 'PERSON')).toEqual([]);
+    expect(found('会议围绕沙漠鄂尔多斯中北部的新能源基地展开讨论。', 'PLACE')).toContain('鄂尔多斯');
+    expect(found('专家们讨论了库布齐沙漠鄂尔多斯段的治理。', 'PERSON')).toEqual([]);
+  });
   it('reads no person in a breed of livestock or a grape variety (西门塔尔牛, 赤霞珠)', () => {
     expect(found('合作社去年引进了四十头西门塔尔牛，牧民那顺说长势很好。', 'PERSON')).toEqual(['那顺']);
     expect(found('酒庄主要种植赤霞珠，今年的葡萄糖分高。', 'PERSON')).toEqual([]);
