@@ -3,8 +3,9 @@
  * 1. Place chains, level by level: 呼伦贝尔市新左旗嵯岗镇伊和乌拉嘎查 (adjacent mentions in one sentence,
  *    each one level below the one before it).
  * 2. 苏吉嘎查是锡林郭勒盟二连浩特市格日勒敖都苏木的… : the subject lies in the last place of the chain.
- * 3. Organizations named after a place of the article: 通辽市委 → 通辽市, 二连浩特报 → 二连浩特市; or
- *    written right after it: 冬不冷村吉庆合养殖专业合作社. Zones and parks outside the division index as well
+ * 3. Organizations named after a place of the article: 通辽市委 → 通辽市, 二连浩特报 → 二连浩特市; or with it in
+ *    brackets (a company's place of registration: X(贵州)新材料有限公司 → 贵州省); or written right after it:
+ *    冬不冷村吉庆合养殖专业合作社. Zones and parks outside the division index as well
  *    (X湖高新区 → X市, X高新区Y产业园 → X高新区).
  * 4. Division parents: a place whose division code's parent is another place named in the same article
  *    (天山口镇 → 阿鲁科尔沁旗 in the article that names both).
@@ -101,7 +102,9 @@ function namedAfterFacts(view: ArticleView): RelationFact[] {
     const other = ({ p, e }: { p: string; e: Entity }): boolean => e.key !== m.entity && p.length < label.length;
     let hit =
       prefixes.find((x) => other(x) && label.startsWith(x.p) && label.length > x.p.length) ??
-      prefixes.find((x) => other(x) && m.text.startsWith(x.p) && m.text.length > x.p.length);
+      prefixes.find((x) => other(x) && m.text.startsWith(x.p) && m.text.length > x.p.length) ??
+      // A company registered in a place writes the place in brackets after its trade name (X(贵州)新材料有限公司).
+      prefixes.find((x) => other(x) && (label.includes(`(${x.p})`) || label.includes(`（${x.p}）`)));
     if (!hit) {
       // 冬不冷村吉庆合养殖专业合作社: a place written right before the organization, in the same sentence.
       const prev = view.mentions[i - 1];

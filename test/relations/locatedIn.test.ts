@@ -72,6 +72,20 @@ describe('located_in', () => {
     expect(got).toContain('通辽市委组织部 -located_in-> 通辽市 (位于)');
   });
 
+  it('places a company in the place of registration its name brackets (X(贵州)新材料有限公司)', () => {
+    const a = makeArticle('贵州省加快建设现代化产业体系。明远(贵州)新材料有限公司的新厂房今天投产。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['贵州省', 'PLACE'],
+          ['明远(贵州)新材料有限公司', 'ORGANIZATION'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'located_in')).toContain('明远(贵州)新材料有限公司 -located_in-> 贵州省 (位于)');
+  });
+
   it('adds the division parent named elsewhere in the article, and nothing across a sentence for chains', () => {
     const a = makeArticle('阿鲁科尔沁旗各领域基层党组织充分发挥战斗堡垒作用。天山口镇水泉沟村第一书记王瑞新谋划产业。');
     const r = run([
