@@ -583,6 +583,10 @@ describe('the words of a slogan are no names (3 Dec 2026, fresh pages of the gen
     expect(found('会议围绕沙漠鄂尔多斯中北部的新能源基地展开讨论。', 'PLACE')).toContain('鄂尔多斯');
     expect(found('专家们讨论了库布齐沙漠鄂尔多斯段的治理。', 'PERSON')).toEqual([]);
   });
+  it('reads no place in the level words of a collective (苏木镇, 城镇社区)', () => {
+    expect(found('旗委组织干部到各个苏木镇开展党建观摩。', 'PLACE')).toEqual([]);
+    expect(found('这项服务已覆盖全部城镇社区。', 'PLACE')).toEqual([]);
+  });
   it('reads no person in a breed of livestock or a grape variety (西门塔尔牛, 赤霞珠)', () => {
     expect(found('合作社去年引进了四十头西门塔尔牛，牧民那顺说长势很好。', 'PERSON')).toEqual(['那顺']);
     expect(found('酒庄主要种植赤霞珠，今年的葡萄糖分高。', 'PERSON')).toEqual([]);
