@@ -26,8 +26,8 @@ describe('organization rules', () => {
   });
 
   it('names no body over an adverb of manner opening a verb phrase (紧紧抓住, 充分发挥)', () => {
-    expect(orgs('东风村紧紧抓住县委鼓励发展的机遇')).not.toContain('东风村紧紧抓住县委');
-    expect(orgs('苏木党委充分发挥党支部战斗堡垒作用')).not.toContain('苏木党委充分发挥党支部');
+    expect(orgs('河湾村紧紧抓住上级党委的扶持政策')).not.toContain('河湾村紧紧抓住上级党委');
+    expect(orgs('镇党委充分发挥党支部的带头作用')).not.toContain('镇党委充分发挥党支部');
     expect(orgs('东风村党支部充分发挥作用')).toEqual(['东风村党支部']);
   });
 

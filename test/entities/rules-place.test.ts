@@ -10,6 +10,11 @@ describe('place rules', () => {
     expect(c.find((x) => ctx.text.slice(x.start, x.end) === '新左旗')?.canonical).toBe('新巴尔虎左旗');
   });
 
+  it('reads no place over the aspect particle 着 (拉着 + 村…): no name of the training corpora holds it', () => {
+    const ctx = ctxOf('他拉着村党支部书记的手说个不停。');
+    expect(texts(ctx, placeCandidates(ctx))).not.toContain('拉着村');
+  });
+
   it('expands banner abbreviations the index derives', () => {
     const ctx = ctxOf('科左后旗创作好来宝');
     const c = placeCandidates(ctx);

@@ -230,7 +230,7 @@ export const STOP_WORDS = new Set([
 export const MANNER_ADVERB = /^(紧紧|充分|切实|认真|大力|积极|不断|努力|主动|扎实|牢牢|坚决|始终|着力)/;
 
 /** Characters that end a name scan to the left when they stand alone (function words). */
-export const STOP_CHARS = new Set([...'的了在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);
+export const STOP_CHARS = new Set([...'的了着在是和与及或对从到将为把被向由以于等各全本该每这那其此我你他她它们个之所就都也又还并而给让使']);
 
 /** One candidate per (start, end, kind): the one of highest priority (then the first proposed). */
 export function dedupe(cands: readonly Candidate[]): Candidate[] {
