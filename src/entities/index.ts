@@ -93,11 +93,6 @@ function rulesIn(ctx: RuleContext): Candidate[] {
 const CORRECTED_PRIORITY = MODEL_PRIORITY + 1;
 
 /**
- * Every candidate for `text` before combination: the model's spans (given its reading), a person's name the
- * model cut short before a Mongolian name element extended over it (rule `person:mongolian-tail`), and the rule
- * families unless `rules` is false. What recognize() combines; exported for tools (scripts/rule-counts.ts).
- */
-/**
  * Whether a span is the short name of a province or a prefecture (鄂尔多斯 → 鄂尔多斯市, 呼伦贝尔 → 呼伦贝尔市): read by
  * the model as a person, it is that place unless a person rule reads the same span (a title or cue before it:
  * 拳王阿里). MSRA train + test name 2 people so (a pupil 武威, the boxer 阿里, both after a title or a noun of
@@ -108,6 +103,11 @@ function isRegionShortName(ctx: RuleContext, c: Candidate): boolean {
   return full !== undefined && (ctx.places!.isProvince(full) || ctx.places!.isPrefecture(full));
 }
 
+/**
+ * Every candidate for `text` before combination: the model's spans (given its reading), a person's name the
+ * model cut short before a Mongolian name element extended over it (rule `person:mongolian-tail`), and the rule
+ * families unless `rules` is false. What recognize() combines; exported for tools (scripts/rule-counts.ts).
+ */
 export function allCandidates(
   text: string,
   tokens: readonly Token[],

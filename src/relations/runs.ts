@@ -259,14 +259,6 @@ function headingFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
-/**
- * A local program that no sentence credits to anyone (no `runs` or `participates_in` found for it) is the own of
- * the place the article is about: of its divisions at any level, province to village, the one named most, at
- * least twice and more than any other. The genre's articles report what their place sets up
- * (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the national
- * campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence: the
- * program's first sentence.
- */
 /** Whether the text puts the mention between quotation marks (“…”, 「…」, 『…』, "…"). */
 function quoted(text: string, m: EntityMention): boolean {
   const open = text[m.start - 1];
@@ -274,6 +266,15 @@ function quoted(text: string, m: EntityMention): boolean {
   return (open === '“' && close === '”') || (open === '「' && close === '」') || (open === '『' && close === '』') || (open === '"' && close === '"');
 }
 
+/**
+ * A local program the text puts in quotation marks that no sentence credits to anyone (no `runs` or
+ * `participates_in` found for it) is the own of
+ * the place the article is about: of its divisions at any level, province to village, the one named most, at
+ * least twice and more than any other. The genre's articles report what their place sets up
+ * (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the national
+ * campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence: the
+ * sentence of the program's first quoted mention.
+ */
 function orphanProgramFacts(view: ArticleView, found: readonly RelationFact[]): RelationFact[] {
   const place = mainPlace(view, (rank) => rank <= 4, 2);
   if (!place) return [];
