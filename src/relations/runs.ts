@@ -268,9 +268,8 @@ function quoted(text: string, m: EntityMention): boolean {
 
 /**
  * A local program the text puts in quotation marks that no sentence credits to anyone (no `runs` or
- * `participates_in` found for it) is the own of
- * the place the article is about: of its divisions at any level, province to village, the one named most, at
- * least twice and more than any other. The genre's articles report what their place sets up
+ * `participates_in` found for it) is the own of the place the article is about: of its divisions at any level,
+ * province to village, the one named most, at least twice and more than any other. The genre's articles report what their place sets up
  * (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the national
  * campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence: the
  * sentence of the program's first quoted mention.
