@@ -9,7 +9,10 @@
  * Children: the compiled CLI (`zhkg build`, killed at pipeline stages, at commit steps and by time), and a
  * lean child that writes a prepared graph with the same writeOutputs (test/hardening/kill-child.mjs),
  * killed at every commit boundary of four transitions (viewer → viewer, viewer → --no-viewer → viewer, a
- * folder of plain files from an older zhkg) at a fraction of the CLI's cost. The CLI's builds keep their
+ * folder of plain files from an older zhkg) at a fraction of the CLI's cost. The lean writes nobody kills —
+ * the reference sets, the boundary probes, the reruns after the kills — run the same compiled writer in this
+ * process (writeGraph); the base folders the kills start from stay a child's, so the killed children find a
+ * dead writer's generation to prune, as after a real build. The CLI's builds keep their
  * extraction results in a store per input (`--store`, beside the output folder), which the two reference
  * builds fill: the children then reuse them, so none of them pays nodejieba's load (each CLI child is a cold
  * start otherwise; the kills are at output steps, and a killed child's store is tested in test/store/). The
@@ -26,6 +29,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { repoRoot, runCliHere, runDistHere } from '../helpers/cli.js';
 import { graphJsonShape, rebuild } from '../viewer/render-data.js';
 import { CHILD_NODE_OPTIONS } from '../helpers/child-env.js';
+import { writeGraph } from './kill-child.mjs';
 
 const main = resolve(repoRoot, 'dist/src/cli/main.js');
 const lean = resolve(repoRoot, 'test/hardening/kill-child.mjs');
@@ -209,19 +213,16 @@ describe('kill test', () => {
       const r = await runCliHere(['build', join(fixtures, `${f}.txt`), '-o', join(prep, f), '-q', '--no-viewer', '--no-store']);
       expect(r.code, r.stderr).toBe(0);
     }
-    const child = (key: string, ...outs: string[]) => [
-      lean,
-      join(repoRoot, 'dist'),
-      join(prep, key.split('-')[0]!, 'graph.json'),
-      key.endsWith('true') ? 'viewer' : 'no-viewer',
-      ...outs,
-    ];
+    const leanArgs = (key: string) =>
+      [join(repoRoot, 'dist'), join(prep, key.split('-')[0]!, 'graph.json'), key.endsWith('true') ? 'viewer' : 'no-viewer'] as const;
+    const child = (key: string, ...outs: string[]) => [lean, ...leanArgs(key), ...outs];
+    /** The lean child's writes, done in this process (nothing is killed): the same compiled writer. */
+    const here = (key: string, outs: string[], env: NodeJS.ProcessEnv = {}) => writeGraph(...leanArgs(key), outs, env);
 
     // reference sets: a/b graph, with (true) or without (false) the viewer
     const sets: Record<string, Snapshot> = {};
     for (const key of ['a-true', 'b-false', 'b-true']) {
-      const r = await run(child(key, join(work, `ref-${key}`)));
-      expect(r.code, r.stderr).toBe(0);
+      await here(key, [join(work, `ref-${key}`)]);
       sets[key] = shown(join(work, `ref-${key}`));
     }
     expect(Object.keys(sets['b-false']!)).toEqual(['graph.gexf', 'graph.json']);
@@ -252,7 +253,7 @@ describe('kill test', () => {
       const log = join(work, `log-${from}-${to}.txt`);
       const probe = join(work, `probe-${from}-${to}`);
       cpSync(base, probe, { recursive: true, verbatimSymlinks: true });
-      await run(child(to, probe), { ZHKG_TEST_BOUNDARIES: log });
+      await here(to, [probe], { ZHKG_TEST_BOUNDARIES: log });
       expect(shown(probe)).toEqual(sets[to]);
       const boundaries = readBoundaries(log);
       if (from === 'plain') expect(boundaries).toEqual(expect.arrayContaining(['commit:adopted', 'commit:adopted:graph.js']));
@@ -268,8 +269,8 @@ describe('kill test', () => {
         killed.push(dir);
         kills++;
       }
-      const rerun = await run(child(to, ...killed));
-      expect(rerun.code, rerun.stderr).toBe(0);
+      // (in this process: it prunes what the killed children left, as their generations' writers are dead)
+      await here(to, killed);
       for (const dir of killed) {
         expect(shown(dir)).toEqual(sets[to]);
         expect(leftovers(dir)).toEqual([]);
