@@ -85,6 +85,9 @@ function firstVerb(text: string, verbs: readonly string[]): number {
   return best;
 }
 
+/** A quoted plan's sentence opens with 我们, after the opening quotation mark when the page keeps it. */
+const QUOTE_OPENS_WE = /^[“「"]?我们/;
+
 /** Speech after a speaker: 日前，林西镇党委书记任忠磊在…会议上 (the quote stands in the sentence before). */
 const SPEECH = /(会议上|会上|说|表示|介绍|指出|强调)/;
 
@@ -98,7 +101,7 @@ function quotedPlanFacts(view: ArticleView): RelationFact[] {
   const text = view.article.text;
   for (const [sIndex, ms] of view.bySentence) {
     const quote = view.article.sentences[sIndex - 1];
-    if (!quote || !text.startsWith('我们', quote.start)) continue;
+    if (!quote || !QUOTE_OPENS_WE.test(text.slice(quote.start, quote.start + 3))) continue;
     const programs = (view.bySentence.get(sIndex - 1) ?? []).filter((m) => isKind(view, m, 'PROGRAM'));
     if (programs.length === 0) continue;
     // The first clause after an opener of its own (日前，…).

@@ -83,6 +83,21 @@ describe('runs from a quoted plan, participates_in from 我们<head>', () => {
     expect(triples(r, 'participates_in')).toEqual([]);
   });
 
+  it('reads the quote with its quotation marks kept (“我们…。”)', () => {
+    const a = makeArticle('“我们推行‘支部+合作社+农户’新办法，带动村民增收。”青山镇党委书记孟和介绍。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['支部+合作社+农户', 'PROGRAM'],
+          ['青山镇党委', 'ORGANIZATION'],
+          ['孟和', 'PERSON'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'runs')).toEqual(['青山镇党委 -runs-> 支部+合作社+农户 (组织)']);
+  });
+
   it('needs a quote (我们…) and a speaking office holder', () => {
     const a = makeArticle('要将小养殖全面提档升级。日前，林西镇党委书记任忠磊在会议上作了部署。我们要打造林西小笨鸡品牌。任忠磊说。');
     const r = run([
