@@ -35,7 +35,9 @@ const RUN_VERBS = [
   '召开',
 ];
 /** A person or body "participates in" what it joins or works through. */
-const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应'];
+const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应', '荣获', '获评', '被评为'];
+/** What a body joins, or the status a campaign confers on it (荣获“五星党支部”). */
+const BODY_JOIN_VERBS = ['参与', '参加', '加入', '荣获', '获评', '被评为'];
 /** Words that may open a clause before its subject. */
 const OPENERS = /^(日前|近日|此外|另外|今年|去年|目前|同时|随后|其中|近年来|截至目前|为此|对此)?$/;
 
@@ -313,7 +315,7 @@ export function runsFacts(view: ArticleView): RelationFact[] {
       const from = Math.max(c.start, subjects[subjects.length - 1]!.end);
       const text = view.article.text.slice(from, c.end);
       const runAt = person ? -1 : firstVerb(text, RUN_VERBS);
-      const joinAt = person || isKind(view, subject, 'ORGANIZATION') ? firstVerb(text, person ? JOIN_VERBS : ['参与', '参加', '加入']) : -1;
+      const joinAt = person || isKind(view, subject, 'ORGANIZATION') ? firstVerb(text, person ? JOIN_VERBS : BODY_JOIN_VERBS) : -1;
       for (const m of c.mentions) {
         if (!isKind(view, m, 'PROGRAM') || m.start < from) continue;
         const at = m.start - from;

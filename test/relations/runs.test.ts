@@ -83,6 +83,21 @@ describe('runs from a quoted plan, participates_in from 我们<head>', () => {
     expect(triples(r, 'participates_in')).toEqual([]);
   });
 
+  it('a body or person that wins a status a campaign confers takes part in the campaign (荣获, 获评, 被评为)', () => {
+    const a = makeArticle('近年来，红柳村党支部先后荣获市级示范村、“五星党支部”等称号。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['红柳村党支部', 'ORGANIZATION'],
+          ['五星党支部', 'PROGRAM'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'participates_in')).toEqual(['红柳村党支部 -participates_in-> 五星党支部 (参与)']);
+    expect(triples(r, 'runs')).toEqual([]);
+  });
+
   it('reads the quote with its quotation marks kept (“我们…。”)', () => {
     const a = makeArticle('“我们推行‘支部+合作社+农户’新办法，带动村民增收。”青山镇党委书记孟和介绍。');
     const r = run([
