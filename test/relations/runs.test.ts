@@ -50,6 +50,21 @@ describe('runs and participates_in', () => {
     expect(triples(r, 'runs')).toEqual([]);
   });
 
+  it('no place or body runs a national strategy (乡村振兴), though it runs its own programs in the same clause', () => {
+    const a = makeArticle('红柳村开展乡村振兴示范创建，推行“支部+合作社”模式。');
+    const r = run([
+      {
+        article: a,
+        specs: [
+          ['红柳村', 'PLACE'],
+          ['乡村振兴', 'PROGRAM'],
+          ['支部+合作社', 'PROGRAM'],
+        ],
+      },
+    ]);
+    expect(triples(r, 'runs')).toEqual(['红柳村 -runs-> 支部+合作社 (组织)']);
+  });
+
   it('needs a verb before the program and a subject opening the clause', () => {
     const a = makeArticle('驻村工作队成员已全部返岗。各苏木乡镇党组织迅速组建起尖刀班。');
     const r = run([
