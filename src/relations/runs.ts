@@ -8,6 +8,7 @@
 import type { EntityKind, EntityMention, RelationFact } from '../types.js';
 import { type ArticleView, between, fact, isKind, kindOf, labelOf } from './context.js';
 import { loadLexicons } from '../entities/rules/lexicon.js';
+import { betweenQuotes } from '../entities/rules/context.js';
 import { GENERIC_HEADS, matchTitle } from './titles.js';
 import { mainPlace } from './places.js';
 
@@ -34,10 +35,10 @@ const RUN_VERBS = [
   '利用',
   '召开',
 ];
-/** A person or body "participates in" what it joins or works through. */
-const JOIN_VERBS = ['参与', '参加', '加入', '通过', '利用', '依托', '响应', '荣获', '获评', '被评为'];
-/** What a body joins, or the status a campaign confers on it (荣获“五星党支部”). */
+/** A body "participates in" what it joins, or in the campaign whose status it wins (荣获“五星党支部”). */
 const BODY_JOIN_VERBS = ['参与', '参加', '加入', '荣获', '获评', '被评为'];
+/** A person also in what he works through. */
+const JOIN_VERBS = [...BODY_JOIN_VERBS, '通过', '利用', '依托', '响应'];
 /** Words that may open a clause before its subject. */
 const OPENERS = /^(日前|近日|此外|另外|今年|去年|目前|同时|随后|其中|近年来|截至目前|为此|对此)?$/;
 
@@ -241,6 +242,11 @@ const HEADLINE_COLON = /^\s*[:：]\s*[“"「]?$/;
 /** A heading: a short line without sentence punctuation. */
 const HEADING_MAX = 30;
 
+/** A campaign of the program lexicon (乡村振兴, 美丽乡村): a national one, not the own of an article's place. */
+function lexiconProgram(view: ArticleView, m: EntityMention): boolean {
+  return loadLexicons().programs.has(labelOf(view, m));
+}
+
 /**
  * Programs that head the article or one of its sections (“党建+治理” alone on a line, “X”赋能乡村振兴): the
  * article's place runs them — the county or city it names most, at least twice and more than any other. Not
@@ -252,8 +258,7 @@ function headingFacts(view: ArticleView): RelationFact[] {
   if (!place) return [];
   const out: RelationFact[] = [];
   for (const m of view.mentions) {
-    // A national campaign (乡村振兴, 美丽乡村: the lexicon's programs) is not the article's place's own.
-    if (!isKind(view, m, 'PROGRAM') || loadLexicons().programs.has(labelOf(view, m))) continue;
+    if (!isKind(view, m, 'PROGRAM') || lexiconProgram(view, m)) continue;
     const from = text.lastIndexOf('\n', m.start - 1) + 1;
     const nl = text.indexOf('\n', m.end);
     const to = nl < 0 ? text.length : nl;
@@ -264,20 +269,13 @@ function headingFacts(view: ArticleView): RelationFact[] {
   return out;
 }
 
-/** Whether the text puts the mention between quotation marks (“…”, 「…」, 『…』, "…"). */
-function quoted(text: string, m: EntityMention): boolean {
-  const open = text[m.start - 1];
-  const close = text[m.end];
-  return (open === '“' && close === '”') || (open === '「' && close === '」') || (open === '『' && close === '』') || (open === '"' && close === '"');
-}
-
 /**
  * A local program the text puts in quotation marks that no sentence credits to anyone (no `runs` or
  * `participates_in` found for it) is the own of the place the article is about: of its divisions at any level,
- * province to village, the one named most, at least twice and more than any other. The genre's articles report what their place sets up
- * (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the national
- * campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence: the
- * sentence of the program's first quoted mention.
+ * province to village, the one named most, at least twice and more than any other. The genre's articles report
+ * what their place sets up (“党建+合作社”, “三链同建”) in clauses whose subject is the work, a quote or no one. Not the
+ * national campaigns of the program lexicon (乡村振兴), which the place takes part in rather than runs. Evidence:
+ * the sentence of the program's first quoted mention.
  */
 function orphanProgramFacts(view: ArticleView, found: readonly RelationFact[]): RelationFact[] {
   const place = mainPlace(view, (rank) => rank <= 4, 2);
@@ -285,8 +283,7 @@ function orphanProgramFacts(view: ArticleView, found: readonly RelationFact[]): 
   const credited = new Set(found.map((f) => f.target));
   const out: RelationFact[] = [];
   for (const m of view.mentions) {
-    if (!isKind(view, m, 'PROGRAM') || credited.has(m.entity) || !quoted(view.article.text, m)) continue;
-    if (loadLexicons().programs.has(labelOf(view, m))) continue;
+    if (!isKind(view, m, 'PROGRAM') || credited.has(m.entity) || !betweenQuotes(view.article.text, m.start, m.end) || lexiconProgram(view, m)) continue;
     credited.add(m.entity);
     out.push(fact(view, place.entity, m.entity, 'runs', '组织', [[m.start, m.end]]));
   }

@@ -85,6 +85,12 @@ export function quotedPhrases(text: string, max: number): Array<[number, number]
   return out;
 }
 
+/** Whether [start, end) of `text` stands between a pair of quotation marks (“…”, 「…」, ‘…’ …). */
+export function betweenQuotes(text: string, start: number, end: number): boolean {
+  const close = QUOTE_PAIRS[text[start - 1] ?? ''];
+  return close !== undefined && text[end] === close;
+}
+
 /** Opening brackets and quotes with their closers (QUOTE_PAIRS' symmetric ASCII `"` is counted apart). */
 const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '（': '）', '[': ']', '【': '】', '《': '》', '〈': '〉', ...QUOTE_PAIRS };
 const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
