@@ -8,6 +8,7 @@
  */
 import type { Mention, Token } from '../types.js';
 import { firstUnits } from '../text/units.js';
+import { DIVISION_NAME_END } from '../lexicon/divisions.js';
 import { bracketsBalanced, FOUNDING_VERBS, isNameLikeTag, quotedPhrases, type Candidate } from './rules/context.js';
 import { flatCut, flatDrops } from './flat.js';
 import { listedPersons } from './listed.js';
@@ -244,8 +245,6 @@ const PARTIAL = new Set([
 ]);
 /** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
 const BARE = new Set(['place:known', 'place:short', 'org:known', 'person:dictionary']);
-/** Last characters of place names: an "organization" that ends in one is a place chain the model misread. */
-const PLACE_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|社区|街道)$/;
 /** Last characters of organization names: a model span that runs an organization on past its suffix must end like one. */
 const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
 /** A division's last character and the one after it that make a word for its seat or streets (县城, 市区). */
@@ -292,7 +291,8 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     // 红柳沟村党支部 + 领办合作社: nor to one that goes on over a verb of founding into what the body runs.
     if (c.rule === 'org:suffix' && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end))) return false;
-    return !PLACE_END.test(name);
+    // A model "organization" that ends in a division's level is a place chain it misread.
+    return !DIVISION_NAME_END.test(name);
   }
   // 秘书长杨世 + 和说: a title's name cut one character short where the model reads a given name of two (杨世和,
   // 赵启正: 和 and 正 also are function words, which the rule does not take inside a Han name).

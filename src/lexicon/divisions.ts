@@ -110,6 +110,12 @@ const PROVINCE_ABBREVIATIONS: Record<string, string> = {
 };
 
 /**
+ * The end of a division's full name: its level word (省, 自治区, 市 … 嘎查, 村, 社区, 街道; 自治区 and 社区 end in 区). What
+ * a place chain's parts and a misread place chain end with.
+ */
+export const DIVISION_NAME_END = /(省|市|盟|旗|县|区|镇|乡|村|苏木|嘎查|街道)$/;
+
+/**
  * Abbreviations derivable from a province/prefecture/county name. Only regular patterns: the ones that
  * newspapers use without explanation (科左中旗, 新左旗, 通辽, 鄂温克旗).
  */

@@ -5,7 +5,7 @@
  * that place (十里铺村党支部 → 十里铺村).
  */
 import type { Mention } from '../types.js';
-import { chooseCandidate, lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
+import { DIVISION_NAME_END, chooseCandidate, lookupPlace, type PlaceCandidate } from '../lexicon/divisions.js';
 
 export interface ResolvedPlace {
   label: string;
@@ -53,8 +53,6 @@ export function withoutLoneProvinces(mentions: readonly Mention[], places: Reado
   });
 }
 
-const LEVEL_END = /(省|自治区|市|盟|旗|县|区|镇|乡|苏木|街道|嘎查|村|社区)$/;
-
 /** Division names (or their abbreviations) that `name` is the concatenation of, left to right; else undefined. */
 export function chainParts(name: string): string[] | undefined {
   const parts: string[] = [];
@@ -63,7 +61,7 @@ export function chainParts(name: string): string[] | undefined {
     let found: string | undefined;
     for (let len = rest.length; len >= 2; len--) {
       const head = rest.slice(0, len);
-      if (LEVEL_END.test(head) && lookupPlace(head).some((c) => c.match !== 'suffix')) {
+      if (DIVISION_NAME_END.test(head) && lookupPlace(head).some((c) => c.match !== 'suffix')) {
         found = head;
         break;
       }
