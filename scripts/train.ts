@@ -73,6 +73,9 @@ let augmentDomain: number | undefined;
  * in its next sentences, are in the lexicon a sentence sees: more often than unseen text's names are.
  */
 let foldBlock = 1;
+/** --margin M: cost-augmented training (perceptron.ts `margin`); 0, the default, is the plain perceptron. */
+let margin = 0;
+let seedArg: number | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--train') trainFiles = args[++i]!.split(',');
@@ -98,6 +101,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--augment-domain') augmentDomain = Number(args[++i]);
   else if (a === '--lexicon-target-only') lexiconTargetOnly = true;
   else if (a === '--fold-block') foldBlock = Number(args[++i]);
+  else if (a === '--margin') margin = Number(args[++i]);
+  else if (a === '--seed') seedArg = Number(args[++i]);
   else if (a === '--domains') domainsArg = args[++i]!.split(',').map(Number);
   else if (a === '--target-domain') {
     const v = args[++i]!;
@@ -113,12 +118,15 @@ if (domainOf.length > 0 && (domainOf.length !== trainFiles.length || domainOf.so
 if (augmentDomain !== undefined && domainOf.length === 0) throw new Error('--augment-domain needs --domains');
 if (!(blendWeight >= 0 && blendWeight <= 1)) throw new Error('--blend-weight must be in [0, 1]');
 if (!(Number.isInteger(foldBlock) && foldBlock >= 1)) throw new Error('--fold-block must be a positive integer');
+if (!(margin >= 0)) throw new Error('--margin must be a non-negative number');
+if (seedArg !== undefined && !(Number.isInteger(seedArg) && seedArg >= 0)) throw new Error('--seed must be a non-negative integer');
 /** The pruning of this run's own weights: --prune, or none when --blend takes --prune for the blend. */
 const ownPrune = blendFile === undefined ? prune : 0;
 const numDomains = domainOf.length > 0 ? Math.max(augmentDomain ?? 0, ...domainOf) + 1 : 0;
 if (numDomains > 0 && targetDomain !== null && !(Number.isInteger(targetDomain) && targetDomain >= 0 && targetDomain < numDomains))
   throw new Error(`--target-domain must be shared or 0…${numDomains - 1}`);
-const SEED = 20201129;
+/** --seed S: the seed of the shuffling of training order (and of the name copies); a model soup blends runs of several. */
+const SEED = seedArg ?? 20201129;
 const FOLDS = 5;
 
 interface Item {
@@ -234,6 +242,7 @@ function build(items: readonly Item[], onCheckpoint?: (epoch: number, model: Ner
           onEpoch: (e, m) => progress(`epoch ${e}: ${m} sentences wrong`),
           checkpoints,
           domains: numDomains,
+          margin,
           onCheckpoint: (e, cwAll) => onCheckpoint?.(e, floatModel(forDomain(cwAll, targetDomain), lexicon)),
         });
   data.length = 0;
@@ -274,6 +283,7 @@ function meta() {
       ...(augmentDomain !== undefined ? { augmentDomain } : {}),
       ...(prune > 0 ? { prune } : {}),
       ...(foldBlock !== 1 ? { foldBlock } : {}),
+      ...(margin > 0 ? { margin } : {}),
       ...(numDomains > 0 ? { domains: domainOf.join(','), targetDomain: targetDomain ?? 'shared' } : {}),
       ...(blendFile !== undefined ? { blend: blendFile.split('/').slice(-1)[0]!, blendWeight } : {}),
     },

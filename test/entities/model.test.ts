@@ -140,6 +140,41 @@ describe('training', () => {
     expect(() => forDomain(w, 0.5)).toThrow(/no domain/);
   });
 
+  it('trains with a margin (cost-augmented): it updates until the gold path wins by the margin, and still learns', () => {
+    const lex = buildLexicon([]);
+    const data: TrainingSentence[] = synth(8, 120, 0).map((s) => ({
+      feats: extractFeatures(s.text, segment(s.text), lex),
+      tags: spansToTags(s.text.length, s.spans),
+    }));
+    const mistakes = (margin?: number): number[] => {
+      const out: number[] = [];
+      trainPerceptron(data, NUM_TEMPLATES, { epochs: 6, seed: 3, onEpoch: (_, m) => out.push(m), ...(margin === undefined ? {} : { margin }) });
+      return out;
+    };
+    // The plain perceptron stops updating once it decodes a sentence right; with a margin a sentence whose gold
+    // path wins by less still counts and updates, so training sees more of them.
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    const plain = mistakes();
+    const wide = mistakes(40);
+    expect(plain.at(-1)).toBe(0);
+    expect(sum(wide)).toBeGreaterThan(2 * sum(plain));
+    // Margin 0 is the plain perceptron, weight for weight.
+    const w0 = trainPerceptron(data, NUM_TEMPLATES, { epochs: 2, seed: 3, margin: 0 });
+    const w = trainPerceptron(data, NUM_TEMPLATES, { epochs: 2, seed: 3 });
+    expect(Buffer.from(w0.weights.buffer).equals(Buffer.from(w.weights.buffer))).toBe(true);
+    // The margin-trained model tags unseen names as well.
+    const wm = trainPerceptron(data, NUM_TEMPLATES, { epochs: 6, seed: 3, margin: 40 });
+    const model = modelFromData(quantize(wm, [], { featureVersion: FEATURE_VERSION, numTemplates: NUM_TEMPLATES, info: { corpus: 'synthetic' } }));
+    const test = synth(9, 60, 1);
+    const score = scoreSpans(
+      test.map((s) => s.spans),
+      test.map((s) => tagSpans(s.text, segment(s.text), model)),
+    );
+    expect(score.overall.f1).toBeGreaterThan(0.9);
+    expect(() => trainPerceptron(data, NUM_TEMPLATES, { epochs: 1, seed: 3, margin: -1 })).toThrow(/margin/);
+    expect(() => trainPerceptron(data, NUM_TEMPLATES, { epochs: 1, seed: 3, margin: Number.NaN })).toThrow(/margin/);
+  });
+
   it('prunes rows whose quantized weights are all small, and refuses a bad bound', () => {
     const lexicon: Array<[string, number]> = [];
     const lex = buildLexicon(lexicon);
