@@ -283,6 +283,19 @@ describe('a sure model span against a title or suffix reading', () => {
     expect(names(text, [suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
   });
 
+  it('keeps a government the suffix rule read, however sure the model is of the place that opens it (the graph)', () => {
+    const text = '河东省人民政府印发了方案';
+    const suffix = c(0, 7, 'ORGANIZATION', 5, 'org:suffix');
+    const nested = (cands: Candidate[]) => combine(text, cands, new Set(), { nested: true }).map((m) => `${m.text}/${m.kind}`);
+    expect(nested([...model(0, 3, '河东省', 'PLACE', 0.99), suffix])).toEqual(['河东省人民政府/ORGANIZATION']);
+    // Another body the place opens is still overruled by a sure place.
+    const text2 = '河东省文化厅印发了方案';
+    const suffix2 = c(0, 6, 'ORGANIZATION', 5, 'org:suffix');
+    expect(combine(text2, [...model(0, 3, '河东省', 'PLACE', 0.99), suffix2], new Set(), { nested: true }).map((m) => `${m.text}/${m.kind}`)).toEqual([
+      '河东省/PLACE',
+    ]);
+  });
+
   it('splits two bodies the suffix rule glued together over a preposition', () => {
     const text = '西县人大常委会对县人民法院提出意见';
     const cands = [
