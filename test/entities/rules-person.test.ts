@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditNames, dictionaryNames, nameLengthAt, personCandidates, speakerNames, titleNames } from '../../src/entities/rules/person.js';
+import { bylineNames, creditNames, dictionaryNames, nameLengthAt, personCandidates, speakerNames, titleNames } from '../../src/entities/rules/person.js';
 import { ctxOf, texts } from './helpers.js';
 
 describe('person rules: a title before the name', () => {
@@ -61,6 +61,16 @@ describe('person rules: speakers, credits, dictionary', () => {
   it('reads photo credits and name-only byline lines', () => {
     const ctx = ctxOf('图为边检站党员民警在党旗前庄严宣誓。|韩海鹏|摄\n□郝佳丽\n党员带头');
     expect(texts(ctx, creditNames(ctx)).sort()).toEqual(['郝佳丽', '韩海鹏']);
+  });
+
+  it('reads 作者, 编辑 and 撰稿 as a byline only with a colon or a space after them', () => {
+    // Running text uses them as common nouns: the works came from local authors; teachers have to learn; the editor says.
+    for (const t of ['这些画大多出自当地业余作者之手。', '不但教育工作者要学，家长也要学。', '小编辑者说，这期刊物很好看。']) {
+      const ctx = ctxOf(t);
+      expect(bylineNames(ctx)).toEqual([]);
+    }
+    const ctx = ctxOf('作者：韩立群|编辑 苏雅琴\n记者宋德海报道');
+    expect(texts(ctx, bylineNames(ctx))).toEqual(['韩立群', '苏雅琴', '宋德海']);
   });
 
   it('uses jieba full-name entries', () => {

@@ -358,6 +358,9 @@ function closesByline(ctx: RuleContext, at: number): boolean {
   return text.startsWith('报道', at) || text[at] === '摄' || ctx.lex.personCues.longestAt(text, at) >= 2 || ctx.lex.titles.longestAt(text, at) >= 2;
 }
 
+/** Byline titles that running text also uses as common nouns (the author of a work, an editor). */
+const COMMON_NOUN_TITLES: ReadonlySet<string> = new Set(['作者', '编辑', '撰稿']);
+
 /** First UTF-16 units of BYLINE_TITLES: the scan tries the titles only where one may start. */
 const BYLINE_FIRST = firstUnits(BYLINE_TITLES);
 /**
@@ -373,9 +376,13 @@ export function bylineNames(ctx: RuleContext): Candidate[] {
     const title = BYLINE_TITLES.find((w) => text.startsWith(w, i));
     if (!title) continue;
     let k = i + title.length;
+    const after = k;
     if (text[k] === '：' || text[k] === ':') k++;
     while (text[k] === ' ' || text[k] === '\u3000') k++;
     if (!isHanAt(text, k)) continue;
+    // A title that is also a common noun (作者之手, 工作者要学, 编辑者说) opens a byline only with a colon or a space
+    // after it (作者：某某, 编辑 某某).
+    if (COMMON_NOUN_TITLES.has(title) && k === after && !ctx.gaps.has(k)) continue;
     const names: Array<[number, number]> = [];
     for (let n = 0; n < 8 && isHanAt(text, k); n++) {
       let e = k + 1;
