@@ -211,7 +211,7 @@ describe('titles before names', () => {
 
 describe('common words before a place suffix or after a division', () => {
   it('a division run on into its seat (县城) is the division', () => {
-    expect(found('我们走进清水县城的老街。', 'PLACE')).toEqual(['清水县']);
+    expect(found('我们走进和顺县城的老街。', 'PLACE')).toEqual(['和顺县']);
   });
   it('a term jieba knows as a proper noun before 村 names no village', () => {
     expect(found('镇里大力发展村集体经济。', 'PLACE')).toEqual([]);
@@ -485,7 +485,7 @@ describe('things named after a people or a nation', () => {
 describe('a title of praise', () => {
   it('the first village or town of a trade is no place', () => {
     expect(found('这里被誉为‘江北葡萄第一村’。', 'PLACE')).toEqual([]);
-    expect(found('这个村被称为“塞北土豆第一村”。', 'PLACE')).toEqual([]);
+    expect(found('这个村被称为“河东土豆第一村”。', 'PLACE')).toEqual([]);
   });
 });
 
