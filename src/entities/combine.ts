@@ -254,8 +254,17 @@ const PARTIAL = new Set([
 ]);
 /** Bare lexicon names (中国, 香港, 国务院): inside any longer model span they are part of another name. */
 const BARE = new Set(['place:known', 'place:short', 'org:known', 'person:dictionary']);
-/** Last characters of organization names: a model span that runs an organization on past its suffix must end like one. */
-const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
+/**
+ * Last characters of organization names: a model span that runs an organization on past its suffix must end like one.
+ * 系, 庭 and 科 (a college's department, a court's chamber, a section) added 4 Dec 2026: PD dev +2 right, −2 wrong
+ * (X学院 + Y系, X法院 + Y庭 read whole, as the model did), genre set and the 150 fresh pages unchanged.
+ */
+const ORG_END = /(部|委|会|局|厅|院|所|处|办|室|站|队|社|组|系|庭|科|中心|公司|集团|银行|学校|大学|学院|医院|报|台|团|军|厂|店|馆|联合体|支部|总支)$/;
+/**
+ * Last characters of a department's name: a model body that is a suffix body and a department after it (湖北美术学院 +
+ * 中国画系) is one name, not two bodies written together. PD dev +1 right, −2 wrong; genre and fresh unchanged (4 Dec 2026).
+ */
+const DEPARTMENT_END = /[系庭科室]$/;
 /** A division's last character and the one after it that make a word for its seat or streets (县城, 市区). */
 const LEVEL_AREA = new Set(['县城', '市区', '城区', '镇区', '旗里', '镇上', '村里', '乡里']);
 
@@ -295,7 +304,8 @@ function yieldsToModel(c: Candidate, m: Candidate, text: string, rulePlaces: rea
     if (c.rule === 'org:suffix' && m.start < c.start && coveredBy(m.start, c.start, rulePlaces)) return false;
     // X市人民政府 + Y集团公司: a model body that is exactly two suffix bodies written together (an agreement's parties) is
     // those two.
-    if (c.rule === 'org:suffix' && coveredBy(m.start, m.end, ruleBodies)) return false;
+    // A department after its body (X学院 + Y系, X法院 + Y庭) is one name with it, though the suffix rule reads both.
+    if (c.rule === 'org:suffix' && coveredBy(m.start, m.end, ruleBodies) && !DEPARTMENT_END.test(name)) return false;
     // 自治区党委 + 决策部署: a suffix rule's organization does not yield to a span that goes on into common words.
     if (c.rule === 'org:suffix' && m.end > c.end && !ORG_END.test(name)) return false;
     // 红柳沟村党支部 + 领办合作社: nor to one that goes on over a verb of founding into what the body runs.

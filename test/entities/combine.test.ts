@@ -107,6 +107,24 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 3, 'PLACE', 4, 'place:natural')], new Set()).map((m) => m.text)).toEqual(['青海湖']);
   });
 
+  it('lets a model body that is a body and its department win over the suffix reading of the body', () => {
+    // Sentences written for the test: a student of a college's language department; a court's civil chamber.
+    const whole = (text: string, m: [number, number], rules: Candidate[]) =>
+      combine(text, [...rules, ...modelCandidates([{ start: m[0], end: m[1], text: text.slice(m[0], m[1]), kind: 'ORGANIZATION' }])], new Set(), {
+        nested: false,
+      }).map((x) => x.text);
+    expect(whole('南岭师范学院中文系的学生', [0, 9], [c(0, 6, 'ORGANIZATION', 5, 'org:suffix')])).toEqual(['南岭师范学院中文系']);
+    expect(whole('东湖区法院民事审判庭开庭', [0, 10], [c(0, 5, 'ORGANIZATION', 5, 'org:suffix')])).toEqual(['东湖区法院民事审判庭']);
+    // Where the suffix rule reads the department as a body of its own too, the two are still one name.
+    expect(whole('南岭师范学院中文系的学生', [0, 9], [c(0, 6, 'ORGANIZATION', 5, 'org:suffix'), c(6, 9, 'ORGANIZATION', 5, 'org:suffix')])).toEqual([
+      '南岭师范学院中文系',
+    ]);
+    // Two bodies written together (an agreement's parties) stay two.
+    expect(
+      whole('西湖市人民政府东方集团有限公司合作协议', [0, 15], [c(0, 7, 'ORGANIZATION', 5, 'org:suffix'), c(7, 15, 'ORGANIZATION', 5, 'org:suffix')]),
+    ).toEqual(['西湖市人民政府', '东方集团有限公司']);
+  });
+
   it('does not let a model span that runs places together override the chain', () => {
     const text = '巴彦花镇宝山村第一书记';
     const out = combine(
