@@ -26,6 +26,9 @@ describe('Mongolian names are read whole where jieba cuts them', () => {
   it('not where the elements stand inside a place name', () => {
     expect(found('呼和浩特市的企业来到这里考察。', 'PERSON')).toEqual([]);
   });
+  it('Tibetan names of two elements too, where the model cuts the second', () => {
+    expect(found('乡长多杰才让介绍说，今年牧草长势很好。', 'PERSON')).toEqual(['多杰才让']);
+  });
 });
 
 describe('programs between real quotation marks', () => {
