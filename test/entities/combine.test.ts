@@ -107,6 +107,19 @@ describe('combination of model spans and rule candidates', () => {
     expect(combine(text, [c(0, 3, 'PLACE', 4, 'place:natural')], new Set()).map((m) => m.text)).toEqual(['青海湖']);
   });
 
+  it('drops a breed or variety with the animal or crop it is a kind of (a generic term), whatever its kind', () => {
+    // Sentences written for the test: the cooperative bought beef cattle of a breed; the winery grows a variety.
+    const terms = new Set(['安格斯', '赤霞珠']);
+    const kept = (text: string, cands: Candidate[]) => combine(text, cands, terms, { nested: false }).map((m) => m.text);
+    const cattle = '合作社购进安格斯肉牛三十头';
+    expect(kept(cattle, modelCandidates([{ start: 5, end: 10, text: '安格斯肉牛', kind: 'ORGANIZATION' }]))).toEqual([]);
+    const grapes = '酒庄种了赤霞珠葡萄';
+    expect(kept(grapes, modelCandidates([{ start: 4, end: 9, text: '赤霞珠葡萄', kind: 'PLACE' }]))).toEqual([]);
+    // A name that merely ends like one, with no term before it, stays.
+    const town = '他来到安平马场';
+    expect(kept(town, modelCandidates([{ start: 3, end: 5, text: '安平', kind: 'PLACE' }]))).toEqual(['安平']);
+  });
+
   it('lets a model body that is a body and its department win over the suffix reading of the body', () => {
     // Sentences written for the test: a student of a college's language department; a court's civil chamber.
     const whole = (text: string, m: [number, number], rules: Candidate[]) =>
