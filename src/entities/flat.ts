@@ -35,14 +35,22 @@ export function flatCut(c: Candidate, name: string): number {
 }
 
 /**
+ * A government named by its level alone (市政府, 县政府, 中央人民政府, 自治区人民政府): MSRA train + test mark none of
+ * them (市政府 0 / 35, 省政府 0 / 27, 县政府 0 / 26, 特区政府 0 / 13, 中央政府 0 / 12 …: 0 of 137).
+ */
+const LEVEL_GOVERNMENT = /^(中央|自治区|特区|省|市|县|区|旗|乡|镇|州|盟)(人民)?政府$/;
+
+/**
  * Whether flat readings leave candidate `c` out: a natural place or zone of a head above (the model's stem reading
- * takes its place), or a place's government where the place is read too (云南省人民政府, 根河市政府: the place alone
- * before 政府 598 times, the body 39; 人民政府 8 and 5; nested readings keep both: bodies.ts withPlaceGovernments).
+ * takes its place), a place's government where the place is read too (云南省人民政府, 根河市政府: the place alone
+ * before 政府 598 times, the body 39; 人民政府 8 and 5; nested readings keep both: bodies.ts withPlaceGovernments), or a
+ * government named by its level alone (LEVEL_GOVERNMENT; nested readings keep it, as a body of the article's place).
  */
 export function flatDrops(c: Candidate, text: string, candidates: readonly Candidate[]): boolean {
   const name = text.slice(c.start, c.end);
   if (c.rule === 'place:natural' || c.rule === 'place:zone') return STEM_MARKED_HEAD.test(name);
   if (c.kind !== 'ORGANIZATION') return false;
+  if (LEVEL_GOVERNMENT.test(name)) return true;
   const head = name.endsWith('人民政府') ? 4 : name.endsWith('政府') ? 2 : 0;
   return head > 0 && candidates.some((p) => p.kind === 'PLACE' && p.start === c.start && p.end === c.end - head);
 }

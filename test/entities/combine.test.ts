@@ -327,6 +327,21 @@ describe('a sure model span against a title or suffix reading', () => {
     ]);
   });
 
+  it('leaves a government named by its level alone out of flat readings, and keeps it in nested ones', () => {
+    // Sentences written for the test: the county government approved; a grant from the central government.
+    for (const [text, start, end] of [
+      ['县政府批准了这个方案', 0, 3],
+      ['这笔钱来自中央人民政府', 5, 11],
+    ] as const) {
+      const body = c(start, end, 'ORGANIZATION', 5, 'org:suffix');
+      expect(combine(text, [body], new Set(), { nested: false }).map((m) => m.text)).toEqual([]);
+      expect(combine(text, [body], new Set(), { nested: true }).map((m) => m.text)).toEqual([text.slice(start, end)]);
+    }
+    // A named government stays in both.
+    const named = '清河县政府批准了这个方案';
+    expect(combine(named, [c(0, 5, 'ORGANIZATION', 5, 'org:suffix')], new Set(), { nested: false }).map((m) => m.text)).toEqual(['清河县政府']);
+  });
+
   it('splits two bodies the suffix rule glued together over a preposition', () => {
     const text = '西县人大常委会对县人民法院提出意见';
     const cands = [
