@@ -201,8 +201,8 @@ function governmentOfPlace(r: Candidate, m: Candidate, text: string): boolean {
  * rules it contradicts (a bare lexicon name inside it aside), a government aside (governmentOfPlace). The suffix rule
  * reads a body where the model, sure of itself, reads the place or person that opens it (河东省 + 文化厅, a person +
  * 反革命集团), the body without what the rule glued to it (X人大常委会 + 对 + 县人民法院), or more of the body (a bank +
- * its branch); the title rule a name the model reads otherwise. Counts of the disputes (3 Dec 2026, recognize's candidates): PD dev, suffix 19
- * model right / 1 rule right, title 2 / 0; genre none at this posterior. From 0.8 to 0.95 the rules keep them
+ * its branch); the title rule a name the model reads otherwise. Counts of the disputes (3 Dec 2026, recognize's
+ * candidates): PD dev, suffix 19 model right / 1 rule right, title 2 / 0; genre none at this posterior. From 0.8 to 0.95 the rules keep them
  * (suffix: dev 3 / 1, genre 0 / 3); the other rules (a division, a natural place …) cost the genre set when overruled.
  */
 function overruled(valid: readonly Candidate[], text: string): Set<Candidate> {
@@ -392,6 +392,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     c.rule === 'program:marked' && candidates.some((m) => m.rule === 'model' && m.kind !== 'PROGRAM' && m.start === c.start && m.end === c.end);
   // A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
   // none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
+  // Nor is a term with the animal or crop after it a name of any kind (kindOfTerm: 西门塔尔 + 肉牛).
   const opensWithTerm = (c: Candidate): boolean =>
     (c.kind === 'PERSON' && terms.some(([s, e]) => s === c.start && e < c.end)) || kindOfTerm(text.slice(c.start, c.end), nonEntities);
   // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.

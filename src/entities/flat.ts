@@ -36,7 +36,7 @@ export function flatCut(c: Candidate, name: string): number {
 
 /**
  * A government named by its level alone (市政府, 县政府, 中央人民政府, 自治区人民政府): MSRA train + test mark none of
- * them (市政府 0 / 35, 省政府 0 / 27, 县政府 0 / 26, 特区政府 0 / 13, 中央政府 0 / 12 …: 0 of 137).
+ * them (marked / unmarked: 市政府 0 / 35, 省政府 0 / 27, 县政府 0 / 26, 特区政府 0 / 13, 中央政府 0 / 12 …: 0 of 137).
  */
 const LEVEL_GOVERNMENT = /^(中央|自治区|特区|省|市|县|区|旗|乡|镇|州|盟)(人民)?政府$/;
 
