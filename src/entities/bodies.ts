@@ -34,6 +34,12 @@ export function withPlaceGovernments<M extends Mention & { rule?: string }>(text
   return added.length === 0 ? [...mentions] : [...mentions, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * A government named by its level alone, any level (市政府, 乡政府, 中央人民政府, 自治区人民政府); LEVEL_BODY below is the
+ * narrower set whose place withLevelBodies can name.
+ */
+export const LEVEL_GOVERNMENT = /^(中央|自治区|特区|省|市|县|区|旗|乡|镇|州|盟)(人民)?政府$/;
+
 /** A level character, then a body of government or party at that level. */
 const LEVEL_BODY = /^(省|市|县|旗|盟|州)(委|政府|人民政府|人大常委会|人大|政协|纪委|监委)$/;
 

@@ -5,6 +5,7 @@
  * Used by combine.ts: `flatCut` shortens a candidate, `flatDrops` leaves one out.
  */
 import type { Candidate } from './rules/context.js';
+import { LEVEL_GOVERNMENT } from './bodies.js';
 
 /**
  * Heads of natural places and zones that People's Daily never marks with their stem (鄂尔多斯 in 鄂尔多斯高原 52 times,
@@ -35,16 +36,12 @@ export function flatCut(c: Candidate, name: string): number {
 }
 
 /**
- * A government named by its level alone (市政府, 县政府, 中央人民政府, 自治区人民政府): MSRA train + test mark none of
- * them (marked / unmarked: 市政府 0 / 35, 省政府 0 / 27, 县政府 0 / 26, 特区政府 0 / 13, 中央政府 0 / 12 …: 0 of 137).
- */
-const LEVEL_GOVERNMENT = /^(中央|自治区|特区|省|市|县|区|旗|乡|镇|州|盟)(人民)?政府$/;
-
-/**
  * Whether flat readings leave candidate `c` out: a natural place or zone of a head above (the model's stem reading
  * takes its place), a place's government where the place is read too (云南省人民政府, 根河市政府: the place alone
  * before 政府 598 times, the body 39; 人民政府 8 and 5; nested readings keep both: bodies.ts withPlaceGovernments), or a
- * government named by its level alone (LEVEL_GOVERNMENT; nested readings keep it, as a body of the article's place).
+ * government named by its level alone (bodies.ts LEVEL_GOVERNMENT: MSRA train + test mark none of them, marked /
+ * unmarked 市政府 0 / 35, 省政府 0 / 27, 县政府 0 / 26, 特区政府 0 / 13, 中央政府 0 / 12 …: 0 of 137; nested readings keep
+ * it, and withLevelBodies names its place where the text names one).
  */
 export function flatDrops(c: Candidate, text: string, candidates: readonly Candidate[]): boolean {
   const name = text.slice(c.start, c.end);

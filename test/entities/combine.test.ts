@@ -115,9 +115,9 @@ describe('combination of model spans and rule candidates', () => {
     expect(kept(cattle, modelCandidates([{ start: 5, end: 10, text: '安格斯肉牛', kind: 'ORGANIZATION' }]))).toEqual([]);
     const grapes = '酒庄种了赤霞珠葡萄';
     expect(kept(grapes, modelCandidates([{ start: 4, end: 9, text: '赤霞珠葡萄', kind: 'PLACE' }]))).toEqual([]);
-    // A name that merely ends like one, with no term before it, stays.
-    const town = '他来到安平马场';
-    expect(kept(town, modelCandidates([{ start: 3, end: 5, text: '安平', kind: 'PLACE' }]))).toEqual(['安平']);
+    // A name that ends in an animal's character with no term before it stays.
+    const person = '村里的王金牛来了';
+    expect(kept(person, modelCandidates([{ start: 3, end: 6, text: '王金牛', kind: 'PERSON' }]))).toEqual(['王金牛']);
   });
 
   it('lets a model body that is a body and its department win over the suffix reading of the body', () => {
