@@ -23,7 +23,7 @@ const model = loadModel();
 function mentions(text: string, gaps: readonly number[] = []): RuledMention[] {
   const tokens = segment(text);
   const reading = readSpans(text, tokens, model);
-  const candidates = allCandidates(text, tokens, reading.spans, { gaps, score: reading.score });
+  const candidates = allCandidates(text, tokens, reading.spans, { gaps, score: reading.score, flat: true });
   return combined(text, candidates, { nested: false, withRules: true }).map((m) => withSpaces(text, gaps, m));
 }
 

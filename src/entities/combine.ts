@@ -491,10 +491,22 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     chosen.push(c);
     taken.fill(1, c.start, c.end);
   };
-  for (const c of order) if (free(c.start, c.end)) take(c);
+  // Flat readings are People's Daily's, which has no programs and marks the names inside a program's (新疆 in
+  // “新疆棉田滴灌项目”, 苏 in “苏南模式”): the three kinds are read first, then the programs over them, no two programs
+  // overlapping. Nested readings read a program's name whole, as before.
+  for (const c of order) if ((!flat || c.kind !== 'PROGRAM') && free(c.start, c.end)) take(c);
   for (const c of figurative(text, chosen)) {
     chosen.splice(chosen.indexOf(c), 1);
     taken.fill(0, c.start, c.end);
+  }
+  if (flat) {
+    const programs = new Uint8Array(text.length);
+    for (const c of order) {
+      if (c.kind !== 'PROGRAM' || programs.subarray(c.start, c.end).includes(1)) continue;
+      chosen.push(c);
+      programs.fill(1, c.start, c.end);
+    }
+    for (let i = 0; i < text.length; i++) taken[i]! |= programs[i]!;
   }
 
   // Other mentions of the people, programs, long organizations and places that rules found (萨仁苏和说 …

@@ -426,7 +426,8 @@ describe("the model's veto of title and division readings", () => {
     const division = VETO_BELOW.get('place:division')!;
     expect(read((n) => (n === '王大明' ? title / 2 : 0.5)).names).toEqual(all.names.filter((n) => n !== '王大明/person:title'));
     expect(read((n) => (n === '云南省' ? division / 2 : 0.5)).names).toEqual(all.names.filter((n) => n !== '云南省/place:division'));
-    // At the cut the reading stays (each rule has its own); a suffix reading is never vetoed, however low.
+    // At the cut the reading stays (each rule has its own); a suffix reading whose name holds a place (昆明市) is
+    // never vetoed, however low.
     expect(read((n) => (n === '王大明' ? title : 0.5)).names).toEqual(all.names);
     expect(read((n) => (n === '云南省' ? division : 0.5)).names).toEqual(all.names);
     expect(division).toBeLessThan(title);
@@ -446,6 +447,31 @@ describe("the model's veto of title and division readings", () => {
     const names = allCandidates(s, segment(s), spans, { score }).map((c) => `${s.slice(c.start, c.end)}/${c.rule}`);
     return { names, asked };
   };
+
+  it('drops a suffix body below one in a thousand whose name holds no place', () => {
+    // Sentences written for the test: a body named by a kind of business, and a body named by its county.
+    const generic = '新开的一些中介公司收费偏高。';
+    const read2 = (s: string, p: number) => {
+      const score = (these: Mention[]) => {
+        for (const m of these) m.score = p;
+      };
+      return allCandidates(s, segment(s), [], { score }).map((c) => `${s.slice(c.start, c.end)}/${c.rule}`);
+    };
+    const cut = VETO_BELOW.get('org:suffix')!;
+    expect(read2(generic, 0.5)).toEqual(['中介公司/org:suffix']);
+    expect(atZero(generic)).toEqual({ names: [], asked: ['中介公司'] });
+    expect(read2(generic, cut / 2)).toEqual([]);
+    expect(read2(generic, cut)).toEqual(['中介公司/org:suffix']);
+    // The county in the name exempts the body: the model is not asked about it.
+    const placed = atZero('他去了清水县农业局。');
+    expect(placed.names).toContain('清水县农业局/org:suffix');
+    expect(placed.asked).not.toContain('清水县农业局');
+    // A place the model alone reads inside the name exempts it too.
+    const company = '他去了鸿达装饰公司。';
+    expect(atZero(company).names).toEqual([]);
+    const at = company.indexOf('鸿达');
+    expect(atZero(company, [{ start: at, end: at + 2, text: '鸿达', kind: 'PLACE' }]).names).toContain('鸿达装饰公司/org:suffix');
+  });
 
   it("does not put a division inside the model's body to the veto either", () => {
     const at = text.indexOf('云南省');

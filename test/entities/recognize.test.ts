@@ -55,3 +55,21 @@ describe('regression on the bundled page', () => {
     for (const generic of ['党员', '群众', '企业', '嘎查村', '村两委']) expect(mentions.some((m) => m.text === generic)).toBe(false);
   });
 });
+
+describe("flat readings follow People's Daily, which has no programs", () => {
+  // Sentences written for the test.
+  const read = (text: string, nested: boolean): string[] => recognize(text, { nested }).map((m) => `${m.text}/${m.kind}`);
+
+  it("reads the place inside a program's name as well as the program; nested readings read the program whole", () => {
+    const text = '去年他参加了“新疆棉田滴灌项目”的调研。';
+    expect(read(text, false)).toEqual(['新疆/PLACE', '新疆棉田滴灌项目/PROGRAM']);
+    expect(read(text, true)).toEqual(['新疆棉田滴灌项目/PROGRAM']);
+    expect(read('这种做法被称为“苏南模式”。', false)).toEqual(['苏/PLACE', '苏南模式/PROGRAM']);
+  });
+
+  it("keeps the model's place inside a quoted honour; nested readings keep nothing there", () => {
+    const text = '他曾荣获『浙江省十佳青年教师』称号。';
+    expect(read(text, false)).toEqual(['浙江省/PLACE']);
+    expect(read(text, true)).toEqual([]);
+  });
+});
