@@ -138,9 +138,9 @@ export function allCandidates(
       out.push(end === c.end ? c : { ...c, end, priority: CORRECTED_PRIORITY, rule: 'person:mongolian-tail' });
     }
   }
-  // The model vetoes title and division readings it finds all but impossible (unvetoed).
+  // The model vetoes title, division and suffix-body readings it finds all but impossible (unvetoed).
   // A name made of Mongolian name elements is where the model is weakest: it vetoes none.
-  // So does a body named after what the model knows least of: a place inside its name, as a rule or the model reads it
+  // Nor a body named after what the model knows least of: a place inside its name, as a rule or the model reads it
   // (a village's cooperative), a level opening it (县林业局, 市住房和城乡建设局: the bureau of the text's county), or a
   // Mongolian name (a cooperative named after its founder or a word of the language, glossed or not).
   const mongolian = (c: Candidate): boolean => c.kind === 'PERSON' && mongolianCover(ctx, c.start, c.end - c.start);
@@ -157,8 +157,8 @@ export function allCandidates(
   // Flat readings (People's Daily's) keep the model's names inside an honour (浙江省 in 『浙江省十佳青年教师』): People's
   // Daily marks them (MSRA train and PKU 1998-01: 20 of the 84 quoted honours hold a marked name); the rules' readings
   // of an honour's words (…文明村镇) go in both.
-  const model = (c: Candidate): boolean => options.flat === true && c.rule === 'model';
-  return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || model(c) || !insideAny(honours, c.start, c.end));
+  const flatModel = (c: Candidate): boolean => options.flat === true && c.rule === 'model';
+  return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || flatModel(c) || !insideAny(honours, c.start, c.end));
 }
 
 /** A level's character that opens a body's name (县 + 农牧局): see allCandidates. */
@@ -173,7 +173,8 @@ const MAX_MONGOLIAN_STEM = 8;
  * native place): on 60 fresh genre pages and the genre set (3 Dec 2026) such words had posteriors 0.001–0.08 and the
  * dictionary's real people 0.12 and above (习近平, 郭鹤年); on PD dev the people 0.62 and above, one wrong word 0.09.
  * At 0.05: fresh 3 wrong fewer (祥和 twice, 白塔), dev and the genre set unchanged. A suffix body below one in a
- * thousand whose name holds no place (中介公司, 外国保险公司: a kind of business before the suffix; see unvetoed).
+ * thousand whose name holds no place, level or Mongolian name (中介公司, 外国保险公司: a kind of business before the
+ * suffix; see unvetoed).
  */
 export const VETO_BELOW: ReadonlyMap<string, number> = new Map([
   ['person:title', 0.02],
@@ -198,7 +199,8 @@ const MAX_VETOED_DIVISION = 3;
  * name, at 0.1 the same). Divisions of three characters outside a body's name below 0.001
  * dev 0 / 3, genre none (from 0.001 to 0.01: dev 1 / 2, genre 3 / 0). Suffix bodies the model did not read, below
  * 0.001 (4 Dec 2026): dev 1 right / 11 wrong, genre 1 / 0, and that one, like most right ones of the fresh pages, is
- * named after a place (a village's cooperative); so a body whose name holds a place keeps its reading (`exempt`):
+ * named after a place (a village's cooperative); so a body whose name holds a place, or opens with a level or a
+ * Mongolian name, keeps its reading (`exempt`):
  * dev tp +2, fp −6, genre unchanged. Other rules below 0.001 are right on the genre set as often as not (chains 2 / 0,
  * zones 5 / 1), so they keep their readings; so does a name made of Mongolian name elements (`exempt`: 牧民 +
  * 额尔敦毕力格, whose whole the model doubts). Needs the scorer
