@@ -491,22 +491,35 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     chosen.push(c);
     taken.fill(1, c.start, c.end);
   };
-  // Flat readings are People's Daily's, which has no programs and marks the names inside a program's (新疆 in
-  // “新疆棉田滴灌项目”, 苏 in “苏南模式”): the three kinds are read first, then the programs over them, no two programs
-  // overlapping. Nested readings read a program's name whole, as before.
-  for (const c of order) if ((!flat || c.kind !== 'PROGRAM') && free(c.start, c.end)) take(c);
+  // Flat readings are People's Daily's, which has no programs and marks the places inside a quoted program's name
+  // (新疆 in “新疆棉田滴灌项目”, 苏 in “苏南模式”): there a program between quotation marks (`program:marked`) and the
+  // places wholly inside it are both read; anything else overlapping gives way by the order above, as when nested.
+  const quoted = (c: Candidate): boolean => flat && c.rule === 'program:marked';
+  const holder = new Int32Array(flat ? text.length : 0);
+  const nests = (c: Candidate): boolean => {
+    for (let i = c.start; i < c.end; i++) {
+      const q = holder[i]! > 0 ? order[holder[i]! - 1]! : undefined;
+      if (taken[i] || (q && !(c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start))) return false;
+    }
+    return true;
+  };
+  const holds = (q: Candidate): boolean => {
+    for (let i = q.start; i < q.end; i++) if (holder[i]) return false;
+    return chosen.every(
+      (c) => c.end <= q.start || q.end <= c.start || (c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start),
+    );
+  };
+  order.forEach((c, k) => {
+    if (quoted(c)) {
+      if (!holds(c)) return;
+      chosen.push(c);
+      holder.fill(k + 1, c.start, c.end);
+    } else if (flat ? nests(c) : free(c.start, c.end)) take(c);
+  });
+  if (flat) for (let i = 0; i < text.length; i++) if (holder[i]) taken[i] = 1;
   for (const c of figurative(text, chosen)) {
     chosen.splice(chosen.indexOf(c), 1);
     taken.fill(0, c.start, c.end);
-  }
-  if (flat) {
-    const programs = new Uint8Array(text.length);
-    for (const c of order) {
-      if (c.kind !== 'PROGRAM' || programs.subarray(c.start, c.end).includes(1)) continue;
-      chosen.push(c);
-      programs.fill(1, c.start, c.end);
-    }
-    for (let i = 0; i < text.length; i++) taken[i]! |= programs[i]!;
   }
 
   // Other mentions of the people, programs, long organizations and places that rules found (萨仁苏和说 …

@@ -157,7 +157,7 @@ export function allCandidates(
   // Flat readings (People's Daily's) keep the model's names inside an honour (浙江省 in 『浙江省十佳青年教师』): People's
   // Daily marks them (MSRA train and PKU 1998-01: 20 of the 84 quoted honours hold a marked name); the rules' readings
   // of an honour's words (…文明村镇) go in both.
-  const flatModel = (c: Candidate): boolean => options.flat === true && c.rule === 'model';
+  const flatModel = (c: Candidate): boolean => options.flat === true && c.rule === 'model' && c.kind === 'PLACE';
   return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || flatModel(c) || !insideAny(honours, c.start, c.end));
 }
 

@@ -395,6 +395,37 @@ describe('a sure model span against a title or suffix reading', () => {
   });
 });
 
+describe('a quoted program in flat readings', () => {
+  // A sentence written for the test: a quoted program whose name opens with a county and holds a person's name.
+  const text = '清水县推行“清水县百名能人带富”行动。';
+  const program = c(6, 15, 'PROGRAM', 3, 'program:marked');
+  const read = (t: string, cands: Candidate[], nested: boolean) => combine(t, cands, new Set(), { nested }).map((m) => `${m.text}:${m.kind}`);
+
+  it('reads the places wholly inside it too; nested readings read the program alone', () => {
+    const cands = [program, c(0, 3, 'PLACE', 4, 'place:division'), c(6, 9, 'PLACE', MODEL_PRIORITY, 'model')];
+    expect(read(text, cands, false)).toEqual(['清水县:PLACE', '清水县:PLACE', '清水县百名能人带富:PROGRAM']);
+    expect(read(text, cands, true)).toEqual(['清水县:PLACE', '清水县百名能人带富:PROGRAM']);
+  });
+
+  it('reads no person, body or program inside it, nor a place of its whole span', () => {
+    const inside = [c(9, 11, 'PERSON', MODEL_PRIORITY, 'model'), c(6, 9, 'ORGANIZATION', MODEL_PRIORITY, 'model'), c(7, 10, 'PROGRAM', 2)];
+    expect(read(text, [program, ...inside], false)).toEqual(['清水县百名能人带富:PROGRAM']);
+    expect(read(text, [program, c(6, 15, 'PLACE', 2)], false)).toEqual(['清水县百名能人带富:PROGRAM']);
+  });
+
+  it('gives way to a place that cuts across it (quotation marks lost), by the order of the candidates', () => {
+    const lost = '清水县推行百名能人带富行动。';
+    const cands = [c(2, 11, 'PROGRAM', 3, 'program:marked'), c(0, 3, 'PLACE', 4, 'place:division')];
+    expect(read(lost, cands, false)).toEqual(['清水县:PLACE']);
+    expect(read(lost, cands, true)).toEqual(['清水县:PLACE']);
+  });
+
+  it('keeps other programs as they were: a program that is no quoted one holds no place', () => {
+    const known = c(6, 15, 'PROGRAM', 3, 'program:known');
+    expect(read(text, [known, c(6, 9, 'PLACE', MODEL_PRIORITY, 'model')], false)).toEqual(['清水县百名能人带富:PROGRAM']);
+  });
+});
+
 describe("the model's veto of title and division readings", () => {
   // A sentence written for the test: a title before a name, two divisions, a body with a suffix.
   const text = '局长王大明说，他到云南省昆明市考察了昆明市人民医院。';
