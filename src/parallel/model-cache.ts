@@ -16,7 +16,7 @@ import { decodeTableFile, encodeTableFile, tableCache, type TableCache } from '.
 
 const PREFIX = 'ner-tables-';
 /** The file's layout (see encodeTables); raise it when the layout or the tables' arrays change. */
-const FORMAT = 'f1';
+const FORMAT = 'f2';
 /** Files kept in the cache folder (the newest). */
 const KEEP = 4;
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd } from '../../src/entities/model/tags.js';
-import { FeatureIndex, codeWords, emissions, emissionsFromHashes, viterbi } from '../../src/entities/model/decode.js';
+import { FeatureIndex, adoptPackedIndex, codeWords, emissions, emissionsFromHashes, packedIndex, viterbi } from '../../src/entities/model/decode.js';
 import { mulberry32 } from '../../src/entities/model/perceptron.js';
 import { EMPTY_LEXICON, NUM_TEMPLATES, extractFeatures } from '../../src/entities/model/features.js';
 import { addScores, readSpans, tagSpans, type NerModel } from '../../src/entities/model/index.js';
@@ -217,6 +217,59 @@ describe('fast decoding paths', () => {
       const c = emissionsFromHashes(feats, n, F, idx, W, undefined, sparse);
       for (let k = 0; k < a.length; k++) expect(Object.is(c[k], a[k])).toBe(true);
     }
+  });
+
+  it('tagged records find exactly the keys of the table: keys far from their home slot, and an untagged table read as before', () => {
+    const rand = mulberry32(31);
+    // 200 keys with one home slot in a table of 2^15 slots ((h ^ (h >>> 15)) & 0x7fff = 1234): the last lie more than
+    // 127 slots on, which a tag cannot say, so the table doubles; then 3000 keys spread at random.
+    const crowded = Array.from({ length: 200 }, (_, x) => (((x + 1) << 15) | ((1234 ^ (x + 1)) & 0x7fff)) >>> 0);
+    for (const h of crowded) expect(((h ^ (h >>> 15)) & 0x7fff) === 1234).toBe(true);
+    const spread = Array.from({ length: 3000 }, () => Math.floor(rand() * 0xffffffff) >>> 0 || 1);
+    const unique = [...new Set([...crowded, ...spread])];
+    const idx = new FeatureIndex(unique);
+    const W = Float32Array.from({ length: unique.length * NUM_TAGS }, () => (Math.round(rand() * 200) - 100) * 0.25);
+    const F = 9;
+    const n = 500;
+    // Held keys (the crowded ones often), absent ones, and absent keys whose home slot is the crowded one.
+    const feats = Uint32Array.from({ length: n * F }, () => {
+      const r = rand();
+      if (r < 0.1) return 0;
+      if (r < 0.4) return crowded[Math.floor(rand() * crowded.length)]!;
+      if (r < 0.7) return unique[Math.floor(rand() * unique.length)]!;
+      if (r < 0.85) return (((300 + Math.floor(rand() * 1000)) << 15) | ((1234 ^ (300 + Math.floor(rand() * 1000))) & 0x7fff)) >>> 0 || 1;
+      return Math.floor(rand() * 0xffffffff) >>> 0 || 1;
+    });
+    const reference = (weights: Float32Array): Float32Array => {
+      const rows = idx.lookupAll(feats);
+      const out = new Float32Array(n * NUM_TAGS);
+      for (let i = 0; i < n; i++) {
+        for (let t = 0; t < NUM_TAGS; t++) {
+          let sum = 0;
+          for (let f = 0; f < F; f++) if (rows[i * F + f]! >= 0) sum += weights[rows[i * F + f]! * NUM_TAGS + t]!;
+          out[i * NUM_TAGS + t] = sum;
+        }
+      }
+      return out;
+    };
+    const expected = reference(W);
+    const packed = packedIndex(idx, W);
+    expect(packed.codes).toBeDefined();
+    expect(packed.mask).toBeGreaterThan(0x7fff);
+    const a = emissionsFromHashes(feats, n, F, idx, W);
+    let nonZero = 0;
+    for (let k = 0; k < a.length; k++) {
+      expect(Object.is(a[k], expected[k])).toBe(true);
+      if (a[k] !== 0) nonZero++;
+    }
+    expect(nonZero).toBeGreaterThan(a.length / 2);
+    // The same table without its tags (a table made elsewhere, such as an older cache file): read through its keys.
+    const W2 = W.slice();
+    const codes = packed.codes!.slice();
+    for (let t = 0; t < packed.keys.length; t++) codes.fill(0, t * 16 + 13, t * 16 + 16);
+    adoptPackedIndex(idx, W2, { ...packed, codes });
+    const b = emissionsFromHashes(feats, n, F, idx, W2);
+    for (let k = 0; k < b.length; k++) expect(Object.is(b[k], expected[k])).toBe(true);
   });
 
   it('reads the one-byte codes as little-endian words, from a view or, unaligned, from a copy', () => {

@@ -82,7 +82,7 @@ export interface PackedIndex {
   mask: number;
   /** 13 weights per slot of `keys` (when `codes` is not set). */
   weights: Float32Array;
-  /** 16 codes per slot of `keys` (13 used): index into `values`. */
+  /** 16 bytes per slot of `keys`: 13 codes (indices into `values`), then the key's tag (RECORD_SLOTS). */
   codes?: Uint8Array;
   values?: Float64Array;
 }
@@ -110,27 +110,86 @@ export function packedIndex(index: FeatureIndex, W: Float32Array): PackedIndex {
   if (!p) {
     let count = 0;
     for (let s = 0; s < index.keys.length; s++) if (index.keys[s] !== 0) count++;
-    let size = 16;
-    while (size * 3 < count * 4) size *= 2;
-    const mask = size - 1;
-    const keys = new Uint32Array(size);
     const values = valueTable(W);
-    const code = values ? new Map([...values].map((v, i) => [v, i])) : undefined;
-    const codes = values ? new Uint8Array(size * 16) : undefined;
-    const weights = values ? new Float32Array(0) : new Float32Array(size * 13);
-    for (let s = 0; s < index.keys.length; s++) {
-      const h = index.keys[s]!;
-      if (h === 0) continue;
-      let t = (h ^ (h >>> 15)) & mask;
-      while (keys[t] !== 0) t = (t + 1) & mask;
-      keys[t] = h;
-      const r = index.rows[s]! * 13;
-      if (codes) for (let k = 0; k < 13; k++) codes[t * 16 + k] = code!.get(W[r + k]!)!;
-      else weights.set(W.subarray(r, r + 13), t * 13);
+    // With one-byte codes, a slot's record also holds its key's tag (see RECORD_SLOTS): at least 2^15 slots.
+    let size = values ? RECORD_SLOTS : 16;
+    while (size * 3 < count * 4) size *= 2;
+    for (;;) {
+      const mask = size - 1;
+      const keys = new Uint32Array(size);
+      const code = values ? new Map([...values].map((v, i) => [v, i])) : undefined;
+      const codes = values ? new Uint8Array(size * 16) : undefined;
+      const weights = values ? new Float32Array(0) : new Float32Array(size * 13);
+      let tagged = true;
+      for (let s = 0; s < index.keys.length; s++) {
+        const h = index.keys[s]!;
+        if (h === 0) continue;
+        const home = (h ^ (h >>> 15)) & mask;
+        let t = home;
+        while (keys[t] !== 0) t = (t + 1) & mask;
+        keys[t] = h;
+        const r = index.rows[s]! * 13;
+        if (codes) {
+          for (let k = 0; k < 13; k++) codes[t * 16 + k] = code!.get(W[r + k]!)!;
+          const tag = recordTag(h, ((t - home) & mask) + 1);
+          if (tag < 0) tagged = false;
+          else {
+            codes[t * 16 + 13] = tag & 255;
+            codes[t * 16 + 14] = (tag >>> 8) & 255;
+            codes[t * 16 + 15] = tag >>> 16;
+          }
+        } else weights.set(W.subarray(r, r + 13), t * 13);
+      }
+      // A key displaced too far from its home slot for its tag: the same rows in a table twice the size.
+      if (!tagged) {
+        size *= 2;
+        continue;
+      }
+      byW.set(W, (p = { keys, mask, weights, ...(codes ? { codes, values } : {}) }));
+      break;
     }
-    byW.set(W, (p = { keys, mask, weights, ...(codes ? { codes, values } : {}) }));
   }
   return p;
+}
+
+/**
+ * Slots of a table of one-byte codes, at least: a slot's 16-byte record holds its 13 codes and, in the three bytes
+ * left, its key's tag (`recordTag`): the key's 17 high bits and how far the key lies from its home slot
+ * ((h ^ (h >>> 15)) & mask). With at least 2^15 slots the home slot gives the key's low 15 bits, so the tag and
+ * the slot where it is found name exactly one key: a lookup reads the record alone, one cache line for a hit
+ * where the key array and the codes were two. The key array stays the table's definition (and its presence filter's).
+ */
+const RECORD_SLOTS = 1 << 15;
+/** Displacements a tag can hold (1 … 127: slot − home slot + 1; 0 marks an empty slot). */
+const MAX_TAGGED_DISTANCE = 127;
+
+/** The tag of key `h` at `distance` (slot − home slot + 1) from its home slot, or -1 when it cannot say so. */
+function recordTag(h: number, distance: number): number {
+  return distance > MAX_TAGGED_DISTANCE ? -1 : ((h >>> 15) << 7) | distance;
+}
+
+const taggedCache = new WeakMap<Uint8Array, boolean>();
+
+/**
+ * Whether the records of `p` (codes) carry every key's tag and no tag where no key is (a table built by
+ * `packedIndex` does; one made elsewhere, such as an older cache file, is checked once and else read as before).
+ */
+function recordsTagged(p: PackedIndex): boolean {
+  const codes = p.codes;
+  if (!codes) return false;
+  let ok = taggedCache.get(codes);
+  if (ok === undefined) {
+    const { keys, mask } = p;
+    ok = mask >= RECORD_SLOTS - 1 && codes.length === keys.length * 16;
+    for (let t = 0; ok && t < keys.length; t++) {
+      const h = keys[t]!;
+      const tag = codes[t * 16 + 13]! | (codes[t * 16 + 14]! << 8) | (codes[t * 16 + 15]! << 16);
+      if (h === 0) ok = (tag & MAX_TAGGED_DISTANCE) === 0;
+      else ok = tag === recordTag(h, ((t - ((h ^ (h >>> 15)) & mask)) & mask) + 1);
+    }
+    taggedCache.set(codes, ok);
+  }
+  return ok;
 }
 
 /** Makes `packed` the run-time table of (index, W): used in place of building one from them. */
@@ -161,6 +220,7 @@ export function emissionsFromHashes(
   const codes = packed.codes;
   if (codes) {
     const marks = sparse && sparse.length === F ? sparse : new Uint8Array(F);
+    if (recordsTagged(packed)) return emissionsOfRecords(feats, n, F, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
     return emissionsFiltered(feats, n, F, packed.keys, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
   }
   const { keys, mask, weights } = packed;
@@ -303,6 +363,88 @@ function emissionsFiltered(
       e10 += v[(c >>> 16) & 255]!;
       e11 += v[c >>> 24]!;
       e12 += v[words[w + 3]! & 255]!;
+    }
+    const o = i * 13;
+    em[o] = e0;
+    em[o + 1] = e1;
+    em[o + 2] = e2;
+    em[o + 3] = e3;
+    em[o + 4] = e4;
+    em[o + 5] = e5;
+    em[o + 6] = e6;
+    em[o + 7] = e7;
+    em[o + 8] = e8;
+    em[o + 9] = e9;
+    em[o + 10] = e10;
+    em[o + 11] = e11;
+    em[o + 12] = e12;
+  }
+  return em;
+}
+
+/**
+ * `emissionsFiltered` over tagged records (RECORD_SLOTS): the probe reads each slot's record (codes and tag) instead
+ * of the key array, so a hit touches one cache line. The same rows are found, their codes added in the same order.
+ */
+function emissionsOfRecords(
+  feats: Uint32Array,
+  n: number,
+  F: number,
+  mask: number,
+  words: Uint32Array,
+  v: Float64Array,
+  bits: Int32Array,
+  sparse: Uint8Array,
+  out: Float32Array | undefined,
+): Float32Array {
+  const em = out ?? new Float32Array(n * 13);
+  for (let i = 0; i < n; i++) {
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      e3 = 0,
+      e4 = 0,
+      e5 = 0,
+      e6 = 0,
+      e7 = 0,
+      e8 = 0,
+      e9 = 0,
+      e10 = 0,
+      e11 = 0,
+      e12 = 0;
+    const fo = i * F;
+    for (let f = 0; f < F; f++) {
+      const h = feats[fo + f]!;
+      if (h === 0) continue;
+      if (sparse[f] === 1 && !mayHold(bits, h)) continue;
+      const hi = h >>> 15;
+      // The tag a hit holds at distance 1 (its home slot); each step on adds 1.
+      let want = (hi << 7) | 1;
+      let w = ((h ^ hi) & mask) << 2;
+      let d = words[w + 3]!;
+      while (d >>> 8 !== want) {
+        if ((d & 0x7f00) === 0) break;
+        want++;
+        w = (w + 4) & (mask << 2);
+        d = words[w + 3]!;
+      }
+      if (d >>> 8 !== want) continue;
+      const a = words[w]!;
+      const b = words[w + 1]!;
+      const c = words[w + 2]!;
+      e0 += v[a & 255]!;
+      e1 += v[(a >>> 8) & 255]!;
+      e2 += v[(a >>> 16) & 255]!;
+      e3 += v[a >>> 24]!;
+      e4 += v[b & 255]!;
+      e5 += v[(b >>> 8) & 255]!;
+      e6 += v[(b >>> 16) & 255]!;
+      e7 += v[b >>> 24]!;
+      e8 += v[c & 255]!;
+      e9 += v[(c >>> 8) & 255]!;
+      e10 += v[(c >>> 16) & 255]!;
+      e11 += v[c >>> 24]!;
+      e12 += v[d & 255]!;
     }
     const o = i * 13;
     em[o] = e0;
