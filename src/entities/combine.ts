@@ -158,15 +158,20 @@ function figurative(text: string, chosen: readonly Candidate[]): Candidate[] {
   if (models.length === 0) return [];
   const phrases = quotedPhrases(text, MAX_FIGURE);
   if (phrases.length === 0) return [];
-  const within = (s: number, e: number): [number, number] | undefined => phrases.find(([a, b]) => a <= s && e <= b);
   return models.filter((c) => {
-    const p = within(c.start, c.end);
+    const p = phraseAround(phrases, c.start, c.end);
     // Cups and awards are named after real people and places (“X杯”, “国际X奖”).
     if (!p || (p[0] === c.start && p[1] === c.end) || /[杯奖]$/.test(text.slice(p[0], p[1]))) return false;
     const name = text.slice(c.start, c.end);
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!within(at, at + name.length)) return false;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!phraseAround(phrases, at, at + name.length)) return false;
     return true;
   });
+}
+
+/** The first of `phrases` ([start, end) pairs) that holds [s, e). */
+function phraseAround(phrases: ReadonlyArray<readonly [number, number]>, s: number, e: number): readonly [number, number] | undefined {
+  for (const p of phrases) if (p[0] <= s && e <= p[1]) return p;
+  return undefined;
 }
 
 /** A model span's posterior from which it prevails over a title's or a suffix's reading (see overruled). */
@@ -379,41 +384,141 @@ function termSpans(text: string, nonEntities: ReadonlySet<string>): Array<[numbe
   return out;
 }
 
+/** Whether no unit of [s, e) is taken. */
+function free(taken: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (taken[i]) return false;
+  return true;
+}
+
+/**
+ * Flat readings: whether `c` may be read where it stands, no unit of it taken and every quoted program over it (`holder`,
+ * indices into `order` + 1) holding it as a place wholly inside, shorter than the program.
+ */
+function nests(c: Candidate, taken: Uint8Array, holder: Int32Array, order: readonly Candidate[]): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const q = holder[i]! > 0 ? order[holder[i]! - 1]! : undefined;
+    if (taken[i] || (q && !(c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start))) return false;
+  }
+  return true;
+}
+
+/** Flat readings: whether quoted program `q` may be read over what is chosen, only places wholly inside it. */
+function holds(q: Candidate, holder: Int32Array, chosen: readonly Candidate[]): boolean {
+  for (let i = q.start; i < q.end; i++) if (holder[i]) return false;
+  return chosen.every(
+    (c) => c.end <= q.start || q.end <= c.start || (c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start),
+  );
+}
+
+/** Whether candidate `c` lies strictly inside `m` (shorter, within its bounds). */
+function inside(c: Candidate, m: Candidate): boolean {
+  return m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
+}
+
+/** 1 when a model span reads exactly `c`'s span as `c`'s kind (`modelKinds`: kinds by "start:end"), else 0. */
+function sharedWithModel(modelKinds: ReadonlyMap<string, string>, c: Candidate): number {
+  return modelKinds.get(`${c.start}:${c.end}`) === c.kind ? 1 : 0;
+}
+
+/**
+ * Whether combine keeps candidate `c` (trimmed) for the choice: within the text, no generic term nor a piece of one,
+ * and none of the readings below. `terms` are termSpans', `levelEnds` the ends of places at a level a post is
+ * named after (with that level's character), `personNames` the names candidates read as persons.
+ */
+function kept(
+  c: Candidate,
+  text: string,
+  candidates: readonly Candidate[],
+  nonEntities: ReadonlySet<string>,
+  terms: ReadonlyArray<readonly [number, number]>,
+  levelEnds: ReadonlyMap<number, string>,
+  personNames: ReadonlySet<string>,
+  flat: boolean,
+): boolean {
+  if (!(c.start >= 0 && c.end <= text.length && c.end > c.start)) return false;
+  const name = text.slice(c.start, c.end);
+  return (
+    !nonEntities.has(name) &&
+    !(c.canonical && nonEntities.has(c.canonical)) &&
+    !inTerm(terms, c) &&
+    !opensWithTerm(terms, text, c) &&
+    !namedWhole(candidates, c) &&
+    !(flat && flatDrops(c, text, candidates)) &&
+    !practice(text, name, c) &&
+    !stationed(text, name, c) &&
+    !serves(text, levelEnds, c) &&
+    !relative(text, name, candidates, c) &&
+    // <short name><officer title><person> reads the short name as a company (org:executive); where the text reads that
+    // name as a person (欧阳莉副董事长…, 某某副总经理), it is the person's, not a company's. PD dev none; genre none;
+    // 120 fresh genre pages 0 right / 2 wrong (3 Dec 2026).
+    !(c.rule === 'org:executive' && personNames.has(name)) &&
+    !(c.kind === 'ORGANIZATION' && EVENT_END.test(name)) &&
+    !(c.kind === 'PLACE' && FIRST_OF_KIND.test(name)) &&
+    !(c.kind === 'PERSON' && NOT_IN_NAMES.test(name)) &&
+    // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
+    // anything that runs over a line break (a title into the paragraph after it).
+    bracketsBalanced(name) &&
+    !LINE_BREAK.test(name)
+  );
+}
+
+/** Whether `c` lies inside a generic term longer than it (`terms`: termSpans'). */
+function inTerm(terms: ReadonlyArray<readonly [number, number]>, c: Candidate): boolean {
+  for (const [s, e] of terms) if (s <= c.start && c.end <= e && e - s > c.end - c.start) return true;
+  return false;
+}
+
+/**
+ * A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
+ * none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
+ * Nor is a term and the animal or crop it is a kind of a name of any kind (KIND_OF: 西门塔尔 + 肉牛).
+ */
+function opensWithTerm(terms: ReadonlyArray<readonly [number, number]>, text: string, c: Candidate): boolean {
+  for (const [s, e] of terms) if (s === c.start && e < c.end && (c.kind === 'PERSON' || KIND_OF.test(text.slice(e, c.end)))) return true;
+  return false;
+}
+
+/**
+ * A quoted phrase read as a program that the model reads, exactly, as a name (“四人帮”, a group; “七匹狼”牌, a company's
+ * brand) is that name. PD dev +4 right; the genre set, the bundled page and the fresh pages none either way.
+ */
+function namedWhole(candidates: readonly Candidate[], c: Candidate): boolean {
+  return c.rule === 'program:marked' && candidates.some((m) => m.rule === 'model' && m.kind !== 'PROGRAM' && m.start === c.start && m.end === c.end);
+}
+
+/** A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body. */
+function practice(text: string, name: string, c: Candidate): boolean {
+  return c.kind === 'ORGANIZATION' && GENERIC_BODY.test(name) && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end));
+}
+
+/**
+ * 驻村 (stationed in a village) before the post or team it names (强驻村第一书记, 任驻嘎查第一书记): the level word is the
+ * verb's object, not the end of a place's name.
+ */
+function stationed(text: string, name: string, c: Candidate): boolean {
+  return c.kind === 'PLACE' && STATIONED_LEVEL.test(name) && STATIONED_POST.test(text.slice(c.end, c.end + 4));
+}
+
+/** 任 + the level of the place that ends right before it (see combine's `levelEnds`). */
+function serves(text: string, levelEnds: ReadonlyMap<number, string>, c: Candidate): boolean {
+  return text[c.start] === '任' && levelEnds.get(c.start) === text[c.start + 1];
+}
+
+/** A compass direction right after a place (DIRECTION), or after its seat or streets (市区, 县城: the level's own character ends the place). */
+function relative(text: string, name: string, candidates: readonly Candidate[], c: Candidate): boolean {
+  if (c.kind !== 'PLACE' || !DIRECTION.test(name)) return false;
+  const area = LEVEL_AREA.has(text.slice(c.start - 2, c.start));
+  return candidates.some((p) => p.kind === 'PLACE' && (p.end === c.start || (area && c.start - p.end <= 2 && c.start - p.end >= 1)));
+}
+
 export function combine(text: string, candidates: readonly Candidate[], nonEntities: ReadonlySet<string>, options: CombineOptions = {}): RuledMention[] {
   const terms = termSpans(text, nonEntities);
-  const inTerm = (c: Candidate): boolean => terms.some(([s, e]) => s <= c.start && c.end <= e && e - s > c.end - c.start);
-  // A quoted phrase read as a program that the model reads, exactly, as a name (“四人帮”, a group; “七匹狼”牌, a company's
-  // brand) is that name. PD dev +4 right; the genre set, the bundled page and the fresh pages none either way.
-  const namedWhole = (c: Candidate): boolean =>
-    c.rule === 'program:marked' && candidates.some((m) => m.rule === 'model' && m.kind !== 'PROGRAM' && m.start === c.start && m.end === c.end);
-  // A person's name never opens with a generic term (牧民 + 微信群里: a title and the group chat, not a name). PD dev
-  // none either way; the genre set 0 right / 1 wrong, the 105 fresh pages 0 / 1 (with 微信 and 微信群 in the list).
-  // Nor is a term and the animal or crop it is a kind of a name of any kind (KIND_OF: 西门塔尔 + 肉牛).
-  const opensWithTerm = (c: Candidate): boolean =>
-    terms.some(([s, e]) => s === c.start && e < c.end && (c.kind === 'PERSON' || KIND_OF.test(text.slice(e, c.end))));
-  // A body named by its level alone before a verb of founding (推行村党支部领办合作社) names a practice, not a body.
-  const practice = (c: Candidate): boolean =>
-    c.kind === 'ORGANIZATION' && GENERIC_BODY.test(text.slice(c.start, c.end)) && FOUNDING_VERBS.some((v) => text.startsWith(v, c.end));
-  // 驻村 (stationed in a village) before the post or team it names (强驻村第一书记, 任驻嘎查第一书记): the level word
-  // is the verb's object, not the end of a place's name.
-  const stationed = (c: Candidate): boolean =>
-    c.kind === 'PLACE' && STATIONED_LEVEL.test(text.slice(c.start, c.end)) && STATIONED_POST.test(text.slice(c.end, c.end + 4));
   // 任 (serve as) between a place and a post at the same level (杨家村 + 任 + 村党支部书记): 任村 is no village of the
-  // village before it (a place never lies in one of its own level), so nothing starting there is a name.
+  // village before it (a place never lies in one of its own level), so nothing starting there is a name (`serves`).
   const levelEnds = new Map<number, string>();
   for (const c of candidates) if (c.kind === 'PLACE' && SERVE_LEVEL.test(text.slice(c.end - 1, c.end))) levelEnds.set(c.end, text[c.end - 1]!);
-  const serves = (c: Candidate): boolean => text[c.start] === '任' && levelEnds.get(c.start) === text[c.start + 1];
-  const relative = (c: Candidate): boolean => {
-    if (c.kind !== 'PLACE' || !DIRECTION.test(text.slice(c.start, c.end))) return false;
-    // Right after the place, or after its seat or streets (市区, 县城: the level's own character ends the place).
-    const area = LEVEL_AREA.has(text.slice(c.start - 2, c.start));
-    return candidates.some((p) => p.kind === 'PLACE' && (p.end === c.start || (area && c.start - p.end <= 2 && c.start - p.end >= 1)));
-  };
-  // <short name><officer title><person> reads the short name as a company (org:executive); where the text reads that
-  // name as a person (欧阳莉副董事长…, 某某副总经理), it is the person's, not a company's. PD dev none; genre none;
-  // 120 fresh genre pages 0 right / 2 wrong (3 Dec 2026).
+  // The names the candidates read as persons (an executive's company of that name is no company: `kept`).
   const personNames = new Set(candidates.filter((p) => p.kind === 'PERSON').map((p) => text.slice(p.start, p.end)));
-  const personAsCompany = (c: Candidate): boolean => c.rule === 'org:executive' && personNames.has(text.slice(c.start, c.end));
   const flat = options.nested === false;
   const trimmed = candidates.map((c): Candidate => {
     const cut = flat ? flatCut(c, text.slice(c.start, c.end)) : 0;
@@ -425,30 +530,7 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     const { canonical: _, ...rest } = c;
     return { ...rest, end: c.end - 1 };
   });
-  let valid = trimmed.filter(
-    (c) =>
-      c.start >= 0 &&
-      c.end <= text.length &&
-      c.end > c.start &&
-      !nonEntities.has(text.slice(c.start, c.end)) &&
-      !(c.canonical && nonEntities.has(c.canonical)) &&
-      !inTerm(c) &&
-      !opensWithTerm(c) &&
-      !namedWhole(c) &&
-      !(flat && flatDrops(c, text, candidates)) &&
-      !practice(c) &&
-      !stationed(c) &&
-      !serves(c) &&
-      !relative(c) &&
-      !personAsCompany(c) &&
-      !(c.kind === 'ORGANIZATION' && EVENT_END.test(text.slice(c.start, c.end))) &&
-      !(c.kind === 'PLACE' && FIRST_OF_KIND.test(text.slice(c.start, c.end))) &&
-      !(c.kind === 'PERSON' && NOT_IN_NAMES.test(text.slice(c.start, c.end))) &&
-      // Half a bracketed phrase is never a name (dev 0 right / 13 wrong, all the model's; genre none), nor is
-      // anything that runs over a line break (a title into the paragraph after it).
-      bracketsBalanced(text.slice(c.start, c.end)) &&
-      !LINE_BREAK.test(text.slice(c.start, c.end)),
-  );
+  let valid = trimmed.filter((c) => kept(c, text, candidates, nonEntities, terms, levelEnds, personNames, flat));
   // A sure model span overrules the title and suffix readings it alone contradicts.
   const lost = overruled(valid, text);
   if (lost.size > 0) valid = valid.filter((c) => !lost.has(c));
@@ -458,64 +540,49 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   // pieces it holds do not give way to it either.
   const rules = valid.filter((c) => c.priority > MODEL_PRIORITY);
   const rulePlaces = rules.filter((c) => c.kind === 'PLACE');
-  const inside = (c: Candidate, m: Candidate): boolean => m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
   const ruleBodies = rules.filter((c) => c.kind === 'ORGANIZATION' && c.rule === 'org:suffix');
-  const gives = (c: Candidate, m: Candidate): boolean => inside(c, m) && yieldsToModel(c, m, text, rulePlaces, ruleBodies);
-  const loses = new Set(models.filter((m) => rules.some((r) => r.start < m.end && m.start < r.end && !gives(r, m))));
+  // Whether `c` gives way to model span `m`: strictly inside it, and yieldsToModel.
+  const loses = new Set(
+    models.filter((m) => rules.some((r) => r.start < m.end && m.start < r.end && !(inside(r, m) && yieldsToModel(r, m, text, rulePlaces, ruleBodies)))),
+  );
   // A rule's piece gives way to a longer model span only where that span is taken: a bare lexicon name inside a span
   // another rule cut across stays a name (福建古田 + :党支部… with 党支部领办合作社 a program). Until 3 Dec 2026 bare
   // names gave way to losing spans too (重庆 in 上海浦东发展银行 + 重庆分行, which the model's sure reading now takes
   // whole); PD dev, the genre set and 35 fresh genre pages gave the same output either way but for that one place.
-  const usable = valid.filter((c) => c.priority === MODEL_PRIORITY || !models.some((m) => !loses.has(m) && gives(c, m)));
+  const usable = valid.filter(
+    (c) => c.priority === MODEL_PRIORITY || !models.some((m) => !loses.has(m) && inside(c, m) && yieldsToModel(c, m, text, rulePlaces, ruleBodies)),
+  );
   // Two rules reading one span as different kinds (石阡: jieba's dictionary name, and the short name of 石阡县 the
   // text names): the reading the model shares wins, before the kind's name decides. PD dev and the genre set have no
   // such tie; 85 fresh genre pages 2 (3 Dec 2026).
   const modelKinds = new Map<string, string>();
   for (const m of models) modelKinds.set(`${m.start}:${m.end}`, m.kind);
-  const shared = (c: Candidate): number => (modelKinds.get(`${c.start}:${c.end}`) === c.kind ? 1 : 0);
   const order = [...usable].sort(
     (a, b) =>
       b.priority - a.priority ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start ||
-      shared(b) - shared(a) ||
+      sharedWithModel(modelKinds, b) - sharedWithModel(modelKinds, a) ||
       (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
   );
   const taken = new Uint8Array(text.length);
   const chosen: Candidate[] = [];
-  const free = (s: number, e: number): boolean => {
-    for (let i = s; i < e; i++) if (taken[i]) return false;
-    return true;
-  };
-  const take = (c: Candidate): void => {
-    chosen.push(c);
-    taken.fill(1, c.start, c.end);
-  };
   // Flat readings are People's Daily's, which has no programs and marks the places inside a quoted program's name
   // (新疆 in “新疆棉田滴灌项目”, 苏 in “苏南模式”): there a program between quotation marks (`program:marked`) and the
   // places wholly inside it are both read; anything else overlapping gives way by the order above, as when nested.
-  const quoted = (c: Candidate): boolean => flat && c.rule === 'program:marked';
+  // holder[i] = 1 + the index in `order` of the quoted program read over unit i (flat readings only).
   const holder = new Int32Array(flat ? text.length : 0);
-  const nests = (c: Candidate): boolean => {
-    for (let i = c.start; i < c.end; i++) {
-      const q = holder[i]! > 0 ? order[holder[i]! - 1]! : undefined;
-      if (taken[i] || (q && !(c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start))) return false;
-    }
-    return true;
-  };
-  const holds = (q: Candidate): boolean => {
-    for (let i = q.start; i < q.end; i++) if (holder[i]) return false;
-    return chosen.every(
-      (c) => c.end <= q.start || q.end <= c.start || (c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start),
-    );
-  };
-  order.forEach((c, k) => {
-    if (quoted(c)) {
-      if (!holds(c)) return;
+  for (let k = 0; k < order.length; k++) {
+    const c = order[k]!;
+    if (flat && c.rule === 'program:marked') {
+      if (!holds(c, holder, chosen)) continue;
       chosen.push(c);
       holder.fill(k + 1, c.start, c.end);
-    } else if (flat ? nests(c) : free(c.start, c.end)) take(c);
-  });
+    } else if (flat ? nests(c, taken, holder, order) : free(taken, c.start, c.end)) {
+      chosen.push(c);
+      taken.fill(1, c.start, c.end);
+    }
+  }
   if (flat) for (let i = 0; i < text.length; i++) if (holder[i]) taken[i] = 1;
   for (const c of figurative(text, chosen)) {
     chosen.splice(chosen.indexOf(c), 1);
@@ -566,28 +633,37 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
     if (dot < 2 || names.has(name.slice(0, dot))) continue;
     names.set(name.slice(0, dot), { ...c, end: c.start + dot, canonical: c.canonical ?? name });
   }
-  const isStem = (n: string): boolean => Boolean(stemOf.get(n));
   const order2 = [...names.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   for (const n of order2) {
     const src = names.get(n)!;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
       // A stem before a level names another division after it (苏布尔嘎 + 嘎查), or is the full name itself; a stem
       // that is also a personal name (乌力吉 of 乌力吉苏木) leaves the model's person where it reads one.
-      if (isStem(n) && LEVEL_AFTER.test(text.slice(at + n.length, at + n.length + 2))) continue;
-      if (isStem(n) && options.personName?.(n) && chosen.some((c) => c.rule === 'model' && c.kind === 'PERSON' && c.start < at + n.length && at < c.end))
+      if (Boolean(stemOf.get(n)) && LEVEL_AFTER.test(text.slice(at + n.length, at + n.length + 2))) continue;
+      if (
+        Boolean(stemOf.get(n)) &&
+        options.personName?.(n) &&
+        chosen.some((c) => c.rule === 'model' && c.kind === 'PERSON' && c.start < at + n.length && at < c.end)
+      )
         continue;
       // The model's reading of a piece of the name (格日勒 in 格日勒其木格) gives way to the whole; so does the suffix
       // rule's reading of the same place cut short (日塔拉嘎查 where jieba took the 希 of 希日塔拉嘎查 for a verb).
       const pieces = chosen.filter((c) => c.start < at + n.length && at < c.end);
-      const yields = (c: Candidate): boolean => c.rule === 'model' || (c.rule === 'place:suffix' && src.kind === 'PLACE' && c.end === at + n.length);
-      if (pieces.length > 0 && pieces.every((c) => yields(c) && at <= c.start && c.end <= at + n.length)) {
+      // The model's pieces yield, and the suffix rule's place that ends where the name ends.
+      if (
+        pieces.length > 0 &&
+        pieces.every(
+          (c) =>
+            (c.rule === 'model' || (c.rule === 'place:suffix' && src.kind === 'PLACE' && c.end === at + n.length)) && at <= c.start && c.end <= at + n.length,
+        )
+      ) {
         for (const c of pieces) {
           chosen.splice(chosen.indexOf(c), 1);
           taken.fill(0, c.start, c.end);
         }
       }
-      if (free(at, at + n.length))
-        take({
+      if (free(taken, at, at + n.length)) {
+        chosen.push({
           start: at,
           end: at + n.length,
           kind: src.kind,
@@ -595,6 +671,8 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
           rule: 'repeat',
           ...(src.canonical ? { canonical: src.canonical } : {}),
         });
+        taken.fill(1, at, at + n.length);
+      }
     }
   }
   if (options.nested !== false) {

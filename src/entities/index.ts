@@ -16,7 +16,7 @@ import { withLevelBodies, withPlaceGovernments } from './bodies.js';
 import { withNaturalWholes } from './natural.js';
 import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
-import { loadLexicons } from './rules/lexicon.js';
+import { loadLexicons, type Lexicons } from './rules/lexicon.js';
 import { mongolianCover, mongolianTail, personCandidates } from './rules/person.js';
 import { datelinePlaces, placeCandidates, shortPlaceNames, withKnownDivisionStart } from './rules/place.js';
 import { organizationCandidates } from './rules/organization.js';
@@ -142,23 +142,16 @@ export function allCandidates(
   // A name made of Mongolian name elements is where the model is weakest: it vetoes none.
   // Nor a body named after what the model knows least of: a place inside its name, as a rule or the model reads it
   // (a village's cooperative), a level opening it (县林业局, 市住房和城乡建设局: the bureau of the text's county), or a
-  // Mongolian name (a cooperative named after its founder or a word of the language, glossed or not).
-  const mongolian = (c: Candidate): boolean => c.kind === 'PERSON' && mongolianCover(ctx, c.start, c.end - c.start);
-  const places = [...rules, ...(spans ?? [])].filter((o) => o.kind === 'PLACE');
-  const named = (c: Candidate): boolean => {
-    if (c.kind !== 'ORGANIZATION') return false;
-    if (LEVEL_OPENING.test(text.slice(c.start, c.end)) || places.some((p) => c.start <= p.start && p.end <= c.end)) return true;
-    for (let n = 2; n <= Math.min(MAX_MONGOLIAN_STEM, c.end - c.start - 1); n++) if (mongolianCover(ctx, c.start, n)) return true;
-    return false;
-  };
-  const exempt = (c: Candidate): boolean => mongolian(c) || named(c);
-  append(out, options.score && rules.length > 0 ? unvetoed(text, rules, spans ?? [], options.score, exempt) : rules);
+  // Mongolian name (a cooperative named after its founder or a word of the language, glossed or not): vetoExempt.
+  append(out, options.score && rules.length > 0 ? unvetoed(ctx, rules, spans ?? [], options.score) : rules);
   const honours = options.rules !== false ? honourSpans(text) : [];
   // Flat readings (People's Daily's) keep the model's names inside an honour (浙江省 in 『浙江省十佳青年教师』): People's
   // Daily marks them (MSRA train and PKU 1998-01: 20 of the 84 quoted honours hold a marked name); the rules' readings
   // of an honour's words (…文明村镇) go in both.
-  const flatModel = (c: Candidate): boolean => options.flat === true && c.rule === 'model' && c.kind === 'PLACE';
-  return honours.length === 0 ? out : out.filter((c) => c.kind === 'PROGRAM' || flatModel(c) || !insideAny(honours, c.start, c.end));
+  const flat = options.flat === true;
+  return honours.length === 0
+    ? out
+    : out.filter((c) => c.kind === 'PROGRAM' || (flat && c.rule === 'model' && c.kind === 'PLACE') || !insideAny(honours, c.start, c.end));
 }
 
 /** A level's character that opens a body's name (县 + 农牧局): see allCandidates. */
@@ -200,27 +193,23 @@ const MAX_VETOED_DIVISION = 3;
  * dev 0 / 3, genre none (from 0.001 to 0.01: dev 1 / 2, genre 3 / 0). Suffix bodies the model did not read, below
  * 0.001 (4 Dec 2026): dev 1 right / 11 wrong, genre 1 / 0, and that one, like most right ones of the fresh pages, is
  * named after a place (a village's cooperative); so a body whose name holds a place, or opens with a level or a
- * Mongolian name, keeps its reading (`exempt`):
+ * Mongolian name, keeps its reading (`vetoExempt`):
  * dev tp +2, fp −6, genre unchanged. Other rules below 0.001 are right on the genre set as often as not (chains 2 / 0,
- * zones 5 / 1), so they keep their readings; so does a name made of Mongolian name elements (`exempt`: 牧民 +
+ * zones 5 / 1), so they keep their readings; so does a name made of Mongolian name elements (`vetoExempt`: 牧民 +
  * 额尔敦毕力格, whose whole the model doubts). Needs the scorer
  * of the model's reading: one forward–backward pass over the text, which a build computes anyway for confidence.
  */
-function unvetoed(
-  text: string,
-  rules: Candidate[],
-  spans: readonly Mention[],
-  score: (spans: Mention[]) => void,
-  exempt: (c: Candidate) => boolean,
-): Candidate[] {
+function unvetoed(ctx: RuleContext, rules: Candidate[], spans: readonly Mention[], score: (spans: Mention[]) => void): Candidate[] {
+  const { text } = ctx;
   const probes: Mention[] = [];
   const at: number[] = [];
   // A place inside a body's name (阿拉坦嘎查 in 阿拉坦嘎查党支部), as a rule or the model reads the body, is no reading
   // of its own there: the model's posterior of it alone says nothing, and the graph keeps it as the body's place.
   const bodies: ReadonlyArray<{ start: number; end: number; kind: string }> = [...rules, ...spans].filter((o) => o.kind === 'ORGANIZATION');
-  const inBody = (r: Candidate): boolean => bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
+  const places = [...rules, ...spans].filter((o) => o.kind === 'PLACE');
   rules.forEach((r, i) => {
-    if (!VETO_BELOW.has(r.rule) || inBody(r) || exempt(r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION)) return;
+    if (!VETO_BELOW.has(r.rule) || inBody(bodies, r) || vetoExempt(ctx, places, r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION))
+      return;
     probes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), kind: r.kind });
     at.push(i);
   });
@@ -231,6 +220,23 @@ function unvetoed(
     if (m.score !== undefined && m.score < VETO_BELOW.get(rules[at[k]!]!.rule)!) drop.add(at[k]!);
   });
   return drop.size === 0 ? rules : rules.filter((_, i) => !drop.has(i));
+}
+
+/**
+ * Whether the model vetoes no reading of `c` (see allCandidates): a person's name made of Mongolian name elements, or a
+ * body whose name holds one of `places`, opens with a level or with a Mongolian name.
+ */
+function vetoExempt(ctx: RuleContext, places: ReadonlyArray<{ start: number; end: number }>, c: Candidate): boolean {
+  if (c.kind === 'PERSON' && mongolianCover(ctx, c.start, c.end - c.start)) return true;
+  if (c.kind !== 'ORGANIZATION') return false;
+  if (LEVEL_OPENING.test(ctx.text.slice(c.start, c.end)) || places.some((p) => c.start <= p.start && p.end <= c.end)) return true;
+  for (let n = 2; n <= Math.min(MAX_MONGOLIAN_STEM, c.end - c.start - 1); n++) if (mongolianCover(ctx, c.start, n)) return true;
+  return false;
+}
+
+/** Whether `r` lies inside one of `bodies`, shorter than it. */
+function inBody(bodies: ReadonlyArray<{ start: number; end: number }>, r: Candidate): boolean {
+  return bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
 }
 
 function append<T>(target: T[], items: readonly T[]): void {
@@ -264,11 +270,19 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
  */
 export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean; lists?: boolean }): RuledMention[] {
   const lex = loadLexicons();
-  const personName = (name: string): boolean => mongolianCover({ text: name, lex }, 0, name.length);
-  const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName });
+  const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName: personNameTest(lex) });
   if (!options.nested) return withLevelBodies(found);
   const wholes = withNaturalWholes(text, found, options.withRules ? 'place:landform' : undefined);
   return withLevelBodies(withPlaceGovernments(text, wholes, options.withRules ? 'org:government' : undefined));
+}
+
+const personNameTests = new WeakMap<Lexicons, (name: string) => boolean>();
+
+/** Whether a string is a person's name of Mongolian name elements (mongolianCover of the whole), one test per lexicons. */
+function personNameTest(lex: Lexicons): (name: string) => boolean {
+  let test = personNameTests.get(lex);
+  if (!test) personNameTests.set(lex, (test = (name) => mongolianCover({ text: name, lex }, 0, name.length)));
+  return test;
 }
 
 /**

@@ -190,27 +190,42 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
   if (typeof text !== 'string' || text.length === 0) return { spans: [], score: () => {} };
   const m = model ?? loadModel();
   const toks = tokens ?? segment(text);
-  const owner = {};
-  let area = emissionArea.take(text.length, owner);
-  let em = emissionsOf(text, toks, m, area);
-  // The emissions for the scorer: computed again (the same numbers) if a later read took their area.
-  const emissions = (): Float32Array => {
-    if (emissionArea.lost(area, owner)) em = emissionsOf(text, toks, m, (area = emissionArea.take(text.length, owner)));
-    return em;
-  };
+  const r: Read = { text, tokens: toks, model: m, owner: {}, area: undefined, em: undefined, scorer: undefined };
+  r.area = emissionArea.take(text.length, r.owner);
+  const em = (r.em = emissionsOf(text, toks, m, r.area));
   const spans = tagsToSpans(text, viterbi(em, text.length, m.trans, m.end)).filter(
     // Never split a surrogate pair (an astral character is one character to the reader).
     (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
   );
-  let scorer: ((spans: Mention[]) => void) | undefined;
-  return {
-    spans,
-    score: (these) => {
-      if (these.length === 0) return;
-      scorer ??= posteriors(emissions, text.length, m);
-      scorer(these);
-    },
-  };
+  // Bound rather than a closure: a call makes no function object that the loader names (tsx's keepNames).
+  return { spans, score: scoreRead.bind(undefined, r) };
+}
+
+/** What `readSpans` keeps of one text for its scorer: the emissions in their area (`owner`'s), the scorer once made. */
+interface Read {
+  text: string;
+  tokens: readonly Token[];
+  model: NerModel;
+  owner: object;
+  area: Float32Array<ArrayBuffer> | undefined;
+  em: Float32Array | undefined;
+  scorer: ((spans: Mention[]) => void) | undefined;
+}
+
+/** The emissions of a read: computed again (the same numbers) if a later read took their area. */
+function readEmissions(r: Read): Float32Array {
+  if (r.em === undefined || emissionArea.lost(r.area!, r.owner)) {
+    r.area = emissionArea.take(r.text.length, r.owner);
+    r.em = emissionsOf(r.text, r.tokens, r.model, r.area);
+  }
+  return r.em;
+}
+
+/** `readSpans`' scorer: the forward–backward pass on the first call with spans, then the posteriors of `these`. */
+function scoreRead(r: Read, these: Mention[]): void {
+  if (these.length === 0) return;
+  r.scorer ??= posteriors(() => readEmissions(r), r.text.length, r.model);
+  r.scorer(these);
 }
 
 /** Sets `score` on each span: posterior of its exact tag run, by scaled forward–backward (exported for tests). */
@@ -501,6 +516,11 @@ function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): 
   return true;
 }
 
+/** The tag of unit `i` in the run of span `s` whose kind's B tag is `base` (B I… E, or S alone). */
+function runTag(s: Mention, base: number, i: number): number {
+  return s.end - s.start === 1 ? base + 3 : i === s.start ? base : i === s.end - 1 ? base + 2 : base + 1;
+}
+
 /**
  * Forward–backward over the emissions `em()` gives (asked again when the work arrays must be computed
  * again); returns a function that sets on each span of a model kind its posterior (the probability of the tag
@@ -519,10 +539,9 @@ function posteriors(em: () => Float32Array, n: number, m: NerModel): (spans: Men
       const k = MODEL_KINDS.indexOf(s.kind);
       if (k < 0 || s.start < 0 || s.end > n || s.end <= s.start) continue;
       const base = 1 + 4 * k;
-      const tag = (i: number): number => (s.end - s.start === 1 ? base + 3 : i === s.start ? base : i === s.end - 1 ? base + 2 : base + 1);
-      let p = alpha[s.start * T + tag(s.start)]!;
-      for (let i = s.start + 1; i < s.end; i++) p *= (psi[tag(i - 1) * T + tag(i)]! * phi[i * T + tag(i)]!) / c[i]!;
-      p *= beta[(s.end - 1) * T + tag(s.end - 1)]!;
+      let p = alpha[s.start * T + runTag(s, base, s.start)]!;
+      for (let i = s.start + 1; i < s.end; i++) p *= (psi[runTag(s, base, i - 1) * T + runTag(s, base, i)]! * phi[i * T + runTag(s, base, i)]!) / c[i]!;
+      p *= beta[(s.end - 1) * T + runTag(s, base, s.end - 1)]!;
       if (Number.isFinite(p)) s.score = Math.min(1, Math.max(0, p));
     }
   };

@@ -388,10 +388,14 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
   // A stated outlet holding a suffix reading (四川省人民政府 in 来源：四川省人民政府网) replaces it; one that
   // only overlaps a suffix reading gives way.
   const stated = [...sourceLineOrganizations(ctx), ...outletOrganizations(ctx)];
-  const inside = (o: Candidate, c: Candidate) => c.start <= o.start && o.end <= c.end;
-  const kept = stated.filter((c) => !out.some((o) => o.start < c.end && c.start < o.end && !inside(o, c)));
+  const kept = stated.filter((c) => !out.some((o) => o.start < c.end && c.start < o.end && !within(o, c)));
   const named = [...executiveOrganizations(ctx), ...foundedOrganizations(ctx)].filter((c) => !out.some((o) => o.start < c.end && c.start < o.end));
-  return dedupe([...out.filter((o) => !kept.some((c) => inside(o, c) && c.kind === 'ORGANIZATION')), ...kept, ...named]);
+  return dedupe([...out.filter((o) => !kept.some((c) => within(o, c) && c.kind === 'ORGANIZATION')), ...kept, ...named]);
+}
+
+/** Whether `o` lies within `c`. */
+function within(o: Candidate, c: Candidate): boolean {
+  return c.start <= o.start && o.end <= c.end;
 }
 
 /** Levels of government that open a bureau's name (县 + 林业和草原局, 国家 + 卫生和计划生育委员会). */

@@ -170,25 +170,27 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
  * 萨仁苏和说 → 贫困户萨仁苏和家) win. A name that starts like a surname but only closes as a longer name
  * (巴依斯古楞) is read as a name without surname.
  */
+/** The name at `p` (read with a surname or without) that what follows closes best: its length and that strength. */
+function pick(ctx: RuleContext, p: number, asSurname: boolean): { len: number; strength: number } {
+  let best = 0;
+  let bestStrength = 1;
+  for (let len = 2; len <= MAX_NAME && p + len <= ctx.text.length; len++) {
+    if (!plausibleName(ctx, p, len, asSurname)) continue;
+    const s = closeStrength(ctx, p + len);
+    if (s > bestStrength) {
+      best = len;
+      bestStrength = s;
+    }
+  }
+  return { len: best, strength: best ? bestStrength : 0 };
+}
+
 export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<string>): number {
   const { text } = ctx;
   if (!isHanAt(text, p)) return 0;
   if (known) {
     for (let len = MAX_NAME; len >= 2; len--) if (known.has(text.slice(p, p + len))) return len;
   }
-  const pick = (asSurname: boolean): { len: number; strength: number } => {
-    let best = 0;
-    let bestStrength = 1;
-    for (let len = 2; len <= MAX_NAME && p + len <= text.length; len++) {
-      if (!plausibleName(ctx, p, len, asSurname)) continue;
-      const s = closeStrength(ctx, p + len);
-      if (s > bestStrength) {
-        best = len;
-        bestStrength = s;
-      }
-    }
-    return { len: best, strength: best ? bestStrength : 0 };
-  };
   // A Mongolian name closed by what follows (书记那仁满都拉介绍): the longest such reading.
   let mongolian = 0;
   let mongolianStrength = 1;
@@ -201,7 +203,7 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
     }
   }
   if (mongolian > 0) return mongolian;
-  const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(true) : { len: 0, strength: 0 };
+  const han = ctx.lex.surnames.longestAt(text, p, 2) > 0 ? pick(ctx, p, true) : { len: 0, strength: 0 };
   if (han.strength >= 2) return han.len;
   // A surname's name jieba reads whole (陈慕华/nr) is that name, not the start of a longer one closed further
   // on, when a word of its own follows (陈慕华|访港, not 阿尔达|克: the name goes on).
@@ -217,7 +219,7 @@ export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<st
     plausibleName(ctx, p, word.end - p, true)
   )
     return word.end - p;
-  const other = pick(false);
+  const other = pick(ctx, p, false);
   return other.strength > han.strength ? other.len : han.len;
 }
 

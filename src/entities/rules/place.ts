@@ -22,7 +22,7 @@ import {
   isFunctionTag,
   tokenAt,
 } from './context.js';
-import { WordList } from './lexicon.js';
+import { WordList, type Lexicons } from './lexicon.js';
 
 const MAX_STEM = 8;
 const MAX_FREE_STEM = 6;
@@ -424,43 +424,60 @@ export function datelinePlaces(ctx: RuleContext): Candidate[] {
   return out;
 }
 
+/** placeCandidates' links: `l` joins `links` (and `endsAt`, the longest link ending at each position) unless it is a generic term. */
+function addLink(text: string, lex: Lexicons, links: Link[], endsAt: Map<number, Link>, l: Link): void {
+  const name = text.slice(l.start, l.end);
+  if (lex.nonEntities.has(name) && !namedVillage(text, endsAt, l)) return;
+  links.push(l);
+  const prev = endsAt.get(l.end);
+  if (!prev || prev.end - prev.start < l.end - l.start) endsAt.set(l.end, l);
+}
+
+/**
+ * A kind of village (中心村) right after its township, in the index under that name, is that village's name
+ * (X乡中心村), where alone it is a kind (建设中心村).
+ */
+function namedVillage(text: string, endsAt: ReadonlyMap<number, Link>, l: Link): boolean {
+  const prev = endsAt.get(l.start);
+  return l.rule === 'place:chain' && l.priority === 4 && prev !== undefined && /(乡|镇|苏木)$/.test(text.slice(prev.start, prev.end));
+}
+
 export function placeCandidates(ctx: RuleContext): Candidate[] {
   const { text, lex, places } = ctx;
   const links: Link[] = [];
   const endsAt = new Map<number, Link>();
-  // A kind of village (中心村) right after its township, in the index under that name, is that village's name
-  // (X乡中心村), where alone it is a kind (建设中心村).
-  const namedVillage = (l: Link): boolean => {
-    const prev = endsAt.get(l.start);
-    return l.rule === 'place:chain' && l.priority === 4 && prev !== undefined && /(乡|镇|苏木)$/.test(text.slice(prev.start, prev.end));
-  };
-  const add = (l: Link): void => {
-    const name = text.slice(l.start, l.end);
-    if (lex.nonEntities.has(name) && !namedVillage(l)) return;
-    links.push(l);
-    const prev = endsAt.get(l.end);
-    if (!prev || prev.end - prev.start < l.end - l.start) endsAt.set(l.end, l);
-  };
 
   for (let i = 0; i < text.length; i++) {
     // Abbreviations and suffix-less names of the lexicon.
     const al = lex.abbreviationList.longestAt(text, i);
     if (al > 0) {
       const full = lex.abbreviations.get(text.slice(i, i + al))!;
-      add({ start: i, end: i + al, ...(full !== text.slice(i, i + al) ? { canonical: full } : {}), priority: 4, rule: 'place:abbreviation' });
+      addLink(text, lex, links, endsAt, {
+        start: i,
+        end: i + al,
+        ...(full !== text.slice(i, i + al) ? { canonical: full } : {}),
+        priority: 4,
+        rule: 'place:abbreviation',
+      });
     }
     const pl = lex.placeList.longestAt(text, i);
     if (pl > 0 && !lex.placeSuffixes.longestAt(text, i + pl)) {
       const t = tokenAt(ctx, i);
       if (!t || t.start === i) {
         const full = lex.places.get(text.slice(i, i + pl))!;
-        add({ start: i, end: i + pl, ...(full !== text.slice(i, i + pl) ? { canonical: full } : {}), priority: 3, rule: 'place:known' });
+        addLink(text, lex, links, endsAt, {
+          start: i,
+          end: i + pl,
+          ...(full !== text.slice(i, i + pl) ? { canonical: full } : {}),
+          priority: 3,
+          rule: 'place:known',
+        });
       }
     }
     const prov = i > 0 && TRAVEL_CODES[text.charCodeAt(i - 1)] === 1 ? lex.provinceAbbreviations.get(text[i]!) : undefined;
     if (prov && i > 0 && TRAVEL.has(text[i - 1]!)) {
       const t = tokenAt(ctx, i);
-      if (!t || t.end - t.start === 1) add({ start: i, end: i + 1, canonical: prov, priority: 3, rule: 'place:province' });
+      if (!t || t.end - t.start === 1) addLink(text, lex, links, endsAt, { start: i, end: i + 1, canonical: prov, priority: 3, rule: 'place:province' });
     }
 
     // A prefecture called 地区 (X地区 in the index at prefecture level): 地区 alone is a generic word (西北地区),
@@ -472,7 +489,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
         const t = tokenAt(ctx, s);
         if (t && t.start < s) continue;
         if (places.isPrefecture(text.slice(s, i + 2))) {
-          add({ start: s, end: i + 2, priority: 4, rule: 'place:division' });
+          addLink(text, lex, links, endsAt, { start: s, end: i + 2, priority: 4, rule: 'place:division' });
           break;
         }
       }
@@ -552,7 +569,7 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const s = zoneStemStart(ctx, scanStemStart(ctx, i, MAX_FREE_STEM), i);
       if (i - s >= 2) found = { start: s, end, priority: 3, rule: 'place:zone' };
     }
-    if (found) add(found);
+    if (found) addLink(text, lex, links, endsAt, found);
     i = end - 1;
   }
   const natural = naturalPlaces(ctx).filter((n) => !links.some((l) => l.start < n.end && n.start < l.end));

@@ -149,12 +149,16 @@ const MAX_SHAPED = 20;
  * numeral, or a phrase that ends in a program head (行动, 工程, 计划 …) or is followed by one (模式, 项目 …). A
  * quoted sentence (with a comma or full stop), a metaphor or an honour (领头雁, 宜居乡村) has none of these.
  */
+/** Whether a quoted phrase ([s, e) of `text`) is short and holds no sentence punctuation. */
+function shaped(text: string, [s, e]: readonly [number, number]): boolean {
+  return e - s <= MAX_SHAPED && !SENTENCE_PUNCT.test(text.slice(s, e));
+}
+
 export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
   const written = spacesAreWritten(text.length, ctx.gaps.size);
   const phrases = quotedPhrases(text, MAX_QUOTED);
-  const shaped = ([s, e]: readonly [number, number]): boolean => e - s <= MAX_SHAPED && !SENTENCE_PUNCT.test(text.slice(s, e));
   for (let q = 0; q < phrases.length; q++) {
     const [start, j] = phrases[q]!;
     const phrase = text.slice(start, j);
@@ -174,7 +178,7 @@ export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
     const cueEnd = lex.programCueList.longestEndingAt(text, j, start) > 0;
     // Quoted items in a row share the head after the last (“A”“B”计划, “A”、“B”等活动).
     let last = q;
-    while (last + 1 < phrases.length && listedAfter(text, phrases[last]!, phrases[last + 1]!) && shaped(phrases[last + 1]!)) last++;
+    while (last + 1 < phrases.length && listedAfter(text, phrases[last]!, phrases[last + 1]!) && shaped(text, phrases[last + 1]!)) last++;
     let after = phrases[last]![1] + 1;
     if (text.startsWith('等', after)) after++;
     const head = headAfter(ctx, after);
