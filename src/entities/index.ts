@@ -270,7 +270,12 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
  */
 export function combined(text: string, candidates: readonly Candidate[], options: { nested: boolean; withRules?: boolean; lists?: boolean }): RuledMention[] {
   const lex = loadLexicons();
-  const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, { ...options, personName: personNameTest(lex) });
+  const found = combine(text, candidates, options.nested ? lex.graphNonEntities : lex.nonEntities, {
+    nested: options.nested,
+    withRules: options.withRules,
+    lists: options.lists,
+    personName: personNameTest(lex),
+  });
   if (!options.nested) return withLevelBodies(found);
   const wholes = withNaturalWholes(text, found, options.withRules ? 'place:landform' : undefined);
   return withLevelBodies(withPlaceGovernments(text, wholes, options.withRules ? 'org:government' : undefined));

@@ -197,8 +197,13 @@ export function readSpans(text: string, tokens?: Token[], model?: NerModel): { s
     // Never split a surrogate pair (an astral character is one character to the reader).
     (s) => !isLowSurrogate(text.charCodeAt(s.start)) && !(s.end < text.length && isLowSurrogate(text.charCodeAt(s.end))),
   );
-  // Bound rather than a closure: a call makes no function object that the loader names (tsx's keepNames).
-  return { spans, score: scoreRead.bind(undefined, r) };
+  // A method, not an arrow property: tsx's keepNames names an arrow (Object.defineProperty) at every call, as bind does.
+  return {
+    spans,
+    score(these: Mention[]): void {
+      scoreRead(r, these);
+    },
+  };
 }
 
 /** What `readSpans` keeps of one text for its scorer: the emissions in their area (`owner`'s), the scorer once made. */
