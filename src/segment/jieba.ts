@@ -92,6 +92,12 @@ export function releaseJieba(): void {
   }
 }
 
+/** Whether `text` holds a surrogate code unit (paired or not). */
+function hasSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if ((text.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  return false;
+}
+
 /**
  * Segments and POS-tags `text`. Words are aligned back onto the text; characters jieba drops or changes
  * (it should not, but the binding is native code) are skipped rather than trusted.
@@ -103,7 +109,8 @@ export function releaseJieba(): void {
  */
 export function segment(text: string): Token[] {
   if (text.length === 0) return [];
-  const sound = text.replace(LONE_SURROGATE, '\ufffd');
+  // Most texts hold no surrogate at all: a scan of the codes says so without the Unicode regex.
+  const sound = hasSurrogate(text) ? text.replace(LONE_SURROGATE, '\ufffd') : text;
   const tagged = getJieba().tag(sound);
   const tokens: Token[] = [];
   let pos = 0;
@@ -111,7 +118,8 @@ export function segment(text: string): Token[] {
     if (word.length === 0) continue;
     const at = sound.startsWith(word, pos) ? pos : sound.indexOf(word, pos);
     if (at < 0) continue;
-    tokens.push({ word: text.slice(at, at + word.length), tag, start: at, end: at + word.length });
+    // Where nothing was replaced, jieba's word is the text's (no slice made).
+    tokens.push({ word: sound === text ? word : text.slice(at, at + word.length), tag, start: at, end: at + word.length });
     pos = at + word.length;
   }
   return tokens;
