@@ -288,7 +288,7 @@ export function organizationCandidates(ctx: RuleContext, places: readonly Candid
     // Nor where jieba reads it as a verb of its own (通辽市|系|…: 系 as "is").
     if (mode === 'weak' && sl === 1 && carrier && carrier.start === i && carrier.end === end && /^v/.test(carrier.tag)) continue;
     // A suffix inside a blocked word is part of that word (决策部署: 署 as in 专员公署 is no suffix here).
-    if (carrier && carrier.start < i && SUFFIX_BLOCKERS.includes(text.slice(carrier.start, carrier.end))) continue;
+    if (carrier && carrier.start < i && BLOCKER_LIST.has(text.slice(carrier.start, carrier.end))) continue;
     // The suffix must end a word (中国社|科院, 大学|生 are no suffixes), unless a title follows (党支部书记).
     const tail = tokenAt(ctx, end - 1);
     if (tail && tail.end > end && !lex.titles.has(text.slice(end, tail.end))) continue;

@@ -507,11 +507,9 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
     for (let len = MAX_STEM; len >= 1 && !found; len--) {
       const s = i - len;
       if (s < 0 || hasHardBreak(ctx, s, i, true)) continue;
-      const name = text.slice(s, end);
       const t = tokenAt(ctx, s);
       // A word jieba knows as a proper noun running in from before the stem (大力发展/nz 村) opens no name there.
       const atWordStart = !t || t.start >= s || ctx.gaps.has(s) || (isNameLikeTag(t.tag) && t.tag !== 'nz');
-      const stemText = text.slice(s, i);
       const single = tokenAt(ctx, s);
       // 示范村, 自然村, 行政村: a common two-character word before 村/区/乡 names a kind of village.
       const commonWord =
@@ -524,10 +522,11 @@ export function placeCandidates(ctx: RuleContext): Candidate[] {
       const whole = tokenAt(ctx, s);
       // 自然村, 行政村 as one common word; counties and cities jieba calls nouns (东胜区/n) stay names.
       const commonNoun = whole !== undefined && whole.start === s && whole.end === end && !isNameLikeTag(whole.tag) && LOCAL_SUFFIX.has(text.slice(i, end));
-      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !villageWord && !STOP_CHARS.has(stemText[0]!) && places?.isDivision(name))
+      // The name (text.slice(s, end)) is made only where it is looked up.
+      if (len >= 2 && atWordStart && !commonWord && !commonNoun && !villageWord && !STOP_CHARS.has(text[s]!) && places?.isDivision(text.slice(s, end)))
         found = { start: s, end, priority: 4, rule: 'place:division' };
       else if (len <= 3) {
-        const full = places?.expandAbbreviation(name);
+        const full = places?.expandAbbreviation(text.slice(s, end));
         if (full) found = { start: s, end, canonical: full, priority: 4, rule: 'place:abbreviation' };
       }
     }
