@@ -129,7 +129,8 @@ export function sourceLineOrganizations(ctx: RuleContext): Candidate[] {
   // A page's time stamp and its publisher after a space: 2020-02-19 14:13:00 X网 (the publisher is the longest
   // run of Han characters after the stamp that ends like an outlet at a word's end; the text ran the next line
   // on: X网分享到手机).
-  for (const m of text.matchAll(STAMP)) {
+  // Every stamp holds a colon (its time); most texts none.
+  for (const m of text.includes(':') ? text.matchAll(STAMP) : []) {
     const start = m.index + m[0].length;
     if (!ctx.gaps.has(start) && !/[ \t\u3000]/.test(text[start - 1]!)) continue;
     let end = start;

@@ -278,6 +278,8 @@ const BEFORE_LIST = /^.*[的了在到和与及是为对把被从向由将等里]
 export function countedPlaces(ctx: RuleContext): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
+  // Every count holds 个: without it the regex (and its copy for matchAll) is not run.
+  if (!text.includes('个')) return out;
   for (const m of text.matchAll(COUNTED_KIND)) {
     const n = HAN_COUNT[m[1]!] ?? Number(m[1]);
     // The clause before the count, split into items at 、 and, before the last, at 和 / 及 / 与.
@@ -313,6 +315,8 @@ const ROUTE = /至([\u4e00-\u9fff]{2,6}?)(?:的)?(?:新)?(?:高速公路|公路|
 export function routePlaces(ctx: RuleContext): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
+  // Every route holds 至.
+  if (!text.includes('至')) return out;
   for (const m of text.matchAll(ROUTE)) {
     const to = m.index;
     let from = to;
@@ -409,7 +413,8 @@ const DATELINE_OPENING = /(?:^|[\n\r\u2028\u2029])[ \t\u3000（(]*(?:本报)?$/;
 export function datelinePlaces(ctx: RuleContext): Candidate[] {
   const { text } = ctx;
   const out: Candidate[] = [];
-  if (!ctx.places) return out;
+  // Every dateline's date ends in 日电.
+  if (!ctx.places || !text.includes('日电')) return out;
   for (const m of text.matchAll(DATELINE_DATE)) {
     const end = m.index;
     let start = end;
