@@ -28,6 +28,18 @@ const LONG_FIRST = [
   'test/export/gexf.test.ts',
 ];
 
+/**
+ * glibc's malloc backs its heaps with transparent huge pages (`glibc.malloc.hugetlb=1`; glibc ≥ 2.35, ignored
+ * by older ones and where THP is off) in the worker processes, their worker threads and the children they start
+ * (all inherit the variable). nodejieba's load allocates ~250 MB in small pieces: with 4 kB pages that is some
+ * 150 k page faults; measured on the 2-core machine, a load 2.6 → 1.0–1.2 s of CPU, a cold `zhkg build` of the
+ * bundled page 3.9 → 2.5 s (docs/development.md, "Test wall time", ninth round). Nothing a test checks depends
+ * on the page size (the hostile-GEXF test's RSS bound has the same room). Set here, in the process that starts
+ * the workers (glibc reads it when a process starts); added to tunables already set, unless they choose this one.
+ */
+const tunables = (process.env['GLIBC_TUNABLES'] ?? '').split(':').filter((t) => t !== '');
+if (!tunables.some((t) => t.startsWith('glibc.malloc.hugetlb='))) process.env['GLIBC_TUNABLES'] = [...tunables, 'glibc.malloc.hugetlb=1'].join(':');
+
 class LongFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
