@@ -397,7 +397,7 @@ function free(taken: Uint8Array, s: number, e: number): boolean {
 function nests(c: Candidate, taken: Uint8Array, holder: Int32Array, order: readonly Candidate[]): boolean {
   for (let i = c.start; i < c.end; i++) {
     const q = holder[i]! > 0 ? order[holder[i]! - 1]! : undefined;
-    if (taken[i] || (q && !(c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start))) return false;
+    if (taken[i] || (q && !(c.kind === 'PLACE' && inside(c, q)))) return false;
   }
   return true;
 }
@@ -405,13 +405,11 @@ function nests(c: Candidate, taken: Uint8Array, holder: Int32Array, order: reado
 /** Flat readings: whether quoted program `q` may be read over what is chosen, only places wholly inside it. */
 function holds(q: Candidate, holder: Int32Array, chosen: readonly Candidate[]): boolean {
   for (let i = q.start; i < q.end; i++) if (holder[i]) return false;
-  return chosen.every(
-    (c) => c.end <= q.start || q.end <= c.start || (c.kind === 'PLACE' && q.start <= c.start && c.end <= q.end && c.end - c.start < q.end - q.start),
-  );
+  return chosen.every((c) => c.end <= q.start || q.end <= c.start || (c.kind === 'PLACE' && inside(c, q)));
 }
 
-/** Whether candidate `c` lies strictly inside `m` (shorter, within its bounds). */
-function inside(c: Candidate, m: Candidate): boolean {
+/** Whether span `c` lies strictly inside `m` (shorter, within its bounds). */
+export function inside(c: { start: number; end: number }, m: { start: number; end: number }): boolean {
   return m.start <= c.start && c.end <= m.end && m.end - m.start > c.end - c.start;
 }
 
@@ -636,16 +634,12 @@ export function combine(text: string, candidates: readonly Candidate[], nonEntit
   const order2 = [...names.keys()].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   for (const n of order2) {
     const src = names.get(n)!;
+    const isStem = Boolean(stemOf.get(n));
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
       // A stem before a level names another division after it (苏布尔嘎 + 嘎查), or is the full name itself; a stem
       // that is also a personal name (乌力吉 of 乌力吉苏木) leaves the model's person where it reads one.
-      if (Boolean(stemOf.get(n)) && LEVEL_AFTER.test(text.slice(at + n.length, at + n.length + 2))) continue;
-      if (
-        Boolean(stemOf.get(n)) &&
-        options.personName?.(n) &&
-        chosen.some((c) => c.rule === 'model' && c.kind === 'PERSON' && c.start < at + n.length && at < c.end)
-      )
-        continue;
+      if (isStem && LEVEL_AFTER.test(text.slice(at + n.length, at + n.length + 2))) continue;
+      if (isStem && options.personName?.(n) && chosen.some((c) => c.rule === 'model' && c.kind === 'PERSON' && c.start < at + n.length && at < c.end)) continue;
       // The model's reading of a piece of the name (格日勒 in 格日勒其木格) gives way to the whole; so does the suffix
       // rule's reading of the same place cut short (日塔拉嘎查 where jieba took the 希 of 希日塔拉嘎查 for a verb).
       const pieces = chosen.filter((c) => c.start < at + n.length && at < c.end);

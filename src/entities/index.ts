@@ -14,7 +14,7 @@ import { hasModel, loadModel, readSpans, type NerModel } from './model/index.js'
 import { withConfidence } from './confidence.js';
 import { withLevelBodies, withPlaceGovernments } from './bodies.js';
 import { withNaturalWholes } from './natural.js';
-import { MODEL_PRIORITY, combine, disputes, modelCandidates, type RuledMention } from './combine.js';
+import { MODEL_PRIORITY, combine, disputes, inside, modelCandidates, type RuledMention } from './combine.js';
 import { buildContext, isHanAt, spacesAreWritten, type Candidate, type RuleContext } from './rules/context.js';
 import { loadLexicons, type Lexicons } from './rules/lexicon.js';
 import { mongolianCover, mongolianTail, personCandidates } from './rules/person.js';
@@ -208,7 +208,12 @@ function unvetoed(ctx: RuleContext, rules: Candidate[], spans: readonly Mention[
   const bodies: ReadonlyArray<{ start: number; end: number; kind: string }> = [...rules, ...spans].filter((o) => o.kind === 'ORGANIZATION');
   const places = [...rules, ...spans].filter((o) => o.kind === 'PLACE');
   rules.forEach((r, i) => {
-    if (!VETO_BELOW.has(r.rule) || inBody(bodies, r) || vetoExempt(ctx, places, r) || (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION))
+    if (
+      !VETO_BELOW.has(r.rule) ||
+      bodies.some((o) => inside(r, o)) ||
+      vetoExempt(ctx, places, r) ||
+      (r.rule === 'place:division' && r.end - r.start > MAX_VETOED_DIVISION)
+    )
       return;
     probes.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), kind: r.kind });
     at.push(i);
@@ -232,11 +237,6 @@ function vetoExempt(ctx: RuleContext, places: ReadonlyArray<{ start: number; end
   if (LEVEL_OPENING.test(ctx.text.slice(c.start, c.end)) || places.some((p) => c.start <= p.start && p.end <= c.end)) return true;
   for (let n = 2; n <= Math.min(MAX_MONGOLIAN_STEM, c.end - c.start - 1); n++) if (mongolianCover(ctx, c.start, n)) return true;
   return false;
-}
-
-/** Whether `r` lies inside one of `bodies`, shorter than it. */
-function inBody(bodies: ReadonlyArray<{ start: number; end: number }>, r: Candidate): boolean {
-  return bodies.some((o) => o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
 }
 
 function append<T>(target: T[], items: readonly T[]): void {

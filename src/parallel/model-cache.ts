@@ -11,6 +11,7 @@
  * The newest four files are kept there (for checkouts of different versions side by side), older ones removed.
  */
 import { adoptSharedModel, hasModel, modelPath, modelTables, type SharedModel } from '../entities/model/index.js';
+import { recordsTagged } from '../entities/model/decode.js';
 import { codeVersion } from '../store/version.js';
 import { decodeTableFile, encodeTableFile, tableCache, type TableCache } from '../util/table-file.js';
 
@@ -68,12 +69,15 @@ function decodeTables(file: Buffer): SharedModel | undefined {
   if (!tables || (codes === undefined) !== (values === undefined)) return undefined;
   const { trans, end, keys, weights, lexKeys, lexVals } = tables;
   if (typeof head.header !== 'object' || head.header === null || ![head.mask, head.zero, head.lexiconMaxLen].every(Number.isInteger)) return undefined;
+  const packed = { keys, mask: head.mask!, weights, ...(codes && values ? { codes, values } : {}) };
+  // Tables of one-byte codes are read through their records' tags, which adoptPackedIndex requires.
+  if (codes && !recordsTagged(packed)) return undefined;
   return {
     path: modelPath(),
     header: head.header,
     trans,
     end,
-    packed: { keys, mask: head.mask!, weights, ...(codes && values ? { codes, values } : {}) },
+    packed,
     lexicon: { keys: lexKeys, vals: lexVals, zero: head.zero! },
     lexiconMaxLen: head.lexiconMaxLen!,
   };

@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALLOWED, MODEL_KINDS, NUM_TAGS, START, canEnd } from '../../src/entities/model/tags.js';
-import { FeatureIndex, adoptPackedIndex, codeWords, emissions, emissionsFromHashes, packedIndex, viterbi } from '../../src/entities/model/decode.js';
+import {
+  FeatureIndex,
+  adoptPackedIndex,
+  codeWords,
+  emissions,
+  emissionsFromHashes,
+  packedIndex,
+  recordsTagged,
+  viterbi,
+} from '../../src/entities/model/decode.js';
 import { mulberry32 } from '../../src/entities/model/perceptron.js';
 import { EMPTY_LEXICON, NUM_TEMPLATES, extractFeatures } from '../../src/entities/model/features.js';
 import { addScores, readSpans, tagSpans, type NerModel } from '../../src/entities/model/index.js';
@@ -143,6 +152,23 @@ function randomModel(rand: () => number): NerModel {
   };
 }
 
+/**
+ * Reference emissions: the rows of lookupAll, weights added in feature order in double precision, then stored as
+ * Float32 (as the fused path did before its table was packed; `emissions` rounds at every addition).
+ */
+function referenceEmissions(idx: FeatureIndex, feats: Uint32Array, n: number, F: number, W: Float32Array): Float32Array {
+  const rows = idx.lookupAll(feats);
+  const out = new Float32Array(n * NUM_TAGS);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < NUM_TAGS; t++) {
+      let sum = 0;
+      for (let f = 0; f < F; f++) if (rows[i * F + f]! >= 0) sum += W[rows[i * F + f]! * NUM_TAGS + t]!;
+      out[i * NUM_TAGS + t] = sum;
+    }
+  }
+  return out;
+}
+
 describe('fast decoding paths', () => {
   it('packed emissions equal lookup + emissions exactly (many keys, high-bit hashes, absent ones)', () => {
     const rand = mulberry32(11);
@@ -157,17 +183,8 @@ describe('fast decoding paths', () => {
       return r < 0.2 ? 0 : r < 0.8 ? unique[Math.floor(rand() * unique.length)]! : Math.floor(rand() * 0xffffffff) >>> 0 || 1;
     });
     const a = emissionsFromHashes(feats, n, F, idx, W);
-    // Reference: the rows of lookupAll, weights added in feature order in double precision, then stored as
-    // Float32 (as the fused path did before its table was packed; `emissions` rounds at every addition).
     const rows = idx.lookupAll(feats);
-    const b = new Float32Array(n * NUM_TAGS);
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < NUM_TAGS; t++) {
-        let sum = 0;
-        for (let f = 0; f < F; f++) if (rows[i * F + f]! >= 0) sum += W[rows[i * F + f]! * NUM_TAGS + t]!;
-        b[i * NUM_TAGS + t] = sum;
-      }
-    }
+    const b = referenceEmissions(idx, feats, n, F, W);
     const rounded = emissions(rows, n, F, W);
     for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(rounded[i]!, 4);
     let nonZero = 0;
@@ -219,7 +236,7 @@ describe('fast decoding paths', () => {
     }
   });
 
-  it('tagged records find exactly the keys of the table: keys far from their home slot, and an untagged table read as before', () => {
+  it('tagged records find exactly the keys of the table: keys far from their home slot; a table without tags is refused', () => {
     const rand = mulberry32(31);
     // 200 keys with one home slot in a table of 2^15 slots ((h ^ (h >>> 15)) & 0x7fff = 1234): the last lie more than
     // 127 slots on, which a tag cannot say, so the table doubles; then 3000 keys spread at random.
@@ -240,19 +257,7 @@ describe('fast decoding paths', () => {
       if (r < 0.85) return (((300 + Math.floor(rand() * 1000)) << 15) | ((1234 ^ (300 + Math.floor(rand() * 1000))) & 0x7fff)) >>> 0 || 1;
       return Math.floor(rand() * 0xffffffff) >>> 0 || 1;
     });
-    const reference = (weights: Float32Array): Float32Array => {
-      const rows = idx.lookupAll(feats);
-      const out = new Float32Array(n * NUM_TAGS);
-      for (let i = 0; i < n; i++) {
-        for (let t = 0; t < NUM_TAGS; t++) {
-          let sum = 0;
-          for (let f = 0; f < F; f++) if (rows[i * F + f]! >= 0) sum += weights[rows[i * F + f]! * NUM_TAGS + t]!;
-          out[i * NUM_TAGS + t] = sum;
-        }
-      }
-      return out;
-    };
-    const expected = reference(W);
+    const expected = referenceEmissions(idx, feats, n, F, W);
     const packed = packedIndex(idx, W);
     expect(packed.codes).toBeDefined();
     expect(packed.mask).toBeGreaterThan(0x7fff);
@@ -263,13 +268,12 @@ describe('fast decoding paths', () => {
       if (a[k] !== 0) nonZero++;
     }
     expect(nonZero).toBeGreaterThan(a.length / 2);
-    // The same table without its tags (a table made elsewhere, such as an older cache file): read through its keys.
-    const W2 = W.slice();
+    // The same table without its tags (a table made elsewhere, such as a damaged cache file) is refused.
+    expect(recordsTagged(packed)).toBe(true);
     const codes = packed.codes!.slice();
     for (let t = 0; t < packed.keys.length; t++) codes.fill(0, t * 16 + 13, t * 16 + 16);
-    adoptPackedIndex(idx, W2, { ...packed, codes });
-    const b = emissionsFromHashes(feats, n, F, idx, W2);
-    for (let k = 0; k < b.length; k++) expect(Object.is(b[k], expected[k])).toBe(true);
+    expect(recordsTagged({ ...packed, codes })).toBe(false);
+    expect(() => adoptPackedIndex(idx, W.slice(), { ...packed, codes })).toThrow(TypeError);
   });
 
   it('reads the one-byte codes as little-endian words, from a view or, unaligned, from a copy', () => {

@@ -1,6 +1,7 @@
 /**
  * The cache of the model's inference tables (src/parallel/model-cache.ts): what it reads back is the tables
- * the model file gives, byte for byte, and they tag alike; a damaged or foreign file is ignored; only the
+ * the model file gives, byte for byte, and they tag alike; a damaged or foreign file (records without their tags
+ * too) is ignored; only the
  * newest files stay in the folder.
  */
 import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
@@ -62,6 +63,18 @@ describe('model table cache', () => {
     expect(modelCache.read(dir)).toBeUndefined();
     writeFileSync(file, good.subarray(0, good.length - 1000)); // cut short
     expect(modelCache.read(dir)).toBeUndefined();
+    // A table of one-byte codes whose records lost their keys' tags (the lookup reads them): no table either.
+    const codes = modelTables().packed.codes!;
+    const at = good.indexOf(bytes(codes));
+    expect(at).toBeGreaterThan(0);
+    const keys = modelTables().packed.keys;
+    const slot = keys.findIndex((h) => h !== 0);
+    const untagged = Buffer.from(good);
+    untagged.fill(0, at + slot * 16 + 13, at + slot * 16 + 16);
+    writeFileSync(file, untagged);
+    expect(modelCache.read(dir)).toBeUndefined();
+    writeFileSync(file, good);
+    expect(modelCache.read(dir)).toBeDefined();
   });
 
   it('keeps the newest four files of the folder', () => {

@@ -171,10 +171,10 @@ function recordTag(h: number, distance: number): number {
 const taggedCache = new WeakMap<Uint8Array, boolean>();
 
 /**
- * Whether the records of `p` (codes) carry every key's tag and no tag where no key is (a table built by
- * `packedIndex` does; one made elsewhere, such as an older cache file, is checked once and else read as before).
+ * Whether the records of `p` (codes) carry every key's tag and no tag where no key is: a table built by `packedIndex`
+ * does; one from elsewhere (a cache file) is checked once, and `adoptPackedIndex` refuses it if not.
  */
-function recordsTagged(p: PackedIndex): boolean {
+export function recordsTagged(p: PackedIndex): boolean {
   const codes = p.codes;
   if (!codes) return false;
   let ok = taggedCache.get(codes);
@@ -192,8 +192,12 @@ function recordsTagged(p: PackedIndex): boolean {
   return ok;
 }
 
-/** Makes `packed` the run-time table of (index, W): used in place of building one from them. */
+/**
+ * Makes `packed` the run-time table of (index, W): used in place of building one from them. A table of one-byte codes
+ * must be `packedIndex`'s, its records tagged (recordsTagged): a TypeError otherwise.
+ */
 export function adoptPackedIndex(index: FeatureIndex, W: Float32Array, packed: PackedIndex): void {
+  if (packed.codes && !recordsTagged(packed)) throw new TypeError('adoptPackedIndex: the table of one-byte codes has untagged records');
   let byW = packedCache.get(index);
   if (!byW) packedCache.set(index, (byW = new WeakMap()));
   byW.set(W, packed);
@@ -220,8 +224,7 @@ export function emissionsFromHashes(
   const codes = packed.codes;
   if (codes) {
     const marks = sparse && sparse.length === F ? sparse : new Uint8Array(F);
-    if (recordsTagged(packed)) return emissionsOfRecords(feats, n, F, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
-    return emissionsFiltered(feats, n, F, packed.keys, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
+    return emissionsOfRecords(feats, n, F, packed.mask, codeWords(codes), packed.values!, presenceFilter(packed.keys), marks, out);
   }
   const { keys, mask, weights } = packed;
   const em = out ?? new Float32Array(n * 13);
@@ -303,88 +306,10 @@ export function codeWords(codes: Uint8Array): Uint32Array {
 }
 
 /**
- * `emissionsFromHashes` over one-byte weight codes (see PackedIndex): the slots `sparse` marks are tested against
- * the presence filter first, and a row's 13 codes are read as four 32-bit words (`words`, codeWords) instead of 13
- * single bytes.
- */
-function emissionsFiltered(
-  feats: Uint32Array,
-  n: number,
-  F: number,
-  keys: Uint32Array,
-  mask: number,
-  words: Uint32Array,
-  v: Float64Array,
-  bits: Int32Array,
-  sparse: Uint8Array,
-  out: Float32Array | undefined,
-): Float32Array {
-  const em = out ?? new Float32Array(n * 13);
-  for (let i = 0; i < n; i++) {
-    let e0 = 0,
-      e1 = 0,
-      e2 = 0,
-      e3 = 0,
-      e4 = 0,
-      e5 = 0,
-      e6 = 0,
-      e7 = 0,
-      e8 = 0,
-      e9 = 0,
-      e10 = 0,
-      e11 = 0,
-      e12 = 0;
-    const fo = i * F;
-    for (let f = 0; f < F; f++) {
-      const h = feats[fo + f]!;
-      if (h === 0) continue;
-      if (sparse[f] === 1 && !mayHold(bits, h)) continue;
-      let s = (h ^ (h >>> 15)) & mask;
-      let k = keys[s]!;
-      while (k !== h && k !== 0) {
-        s = (s + 1) & mask;
-        k = keys[s]!;
-      }
-      if (k === 0) continue;
-      const w = s << 2;
-      const a = words[w]!;
-      const b = words[w + 1]!;
-      const c = words[w + 2]!;
-      e0 += v[a & 255]!;
-      e1 += v[(a >>> 8) & 255]!;
-      e2 += v[(a >>> 16) & 255]!;
-      e3 += v[a >>> 24]!;
-      e4 += v[b & 255]!;
-      e5 += v[(b >>> 8) & 255]!;
-      e6 += v[(b >>> 16) & 255]!;
-      e7 += v[b >>> 24]!;
-      e8 += v[c & 255]!;
-      e9 += v[(c >>> 8) & 255]!;
-      e10 += v[(c >>> 16) & 255]!;
-      e11 += v[c >>> 24]!;
-      e12 += v[words[w + 3]! & 255]!;
-    }
-    const o = i * 13;
-    em[o] = e0;
-    em[o + 1] = e1;
-    em[o + 2] = e2;
-    em[o + 3] = e3;
-    em[o + 4] = e4;
-    em[o + 5] = e5;
-    em[o + 6] = e6;
-    em[o + 7] = e7;
-    em[o + 8] = e8;
-    em[o + 9] = e9;
-    em[o + 10] = e10;
-    em[o + 11] = e11;
-    em[o + 12] = e12;
-  }
-  return em;
-}
-
-/**
- * `emissionsFiltered` over tagged records (RECORD_SLOTS): the probe reads each slot's record (codes and tag) instead
- * of the key array, so a hit touches one cache line. The same rows are found, their codes added in the same order.
+ * `emissionsFromHashes` over one-byte weight codes in tagged records (see PackedIndex, RECORD_SLOTS): the slots
+ * `sparse` marks are tested against the presence filter first; the probe reads each slot's record (codes and tag)
+ * instead of the key array, so a hit touches one cache line, and a row's 13 codes are read as four 32-bit words
+ * (`words`, codeWords) instead of 13 single bytes.
  */
 function emissionsOfRecords(
   feats: Uint32Array,

@@ -298,6 +298,11 @@ const latticeArea = new Scratch(
   KEPT_UNITS,
 );
 
+/** exp(d), floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows). */
+function potential(d: number): number {
+  return d < -60 ? 1e-26 : Math.exp(d);
+}
+
 /**
  * Scaled forward–backward over `em` into `L`; false when numerically degenerate. Written out for the 13 tags
  * (rows carried in locals, each allowed pair once): each sum adds its terms in the order of a plain loop over
@@ -306,11 +311,6 @@ const latticeArea = new Scratch(
  * is reordered). Indices into `psi` are prev * 13 + cur; `toOpen`/`fromClosed` list the closing → opening
  * pairs (CLOSING_TAGS, OPENING_TAGS).
  */
-/** exp(d), floored rather than 0: with hard zeros the allowed paths can all vanish (a margin of 800 underflows). */
-function potential(d: number): number {
-  return d < -60 ? 1e-26 : Math.exp(d);
-}
-
 function forwardBackward(em: Float32Array, n: number, m: NerModel, L: Lattice): boolean {
   const T = NUM_TAGS;
   const { psi, endPot, toOpen, fromClosed } = potentialsOf(m);

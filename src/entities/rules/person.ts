@@ -164,12 +164,6 @@ export function plausibleName(ctx: RuleContext, p: number, len: number, asSurnam
   return true;
 }
 
-/**
- * Length of the name that starts at `p` (0 if none): among the plausible lengths, the one closed most
- * strongly by what follows, the shortest on ties; names already found elsewhere in the text (`known`:
- * 萨仁苏和说 → 贫困户萨仁苏和家) win. A name that starts like a surname but only closes as a longer name
- * (巴依斯古楞) is read as a name without surname.
- */
 /** The name at `p` (read with a surname or without) that what follows closes best: its length and that strength. */
 function pick(ctx: RuleContext, p: number, asSurname: boolean): { len: number; strength: number } {
   let best = 0;
@@ -185,6 +179,12 @@ function pick(ctx: RuleContext, p: number, asSurname: boolean): { len: number; s
   return { len: best, strength: best ? bestStrength : 0 };
 }
 
+/**
+ * Length of the name that starts at `p` (0 if none): among the plausible lengths, the one closed most
+ * strongly by what follows, the shortest on ties; names already found elsewhere in the text (`known`:
+ * 萨仁苏和说 → 贫困户萨仁苏和家) win. A name that starts like a surname but only closes as a longer name
+ * (巴依斯古楞) is read as a name without surname.
+ */
 export function nameLengthAt(ctx: RuleContext, p: number, known?: ReadonlySet<string>): number {
   const { text } = ctx;
   if (!isHanAt(text, p)) return 0;

@@ -142,6 +142,11 @@ const NUMERAL_START = /^[一二三四五六七八九十两百千万双]/;
 /** Longest quoted phrase read as a program from its shape alone. */
 const MAX_SHAPED = 20;
 
+/** Whether a quoted phrase ([s, e) of `text`) is short and holds no sentence punctuation. */
+function shaped(text: string, [s, e]: readonly [number, number]): boolean {
+  return e - s <= MAX_SHAPED && !SENTENCE_PUNCT.test(text.slice(s, e));
+}
+
 /**
  * Phrases between real quotation marks (“党建+治理”, “支部牵头、党员示范”, “一村一品”), where the PDF path
  * sees gaps. The quotation marks are certain, so the phrase's shape can decide: an enumeration or a
@@ -149,11 +154,6 @@ const MAX_SHAPED = 20;
  * numeral, or a phrase that ends in a program head (行动, 工程, 计划 …) or is followed by one (模式, 项目 …). A
  * quoted sentence (with a comma or full stop), a metaphor or an honour (领头雁, 宜居乡村) has none of these.
  */
-/** Whether a quoted phrase ([s, e) of `text`) is short and holds no sentence punctuation. */
-function shaped(text: string, [s, e]: readonly [number, number]): boolean {
-  return e - s <= MAX_SHAPED && !SENTENCE_PUNCT.test(text.slice(s, e));
-}
-
 export function markedQuotePrograms(ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, lex } = ctx;
