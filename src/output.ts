@@ -4,15 +4,14 @@
  * by src/export/commit.ts: staged in a new generation, then switched in at once, so an interrupted or
  * failed build leaves the earlier set as it was and never a mix of two builds.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultiGraph } from 'graphology';
 import { gexfBytes, jsonBytes } from './export/bytes.js';
 import { Utf8Writer } from './export/utf8.js';
 import { commitOutputs, type PutFile } from './export/commit.js';
-import { OUTPUT_NAMES, putViewerData } from './viewer/copy.js';
+import { OUTPUT_NAMES, graphSizeOf, putViewerData, putViewerPage } from './viewer/copy.js';
 import type { SerializedGraph } from './viewer/render-format.js';
-import { VIEWER_FILES, viewerAssetsDir } from './viewer/assets.js';
+import { viewerAssetsDir } from './viewer/assets.js';
 import { ChunkCompressor } from './store/compress.js';
 import type { ExtractionStore } from './store/types.js';
 
@@ -63,8 +62,9 @@ export async function writeOutputs(graph: MultiGraph, dir: string, options: Writ
       }
       if (!assets) return;
       // The viewer's data: the compact render graph (graph.js) and the evidence shards beside it.
-      await putViewerData(put, exportView(graph));
-      for (const f of VIEWER_FILES) await put(f, await readFile(join(assets, f)));
+      const view = exportView(graph);
+      await putViewerData(put, view);
+      await putViewerPage(put, assets, graphSizeOf(view));
     },
     { owned: OUTPUT_NAMES, ...(options.onBoundary ? { onBoundary: options.onBoundary } : {}) },
   );

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyViewer } from '../../src/viewer/copy.js';
 import { syntheticGraph } from '../../scripts/synthetic-graph.js';
 import { PAINTED_SCRIPT, type PaintedWindow } from '../../bench/viewer-pixels.js';
-import { buildAssets, launchBrowser } from './helpers.js';
+import { buildAssets, countWebGL, launchBrowser, type WebGLCount } from './helpers.js';
 import { scriptJson } from './render-data.js';
 
 const NODES = 16_000;
@@ -165,9 +165,16 @@ describe('the viewer on a 16 000-node, 47 000-edge graph', () => {
           }
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
       });
+      await page.addInitScript(countWebGL);
       await page.goto(pathToFileURL(join(out, 'index.html')).href);
       // a large graph's first frame is drawn without its edges, which follow
       await page.waitForSelector('body[data-edges="drawn"]');
+      // its sigma was made while graph.js loaded (the page is told the graph's size), and is the one that draws
+      const count = await page.evaluate(() => {
+        const w = window as unknown as WebGLCount;
+        return [w.__webgl, w.__webglAtGraph];
+      });
+      expect(count).toEqual([3, 3]);
       expect(await page.evaluate(() => (window as unknown as { __edgesAtReady: number }).__edgesAtReady)).toBe(0);
       expect(await page.evaluate(() => [window.__zhkg!.sigma!.getGraph().order, window.__zhkg!.sigma!.getGraph().size])).toEqual([NODES, EDGES]);
       expect(await page.getAttribute('#status', 'data-nodes')).toBe(String(NODES));

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer, type ViewerServer } from '../../src/viewer/server.js';
-import { FIXTURE_GEXF, buildAssets, launchBrowser, makeOutDir } from './helpers.js';
+import { FIXTURE_GEXF, buildAssets, countWebGL, launchBrowser, makeOutDir, type WebGLCount } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FADED = '#e6e6e9';
@@ -317,6 +317,19 @@ describe('viewer in the browser (fixture graph)', () => {
       await page.waitForSelector(`#panel[data-edge="${e}"][data-details="ready"]`);
     }
     expect(await shards()).toBe(1);
+  });
+
+  it('makes one sigma for a small graph: no second set of WebGL contexts while graph.js loads', async () => {
+    // The page is told the graph's size (index.html, src/viewer/page-size.ts) and makes sigma early only for a
+    // graph that will draw with that early one (a large one): a sigma has three WebGL contexts.
+    await page.addInitScript(countWebGL);
+    await open();
+    const count = await page.evaluate(() => {
+      const w = window as unknown as WebGLCount;
+      return [w.__webgl, w.__webglAtGraph];
+    });
+    // (none made before graph.js had loaded)
+    expect(count).toEqual([3, 0]);
   });
 
   it('works from file:// through graph.js', async () => {

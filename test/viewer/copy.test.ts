@@ -68,3 +68,39 @@ describe('recommitting an output folder', () => {
     expect(await writeGraphScript(join(dir, 'nothing'))).toBe(false);
   });
 });
+
+describe('the graph size in the shipped page', () => {
+  /** A page folder whose index.html is the real one (with its empty size element). */
+  function pageAssets(): string {
+    const d = mkdtempSync(join(dir, 'page-'));
+    for (const f of ['app.js', 'style.css']) writeFileSync(join(d, f), `/* ${f} */\n`);
+    writeFileSync(join(d, 'index.html'), readFileSync(new URL('../../viewer/index.html', import.meta.url), 'utf8'));
+    return d;
+  }
+  const size = (out: string) => /<meta name="zhkg-graph-size" content="([^"]*)">/.exec(read(out, 'index.html'))?.[1];
+  const graph = (nodes: number, edges: number) => {
+    const g = new MultiGraph();
+    for (let i = 0; i < nodes; i++) g.addNode(`n${i}`, { label: `n${i}`, x: i, y: 0 });
+    for (let i = 0; i < edges; i++) g.addEdge(`n${i % nodes}`, `n${(i + 1) % nodes}`);
+    return g;
+  };
+
+  it('is what writeOutputs, copyViewer and writeGraphScript ship beside the graph, and empty without one', async () => {
+    const page = pageAssets();
+    const out = join(dir, 'sized');
+    await writeOutputs(graph(5, 7), out, { assetsDir: page });
+    expect(size(out)).toBe('5 7');
+    // graph.json replaced by another graph's (as `zhkg export` writes it): the page follows graph.json
+    await writeOutputs(graph(3, 1), join(dir, 'sized-other'), { viewer: false });
+    writeFileSync(join(out, 'graph.json'), read(join(dir, 'sized-other'), 'graph.json'));
+    expect(await writeGraphScript(out)).toBe(true);
+    expect(size(out)).toBe('3 1');
+    await copyViewer(out, { assetsDir: page });
+    expect(size(out)).toBe('3 1');
+    // no graph beside the page: no size
+    const bare = join(dir, 'sized-bare');
+    await copyViewer(bare, { assetsDir: page });
+    expect(size(bare)).toBe('');
+    expect(read(bare, 'index.html')).toBe(read(page, 'index.html'));
+  });
+});

@@ -128,3 +128,35 @@ export async function neighbourhoodFrame(page: Page, key: string): Promise<Neigh
 export function framedWithin(f: NeighbourhoodFrame, share: number): boolean {
   return f.x0 >= 0 && f.y0 >= 0 && f.x1 <= f.width && f.y1 <= f.height && Math.max((f.x1 - f.x0) / f.width, (f.y1 - f.y0) / f.height) > share;
 }
+
+/** What countWebGL records in the page. */
+export interface WebGLCount {
+  /** WebGL contexts the page made */
+  __webgl: number;
+  /** how many it had made when graph.js handed over the render graph (-1 before that) */
+  __webglAtGraph: number;
+}
+
+/**
+ * An init script (`page.addInitScript(countWebGL)`): counts the WebGL contexts the page makes (a sigma makes
+ * three), and notes how many there were when graph.js assigned the render graph.
+ */
+export function countWebGL(): void {
+  const w = window as unknown as WebGLCount & Record<string, unknown>;
+  w.__webgl = 0;
+  w.__webglAtGraph = -1;
+  const get = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'getContext')!.value as (this: HTMLCanvasElement, ...a: unknown[]) => unknown;
+  (HTMLCanvasElement.prototype as unknown as { getContext: typeof get }).getContext = function (...a: unknown[]) {
+    if (typeof a[0] === 'string' && a[0].startsWith('webgl')) w.__webgl++;
+    return get.apply(this, a);
+  };
+  let render: unknown;
+  Object.defineProperty(window, '__ZHKG_RENDER__', {
+    configurable: true,
+    get: () => render,
+    set: (v: unknown) => {
+      render = v;
+      w.__webglAtGraph = w.__webgl;
+    },
+  });
+}

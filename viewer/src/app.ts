@@ -17,6 +17,7 @@ import { nearestEdge, type EdgeGeometry } from './hit.js';
 import { buildSearchIndex, type SearchEntry } from './search.js';
 import { binDates, type Bin } from './timeline.js';
 import type { Period } from '../../src/query/attested.js';
+import type { GraphSize } from '../../src/viewer/page-size.js';
 import { computeScope, type Scope } from './scope.js';
 import { pathPanel, focusBar, type BenchContext } from './bench-ui.js';
 import { LiveLayout } from './layout.js';
@@ -94,9 +95,9 @@ export class App implements RenderHost, FirstFrameHost, TableHost, SearchHost, E
 
   // ---------- graph ----------
 
-  /** While the page's own graph loads: the renderer makes what it can before it has the graph (Renderer.prepare). */
-  prepareRenderer(): void {
-    this.renderer.prepare(byId('graph'));
+  /** While the page's own graph (of `size`, when known) loads: the renderer makes what it can before it has the graph (Renderer.prepare). */
+  prepareRenderer(size: GraphSize | null = null): void {
+    this.renderer.prepare(byId('graph'), size);
   }
 
   setGraph(src: SourceGraphLike, shards: ShardLoader | null = null): void {

@@ -15,6 +15,7 @@ import { MultiGraph } from 'graphology';
 import { flatPrograms, flattened, setVisibility, touchVisibility, VISIBILITY_WIDTH } from './flat-programs.js';
 import { park, repaintEdges, skipEmptyEdgeLabels, unpark, type Parked } from './sigma-state.js';
 import type { ViewState } from './hash-state.js';
+import type { GraphSize } from '../../src/viewer/page-size.js';
 import type { EdgeView, NodeView, ViewGraph } from './model.js';
 import type { Scope } from './scope.js';
 import type { Look } from './look.js';
@@ -62,6 +63,14 @@ interface Drawn {
 }
 
 type Ids = { of: unknown; nodes: Int32Array; edges: Int32Array; max: number };
+
+/**
+ * Whether a graph of this size is drawn with the sigma made while it loaded (Renderer.prepare): a large graph
+ * (first frame without its edges) without edge picking.
+ */
+function adoptsPrepared(nodes: number, edges: number): boolean {
+  return nodes + edges > LARGE_ITEMS && edges > EDGE_PICKING_MAX;
+}
 
 /**
  * An edge program that compiles and draws nothing: it stands for sigma's default line and arrow programs
@@ -173,7 +182,7 @@ export class Renderer implements ReducerView {
     // A sigma made while the graph loaded (prepare) serves a large graph without edge picking: made the same way.
     const ready = this.prepared;
     this.prepared = null;
-    const adopted = ready && this.edgesLater && !edgePicking && ready.container === container ? ready.sigma : null;
+    const adopted = ready && adoptsPrepared(g.order, g.size) && ready.container === container ? ready.sigma : null;
     if (ready && !adopted) ready.sigma.kill();
     const sigma = adopted ?? this.newSigma(container, edgePicking, g.size > 300);
     this.sigma = sigma;
@@ -191,10 +200,13 @@ export class Renderer implements ReducerView {
    * Makes, while the page's graph loads, the sigma a large graph is drawn with (no edge picking, no edge
    * programs before its edges: see create): its WebGL contexts, canvases and node programs, which the
    * main thread mostly waits for (the GL process builds them), are made while the graph's script
-   * streams in instead of after it is read. A small graph (or a large one with edge picking) makes its own.
+   * streams in instead of after it is read. A small graph (or a large one with edge picking) makes its own,
+   * so nothing is made when the graph's `size` (written into the page: src/viewer/page-size.ts) says it is
+   * such a graph; an unknown size (a graph file served alone) makes it.
    */
-  prepare(container: HTMLElement): void {
+  prepare(container: HTMLElement, size: GraphSize | null = null): void {
     if (this.sigma || this.prepared) return;
+    if (size && !adoptsPrepared(size.nodes, size.edges)) return;
     this.prepared = { sigma: this.newSigma(container, false, true, true), container };
   }
 
