@@ -36,6 +36,8 @@ const LONG_FIRST = [
  * bundled page 3.9 → 2.5 s (docs/development.md, "Test wall time", ninth round). Nothing a test checks depends
  * on the page size (the hostile-GEXF test's RSS bound has the same room). Set here, in the process that starts
  * the workers (glibc reads it when a process starts); added to tunables already set, unless they choose this one.
+ * The CLI children the tests start therefore run their command in the process the test started (src/cli/relaunch.ts
+ * starts build and extract again only without the tunable): a SIGKILL of a test reaches the process doing the work.
  */
 const tunables = (process.env['GLIBC_TUNABLES'] ?? '').split(':').filter((t) => t !== '');
 if (!tunables.some((t) => t.startsWith('glibc.malloc.hugetlb='))) process.env['GLIBC_TUNABLES'] = [...tunables, 'glibc.malloc.hugetlb=1'].join(':');

@@ -42,7 +42,14 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
     });
     const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`bench/startup: ${args.join(' ')} exited ${r.status}`);
-    const cpu = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+    // per process its last line (its main thread ends last), summed over the processes (the CLI and the one it started)
+    const last = new Map(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ') as [string, string]),
+    );
+    const cpu = [...last.values()].reduce((a, v) => a + Number(v), 0);
     return { wall, cpu };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UsageError, errorLine } from './errors.js';
 import type { CliContext } from './context.js';
+import { relaunch, relaunchEnv, relaunchFacts } from './relaunch.js';
 
 /** The verbs, in help order; each module is loaded when its verb is registered. */
 const VERBS: Record<string, (program: Command, context: CliContext) => Promise<void>> = {
@@ -100,8 +101,14 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): 
 }
 
 if (invokedDirectly()) {
-  quietOnClosedPipe();
-  void main(process.argv.slice(2), { oneShot: true }).then((code) => {
-    process.exitCode = code;
-  });
+  const args = process.argv.slice(2);
+  // build and extract start again with malloc on huge pages where that pays (./relaunch.ts)
+  const env = relaunchEnv(args, process.env, relaunchFacts());
+  if (env) relaunch(process.argv[1]!, args, env);
+  else {
+    quietOnClosedPipe();
+    void main(args, { oneShot: true }).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }
