@@ -6,6 +6,7 @@
  * average is printed, and CPU times (all threads) beside wall times.
  */
 import { spawnSync } from 'node:child_process';
+import { relaunchEnv, relaunchFacts } from '../src/cli/relaunch.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,6 +42,8 @@ console.log(`corpus text: ${sources.bio} + ${sources.page}\n`);
 for (const mb of sizes) {
   const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
   const child = spawnSync(process.execPath, [...process.execArgv, join(here, 'build-one.ts'), corpus.dir, ...(workers ? [workers] : [])], {
+    // the process `zhkg build` works in: malloc on huge pages where the CLI starts itself so (src/cli/relaunch.ts)
+    env: relaunchEnv(['build'], process.env, relaunchFacts()) ?? process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
