@@ -3,7 +3,9 @@
  * under bench/corpus/), runs the whole build on each in its own process and prints throughput per stage,
  * peak RSS, graph size, nodejieba `tag` alone and the ratio build ÷ jieba; then ForceAtlas2 on a synthetic
  * graph; then the viewer on a synthetic graph (bench/viewer.ts: time to ready, filter/focus/search). Prints figures; it is not a test. Wall times depend on what else runs on the machine: the load
- * average is printed, and CPU times (all threads) beside wall times.
+ * average is printed, and CPU times (all threads) beside wall times. `npm run bench` measures the compiled code, as
+ * the `zhkg` command runs it (bench/compiled.mjs: src/ from dist/src/, rebuilt first when stale); `npx tsx
+ * bench/run.ts …` the TypeScript sources through tsx.
  */
 import { spawnSync } from 'node:child_process';
 import { relaunchEnv, relaunchFacts } from '../src/cli/relaunch.js';
@@ -37,7 +39,10 @@ const sources = { bio: existsSync(bio) ? bio : fallbackBio, page: join(root, 'da
 const rate = (chars: number, ms: number) => (ms > 0 ? Math.round(chars / (ms / 1000)) : Infinity);
 const fmt = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '∞');
 
-console.log(`zhkg bench — node ${process.version}, ${availableParallelism()} cores, load average ${load()}`);
+const compiled = import.meta.resolve('../src/pipeline.js').includes('/dist/src/');
+console.log(
+  `zhkg bench — node ${process.version}, ${availableParallelism()} cores, load average ${load()}; ${compiled ? 'compiled code (dist/)' : 'sources through tsx'}`,
+);
 console.log(`corpus text: ${sources.bio} + ${sources.page}\n`);
 for (const mb of sizes) {
   const corpus = ensureCorpus(join(here, 'corpus'), mb, sources);
