@@ -6,8 +6,8 @@
  * its tunables only when a process starts, so the command line starts itself again with the tunable added
  * (its arguments, standard streams, Node options and exit status passed through; the signals that ask it
  * to stop passed on) — only where it pays: Linux, glibc 2.35 or later (older ones and musl ignore the
- * tunable), transparent huge pages not `never`, and a tunable for huge pages not set already
- * (`GLIBC_TUNABLES=glibc.malloc.hugetlb=0` keeps the process as it is).
+ * tunable), transparent huge pages not `never`, not under the inspector, and a tunable for huge pages not set
+ * already (`GLIBC_TUNABLES=glibc.malloc.hugetlb=0` keeps the process as it is).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface RelaunchFacts {
   glibc: string | undefined;
   /** the kernel's transparent huge page mode (always, madvise, never), or undefined when unknown */
   thp: string | undefined;
+  /** this process runs under the inspector (`--inspect…`, on its command line or in NODE_OPTIONS) */
+  inspected?: boolean;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface RelaunchFacts {
  * Pure: `argv` as given to the command line (the verb first), `env` this process's.
  */
 export function relaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, facts: RelaunchFacts): NodeJS.ProcessEnv | null {
-  if (!HEAVY.has(argv[0] ?? '') || facts.platform !== 'linux') return null;
+  // (under a debugger the command runs where it is being debugged: a second process would be neither attached nor able to listen)
+  if (!HEAVY.has(argv[0] ?? '') || facts.platform !== 'linux' || facts.inspected === true) return null;
   if (facts.thp !== 'always' && facts.thp !== 'madvise') return null;
   const m = /^(\d+)\.(\d+)/.exec(facts.glibc ?? '');
   if (!m || Number(m[1]) * 1000 + Number(m[2]) < 2035) return null;
@@ -49,9 +52,10 @@ export function relaunchFacts(): RelaunchFacts {
   } catch {
     thp = undefined;
   }
-  if (thp !== 'always' && thp !== 'madvise') return { platform: 'linux', glibc: undefined, thp };
+  const inspected = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((a) => a.startsWith('--inspect'));
+  if (inspected || (thp !== 'always' && thp !== 'madvise')) return { platform: 'linux', glibc: undefined, thp, inspected };
   const header = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
-  return { platform: 'linux', glibc: header?.glibcVersionRuntime, thp };
+  return { platform: 'linux', glibc: header?.glibcVersionRuntime, thp, inspected };
 }
 
 /** The signals that ask a command to stop: passed on to the command started again. */

@@ -33,6 +33,7 @@ describe('relaunchEnv', () => {
       { ...LINUX, glibc: 'musl' },
       { ...LINUX, thp: 'never' },
       { ...LINUX, thp: undefined },
+      { ...LINUX, inspected: true },
     ]) {
       expect(relaunchEnv(['build'], {}, facts)).toBeNull();
     }
