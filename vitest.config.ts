@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { withHugePages } from './src/cli/relaunch.js';
 
 /**
  * The files that take longest (wall seconds of a full run, ZHKG_TEST_CPU_LOG: see docs/development.md), in
@@ -39,8 +40,8 @@ const LONG_FIRST = [
  * The CLI children the tests start therefore run their command in the process the test started (src/cli/relaunch.ts
  * starts build and extract again only without the tunable): a SIGKILL of a test reaches the process doing the work.
  */
-const tunables = (process.env['GLIBC_TUNABLES'] ?? '').split(':').filter((t) => t !== '');
-if (!tunables.some((t) => t.startsWith('glibc.malloc.hugetlb='))) process.env['GLIBC_TUNABLES'] = [...tunables, 'glibc.malloc.hugetlb=1'].join(':');
+const tunables = withHugePages(process.env['GLIBC_TUNABLES']);
+if (tunables !== null) process.env['GLIBC_TUNABLES'] = tunables;
 
 class LongFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

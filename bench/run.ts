@@ -8,7 +8,6 @@
  * bench/run.ts …` the TypeScript sources through tsx.
  */
 import { spawnSync } from 'node:child_process';
-import { relaunchEnv, relaunchFacts } from '../src/cli/relaunch.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
 import { fa2Bench } from './fa2.js';
 import { BARNES_HUT_MIN_NODES, layoutThreaded } from '../src/layout/forceatlas2.js';
+import { relaunchEnv, relaunchFacts } from '../src/cli/relaunch.js';
 import { benchStartup, formatStartupBench } from './startup.js';
 import { loadAverage as load, type Clock } from './child.js';
 

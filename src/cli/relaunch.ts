@@ -38,9 +38,18 @@ export function relaunchEnv(argv: readonly string[], env: NodeJS.ProcessEnv, fac
   if (facts.thp !== 'always' && facts.thp !== 'madvise') return null;
   const m = /^(\d+)\.(\d+)/.exec(facts.glibc ?? '');
   if (!m || Number(m[1]) * 1000 + Number(m[2]) < 2035) return null;
-  const tunables = (env['GLIBC_TUNABLES'] ?? '').split(':').filter((t) => t !== '');
-  if (tunables.some((t) => t.startsWith(`${TUNABLE}=`))) return null;
-  return { ...env, GLIBC_TUNABLES: [...tunables, `${TUNABLE}=1`].join(':') };
+  const tunables = withHugePages(env['GLIBC_TUNABLES']);
+  return tunables === null ? null : { ...env, GLIBC_TUNABLES: tunables };
+}
+
+/**
+ * `GLIBC_TUNABLES` (its value, or undefined) with `glibc.malloc.hugetlb=1` added to the tunables it holds, or null
+ * when it sets that tunable already (to any value: a choice that is kept). The CLI (relaunchEnv) and the test
+ * runner (vitest.config.ts) both set it so.
+ */
+export function withHugePages(value: string | undefined): string | null {
+  const tunables = (value ?? '').split(':').filter((t) => t !== '');
+  return tunables.some((t) => t.startsWith(`${TUNABLE}=`)) ? null : [...tunables, `${TUNABLE}=1`].join(':');
 }
 
 /** This machine's and process's facts (Linux: the kernel's THP mode and glibc's version from Node's report). */

@@ -35,7 +35,7 @@ export async function putViewerPage(put: PutFile, assetsDir: string, size: Graph
 /** A page file as shipped beside a graph of `size`: index.html with the graph's size in it (page-size.ts), the others as they are. */
 function shippedPageFile(name: string, data: string | Uint8Array, size: GraphSize | null): string | Uint8Array {
   if (name !== 'index.html') return data;
-  return pageWithGraphSize(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'), size);
+  return pageWithGraphSize(typeof data === 'string' ? data : new TextDecoder().decode(data), size);
 }
 
 /** The node and edge counts of a serialized graph (graph.json's data, read as it is), as the page is told them. */

@@ -4,12 +4,11 @@
  * never loads nodejieba; the output is the one of a run that segments on its own thread (the same `main` inside
  * this process), byte for byte.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { distMain, repoRoot, runCliHere } from '../helpers/cli.js';
+import { runCli, runCliHere } from '../helpers/cli.js';
 import { defaultWorkerCount } from '../../src/parallel/sizes.js';
 
 const LINES = ['内蒙古自治区通辽市科尔沁区的王瑞新说，合作社负责人路国庆介绍了情况。', '', '锡林郭勒盟的牧民也来了。', 'plain ascii'];
@@ -20,16 +19,11 @@ const require = createRequire(import.meta.url);
 process.on('exit', () => process.stderr.write('nodejieba on the main thread: ' + Object.keys(require.cache).some((k) => k.includes('nodejieba')) + '\\n'));
 `;
 
-function oneShot(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
+function oneShot(args: string[], input: string): { status: number; stdout: string; stderr: string } {
   const probe = join(mkdtempSync(join(tmpdir(), 'zhkg-extract-probe-')), 'probe.mjs');
   writeFileSync(probe, PROBE);
-  const r = spawnSync(process.execPath, ['--import', probe, distMain, ...args], {
-    cwd: repoRoot,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCli(args, { input, nodeArgs: ['--import', probe] });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('one-shot zhkg extract', () => {

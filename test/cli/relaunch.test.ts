@@ -3,13 +3,13 @@
  * decision (pure, every case), and the compiled CLI started as the shell starts it, without the tunable:
  * arguments, standard streams, Node options, exit status and a stopping signal pass through.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relaunchEnv, relaunchFacts, type RelaunchFacts } from '../../src/cli/relaunch.js';
-import { distMain, repoRoot, runCliHere } from '../helpers/cli.js';
+import { relaunchEnv, relaunchFacts, withHugePages, type RelaunchFacts } from '../../src/cli/relaunch.js';
+import { runCli, runCliHere, spawnCli } from '../helpers/cli.js';
 
 const LINUX: RelaunchFacts = { platform: 'linux', glibc: '2.36', thp: 'madvise' };
 
@@ -53,12 +53,8 @@ function probeFile(): string {
   return f;
 }
 
-/** The environment of a shell without the tunable the test runner sets for its own processes. */
-function plainEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', ...extra };
-  if (!('GLIBC_TUNABLES' in extra)) delete env['GLIBC_TUNABLES'];
-  return env;
-}
+/** A child as a shell starts it: without the tunable the test runner sets for its own processes, with the probe. */
+const plain = (tunables?: string) => ({ nodeArgs: ['--import', probeFile()], env: { GLIBC_TUNABLES: tunables } });
 
 /** The probe's start lines, one per process (a worker thread loads the probe too, under its process's pid). */
 const starts = (stderr: string) => [
@@ -70,18 +66,47 @@ const starts = (stderr: string) => [
   ).values(),
 ];
 /** Whether this machine starts build and extract again (what the children below must do). */
-const relaunches = relaunchEnv(['extract'], plainEnv(), relaunchFacts()) !== null;
+const relaunches = relaunchEnv(['extract'], {}, relaunchFacts()) !== null;
+
+describe('relaunchFacts', () => {
+  it('reads this machine as its own tools do: glibc from getconf, the huge page mode from /sys', () => {
+    const facts = relaunchFacts();
+    expect(facts.platform).toBe(process.platform);
+    if (process.platform !== 'linux') return expect(facts).toEqual({ platform: process.platform, glibc: undefined, thp: undefined });
+    let mode: string | undefined;
+    try {
+      mode = readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8')
+        .split(' ')
+        .find((w) => w.startsWith('['))
+        ?.replace(/[[\]\s]/g, '');
+    } catch {
+      mode = undefined;
+    }
+    expect(facts.thp).toBe(mode);
+    if (mode !== 'always' && mode !== 'madvise') return expect(facts.glibc).toBeUndefined();
+    let glibc: string | undefined;
+    try {
+      // "glibc 2.36"; musl has no such variable
+      glibc = /^glibc (\S+)/.exec(execFileSync('getconf', ['GNU_LIBC_VERSION'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.[1];
+    } catch {
+      glibc = undefined;
+    }
+    expect(facts.glibc).toBe(glibc);
+  });
+
+  it('the test runner already runs with a huge-page tunable (vitest.config.ts): the CLI children the tests start do their work in the process a test started', () => {
+    expect(withHugePages(process.env['GLIBC_TUNABLES'])).toBeNull();
+    expect(withHugePages(undefined)).toBe('glibc.malloc.hugetlb=1');
+    expect(withHugePages('glibc.malloc.arena_max=2:')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
+    expect(withHugePages('glibc.malloc.hugetlb=0')).toBeNull();
+  });
+});
 
 describe('the compiled CLI, started without the tunable', () => {
   it('extracts in a process with the tunable: the same output, standard input, exit status and Node options passed through', async () => {
     const input = '锡林郭勒盟的牧民王瑞新说，合作社办得好。\n';
-    const r = spawnSync(process.execPath, ['--import', probeFile(), distMain, 'extract', '--lines'], {
-      cwd: repoRoot,
-      input,
-      encoding: 'utf8',
-      env: plainEnv(),
-    });
-    expect(r.status).toBe(0);
+    const r = runCli(['extract', '--lines'], { input, ...plain() });
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe((await runCliHere(['extract', '--lines'], { input })).stdout);
     expect(starts(r.stderr)).toEqual(
       relaunches
@@ -92,25 +117,17 @@ describe('the compiled CLI, started without the tunable', () => {
 
   it('passes an error line and exit status 1 through once, and leaves a process that chose its tunable as it is', () => {
     const missing = join(tmpdir(), 'zhkg-relaunch-no-such-folder');
-    const r = spawnSync(process.execPath, ['--import', probeFile(), distMain, 'build', missing], { cwd: repoRoot, encoding: 'utf8', env: plainEnv() });
-    expect(r.status).toBe(1);
+    const r = runCli(['build', missing], plain());
+    expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('zhkg: '))).toHaveLength(1);
     expect(starts(r.stderr)).toHaveLength(relaunches ? 2 : 1);
-    const kept = spawnSync(process.execPath, ['--import', probeFile(), distMain, 'build', missing], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: plainEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }),
-    });
-    expect(kept.status).toBe(1);
+    const kept = runCli(['build', missing], plain('glibc.malloc.hugetlb=0'));
+    expect(kept.code).toBe(1);
     expect(starts(kept.stderr)).toEqual([expect.stringMatching(/^start \d+ glibc\.malloc\.hugetlb=0$/)]);
   });
 
   it('stops the command it started when asked to stop, and ends by the same signal', async () => {
-    const child = spawn(process.execPath, ['--import', probeFile(), distMain, 'extract', '--lines'], {
-      cwd: repoRoot,
-      env: plainEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(['extract', '--lines'], plain());
     let stderr = '';
     const want = relaunches ? 2 : 1;
     await new Promise<void>((resolve) => {

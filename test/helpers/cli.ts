@@ -29,23 +29,33 @@ export interface CliResult {
 /** The compiled CLI (the package's `bin`), kept current by the global setup test/setup/dist.ts. */
 export const distMain = resolve(repoRoot, 'dist/src/cli/main.js');
 
-const cliArgs = (args: string[]) => [distMain, ...args];
-const cliEnv = () => ({ ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS });
+/** How a child is started: Node's own options before the script (`--import probe.mjs`), and variables to set or (undefined) remove. */
+export interface ChildOptions {
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
 
-export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, cliArgs(args), {
+const cliArgs = (args: string[], options: ChildOptions) => [...(options.nodeArgs ?? []), distMain, ...args];
+function cliEnv(options: ChildOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: CHILD_NODE_OPTIONS, ...options.env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string } & ChildOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, cliArgs(args, options), {
     cwd: options.cwd ?? repoRoot,
     input: options.input ?? '',
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: cliEnv(),
+    env: cliEnv(options),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Starts the CLI with piped stdin, stdout and stderr, for tests that talk to it while it runs. */
-export function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, cliArgs(args), { cwd: repoRoot, env: cliEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnCli(args: string[], options: ChildOptions = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, cliArgs(args, options), { cwd: repoRoot, env: cliEnv(options), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /**
