@@ -4,8 +4,9 @@
 // when a source is newer (scripts/fresh-dist.ts). `npx tsx bench/run.ts …` measures the sources instead.
 import { register } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
-import { ensureFreshDist } from '../scripts/fresh-dist.ts';
 
-// (a worker thread's process has checked already: a build's workers do not walk the sources again)
-if (isMainThread) ensureFreshDist();
+// A process's main thread checks dist/; its worker threads do not walk the sources again. The check is
+// TypeScript, so it is imported here only: a worker thread started from a file (a build's extraction workers)
+// runs this preload before tsx can load TypeScript in it, and a static import failed there.
+if (isMainThread) (await import('../scripts/fresh-dist.ts')).ensureFreshDist();
 register('./compiled-hooks.mjs', import.meta.url);
