@@ -46,6 +46,7 @@ enter('read'); // listing and the first file count as reading
 // As `zhkg build` does: only the graph and the article count are kept for the export.
 const { graph, articles } = await buildGraphFromPaths([dir], {
   ...(workers ? { workers } : {}),
+  facts: false,
   onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s),
 }).then((r) => ({ graph: r.graph, articles: r.articles.length }));
 enter('export');

@@ -37,6 +37,7 @@ const enter = (s: string) => {
 const store = storePath === '-' ? undefined : openStore(storePath, { fields: null });
 const r = await buildGraphFromPaths(inputs, {
   ...(store ? { store } : {}),
+  facts: false, // as zhkg build asks
   onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s),
 });
 const { graph, articleCount, store: use } = r;

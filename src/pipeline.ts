@@ -13,7 +13,7 @@ import type { ReadContext } from './intake/reader.js';
 import { releaseJieba, segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type ResolverState, type StoredDraft } from './resolve/index.js';
-import { extractRelations } from './relations/index.js';
+import { extractRelations, forEachRelation } from './relations/index.js';
 import { RelationCache, type FactInputs } from './relations/cache.js';
 import { GraphAssembler, buildGraph, type ArticleParts, type FoldedEdges } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
@@ -49,6 +49,13 @@ export interface BuildOptions {
   minConfidence?: number;
   /** Skip ForceAtlas2 (positions stay seeded-random); for tests and callers that lay out themselves. */
   layout?: boolean;
+  /**
+   * `false`: the result's `facts` stay empty, and a build without a store folds each article's relation facts into
+   * the graph's edges as they are made (as a build over a store does), instead of sorting the list of all facts
+   * first: the same graph, in the same time and less memory on a large input (at 50 MB ~2.8M facts, most of them
+   * co-occurrences; docs/scale.md, "Facts folded"). `zhkg build` asks for this: it keeps only the graph. Default true.
+   */
+  facts?: boolean;
   /**
    * Extraction threads for `buildGraphFromPaths` (default: os.availableParallelism()); 1 keeps everything
    * on the main thread. With 2 or 3, a large input is segmented on the main thread and recognized on
@@ -145,7 +152,7 @@ export interface BuildResult {
   articleCount: number;
   entities: Entity[];
   /**
-   * Relation facts, sorted (empty when the build used a store: facts are folded into edges as they are made). For inputs extracted on worker threads, facts beyond the evidence their edge
+   * Relation facts, sorted (empty when the build used a store or was given `facts: false`: facts are then folded into edges as they are made). For inputs extracted on worker threads, facts beyond the evidence their edge
    * keeps (MAX_EDGE_EVIDENCE) have empty `spans`/`sourceSpans` (src/parallel/facts.ts).
    */
   facts: RelationFact[];
@@ -248,11 +255,24 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
   found.length = 0; // raw mentions are not needed any more: large inputs should not hold them twice
   const { entities } = dropWeak(resolution, options.minConfidence ?? 0);
   progress('relations', 0, 1);
-  // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
-  const facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
-  resolution.mentions = [];
-  progress('graph', 0, 1);
-  const graph = buildGraph(entities, articles, facts);
+  let graph: MultiGraph;
+  let facts: RelationFact[] = [];
+  if (options.facts === false) {
+    // Each fact folded into its edge as it is made (buildGraph's parts in its order: articles, entities, facts).
+    const assembler = new GraphAssembler();
+    for (const a of articles) assembler.addArticle(a);
+    assembler.setEntities(entities);
+    forEachRelation(articles, resolution.mentions, entities, (f) => assembler.addFact(f));
+    resolution.mentions = [];
+    progress('graph', 0, 1);
+    graph = assembler.finish();
+  } else {
+    // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
+    facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
+    resolution.mentions = [];
+    progress('graph', 0, 1);
+    graph = buildGraph(entities, articles, facts);
+  }
   progress('metrics', 0, 1);
   computeMetrics(graph, options.seed ?? 42);
   styleGraph(graph);

@@ -67,6 +67,23 @@ describe('parallel extraction', () => {
     expect(toJSON(multi.graph)).toBe(toJSON(single.graph));
   });
 
+  it('folds the facts into the same graph when the caller does not keep them (facts: false, as zhkg build asks)', async () => {
+    const single = await singleThread();
+    const folded = await buildGraphFromPaths([dir], { workers: 1, layout: false, facts: false });
+    expect(single.facts.length).toBeGreaterThan(100);
+    expect(folded.facts).toEqual([]);
+    expect(folded.entities).toEqual(single.entities);
+    expect(toGexf(folded.graph)).toBe(toGexf(single.graph));
+    expect(toJSON(folded.graph)).toBe(toJSON(single.graph));
+    // with entities dropped below a confidence: the facts that reach them are dropped from the edges in both ways
+    const [listed, foldedWeak] = await Promise.all([
+      buildGraphFromPaths([dir], { workers: 1, layout: false, minConfidence: 0.6 }),
+      buildGraphFromPaths([dir], { workers: 1, layout: false, minConfidence: 0.6, facts: false }),
+    ]);
+    expect(listed.graph.order).toBeLessThan(single.graph.order);
+    expect(toJSON(foldedWeak.graph)).toBe(toJSON(listed.graph));
+  });
+
   it('rejects a bad pool size and reports a failing batch instead of hanging', async () => {
     expect(() => new ExtractionPool(0)).toThrow(RangeError);
     const pool = new ExtractionPool(1);

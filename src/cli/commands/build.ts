@@ -157,6 +157,8 @@ export function registerBuild(program: Command, context: CliContext = {}): void 
             ...(store ? { store, onStored: (phase: string, n: number) => hook?.(`store:${phase}:${n}`) } : {}),
             // A one-shot process: a small input's segmenter loads on a worker while this thread loads the model.
             ...(context.oneShot ? { oneShot: true } : {}),
+            // Only the graph is used: facts are folded into edges as they are made, never listed and sorted.
+            facts: false,
           };
           if (opts.shard !== undefined && store) {
             // A shard only fills the shared store; the graph of all shards is zhkg export's.
