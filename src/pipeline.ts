@@ -20,7 +20,15 @@ import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool } from './parallel/pool.js';
-import { PARALLEL_MIN_BYTES, BATCH_CHARS, defaultWorkerCount, extractionThreads } from './parallel/sizes.js';
+import { RelationsPool } from './parallel/relations-pool.js';
+import {
+  PARALLEL_MIN_BYTES,
+  BATCH_CHARS,
+  RELATIONS_FILES_AHEAD,
+  RELATIONS_PARALLEL_MIN_ARTICLES,
+  defaultWorkerCount,
+  extractionThreads,
+} from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
@@ -106,6 +114,11 @@ export interface BuildOptions {
    * new ones are extracted (default true; the graph is the same either way).
    */
   resolveWhileExtracting?: boolean;
+  /**
+   * With a store: the relation pass makes articles' facts on worker threads (`workers` − 1 of them) when at least
+   * this many articles' facts are to be made (default RELATIONS_PARALLEL_MIN_ARTICLES); the graph is the same.
+   */
+  relationsMinArticles?: number;
   /**
    * For a one-shot process (`zhkg build`), when the input is extracted on this thread: the model's tables come
    * from the table cache, or are written there for the next process (./parallel/model-cache.ts); and, unless
@@ -919,7 +932,7 @@ async function streamFromStore(
   const assemble = async (): Promise<{ graph: MultiGraph; entities: Entity[] }> => {
     await resolving.run(units, held);
     await resolving.keep();
-    const { naming, entities: all } = resolving.resolver.finish();
+    const { naming, entities: all, parts } = resolving.resolver.finish();
     const min = options.minConfidence ?? 0;
     const weak = new Set(
       min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
@@ -952,34 +965,96 @@ async function streamFromStore(
     for (const u of covered) keptArticles += u.count;
     if (!nearlyAll(keptArticles, refs.length)) tightenHeapGrowth();
     relations.gather(covered.size > 0 ? kept!.inputs : undefined);
-    for (const u of units) {
-      if (covered.has(u)) {
-        counts.reused += u.count;
-        counts.kept = (counts.kept ?? 0) + u.count;
-        continue;
-      }
-      const keep = keeps && 'name' in u ? u : undefined;
-      const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
+    // Many articles to make facts for: the relation families run on worker threads (RelationsPool) while this thread
+    // reads the stored files back and folds their entries, file after file in corpus order (so the graph, the
+    // entries stored and the edge state are those of the one-thread pass). Started with the first article to make.
+    let left = 0;
+    for (const u of units) if (!covered.has(u)) left += u.count;
+    const threads = Math.max(1, (options.workers ?? defaultWorkerCount()) - 1);
+    const parallel = (options.workers ?? defaultWorkerCount()) > 1 && keeps;
+    let pool: RelationsPool | undefined;
+    const poolFor = (): RelationsPool | undefined => {
+      if (!pool && parallel && left >= (options.relationsMinArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES))
+        pool = new RelationsPool(threads, parts, weak, entities);
+      return pool;
+    };
+    interface Item {
+      k: number;
+      a: Article;
+      drafts: () => ArticleDrafts;
+      stored: Buffer | undefined;
+      /** Its index among the articles sent to the pool. */
+      sent: number;
+    }
+    interface InFlight {
+      keep: (Unit & { name: string; hash: string }) | undefined;
+      items: Item[];
+      job: Promise<Array<Buffer | undefined>> | undefined;
+    }
+    const inFlight: InFlight[] = [];
+    // One article's facts made here and folded (as the one-thread pass does).
+    const makeHere = (it: Item, keep: InFlight['keep'], made: Array<{ seq: number; bytes: Buffer }>) => {
+      let facts: RelationFact[];
+      if (keep) {
+        counts.made++;
+        const { facts: fresh, entry } = relations.make(it.a, it.drafts());
+        if (entry) made.push({ seq: it.k, bytes: entry });
+        facts = fresh;
+      } else facts = relations.facts(it.a, it.drafts());
+      for (const f of facts) assembler.addFact(f);
+    };
+    const finishFile = async (f: InFlight) => {
+      const entries = f.job ? await f.job : [];
       const made: Array<{ seq: number; bytes: Buffer }> = [];
-      let seq = 0;
-      await resolving.visit(u, held, (a, drafts) => {
-        const k = seq++;
-        const stored = entries?.get(k);
+      for (const it of f.items) {
         // Reused facts go to their edges as they are read; only those an edge keeps are made into evidence.
-        if (stored && relations.reuseInto(stored, a, assembler)) {
+        if (it.stored && relations.reuseInto(it.stored, it.a, assembler)) {
           counts.reused++;
-          return;
+          continue;
         }
-        let facts: RelationFact[];
-        if (keep) {
+        const entry = it.sent >= 0 ? entries[it.sent] : undefined;
+        if (entry && relations.reuseInto(entry, it.a, assembler)) {
           counts.made++;
-          const { facts: fresh, entry } = relations.make(a, drafts());
-          if (entry) made.push({ seq: k, bytes: entry });
-          facts = fresh;
-        } else facts = relations.facts(a, drafts());
-        for (const f of facts) assembler.addFact(f);
-      });
-      if (keep && made.length > 0) await store.putRelationEntries!(keep.name, keep.hash, made);
+          made.push({ seq: it.k, bytes: entry });
+          continue;
+        }
+        makeHere(it, f.keep, made);
+      }
+      if (f.keep && made.length > 0) await store.putRelationEntries!(f.keep.name, f.keep.hash, made);
+    };
+    try {
+      for (const u of units) {
+        if (covered.has(u)) {
+          counts.reused += u.count;
+          counts.kept = (counts.kept ?? 0) + u.count;
+          continue;
+        }
+        const keep = keeps && 'name' in u ? u : undefined;
+        const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
+        const items: Item[] = [];
+        const send: { articles: Article[]; drafts: ArticleDrafts[] } = { articles: [], drafts: [] };
+        let seq = 0;
+        await resolving.visit(u, held, (a, drafts) => {
+          const k = seq++;
+          const stored = entries?.get(k);
+          const it: Item = { k, a, drafts, stored, sent: -1 };
+          // An article without a stored entry is made on a worker; one whose entry cannot be reused, here.
+          if (keep && !stored && poolFor()) {
+            it.sent = send.articles.push(a) - 1;
+            send.drafts.push(drafts());
+          }
+          items.push(it);
+        });
+        left -= u.count;
+        const job = send.articles.length > 0 ? pool!.make(send.articles, send.drafts) : undefined;
+        job?.catch(() => {}); // awaited in finishFile; a failed pool must not end the process before that
+        inFlight.push({ keep, items, job });
+        // A few files ahead of the one folded: the workers stay busy while this thread reads and folds.
+        while (inFlight.length > (pool ? RELATIONS_FILES_AHEAD : 0)) await finishFile(inFlight.shift()!);
+      }
+      while (inFlight.length > 0) await finishFile(inFlight.shift()!);
+    } finally {
+      await pool?.close();
     }
     // Kept for the next build, when every file is stored and every fact's inputs are known; not again when the
     // edges kept were used and few articles were folded besides (a page added): the next build folds those again

@@ -33,6 +33,16 @@ export function extractionThreads(workers: number): { mainSegments: boolean; poo
   return { mainSegments, poolSize: mainSegments ? workers - 1 : workers };
 }
 
+/**
+ * A build over a store makes articles' relation facts on worker threads (./relations-pool.ts) from this many articles
+ * to make on: below it, starting the workers (each gets the entity table and the division index) costs about what
+ * they save.
+ */
+export const RELATIONS_PARALLEL_MIN_ARTICLES = 300;
+
+/** Files whose facts are being made on the workers while the main thread folds the one before them. */
+export const RELATIONS_FILES_AHEAD = 32;
+
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }

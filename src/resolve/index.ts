@@ -248,6 +248,12 @@ export interface Naming {
   manyCodes(label: string): boolean;
 }
 
+/** What a corpus-wide naming is made from (`namingOf`): per place name its codes, per person name its anchors (→ anchor code). */
+export interface NamingParts {
+  codesOf: ReadonlyMap<string, ReadonlySet<string>>;
+  anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>;
+}
+
 /** The naming from the corpus-wide sets: per place name its codes, per person name its anchors (→ anchor code). */
 export function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>): Naming {
   const anchorGroup = new Map<string, Map<string, string>>();
@@ -448,11 +454,15 @@ export class Resolver {
     });
   }
 
-  /** The corpus-wide naming and the entities (sorted by key), once every article was added. */
-  finish(): { naming: Naming; entities: Entity[] } {
+  /**
+   * The corpus-wide naming and the entities (sorted by key), once every article was added; `parts` are what the
+   * naming was made from (`namingOf(parts.codesOf, parts.anchorsOf)` makes the same one, e.g. on a worker thread).
+   */
+  finish(): { naming: Naming; entities: Entity[]; parts: NamingParts } {
     const anchorsOf = new Map<string, Map<string, string | undefined>>();
     for (const [name, anchors] of this.anchorsOf) anchorsOf.set(name, new Map([...anchors].map(([a, w]) => [a, w.code])));
     const naming = namingOf(this.codesOf, anchorsOf);
+    const parts: NamingParts = { codesOf: this.codesOf, anchorsOf };
     const byKey = new Map<string, DraftGroup[]>();
     for (const g of this.groups.values()) {
       const key = naming.keyOf(g);
@@ -499,6 +509,6 @@ export class Resolver {
       if (scored > 0) e.attributes = { ...(e.attributes ?? {}), confidence: entityConfidence(best, scored) };
       entities.push(e);
     }
-    return { naming, entities };
+    return { naming, entities, parts };
   }
 }

@@ -6,7 +6,7 @@
  * supporting sentences than it keeps, a confidence threshold; and the edge fold must not depend on the
  * order facts come in.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { toGexf, toJSON } from '../../src/export/index.js';
 import { jsonPieces } from '../../src/export/json.js';
 import Graph, { MultiGraph } from 'graphology';
 import { openStore } from '../../src/store/index.js';
+import type { ExtractionStore } from '../../src/store/types.js';
+import { RelationsPool } from '../../src/parallel/relations-pool.js';
 import { GraphAssembler, MAX_EDGE_EVIDENCE, buildGraph, edgeKeyOf, type ArticleParts } from '../../src/graph/build.js';
 import { deserialize, serialize } from 'node:v8';
 import { compareFacts } from '../../src/relations/index.js';
@@ -41,6 +43,53 @@ async function both(options: BuildOptions) {
     store.close();
   }
 }
+
+/** Every stored file's relation entries (by name, then article) and the edges kept, as bytes. */
+async function storedRelations(store: ExtractionStore): Promise<{ entries: Record<string, string[]>; edges: string[] }> {
+  const entries: Record<string, string[]> = {};
+  for (const f of (await store.snapshot()).files) {
+    const m = await store.relationEntries!(f.name, f.hash);
+    entries[f.name] = [...m.entries()].sort((a, b) => a[0] - b[0]).map(([k, b]) => `${k}:${b.toString('base64')}`);
+  }
+  return { entries, edges: ((await store.edgeState!()) ?? []).map((b) => b.toString('base64')) };
+}
+
+describe('relation facts made on worker threads (a build over a store with many articles)', () => {
+  for (const minConfidence of [0, 0.9]) {
+    it(`give the graph, the stored entries and the kept edges of the one-thread pass (min confidence ${minConfidence})`, async () => {
+      const make = vi.spyOn(RelationsPool.prototype, 'make');
+      const stores = [openStore(join(tmp, 'here.db')), openStore(join(tmp, 'workers.db'))];
+      try {
+        const here = await buildGraphFromPaths(inputs, { workers: 1, layout: false, minConfidence, store: stores[0]! });
+        expect(make).not.toHaveBeenCalled();
+        // two workers' worth of threads, and no lower bound on the articles: the pool makes every article's facts
+        const workers = await buildGraphFromPaths(inputs, { workers: 3, layout: false, minConfidence, store: stores[1]!, relationsMinArticles: 0 });
+        const sent = make.mock.calls.reduce((n, [articles]) => n + articles.length, 0);
+        expect(sent).toBe(here.articleCount);
+        expect(workers.store).toEqual(here.store);
+        expect(toJSON(workers.graph)).toBe(toJSON(here.graph));
+        expect(toGexf(workers.graph)).toBe(toGexf(here.graph));
+        const [a, b] = [await storedRelations(stores[0]!), await storedRelations(stores[1]!)];
+        expect(Object.keys(a.entries).length).toBe(3);
+        expect(a.edges.length).toBe(2);
+        expect(b).toEqual(a);
+        // The next build over it reuses the kept edges: nothing to make, no workers.
+        make.mockClear();
+        const again = await buildGraphFromPaths(inputs, { workers: 3, layout: false, minConfidence, store: stores[1]!, relationsMinArticles: 0 });
+        expect(make).not.toHaveBeenCalled();
+        expect(again.store?.relations).toEqual({ reused: here.articleCount, made: 0, kept: here.articleCount });
+        expect(toJSON(again.graph)).toBe(toJSON(here.graph));
+      } finally {
+        make.mockRestore();
+        for (const s of stores) s.close();
+      }
+    }, 300_000);
+  }
+
+  it('rejects a bad pool size', () => {
+    expect(() => new RelationsPool(0, { codesOf: new Map(), anchorsOf: new Map() }, new Set(), [])).toThrow(RangeError);
+  });
+});
 
 describe('graph assembled from the store', () => {
   it('equals the in-memory build of the same inputs, byte for byte', async () => {
