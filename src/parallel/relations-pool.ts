@@ -27,7 +27,7 @@ function slim(e: Entity): RelationEntity {
 export class RelationsPool {
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
-  private readonly waiting = new Map<number, Waiting & { slot: number }>();
+  private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
@@ -55,13 +55,13 @@ export class RelationsPool {
   make(articles: Article[], drafts: ArticleDrafts[]): Promise<Array<Buffer | undefined>> {
     if (this.closed) return Promise.reject(new Error('RelationsPool: closed'));
     if (this.failure) return Promise.reject(this.failure);
+    // To the worker with the fewest characters in hand.
     const slot = this.load.indexOf(Math.min(...this.load));
     const id = this.nextId++;
     const chars = articles.reduce((n, a) => n + a.text.length, 0);
     this.load[slot]! += chars;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, {
-        slot,
         resolve: (e) => {
           this.load[slot]! -= chars;
           resolve(e);

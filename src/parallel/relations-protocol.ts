@@ -14,7 +14,7 @@ export interface RelationsInit {
     /** Keys of the entities dropped as weak. */
     weak: string[];
     entities: RelationEntity[];
-    /** The main thread's division index (the families look places up), when it has one loaded. */
+    /** The main thread's division index (the families look places up): the worker adopts it instead of parsing its own. */
     divisions?: DivisionTables;
   };
 }
