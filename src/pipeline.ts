@@ -20,15 +20,8 @@ import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool } from './parallel/pool.js';
-import { RelationsPool } from './parallel/relations-pool.js';
-import {
-  PARALLEL_MIN_BYTES,
-  BATCH_CHARS,
-  RELATIONS_FILES_AHEAD,
-  RELATIONS_PARALLEL_MIN_ARTICLES,
-  defaultWorkerCount,
-  extractionThreads,
-} from './parallel/sizes.js';
+import { RelationPass, type PassArticle } from './parallel/relation-pass.js';
+import { PARALLEL_MIN_BYTES, BATCH_CHARS, RELATIONS_PARALLEL_MIN_ARTICLES, defaultWorkerCount, extractionThreads } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
@@ -115,8 +108,9 @@ export interface BuildOptions {
    */
   resolveWhileExtracting?: boolean;
   /**
-   * With a store: the relation pass makes articles' facts on worker threads (`workers` − 1 of them) when at least
-   * this many articles' facts are to be made (default RELATIONS_PARALLEL_MIN_ARTICLES); the graph is the same.
+   * With a store, or without one given `facts: false`: the relation pass makes articles' facts on worker threads
+   * (`workers` − 1 of them) when at least this many articles' facts are to be made (default
+   * RELATIONS_PARALLEL_MIN_ARTICLES; src/parallel/relation-pass.ts); the graph is the same.
    */
   relationsMinArticles?: number;
   /**
@@ -286,6 +280,13 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
     progress('graph', 0, 1);
     graph = buildGraph(entities, articles, facts);
   }
+  measured(graph, options);
+  return { graph, articles, articleCount: articles.length, entities, facts };
+}
+
+/** The metrics, the style and (unless `layout: false`) the layout of a built graph. */
+function measured(graph: MultiGraph, options: BuildOptions): void {
+  const progress = options.onProgress ?? (() => {});
   progress('metrics', 0, 1);
   computeMetrics(graph, options.seed ?? 42);
   styleGraph(graph);
@@ -293,15 +294,68 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
     progress('layout', 0, 1);
     layoutGraph(graph, { seed: options.seed ?? 7 });
   }
-  return { graph, articles, articleCount: articles.length, entities, facts };
+}
+
+/** Articles per "file" of the relation pass of a build without a store (RelationPass folds a file at a time). */
+const PASS_ARTICLES = 16;
+
+/**
+ * `buildFromMentions`, with the relation families on worker threads when the caller keeps only the graph (`facts:
+ * false`), there is a core to spare and many articles (RelationPass, as a build over a store runs it: the entries
+ * the workers make carry the facts here, evidence made only for the facts an edge keeps). The same graph.
+ */
+async function buildFromMentionsThreaded(rawArticles: Article[], found: Mention[][], options: BuildOptions, large: boolean): Promise<BuildResult> {
+  const workers = options.workers ?? defaultWorkerCount();
+  const min = options.relationsMinArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES;
+  if (options.facts !== false || workers < 2 || rawArticles.length < min) return buildFromMentions(rawArticles, found, options, large);
+  const progress = options.onProgress ?? (() => {});
+  const articles = assignUniqueIds(rawArticles);
+  progress('resolve', 0, 1);
+  // resolveEntities' steps, keeping the drafts and what the naming is made from (the workers make it again).
+  const drafts = articles.map((article, i) => articleDrafts(article, found[i]!));
+  found.length = 0;
+  const resolver = new Resolver();
+  drafts.forEach((d, i) => resolver.add(d, i));
+  const { naming, entities: all, parts } = resolver.finish();
+  const weak = weakKeys(all, options.minConfidence ?? 0);
+  const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
+  progress('relations', 0, 1);
+  const assembler = new GraphAssembler();
+  for (const a of articles) assembler.addArticle(a);
+  assembler.setEntities(entities);
+  const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
+  const pass = new RelationPass(relations, assembler, { reused: 0, made: 0 }, articles.length, {
+    threads: workers - 1,
+    parts,
+    weak,
+    entities,
+    minArticles: min,
+  });
+  try {
+    for (let i = 0; i < articles.length; i += PASS_ARTICLES) {
+      const file = articles.slice(i, i + PASS_ARTICLES).map((a, k): PassArticle => ({ k, a, drafts: () => drafts[i + k]! }));
+      // With entries: they carry a worker's facts here (nothing keeps them).
+      await pass.file(file, true);
+    }
+    await pass.finish();
+  } finally {
+    await pass.close();
+  }
+  progress('graph', 0, 1);
+  const graph = assembler.finish();
+  measured(graph, options);
+  return { graph, articles, articleCount: articles.length, entities, facts: [] };
+}
+
+/** Keys of the entities below `min` confidence (none when `min` is 0). */
+function weakKeys(entities: readonly Entity[], min: number): Set<string> {
+  if (!(min > 0)) return new Set();
+  return new Set(entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key));
 }
 
 /** Entities below `min` confidence, and their mentions, removed from a resolution (in place). */
 function dropWeak(resolution: ReturnType<typeof resolveEntities>, min: number): ReturnType<typeof resolveEntities> {
-  if (!(min > 0)) return resolution;
-  const weak = new Set(
-    resolution.entities.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key),
-  );
+  const weak = weakKeys(resolution.entities, min);
   if (weak.size === 0) return resolution;
   resolution.entities = resolution.entities.filter((e) => !weak.has(e.key));
   resolution.mentions = resolution.mentions.filter((m) => !weak.has(m.entity));
@@ -322,7 +376,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     early = new Resolving(store, units, refs, options);
     await early.run(units.filter((u) => 'reused' in u));
   });
-  if (!g.stored) return buildFromMentions(g.articles as Article[], g.found, options, g.large);
+  if (!g.stored) return buildFromMentionsThreaded(g.articles as Article[], g.found, options, g.large);
   const { store, units, refs, use, generation } = g.stored;
   const { result, relations } = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
   return { ...result, store: { ...use, ...(relations ? { relations } : {}) }, storeGeneration: generation };
@@ -965,63 +1019,20 @@ async function streamFromStore(
     for (const u of covered) keptArticles += u.count;
     if (!nearlyAll(keptArticles, refs.length)) tightenHeapGrowth();
     relations.gather(covered.size > 0 ? kept!.inputs : undefined);
-    // Many articles to make facts for: the relation families run on worker threads (RelationsPool) while this thread
-    // reads the stored files back and folds their entries, file after file in corpus order (so the graph, the
-    // entries stored and the edge state are those of the one-thread pass). Started with the first article to make.
+    // Many articles to make facts for: the relation families run on worker threads while this thread reads the stored
+    // files back and folds their entries (RelationPass), file after file in corpus order.
     let left = 0;
     for (const u of units) if (!covered.has(u)) left += u.count;
-    const threads = Math.max(1, (options.workers ?? defaultWorkerCount()) - 1);
-    const parallel = (options.workers ?? defaultWorkerCount()) > 1 && keeps;
-    let pool: RelationsPool | undefined;
-    const poolFor = (): RelationsPool | undefined => {
-      if (!pool && parallel && left >= (options.relationsMinArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES))
-        pool = new RelationsPool(threads, parts, weak, entities);
-      return pool;
-    };
-    interface Item {
-      k: number;
-      a: Article;
-      drafts: () => ArticleDrafts;
-      stored: Buffer | undefined;
-      /** Its index among the articles sent to the pool. */
-      sent: number;
-    }
-    interface InFlight {
-      keep: (Unit & { name: string; hash: string }) | undefined;
-      items: Item[];
-      job: Promise<Array<Buffer | undefined>> | undefined;
-    }
-    const inFlight: InFlight[] = [];
-    // One article's facts made here and folded (as the one-thread pass does).
-    const makeHere = (it: Item, keep: InFlight['keep'], made: Array<{ seq: number; bytes: Buffer }>) => {
-      let facts: RelationFact[];
-      if (keep) {
-        counts.made++;
-        const { facts: fresh, entry } = relations.make(it.a, it.drafts());
-        if (entry) made.push({ seq: it.k, bytes: entry });
-        facts = fresh;
-      } else facts = relations.facts(it.a, it.drafts());
-      for (const f of facts) assembler.addFact(f);
-    };
-    const finishFile = async (f: InFlight) => {
-      const entries = f.job ? await f.job : [];
-      const made: Array<{ seq: number; bytes: Buffer }> = [];
-      for (const it of f.items) {
-        // Reused facts go to their edges as they are read; only those an edge keeps are made into evidence.
-        if (it.stored && relations.reuseInto(it.stored, it.a, assembler)) {
-          counts.reused++;
-          continue;
-        }
-        const entry = it.sent >= 0 ? entries[it.sent] : undefined;
-        if (entry && relations.reuseInto(entry, it.a, assembler)) {
-          counts.made++;
-          made.push({ seq: it.k, bytes: entry });
-          continue;
-        }
-        makeHere(it, f.keep, made);
-      }
-      if (f.keep && made.length > 0) await store.putRelationEntries!(f.keep.name, f.keep.hash, made);
-    };
+    const workers = options.workers ?? defaultWorkerCount();
+    const pass = new RelationPass(
+      relations,
+      assembler,
+      counts,
+      left,
+      workers > 1 && keeps
+        ? { threads: workers - 1, parts, weak, entities, ...(options.relationsMinArticles !== undefined ? { minArticles: options.relationsMinArticles } : {}) }
+        : undefined,
+    );
     try {
       for (const u of units) {
         if (covered.has(u)) {
@@ -1031,30 +1042,16 @@ async function streamFromStore(
         }
         const keep = keeps && 'name' in u ? u : undefined;
         const entries = keep ? await store.relationEntries!(keep.name, keep.hash) : undefined;
-        const items: Item[] = [];
-        const send: { articles: Article[]; drafts: ArticleDrafts[] } = { articles: [], drafts: [] };
-        let seq = 0;
+        const articles: PassArticle[] = [];
         await resolving.visit(u, held, (a, drafts) => {
-          const k = seq++;
-          const stored = entries?.get(k);
-          const it: Item = { k, a, drafts, stored, sent: -1 };
-          // An article without a stored entry is made on a worker; one whose entry cannot be reused, here.
-          if (keep && !stored && poolFor()) {
-            it.sent = send.articles.push(a) - 1;
-            send.drafts.push(drafts());
-          }
-          items.push(it);
+          const k = articles.length;
+          articles.push({ k, a, drafts, stored: entries?.get(k) });
         });
-        left -= u.count;
-        const job = send.articles.length > 0 ? pool!.make(send.articles, send.drafts) : undefined;
-        job?.catch(() => {}); // awaited in finishFile; a failed pool must not end the process before that
-        inFlight.push({ keep, items, job });
-        // A few files ahead of the one folded: the workers stay busy while this thread reads and folds.
-        while (inFlight.length > (pool ? RELATIONS_FILES_AHEAD : 0)) await finishFile(inFlight.shift()!);
+        await pass.file(articles, keep !== undefined, keep ? (made) => store.putRelationEntries!(keep.name, keep.hash, made) : undefined);
       }
-      while (inFlight.length > 0) await finishFile(inFlight.shift()!);
+      await pass.finish();
     } finally {
-      await pool?.close();
+      await pass.close();
     }
     // Kept for the next build, when every file is stored and every fact's inputs are known; not again when the
     // edges kept were used and few articles were folded besides (a page added): the next build folds those again

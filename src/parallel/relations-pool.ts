@@ -1,6 +1,6 @@
 /**
- * Worker threads that make articles' relation facts for the relation pass of a build over a store (./relations-worker.ts):
- * the main thread reads the stored articles back and folds each article's entry into the graph
+ * Worker threads that make articles' relation facts for the relation pass (./relation-pass.ts, ./relations-worker.ts):
+ * the main thread reads the articles (back from a store, or held) and folds each article's entry into the graph
  * (`RelationCache.reuseInto`, evidence made only for the facts an edge keeps) while the workers run the relation
  * families (`RelationCache.make`), the pass's main cost. Requests are answered in the order they are made per worker,
  * and each promise resolves to its own articles' entries, so the caller folds them in corpus order: the graph, the

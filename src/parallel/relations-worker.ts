@@ -1,6 +1,6 @@
 /**
  * Relations worker: makes articles' relation facts as the store keeps them (`RelationCache.make`: an entry per
- * article) for the relation pass of a build over a store, which folds them into the graph on the main thread
+ * article) for the relation pass (./relation-pass.ts), which folds them into the graph on the main thread
  * (`RelationCache.reuseInto`). Given once the corpus's naming, weak entities, entity table and division index.
  */
 import { parentPort } from 'node:worker_threads';

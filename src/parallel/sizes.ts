@@ -34,7 +34,7 @@ export function extractionThreads(workers: number): { mainSegments: boolean; poo
 }
 
 /**
- * A build over a store makes articles' relation facts on worker threads (./relations-pool.ts) from this many articles
+ * The relation pass (./relation-pass.ts) makes articles' relation facts on worker threads from this many articles
  * to make on: below it, starting the workers (each gets the entity table and the division index) costs about what
  * they save.
  */

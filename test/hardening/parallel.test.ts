@@ -3,13 +3,14 @@
  * when articles are spread over many small batches that finish out of order, and for a page that is one
  * long line (cut into bounded articles before extraction).
  */
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, vi } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildResult } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { ExtractionPool } from '../../src/parallel/pool.js';
+import { RelationsPool } from '../../src/parallel/relations-pool.js';
 import { extractRelationsBounded } from '../../src/parallel/facts.js';
 import { extractRelations } from '../../src/relations/index.js';
 import { resolveEntities } from '../../src/resolve/index.js';
@@ -67,7 +68,7 @@ describe('parallel extraction', () => {
     expect(toJSON(multi.graph)).toBe(toJSON(single.graph));
   });
 
-  it('folds the facts into the same graph when the caller does not keep them (facts: false, as zhkg build asks)', async () => {
+  it('folds the facts into the same graph when the caller does not keep them (facts: false, as zhkg build asks), on this thread or on workers', async () => {
     const single = await singleThread();
     const folded = await buildGraphFromPaths([dir], { workers: 1, layout: false, facts: false });
     expect(single.facts.length).toBeGreaterThan(100);
@@ -82,6 +83,21 @@ describe('parallel extraction', () => {
     ]);
     expect(listed.graph.order).toBeLessThan(single.graph.order);
     expect(toJSON(foldedWeak.graph)).toBe(toJSON(listed.graph));
+    // The relation families on a worker thread (two threads, no lower bound on the articles): the same graphs.
+    const make = vi.spyOn(RelationsPool.prototype, 'make');
+    try {
+      const threaded = await buildGraphFromPaths([dir], { workers: 2, layout: false, facts: false, relationsMinArticles: 0 });
+      const sent = make.mock.calls.reduce((n, [articles]) => n + articles.length, 0);
+      expect(sent).toBe(single.articles.length);
+      expect(threaded.facts).toEqual([]);
+      expect(threaded.entities).toEqual(single.entities);
+      expect(toGexf(threaded.graph)).toBe(toGexf(single.graph));
+      expect(toJSON(threaded.graph)).toBe(toJSON(single.graph));
+      const threadedWeak = await buildGraphFromPaths([dir], { workers: 2, layout: false, minConfidence: 0.6, facts: false, relationsMinArticles: 0 });
+      expect(toJSON(threadedWeak.graph)).toBe(toJSON(listed.graph));
+    } finally {
+      make.mockRestore();
+    }
   });
 
   it('rejects a bad pool size and reports a failing batch instead of hanging', async () => {
