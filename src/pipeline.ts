@@ -12,15 +12,26 @@ import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { releaseJieba, segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
-import { Resolver, articleDrafts, draftsOf, resolveEntities, storedDrafts, type ArticleDrafts, type ResolverState, type StoredDraft } from './resolve/index.js';
-import { extractRelations, forEachRelation } from './relations/index.js';
+import {
+  Resolver,
+  articleDrafts,
+  draftsOf,
+  resolveDrafts,
+  resolveEntities,
+  storedDrafts,
+  type ArticleDrafts,
+  type NamingParts,
+  type ResolverState,
+  type StoredDraft,
+} from './resolve/index.js';
+import { extractRelations } from './relations/index.js';
 import { RelationCache, type FactInputs } from './relations/cache.js';
 import { GraphAssembler, buildGraph, type ArticleParts, type FoldedEdges } from './graph/build.js';
 import { styleGraph } from './graph/style.js';
 import { computeMetrics } from './layout/metrics.js';
 import { layoutGraph } from './layout/forceatlas2.js';
 import { ExtractionPool } from './parallel/pool.js';
-import { RelationPass, type PassArticle } from './parallel/relation-pass.js';
+import { RelationPass, type PassArticle, type PassWorkers } from './parallel/relation-pass.js';
 import { PARALLEL_MIN_BYTES, BATCH_CHARS, RELATIONS_PARALLEL_MIN_ARTICLES, defaultWorkerCount, extractionThreads } from './parallel/sizes.js';
 import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
@@ -51,10 +62,11 @@ export interface BuildOptions {
   /** Skip ForceAtlas2 (positions stay seeded-random); for tests and callers that lay out themselves. */
   layout?: boolean;
   /**
-   * `false`: the result's `facts` stay empty, and a build without a store folds each article's relation facts into
-   * the graph's edges as they are made (as a build over a store does), instead of sorting the list of all facts
-   * first: the same graph, in the same time and less memory on a large input (at 50 MB ~2.8M facts, most of them
-   * co-occurrences; docs/scale.md, "Facts folded"). `zhkg build` asks for this: it keeps only the graph. Default true.
+   * `false` (read by `buildGraphFromPaths`): the result's `facts` stay empty, and a build without a store folds each
+   * article's relation facts into the graph's edges as they are made (the relation pass of a build over a store),
+   * instead of resolving every mention and sorting the list of all facts first: the same graph, in less memory on a
+   * large input (at 50 MB ~2.8M facts, most of them co-occurrences; docs/scale.md, "Facts folded"). `zhkg build`
+   * asks for this: it keeps only the graph. Default true.
    */
   facts?: boolean;
   /**
@@ -262,24 +274,11 @@ function buildFromMentions(rawArticles: Article[], found: Mention[][], options: 
   found.length = 0; // raw mentions are not needed any more: large inputs should not hold them twice
   const { entities } = dropWeak(resolution, options.minConfidence ?? 0);
   progress('relations', 0, 1);
-  let graph: MultiGraph;
-  let facts: RelationFact[] = [];
-  if (options.facts === false) {
-    // Each fact folded into its edge as it is made (buildGraph's parts in its order: articles, entities, facts).
-    const assembler = new GraphAssembler();
-    for (const a of articles) assembler.addArticle(a);
-    assembler.setEntities(entities);
-    forEachRelation(articles, resolution.mentions, entities, (f) => assembler.addFact(f));
-    resolution.mentions = [];
-    progress('graph', 0, 1);
-    graph = assembler.finish();
-  } else {
-    // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
-    facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
-    resolution.mentions = [];
-    progress('graph', 0, 1);
-    graph = buildGraph(entities, articles, facts);
-  }
+  // Large inputs: relations in chunks, surplus evidence of facts dropped (same graph, far less memory).
+  const facts = large ? extractRelationsBounded(articles, resolution.mentions, entities) : extractRelations(articles, resolution.mentions, entities);
+  resolution.mentions = [];
+  progress('graph', 0, 1);
+  const graph = buildGraph(entities, articles, facts);
   measured(graph, options);
   return { graph, articles, articleCount: articles.length, entities, facts };
 }
@@ -300,23 +299,29 @@ function measured(graph: MultiGraph, options: BuildOptions): void {
 const PASS_ARTICLES = 16;
 
 /**
- * `buildFromMentions`, with the relation families on worker threads when the caller keeps only the graph (`facts:
- * false`), there is a core to spare and many articles (RelationPass, as a build over a store runs it: the entries
- * the workers make carry the facts here, evidence made only for the facts an edge keeps). The same graph.
+ * The relation pass's workers in a build (`workers` − 1 threads, once `relationsMinArticles` articles are left to
+ * it), or none in a build on one thread.
  */
-async function buildFromMentionsThreaded(rawArticles: Article[], found: Mention[][], options: BuildOptions, large: boolean): Promise<BuildResult> {
+function passWorkers(options: BuildOptions, parts: NamingParts, weak: ReadonlySet<string>, entities: readonly Entity[]): PassWorkers | undefined {
   const workers = options.workers ?? defaultWorkerCount();
-  const min = options.relationsMinArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES;
-  if (options.facts !== false || workers < 2 || rawArticles.length < min) return buildFromMentions(rawArticles, found, options, large);
+  if (workers < 2) return undefined;
+  return { threads: workers - 1, parts, weak, entities, minArticles: options.relationsMinArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES };
+}
+
+/**
+ * The stages after extraction of `buildGraphFromPaths` without a store. When the caller keeps only the graph (`facts:
+ * false`), each article's facts are folded into their edges as they are made (RelationPass, as a build over a store
+ * runs it: on worker threads when there are many articles and a core to spare, their entries carrying the facts
+ * here), and neither the corpus's resolved mentions nor its facts are held; otherwise `buildFromMentions`. The
+ * same graph either way.
+ */
+async function buildFromExtracted(rawArticles: Article[], found: Mention[][], options: BuildOptions, large: boolean): Promise<BuildResult> {
+  if (options.facts !== false) return buildFromMentions(rawArticles, found, options, large);
   const progress = options.onProgress ?? (() => {});
   const articles = assignUniqueIds(rawArticles);
   progress('resolve', 0, 1);
-  // resolveEntities' steps, keeping the drafts and what the naming is made from (the workers make it again).
-  const drafts = articles.map((article, i) => articleDrafts(article, found[i]!));
+  const { drafts, naming, parts, entities: all } = resolveDrafts(articles.map((article, i) => ({ article, mentions: found[i]! })));
   found.length = 0;
-  const resolver = new Resolver();
-  drafts.forEach((d, i) => resolver.add(d, i));
-  const { naming, entities: all, parts } = resolver.finish();
   const weak = weakKeys(all, options.minConfidence ?? 0);
   const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
   progress('relations', 0, 1);
@@ -324,18 +329,16 @@ async function buildFromMentionsThreaded(rawArticles: Article[], found: Mention[
   for (const a of articles) assembler.addArticle(a);
   assembler.setEntities(entities);
   const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
-  const pass = new RelationPass(relations, assembler, { reused: 0, made: 0 }, articles.length, {
-    threads: workers - 1,
-    parts,
-    weak,
-    entities,
-    minArticles: min,
-  });
+  const workers = passWorkers(options, parts, weak, entities);
+  // On workers, an article's facts come as its entry (nothing keeps it); on this thread they are made without one.
+  const threaded = workers !== undefined && articles.length >= workers.minArticles;
+  const pass = new RelationPass(relations, assembler, { reused: 0, made: 0 }, articles.length, threaded ? workers : undefined);
   try {
     for (let i = 0; i < articles.length; i += PASS_ARTICLES) {
-      const file = articles.slice(i, i + PASS_ARTICLES).map((a, k): PassArticle => ({ k, a, drafts: () => drafts[i + k]! }));
-      // With entries: they carry a worker's facts here (nothing keeps them).
-      await pass.file(file, true);
+      await pass.file(
+        articles.slice(i, i + PASS_ARTICLES).map((a, k): PassArticle => ({ k, a, drafts: () => drafts[i + k]! })),
+        threaded,
+      );
     }
     await pass.finish();
   } finally {
@@ -376,7 +379,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     early = new Resolving(store, units, refs, options);
     await early.run(units.filter((u) => 'reused' in u));
   });
-  if (!g.stored) return buildFromMentionsThreaded(g.articles as Article[], g.found, options, g.large);
+  if (!g.stored) return buildFromExtracted(g.articles as Article[], g.found, options, g.large);
   const { store, units, refs, use, generation } = g.stored;
   const { result, relations } = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
   return { ...result, store: { ...use, ...(relations ? { relations } : {}) }, storeGeneration: generation };
@@ -988,9 +991,7 @@ async function streamFromStore(
     await resolving.keep();
     const { naming, entities: all, parts } = resolving.resolver.finish();
     const min = options.minConfidence ?? 0;
-    const weak = new Set(
-      min > 0 ? all.filter((e) => typeof e.attributes?.['confidence'] === 'number' && e.attributes['confidence'] < min).map((e) => e.key) : [],
-    );
+    const weak = weakKeys(all, min);
     const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
     const assembler = resolving.assembler; // the articles were added in pass 1
     assembler.setEntities(entities);
@@ -1023,16 +1024,7 @@ async function streamFromStore(
     // files back and folds their entries (RelationPass), file after file in corpus order.
     let left = 0;
     for (const u of units) if (!covered.has(u)) left += u.count;
-    const workers = options.workers ?? defaultWorkerCount();
-    const pass = new RelationPass(
-      relations,
-      assembler,
-      counts,
-      left,
-      workers > 1 && keeps
-        ? { threads: workers - 1, parts, weak, entities, ...(options.relationsMinArticles !== undefined ? { minArticles: options.relationsMinArticles } : {}) }
-        : undefined,
-    );
+    const pass = new RelationPass(relations, assembler, counts, left, keeps ? passWorkers(options, parts, weak, entities) : undefined);
     try {
       for (const u of units) {
         if (covered.has(u)) {

@@ -11,7 +11,7 @@ import type { ArticleDrafts, NamingParts } from '../resolve/index.js';
 import type { RelationCache } from '../relations/cache.js';
 import type { GraphAssembler } from '../graph/build.js';
 import { RelationsPool } from './relations-pool.js';
-import { RELATIONS_FILES_AHEAD, RELATIONS_PARALLEL_MIN_ARTICLES } from './sizes.js';
+import { RELATIONS_FILES_AHEAD } from './sizes.js';
 
 /** One article of a file: its position in the file, its drafts (made when asked), its stored entry if any. */
 export interface PassArticle {
@@ -31,8 +31,8 @@ export interface PassWorkers {
   parts: NamingParts;
   weak: ReadonlySet<string>;
   entities: readonly Entity[];
-  /** Articles left to the pass, at least (default RELATIONS_PARALLEL_MIN_ARTICLES), for the workers to start. */
-  minArticles?: number;
+  /** Articles left to the pass, at least, for the workers to start. */
+  minArticles: number;
 }
 
 interface InFlight {
@@ -100,8 +100,7 @@ export class RelationPass {
 
   private poolFor(): RelationsPool | undefined {
     const w = this.workers;
-    if (!this.pool && w && this.left >= (w.minArticles ?? RELATIONS_PARALLEL_MIN_ARTICLES))
-      this.pool = new RelationsPool(w.threads, w.parts, w.weak, w.entities);
+    if (!this.pool && w && this.left >= w.minArticles) this.pool = new RelationsPool(w.threads, w.parts, w.weak, w.entities);
     return this.pool;
   }
 

@@ -38,21 +38,6 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
   if (!Array.isArray(articles) || !Array.isArray(mentions) || !Array.isArray(entities)) {
     throw new TypeError('extractRelations: articles, mentions and entities must be arrays');
   }
-  const out: RelationFact[] = [];
-  forEachRelation(articles, mentions, entities, (f) => out.push(f));
-  return out.sort(compareFacts);
-}
-
-/**
- * The facts `extractRelations` returns, unsorted: each article's (`articleRelations`) given to `onFact` as they are
- * made, article after article. For a consumer that folds them as they come (GraphAssembler, whatever their order)
- * instead of holding and sorting them all.
- */
-export function forEachRelation(articles: Article[], mentions: EntityMention[], entities: Entity[], onFact: (f: RelationFact) => void): void {
-  if (!Array.isArray(articles) || !Array.isArray(mentions) || !Array.isArray(entities)) {
-    throw new TypeError('forEachRelation: articles, mentions and entities must be arrays');
-  }
-  if (typeof onFact !== 'function') throw new TypeError('forEachRelation: onFact must be a function');
   const table = new EntityTable(new Map(entities.map((e) => [e.key, e])));
   const byArticle = new Map<string, EntityMention[]>();
   for (const m of mentions) {
@@ -62,7 +47,9 @@ export function forEachRelation(articles: Article[], mentions: EntityMention[], 
   }
   // Keys contain the article, so deduplication is per article: the key strings of one article are dropped
   // before the next (a corpus of 50 MB holds ~2M facts; their keys alone took ~1 GB).
-  for (const article of articles) for (const f of articleRelations(article, byArticle.get(article.id) ?? [], table)) onFact(f);
+  const out: RelationFact[] = [];
+  for (const article of articles) for (const f of articleRelations(article, byArticle.get(article.id) ?? [], table)) out.push(f);
+  return out.sort(compareFacts);
 }
 
 /**

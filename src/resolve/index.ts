@@ -207,11 +207,20 @@ function groupAnchors(anchors: Map<string, string | undefined>): Map<string, str
 
 export function resolveEntities(items: ArticleMentions[]): Resolution {
   if (!Array.isArray(items)) throw new TypeError('resolveEntities: items must be an array');
+  const { drafts, naming, entities } = resolveDrafts(items);
+  return { entities, mentions: drafts.flatMap((d) => resolveMentions(d, naming)) };
+}
+
+/**
+ * `resolveEntities` before its mentions are resolved: each article's drafts (in order), the corpus-wide naming, what
+ * it is made from and the entities. For a caller that resolves an article's mentions when it needs them
+ * (`resolveMentions`, e.g. the relation pass: src/parallel/relation-pass.ts).
+ */
+export function resolveDrafts(items: ArticleMentions[]): { drafts: ArticleDrafts[]; naming: Naming; parts: NamingParts; entities: Entity[] } {
   const drafts = items.map(({ article, mentions }) => draftArticle(article, mentions));
   const resolver = new Resolver();
   drafts.forEach((d, i) => resolver.add(d, i));
-  const { naming, entities } = resolver.finish();
-  return { entities, mentions: drafts.flatMap((d) => resolveMentions(d, naming)) };
+  return { drafts, ...resolver.finish() };
 }
 
 /** An article's drafts: labels, codes and anchors of its mentions (what resolution needs of the article). */

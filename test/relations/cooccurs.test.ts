@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFacts, extractRelations, forEachRelation } from '../../src/relations/index.js';
-import type { RelationFact } from '../../src/types.js';
+import { extractRelations } from '../../src/relations/index.js';
 import { makeArticle, run } from './helpers.js';
 
 describe('co_occurs and the extractor', () => {
@@ -33,37 +32,5 @@ describe('co_occurs and the extractor', () => {
     const two = JSON.stringify(run([{ article: a, specs }]).facts);
     expect(one).toBe(two);
     expect(() => extractRelations(null as never, [], [])).toThrow(TypeError);
-  });
-
-  it('forEachRelation gives the facts extractRelations returns, article after article, unsorted; rejects bad arguments', () => {
-    const first = makeArticle('赤峰市和通辽市联合行动。王瑞新在赤峰市工作。', 'b');
-    const second = makeArticle('通辽市与赤峰市再次合作。', 'a');
-    const r = run([
-      {
-        article: first,
-        specs: [
-          ['赤峰市', 'PLACE'],
-          ['通辽市', 'PLACE'],
-          ['王瑞新', 'PERSON'],
-        ],
-      },
-      {
-        article: second,
-        specs: [
-          ['通辽市', 'PLACE'],
-          ['赤峰市', 'PLACE'],
-        ],
-      },
-    ]);
-    const given: RelationFact[] = [];
-    forEachRelation(r.articles, r.mentions, r.entities, (f) => given.push(f));
-    expect(given.length).toBeGreaterThan(2);
-    expect(JSON.stringify([...given].sort(compareFacts))).toBe(JSON.stringify(r.facts));
-    // in article order: the first article's facts before the second's, whatever their sort order
-    const articleOf = given.map((f) => f.evidence.article);
-    expect(articleOf).toEqual([...articleOf.filter((a) => a === first.id), ...articleOf.filter((a) => a === second.id)]);
-    expect(articleOf[0]).toBe(first.id);
-    expect(() => forEachRelation([], [], [], null as never)).toThrow(TypeError);
-    expect(() => forEachRelation([], null as never, [], () => {})).toThrow(TypeError);
   });
 });
