@@ -25,7 +25,7 @@ port.on('message', (m: RelationsInit | RelationsRequest) => {
   try {
     if (!cache) throw new Error('relations worker: no corpus given');
     const made = cache;
-    answer = { id: m.id, entries: m.articles.map((a, k) => made.make(a, m.drafts[k]!).entry ?? null) };
+    answer = { id: m.id, entries: m.articles.map((a, k) => made.entry(a, m.drafts[k]!) ?? null) };
   } catch (err) {
     answer = { id: m.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -9,10 +9,11 @@
  * pipeline version that wrote them (its hash covers this module), so a change of their layout needs no mark.
  */
 import { deserialize, serialize } from 'node:v8';
-import type { Article, Entity, EntityKind, RelationFact, RelationType } from '../types.js';
+import type { Article, Entity, EntityKind, Evidence, RelationFact, RelationType } from '../types.js';
 import type { ArticleDrafts, Naming } from '../resolve/index.js';
 import { resolveMentions } from '../resolve/index.js';
-import { ENTITY_FIELDS_READ, EntityTable, type EntityLookup } from './context.js';
+import { ENTITY_FIELDS_READ, EntityTable, type ArticleView, type EntityLookup } from './context.js';
+import { evidenceSentence } from '../text/evidence.js';
 import { articleRelations } from './index.js';
 import type { GraphAssembler } from '../graph/build.js';
 
@@ -157,6 +158,14 @@ function inputsOf(entry: Entry): FactInputs {
 }
 
 /**
+ * Evidence that names only the article and the sentence (`makeEvidence`'s, for the same spans): what the
+ * families' deduplication reads, for facts that are kept as spans (`RelationCache.entry`).
+ */
+function sentenceOnly(article: Article, spans: Array<[number, number]>): Evidence {
+  return { article: article.id, sentence: evidenceSentence(article, spans[0]?.[0]), spans: [], sourceSpans: [], source: article.source };
+}
+
+/**
  * An article's relation facts in one build (its corpus-wide naming, the entities it dropped as weak, its entity
  * table): made from the article's drafts, with or without the entry that lets a later build reuse them, or
  * reused from such an entry.
@@ -227,9 +236,22 @@ export class RelationCache {
 
   /** `facts`, and the entry that lets a later build reuse them (undefined for a fact not made by `fact()`). */
   make(article: Article, drafts: ArticleDrafts): { facts: RelationFact[]; entry: Buffer | undefined } {
+    return this.made(article, drafts, undefined);
+  }
+
+  /**
+   * The entry of `make` alone, its facts not wanted (a relations worker's: the thread that folds the entry makes
+   * the evidence of the facts an edge keeps). The same bytes as `make`'s entry; the facts' evidence is not made,
+   * only the sentence that deduplication reads.
+   */
+  entry(article: Article, drafts: ArticleDrafts): Buffer | undefined {
+    return this.made(article, drafts, sentenceOnly).entry;
+  }
+
+  private made(article: Article, drafts: ArticleDrafts, evidence: ArticleView['evidence']): { facts: RelationFact[]; entry: Buffer | undefined } {
     const lookup = new RecordingLookup(this.table);
     const spansOf = new Map<RelationFact, Array<[number, number]>>();
-    const { facts, keys } = this.relations(article, drafts, lookup, (f, spans) => spansOf.set(f, spans));
+    const { facts, keys } = this.relations(article, drafts, lookup, (f, spans) => spansOf.set(f, spans), evidence);
     const strings = new Strings();
     const ints: number[] = [];
     for (const f of facts) {
@@ -259,12 +281,13 @@ export class RelationCache {
     article: Article,
     drafts: ArticleDrafts,
     lookup: EntityLookup,
-    onFact?: (f: RelationFact, spans: Array<[number, number]>) => void,
+    onFact?: ArticleView['onFact'],
+    evidence?: ArticleView['evidence'],
   ): { facts: RelationFact[]; keys: string[] } {
     let mentions = resolveMentions(drafts, this.naming);
     const keys = mentions.map((m) => (this.weak.has(m.entity) ? '' : m.entity));
     if (this.weak.size > 0) mentions = mentions.filter((m) => !this.weak.has(m.entity));
-    return { facts: articleRelations(article, mentions, lookup, onFact), keys };
+    return { facts: articleRelations(article, mentions, lookup, onFact, evidence), keys };
   }
 
   /**

@@ -2,7 +2,7 @@
  * What every relation family reads: one article with its resolved mentions, sorted and grouped by
  * sentence, plus the entity table. Families are pure functions `(view) → RelationFact[]`.
  */
-import type { Article, Entity, EntityKind, EntityMention, NodeKind, RelationFact, RelationType } from '../types.js';
+import type { Article, Entity, EntityKind, EntityMention, Evidence, NodeKind, RelationFact, RelationType } from '../types.js';
 import { makeEvidence } from '../text/evidence.js';
 
 export interface ArticleView {
@@ -16,6 +16,8 @@ export interface ArticleView {
   entities: EntityLookup;
   /** Told of each fact `fact()` makes, with the sorted spans it was made from (the relation cache keeps them). */
   onFact?: (fact: RelationFact, spans: Array<[number, number]>) => void;
+  /** The evidence `fact()` gives a fact, from its article and sorted spans: `makeEvidence` unless told otherwise. */
+  evidence?: (article: Article, spans: Array<[number, number]>) => Evidence;
 }
 
 /**
@@ -82,7 +84,13 @@ function flatten(ms: EntityMention[]): EntityMention[] {
   return out;
 }
 
-export function makeView(article: Article, mentions: EntityMention[], entities: EntityLookup, onFact?: ArticleView['onFact']): ArticleView {
+export function makeView(
+  article: Article,
+  mentions: EntityMention[],
+  entities: EntityLookup,
+  onFact?: ArticleView['onFact'],
+  evidence?: ArticleView['evidence'],
+): ArticleView {
   const own = mentions.filter((m) => m.article === article.id);
   const flat = flatten(own);
   const all = [...own].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
@@ -92,7 +100,7 @@ export function makeView(article: Article, mentions: EntityMention[], entities: 
     if (!list) bySentence.set(m.sentence, (list = []));
     list.push(m);
   }
-  return { article, mentions: flat, all, bySentence, entities, ...(onFact ? { onFact } : {}) };
+  return { article, mentions: flat, all, bySentence, entities, ...(onFact ? { onFact } : {}), ...(evidence ? { evidence } : {}) };
 }
 
 export function kindOf(view: ArticleView, m: EntityMention): NodeKind {
@@ -114,7 +122,7 @@ export function between(view: ArticleView, a: { end: number }, b: { start: numbe
 
 export function fact(view: ArticleView, source: string, target: string, relation: RelationType, label: string, spans: Array<[number, number]>): RelationFact {
   const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const f: RelationFact = { source, target, relation, label, evidence: makeEvidence(view.article, sorted) };
+  const f: RelationFact = { source, target, relation, label, evidence: (view.evidence ?? makeEvidence)(view.article, sorted) };
   view.onFact?.(f, sorted);
   return f;
 }

@@ -57,8 +57,14 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
  * source, target, label, sentence), in the families' order (not sorted); `onFact` is told of each fact made
  * (duplicates included) with its spans.
  */
-export function articleRelations(article: Article, mentions: EntityMention[], table: EntityLookup, onFact?: ArticleView['onFact']): RelationFact[] {
-  const view = makeView(article, mentions, table, onFact);
+export function articleRelations(
+  article: Article,
+  mentions: EntityMention[],
+  table: EntityLookup,
+  onFact?: ArticleView['onFact'],
+  evidence?: ArticleView['evidence'],
+): RelationFact[] {
+  const view = makeView(article, mentions, table, onFact, evidence);
   const seen = new Set<string>();
   const out: RelationFact[] = [];
   for (const family of RELATION_FAMILIES) {

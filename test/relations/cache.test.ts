@@ -76,6 +76,19 @@ describe('relation cache', () => {
     expect(articles.some((a) => a.authors.length > 0)).toBe(true);
   });
 
+  it('makes the same entry without the facts, as a relations worker asks it (entry)', () => {
+    const made = entries();
+    const cache = new RelationCache(naming, new Set(), table);
+    made.forEach((bytes, i) => expect(cache.entry(articles[i]!, drafts[i]!)).toEqual(bytes));
+    // Worth the check: facts of one relation and ends are read in more than one sentence of an article, so the
+    // sentence the deduplication reads decides what an entry holds.
+    const repeated = articles.some((_, i) => {
+      const ends = factsOf(i).map((f) => `${f.relation} ${f.source} ${f.target} ${f.label}`);
+      return new Set(ends).size < ends.length;
+    });
+    expect(repeated).toBe(true);
+  });
+
   it('is not reused when what the families read of an entity changed, and is when only counts changed', () => {
     const made = entries();
     // An article whose facts read a place with a division code.

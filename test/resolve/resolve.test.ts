@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEntities } from '../../src/resolve/index.js';
+import type { Mention } from '../../src/types.js';
 import { makeArticle, mentionsOf, run, type Spec } from '../relations/helpers.js';
 
 describe('resolveEntities', () => {
@@ -187,6 +188,26 @@ describe('resolveEntities', () => {
     expect(mentions.every((m) => entities.some((e) => e.key === m.entity))).toBe(true);
     expect(() => resolveEntities(null as never)).toThrow(TypeError);
     expect(() => resolveEntities([{ article: a, mentions: null as never }])).toThrow(TypeError);
+  });
+
+  it("gives each resolved mention the mention's own fields in their order, then canonical, article, sentence and entity", () => {
+    const a = makeArticle('我们在通辽市开会。新左旗的牧民来了。');
+    const given: Mention[] = [
+      { start: 3, end: 6, text: '通辽市', kind: 'PLACE', score: 0.9 },
+      { start: 9, end: 12, text: '新左旗', kind: 'PLACE', canonical: '新巴尔虎左旗', score: 0.8 },
+    ];
+    const { mentions } = resolveEntities([{ article: a, mentions: given }]);
+    // What `{ ...m, canonical, article, sentence, entity }` gives: a canonical the mention has keeps its place.
+    expect(mentions.map((m) => Object.keys(m))).toEqual([
+      ['start', 'end', 'text', 'kind', 'score', 'canonical', 'article', 'sentence', 'entity'],
+      ['start', 'end', 'text', 'kind', 'canonical', 'score', 'article', 'sentence', 'entity'],
+    ]);
+    expect(mentions.map((m) => [m.canonical, m.sentence, m.entity])).toEqual([
+      ['通辽市', 0, 'PLACE:通辽市'],
+      ['新巴尔虎左旗', 1, 'PLACE:新巴尔虎左旗'],
+    ]);
+    // The given mentions are left as they were.
+    expect(given.map((m) => Object.keys(m).length)).toEqual([5, 6]);
   });
 });
 
