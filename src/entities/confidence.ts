@@ -62,6 +62,9 @@ export function withConfidence(found: RuledMention[], score?: (spans: Mention[])
     const pModel = probe[i]!.score ?? 0;
     const pRule = RULE_RELIABILITY[m.rule ?? 'model'] ?? 0.5;
     const { rule: _rule, ...mention } = m;
-    return { ...mention, score: Math.round((1 - (1 - pModel) * (1 - pRule)) * 1000) / 1000 };
+    // Set on the copy rather than `{ ...mention, score }` (the same keys in the same order): on Node 20 a property
+    // added after a spread costs ~1 µs (a new map per object).
+    mention.score = Math.round((1 - (1 - pModel) * (1 - pRule)) * 1000) / 1000;
+    return mention;
   });
 }

@@ -450,7 +450,9 @@ function ref(index: DivisionIndex, i: number): DivisionRef {
 function candidate(index: DivisionIndex, i: number, match: PlaceCandidate['match']): PlaceCandidate {
   const ancestors: DivisionRef[] = [];
   for (let p = index.parent[i]!; p >= 0; p = index.parent[p]!) ancestors.unshift(ref(index, p));
-  return { ...ref(index, i), ancestors, match };
+  // Not `{ ...ref(index, i), ancestors, match }`: on Node 20 each property added after a spread costs ~1 µs.
+  const { code, name, level } = ref(index, i);
+  return { code, name, level, ancestors, match };
 }
 
 function byCode(a: PlaceCandidate, b: PlaceCandidate): number {
