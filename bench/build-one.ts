@@ -43,10 +43,12 @@ const enter = (s: string) => {
 };
 const t0 = now();
 enter('read'); // listing and the first file count as reading
-// As `zhkg build` does: only the graph and the article count are kept for the export.
+// As `zhkg build` does: only the graph and the article count are kept for the export; a one-shot process (the
+// model's tables and the division index from the table caches, which an earlier build filled).
 const { graph, articles } = await buildGraphFromPaths([dir], {
   ...(workers ? { workers } : {}),
   facts: false,
+  oneShot: true,
   onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s),
 }).then((r) => ({ graph: r.graph, articles: r.articles.length }));
 enter('export');

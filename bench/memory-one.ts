@@ -38,6 +38,7 @@ const store = storePath === '-' ? undefined : openStore(storePath, { fields: nul
 const r = await buildGraphFromPaths(inputs, {
   ...(store ? { store } : {}),
   facts: false, // as zhkg build asks
+  oneShot: true, // as zhkg build runs: the table caches
   onProgress: (s: Stage) => enter(s === 'extract' ? 'read' : s),
 });
 const { graph, articleCount, store: use } = r;

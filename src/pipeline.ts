@@ -126,8 +126,9 @@ export interface BuildOptions {
    */
   relationsMinArticles?: number;
   /**
-   * For a one-shot process (`zhkg build`), when the input is extracted on this thread: the model's tables come
-   * from the table cache, or are written there for the next process (./parallel/model-cache.ts); and, unless
+   * For a one-shot process (`zhkg build`): the model's tables and the division index come from the table caches,
+   * or are written there for the next process (./parallel/caches.ts), on this thread when the input is extracted
+   * here, else on the first extraction worker; when the input is extracted on this thread and unless
    * `workers: 1`, the input is segmented on a worker thread started with the first file to extract, while this
    * thread loads the model, the rule lexicons and the division index (./parallel/segmenter.ts), so a cold small
    * build pays the longest of the two loads, not their sum. The graph is the same. Default false: in a
@@ -610,7 +611,7 @@ async function gatherInputs(
     // the one-shot start (table cache, segmenter): this thread then loads what recognition reads while the
     // worker loads jieba.
     const needPool = () => {
-      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize);
+      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize, options.oneShot === true);
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
         if (workers > 1) segmenter ??= options.segmenter ?? new WorkerSegmenter();

@@ -42,7 +42,14 @@ export class ExtractionPool {
   private sharing = false;
   private readonly waiters: Array<{ below: number; wake: () => void }> = [];
 
-  constructor(readonly size = defaultWorkerCount()) {
+  /**
+   * `caches`: the first worker reads the model's tables and the division index from the table caches, or writes them
+   * there (./caches.ts): for a one-shot process (`zhkg build`), not a long-lived one.
+   */
+  constructor(
+    readonly size = defaultWorkerCount(),
+    caches = false,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`ExtractionPool: size must be a positive integer, got ${size}`);
     const source = workerSource('worker');
     for (let i = 0; i < size; i++) {
@@ -62,8 +69,8 @@ export class ExtractionPool {
     // before them); the main thread never loads the model, which it does not need after extraction (~150 MB).
     // If the model cannot be loaded, each worker meets (and reports) that itself.
     this.sharing = size > 1 && hasModel();
-    if (this.sharing) this.slots[0]!.worker.postMessage({ share: true } satisfies ShareRequest);
-    else this.slots[0]!.worker.postMessage({ warm: true } satisfies WarmRequest);
+    if (this.sharing) this.slots[0]!.worker.postMessage({ share: true, caches } satisfies ShareRequest);
+    else this.slots[0]!.worker.postMessage({ warm: true, caches } satisfies WarmRequest);
   }
 
   /** The first worker's model tables arrived: the others adopt them, then get batches. */

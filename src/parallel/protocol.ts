@@ -31,6 +31,8 @@ export interface ModelMessage {
  */
 export interface ShareRequest {
   share: true;
+  /** Read the model's tables and the division index from the table caches (or write them there): a one-shot process. */
+  caches?: boolean;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface ShareRequest {
  */
 export interface WarmRequest {
   warm: true;
+  /** As `ShareRequest.caches`. */
+  caches?: boolean;
 }
 
 /** What a worker sends besides batch responses. */

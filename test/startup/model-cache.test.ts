@@ -2,9 +2,9 @@
  * The cache of the model's inference tables (src/parallel/model-cache.ts): what it reads back is the tables
  * the model file gives, byte for byte, and they tag alike; a damaged or foreign file (records without their tags
  * too) is ignored; only the
- * newest files stay in the folder.
+ * newest files stay in the folder. A one-shot build's extraction worker reads it (and the division index's) too.
  */
-import { mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { modelCache } from '../../src/parallel/model-cache.js';
 import { cacheDir } from '../../src/util/table-file.js';
 import { adoptSharedModel, loadModel, modelTables, tagSpans } from '../../src/entities/model/index.js';
 import { segment } from '../../src/segment/jieba.js';
+import { buildGraphFromPaths } from '../../src/pipeline.js';
+import { toJSON } from '../../src/export/index.js';
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -102,5 +104,29 @@ describe('model table cache', () => {
     expect(cacheDir({ ZHKG_CACHE_DIR: '' })).toBeUndefined();
     expect(cacheDir({ ZHKG_CACHE_DIR: '/x/y' })).toBe('/x/y');
     expect(cacheDir({ XDG_CACHE_HOME: '/c' })).toBe('/c/zhkg');
+  });
+
+  it('serves the extraction worker of a one-shot build, which writes the caches when they are empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhkg-cache-'));
+    const page = join(import.meta.dirname, '..', '..', 'data', '000_6a6b28fc1a4d90e2.txt');
+    const before = process.env['ZHKG_CACHE_DIR'];
+    // Read by the worker threads the build starts (they take the environment as it is then).
+    process.env['ZHKG_CACHE_DIR'] = dir;
+    try {
+      // On the pool (parallelMinBytes 0): the main thread segments, one worker recognizes.
+      const options = { workers: 2, parallelMinBytes: 0, oneShot: true, layout: false, facts: false } as const;
+      const first = await buildGraphFromPaths([page], options);
+      const tables = readdirSync(dir).filter((n) => n.startsWith('ner-tables-') || n.startsWith('divisions-'));
+      expect(tables.map((n) => n.split('-')[0]).sort()).toEqual(['divisions', 'ner']);
+      const written = tables.map((n) => statSync(join(dir, n)));
+      const second = await buildGraphFromPaths([page], options);
+      // The second build's worker read the files: one that found no usable cache would have written new ones.
+      expect(tables.map((n) => statSync(join(dir, n))).map((a) => [a.ino, a.mtimeMs])).toEqual(written.map((w) => [w.ino, w.mtimeMs]));
+      expect(first.graph.order).toBeGreaterThan(50);
+      expect(toJSON(second.graph)).toBe(toJSON(first.graph));
+    } finally {
+      if (before === undefined) delete process.env['ZHKG_CACHE_DIR'];
+      else process.env['ZHKG_CACHE_DIR'] = before;
+    }
   });
 });
