@@ -11,7 +11,8 @@ import { listInputFiles, readSources } from './text/read.js';
 import { InputError } from './errors.js';
 import type { ReadContext } from './intake/reader.js';
 import { releaseJieba, segment } from './segment/jieba.js';
-import { recognize } from './entities/index.js';
+import { recognize, ruleCandidates } from './entities/index.js';
+import type { Candidate } from './entities/rules/context.js';
 import {
   Resolver,
   articleDrafts,
@@ -37,6 +38,7 @@ import { extractionInput } from './parallel/protocol.js';
 import { packTokens } from './parallel/tokens.js';
 import { WorkerSegmenter } from './parallel/segmenter.js';
 import { useTableCaches } from './parallel/caches.js';
+import { divisionsCache } from './parallel/divisions-cache.js';
 import { boundArticles } from './parallel/bounds.js';
 import { extractRelationsBounded } from './parallel/facts.js';
 import type { ArticleRef, ExtractionStore, LazyStoredFile, ReadNote } from './store/types.js';
@@ -192,10 +194,19 @@ export const AUTHOR_CONFIDENCE = 0.95;
  * Entity mentions of one article: the recognizer's, plus bylines and photo credits as PERSON. Each carries
  * its confidence as `score` unless `confidence: false` (then no forward–backward pass is spent on it).
  */
-export function extractArticleMentions(article: Article, options: { nested?: boolean; confidence?: boolean; tokens?: Token[] } = {}): Mention[] {
+export function extractArticleMentions(
+  article: Article,
+  options: { nested?: boolean; confidence?: boolean; tokens?: Token[]; ruleCandidates?: readonly Candidate[] } = {},
+): Mention[] {
   const tokens = options.tokens ?? segment(article.text);
   const confidence = options.confidence !== false;
-  const found = recognize(article.text, { tokens, gaps: article.gaps, nested: options.nested !== false, confidence });
+  const found = recognize(article.text, {
+    tokens,
+    gaps: article.gaps,
+    nested: options.nested !== false,
+    confidence,
+    ...(options.ruleCandidates ? { ruleCandidates: options.ruleCandidates } : {}),
+  });
   const authors: Mention[] = article.authors.map((a) => ({
     start: a.start,
     end: a.end,
@@ -591,7 +602,13 @@ async function gatherInputs(
     // stored corpus (this thread resolves meanwhile).
     const tagNames: string[] = [];
     const tagIndex = new Map<string, number>();
-    const inputs = at.map((i) => extractionInput(articles[i]!, segmentHere ? packTokens(segment(articles[i]!.text), tagNames, tagIndex) : undefined));
+    // With the tokens, the rule families' candidates: this thread idles while the worker runs the model.
+    const inputs = at.map((i) => {
+      const a = articles[i]!;
+      if (!segmentHere) return extractionInput(a);
+      const tokens = segment(a.text);
+      return extractionInput(a, packTokens(tokens, tagNames, tagIndex), ruleCandidates(a.text, tokens, a.gaps));
+    });
     const done = pool.batch(inputs, store?.keepsDrafts === true, segmentHere ? tagNames : undefined).then(async ({ mentions: ms, drafts }) => {
       const stores: Array<Promise<void>> = [];
       ms.forEach((m, k) => {
@@ -611,7 +628,12 @@ async function gatherInputs(
     // the one-shot start (table cache, segmenter): this thread then loads what recognition reads while the
     // worker loads jieba.
     const needPool = () => {
-      if (!pool && poolSize > 0) pool = new ExtractionPool(poolSize, options.oneShot === true);
+      if (!pool && poolSize > 0) {
+        pool = new ExtractionPool(poolSize, options.oneShot === true);
+        // This thread runs the rule families (they read the division index), and resolution later: the index from the
+        // cache when it holds it (the worker writes it otherwise; this thread only reads).
+        if (options.oneShot && segmentHere) divisionsCache.adopt();
+      }
       if (!pool && !warmed && options.oneShot) {
         warmed = true;
         if (workers > 1) segmenter ??= options.segmenter ?? new WorkerSegmenter();

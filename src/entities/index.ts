@@ -49,6 +49,12 @@ export interface RecognizeOptions {
    * forward–backward pass over the text.
    */
   confidence?: boolean;
+  /**
+   * The rule families' candidates for this text, made elsewhere: `ruleCandidates(text, tokens, gaps)` (for instance
+   * on the thread that segmented it, while this one runs the model), used instead of running the families again.
+   * They must be what that call gives for the same text, tokens and gaps.
+   */
+  ruleCandidates?: readonly Candidate[];
 }
 
 let shipped: NerModel | null | undefined;
@@ -112,11 +118,12 @@ export function allCandidates(
   text: string,
   tokens: readonly Token[],
   spans: readonly Mention[] | undefined,
-  options: { rules?: boolean; gaps?: readonly number[]; score?: (spans: Mention[]) => void; flat?: boolean } = {},
+  options: { rules?: boolean; gaps?: readonly number[]; score?: (spans: Mention[]) => void; flat?: boolean; ruled?: readonly Candidate[] } = {},
 ): Candidate[] {
   const ctx = buildContext(text, tokens, options.gaps ?? [], loadLexicons(), placeIndex());
   const out: Candidate[] = [];
-  const rules = options.rules !== false ? rulesIn(ctx) : [];
+  // `ruled`: the same candidates, made on another thread (RecognizeOptions.ruleCandidates).
+  const rules = options.rules !== false ? (options.ruled ? [...options.ruled] : rulesIn(ctx)) : [];
   if (spans) {
     // The model's posterior settles its disputes with a title or suffix reading (combine's `overruled`): computed
     // for the disputed spans only, when the reading can give it.
@@ -253,6 +260,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     rules: options.rules !== false,
     gaps: options.gaps ?? [],
     ...(reading ? { score: reading.score } : {}),
+    ...(options.ruleCandidates ? { ruled: options.ruleCandidates } : {}),
     flat: options.nested === false,
   });
   const nested = options.nested !== false;

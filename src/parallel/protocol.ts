@@ -3,12 +3,14 @@ import type { Article, Mention, Token } from '../types.js';
 import type { StoredDraft } from '../resolve/index.js';
 import type { SharedModel } from '../entities/model/index.js';
 import type { PackedTokens } from './tokens.js';
+import type { Candidate } from '../entities/rules/context.js';
 
 /**
  * The parts of an article that extraction reads (text, repair gaps, bylines) and, when the main thread segmented
- * it, its tokens (packed: ./tokens.ts; their tags in the batch's `tagNames`). Without tokens the worker segments.
+ * it, its tokens (packed: ./tokens.ts; their tags in the batch's `tagNames`) and its rule families' candidates
+ * (`ruleCandidates` of the same tokens). Without tokens the worker segments and runs the families.
  */
-export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'> & { tokens?: PackedTokens };
+export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'> & { tokens?: PackedTokens; rules?: Candidate[] };
 
 export interface BatchRequest {
   id: number;
@@ -64,8 +66,8 @@ export interface ReleasedAnswer {
   released: true;
 }
 
-export function extractionInput(a: Article, tokens?: PackedTokens): ExtractionInput {
-  return { text: a.text, gaps: a.gaps, authors: a.authors, ...(tokens ? { tokens } : {}) };
+export function extractionInput(a: Article, tokens?: PackedTokens, rules?: Candidate[]): ExtractionInput {
+  return { text: a.text, gaps: a.gaps, authors: a.authors, ...(tokens ? { tokens } : {}), ...(rules ? { rules } : {}) };
 }
 
 /** To the segmentation worker (segment-worker.ts): a text to segment, or the last message (free the dictionary). */

@@ -88,8 +88,8 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
       sentences: [],
     }));
     const mentions = articles.map((a, i) => {
-      const packed = req.articles[i]!.tokens;
-      return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []) } : {});
+      const { tokens: packed, rules } = req.articles[i]!;
+      return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []), ...(rules ? { ruleCandidates: rules } : {}) } : {});
     });
     // Drafts read the text, the bylines and the mentions only (not the id or the offset map).
     res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(a, mentions[i]!)) } : { id: req.id, mentions };

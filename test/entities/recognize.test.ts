@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { recognize } from '../../src/entities/index.js';
+import { recognize, ruleCandidates } from '../../src/entities/index.js';
 import { segment } from '../../src/segment/jieba.js';
 import { entitiesFromMentions, loadSeedGold, normalizePage, scoreEntities } from '../../src/eval/seed.js';
 
@@ -25,6 +25,23 @@ describe('recognize', () => {
   it('accepts the caller’s tokens and gives the same result', () => {
     const text = '苏吉嘎查建档立卡贫困户萨仁苏和家养了100多只羊';
     expect(recognize(text, { tokens: segment(text) })).toEqual(recognize(text));
+  });
+
+  it('takes the rule candidates made elsewhere (ruleCandidates) instead of running the families again', () => {
+    const text = '新左旗嵯岗镇党委书记巴特尔到伊和乌拉嘎查看望牧民，合作社理事长乌云介绍了小养殖项目。';
+    const tokens = segment(text);
+    const rules = ruleCandidates(text, tokens);
+    expect(rules.length).toBeGreaterThan(3);
+    for (const confidence of [false, true]) {
+      expect(recognize(text, { tokens, confidence, ruleCandidates: rules })).toEqual(recognize(text, { tokens, confidence }));
+    }
+    // They are used as given: a mention that only a rule reads (not the model alone) goes when its candidates are left out.
+    const model = recognize(text, { tokens, rules: false });
+    const ruleOnly = recognize(text, { tokens }).find((m) => !model.some((x) => x.start === m.start && x.end === m.end && x.kind === m.kind));
+    expect(ruleOnly).toBeDefined();
+    const without = rules.filter((c) => c.end <= ruleOnly!.start || c.start >= ruleOnly!.end);
+    expect(without.length).toBeLessThan(rules.length);
+    expect(recognize(text, { tokens, ruleCandidates: without }).some((m) => m.start === ruleOnly!.start && m.end === ruleOnly!.end)).toBe(false);
   });
 
   it('uses gaps for programs in lost quotation marks', () => {
