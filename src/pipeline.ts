@@ -341,15 +341,13 @@ async function buildFromExtracted(rawArticles: Article[], found: Mention[][], op
   for (const a of articles) assembler.addArticle(a);
   assembler.setEntities(entities);
   const relations = new RelationCache(naming, weak, new Map(entities.map((e) => [e.key, e])));
-  const workers = passWorkers(options, parts, weak, entities);
-  // On workers, an article's facts come as its entry (nothing keeps it); on this thread they are made without one.
-  const threaded = workers !== undefined && articles.length >= workers.minArticles;
-  const pass = new RelationPass(relations, assembler, { reused: 0, made: 0 }, articles.length, threaded ? workers : undefined);
+  // Nothing keeps an entry: on the workers an article's facts come as one, on this thread they are made without.
+  const pass = new RelationPass(relations, assembler, { reused: 0, made: 0 }, articles.length, passWorkers(options, parts, weak, entities));
   try {
     for (let i = 0; i < articles.length; i += PASS_ARTICLES) {
       await pass.file(
         articles.slice(i, i + PASS_ARTICLES).map((a, k): PassArticle => ({ k, a, drafts: () => drafts[i + k]! })),
-        threaded,
+        false,
       );
     }
     await pass.finish();

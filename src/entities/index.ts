@@ -118,12 +118,12 @@ export function allCandidates(
   text: string,
   tokens: readonly Token[],
   spans: readonly Mention[] | undefined,
-  options: { rules?: boolean; gaps?: readonly number[]; score?: (spans: Mention[]) => void; flat?: boolean; ruled?: readonly Candidate[] } = {},
+  options: { rules?: boolean; gaps?: readonly number[]; score?: (spans: Mention[]) => void; flat?: boolean; ruleCandidates?: readonly Candidate[] } = {},
 ): Candidate[] {
   const ctx = buildContext(text, tokens, options.gaps ?? [], loadLexicons(), placeIndex());
   const out: Candidate[] = [];
-  // `ruled`: the same candidates, made on another thread (RecognizeOptions.ruleCandidates).
-  const rules = options.rules !== false ? (options.ruled ? [...options.ruled] : rulesIn(ctx)) : [];
+  // `ruleCandidates`: the same candidates, made on another thread (RecognizeOptions).
+  const rules = options.rules !== false ? (options.ruleCandidates ? [...options.ruleCandidates] : rulesIn(ctx)) : [];
   if (spans) {
     // The model's posterior settles its disputes with a title or suffix reading (combine's `overruled`): computed
     // for the disputed spans only, when the reading can give it.
@@ -260,7 +260,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     rules: options.rules !== false,
     gaps: options.gaps ?? [],
     ...(reading ? { score: reading.score } : {}),
-    ...(options.ruleCandidates ? { ruled: options.ruleCandidates } : {}),
+    ...(options.ruleCandidates ? { ruleCandidates: options.ruleCandidates } : {}),
     flat: options.nested === false,
   });
   const nested = options.nested !== false;

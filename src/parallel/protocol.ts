@@ -10,7 +10,7 @@ import type { Candidate } from '../entities/rules/context.js';
  * it, its tokens (packed: ./tokens.ts; their tags in the batch's `tagNames`) and its rule families' candidates
  * (`ruleCandidates` of the same tokens). Without tokens the worker segments and runs the families.
  */
-export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'> & { tokens?: PackedTokens; rules?: Candidate[] };
+export type ExtractionInput = Pick<Article, 'text' | 'gaps' | 'authors'> & { tokens?: PackedTokens; ruleCandidates?: Candidate[] };
 
 export interface BatchRequest {
   id: number;
@@ -66,8 +66,8 @@ export interface ReleasedAnswer {
   released: true;
 }
 
-export function extractionInput(a: Article, tokens?: PackedTokens, rules?: Candidate[]): ExtractionInput {
-  return { text: a.text, gaps: a.gaps, authors: a.authors, ...(tokens ? { tokens } : {}), ...(rules ? { rules } : {}) };
+export function extractionInput(a: Article, tokens?: PackedTokens, ruleCandidates?: Candidate[]): ExtractionInput {
+  return { text: a.text, gaps: a.gaps, authors: a.authors, ...(tokens ? { tokens } : {}), ...(ruleCandidates ? { ruleCandidates } : {}) };
 }
 
 /** To the segmentation worker (segment-worker.ts): a text to segment, or the last message (free the dictionary). */

@@ -1,7 +1,7 @@
 /**
  * The relation pass of a build: each article's relation facts folded into the graph's edges, file after file in
  * corpus order — reused from the entry a store kept (`RelationCache.reuseInto`), made on worker threads
- * (./relations-pool.ts: `RelationCache.make` there, the entry folded here, evidence made only for the facts an
+ * (./relations-pool.ts: `RelationCache.entry` there, the entry folded here, evidence made only for the facts an
  * edge keeps), or made on this thread. Whatever ran where, the graph, the entries made and what the facts were made
  * from (`RelationCache.inputs`) are those of the one-thread pass: the entries are folded in the order the files
  * and their articles come.
@@ -36,7 +36,9 @@ export interface PassWorkers {
 }
 
 interface InFlight {
-  items: Array<PassArticle & { sent: number }>;
+  items: PassArticle[];
+  /** Per item its position in the request to the workers, -1 when it was not sent. */
+  sent: number[];
   keep: boolean;
   put: ((made: MadeEntry[]) => void | Promise<void>) | undefined;
   job: Promise<Array<Buffer | undefined>> | undefined;
@@ -59,25 +61,25 @@ export class RelationPass {
   ) {}
 
   /**
-   * Folds one file's articles (in order). `keep`: their facts are made with the entry that lets a later build reuse
-   * them, and those entries are given to `put` once the file is folded (only these articles go to the workers);
-   * otherwise they are made here without one (`RelationCache.facts`). Folded at once, or a few files later while
-   * the workers make the facts of those in between.
+   * Folds one file's articles (in order). `keep`: the entries that let a later build reuse their facts are given to
+   * `put` once the file is folded; otherwise an article made on this thread is made without one
+   * (`RelationCache.facts`). Articles without a stored entry go to the workers when there are any. Folded at once, or
+   * a few files later while the workers make the facts of those in between.
    */
   async file(articles: PassArticle[], keep: boolean, put?: (made: MadeEntry[]) => void | Promise<void>): Promise<void> {
-    const items = articles.map((it) => ({ ...it, sent: -1 }));
+    const sent = articles.map(() => -1);
     const send: { articles: Article[]; drafts: ArticleDrafts[] } = { articles: [], drafts: [] };
-    for (const it of items) {
+    articles.forEach((it, i) => {
       // An article without a stored entry is made on a worker; one whose entry cannot be reused, here.
-      if (keep && !it.stored && this.poolFor()) {
-        it.sent = send.articles.push(it.a) - 1;
+      if (!it.stored && this.poolFor()) {
+        sent[i] = send.articles.push(it.a) - 1;
         send.drafts.push(it.drafts());
       }
-    }
+    });
     this.left -= articles.length;
     const job = send.articles.length > 0 ? this.pool!.make(send.articles, send.drafts) : undefined;
     job?.catch(() => {}); // awaited when the file is folded; a failed pool must not end the process before that
-    this.inFlight.push({ items, keep, put, job });
+    this.inFlight.push({ items: articles, sent, keep, put, job });
     // A few files ahead of the one folded: the workers stay busy while this thread reads and folds.
     while (this.inFlight.length > (this.pool ? RELATIONS_FILES_AHEAD : 0)) await this.fold(this.inFlight.shift()!);
   }
@@ -107,16 +109,18 @@ export class RelationPass {
   private async fold(f: InFlight): Promise<void> {
     const entries = f.job ? await f.job : [];
     const made: MadeEntry[] = [];
-    for (const it of f.items) {
+    for (const [i, it] of f.items.entries()) {
       // Reused facts go to their edges as they are read; only those an edge keeps are made into evidence.
       if (it.stored && this.relations.reuseInto(it.stored, it.a, this.sink)) {
         this.counts.reused++;
         continue;
       }
-      const entry = it.sent >= 0 ? entries[it.sent] : undefined;
+      const entry = f.sent[i]! >= 0 ? entries[f.sent[i]!] : undefined;
       if (entry && this.relations.reuseInto(entry, it.a, this.sink)) {
-        this.counts.made++;
-        made.push({ seq: it.k, bytes: entry });
+        if (f.keep) {
+          this.counts.made++;
+          made.push({ seq: it.k, bytes: entry });
+        }
         continue;
       }
       // Made here, as the one-thread pass does.

@@ -2,7 +2,7 @@
  * Worker threads that make articles' relation facts for the relation pass (./relation-pass.ts, ./relations-worker.ts):
  * the main thread reads the articles (back from a store, or held) and folds each article's entry into the graph
  * (`RelationCache.reuseInto`, evidence made only for the facts an edge keeps) while the workers run the relation
- * families (`RelationCache.make`), the pass's main cost. Requests are answered in the order they are made per worker,
+ * families (`RelationCache.entry`), the pass's main cost. Requests are answered in the order they are made per worker,
  * and each promise resolves to its own articles' entries, so the caller folds them in corpus order: the graph, the
  * stored entries and the edge state are those of the one-thread pass.
  */
@@ -36,7 +36,7 @@ export class RelationsPool {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`RelationsPool: size must be a positive integer, got ${size}`);
     const source = workerSource('relations-worker');
     const init: RelationsInit = {
-      init: { codesOf: naming.codesOf, anchorsOf: naming.anchorsOf, weak: [...weak], entities: entities.map(slim), divisions: divisionTables(divisionIndex()) },
+      init: { naming, weak: [...weak], entities: entities.map(slim), divisions: divisionTables(divisionIndex()) },
     };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(source.script, { eval: source.eval });
@@ -51,7 +51,7 @@ export class RelationsPool {
     }
   }
 
-  /** The entries of `articles` (`RelationCache.make`; undefined for an article whose facts cannot be kept as one). */
+  /** The entries of `articles` (`RelationCache.entry`; undefined for an article whose facts cannot be kept as one). */
   make(articles: Article[], drafts: ArticleDrafts[]): Promise<Array<Buffer | undefined>> {
     if (this.closed) return Promise.reject(new Error('RelationsPool: closed'));
     if (this.failure) return Promise.reject(this.failure);

@@ -1,6 +1,6 @@
 /** Messages between the relations pool (./relations-pool.ts) and its workers (./relations-worker.ts). */
 import type { Article, Entity } from '../types.js';
-import type { ArticleDrafts } from '../resolve/index.js';
+import type { ArticleDrafts, NamingParts } from '../resolve/index.js';
 import type { DivisionTables } from '../lexicon/divisions.js';
 
 /** What the relation families read of an entity (ENTITY_FIELDS_READ) and what a lookup by name reads (`articles`). */
@@ -9,8 +9,8 @@ export type RelationEntity = Pick<Entity, 'key' | 'kind' | 'label' | 'aliases' |
 /** Sent once to each worker, first: the corpus the facts are made in. */
 export interface RelationsInit {
   init: {
-    codesOf: ReadonlyMap<string, ReadonlySet<string>>;
-    anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>;
+    /** What the corpus-wide naming is made from (`namingOf`). */
+    naming: NamingParts;
     /** Keys of the entities dropped as weak. */
     weak: string[];
     entities: RelationEntity[];
@@ -26,5 +26,5 @@ export interface RelationsRequest {
   drafts: ArticleDrafts[];
 }
 
-/** Per article its entry (`RelationCache.make`), null when its facts cannot be kept as one; or the error's message. */
+/** Per article its entry (`RelationCache.entry`), null when its facts cannot be kept as one; or the error's message. */
 export type RelationsAnswer = { id: number; entries: Array<Uint8Array | null> } | { id: number; error: string };

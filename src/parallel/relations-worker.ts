@@ -1,5 +1,5 @@
 /**
- * Relations worker: makes articles' relation facts as the store keeps them (`RelationCache.make`: an entry per
+ * Relations worker: makes articles' relation facts as the store keeps them (`RelationCache.entry`: an entry per
  * article) for the relation pass (./relation-pass.ts), which folds them into the graph on the main thread
  * (`RelationCache.reuseInto`). Given once the corpus's naming, weak entities, entity table and division index.
  */
@@ -16,9 +16,9 @@ let cache: RelationCache | undefined;
 
 port.on('message', (m: RelationsInit | RelationsRequest) => {
   if ('init' in m) {
-    const { codesOf, anchorsOf, weak, entities, divisions } = m.init;
+    const { naming, weak, entities, divisions } = m.init;
     if (divisions) adoptDivisionIndex(divisionIndexFromTables(divisions));
-    cache = new RelationCache(namingOf(codesOf, anchorsOf), new Set(weak), new Map(entities.map((e) => [e.key, e as Entity])));
+    cache = new RelationCache(namingOf(naming), new Set(weak), new Map(entities.map((e) => [e.key, e as Entity])));
     return;
   }
   let answer: RelationsAnswer;

@@ -36,22 +36,10 @@ const warm = () => {
 
 /**
  * With `caches` (a one-shot process): the model's tables and the division index read back from the table caches
- * (./caches.ts) before `then`, instead of decoding the model file and parsing the index (~1.5 s of this worker's
+ * (./caches.ts) before `then`, instead of decoding the model file and parsing the index (1.7 s of this worker's
  * CPU, before its first batch), and written there after it when the caches lacked them.
  */
-const cached = (caches: boolean | undefined, then: () => void) => {
-  if (!caches) return then();
-  let ran = false;
-  try {
-    useTableCaches(() => {
-      ran = true;
-      then();
-    });
-  } catch {
-    // A cache that cannot be read or written is no error: the tables are loaded as without one.
-    if (!ran) then();
-  }
-};
+const cached = (caches: boolean | undefined, then: () => void) => (caches ? useTableCaches(then) : then());
 
 port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareRequest | WarmRequest) => {
   if ('warm' in req) return cached(req.caches, warm);
@@ -88,8 +76,11 @@ port.on('message', (req: BatchRequest | ModelMessage | ReleaseMessage | ShareReq
       sentences: [],
     }));
     const mentions = articles.map((a, i) => {
-      const { tokens: packed, rules } = req.articles[i]!;
-      return extractArticleMentions(a, packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []), ...(rules ? { ruleCandidates: rules } : {}) } : {});
+      const { tokens: packed, ruleCandidates } = req.articles[i]!;
+      return extractArticleMentions(
+        a,
+        packed ? { tokens: unpackTokens(a.text, packed, req.tagNames ?? []), ...(ruleCandidates ? { ruleCandidates } : {}) } : {},
+      );
     });
     // Drafts read the text, the bylines and the mentions only (not the id or the offset map).
     res = req.drafts ? { id: req.id, mentions, drafts: articles.map((a, i) => storedDrafts(a, mentions[i]!)) } : { id: req.id, mentions };

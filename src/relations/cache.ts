@@ -12,7 +12,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article, Entity, EntityKind, Evidence, RelationFact, RelationType } from '../types.js';
 import type { ArticleDrafts, Naming } from '../resolve/index.js';
 import { resolveMentions } from '../resolve/index.js';
-import { ENTITY_FIELDS_READ, EntityTable, type ArticleView, type EntityLookup } from './context.js';
+import { ENTITY_FIELDS_READ, EntityTable, type ArticleView, type EntityLookup, type FactHooks } from './context.js';
 import { evidenceSentence } from '../text/evidence.js';
 import { articleRelations } from './index.js';
 import type { GraphAssembler } from '../graph/build.js';
@@ -251,7 +251,7 @@ export class RelationCache {
   private made(article: Article, drafts: ArticleDrafts, evidence: ArticleView['evidence']): { facts: RelationFact[]; entry: Buffer | undefined } {
     const lookup = new RecordingLookup(this.table);
     const spansOf = new Map<RelationFact, Array<[number, number]>>();
-    const { facts, keys } = this.relations(article, drafts, lookup, (f, spans) => spansOf.set(f, spans), evidence);
+    const { facts, keys } = this.relations(article, drafts, lookup, { onFact: (f, spans) => spansOf.set(f, spans), ...(evidence ? { evidence } : {}) });
     const strings = new Strings();
     const ints: number[] = [];
     for (const f of facts) {
@@ -277,17 +277,11 @@ export class RelationCache {
   }
 
   /** The facts of the article's resolved mentions (weak entities dropped), and the key of each draft ('' for a weak one). */
-  private relations(
-    article: Article,
-    drafts: ArticleDrafts,
-    lookup: EntityLookup,
-    onFact?: ArticleView['onFact'],
-    evidence?: ArticleView['evidence'],
-  ): { facts: RelationFact[]; keys: string[] } {
+  private relations(article: Article, drafts: ArticleDrafts, lookup: EntityLookup, hooks: FactHooks = {}): { facts: RelationFact[]; keys: string[] } {
     let mentions = resolveMentions(drafts, this.naming);
     const keys = mentions.map((m) => (this.weak.has(m.entity) ? '' : m.entity));
     if (this.weak.size > 0) mentions = mentions.filter((m) => !this.weak.has(m.entity));
-    return { facts: articleRelations(article, mentions, lookup, onFact, evidence), keys };
+    return { facts: articleRelations(article, mentions, lookup, hooks), keys };
   }
 
   /**

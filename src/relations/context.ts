@@ -84,13 +84,10 @@ function flatten(ms: EntityMention[]): EntityMention[] {
   return out;
 }
 
-export function makeView(
-  article: Article,
-  mentions: EntityMention[],
-  entities: EntityLookup,
-  onFact?: ArticleView['onFact'],
-  evidence?: ArticleView['evidence'],
-): ArticleView {
+/** What a caller of the families may give `fact()`: a listener of the facts made, the maker of their evidence. */
+export type FactHooks = Pick<ArticleView, 'onFact' | 'evidence'>;
+
+export function makeView(article: Article, mentions: EntityMention[], entities: EntityLookup, hooks: FactHooks = {}): ArticleView {
   const own = mentions.filter((m) => m.article === article.id);
   const flat = flatten(own);
   const all = [...own].sort((a, b) => a.start - b.start || b.end - a.end || (a.entity < b.entity ? -1 : 1));
@@ -100,7 +97,7 @@ export function makeView(
     if (!list) bySentence.set(m.sentence, (list = []));
     list.push(m);
   }
-  return { article, mentions: flat, all, bySentence, entities, ...(onFact ? { onFact } : {}), ...(evidence ? { evidence } : {}) };
+  return { article, mentions: flat, all, bySentence, entities, ...hooks };
 }
 
 export function kindOf(view: ArticleView, m: EntityMention): NodeKind {

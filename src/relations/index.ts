@@ -4,7 +4,7 @@
  * (relation, source, target, label, article, sentence) and sorted, so the output is deterministic.
  */
 import type { Article, Entity, EntityMention, RelationFact } from '../types.js';
-import { EntityTable, makeView, type ArticleView, type EntityLookup } from './context.js';
+import { EntityTable, makeView, type ArticleView, type EntityLookup, type FactHooks } from './context.js';
 import { roleFacts } from './role.js';
 import { locatedInFacts } from './locatedIn.js';
 import { partOfFacts } from './partOf.js';
@@ -54,17 +54,11 @@ export function extractRelations(articles: Article[], mentions: EntityMention[],
 
 /**
  * Relation facts of one article from its resolved mentions and the entity table, deduplicated per (relation,
- * source, target, label, sentence), in the families' order (not sorted); `onFact` is told of each fact made
- * (duplicates included) with its spans.
+ * source, target, label, sentence), in the families' order (not sorted); `hooks.onFact` is told of each fact made
+ * (duplicates included) with its spans, and `hooks.evidence` makes their evidence (default `makeEvidence`).
  */
-export function articleRelations(
-  article: Article,
-  mentions: EntityMention[],
-  table: EntityLookup,
-  onFact?: ArticleView['onFact'],
-  evidence?: ArticleView['evidence'],
-): RelationFact[] {
-  const view = makeView(article, mentions, table, onFact, evidence);
+export function articleRelations(article: Article, mentions: EntityMention[], table: EntityLookup, hooks: FactHooks = {}): RelationFact[] {
+  const view = makeView(article, mentions, table, hooks);
   const seen = new Set<string>();
   const out: RelationFact[] = [];
   for (const family of RELATION_FAMILIES) {
@@ -82,4 +76,4 @@ export function articleRelations(
 
 export { roleFacts, locatedInFacts, partOfFacts, runsFacts, memberOfFacts, partnerOfFacts, authoredFacts, coOccursFacts };
 export { EntityTable, makeView, ENTITY_FIELDS_READ } from './context.js';
-export type { ArticleView, EntityLookup } from './context.js';
+export type { ArticleView, EntityLookup, FactHooks } from './context.js';

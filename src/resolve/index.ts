@@ -264,7 +264,7 @@ export interface NamingParts {
 }
 
 /** The naming from the corpus-wide sets: per place name its codes, per person name its anchors (→ anchor code). */
-export function namingOf(codesOf: ReadonlyMap<string, ReadonlySet<string>>, anchorsOf: ReadonlyMap<string, Map<string, string | undefined>>): Naming {
+export function namingOf({ codesOf, anchorsOf }: NamingParts): Naming {
   const anchorGroup = new Map<string, Map<string, string>>();
   for (const [name, anchors] of anchorsOf) anchorGroup.set(name, groupAnchors(anchors));
   const split = new Map<string, boolean>();
@@ -467,13 +467,13 @@ export class Resolver {
 
   /**
    * The corpus-wide naming and the entities (sorted by key), once every article was added; `parts` are what the
-   * naming was made from (`namingOf(parts.codesOf, parts.anchorsOf)` makes the same one, e.g. on a worker thread).
+   * naming was made from (`namingOf(parts)` makes the same one, e.g. on a worker thread).
    */
   finish(): { naming: Naming; entities: Entity[]; parts: NamingParts } {
     const anchorsOf = new Map<string, Map<string, string | undefined>>();
     for (const [name, anchors] of this.anchorsOf) anchorsOf.set(name, new Map([...anchors].map(([a, w]) => [a, w.code])));
-    const naming = namingOf(this.codesOf, anchorsOf);
     const parts: NamingParts = { codesOf: this.codesOf, anchorsOf };
+    const naming = namingOf(parts);
     const byKey = new Map<string, DraftGroup[]>();
     for (const g of this.groups.values()) {
       const key = naming.keyOf(g);

@@ -37,7 +37,7 @@ export class NamingPlan {
 
   /** The keys, once every article was added. */
   finish(): Naming {
-    return namingOf(this.codesOf, this.anchorsOf);
+    return namingOf({ codesOf: this.codesOf, anchorsOf: this.anchorsOf });
   }
 }
 
