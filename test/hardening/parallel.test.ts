@@ -4,6 +4,7 @@
  * long line (cut into bounded articles before extraction).
  */
 import { describe, expect, it, beforeAll, vi } from 'vitest';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,16 +46,28 @@ describe('parallel extraction', () => {
   it('builds the same graph with 2 workers and tiny batches as on one thread', async () => {
     const single = await singleThread();
     let extractEvents = 0;
-    const multi = await buildGraphFromPaths([dir], {
-      workers: 2,
-      parallelMinBytes: 0,
-      batchChars: 2_000,
-      layout: false,
-      onProgress: (stage) => {
-        if (stage === 'extract') extractEvents++;
-      },
-    });
+    // This thread segments for the worker (2 cores): it frees its dictionaries once the last batch is segmented, before
+    // the worker has recognized the batches (nodejieba's `load` of a one-word dictionary: src/segment/jieba.ts).
+    const nodejieba = createRequire(import.meta.url)('nodejieba') as { load(o: { dict?: string }): unknown };
+    const load = vi.spyOn(nodejieba, 'load');
+    const released = () => load.mock.calls.filter(([o]) => o.dict !== undefined).length;
+    let releasedAtFirstBatch: number | undefined;
+    let multi: BuildResult;
+    try {
+      multi = await buildGraphFromPaths([dir], {
+        workers: 2,
+        parallelMinBytes: 0,
+        batchChars: 2_000,
+        layout: false,
+        onProgress: (stage) => {
+          if (stage === 'extract' && extractEvents++ === 0) releasedAtFirstBatch = released();
+        },
+      });
+    } finally {
+      load.mockRestore();
+    }
     expect(extractEvents).toBeGreaterThan(10); // many batches really went through the pool
+    expect(releasedAtFirstBatch).toBe(1);
     expect(single.graph.order).toBeGreaterThan(50);
     expect(multi.articles.map((a) => a.id)).toEqual(single.articles.map((a) => a.id));
     // the long line's bounded articles went through the pool too
