@@ -18,6 +18,7 @@ import {
   articleDrafts,
   draftsOf,
   resolveDrafts,
+  resolveMadeDrafts,
   resolveEntities,
   storedDrafts,
   type ArticleDrafts,
@@ -327,12 +328,22 @@ function passWorkers(options: BuildOptions, parts: NamingParts, weak: ReadonlySe
  * here), and neither the corpus's resolved mentions nor its facts are held; otherwise `buildFromMentions`. The
  * same graph either way.
  */
-async function buildFromExtracted(rawArticles: Article[], found: Mention[][], options: BuildOptions, large: boolean): Promise<BuildResult> {
+async function buildFromExtracted(
+  rawArticles: Article[],
+  found: Mention[][],
+  options: BuildOptions,
+  large: boolean,
+  drafted?: readonly StoredDraft[][],
+): Promise<BuildResult> {
   if (options.facts !== false) return buildFromMentions(rawArticles, found, options, large);
   const progress = options.onProgress ?? (() => {});
   const articles = assignUniqueIds(rawArticles);
   progress('resolve', 0, 1);
-  const { drafts, naming, parts, entities: all } = resolveDrafts(articles.map((article, i) => ({ article, mentions: found[i]! })));
+  // Drafts made during extraction (they do not depend on the article's id) are given back their article.
+  const resolved = drafted
+    ? resolveMadeDrafts(articles.map((a, i) => draftsOf(a, drafted[i]!)))
+    : resolveDrafts(articles.map((article, i) => ({ article, mentions: found[i]! })));
+  const { drafts, naming, parts, entities: all } = resolved;
   found.length = 0;
   const weak = weakKeys(all, options.minConfidence ?? 0);
   const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
@@ -389,7 +400,7 @@ export async function buildGraphFromPaths(paths: string[], options: BuildOptions
     early = new Resolving(store, units, refs, options);
     await early.run(units.filter((u) => 'reused' in u));
   });
-  if (!g.stored) return buildFromExtracted(g.articles as Article[], g.found, options, g.large);
+  if (!g.stored) return buildFromExtracted(g.articles as Article[], g.found, options, g.large, g.drafted);
   const { store, units, refs, use, generation } = g.stored;
   const { result, relations } = await streamFromStore(early ?? new Resolving(store, units, refs, options), { articles: g.articles, found: g.found }, options);
   return { ...result, store: { ...use, ...(relations ? { relations } : {}) }, storeGeneration: generation };
@@ -448,6 +459,8 @@ export async function buildGraphFromStore(store: ExtractionStore, options: Build
 interface Gathered {
   articles: Array<Article | undefined>;
   found: Mention[][];
+  /** Without a store, when workers extracted and the graph is folded (`facts: false`): each article's drafts. */
+  drafted?: StoredDraft[][];
   large: boolean;
   stored?: { store: ExtractionStore; units: Unit[]; refs: ArticleRef[]; use: StoreUse; generation: number };
 }
@@ -542,7 +555,18 @@ async function gatherInputs(
   const found: Mention[][] = [];
   // With a store: each article's resolution drafts, made once at extraction (on the worker that found its
   // mentions, where the division index is loaded) and stored with it, so no later build drafts it again.
+  // Without one, when workers extract for a folded graph (`facts: false`): made here while this thread would wait for
+  // the workers (reading held back, or every batch sent), for the articles whose mentions came back, instead of all
+  // after extraction.
   const drafted: Array<StoredDraft[] | undefined> = [];
+  const draftHere = !store && options.facts === false;
+  /** Articles whose mentions came back and whose drafts are to be made here. */
+  const toDraft: number[] = [];
+  let allSent = false;
+  const draftWaiting = () => {
+    for (const i of toDraft) drafted[i] = storedDrafts(articles[i]!, found[i]!);
+    toDraft.length = 0;
+  };
   /** Every article's id and source, in corpus order (ids are made unique across files from these). */
   const refs: ArticleRef[] = [];
   /** With a store: the files of the corpus in order, as stored ones or ranges of articles held here. */
@@ -612,9 +636,11 @@ async function gatherInputs(
       ms.forEach((m, k) => {
         found[at[k]!] = m;
         if (drafts) drafted[at[k]!] = drafts[k];
+        else if (draftHere) toDraft.push(at[k]!);
         const s = settle(at[k]!);
         if (s) stores.push(s);
       });
+      if (allSent) draftWaiting();
       await Promise.all(stores);
     });
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
@@ -697,13 +723,18 @@ async function gatherInputs(
         batchChars += article.text.length;
         if (batchChars >= (options.batchChars ?? BATCH_CHARS)) flush();
         // Bounded look-ahead: reading waits while the workers are behind.
-        if (pool.inFlight > 2 * pool.size) await pool.waitUntilBelow(2 * pool.size + 1);
+        if (pool.inFlight > 2 * pool.size) {
+          draftWaiting();
+          await pool.waitUntilBelow(2 * pool.size + 1);
+        }
       }
       // Extracted here (or nothing to extract): stored at once; with workers, when the last batch returns.
       if (toStore && ((!pool && !segmentsBeside) || split.length === 0)) await storeFile(i);
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
+    allSent = true;
+    draftWaiting();
     // Every batch is segmented: the dictionaries are freed now, while the workers recognize the last batches (~0.3 s
     // of this thread's time that would otherwise follow them).
     if (segmentHere) releaseSegmentation();
@@ -732,7 +763,7 @@ async function gatherInputs(
     if (segmentHere) releaseSegmentation();
   }
   if (readCount === 0) throw new InputError(`no input file could be read (all ${files.length} skipped; nothing was written)`, paths.join(', '));
-  if (!store) return { articles, found, large };
+  if (!store) return { articles, found, large, ...(pool && draftHere ? { drafted: drafted as StoredDraft[][] } : {}) };
   use.forgotten = await store.forgetExcept(kept, shard);
   const generation = await store.generation();
   await store.markBuild(shard ?? '', 'finished');

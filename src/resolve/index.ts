@@ -217,7 +217,14 @@ export function resolveEntities(items: ArticleMentions[]): Resolution {
  * (`resolveMentions`, e.g. the relation pass: src/parallel/relation-pass.ts).
  */
 export function resolveDrafts(items: ArticleMentions[]): { drafts: ArticleDrafts[]; naming: Naming; parts: NamingParts; entities: Entity[] } {
-  const drafts = items.map(({ article, mentions }) => draftArticle(article, mentions));
+  return resolveMadeDrafts(items.map(({ article, mentions }) => draftArticle(article, mentions)));
+}
+
+/**
+ * `resolveDrafts` of drafts made already, each article's in corpus order (`articleDrafts`, or stored ones given back
+ * their article: `draftsOf`).
+ */
+export function resolveMadeDrafts(drafts: ArticleDrafts[]): { drafts: ArticleDrafts[]; naming: Naming; parts: NamingParts; entities: Entity[] } {
   const resolver = new Resolver();
   drafts.forEach((d, i) => resolver.add(d, i));
   return { drafts, ...resolver.finish() };

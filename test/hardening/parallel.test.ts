@@ -96,12 +96,15 @@ describe('parallel extraction', () => {
     ]);
     expect(listed.graph.order).toBeLessThan(single.graph.order);
     expect(toJSON(foldedWeak.graph)).toBe(toJSON(listed.graph));
-    // The relation families on a worker thread (two threads, no lower bound on the articles): the same graphs.
+    // The relation families on a worker thread (two threads, no lower bound on the articles): the same graphs. The
+    // extraction too (the resolution drafts are then made on this thread as the worker's batches come back).
     const make = vi.spyOn(RelationsPool.prototype, 'make');
+    const batch = vi.spyOn(ExtractionPool.prototype, 'batch');
     try {
-      const threaded = await buildGraphFromPaths([dir], { workers: 2, layout: false, facts: false, relationsMinArticles: 0 });
+      const threaded = await buildGraphFromPaths([dir], { workers: 2, parallelMinBytes: 0, layout: false, facts: false, relationsMinArticles: 0 });
       const sent = make.mock.calls.reduce((n, [articles]) => n + articles.length, 0);
       expect(sent).toBe(single.articles.length);
+      expect(batch.mock.calls.reduce((n, [articles]) => n + articles.length, 0)).toBe(single.articles.length);
       expect(threaded.facts).toEqual([]);
       expect(threaded.entities).toEqual(single.entities);
       expect(toGexf(threaded.graph)).toBe(toGexf(single.graph));
@@ -110,6 +113,7 @@ describe('parallel extraction', () => {
       expect(toJSON(threadedWeak.graph)).toBe(toJSON(listed.graph));
     } finally {
       make.mockRestore();
+      batch.mockRestore();
     }
   });
 
