@@ -333,7 +333,7 @@ async function buildFromExtracted(
   found: Mention[][],
   options: BuildOptions,
   large: boolean,
-  drafted?: readonly StoredDraft[][],
+  drafted?: StoredDraft[][],
 ): Promise<BuildResult> {
   if (options.facts !== false) return buildFromMentions(rawArticles, found, options, large);
   const progress = options.onProgress ?? (() => {});
@@ -345,6 +345,7 @@ async function buildFromExtracted(
     : resolveDrafts(articles.map((article, i) => ({ article, mentions: found[i]! })));
   const { drafts, naming, parts, entities: all } = resolved;
   found.length = 0;
+  if (drafted) drafted.length = 0; // given back their article above: held no longer (the caller holds the list)
   const weak = weakKeys(all, options.minConfidence ?? 0);
   const entities = weak.size > 0 ? all.filter((e) => !weak.has(e.key)) : all;
   progress('relations', 0, 1);
