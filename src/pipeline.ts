@@ -557,13 +557,12 @@ async function gatherInputs(
   // With a store: each article's resolution drafts, made once at extraction (on the worker that found its
   // mentions, where the division index is loaded) and stored with it, so no later build drafts it again.
   // Without one, when workers extract for a folded graph (`facts: false`): made here while this thread would wait for
-  // the workers (reading held back, or every batch sent), for the articles whose mentions came back, instead of all
+  // the workers (reading held back, every batch sent), for the articles whose mentions came back, instead of all
   // after extraction.
   const drafted: Array<StoredDraft[] | undefined> = [];
   const draftHere = !store && options.facts === false;
   /** Articles whose mentions came back and whose drafts are to be made here. */
   const toDraft: number[] = [];
-  let allSent = false;
   const draftWaiting = () => {
     for (const i of toDraft) drafted[i] = storedDrafts(articles[i]!, found[i]!);
     toDraft.length = 0;
@@ -641,7 +640,6 @@ async function gatherInputs(
         const s = settle(at[k]!);
         if (s) stores.push(s);
       });
-      if (allSent) draftWaiting();
       await Promise.all(stores);
     });
     done.catch(() => {}); // handled by the Promise.all below; a failure must not crash the process first
@@ -734,7 +732,6 @@ async function gatherInputs(
       options.onProgress?.('read', i + 1, files.length);
     }
     flush();
-    allSent = true;
     draftWaiting();
     // Every batch is segmented: the dictionaries are freed now, while the workers recognize the last batches (~0.3 s
     // of this thread's time that would otherwise follow them).
@@ -754,6 +751,7 @@ async function gatherInputs(
     overlap?.catch(() => {}); // awaited below, after extraction (whose failure comes first)
     let done = 0;
     await Promise.all(batches.map((b) => b.then(() => options.onProgress?.('extract', ++done, batches.length))));
+    draftWaiting(); // the batches that came back after every one was sent
     extracted = true;
     await storing;
     await overlap;

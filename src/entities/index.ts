@@ -123,7 +123,7 @@ export function allCandidates(
   const ctx = buildContext(text, tokens, options.gaps ?? [], loadLexicons(), placeIndex());
   const out: Candidate[] = [];
   // `ruleCandidates`: the same candidates, made on another thread (RecognizeOptions).
-  const rules = options.rules !== false ? (options.ruleCandidates ? [...options.ruleCandidates] : rulesIn(ctx)) : [];
+  const rules: readonly Candidate[] = options.rules !== false ? (options.ruleCandidates ?? rulesIn(ctx)) : [];
   if (spans) {
     // The model's posterior settles its disputes with a title or suffix reading (combine's `overruled`): computed
     // for the disputed spans only, when the reading can give it.
@@ -206,7 +206,7 @@ const MAX_VETOED_DIVISION = 3;
  * 额尔敦毕力格, whose whole the model doubts). Needs the scorer
  * of the model's reading: one forward–backward pass over the text, which a build computes anyway for confidence.
  */
-function unvetoed(ctx: RuleContext, rules: Candidate[], spans: readonly Mention[], score: (spans: Mention[]) => void): Candidate[] {
+function unvetoed(ctx: RuleContext, rules: readonly Candidate[], spans: readonly Mention[], score: (spans: Mention[]) => void): readonly Candidate[] {
   const { text } = ctx;
   const probes: Mention[] = [];
   const at: number[] = [];
