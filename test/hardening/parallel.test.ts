@@ -46,8 +46,9 @@ describe('parallel extraction', () => {
   it('builds the same graph with 2 workers and tiny batches as on one thread', async () => {
     const single = await singleThread();
     let extractEvents = 0;
-    // This thread segments for the worker (2 cores): it frees its dictionaries once the last batch is segmented, before
-    // the worker has recognized the batches (nodejieba's `load` of a one-word dictionary: src/segment/jieba.ts).
+    // This thread segments for the worker (2 cores): it frees its dictionaries once the last batch is segmented, before it
+    // waits for the batches' results, so before the first of them is reported (nodejieba's `load` of a one-word
+    // dictionary: src/segment/jieba.ts).
     const nodejieba = createRequire(import.meta.url)('nodejieba') as { load(o: { dict?: string }): unknown };
     const load = vi.spyOn(nodejieba, 'load');
     const released = () => load.mock.calls.filter(([o]) => o.dict !== undefined).length;
