@@ -88,15 +88,23 @@ function invokedDirectly(): boolean {
   }
 }
 
+/** A write to standard output failed, and not because its reader had gone: exit status 1. */
+let outputFailed = false;
+
 /**
  * A reader that closes the pipe early (`zhkg extract --lines < big.txt | head -1`) has all it wants: stop
- * quietly, as other Unix tools do, instead of an unhandled 'error' event and its stack trace.
+ * quietly, as other Unix tools do, instead of an unhandled 'error' event and its stack trace. Any other
+ * failure to write standard output (a full disk) is one line and exit status 1. The process is not ended
+ * here: the command stops writing once its output has failed (extract checks after each text) and ends as
+ * usual, its workers first finishing what they are doing. `process.exit` here ended it with the segmentation
+ * worker inside nodejieba now and then, and nodejieba then aborts the process (SIGABRT, no exit status).
  */
 export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') return;
     process.stderr.write(`zhkg: ${errorLine(err)}\n`);
-    process.exit(1);
+    outputFailed = true;
+    process.exitCode = 1; // (when the command has already ended)
   });
 }
 
@@ -108,7 +116,7 @@ if (invokedDirectly()) {
   else {
     quietOnClosedPipe();
     void main(args, { oneShot: true }).then((code) => {
-      process.exitCode = code;
+      process.exitCode = outputFailed ? 1 : code;
     });
   }
 }

@@ -17,6 +17,8 @@ import { defaultWorkerCount } from './sizes.js';
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** The worker thread has ended (it failed, or it was terminated). */
+  exited: boolean;
 }
 
 /** A batch's results: per article its mentions and, when asked, its stored drafts. */
@@ -54,13 +56,14 @@ export class ExtractionPool {
     const source = workerSource('worker');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(source.script, { eval: source.eval });
-      const slot: Slot = { worker, busy: false };
+      const slot: Slot = { worker, busy: false, exited: false };
       worker.on('message', (res: BatchResponse | WorkerNote) => {
         if ('id' in res) this.done(slot, res);
         else if ('shared' in res) this.shared(res.shared);
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
+        slot.exited = true;
         if (!this.closed && code !== 0) this.fail(new Error(`extraction worker exited with code ${code}`));
       });
       this.slots.push(slot);
@@ -106,8 +109,11 @@ export class ExtractionPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    // A sound pool first lets each worker free its dictionaries (see worker.ts: they would outlive it).
-    if (!this.failure) await Promise.all(this.slots.map((s) => released(s.worker)));
+    // Each worker first frees its dictionaries (see worker.ts: they would outlive it), which it does after the
+    // batch it is on, so none is terminated inside nodejieba: that aborts the process (SIGABRT), as nodejieba
+    // cannot hand its result to a thread that is being stopped. The same after a failure, for the workers
+    // that still run (one that failed has ended, and would answer nothing).
+    await Promise.all(this.slots.filter((s) => !s.exited).map((s) => released(s.worker)));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 

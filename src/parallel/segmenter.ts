@@ -50,6 +50,7 @@ export class WorkerSegmenter {
       if ('error' in res) return this.fail(); // this text, then the ones after it
       this.pending.delete(res.id);
       req.resolve(res.tokens);
+      if (this.closed && this.pending.size === 0) this.worker.unref();
     });
     this.worker.on('error', () => this.fail());
     this.worker.on('exit', () => this.fail());
@@ -68,14 +69,17 @@ export class WorkerSegmenter {
   /**
    * Ends the worker once it has freed its dictionary (nodejieba keeps a thread's dictionary after the thread
    * ends), without waiting for either: the build goes on meanwhile, and the worker does not keep the process
-   * alive. Texts asked after this are segmented on this thread.
+   * alive once it has answered the texts asked before (a failed build may close it with texts still asked). A
+   * process that ended while the worker was inside nodejieba would abort: nodejieba cannot hand its result to a
+   * thread that is being stopped, and its C++ error ends the process (SIGABRT). Texts asked after this are
+   * segmented on this thread.
    */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     const sound = !this.failed;
     this.failed = true;
-    this.worker.unref();
+    if (this.pending.size === 0) this.worker.unref();
     this.ended = (sound ? released(this.worker) : Promise.resolve()).then(() => this.worker.terminate()).then(() => {});
   }
 

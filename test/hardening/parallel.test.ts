@@ -5,12 +5,15 @@
  */
 import { describe, expect, it, beforeAll, vi } from 'vitest';
 import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGraphFromPaths, type BuildResult } from '../../src/pipeline.js';
 import { toGexf, toJSON } from '../../src/export/index.js';
 import { ExtractionPool } from '../../src/parallel/pool.js';
+import { packTokens } from '../../src/parallel/tokens.js';
+import { segment } from '../../src/segment/jieba.js';
 import { RelationsPool } from '../../src/parallel/relations-pool.js';
 import { extractRelationsBounded } from '../../src/parallel/facts.js';
 import { extractRelations } from '../../src/relations/index.js';
@@ -132,6 +135,29 @@ describe('parallel extraction', () => {
     }
     await expect(pool.batch([], false)).rejects.toThrow(/closed/);
   });
+
+  it('closed after a worker failed, lets the others finish the batch they are on before terminating them', async () => {
+    // A worker terminated inside nodejieba aborts the whole process (SIGABRT): nodejieba cannot hand its result to
+    // a thread being stopped. Here the batches come with their tokens (no nodejieba in the workers), so a worker
+    // terminated mid-batch simply ends: its answer never comes.
+    const text = '王瑞新在呼和浩特市工作，苏吉嘎查的牧民说。'.repeat(2000);
+    const tagNames: string[] = [];
+    const tokens = packTokens(segment(text), tagNames, new Map());
+    const input = () => ({ text, gaps: [], authors: [], tokens: { bounds: tokens.bounds.slice(), tags: tokens.tags.slice() } });
+    const pool = new ExtractionPool(2);
+    const slots = (pool as unknown as { slots: Array<{ worker: Worker; busy: boolean }> }).slots;
+    const first = pool.batch([input()], false, tagNames);
+    const second = pool.batch([input()], false, tagNames);
+    first.catch(() => undefined);
+    second.catch(() => undefined);
+    await vi.waitFor(() => expect(slots[1]!.busy).toBe(true), { timeout: 120_000, interval: 20 });
+    let answered = false;
+    slots[1]!.worker.on('message', (m: object) => (answered ||= 'id' in m));
+    await slots[0]!.worker.terminate(); // the first worker ends (exit code 1): the pool has failed
+    await expect(second).rejects.toThrow(/exited with code 1/);
+    await pool.close();
+    expect(answered).toBe(true);
+  }, 300_000);
 });
 
 describe('bounded relation facts', () => {

@@ -4,6 +4,8 @@
  * this thread instead, so a failure to load the dictionary is the same error as without the worker.
  */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +66,22 @@ describe('WorkerSegmenter', () => {
     await expect(s.segment('路国庆介绍')).rejects.toBe(failure);
     s.close();
     await s.ended;
+  });
+
+  it('closed with texts still asked, keeps the process until it has answered them', () => {
+    // (a failed build closes it so) A process that ended with its worker inside nodejieba would abort (SIGABRT):
+    // nodejieba cannot hand its result to a thread being stopped. The compiled module, in a process of its own.
+    const module = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'src', 'parallel', 'segmenter.js')).href;
+    const script = `import { WorkerSegmenter } from ${JSON.stringify(module)};
+      const s = new WorkerSegmenter();
+      let answered = 0;
+      for (const t of ${JSON.stringify(TEXTS)}) void s.segment(t).then(() => answered++);
+      s.close();
+      process.on('exit', () => process.stdout.write('answered ' + answered));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect([r.status, r.signal]).toEqual([0, null]);
+    expect(r.stdout).toBe(`answered ${TEXTS.length}`);
   });
 
   it('after close, texts are segmented on this thread', async () => {

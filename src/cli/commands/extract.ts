@@ -34,6 +34,17 @@ function write(obj: unknown): void {
   process.stdout.write(`${JSON.stringify(obj)}\n`);
 }
 
+/**
+ * Standard output still takes what is written: false once a write has failed (its reader has gone, as
+ * `| head -1` does, or the disk is full), and extraction then stops. It stops between two texts, with its
+ * segmentation worker idle: a process that ended while the worker was inside nodejieba would abort
+ * (SIGABRT: nodejieba's result cannot be handed to a thread that is being stopped). main.ts's
+ * quietOnClosedPipe decides the exit code.
+ */
+function outputOpen(): boolean {
+  return !process.stdout.errored && !process.stdout.destroyed;
+}
+
 /** `zhkg extract [FILE…] [--lines]` (SPEC §5). */
 export function registerExtract(program: Command, context: CliContext = {}): void {
   program
@@ -77,14 +88,20 @@ async function extract(files: string[], opts: { lines?: boolean }, segmenter: Wo
   if (opts.lines) {
     if (files.length === 0) {
       // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
-      for await (const line of decodedLines(process.stdin, '<stdin>')) write(await ofText(line));
+      for await (const line of decodedLines(process.stdin, '<stdin>')) {
+        write(await ofText(line));
+        if (!outputOpen()) return;
+      }
       return;
     }
     for (const f of files) {
       // Read the whole file first (GB18030/UTF-16 detection needs the bytes; a PDF or a web page gives
       // its extracted text), then split lines: LF, CRLF or CR alone, as on standard input.
       for (const doc of await readInput(f)) {
-        for (const line of splitLines(doc.text)) write(await ofText(line));
+        for (const line of splitLines(doc.text)) {
+          write(await ofText(line));
+          if (!outputOpen()) return;
+        }
       }
     }
     return;
@@ -98,6 +115,9 @@ async function extract(files: string[], opts: { lines?: boolean }, segmenter: Wo
       throw err instanceof InputError ? err : new InputError(String(err), f);
     });
     // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.
-    for (const doc of docs) write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...(await ofDocument(doc)) });
+    for (const doc of docs) {
+      write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...(await ofDocument(doc)) });
+      if (!outputOpen()) return;
+    }
   }
 }
