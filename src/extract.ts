@@ -3,11 +3,13 @@
  * The text is converted to simplified where it is written in traditional script, and repaired (PDF
  * damage), for recognition; offsets are mapped back through both, so `text` is the mention as written.
  */
-import type { Article, EntityKind, SourceDoc, Token } from './types.js';
+import type { Article, EntityKind, Mention, SourceDoc, Token } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { givenIndex, toSimplified } from './text/script.js';
 import { utf16ToCodePointTable } from './text/codepoints.js';
 import { splitArticles } from './text/articles.js';
+import { splitSentences } from './text/sentences.js';
+import { MAX_ARTICLE_CHARS, boundArticles, cutPoints } from './parallel/bounds.js';
 import { sourcePieces } from './text/evidence.js';
 import { extractArticleMentions } from './pipeline.js';
 import { segment } from './segment/jieba.js';
@@ -67,8 +69,7 @@ function prepareText(text: string): PreparedText {
 }
 
 function textEntities({ text, conv, norm: n }: PreparedText, tokens: Token[]): ExtractResult {
-  // Flat output, as NER consumers expect: no place reported again inside an organization's name.
-  const mentions = recognize(n.text, { tokens, gaps: n.gaps, nested: false });
+  const mentions = boundedMentions(n.text, tokens, n.gaps);
   const cp = utf16ToCodePointTable(text);
   const slice = codePointSlicer(text, cp);
   const entities: ExtractedEntity[] = [];
@@ -82,15 +83,46 @@ function textEntities({ text, conv, norm: n }: PreparedText, tokens: Token[]): E
   return { text, entities: dedupe(entities) };
 }
 
+/**
+ * The mentions of a normalized text, recognized in parts of at most MAX_ARTICLE_CHARS cut after whole sentences, as
+ * a build cuts an over-long article (src/parallel/bounds.ts): recognition compares the candidates of a text with
+ * each other, so one long line took time quadratic in its length. `tokens` are the whole text's; one that a part's
+ * end cuts (a hard cut inside a sentence longer than the bound) is cut with it. Flat output, as NER consumers
+ * expect: no place reported again inside an organization's name.
+ */
+function boundedMentions(text: string, tokens: Token[], gaps: readonly number[]): Mention[] {
+  if (text.length <= MAX_ARTICLE_CHARS) return recognize(text, { tokens, gaps, nested: false });
+  const out: Mention[] = [];
+  let s = 0;
+  let k = 0;
+  const sentenceEnds = splitSentences(text).map((x) => x.end);
+  for (const e of cutPoints(text, sentenceEnds, MAX_ARTICLE_CHARS)) {
+    if (e <= s) continue;
+    const part: Token[] = [];
+    while (k < tokens.length && tokens[k]!.start < e) {
+      const t = tokens[k]!;
+      const a = Math.max(t.start, s);
+      const b = Math.min(t.end, e);
+      if (b > a) part.push({ word: text.slice(a, b), tag: t.tag, start: a - s, end: b - s });
+      if (t.end > e) break; // its rest belongs to the next part
+      k++;
+    }
+    const partGaps = gaps.filter((g) => g > s && g < e).map((g) => g - s);
+    for (const m of recognize(text.slice(s, e), { tokens: part, gaps: partGaps, nested: false })) out.push({ ...m, start: m.start + s, end: m.end + s });
+    s = e;
+  }
+  return out;
+}
+
 /** Entities of a whole file (a page): split into articles first, so the layout repair applies. */
 export function extractDocument(doc: SourceDoc): ExtractResult {
-  const articles = splitArticles(doc);
+  const articles = boundArticles(splitArticles(doc));
   return documentEntities(doc, articles, (a) => segment(a.text));
 }
 
 /** `extractDocument` with the segmentation done by `tokensOf` (see extractTextWith). */
 export async function extractDocumentWith(doc: SourceDoc, tokensOf: (text: string) => Promise<Token[]>): Promise<ExtractResult> {
-  const articles = splitArticles(doc);
+  const articles = boundArticles(splitArticles(doc));
   // All asked at once (the worker answers them in order).
   const tokens = await Promise.all(articles.map((a) => tokensOf(a.text)));
   return documentEntities(doc, articles, (_a, i) => tokens[i]!);

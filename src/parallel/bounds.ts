@@ -1,9 +1,11 @@
 /**
- * Bounds on the unit of work after extraction. Resolution and several relation families compare the
+ * Bounds on the unit of work, the article. Resolution and several relation families compare the
  * mentions of one article with each other, which is harmless for a newspaper article (a few thousand
  * characters) but quadratic for a "page" that is one 10 MB line. Articles longer than MAX_ARTICLE_CHARS are
  * therefore cut, at sentence boundaries, into consecutive articles; the articles of that source file are
  * renumbered (`<stem>#<n>` stays dense and in page order). Inputs without such articles are unchanged.
+ * Recognition compares the candidates of one text with each other too: `zhkg extract` recognizes a long line
+ * in parts cut by the same rule (`cutPoints`, src/extract.ts), and a file in the articles cut here.
  */
 import type { Article, WrittenText } from '../types.js';
 import { writtenSpan } from '../text/written.js';
@@ -19,16 +21,19 @@ export function boundArticles(articles: Article[], max = MAX_ARTICLE_CHARS): Art
   return out.map((a, i) => ({ ...a, id: `${a.id.slice(0, a.id.lastIndexOf('#'))}#${i + 1}` }));
 }
 
-/** Part boundaries: after whole sentences while they fit, hard cuts inside a sentence longer than `max`. */
-function cutPoints(a: Article, max: number): number[] {
+/**
+ * The ends of the parts of `text` (the last one `text.length`), none longer than `max`: after whole sentences
+ * (`sentenceEnds`, ascending) while they fit, hard cuts inside a sentence longer than `max`.
+ */
+export function cutPoints(text: string, sentenceEnds: readonly number[], max: number): number[] {
   const cuts: number[] = [];
   let start = 0;
   let lastFit = -1; // the last sentence end after `start` that fits in a part starting at `start`
-  const ends = [...a.sentences.map((s) => s.end), a.text.length];
+  const ends = [...sentenceEnds, text.length];
   for (const end of ends) {
     while (end - start > max) {
       let cut = lastFit > start ? lastFit : start + max;
-      const c = a.text.charCodeAt(cut - 1);
+      const c = text.charCodeAt(cut - 1);
       if (cut !== lastFit && c >= 0xd800 && c <= 0xdbff) cut--; // never between surrogate halves
       cuts.push(cut);
       start = cut;
@@ -36,7 +41,7 @@ function cutPoints(a: Article, max: number): number[] {
     }
     if (end > start) lastFit = end;
   }
-  if (start < a.text.length) cuts.push(a.text.length);
+  if (start < text.length) cuts.push(text.length);
   return cuts;
 }
 
@@ -51,7 +56,8 @@ function cutWritten(w: WrittenText, s: number, e: number): WrittenText {
 function cutArticle(a: Article, max: number): Article[] {
   const parts: Article[] = [];
   let s = 0;
-  for (const e of cutPoints(a, max)) {
+  const sentenceEnds = a.sentences.map((x) => x.end);
+  for (const e of cutPoints(a.text, sentenceEnds, max)) {
     if (e <= s) continue;
     parts.push({
       ...a,

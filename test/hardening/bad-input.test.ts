@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { buildGraphFromPaths } from '../../src/pipeline.js';
 import { readSource, MAX_FILE_BYTES } from '../../src/text/read.js';
-import { extractText } from '../../src/extract.js';
+import { extractDocument, extractText, type ExtractedEntity } from '../../src/extract.js';
 import { MAX_ARTICLE_CHARS } from '../../src/parallel/bounds.js';
 import { runCli } from '../helpers/cli.js';
 import type { BuildResult } from '../../src/pipeline.js';
@@ -216,5 +216,30 @@ describe('bad inputs', () => {
     const names = x.entities.filter((e) => e.text === '王瑞新');
     expect(names.length).toBeGreaterThan(inserted / 2); // ~300 of them in 400 k characters
     for (const e of names.slice(-3)) expect(line.slice(e.start, e.end)).toBe('王瑞新'); // ASCII + BMP: code points = indices
+  }, 600_000);
+
+  it('a text longer than one article (extract, a file or a line): recognized in the parts a build cuts it into, each on its own', () => {
+    // Recognition compares the candidates of one text with each other: a line of 1.8 M characters took 275 s whole.
+    // Parts of at most MAX_ARTICLE_CHARS, cut after whole sentences, as the build's articles; so a name the model
+    // finds in the first part is not carried to a weaker mention in the second, as in the build.
+    const head = '合作社负责人路国庆介绍了情况。';
+    const sentence = '今天天气很好，大家都去田里干活了。';
+    const line = `${head}${sentence.repeat(1300)}见到了路国庆。`;
+    const cut = head.length + Math.floor((MAX_ARTICLE_CHARS - head.length) / sentence.length) * sentence.length;
+    const shifted = (list: ExtractedEntity[]) => list.map((e) => ({ ...e, start: e.start + cut, end: e.end + cut }));
+    const parts = [...extractText(line.slice(0, cut)).entities, ...shifted(extractText(line.slice(cut)).entities)];
+    expect(parts.map((e) => e.text)).toEqual(['路国庆']);
+    expect(extractText(line).entities).toEqual(parts);
+    expect(extractDocument({ path: 'line.txt', encoding: 'utf-8', text: `${line}\n` }).entities).toEqual(parts);
+  }, 600_000);
+
+  it('a line with no sentence end in 20 k characters: cut inside a word, whose token is cut with it', () => {
+    const piece = '王瑞新到苏吉嘎查调研';
+    const line = `某${piece.repeat(2_100)}`; // the hard cut at 20,000 falls inside 调研 (one token of jieba's, 19,999–20,001)
+    const x = extractText(line);
+    expect(x.entities.length).toBeGreaterThan(1_000);
+    for (const e of x.entities) expect(line.slice(e.start, e.end)).toBe(e.text);
+    const names = x.entities.filter((e) => e.text === '王瑞新');
+    expect(names.length).toBeGreaterThanOrEqual(2_100 - 1);
   }, 600_000);
 });
