@@ -3,15 +3,14 @@
  * The text is converted to simplified where it is written in traditional script, and repaired (PDF
  * damage), for recognition; offsets are mapped back through both, so `text` is the mention as written.
  */
-import type { Article, EntityKind, Mention, SourceDoc, Token } from './types.js';
+import type { Article, EntityKind, SourceDoc, Token } from './types.js';
 import { normalizeText } from './text/normalize.js';
 import { givenIndex, toSimplified } from './text/script.js';
 import { utf16ToCodePointTable } from './text/codepoints.js';
-import { splitArticles } from './text/articles.js';
 import { splitSentences } from './text/sentences.js';
-import { MAX_ARTICLE_CHARS, boundArticles, cutPoints } from './parallel/bounds.js';
+import { MAX_ARTICLE_CHARS, cutPoints } from './parallel/bounds.js';
 import { sourcePieces } from './text/evidence.js';
-import { extractArticleMentions } from './pipeline.js';
+import { articlesOfFile, extractArticleMentions } from './pipeline.js';
 import { segment } from './segment/jieba.js';
 import { recognize } from './entities/index.js';
 
@@ -42,7 +41,10 @@ function codePointSlicer(text: string, cp: Int32Array): (start: number, end: num
 /** Entities of one text (one line, one short document): no layout analysis. */
 export function extractText(text: string): ExtractResult {
   const ready = prepareText(text);
-  return textEntities(ready, segment(ready.recognized));
+  return textEntities(
+    ready,
+    ready.parts.map((p) => segment(p.text)),
+  );
 }
 
 /**
@@ -51,78 +53,65 @@ export function extractText(text: string): ExtractResult {
  */
 export async function extractTextWith(text: string, tokensOf: (text: string) => Promise<Token[]>): Promise<ExtractResult> {
   const ready = prepareText(text);
-  return textEntities(ready, await tokensOf(ready.recognized));
+  // All asked at once (the worker answers them in order).
+  return textEntities(ready, await Promise.all(ready.parts.map((p) => tokensOf(p.text))));
 }
 
 interface PreparedText {
   text: string;
   conv: ReturnType<typeof toSimplified>;
   norm: ReturnType<typeof normalizeText>;
-  /** The text recognition reads (simplified, repaired): what is segmented. */
-  recognized: string;
+  /**
+   * What recognition reads (simplified, repaired), each part segmented and recognized on its own: the whole text, or
+   * above MAX_ARTICLE_CHARS parts cut after whole sentences, as a build cuts an over-long article
+   * (src/parallel/bounds.ts). Recognition compares the candidates of a text with each other: one long line took
+   * time quadratic in its length.
+   */
+  parts: Array<{ start: number; text: string }>;
 }
 
 function prepareText(text: string): PreparedText {
   const conv = toSimplified(text);
   const norm = normalizeText(conv.text);
-  return { text, conv, norm, recognized: norm.text };
+  const t = norm.text;
+  if (t.length <= MAX_ARTICLE_CHARS) return { text, conv, norm, parts: [{ start: 0, text: t }] };
+  const parts: PreparedText['parts'] = [];
+  let start = 0;
+  const sentenceEnds = splitSentences(t).map((x) => x.end);
+  for (const end of cutPoints(t, sentenceEnds, MAX_ARTICLE_CHARS)) {
+    if (end > start) parts.push({ start, text: t.slice(start, end) });
+    start = end;
+  }
+  return { text, conv, norm, parts };
 }
 
-function textEntities({ text, conv, norm: n }: PreparedText, tokens: Token[]): ExtractResult {
-  const mentions = boundedMentions(n.text, tokens, n.gaps);
+function textEntities({ text, conv, norm: n, parts }: PreparedText, tokens: Token[][]): ExtractResult {
   const cp = utf16ToCodePointTable(text);
   const slice = codePointSlicer(text, cp);
   const entities: ExtractedEntity[] = [];
-  for (const m of mentions) {
-    if (m.end <= m.start) continue;
-    const s = cp[givenIndex(conv, n.map[m.start]!)]!;
-    // the code point after the one the last unit was written as
-    const e = conv.map ? cp[givenIndex(conv, n.map[m.end - 1]!)]! + 1 : cp[n.map[m.end - 1]! + 1]!;
-    entities.push({ start: s, end: e, kind: m.kind, text: slice(s, e) });
-  }
-  return { text, entities: dedupe(entities) };
-}
-
-/**
- * The mentions of a normalized text, recognized in parts of at most MAX_ARTICLE_CHARS cut after whole sentences, as
- * a build cuts an over-long article (src/parallel/bounds.ts): recognition compares the candidates of a text with
- * each other, so one long line took time quadratic in its length. `tokens` are the whole text's; one that a part's
- * end cuts (a hard cut inside a sentence longer than the bound) is cut with it. Flat output, as NER consumers
- * expect: no place reported again inside an organization's name.
- */
-function boundedMentions(text: string, tokens: Token[], gaps: readonly number[]): Mention[] {
-  if (text.length <= MAX_ARTICLE_CHARS) return recognize(text, { tokens, gaps, nested: false });
-  const out: Mention[] = [];
-  let s = 0;
-  let k = 0;
-  const sentenceEnds = splitSentences(text).map((x) => x.end);
-  for (const e of cutPoints(text, sentenceEnds, MAX_ARTICLE_CHARS)) {
-    if (e <= s) continue;
-    const part: Token[] = [];
-    while (k < tokens.length && tokens[k]!.start < e) {
-      const t = tokens[k]!;
-      const a = Math.max(t.start, s);
-      const b = Math.min(t.end, e);
-      if (b > a) part.push({ word: text.slice(a, b), tag: t.tag, start: a - s, end: b - s });
-      if (t.end > e) break; // its rest belongs to the next part
-      k++;
+  parts.forEach(({ start, text: part }, i) => {
+    const gaps = parts.length === 1 ? n.gaps : n.gaps.filter((g) => g > start && g < start + part.length).map((g) => g - start);
+    // Flat output, as NER consumers expect: no place reported again inside an organization's name.
+    for (const m of recognize(part, { tokens: tokens[i]!, gaps, nested: false })) {
+      if (m.end <= m.start) continue;
+      const s = cp[givenIndex(conv, n.map[start + m.start]!)]!;
+      // the code point after the one the last unit was written as
+      const e = conv.map ? cp[givenIndex(conv, n.map[start + m.end - 1]!)]! + 1 : cp[n.map[start + m.end - 1]! + 1]!;
+      entities.push({ start: s, end: e, kind: m.kind, text: slice(s, e) });
     }
-    const partGaps = gaps.filter((g) => g > s && g < e).map((g) => g - s);
-    for (const m of recognize(text.slice(s, e), { tokens: part, gaps: partGaps, nested: false })) out.push({ ...m, start: m.start + s, end: m.end + s });
-    s = e;
-  }
-  return out;
+  });
+  return { text, entities: dedupe(entities) };
 }
 
 /** Entities of a whole file (a page): split into articles first, so the layout repair applies. */
 export function extractDocument(doc: SourceDoc): ExtractResult {
-  const articles = boundArticles(splitArticles(doc));
+  const articles = articlesOfFile([doc]);
   return documentEntities(doc, articles, (a) => segment(a.text));
 }
 
 /** `extractDocument` with the segmentation done by `tokensOf` (see extractTextWith). */
 export async function extractDocumentWith(doc: SourceDoc, tokensOf: (text: string) => Promise<Token[]>): Promise<ExtractResult> {
-  const articles = boundArticles(splitArticles(doc));
+  const articles = articlesOfFile([doc]);
   // All asked at once (the worker answers them in order).
   const tokens = await Promise.all(articles.map((a) => tokensOf(a.text)));
   return documentEntities(doc, articles, (_a, i) => tokens[i]!);

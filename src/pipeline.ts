@@ -246,8 +246,11 @@ export function warmRecognizer(): void {
   recognize(text, { tokens, nested: true, confidence: true });
 }
 
-/** Articles of the documents of one file (its pages …), numbered on across them, over-long ones cut. */
-function articlesOfFile(docs: SourceDoc[]): Article[] {
+/**
+ * Articles of the documents of one file (its pages …), numbered on across them, over-long ones cut (`boundArticles`);
+ * what `zhkg extract FILE` recognizes too (src/extract.ts).
+ */
+export function articlesOfFile(docs: SourceDoc[]): Article[] {
   const all: Article[] = [];
   for (const d of docs) for (const a of splitArticles(d, all.length + 1)) all.push(a);
   return boundArticles(all);

@@ -233,9 +233,9 @@ describe('bad inputs', () => {
     expect(extractDocument({ path: 'line.txt', encoding: 'utf-8', text: `${line}\n` }).entities).toEqual(parts);
   }, 600_000);
 
-  it('a line with no sentence end in 20 k characters: cut inside a word, whose token is cut with it', () => {
+  it('a line with no sentence end in 20 k characters: cut inside a word, each part segmented on its own, offsets exact', () => {
     const piece = '王瑞新到苏吉嘎查调研';
-    const line = `某${piece.repeat(2_100)}`; // the hard cut at 20,000 falls inside 调研 (one token of jieba's, 19,999–20,001)
+    const line = `某${piece.repeat(2_100)}`; // the hard cut at 20,000 falls inside 调研 (one word of jieba's, 19,999–20,001)
     const x = extractText(line);
     expect(x.entities.length).toBeGreaterThan(1_000);
     for (const e of x.entities) expect(line.slice(e.start, e.end)).toBe(e.text);

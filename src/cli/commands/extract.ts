@@ -30,18 +30,14 @@ async function readStdin(where: string): Promise<SourceDoc> {
   return { path: where, encoding, text };
 }
 
-function write(obj: unknown): void {
-  process.stdout.write(`${JSON.stringify(obj)}\n`);
-}
-
 /**
- * Standard output still takes what is written: false once a write has failed (its reader has gone, as
- * `| head -1` does, or the disk is full), and extraction then stops. It stops between two texts, with its
- * segmentation worker idle: a process that ended while the worker was inside nodejieba would abort
- * (SIGABRT: nodejieba's result cannot be handed to a thread that is being stopped). main.ts's
- * quietOnClosedPipe decides the exit code.
+ * Writes one result; false once standard output has failed (its reader has gone, as `| head -1` does, or the disk
+ * is full), and extraction then stops. It stops between two texts, with its segmentation worker idle: a process
+ * that ended while the worker was inside nodejieba would abort (SIGABRT: nodejieba's result cannot be handed to a
+ * thread that is being stopped). main.ts's quietOnClosedPipe decides the exit code.
  */
-function outputOpen(): boolean {
+function write(obj: unknown): boolean {
+  process.stdout.write(`${JSON.stringify(obj)}\n`);
   return !process.stdout.errored && !process.stdout.destroyed;
 }
 
@@ -89,8 +85,7 @@ async function extract(files: string[], opts: { lines?: boolean }, segmenter: Wo
     if (files.length === 0) {
       // Decoded like a file (encoding detected, binary refused), each line printed as it arrives.
       for await (const line of decodedLines(process.stdin, '<stdin>')) {
-        write(await ofText(line));
-        if (!outputOpen()) return;
+        if (!write(await ofText(line))) return;
       }
       return;
     }
@@ -99,8 +94,7 @@ async function extract(files: string[], opts: { lines?: boolean }, segmenter: Wo
       // its extracted text), then split lines: LF, CRLF or CR alone, as on standard input.
       for (const doc of await readInput(f)) {
         for (const line of splitLines(doc.text)) {
-          write(await ofText(line));
-          if (!outputOpen()) return;
+          if (!write(await ofText(line))) return;
         }
       }
     }
@@ -116,8 +110,7 @@ async function extract(files: string[], opts: { lines?: boolean }, segmenter: Wo
     });
     // One object per document: a text file, each page of a PDF (offsets into that page's text), a web page.
     for (const doc of docs) {
-      write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...(await ofDocument(doc)) });
-      if (!outputOpen()) return;
+      if (!write({ file: f, ...(doc.page !== undefined ? { page: doc.page } : {}), ...(await ofDocument(doc)) })) return;
     }
   }
 }
